@@ -1,0 +1,2 @@
+/** Runnable examples and the demo launcher. */
+package io.microautograd.examples;

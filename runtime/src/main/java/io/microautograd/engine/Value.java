@@ -1,0 +1,378 @@
+package io.microautograd.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A scalar that remembers how it was computed, so that {@link #backward()} can fill in the
+ * gradient of every value it depends on. The Java form of micrograd's (and the seed's)
+ * {@code Value}.
+ *
+ * <pre>{@code
+ * Value x = Value.of(2.0).label("x");
+ * Value y = Value.of(3.0).label("y");
+ * Value z = x.mul(y).add(x).label("z");
+ * z.backward();
+ * // z.data() == 8, x.grad() == 4, y.grad() == 2
+ * }</pre>
+ *
+ * <p><b>Operations.</b> Java has no operator overloading, so arithmetic is spelled as methods:
+ * {@code a.add(b)}, {@code a.sub(b)}, {@code a.mul(b)}, {@code a.div(b)}, {@code a.pow(b)}, each
+ * also taking a plain {@code double} on the right ({@code x.mul(2)}). For a plain double on the
+ * left, wrap it: {@code Value.of(2).sub(x)}. Every call makes a new node; inputs are never
+ * modified, except that {@link #backward()} accumulates into their {@link #grad()}.
+ *
+ * <p><b>Gradients accumulate</b> ({@code +=}), as in micrograd and PyTorch: a value used twice
+ * receives both contributions, and calling {@code backward()} twice adds twice. Call
+ * {@link #zeroGrad()} (or an optimizer's) between steps.
+ *
+ * <p><b>Identity.</b> {@code equals} and {@code hashCode} are those of {@link Object}: a
+ * {@code Value} is a node in a graph, and two nodes holding the same number are still two nodes.
+ * Compare numbers with {@link #dataEquals(Value)}, {@link #lt(Value)} and friends.
+ *
+ * <p><b>Threads.</b> A graph is not thread-safe; build and differentiate each graph on one
+ * thread. Separate graphs may be used on separate threads.
+ */
+public final class Value {
+
+    /**
+     * Inputs below this are clamped to it by {@link #log()}, which then has zero gradient: the
+     * seed's epsilon handling, so that {@code log(0)} is a large negative number, not -infinity.
+     */
+    public static final double LOG_EPSILON = 1e-12;
+
+    private static final Value[] NO_INPUTS = new Value[0];
+    private static final AtomicInteger TRAVERSALS = new AtomicInteger();
+
+    double data;
+    double grad;
+    final Op op;
+    final Value[] inputs;
+    private String label;
+    /** The traversal that last visited this node; spares the topological sort a visited set. */
+    private int visitMark;
+
+    private Value(double data, Op op, Value[] inputs) {
+        this.data = data;
+        this.op = op;
+        this.inputs = inputs;
+    }
+
+    /** A leaf holding {@code data}: an input, a parameter or a constant. */
+    public static Value of(double data) {
+        return new Value(data, Op.LEAF, NO_INPUTS);
+    }
+
+    /** Leaves holding {@code data}, one per element. */
+    public static Value[] of(double... data) {
+        Value[] values = new Value[data.length];
+        for (int i = 0; i < data.length; i++) {
+            values[i] = of(data[i]);
+        }
+        return values;
+    }
+
+    /** The sum of {@code terms} as one node with many inputs (smaller than a chain of adds). */
+    public static Value sum(Value... terms) {
+        if (terms.length == 0) {
+            return of(0);
+        }
+        double total = 0;
+        for (Value term : terms) {
+            total += term.data;
+        }
+        return new Value(total, Op.ADD, terms.clone());
+    }
+
+    /** The sum of {@code terms} as one node. */
+    public static Value sum(List<Value> terms) {
+        return sum(terms.toArray(new Value[0]));
+    }
+
+    // ---- accessors -------------------------------------------------------------------------
+
+    /** The number this node holds. */
+    public double data() {
+        return data;
+    }
+
+    /** Replaces the number this node holds; meant for leaves (parameters updated by an optimizer). */
+    public void setData(double data) {
+        this.data = data;
+    }
+
+    /** d(root)/d(this) after {@code root.backward()}; 0 before. */
+    public double grad() {
+        return grad;
+    }
+
+    /** Replaces this node's gradient (an optimizer or a test may want to). */
+    public void setGrad(double grad) {
+        this.grad = grad;
+    }
+
+    /** The label given with {@link #label(String)}, or {@code ""}. */
+    public String label() {
+        return label == null ? "" : label;
+    }
+
+    /** Names this node for printing and pictures; returns this node, so it chains. */
+    public Value label(String label) {
+        this.label = label;
+        return this;
+    }
+
+    /** The operation that produced this node ({@link Op#LEAF} for inputs and constants). */
+    public Op op() {
+        return op;
+    }
+
+    /** The inputs of the operation that produced this node, in argument order. */
+    public List<Value> inputs() {
+        return Collections.unmodifiableList(Arrays.asList(inputs));
+    }
+
+    // ---- primitive operations (each has a row in Op) ------------------------------------------
+
+    /** this + other. */
+    public Value add(Value other) {
+        return new Value(data + other.data, Op.ADD, new Value[] {this, other});
+    }
+
+    /** this * other. */
+    public Value mul(Value other) {
+        return new Value(data * other.data, Op.MUL, new Value[] {this, other});
+    }
+
+    /** this ^ exponent, with a constant exponent. */
+    public Value pow(double exponent) {
+        return new Value(Math.pow(data, exponent), Op.POW, new Value[] {this, of(exponent)});
+    }
+
+    /** this ^ exponent, differentiated in both; see {@link Op#POW_VALUE} for x &lt;= 0. */
+    public Value pow(Value exponent) {
+        return new Value(Math.pow(data, exponent.data), Op.POW_VALUE, new Value[] {this, exponent});
+    }
+
+    /** e ^ this. */
+    public Value exp() {
+        return unary(Math.exp(data), Op.EXP);
+    }
+
+    /** Natural log of max(this, {@link #LOG_EPSILON}): never -infinity or NaN unless this is NaN. */
+    public Value log() {
+        return unary(Math.log(Math.max(data, LOG_EPSILON)), Op.LOG);
+    }
+
+    /** Hyperbolic tangent. */
+    public Value tanh() {
+        return unary(Math.tanh(data), Op.TANH);
+    }
+
+    /** max(0, this), with derivative 0 at 0. */
+    public Value relu() {
+        return unary(data > 0 ? data : 0, Op.RELU);
+    }
+
+    /** 1 / (1 + e^-this), computed without overflow for large |this|. */
+    public Value sigmoid() {
+        double y = data >= 0 ? 1 / (1 + Math.exp(-data)) : Math.exp(data) / (1 + Math.exp(data));
+        return unary(y, Op.SIGMOID);
+    }
+
+    /**
+     * This value limited to [min, max]. The gradient passes unchanged inside the range,
+     * boundaries included, and is 0 outside it (as PyTorch's clamp).
+     */
+    public Value clamp(double min, double max) {
+        requireRange(min, max);
+        double y = Math.min(Math.max(data, min), max);
+        return new Value(y, Op.CLAMP, new Value[] {this, of(min), of(max)});
+    }
+
+    // ---- operations built from the primitives -------------------------------------------------
+
+    /** this + other. */
+    public Value add(double other) {
+        return add(of(other));
+    }
+
+    /** -this. */
+    public Value neg() {
+        return mul(-1);
+    }
+
+    /** this - other. */
+    public Value sub(Value other) {
+        return add(other.neg());
+    }
+
+    /** this - other. */
+    public Value sub(double other) {
+        return add(-other);
+    }
+
+    /** this * other. */
+    public Value mul(double other) {
+        return mul(of(other));
+    }
+
+    /** this / other. */
+    public Value div(Value other) {
+        return mul(other.pow(-1));
+    }
+
+    /** this / other. */
+    public Value div(double other) {
+        return mul(1 / other);
+    }
+
+    /**
+     * A clamp that keeps a gradient everywhere: {@code mid + half * tanh((this - mid) / half)},
+     * with mid and half the centre and half-width of [min, max]. It has slope 1 at the centre
+     * and approaches the bounds without reaching them.
+     */
+    public Value smoothClamp(double min, double max) {
+        requireRange(min, max);
+        double mid = (min + max) / 2;
+        double half = (max - min) / 2;
+        return sub(mid).div(half).tanh().mul(half).add(mid);
+    }
+
+    // ---- comparisons on data; they do not touch the graph -------------------------------------
+
+    /** this.data &lt; other.data. */
+    public boolean lt(Value other) {
+        return data < other.data;
+    }
+
+    /** this.data &lt;= other.data. */
+    public boolean le(Value other) {
+        return data <= other.data;
+    }
+
+    /** this.data &gt; other.data. */
+    public boolean gt(Value other) {
+        return data > other.data;
+    }
+
+    /** this.data &gt;= other.data. */
+    public boolean ge(Value other) {
+        return data >= other.data;
+    }
+
+    /** this.data &lt; other. */
+    public boolean lt(double other) {
+        return data < other;
+    }
+
+    /** this.data &lt;= other. */
+    public boolean le(double other) {
+        return data <= other;
+    }
+
+    /** this.data &gt; other. */
+    public boolean gt(double other) {
+        return data > other;
+    }
+
+    /** this.data &gt;= other. */
+    public boolean ge(double other) {
+        return data >= other;
+    }
+
+    /** Whether the two nodes hold the same number ({@code ==} on doubles: NaN equals nothing). */
+    public boolean dataEquals(Value other) {
+        return data == other.data;
+    }
+
+    /** Whether this node holds {@code other} ({@code ==} on doubles). */
+    public boolean dataEquals(double other) {
+        return data == other;
+    }
+
+    // ---- backpropagation ---------------------------------------------------------------------
+
+    /**
+     * Backpropagates from this node: adds d(this)/d(leaf) into the gradient of every leaf it
+     * depends on, visiting nodes in reverse topological order. Leaves accumulate across calls
+     * (call {@link #zeroGrad()} between steps); intermediate nodes are reset first, so after the
+     * call they hold d(this)/d(node) of this call alone, as PyTorch's retained gradients do. The
+     * sort is iterative, so graphs of any depth (a chain of ten million nodes) work without
+     * growing the thread's stack.
+     */
+    public void backward() {
+        List<Value> order = topologicalOrder();
+        for (Value node : order) {
+            if (node.op != Op.LEAF) {
+                node.grad = 0;
+            }
+        }
+        grad += 1;
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Value node = order.get(i);
+            node.op.backward(node);
+        }
+    }
+
+    /** Sets the gradient of this node and of every node it depends on to 0. */
+    public void zeroGrad() {
+        for (Value node : topologicalOrder()) {
+            node.grad = 0;
+        }
+    }
+
+    /**
+     * This node and every node it depends on, each once, inputs before the nodes computed
+     * from them; this node comes last.
+     */
+    public List<Value> topologicalOrder() {
+        int mark = TRAVERSALS.incrementAndGet();
+        List<Value> order = new ArrayList<>();
+        // An explicit stack of (node, index of the next input to visit) replaces recursion.
+        Value[] stack = new Value[64];
+        int[] nextInput = new int[64];
+        int depth = 0;
+        stack[0] = this;
+        visitMark = mark;
+        while (depth >= 0) {
+            Value node = stack[depth];
+            if (nextInput[depth] < node.inputs.length) {
+                Value input = node.inputs[nextInput[depth]++];
+                if (input.visitMark != mark) {
+                    input.visitMark = mark;
+                    if (++depth == stack.length) {
+                        stack = Arrays.copyOf(stack, depth * 2);
+                        nextInput = Arrays.copyOf(nextInput, depth * 2);
+                    }
+                    stack[depth] = input;
+                    nextInput[depth] = 0;
+                }
+            } else {
+                order.add(node);
+                stack[depth--] = null;
+            }
+        }
+        return order;
+    }
+
+    /** Like the seed's repr: {@code Value(data=8.0, grad=0.0, label=z)}; the label only when set. */
+    @Override
+    public String toString() {
+        String labelPart = label == null || label.isEmpty() ? "" : ", label=" + label;
+        return "Value(data=" + data + ", grad=" + grad + labelPart + ")";
+    }
+
+    private Value unary(double result, Op op) {
+        return new Value(result, op, new Value[] {this});
+    }
+
+    private static void requireRange(double min, double max) {
+        if (!(min < max)) {
+            throw new IllegalArgumentException("min must be less than max, got min=" + min + ", max=" + max);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.microautograd.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ValueTest {
+
+    @Test
+    void seedExample() {
+        Value x = Value.of(2.0).label("x");
+        Value y = Value.of(3.0).label("y");
+        Value z = x.mul(y).add(x).label("z");
+        z.backward();
+        assertEquals(8.0, z.data());
+        assertEquals(4.0, x.grad());
+        assertEquals(2.0, y.grad());
+    }
+
+    @Test
+    void nodeUsedTwiceAccumulates() {
+        Value x = Value.of(3.0);
+        x.mul(x).backward();
+        assertEquals(6.0, x.grad());
+
+        Value w = Value.of(3.0);
+        w.add(w).backward();
+        assertEquals(2.0, w.grad());
+    }
+
+    @Test
+    void diamondSumsBothPaths() {
+        Value x = Value.of(1.5);
+        Value a = x.mul(2);
+        Value b = x.exp();
+        Value top = a.mul(b);
+        top.backward();
+        // d(2x e^x)/dx = 2 e^x + 2x e^x
+        assertEquals(2 * Math.exp(1.5) * (1 + 1.5), x.grad(), 1e-12);
+        assertEquals(Math.exp(1.5), a.grad(), 1e-12);
+    }
+
+    @Test
+    void backwardTwiceAccumulatesAndZeroGradResets() {
+        Value x = Value.of(2.0);
+        Value y = x.mul(x).add(x);
+        y.backward();
+        assertEquals(5.0, x.grad());
+        y.backward();
+        assertEquals(10.0, x.grad());
+        assertEquals(1.0, y.grad(), "intermediate nodes hold this call's gradient only");
+        y.zeroGrad();
+        assertEquals(0.0, x.grad());
+        assertEquals(0.0, y.grad());
+    }
+
+    @Test
+    void sumOfManyIsOneNode() {
+        Value[] xs = Value.of(1, 2, 3, 4);
+        Value total = Value.sum(xs);
+        assertEquals(10.0, total.data());
+        assertEquals(4, total.inputs().size());
+        total.mul(total).backward();
+        for (Value x : xs) {
+            assertEquals(20.0, x.grad());
+        }
+        assertEquals(0.0, Value.sum().data());
+    }
+
+    @Test
+    void derivativesAtKinks() {
+        Value zero = Value.of(0.0);
+        zero.relu().backward();
+        assertEquals(0.0, zero.grad(), "relu'(0) = 0");
+
+        Value atBound = Value.of(1.0);
+        atBound.clamp(-1, 1).backward();
+        assertEquals(1.0, atBound.grad(), "clamp passes the gradient on its boundary");
+
+        Value outside = Value.of(5.0);
+        Value clamped = outside.clamp(-1, 1);
+        clamped.backward();
+        assertEquals(1.0, clamped.data());
+        assertEquals(0.0, outside.grad());
+    }
+
+    @Test
+    void logClampsAtEpsilonWithZeroGradient() {
+        Value zero = Value.of(0.0);
+        Value logZero = zero.log();
+        logZero.backward();
+        assertEquals(Math.log(Value.LOG_EPSILON), logZero.data());
+        assertEquals(0.0, zero.grad());
+
+        Value negative = Value.of(-3.0);
+        Value logNegative = negative.log();
+        assertFalse(Double.isNaN(logNegative.data()));
+
+        Value nan = Value.of(Double.NaN);
+        Value logNan = nan.log();
+        logNan.backward();
+        assertTrue(Double.isNaN(logNan.data()), "NaN in, NaN out");
+        assertTrue(Double.isNaN(nan.grad()));
+    }
+
+    @Test
+    void sigmoidIsStableForLargeInputs() {
+        assertEquals(1.0, Value.of(800).sigmoid().data());
+        assertEquals(0.0, Value.of(-800).sigmoid().data());
+        Value x = Value.of(-800);
+        x.sigmoid().backward();
+        assertFalse(Double.isNaN(x.grad()));
+    }
+
+    @Test
+    void powValueGivesExponentNoGradientForNonPositiveBase() {
+        Value base = Value.of(-2.0);
+        Value exponent = Value.of(2.0);
+        Value y = base.pow(exponent);
+        y.backward();
+        assertEquals(4.0, y.data());
+        assertEquals(-4.0, base.grad());
+        assertEquals(0.0, exponent.grad());
+    }
+
+    @Test
+    void smoothClampStaysInsideAndKeepsGradient() {
+        Value far = Value.of(100);
+        Value y = far.smoothClamp(-1, 2);
+        y.backward();
+        assertTrue(y.data() <= 2 && y.data() > 1.99);
+        assertTrue(far.grad() >= 0);
+        Value centre = Value.of(0.5);
+        centre.smoothClamp(-1, 2).backward();
+        assertEquals(1.0, centre.grad(), 1e-12, "slope 1 at the centre");
+    }
+
+    @Test
+    void clampRejectsEmptyRange() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Value.of(1).clamp(2, 1));
+        assertEquals("min must be less than max, got min=2.0, max=1.0", e.getMessage());
+    }
+
+    @Test
+    void comparisonsLookAtDataAndLeaveTheGraphAlone() {
+        Value a = Value.of(1);
+        Value b = Value.of(2);
+        assertTrue(a.lt(b));
+        assertTrue(a.le(b));
+        assertFalse(a.gt(b));
+        assertFalse(a.ge(b));
+        assertTrue(a.le(1.0));
+        assertTrue(a.ge(1.0));
+        assertFalse(a.lt(1.0));
+        assertFalse(a.gt(1.0));
+        assertTrue(a.dataEquals(Value.of(1)));
+        assertTrue(a.dataEquals(1.0));
+        assertTrue(a.inputs().isEmpty());
+        assertEquals(Op.LEAF, a.op());
+    }
+
+    @Test
+    void identityEquality() {
+        Value a = Value.of(1);
+        Value b = Value.of(1);
+        assertNotEquals(a, b);
+        assertEquals(a, a);
+    }
+
+    @Test
+    void toStringLikeTheSeed() {
+        Value z = Value.of(8.0).label("z");
+        assertEquals("Value(data=8.0, grad=0.0, label=z)", z.toString());
+        assertEquals("Value(data=1.5, grad=0.0)", Value.of(1.5).toString());
+    }
+
+    @Test
+    void topologicalOrderListsInputsFirstAndEachNodeOnce() {
+        Value x = Value.of(1);
+        Value a = x.mul(x);
+        Value b = a.add(x);
+        var order = b.topologicalOrder();
+        assertEquals(b, order.get(order.size() - 1));
+        assertTrue(order.indexOf(x) < order.indexOf(a));
+        assertTrue(order.indexOf(a) < order.indexOf(b));
+        assertEquals(order.size(), order.stream().distinct().count());
+    }
+
+    @Test
+    void backwardOverTenMillionNodeChain() {
+        Value x = Value.of(0.5);
+        Value y = x;
+        int n = 10_000_000;
+        for (int i = 0; i < n; i++) {
+            y = y.add(1e-7);
+        }
+        y.backward();
+        assertEquals(0.5 + n * 1e-7, y.data(), 1e-6);
+        assertEquals(1.0, x.grad());
+    }
+}
