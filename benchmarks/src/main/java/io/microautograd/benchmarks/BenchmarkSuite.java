@@ -1,0 +1,85 @@
+package io.microautograd.benchmarks;
+
+import io.microautograd.benchmarks.report.Measurement;
+import io.microautograd.benchmarks.report.NodeMemory;
+import io.microautograd.benchmarks.report.ReportWriter;
+import io.microautograd.benchmarks.report.Results;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark of this module with JMH and writes {@code docs/benchmarks.md} with its
+ * chart. The default is a quick run (one fork, short iterations: minutes on 2 cores);
+ * {@code --full} runs three forks of longer iterations. {@code --include REGEX} narrows the run
+ * to matching benchmarks; {@code --out DIR} writes elsewhere than {@code docs}.
+ */
+public final class BenchmarkSuite {
+
+    private BenchmarkSuite() {
+    }
+
+    /** Entry point of {@code benchmarks/run}. */
+    public static void main(String[] args) throws Exception {
+        boolean full = false;
+        String include = "io\\.microautograd\\.benchmarks\\..*Benchmark\\..*";
+        Path out = Path.of("docs");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--full" -> full = true;
+                case "--include" -> include = requireValue(args, ++i, "--include");
+                case "--out" -> out = Path.of(requireValue(args, ++i, "--out"));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use --full, --include REGEX, --out DIR");
+            }
+        }
+        double bytesPerNode = NodeMemory.bytesPerNode();
+        System.out.printf("Value engine: %.1f bytes per node%n", bytesPerNode);
+
+        ChainedOptionsBuilder options = new OptionsBuilder().include(include).shouldFailOnError(true);
+        if (full) {
+            options.forks(3).warmupIterations(5).warmupTime(TimeValue.seconds(2))
+                    .measurementIterations(10).measurementTime(TimeValue.seconds(2));
+        } else {
+            options.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+        }
+        Collection<RunResult> runs = new Runner(options.build()).run();
+        List<Measurement> measurements = new ArrayList<>();
+        for (RunResult run : runs) {
+            measurements.add(measurement(run));
+        }
+        Path report = ReportWriter.write(new Results(measurements, bytesPerNode),
+                "benchmarks/run" + (full ? " --full" : ""), full ? "full" : "quick", out);
+        System.out.println("Wrote " + report.toAbsolutePath());
+    }
+
+    private static Measurement measurement(RunResult run) {
+        BenchmarkParams params = run.getParams();
+        String name = params.getBenchmark();
+        String method = name.substring(name.lastIndexOf('.') + 1);
+        String className = name.substring(0, name.lastIndexOf('.'));
+        StringBuilder workload = new StringBuilder(className.substring(className.lastIndexOf('.') + 1)
+                .replace("Benchmark", ""));
+        for (String key : params.getParamsKeys()) {
+            workload.append(' ').append(params.getParam(key).replace(".txt", ""));
+        }
+        var statistics = run.getPrimaryResult().getStatistics();
+        return new Measurement(workload.toString(), method, statistics.getPercentile(50),
+                statistics.getMeanErrorAt(0.999), run.getPrimaryResult().getScoreUnit());
+    }
+
+    private static String requireValue(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+}

@@ -1,0 +1,80 @@
+package io.microautograd.benchmarks;
+
+import io.microautograd.benchmarks.workloads.CentralDifferences;
+import io.microautograd.benchmarks.workloads.Gmm;
+import io.microautograd.benchmarks.workloads.GmmInstance;
+import io.microautograd.engine.Value;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** ADBench's GMM objective (d=2, K=5) on 1k and 10k points: the primal and three ways to its gradient. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class GmmBenchmark {
+
+    @Param({"gmm_1k_d2_K5.txt", "gmm_10k_d2_K5.txt"})
+    public String instance;
+
+    private GmmInstance gmm;
+    private double[] flat;
+    private double[] gradient;
+
+    @Setup
+    public void setUp() {
+        gmm = GmmInstance.read(instance);
+        flat = concat(gmm.alphas(), gmm.means(), gmm.icf());
+        gradient = new double[flat.length];
+    }
+
+    @Benchmark
+    public double primal() {
+        return gmm.objective();
+    }
+
+    @Benchmark
+    public double valueEngine() {
+        Value[] alphas = Value.of(gmm.alphas());
+        Value[] means = Value.of(gmm.means());
+        Value[] icf = Value.of(gmm.icf());
+        Value out = Gmm.objective(alphas, means, icf, gmm.x(), gmm.d(), gmm.k(), gmm.n(), gmm.gamma(), gmm.m());
+        out.backward();
+        return alphas[0].grad() + out.data();
+    }
+
+    @Benchmark
+    public double[] finiteDifferences() {
+        CentralDifferences.gradient(this::objectiveOfFlat, flat, gradient);
+        return gradient;
+    }
+
+    private double objectiveOfFlat(double[] parameters) {
+        int k = gmm.k();
+        int meanCount = gmm.means().length;
+        double[] alphas = java.util.Arrays.copyOfRange(parameters, 0, k);
+        double[] means = java.util.Arrays.copyOfRange(parameters, k, k + meanCount);
+        double[] icf = java.util.Arrays.copyOfRange(parameters, k + meanCount, parameters.length);
+        return Gmm.objective(alphas, means, icf, gmm.x(), gmm.d(), k, gmm.n(), gmm.gamma(), gmm.m());
+    }
+
+    private static double[] concat(double[]... parts) {
+        int length = 0;
+        for (double[] part : parts) {
+            length += part.length;
+        }
+        double[] all = new double[length];
+        int offset = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, all, offset, part.length);
+            offset += part.length;
+        }
+        return all;
+    }
+}

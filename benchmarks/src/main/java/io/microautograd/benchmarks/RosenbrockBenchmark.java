@@ -1,0 +1,57 @@
+package io.microautograd.benchmarks;
+
+import io.microautograd.benchmarks.workloads.CentralDifferences;
+import io.microautograd.benchmarks.workloads.Rosenbrock;
+import io.microautograd.engine.Value;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** Rosenbrock in N dimensions: the primal and three ways to its gradient. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class RosenbrockBenchmark {
+
+    @Param("1000")
+    public int n;
+
+    private double[] x;
+    private double[] gradient;
+
+    @Setup
+    public void setUp() {
+        Random random = new Random(1);
+        x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextDouble() * 2 - 1;
+        }
+        gradient = new double[n];
+    }
+
+    @Benchmark
+    public double primal() {
+        return Rosenbrock.rosenbrock(x);
+    }
+
+    @Benchmark
+    public double valueEngine() {
+        Value[] leaves = Value.of(x);
+        Value out = Rosenbrock.rosenbrock(leaves);
+        out.backward();
+        return leaves[0].grad() + out.data();
+    }
+
+    @Benchmark
+    public double[] finiteDifferences() {
+        CentralDifferences.gradient(Rosenbrock::rosenbrock, x, gradient);
+        return gradient;
+    }
+}

@@ -1,0 +1,50 @@
+package io.microautograd.benchmarks.report;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void writesTableRatiosTargetsAndChart() throws Exception {
+        Results results = new Results(List.of(
+                new Measurement("Rosenbrock 1000", "primal", 1.0, 0.1, "us/op"),
+                new Measurement("Rosenbrock 1000", "compiled", 2.5, 0.1, "us/op"),
+                new Measurement("Rosenbrock 1000", "valueEngine", 400.0, 10, "us/op"),
+                new Measurement("Rosenbrock 1000", "finiteDifferences", 2000.0, 50, "us/op"),
+                new Measurement("Gmm 10k", "primal", 100.0, 1, "us/op"),
+                new Measurement("Gmm 10k", "compiled", 450.0, 5, "us/op"),
+                new Measurement("Gmm 10k", "valueEngine", 30000.0, 100, "us/op"),
+                new Measurement("Gmm 10k", "finiteDifferences", 6000.0, 100, "us/op"),
+                new Measurement("Moons", "primal", 10.0, 1, "us/op"),
+                new Measurement("Moons", "valueEngine", 900.0, 1, "us/op"),
+                new Measurement("ValueEngine", "nodesPerSecond", 4e6, 1e5, "ops/s")), 72.0);
+
+        Path markdown = ReportWriter.write(results, "benchmarks/run", "quick", folder);
+
+        String text = Files.readString(markdown);
+        assertTrue(text.contains("| Rosenbrock 1000 | 1.000 ± 0.10 us/op | 2.500 ± 0.10 us/op"), text);
+        assertTrue(text.contains("| 2.50 | 160 | 2.00e+03 |"), "ratios of Rosenbrock: " + text);
+        assertTrue(text.contains("| Moons | 10.00 ± 1.0 us/op | not measured |"), text);
+        assertTrue(text.contains("| compiled / primal <= 3.0 | Gmm 10k | 4.50 | **no** |"), text);
+        assertTrue(text.contains("| compiled / primal <= 3.0 | Rosenbrock 1000 | 2.50 | yes |"), text);
+        assertTrue(text.contains("| Value / compiled >= 100.0 | Gmm 10k | 66.7 | **no** |"), text);
+        assertTrue(text.contains("72.0 bytes per node"), text);
+        assertTrue(text.contains("4.00e+06 nodes per second"), text);
+
+        BufferedImage chart = ImageIO.read(folder.resolve("benchmark-ratios.png").toFile());
+        assertNotNull(chart, "the chart is a PNG");
+        assertTrue(chart.getWidth() == 1000 && chart.getHeight() == 560);
+    }
+}
