@@ -6,15 +6,13 @@ package io.microautograd.engine;
  * <p>This enum is the engine's rule table: every node of a graph was made by one of these
  * operations, and {@link #backward(Value)} pushes the node's gradient to its inputs by the chain
  * rule, {@code input.grad += localPartial * out.grad}. Everything else the engine offers (neg,
- * sub, div, sigmoid-free helpers, reflected forms with a plain double) is built from these rows.
+ * sub, div, smooth clamp, the forms with a plain double) is built from these rows. The rows
+ * cover the {@code Math} functions the gradient compiler supports, with the same conventions at
+ * kinks (DESIGN.md), so that both paths compute the same program the same way.
  */
 public enum Op {
     /** A leaf: an input, a parameter or a constant. Nothing to propagate. */
-    LEAF("") {
-        @Override
-        void backward(Value out) {
-        }
-    },
+    LEAF(""),
     /** n-ary sum: d(a+b+...)/da = 1. */
     ADD("+") {
         @Override
@@ -101,6 +99,161 @@ public enum Op {
             out.inputs[0].grad += out.data * (1 - out.data) * out.grad;
         }
     },
+    /** d(sin x)/dx = cos x. */
+    SIN("sin") {
+        @Override
+        void backward(Value out) {
+            Value x = out.inputs[0];
+            x.grad += Math.cos(x.data) * out.grad;
+        }
+    },
+    /** d(cos x)/dx = -sin x. */
+    COS("cos") {
+        @Override
+        void backward(Value out) {
+            Value x = out.inputs[0];
+            x.grad -= Math.sin(x.data) * out.grad;
+        }
+    },
+    /** d(tan x)/dx = 1 + y^2. */
+    TAN("tan") {
+        @Override
+        void backward(Value out) {
+            out.inputs[0].grad += (1 + out.data * out.data) * out.grad;
+        }
+    },
+    /** d(asin x)/dx = 1 / sqrt(1 - x^2). */
+    ASIN("asin") {
+        @Override
+        void backward(Value out) {
+            Value x = out.inputs[0];
+            x.grad += out.grad / Math.sqrt(1 - x.data * x.data);
+        }
+    },
+    /** d(acos x)/dx = -1 / sqrt(1 - x^2). */
+    ACOS("acos") {
+        @Override
+        void backward(Value out) {
+            Value x = out.inputs[0];
+            x.grad -= out.grad / Math.sqrt(1 - x.data * x.data);
+        }
+    },
+    /** d(atan x)/dx = 1 / (1 + x^2). */
+    ATAN("atan") {
+        @Override
+        void backward(Value out) {
+            Value x = out.inputs[0];
+            x.grad += out.grad / (1 + x.data * x.data);
+        }
+    },
+    /** atan2(y, x): d/dy = x / (x^2 + y^2), d/dx = -y / (x^2 + y^2). */
+    ATAN2("atan2") {
+        @Override
+        void backward(Value out) {
+            Value y = out.inputs[0];
+            Value x = out.inputs[1];
+            double r2 = x.data * x.data + y.data * y.data;
+            y.grad += x.data / r2 * out.grad;
+            x.grad -= y.data / r2 * out.grad;
+        }
+    },
+    /** d(sinh x)/dx = cosh x. */
+    SINH("sinh") {
+        @Override
+        void backward(Value out) {
+            Value x = out.inputs[0];
+            x.grad += Math.cosh(x.data) * out.grad;
+        }
+    },
+    /** d(cosh x)/dx = sinh x. */
+    COSH("cosh") {
+        @Override
+        void backward(Value out) {
+            Value x = out.inputs[0];
+            x.grad += Math.sinh(x.data) * out.grad;
+        }
+    },
+    /** d(e^x - 1)/dx = y + 1. */
+    EXPM1("expm1") {
+        @Override
+        void backward(Value out) {
+            out.inputs[0].grad += (out.data + 1) * out.grad;
+        }
+    },
+    /** d(log10 x)/dx = 1 / (x ln 10). */
+    LOG10("log10") {
+        @Override
+        void backward(Value out) {
+            Value x = out.inputs[0];
+            x.grad += out.grad / (x.data * Math.log(10));
+        }
+    },
+    /** d(log(1 + x))/dx = 1 / (1 + x). */
+    LOG1P("log1p") {
+        @Override
+        void backward(Value out) {
+            Value x = out.inputs[0];
+            x.grad += out.grad / (1 + x.data);
+        }
+    },
+    /** d(sqrt x)/dx = 1 / (2y). */
+    SQRT("sqrt") {
+        @Override
+        void backward(Value out) {
+            out.inputs[0].grad += out.grad / (2 * out.data);
+        }
+    },
+    /** d(cbrt x)/dx = 1 / (3y^2). */
+    CBRT("cbrt") {
+        @Override
+        void backward(Value out) {
+            out.inputs[0].grad += out.grad / (3 * out.data * out.data);
+        }
+    },
+    /** hypot(a, b): d/da = a / y, d/db = b / y. */
+    HYPOT("hypot") {
+        @Override
+        void backward(Value out) {
+            Value a = out.inputs[0];
+            Value b = out.inputs[1];
+            a.grad += a.data / out.data * out.grad;
+            b.grad += b.data / out.data * out.grad;
+        }
+    },
+    /** d|x|/dx = sign of x, with abs'(0) = 0. */
+    ABS("abs") {
+        @Override
+        void backward(Value out) {
+            Value x = out.inputs[0];
+            x.grad += Math.signum(x.data) * out.grad;
+        }
+    },
+    /** max(a, b): the whole gradient to the larger input; at a tie, to the first. */
+    MAX("max") {
+        @Override
+        void backward(Value out) {
+            Value a = out.inputs[0];
+            Value b = out.inputs[1];
+            (a.data >= b.data ? a : b).grad += out.grad;
+        }
+    },
+    /** min(a, b): the whole gradient to the smaller input; at a tie, to the first. */
+    MIN("min") {
+        @Override
+        void backward(Value out) {
+            Value a = out.inputs[0];
+            Value b = out.inputs[1];
+            (a.data <= b.data ? a : b).grad += out.grad;
+        }
+    },
+    /** floor: piecewise constant, derivative 0. */
+    FLOOR("floor"),
+    /** ceil: piecewise constant, derivative 0. */
+    CEIL("ceil"),
+    /** rint: piecewise constant, derivative 0. */
+    RINT("rint"),
+    /** signum: piecewise constant, derivative 0. */
+    SIGNUM("signum"),
     /** Hard clamp to [lo, hi] (second and third inputs): derivative 1 inside, boundaries included; 0 outside. */
     CLAMP("clamp") {
         @Override
@@ -123,6 +276,10 @@ public enum Op {
         return symbol;
     }
 
-    /** Adds this operation's contribution to the gradients of {@code out}'s inputs. */
-    abstract void backward(Value out);
+    /**
+     * Adds this operation's contribution to the gradients of {@code out}'s inputs. Leaves and
+     * the piecewise-constant functions (floor, ceil, rint, signum: derivative 0) pass nothing.
+     */
+    void backward(Value out) {
+    }
 }

@@ -1,10 +1,8 @@
 package io.microautograd.engine;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scalar that remembers how it was computed, so that {@link #backward()} can fill in the
@@ -45,7 +43,6 @@ public final class Value {
     public static final double LOG_EPSILON = 1e-12;
 
     private static final Value[] NO_INPUTS = new Value[0];
-    private static final AtomicInteger TRAVERSALS = new AtomicInteger();
 
     double data;
     double grad;
@@ -53,7 +50,7 @@ public final class Value {
     final Value[] inputs;
     private String label;
     /** The traversal that last visited this node; spares the topological sort a visited set. */
-    private int visitMark;
+    int visitMark;
 
     private Value(double data, Op op, Value[] inputs) {
         this.data = data;
@@ -139,22 +136,22 @@ public final class Value {
 
     /** this + other. */
     public Value add(Value other) {
-        return new Value(data + other.data, Op.ADD, new Value[] {this, other});
+        return binary(data + other.data, Op.ADD, other);
     }
 
     /** this * other. */
     public Value mul(Value other) {
-        return new Value(data * other.data, Op.MUL, new Value[] {this, other});
+        return binary(data * other.data, Op.MUL, other);
     }
 
     /** this ^ exponent, with a constant exponent. */
     public Value pow(double exponent) {
-        return new Value(Math.pow(data, exponent), Op.POW, new Value[] {this, of(exponent)});
+        return binary(Math.pow(data, exponent), Op.POW, of(exponent));
     }
 
     /** this ^ exponent, differentiated in both; see {@link Op#POW_VALUE} for x &lt;= 0. */
     public Value pow(Value exponent) {
-        return new Value(Math.pow(data, exponent.data), Op.POW_VALUE, new Value[] {this, exponent});
+        return binary(Math.pow(data, exponent.data), Op.POW_VALUE, exponent);
     }
 
     /** e ^ this. */
@@ -193,6 +190,116 @@ public final class Value {
         return new Value(y, Op.CLAMP, new Value[] {this, of(min), of(max)});
     }
 
+    /** sin. */
+    public Value sin() {
+        return unary(Math.sin(data), Op.SIN);
+    }
+
+    /** cos. */
+    public Value cos() {
+        return unary(Math.cos(data), Op.COS);
+    }
+
+    /** tan. */
+    public Value tan() {
+        return unary(Math.tan(data), Op.TAN);
+    }
+
+    /** asin. */
+    public Value asin() {
+        return unary(Math.asin(data), Op.ASIN);
+    }
+
+    /** acos. */
+    public Value acos() {
+        return unary(Math.acos(data), Op.ACOS);
+    }
+
+    /** atan. */
+    public Value atan() {
+        return unary(Math.atan(data), Op.ATAN);
+    }
+
+    /** {@code Math.atan2(this, x)}: the angle of the point (x, this). */
+    public Value atan2(Value x) {
+        return binary(Math.atan2(data, x.data), Op.ATAN2, x);
+    }
+
+    /** sinh. */
+    public Value sinh() {
+        return unary(Math.sinh(data), Op.SINH);
+    }
+
+    /** cosh. */
+    public Value cosh() {
+        return unary(Math.cosh(data), Op.COSH);
+    }
+
+    /** e^this - 1, accurate near 0. */
+    public Value expm1() {
+        return unary(Math.expm1(data), Op.EXPM1);
+    }
+
+    /** Base-10 log, as {@code Math.log10} (no epsilon clamp). */
+    public Value log10() {
+        return unary(Math.log10(data), Op.LOG10);
+    }
+
+    /** log(1 + this), accurate near 0. */
+    public Value log1p() {
+        return unary(Math.log1p(data), Op.LOG1P);
+    }
+
+    /** Square root. */
+    public Value sqrt() {
+        return unary(Math.sqrt(data), Op.SQRT);
+    }
+
+    /** Cube root. */
+    public Value cbrt() {
+        return unary(Math.cbrt(data), Op.CBRT);
+    }
+
+    /** sqrt(this^2 + other^2) without overflow. */
+    public Value hypot(Value other) {
+        return binary(Math.hypot(data, other.data), Op.HYPOT, other);
+    }
+
+    /** |this|, with derivative 0 at 0. */
+    public Value abs() {
+        return unary(Math.abs(data), Op.ABS);
+    }
+
+    /** The larger of this and other; at a tie the gradient goes to this. */
+    public Value max(Value other) {
+        return binary(Math.max(data, other.data), Op.MAX, other);
+    }
+
+    /** The smaller of this and other; at a tie the gradient goes to this. */
+    public Value min(Value other) {
+        return binary(Math.min(data, other.data), Op.MIN, other);
+    }
+
+    /** Largest integer not above this; derivative 0. */
+    public Value floor() {
+        return unary(Math.floor(data), Op.FLOOR);
+    }
+
+    /** Smallest integer not below this; derivative 0. */
+    public Value ceil() {
+        return unary(Math.ceil(data), Op.CEIL);
+    }
+
+    /** Nearest integer, ties to even; derivative 0. */
+    public Value rint() {
+        return unary(Math.rint(data), Op.RINT);
+    }
+
+    /** -1, 0 or 1 by the sign of this; derivative 0. */
+    public Value signum() {
+        return unary(Math.signum(data), Op.SIGNUM);
+    }
+
     // ---- operations built from the primitives -------------------------------------------------
 
     /** this + other. */
@@ -228,6 +335,16 @@ public final class Value {
     /** this / other. */
     public Value div(double other) {
         return mul(1 / other);
+    }
+
+    /** The larger of this and other; at a tie the gradient goes to this. */
+    public Value max(double other) {
+        return max(of(other));
+    }
+
+    /** The smaller of this and other; at a tie the gradient goes to this. */
+    public Value min(double other) {
+        return min(of(other));
     }
 
     /**
@@ -330,33 +447,7 @@ public final class Value {
      * from them; this node comes last.
      */
     public List<Value> topologicalOrder() {
-        int mark = TRAVERSALS.incrementAndGet();
-        List<Value> order = new ArrayList<>();
-        // An explicit stack of (node, index of the next input to visit) replaces recursion.
-        Value[] stack = new Value[64];
-        int[] nextInput = new int[64];
-        int depth = 0;
-        stack[0] = this;
-        visitMark = mark;
-        while (depth >= 0) {
-            Value node = stack[depth];
-            if (nextInput[depth] < node.inputs.length) {
-                Value input = node.inputs[nextInput[depth]++];
-                if (input.visitMark != mark) {
-                    input.visitMark = mark;
-                    if (++depth == stack.length) {
-                        stack = Arrays.copyOf(stack, depth * 2);
-                        nextInput = Arrays.copyOf(nextInput, depth * 2);
-                    }
-                    stack[depth] = input;
-                    nextInput[depth] = 0;
-                }
-            } else {
-                order.add(node);
-                stack[depth--] = null;
-            }
-        }
-        return order;
+        return TopologicalOrder.of(this);
     }
 
     /** Like the seed's repr: {@code Value(data=8.0, grad=0.0, label=z)}; the label only when set. */
@@ -368,6 +459,10 @@ public final class Value {
 
     private Value unary(double result, Op op) {
         return new Value(result, op, new Value[] {this});
+    }
+
+    private Value binary(double result, Op op, Value second) {
+        return new Value(result, op, new Value[] {this, second});
     }
 
     private static void requireRange(double min, double max) {

@@ -89,6 +89,37 @@ class ValueTest {
     }
 
     @Test
+    void tiesAndZeroFollowTheSharedConventions() {
+        Value a = Value.of(2.0);
+        Value b = Value.of(2.0);
+        a.max(b).backward();
+        assertEquals(1.0, a.grad(), "max at a tie sends the gradient to the first argument");
+        assertEquals(0.0, b.grad());
+
+        Value c = Value.of(2.0);
+        Value d = Value.of(2.0);
+        c.min(d).backward();
+        assertEquals(1.0, c.grad(), "min at a tie sends the gradient to the first argument");
+        assertEquals(0.0, d.grad());
+
+        Value zero = Value.of(0.0);
+        zero.abs().backward();
+        assertEquals(0.0, zero.grad(), "abs'(0) = 0");
+    }
+
+    @Test
+    void mathFunctionsComputeWhatJavaComputes() {
+        double x = 0.37;
+        assertEquals(Math.sin(x), Value.of(x).sin().data());
+        assertEquals(Math.atan2(x, -1.2), Value.of(x).atan2(Value.of(-1.2)).data());
+        assertEquals(Math.hypot(x, 3), Value.of(x).hypot(Value.of(3)).data());
+        assertEquals(Math.expm1(x), Value.of(x).expm1().data());
+        assertEquals(Math.cbrt(-x), Value.of(-x).cbrt().data());
+        assertEquals(Math.rint(2.5), Value.of(2.5).rint().data());
+        assertTrue(Double.isNaN(Value.of(-1).log10().data()), "log10 has no epsilon clamp, as in Java");
+    }
+
+    @Test
     void logClampsAtEpsilonWithZeroGradient() {
         Value zero = Value.of(0.0);
         Value logZero = zero.log();
