@@ -6,7 +6,7 @@ package io.microautograd.engine;
  * <p>This enum is the engine's rule table: every node of a graph was made by one of these
  * operations, and {@link #backward(Value)} pushes the node's gradient to its inputs by the chain
  * rule, {@code input.grad += localPartial * out.grad}. Everything else the engine offers (neg,
- * sub, div, smooth clamp, the forms with a plain double) is built from these rows. The rows
+ * sub, smooth clamp, the forms with a plain double) is built from these rows. The rows
  * cover the {@code Math} functions the gradient compiler supports, with the same conventions at
  * kinks (DESIGN.md), so that both paths compute the same program the same way.
  */
@@ -30,6 +30,16 @@ public enum Op {
             Value b = out.inputs[1];
             a.grad += b.data * out.grad;
             b.grad += a.data * out.grad;
+        }
+    },
+    /** Quotient: d(a/b)/da = 1/b, d(a/b)/db = -y/b. A row of its own so that a/b rounds as Java's. */
+    DIV("/") {
+        @Override
+        void backward(Value out) {
+            Value a = out.inputs[0];
+            Value b = out.inputs[1];
+            a.grad += out.grad / b.data;
+            b.grad -= out.data / b.data * out.grad;
         }
     },
     /** Power with a constant exponent n (stored as the second input): d(x^n)/dx = n x^(n-1). */

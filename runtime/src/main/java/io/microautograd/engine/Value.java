@@ -144,6 +144,11 @@ public final class Value {
         return binary(data * other.data, Op.MUL, other);
     }
 
+    /** this / other, rounded as Java's {@code /}. */
+    public Value div(Value other) {
+        return binary(data / other.data, Op.DIV, other);
+    }
+
     /** this ^ exponent, with a constant exponent. */
     public Value pow(double exponent) {
         return binary(Math.pow(data, exponent), Op.POW, of(exponent));
@@ -328,13 +333,8 @@ public final class Value {
     }
 
     /** this / other. */
-    public Value div(Value other) {
-        return mul(other.pow(-1));
-    }
-
-    /** this / other. */
     public Value div(double other) {
-        return mul(1 / other);
+        return div(of(other));
     }
 
     /** The larger of this and other; at a tie the gradient goes to this. */

@@ -110,6 +110,8 @@ class ValueTest {
     @Test
     void mathFunctionsComputeWhatJavaComputes() {
         double x = 0.37;
+        assertEquals(0.1 / 0.3, Value.of(0.1).div(Value.of(0.3)).data(), "division rounds as Java's /");
+        assertEquals(0.1 - 0.3, Value.of(0.1).sub(0.3).data());
         assertEquals(Math.sin(x), Value.of(x).sin().data());
         assertEquals(Math.atan2(x, -1.2), Value.of(x).atan2(Value.of(-1.2)).data());
         assertEquals(Math.hypot(x, 3), Value.of(x).hypot(Value.of(3)).data());
