@@ -1,6 +1,8 @@
 package io.microautograd.data;
 
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Generators of small datasets for examples and tests. Every generator takes an explicit seed
@@ -62,16 +64,8 @@ public final class Datasets {
      * uniformly from [-2, 2] and Gaussian noise of standard deviation {@code noise} added to y.
      */
     public static Dataset linear(int n, double noise, long seed) {
-        requireAtLeast("n", 1, n);
-        requireNoise(noise);
-        Random random = new Random(seed);
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = new double[] {uniform(random, -2, 2), uniform(random, -2, 2)};
-            y[i] = seedLinearFunction(x[i][0], x[i][1]) + noise * random.nextGaussian();
-        }
-        return Dataset.of(x, y);
+        return noisyFunction(n, noise, seed, random -> new double[] {uniform(random, -2, 2), uniform(random, -2, 2)},
+                x -> seedLinearFunction(x[0], x[1]));
     }
 
     /**
@@ -79,14 +73,21 @@ public final class Datasets {
      * noise of standard deviation {@code noise} added to y: a 1-D nonlinear regression task.
      */
     public static Dataset sine(int n, double noise, long seed) {
+        return noisyFunction(n, noise, seed, random -> new double[] {uniform(random, -Math.PI, Math.PI)},
+                x -> Math.sin(x[0]));
+    }
+
+    /** {@code n} samples y = f(x) + noise, each x drawn by {@code drawInput} and then its noise drawn. */
+    private static Dataset noisyFunction(int n, double noise, long seed, Function<Random, double[]> drawInput,
+            ToDoubleFunction<double[]> f) {
         requireAtLeast("n", 1, n);
         requireNoise(noise);
         Random random = new Random(seed);
         double[][] x = new double[n][];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = new double[] {uniform(random, -Math.PI, Math.PI)};
-            y[i] = Math.sin(x[i][0]) + noise * random.nextGaussian();
+            x[i] = drawInput.apply(random);
+            y[i] = f.applyAsDouble(x[i]) + noise * random.nextGaussian();
         }
         return Dataset.of(x, y);
     }

@@ -2,6 +2,8 @@ package io.microautograd.nn;
 
 import io.microautograd.engine.Value;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * The nonlinearity a neuron applies to its weighted sum, with the weight initialisation that
@@ -9,70 +11,39 @@ import java.util.Locale;
  */
 public enum Activation {
     /** max(0, x); weights drawn by {@link Initialization#HE}. */
-    RELU(Initialization.HE) {
-        @Override
-        public Value apply(Value x) {
-            return x.relu();
-        }
-
-        @Override
-        public double apply(double x) {
-            return x > 0 ? x : 0;
-        }
-    },
+    RELU(Initialization.HE, Value::relu, x -> x > 0 ? x : 0),
     /** tanh x; weights drawn by {@link Initialization#GLOROT}. */
-    TANH(Initialization.GLOROT) {
-        @Override
-        public Value apply(Value x) {
-            return x.tanh();
-        }
-
-        @Override
-        public double apply(double x) {
-            return Math.tanh(x);
-        }
-    },
+    TANH(Initialization.GLOROT, Value::tanh, Math::tanh),
     /** 1 / (1 + e^-x); weights drawn by {@link Initialization#GLOROT}. */
-    SIGMOID(Initialization.GLOROT) {
-        @Override
-        public Value apply(Value x) {
-            return x.sigmoid();
-        }
-
-        @Override
-        public double apply(double x) {
+    SIGMOID(Initialization.GLOROT, Value::sigmoid,
             // The same overflow-free split as Value.sigmoid, so both forms agree to the last bit.
-            return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-        }
-    },
+            x -> x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
     /**
      * The identity, for regression outputs and raw scores; weights drawn by
      * {@link Initialization#GLOROT}, which keeps the variance of an identity layer's output
      * near that of its input when fan-in and fan-out are alike.
      */
-    LINEAR(Initialization.GLOROT) {
-        @Override
-        public Value apply(Value x) {
-            return x;
-        }
-
-        @Override
-        public double apply(double x) {
-            return x;
-        }
-    };
+    LINEAR(Initialization.GLOROT, x -> x, x -> x);
 
     private final Initialization initialization;
+    private final UnaryOperator<Value> onGraph;
+    private final DoubleUnaryOperator onNumbers;
 
-    Activation(Initialization initialization) {
+    Activation(Initialization initialization, UnaryOperator<Value> onGraph, DoubleUnaryOperator onNumbers) {
         this.initialization = initialization;
+        this.onGraph = onGraph;
+        this.onNumbers = onNumbers;
     }
 
     /** This activation applied to a node of a graph. */
-    public abstract Value apply(Value x);
+    public Value apply(Value x) {
+        return onGraph.apply(x);
+    }
 
     /** This activation applied to a plain number, as {@link #apply(Value)} computes it. */
-    public abstract double apply(double x);
+    public double apply(double x) {
+        return onNumbers.applyAsDouble(x);
+    }
 
     /** How the weights of a neuron with this activation are drawn. */
     public Initialization initialization() {

@@ -11,20 +11,25 @@ import org.junit.jupiter.api.Test;
 
 class DatasetsTest {
 
+    /** The distance of a point from the centre of its moon's circle: (0, 0) for label 0, (1, 0.5) for label 1. */
+    private static double radius(Dataset moons, int i) {
+        double[] point = moons.input(i);
+        return moons.target(i)[0] == 0 ? Math.hypot(point[0], point[1]) : Math.hypot(point[0] - 1, point[1] - 0.5);
+    }
+
     @Test
     void noiselessMoonsLieOnTheirHalfCircles() {
         Dataset moons = Datasets.moons(101, 0, 3);
         int upper = 0;
         for (int i = 0; i < moons.size(); i++) {
-            double x = moons.input(i)[0];
+            double label = moons.target(i)[0];
             double y = moons.input(i)[1];
-            if (moons.target(i)[0] == 0) {
+            assertEquals(1, radius(moons, i), 1e-12, "on the unit circle of moon " + label);
+            if (label == 0) {
                 upper++;
-                assertEquals(1, x * x + y * y, 1e-12, "upper moon: unit circle");
                 assertTrue(y >= -1e-12, "upper moon is the upper half");
             } else {
-                assertEquals(1, moons.target(i)[0]);
-                assertEquals(1, (x - 1) * (x - 1) + (y - 0.5) * (y - 0.5), 1e-12, "lower moon: circle around (1, 0.5)");
+                assertEquals(1, label);
                 assertTrue(y <= 0.5 + 1e-12, "lower moon is the lower half");
             }
         }
@@ -51,10 +56,7 @@ class DatasetsTest {
         // offset has about the noise's standard deviation.
         double sumOfSquares = 0;
         for (int i = 0; i < noisy.size(); i++) {
-            double x = noisy.input(i)[0];
-            double y = noisy.input(i)[1];
-            double radius = noisy.target(i)[0] == 0 ? Math.hypot(x, y) : Math.hypot(x - 1, y - 0.5);
-            sumOfSquares += (radius - 1) * (radius - 1);
+            sumOfSquares += (radius(noisy, i) - 1) * (radius(noisy, i) - 1);
         }
         assertEquals(0.1, Math.sqrt(sumOfSquares / noisy.size()), 0.01);
     }
