@@ -66,6 +66,16 @@ public final class Dataset {
         return targets[i].clone();
     }
 
+    /** Input {@code column} of sample {@code sample}, read without copying a row: for tight loops. */
+    public double input(int sample, int column) {
+        return inputs[sample][column];
+    }
+
+    /** Target {@code column} of sample {@code sample}, read without copying a row: for tight loops. */
+    public double target(int sample, int column) {
+        return targets[sample][column];
+    }
+
     /** A copy of every input row, in sample order. */
     public double[][] inputs() {
         return copyRows(inputs, "inputs");

@@ -2,6 +2,7 @@ package io.microautograd.nn;
 
 import io.microautograd.engine.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -47,6 +48,9 @@ public final class MLP implements Module {
         List<Value> all = new ArrayList<>();
         int nin = inputSize;
         for (LayerSpec spec : specs) {
+            if (spec == null) {
+                throw new IllegalArgumentException("layer specs must not be null, got " + Arrays.toString(specs));
+            }
             Layer layer = new Layer(nin, spec.size(), spec.activation(), random);
             made.add(layer);
             all.addAll(layer.parameters());

@@ -19,6 +19,8 @@ class DatasetTest {
         assertEquals(3, data.input(1)[0]);
         assertEquals(6, data.target(1)[0]);
         assertEquals("Dataset(2 samples, 2 inputs, 1 targets)", data.toString());
+        assertEquals(4, data.input(1, 1));
+        assertEquals(5, data.target(0, 0));
     }
 
     @Test

@@ -144,6 +144,7 @@ class MLPTest {
                 () -> mlp.setParameterValues(new double[5]));
         assertEquals("values must hold one number per parameter (37), got 5", flat.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MLP.of(2, 1));
+        assertThrows(IllegalArgumentException.class, () -> MLP.of(2, 1, layer(3, RELU), null));
         assertThrows(IllegalArgumentException.class, () -> MLP.of(0, 1, layer(1, RELU)));
         assertThrows(IllegalArgumentException.class, () -> layer(0, RELU));
     }
