@@ -50,4 +50,21 @@ class RegressionTrainingTest {
                 .fit(new ValueMlpModel(model, Loss.mse()), Datasets.seedLinearExample());
         assertTrue(history.finalMetric("mse") < 1e-3, history.toString());
     }
+
+    @Test
+    void tanhNetworkFitsTheSineCurve() {
+        Dataset sine = Datasets.sine(40, 0, 5);
+        MLP model = MLP.of(1, 2, layer(12, "tanh"), layer(12, "tanh"), layer(1, "linear"));
+        double before = Evaluation.mse(model::predict, sine);
+        TrainingHistory history = Trainer.builder()
+                .optimizer(Adam.withLearningRate(0.02))
+                .epochs(300)
+                .batchSize(10)
+                .metrics(Metric.mse())
+                .quiet(true)
+                .build()
+                .fit(new ValueMlpModel(model, Loss.mse()), sine);
+        assertTrue(before > 0.1, "untrained MSE " + before);
+        assertTrue(history.finalMetric("mse") < 1e-3, history.toString());
+    }
 }
