@@ -1,0 +1,105 @@
+package io.microautograd.data;
+
+import java.util.Arrays;
+
+/**
+ * Samples for supervised learning: one input row and one target row per sample, every input of
+ * the same width and every target of the same width.
+ *
+ * <p>Immutable: the constructor copies the rows it is given and every accessor returns a copy,
+ * so neither the caller nor a model can change a dataset after it is built.
+ */
+public final class Dataset {
+
+    private final double[][] inputs;
+    private final double[][] targets;
+
+    /**
+     * A dataset of {@code inputs[i]} paired with {@code targets[i]}.
+     *
+     * @throws IllegalArgumentException if there are no samples, the two arrays differ in length,
+     *     or the rows of either are not all of one width
+     */
+    public Dataset(double[][] inputs, double[][] targets) {
+        if (inputs.length == 0) {
+            throw new IllegalArgumentException("inputs must hold at least one sample, got none");
+        }
+        if (inputs.length != targets.length) {
+            throw new IllegalArgumentException("inputs and targets must have one row per sample, got "
+                    + inputs.length + " inputs and " + targets.length + " targets");
+        }
+        this.inputs = copyRows(inputs, "inputs");
+        this.targets = copyRows(targets, "targets");
+    }
+
+    /** A dataset with one target per sample, {@code y[i]} for {@code x[i]}: the seed's X and Y. */
+    public static Dataset of(double[][] x, double[] y) {
+        double[][] targets = new double[y.length][];
+        for (int i = 0; i < y.length; i++) {
+            targets[i] = new double[] {y[i]};
+        }
+        return new Dataset(x, targets);
+    }
+
+    /** The number of samples. */
+    public int size() {
+        return inputs.length;
+    }
+
+    /** The width of every input row. */
+    public int inputSize() {
+        return inputs[0].length;
+    }
+
+    /** The width of every target row. */
+    public int targetSize() {
+        return targets[0].length;
+    }
+
+    /** A copy of the input row of sample {@code i}. */
+    public double[] input(int i) {
+        return inputs[i].clone();
+    }
+
+    /** A copy of the target row of sample {@code i}. */
+    public double[] target(int i) {
+        return targets[i].clone();
+    }
+
+    /** Input {@code column} of sample {@code sample}, read without copying a row: for tight loops. */
+    public double input(int sample, int column) {
+        return inputs[sample][column];
+    }
+
+    /** Target {@code column} of sample {@code sample}, read without copying a row: for tight loops. */
+    public double target(int sample, int column) {
+        return targets[sample][column];
+    }
+
+    /** A copy of every input row, in sample order. */
+    public double[][] inputs() {
+        return copyRows(inputs, "inputs");
+    }
+
+    /** A copy of every target row, in sample order. */
+    public double[][] targets() {
+        return copyRows(targets, "targets");
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset(" + size() + " samples, " + inputSize() + " inputs, " + targetSize() + " targets)";
+    }
+
+    private static double[][] copyRows(double[][] rows, String name) {
+        double[][] copy = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != rows[0].length) {
+                throw new IllegalArgumentException("every row of " + name + " must have " + rows[0].length
+                        + " values like row 0, but row " + i + " has " + rows[i].length);
+            }
+            copy[i] = Arrays.copyOf(rows[i], rows[i].length);
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,46 @@
+package io.microautograd.optim;
+
+/**
+ * Stochastic gradient descent with optional momentum, in PyTorch's form:
+ * {@code v = momentum * v + g; p -= rate * v}. With momentum 0 this is the plain update
+ * {@code p -= rate * g} of micrograd and the seed.
+ */
+public final class Sgd extends ScheduledOptimizer {
+
+    private final double momentum;
+    private double[] velocity;
+
+    /**
+     * SGD whose learning rate at step k is {@code schedule.rate(k)}.
+     *
+     * @param momentum in [0, 1); 0 for plain gradient descent, 0.9 is a common choice
+     */
+    public Sgd(LearningRateSchedule schedule, double momentum) {
+        super(schedule);
+        requireInRange("momentum", momentum, 0, 1);
+        this.momentum = momentum;
+    }
+
+    /** Plain gradient descent at a constant learning rate: the seed's update. */
+    public static Sgd withLearningRate(double rate) {
+        return new Sgd(LearningRateSchedule.constant(rate), 0);
+    }
+
+    @Override
+    void allocateState(int count) {
+        velocity = new double[count];
+    }
+
+    @Override
+    void update(double[] parameters, double[] gradient, double rate, int step) {
+        for (int i = 0; i < parameters.length; i++) {
+            velocity[i] = momentum * velocity[i] + gradient[i];
+            parameters[i] -= rate * velocity[i];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Sgd(momentum=" + momentum + ", steps=" + stepCount() + ")";
+    }
+}

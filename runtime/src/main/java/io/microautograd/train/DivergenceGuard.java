@@ -1,0 +1,40 @@
+package io.microautograd.train;
+
+/** The trainer's check that nothing it is about to use is NaN or infinite. */
+final class DivergenceGuard {
+
+    private DivergenceGuard() {
+    }
+
+    /** Throws if the batch loss or any component of its gradient is not finite. */
+    static void checkLossAndGradient(double loss, double[] gradient, int epoch, int step) {
+        int bad = firstNonFinite(gradient);
+        if (Double.isFinite(loss) && bad < 0) {
+            return;
+        }
+        String lossPart = "the loss is " + loss;
+        String gradientPart = bad < 0
+                ? "every gradient is finite"
+                : "the first non-finite gradient is that of parameter " + bad + " (" + gradient[bad] + ")";
+        String what = Double.isFinite(loss) ? gradientPart : lossPart + " and " + gradientPart;
+        throw new TrainingDivergedException(epoch, step, bad, what);
+    }
+
+    /** Throws if the update left a parameter that is not finite. */
+    static void checkParameters(double[] parameters, int epoch, int step) {
+        int bad = firstNonFinite(parameters);
+        if (bad >= 0) {
+            throw new TrainingDivergedException(epoch, step, bad,
+                    "the update made parameter " + bad + " " + parameters[bad] + " (the gradient was finite)");
+        }
+    }
+
+    private static int firstNonFinite(double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,43 @@
+package io.microautograd.train;
+
+import io.microautograd.data.Dataset;
+
+/**
+ * What the {@link Trainer} needs of a model, whichever way its gradient is computed: a fixed
+ * number of parameters seen as one flat {@code double[]}, the loss of a batch with its gradient,
+ * and predictions. {@link ValueMlpModel} implements it on the {@code Value} engine; a compiled
+ * gradient over a parameter array implements it with no graph at all.
+ *
+ * <p>The flat order of the parameters is the implementation's to document, and must be the same
+ * in {@link #parameters()}, {@link #setParameters(double[])} and the gradient of
+ * {@link #lossAndGradient}.
+ */
+public interface TrainableModel extends Predictor {
+
+    /** The number of parameters; the length of every flat array this interface uses. */
+    int parameterCount();
+
+    /** A copy of the current parameters in the model's flat order. */
+    double[] parameters();
+
+    /**
+     * Replaces the parameters by {@code values}, in the model's flat order.
+     *
+     * @throws IllegalArgumentException if {@code values.length != parameterCount()}
+     */
+    void setParameters(double[] values);
+
+    /**
+     * The loss of a batch at the current parameters: the mean of the per-sample losses of
+     * {@code data}'s samples at the indices {@code batch}, plus any regularisation. Its gradient
+     * with respect to the parameters is <b>added</b> into {@code gradient} ({@code +=}); the
+     * caller zeroes it first, so that sums over several calls need no extra buffer.
+     *
+     * @throws IllegalArgumentException if {@code batch} is empty or {@code gradient.length != parameterCount()}
+     */
+    double lossAndGradient(Dataset data, int[] batch, double[] gradient);
+
+    /** The model's outputs for {@code input} at the current parameters. */
+    @Override
+    double[] predict(double[] input);
+}

@@ -1,0 +1,29 @@
+/**
+ * Training and evaluation, written against the path-neutral
+ * {@link io.microautograd.train.TrainableModel}: parameters as one flat {@code double[]}, the
+ * loss of a batch with its gradient added into a {@code double[]}, and predictions.
+ * {@link io.microautograd.train.ValueMlpModel} is the {@code Value}-engine implementation; a
+ * compiled gradient over a parameter array is another, driven by the same
+ * {@link io.microautograd.train.Trainer} and optimizers.
+ *
+ * <pre>{@code
+ * TrainingHistory history = Trainer.train(model, X, Y, Loss.mse(), 2000, 0.01);   // the seed's call
+ * }</pre>
+ *
+ * <p>Choices written down here:
+ * <ul>
+ *   <li>Full batch is the default; smaller batches are reshuffled every epoch from a seed
+ *       (default 0), so runs are reproducible. The last batch of an epoch may be smaller.</li>
+ *   <li>The loss recorded for an epoch is the sample-weighted mean of the batch losses computed
+ *       before each update; metrics are computed on the training data after the epoch.</li>
+ *   <li>Before each update the loss and gradient must be finite, and after it the parameters;
+ *       otherwise {@link io.microautograd.train.TrainingDivergedException} names the epoch and
+ *       step (both counted from 1) and the first offending parameter, and the model keeps its
+ *       last finite parameters.</li>
+ *   <li>The progress bar (me.tongfei progressbar, one tick per step, loss in the message) is
+ *       drawn only when {@link java.lang.System#console()} exists and the trainer is not quiet.</li>
+ *   <li>Binary accuracy takes an explicit threshold: 0 for scores and logits, 0.5 for
+ *       probabilities.</li>
+ * </ul>
+ */
+package io.microautograd.train;

@@ -1,0 +1,36 @@
+package io.microautograd.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class DatasetTest {
+
+    @Test
+    void copiesInAndOut() {
+        double[][] x = {{1, 2}, {3, 4}};
+        Dataset data = Dataset.of(x, new double[] {5, 6});
+        x[0][0] = 99;
+        data.input(0)[1] = 99;
+        data.inputs()[1][0] = 99;
+        assertEquals(1, data.input(0)[0]);
+        assertEquals(2, data.input(0)[1]);
+        assertEquals(3, data.input(1)[0]);
+        assertEquals(6, data.target(1)[0]);
+        assertEquals("Dataset(2 samples, 2 inputs, 1 targets)", data.toString());
+        assertEquals(4, data.input(1, 1));
+        assertEquals(5, data.target(0, 0));
+    }
+
+    @Test
+    void shapeErrorsSayWhatIsWrong() {
+        IllegalArgumentException counts = assertThrows(IllegalArgumentException.class,
+                () -> Dataset.of(new double[][] {{1}, {2}}, new double[] {1}));
+        assertEquals("inputs and targets must have one row per sample, got 2 inputs and 1 targets", counts.getMessage());
+        IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
+                () -> Dataset.of(new double[][] {{1, 2}, {3}}, new double[] {1, 2}));
+        assertEquals("every row of inputs must have 2 values like row 0, but row 1 has 1", ragged.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Dataset(new double[0][], new double[0][]));
+    }
+}
