@@ -1,0 +1,41 @@
+package io.microautograd.visualize;
+
+/**
+ * Escapes text for Graphviz's HTML-like labels ({@code label=<...>}).
+ *
+ * <p>HTML-like labels are used instead of record labels because their escaping is plain XML:
+ * record labels give {@code { } | < >} and backslash sequences meanings of their own, while here
+ * only {@code & < >} need entities (quotes get one too, harmlessly). A newline becomes a line
+ * break; other control characters, which XML 1.0 forbids and which would make the SVG unreadable,
+ * are shown as their Java escape ({@code \u0007}).
+ */
+final class HtmlText {
+
+    private HtmlText() {
+    }
+
+    /** {@code text} as the content of an HTML-like label cell: shows exactly as written. */
+    static String escape(String text) {
+        String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder out = new StringBuilder(normalized.length() + 16);
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\n' -> out.append("<BR/>");
+                case '\t' -> out.append(' ');
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

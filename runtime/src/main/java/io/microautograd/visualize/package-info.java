@@ -1,0 +1,51 @@
+/**
+ * Pictures and traces of {@link io.microautograd.engine.Value} computation graphs: the seed's
+ * {@code visualize.py} in Java, drawn with graphviz-java.
+ *
+ * <ul>
+ *   <li>{@link io.microautograd.visualize.GraphRenderer} draws a graph as a
+ *       {@link io.microautograd.visualize.GraphPicture}: DOT text, SVG or PNG, chosen by the
+ *       file's extension or by {@link io.microautograd.visualize.GraphFormat}. Each value is a
+ *       box with its label, data and (optionally) grad; each operation a small ellipse; edges
+ *       follow the data, left to right. {@code GraphRenderer.visualize(root, file, showGradients)}
+ *       is the seed's {@code visualize_computation}; {@code drawBeforeAndAfterBackward} is its
+ *       {@code compare_before_after_backward}, one picture with the graph before and after
+ *       backward side by side. The seed's {@code inline} (Jupyter) has no Java counterpart:
+ *       {@code GraphPicture.svg()} gives the SVG text to embed.</li>
+ *   <li>Gradient debugging: {@code GraphRenderer.builder().highlightGradients(thresholds)}
+ *       colours values whose gradient is vanishing (zero by default), exploding (above 1000 by
+ *       default) or NaN/infinite, and adds a legend ({@link io.microautograd.visualize.GradientHealth}).
+ *       Constant operands (the exponent of {@code pow(double)}, the bounds of {@code clamp})
+ *       never receive a gradient and are left uncoloured. {@link io.microautograd.visualize.GradientTrace}
+ *       prints every value with its gradient and, for each edge, the local partial and the
+ *       contribution {@code partial * grad} that backward sent along it.</li>
+ * </ul>
+ *
+ * <p>Choices written down here:
+ * <ul>
+ *   <li><b>Size limit.</b> A picture may hold at most
+ *       {@value io.microautograd.visualize.GraphRenderer#DEFAULT_MAX_VALUES} values by default
+ *       ({@code maxValues} changes it). Above that the picture would be an illegible hairball and
+ *       the embedded engine would take minutes, so drawing is refused with a
+ *       {@link io.microautograd.visualize.GraphTooLargeException} whose message points to
+ *       {@code GradientTrace}, which has no limit. The loss of a 2-16-16-1 MLP on one sample
+ *       (about 700 values) is refused; a 2-8-1 MLP's (about 90) is drawn. Collapsing layers
+ *       into summary nodes was not chosen: a {@code Value} graph does not know its layers, and
+ *       guessing them would hide exactly the nodes a user is debugging.</li>
+ *   <li><b>Engine.</b> {@link io.microautograd.visualize.RenderEngine#AUTO} uses Graphviz's
+ *       {@code dot} when it is on the PATH, else Graphviz compiled to JavaScript (viz.js) on
+ *       GraalJS inside the JVM, which needs nothing installed. The embedded engine runs GraalJS
+ *       interpreted on a stock JDK: its first picture in a JVM takes several seconds (about 8 s
+ *       measured on 2 shared cores), later small pictures a fraction of a second. All rendering
+ *       runs on one daemon thread so that warm-up is paid once. GraalJS's "interpreter only"
+ *       warning is switched off (system property {@code polyglot.engine.WarnInterpreterOnly},
+ *       unless the user set it). graphviz-java's engine choice is global to the JVM: this package
+ *       installs the engine it needs before each render.</li>
+ *   <li><b>Labels</b> are Graphviz HTML-like labels with XML escaping, so quotes, braces,
+ *       angle brackets, {@code |}, backslashes and newlines in a label show as written and cannot
+ *       break the DOT or the SVG; other control characters show as {@code \u0007}-style escapes.</li>
+ *   <li><b>Numbers</b> show with four decimals, as micrograd's pictures do, and in scientific
+ *       notation where that would hide them (below 0.001) or be long (from 100000).</li>
+ * </ul>
+ */
+package io.microautograd.visualize;
