@@ -3,11 +3,14 @@ package io.microautograd.visualize;
 /**
  * Escapes text for Graphviz's HTML-like labels ({@code label=<...>}).
  *
- * <p>HTML-like labels are used instead of record labels because their escaping is plain XML:
- * record labels give {@code { } | < >} and backslash sequences meanings of their own, while here
- * only {@code & < >} need entities (quotes get one too, harmlessly). A newline becomes a line
- * break; other control characters, which XML 1.0 forbids and which would make the SVG unreadable,
- * are shown as their Java escape ({@code \u0007}).
+ * <p>HTML-like labels are used instead of record labels because their escaping is nearly plain
+ * XML: record labels give {@code { } | < >} and spaces meanings of their own, while here only
+ * {@code & < >} need entities (quotes get one too, harmlessly). The one Graphviz rule left is
+ * the backslash: Graphviz still expands {@code \N} (the node's id), {@code \G} (the graph's name)
+ * and friends in this text, after decoding entities, and reads a doubled backslash as one, so
+ * every backslash is doubled. A newline becomes a line break; other control characters, which
+ * XML 1.0 forbids and which would make the SVG unreadable, are shown as their Java escape
+ * (<code>&#92;u0007</code>).
  */
 final class HtmlText {
 
@@ -25,6 +28,7 @@ final class HtmlText {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
+                case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("<BR/>");
                 case '\t' -> out.append(' ');
                 default -> {

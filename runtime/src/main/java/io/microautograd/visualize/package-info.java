@@ -43,7 +43,7 @@
  *       installs the engine it needs before each render.</li>
  *   <li><b>Labels</b> are Graphviz HTML-like labels with XML escaping, so quotes, braces,
  *       angle brackets, {@code |}, backslashes and newlines in a label show as written and cannot
- *       break the DOT or the SVG; other control characters show as {@code \u0007}-style escapes.</li>
+ *       break the DOT or the SVG; other control characters show as Java escapes (<code>&#92;u0007</code>).</li>
  *   <li><b>Numbers</b> show with four decimals, as micrograd's pictures do, and in scientific
  *       notation where that would hide them (below 0.001) or be long (from 100000).</li>
  * </ul>
