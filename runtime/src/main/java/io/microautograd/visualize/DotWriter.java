@@ -8,7 +8,7 @@ import java.util.Set;
  * holding its label, data and (optionally) grad, a small ellipse per operation, and edges along
  * the data flow.
  *
- * <p>Every label is an HTML-like label escaped by {@link HtmlText}, so no user text can end a
+ * <p>Every label is an HTML-like label escaped by {@link LabelText}, so no user text can end a
  * string, open a record field or inject DOT. Node ids are generated ({@code n7}, {@code n7_op}),
  * never taken from labels.
  */
@@ -71,7 +71,7 @@ final class DotWriter {
     private void appendCluster(StringBuilder dot, String id, String title, GraphSnapshot graph,
             GradientThresholds colouring) {
         dot.append("  subgraph cluster_").append(id).append(" {\n");
-        dot.append("    label=<").append(HtmlText.escape(title)).append(">;\n");
+        dot.append("    label=<").append(LabelText.html(title)).append(">;\n");
         appendGraph(dot, graph, id, colouring, "    ");
         dot.append("  }\n");
     }
@@ -85,7 +85,7 @@ final class DotWriter {
                 continue;
             }
             String opId = id + "_op";
-            dot.append(indent).append(opId).append(" [label=<").append(HtmlText.escape(node.op().symbol()))
+            dot.append(indent).append(opId).append(" [label=<").append(LabelText.html(node.op().symbol()))
                     .append(">, shape=ellipse, style=filled, fillcolor=\"#eeeeee\", margin=\"0.05,0.02\"];\n");
             dot.append(indent).append(opId).append(" -> ").append(id).append(";\n");
             for (int input : node.inputs()) {
@@ -104,7 +104,7 @@ final class DotWriter {
         }
         table.append("><TR>");
         if (!node.label().isEmpty()) {
-            table.append("<TD><B>").append(HtmlText.escape(node.label())).append("</B></TD>");
+            table.append("<TD>").append(LabelText.html(node.label())).append("</TD>");
         }
         table.append("<TD>data ").append(NumberText.format(node.data())).append("</TD>");
         if (showGradients) {
@@ -117,7 +117,7 @@ final class DotWriter {
         dot.append("  subgraph cluster_legend {\n    label=<gradient health>;\n    legend [label=<").append(TABLE).append('>');
         for (GradientHealth health : LEGEND) {
             dot.append("<TR><TD BGCOLOR=\"").append(health.color()).append("\">")
-                    .append(HtmlText.escape(health.describe(highlight))).append("</TD></TR>");
+                    .append(LabelText.html(health.describe(highlight))).append("</TD></TR>");
         }
         dot.append("</TABLE>>];\n  }\n");
     }

@@ -62,8 +62,8 @@ public enum GradientHealth {
             case HEALTHY -> "healthy";
             case VANISHING -> thresholds.vanishingAtOrBelow() == 0
                     ? "vanishing: grad = 0"
-                    : "vanishing: |grad| <= " + NumberText.format(thresholds.vanishingAtOrBelow());
-            case EXPLODING -> "exploding: |grad| > " + NumberText.format(thresholds.explodingAbove());
+                    : "vanishing: |grad| <= " + NumberText.shortest(thresholds.vanishingAtOrBelow());
+            case EXPLODING -> "exploding: |grad| > " + NumberText.shortest(thresholds.explodingAbove());
             case NON_FINITE -> "grad is NaN or infinite";
             case CONSTANT_OPERAND -> "constant operand, receives no gradient";
         };

@@ -27,9 +27,9 @@ final class GraphSnapshot {
     record Node(int index, String label, Op op, double data, double grad, int[] inputs,
             OptionalDouble[] partials, boolean receivesGradient) {
 
-        /** {@code #index}, followed by the label when there is one: how traces name a value. */
+        /** {@code #index}, followed by the label on one line when there is one: how traces name a value. */
         String name() {
-            return label.isEmpty() ? "#" + index : "#" + index + " " + label;
+            return label.isEmpty() ? "#" + index : "#" + index + " " + LabelText.oneLine(label);
         }
 
         GradientHealth health(GradientThresholds thresholds) {

@@ -40,11 +40,11 @@ final class DotReader {
         }
     }
 
-    /** The one value node whose bold label cell holds {@code label} (already escaped). */
+    /** The one value node whose label cell (the first, before the data) holds {@code escapedLabel}. */
     Node valueLabelled(String escapedLabel) {
         List<Node> found = new ArrayList<>();
         for (Node node : nodes.values()) {
-            if (node.label().contains("<B>" + escapedLabel + "</B>")) {
+            if (node.label().contains("<TR><TD>" + escapedLabel + "</TD><TD>data ")) {
                 found.add(node);
             }
         }

@@ -67,7 +67,7 @@ class DotStructureTest {
         String product = dot.nodes.values().stream().filter(n -> n.label().equals("*")).findFirst().orElseThrow().id()
                 .replace("_op", "");
 
-        assertFalse(dot.nodes.get(product).label().contains("<B>"), dot.nodes.get(product).label());
+        assertTrue(dot.nodes.get(product).label().contains("<TR><TD>data 6.0000</TD>"), dot.nodes.get(product).label());
     }
 
     @Test

@@ -131,6 +131,15 @@ class GradientTraceTest {
     }
 
     @Test
+    void labelsWithLineBreaksStayOnTheirLine() {
+        Value x = Value.of(1).label("two\nlines\tand\u0001");
+        String text = GradientTrace.of(x.exp()).toString();
+
+        assertTrue(text.contains("    <- #0 two\\nlines\\tand\\u0001  local=2.7183  contribution=0.0000\n"), text);
+        assertTrue(text.contains("#0 two\\nlines\\tand\\u0001  [leaf]"), text);
+    }
+
+    @Test
     void constantOperandsAreMarkedInTheText() {
         Value x = Value.of(3).label("x");
         Value square = x.pow(2).label("square");

@@ -56,8 +56,8 @@ class LabelEscapingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("labels")
     void escapedLabelIsXmlThatReadsBackAsTheLabel(String name, String label, List<String> lines) throws Exception {
-        // Graphviz decodes the XML, then reads a doubled backslash as one (see HtmlText).
-        String escaped = HtmlText.escape(label);
+        // Graphviz decodes the XML, then reads a doubled backslash as one (see LabelText).
+        String escaped = LabelText.html(label);
         String xml = "<TD>" + escaped + "</TD>";
         var cell = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
