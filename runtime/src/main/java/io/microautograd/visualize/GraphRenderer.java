@@ -26,7 +26,7 @@ import java.util.Objects;
  */
 public final class GraphRenderer {
 
-    /** The default {@link Builder#maxValues(int)}: a 2-8-1 MLP's loss on one sample still fits. */
+    /** The default {@link Builder#maxValues(int)}: a 2-16-1 MLP's loss on one sample (154 values) still fits. */
     public static final int DEFAULT_MAX_VALUES = 200;
 
     private final boolean showGradients;

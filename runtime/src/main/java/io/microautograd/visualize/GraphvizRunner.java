@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Lays out DOT text with graphviz-java, choosing and installing the engine.
@@ -28,6 +30,8 @@ final class GraphvizRunner {
     /** GraalJS on a stock JDK runs interpreted and says so on stderr unless told not to. */
     private static final String WARN_INTERPRETER_ONLY = "polyglot.engine.WarnInterpreterOnly";
     private static final double PNG_SCALE = 2;
+    private static final Pattern TEXT_ELEMENT = Pattern.compile("(<text[^>]*>)([^<]*)(</text>)");
+    private static final char NO_BREAK_SPACE = '\u00a0';
 
     private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "microautograd-graphviz");
@@ -48,7 +52,24 @@ final class GraphvizRunner {
 
     /** {@code dot} laid out and rasterised at twice Graphviz's nominal size, so text stays readable. */
     static BufferedImage image(String dot, RenderEngine engine) {
-        return run(engine, dot, graphviz -> graphviz.scale(PNG_SCALE).render(Format.PNG).toImage());
+        return run(engine, dot, graphviz -> graphviz.scale(PNG_SCALE)
+                .postProcessor((svg, options, processOptions) -> svg.mapString(GraphvizRunner::keepSpacesInText))
+                .render(Format.PNG).toImage());
+    }
+
+    /**
+     * The SVG with the spaces inside its text elements made non-breaking. The rasteriser
+     * (svgSalamander) trims the text on each side of an entity, so without this "data -0.5",
+     * which Graphviz writes as {@code data &#45;0.5}, would be drawn as "data-0.5".
+     */
+    static String keepSpacesInText(String svg) {
+        Matcher text = TEXT_ELEMENT.matcher(svg);
+        StringBuilder out = new StringBuilder(svg.length());
+        while (text.find()) {
+            text.appendReplacement(out, Matcher.quoteReplacement(
+                    text.group(1) + text.group(2).replace(' ', NO_BREAK_SPACE) + text.group(3)));
+        }
+        return text.appendTail(out).toString();
     }
 
     /** {@link RenderEngine#AUTO} made definite for this machine. */

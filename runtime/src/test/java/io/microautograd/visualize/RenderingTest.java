@@ -86,6 +86,14 @@ class RenderingTest {
     }
 
     @Test
+    void rasterisedTextKeepsItsSpacesButAttributesAreUntouched() {
+        String svg = "<g id=\"a b\"><text x=\"1\">data &#45;1 &quot;q&quot;</text><title>n 1</title></g>";
+
+        assertEquals("<g id=\"a b\"><text x=\"1\">data\u00a0&#45;1\u00a0&quot;q&quot;</text><title>n 1</title></g>",
+                GraphvizRunner.keepSpacesInText(svg));
+    }
+
+    @Test
     void autoUsesTheSystemDotOnlyWhenThereIsOne() {
         assertEquals(RenderEngine.EMBEDDED, GraphvizRunner.resolve(RenderEngine.AUTO, Optional.empty()));
         assertEquals(RenderEngine.SYSTEM_DOT, GraphvizRunner.resolve(RenderEngine.AUTO, Optional.of(Path.of("/usr/bin/dot"))));
