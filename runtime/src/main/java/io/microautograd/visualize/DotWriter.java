@@ -41,14 +41,22 @@ final class DotWriter {
     }
 
     /**
-     * Two pictures of one graph side by side, in clusters titled "before backward" and "after
-     * backward". Only the second is coloured: before backward every gradient is zero, and calling
-     * them all vanishing would say nothing.
+     * Two pictures of one graph, in clusters titled "before backward" and "after backward", the
+     * first above (left to right) or left of (top to bottom) the second. Only the second is
+     * coloured: before backward every gradient is zero, and calling them all vanishing would say
+     * nothing.
      */
     String writeComparison(GraphSnapshot before, GraphSnapshot after) {
         StringBuilder dot = header();
-        appendCluster(dot, "before", "before backward", before, null);
-        appendCluster(dot, "after", "after backward", after, highlight);
+        // Graphviz lays left-to-right graphs out top to bottom and turns them, which stacks the
+        // clusters in reverse order of writing; write "after" first so "before" ends up on top.
+        if (direction == RankDirection.LEFT_TO_RIGHT) {
+            appendCluster(dot, "after", "after backward", after, highlight);
+            appendCluster(dot, "before", "before backward", before, null);
+        } else {
+            appendCluster(dot, "before", "before backward", before, null);
+            appendCluster(dot, "after", "after backward", after, highlight);
+        }
         return footer(dot);
     }
 

@@ -9,14 +9,21 @@ import org.junit.jupiter.api.Test;
 
 class BeforeAfterBackwardTest {
 
+    /** The statements of {@code subgraph cluster_<name>}, which DotWriter closes with a line "  }". */
+    private static String cluster(String dot, String name) {
+        int start = dot.indexOf("  subgraph cluster_" + name + " {\n");
+        assertTrue(start >= 0, "no cluster " + name + " in " + dot);
+        return dot.substring(start, dot.indexOf("\n  }\n", start));
+    }
+
     @Test
     void showsTheGraphTwiceWithGradientsBeforeAndAfter() {
         Value z = SampleGraphs.readmeExample();
         String dot = GraphRenderer.builder().showGradients(false).build().drawBeforeAndAfterBackward(z).dot();
 
         assertEquals(1.0, z.grad(), "backward ran");
-        String before = dot.substring(dot.indexOf("subgraph cluster_before"), dot.indexOf("subgraph cluster_after"));
-        String after = dot.substring(dot.indexOf("subgraph cluster_after"));
+        String before = cluster(dot, "before");
+        String after = cluster(dot, "after");
         assertTrue(before.contains("label=<before backward>") && after.contains("label=<after backward>"), dot);
 
         DotReader beforeNodes = new DotReader(before);
@@ -37,8 +44,8 @@ class BeforeAfterBackwardTest {
         Value out = SampleGraphs.deadReluAndExploding();
         String dot = GraphRenderer.builder().highlightGradients().build().drawBeforeAndAfterBackward(out).dot();
 
-        String before = dot.substring(dot.indexOf("subgraph cluster_before"), dot.indexOf("subgraph cluster_after"));
-        String after = dot.substring(dot.indexOf("subgraph cluster_after"), dot.indexOf("subgraph cluster_legend"));
+        String before = cluster(dot, "before");
+        String after = cluster(dot, "after");
         assertFalse(before.contains("BGCOLOR"), before);
         assertTrue(after.contains("BGCOLOR=\"" + GradientHealth.VANISHING.color() + "\""), after);
         assertTrue(after.contains("BGCOLOR=\"" + GradientHealth.EXPLODING.color() + "\""), after);

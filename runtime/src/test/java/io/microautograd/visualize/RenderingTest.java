@@ -86,6 +86,13 @@ class RenderingTest {
     }
 
     @Test
+    void comparisonShowsBeforeAboveAfter() throws Exception {
+        SvgDocument svg = new SvgDocument(EMBEDDED.drawBeforeAndAfterBackward(SampleGraphs.readmeExample()).svg());
+
+        assertTrue(svg.yOfText("before backward") < svg.yOfText("after backward"));
+    }
+
+    @Test
     void rasterisedTextKeepsItsSpacesButAttributesAreUntouched() {
         String svg = "<g id=\"a b\"><text x=\"1\">data &#45;1 &quot;q&quot;</text><title>n 1</title></g>";
 

@@ -38,6 +38,21 @@ final class SvgDocument {
         return texts;
     }
 
+    /** The {@code y} coordinate of the one {@code <text>} element reading {@code text}; SVG's y grows downwards. */
+    double yOfText(String text) {
+        NodeList elements = document.getElementsByTagName("text");
+        List<Double> found = new ArrayList<>();
+        for (int i = 0; i < elements.getLength(); i++) {
+            if (elements.item(i).getTextContent().equals(text)) {
+                found.add(Double.parseDouble(((Element) elements.item(i)).getAttribute("y")));
+            }
+        }
+        if (found.size() != 1) {
+            throw new AssertionError("expected one text '" + text + "', found " + found.size());
+        }
+        return found.get(0);
+    }
+
     /** The {@code fill} attribute of every element that has one. */
     List<String> fills() {
         List<String> fills = new ArrayList<>();
