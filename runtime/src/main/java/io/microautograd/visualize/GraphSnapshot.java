@@ -61,12 +61,10 @@ final class GraphSnapshot {
         for (int i = 0; i < order.size(); i++) {
             List<Value> inputs = order.get(i).inputs();
             inputsOf[i] = new int[inputs.size()];
-            double[] inputData = new double[inputs.size()];
             for (int k = 0; k < inputs.size(); k++) {
                 inputsOf[i][k] = indexOf.get(inputs.get(k));
-                inputData[k] = inputs.get(k).data();
             }
-            partialsOf[i] = LocalPartials.of(order.get(i).op(), inputData);
+            partialsOf[i] = LocalPartials.of(order.get(i));
         }
         // Consumers come after their inputs, so walking backwards settles each consumer first.
         for (int i = order.size() - 1; i >= 0; i--) {

@@ -6,81 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.microautograd.engine.Op;
 import io.microautograd.engine.Value;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class GradientTraceTest {
 
-    /** Each operation as a function of its operands' data, written independently of LocalPartials. */
-    private static final Map<Op, Function<double[], Value>> FORWARD = new EnumMap<>(Op.class);
-
-    static {
-        FORWARD.put(Op.ADD, d -> Value.sum(Value.of(d)));
-        FORWARD.put(Op.MUL, d -> Value.of(d[0]).mul(Value.of(d[1])));
-        FORWARD.put(Op.POW, d -> Value.of(d[0]).pow(d[1]));
-        FORWARD.put(Op.POW_VALUE, d -> Value.of(d[0]).pow(Value.of(d[1])));
-        FORWARD.put(Op.EXP, d -> Value.of(d[0]).exp());
-        FORWARD.put(Op.LOG, d -> Value.of(d[0]).log());
-        FORWARD.put(Op.TANH, d -> Value.of(d[0]).tanh());
-        FORWARD.put(Op.RELU, d -> Value.of(d[0]).relu());
-        FORWARD.put(Op.SIGMOID, d -> Value.of(d[0]).sigmoid());
-        FORWARD.put(Op.CLAMP, d -> Value.of(d[0]).clamp(d[1], d[2]));
-    }
-
-    /** An operation, its operands' data, and the operand slots that are never differentiated. */
-    static Stream<Arguments> operations() {
-        return Stream.of(
-                Arguments.of(Op.ADD, new double[] {1.3, -0.7, 2.1}, Set.of()),
-                Arguments.of(Op.MUL, new double[] {1.5, -2.0}, Set.of()),
-                Arguments.of(Op.POW, new double[] {1.7, 3.0}, Set.of(1)),
-                Arguments.of(Op.POW_VALUE, new double[] {1.7, 1.3}, Set.of()),
-                Arguments.of(Op.EXP, new double[] {0.4}, Set.of()),
-                Arguments.of(Op.LOG, new double[] {2.5}, Set.of()),
-                Arguments.of(Op.TANH, new double[] {0.3}, Set.of()),
-                Arguments.of(Op.RELU, new double[] {0.8}, Set.of()),
-                Arguments.of(Op.RELU, new double[] {-0.8}, Set.of()),
-                Arguments.of(Op.SIGMOID, new double[] {0.2}, Set.of()),
-                Arguments.of(Op.CLAMP, new double[] {0.3, -1.0, 1.0}, Set.of(1, 2)),
-                Arguments.of(Op.CLAMP, new double[] {1.5, -1.0, 1.0}, Set.of(1, 2)));
-    }
-
     @Test
-    void everyOperationIsCovered() {
-        Set<Op> covered = EnumSet.noneOf(Op.class);
-        operations().forEach(arguments -> covered.add((Op) arguments.get()[0]));
-        assertEquals(EnumSet.complementOf(EnumSet.of(Op.LEAF)), covered);
-        assertEquals(covered, FORWARD.keySet());
+    void edgesCarryTheRulesPartialsAndConstantOperandsNone() {
+        Value x = Value.of(1.5).label("x");
+        Value y = Value.of(-2.0).label("y");
+        Value out = x.mul(y).add(x.pow(3)).add(y.clamp(-1, 1)).label("out");
+        out.backward();
+        GradientTrace trace = GradientTrace.of(out);
+
+        GradientTrace.Entry product = entryWithOp(trace, Op.MUL);
+        assertEquals(-2.0, product.inputs().get(0).localPartial().orElseThrow(), "d(xy)/dx = y");
+        assertEquals(1.5, product.inputs().get(1).localPartial().orElseThrow(), "d(xy)/dy = x");
+        GradientTrace.Entry power = entryWithOp(trace, Op.POW);
+        assertEquals(3 * 1.5 * 1.5, power.inputs().get(0).localPartial().orElseThrow(), 1e-12);
+        assertTrue(power.inputs().get(1).localPartial().isEmpty(), "the constant exponent");
+        GradientTrace.Entry clamp = entryWithOp(trace, Op.CLAMP);
+        assertEquals(0.0, clamp.inputs().get(0).localPartial().orElseThrow(), "y is outside [-1, 1]");
+        assertTrue(clamp.inputs().get(1).localPartial().isEmpty() && clamp.inputs().get(2).localPartial().isEmpty());
     }
 
-    @ParameterizedTest(name = "{0} at {1}")
-    @MethodSource("operations")
-    void localPartialsMatchCentralFiniteDifferences(Op op, double[] data, Set<Integer> constantSlots) {
-        OptionalDouble[] partials = LocalPartials.of(op, data);
-
-        assertEquals(data.length, partials.length);
-        double h = 1e-6;
-        for (int i = 0; i < data.length; i++) {
-            if (constantSlots.contains(i)) {
-                assertTrue(partials[i].isEmpty(), "slot " + i + " of " + op + " is a constant operand");
-                continue;
-            }
-            double[] up = data.clone();
-            double[] down = data.clone();
-            up[i] += h;
-            down[i] -= h;
-            double expected = (FORWARD.get(op).apply(up).data() - FORWARD.get(op).apply(down).data()) / (2 * h);
-            assertEquals(expected, partials[i].orElseThrow(), 1e-6, op + " slot " + i);
-        }
+    private static GradientTrace.Entry entryWithOp(GradientTrace trace, Op op) {
+        return trace.entries().stream().filter(e -> e.op() == op).findFirst().orElseThrow();
     }
 
     @Test
