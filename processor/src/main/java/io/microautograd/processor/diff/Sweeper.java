@@ -12,7 +12,6 @@ import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -43,25 +42,36 @@ final class Sweeper {
         this.returnPoint = returnPoint;
     }
 
-    /** The sweeps of a statement sequence; the reverse runs the statements' reversals backwards. */
+    /**
+     * The sweeps of a statement sequence; the reverse runs the statements' reversals backwards.
+     * After a statement that may leave (return, break, continue), the reversals of the statements
+     * that follow are guarded by whether the leaving happened later: consecutive ones share a guard.
+     */
     Sweeps sequence(List<Stmt> statements) {
         List<Stmt> forward = new ArrayList<>();
+        List<Integer> exitsBefore = new ArrayList<>();
         List<List<Stmt>> reversals = new ArrayList<>();
         int start = exitsSoFar();
         for (Stmt statement : statements) {
-            int before = exitsSoFar();
+            exitsBefore.add(exitsSoFar());
             Sweeps sweeps = statement(statement);
             forward.addAll(sweeps.forward());
-            List<Stmt> reverse = sweeps.reverse();
-            if (before > start && !reverse.isEmpty()) {
-                reverse = List.of(new Stmt.If(reached(before), Stmt.Block.of(reverse), Stmt.Block.of(List.of()),
-                        Stmt.Origin.NONE));
-            }
-            reversals.add(reverse);
+            reversals.add(sweeps.reverse());
         }
-        Collections.reverse(reversals);
         List<Stmt> reverse = new ArrayList<>();
-        reversals.forEach(reverse::addAll);
+        for (int i = reversals.size() - 1; i >= 0; ) {
+            int guard = exitsBefore.get(i);
+            List<Stmt> group = new ArrayList<>();
+            for (; i >= 0 && exitsBefore.get(i) == guard; i--) {
+                group.addAll(reversals.get(i));
+            }
+            if (guard > start && !group.isEmpty()) {
+                reverse.add(new Stmt.If(reached(guard), Stmt.Block.of(group), Stmt.Block.of(List.of()),
+                        Stmt.Origin.NONE));
+            } else {
+                reverse.addAll(group);
+            }
+        }
         return new Sweeps(forward, reverse);
     }
 

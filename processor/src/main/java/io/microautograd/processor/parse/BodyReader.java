@@ -61,6 +61,10 @@ public final class BodyReader {
         List<Variable> parameters = new ArrayList<>();
         Set<Variable> differentiated = new LinkedHashSet<>();
         for (int i = 0; i < signature.types().size(); i++) {
+            if (signature.types().get(i).isArray()) {
+                throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree.getParameters().get(i), "array parameter "
+                        + tree.getParameters().get(i).getName() + " is not supported yet; use double parameters");
+            }
             Variable parameter = reader.scope.declare(tree.getParameters().get(i).getName().toString(),
                     signature.types().get(i), Variable.Role.PARAMETER);
             parameters.add(parameter);
@@ -114,7 +118,7 @@ public final class BodyReader {
                 Stmt.Block thenBlock = nested(ifTree.getThenStatement());
                 Stmt.Block elseBlock = ifTree.getElseStatement() == null ? Stmt.Block.of(List.of())
                         : nested(ifTree.getElseStatement());
-                out.add(new Stmt.If(condition, thenBlock, elseBlock, origin(tree)));
+                out.add(new Stmt.If(condition, thenBlock, elseBlock, origin(tree, "if " + ifTree.getCondition())));
                 break;
             case RETURN:
                 out.add(new Stmt.Return(expressions.numeric(((ReturnTree) tree).getExpression()), origin(tree)));
@@ -145,6 +149,10 @@ public final class BodyReader {
             throw new Rejection(Tag.UNSUPPORTED_TYPE, tree.getType() == null ? tree : tree.getType(), "local "
                     + tree.getName() + " has type " + tree.getType() + "; supported local types are "
                     + Types.SUPPORTED);
+        }
+        if (type.get().isArray()) {
+            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "array local " + tree.getName()
+                    + " is not supported yet; use double locals");
         }
         Expr init = tree.getInitializer() == null ? null : initializer(type.get(), tree.getInitializer());
         Variable variable = scope.declare(tree.getName().toString(), type.get(), Variable.Role.LOCAL);
@@ -224,10 +232,14 @@ public final class BodyReader {
     }
 
     Stmt.Origin origin(Tree tree) {
+        return origin(tree, tree.toString());
+    }
+
+    /** Where a tree starts, described by {@code text} on one line. */
+    Stmt.Origin origin(Tree tree, String text) {
         LineMap lines = unit.getLineMap();
         long line = lines.getLineNumber(positions.getStartPosition(unit, tree));
-        String text = tree.toString().replaceAll("\\s+", " ").trim();
-        return new Stmt.Origin(line, text);
+        return new Stmt.Origin(line, text.replaceAll("\\s+", " ").trim());
     }
 
     Scope scope() {

@@ -90,6 +90,10 @@ final class ExpressionReader {
             case DIVIDE_ASSIGNMENT:
                 throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "assignment inside an expression ("
                         + tree + "); write the assignment or increment as a statement of its own");
+            case ARRAY_ACCESS:
+            case NEW_ARRAY:
+                throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "array expression " + tree
+                        + " is not supported yet; use double parameters and locals");
             default:
                 if (tree instanceof BinaryTree binary) {
                     return binary(binary);
