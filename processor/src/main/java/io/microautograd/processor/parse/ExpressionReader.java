@@ -8,7 +8,6 @@ import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
@@ -179,23 +178,8 @@ final class ExpressionReader {
 
     private Expr cast(TypeCastTree tree) {
         Tree target = tree.getType();
-        Type type = null;
-        if (target instanceof PrimitiveTypeTree primitive) {
-            switch (primitive.getPrimitiveTypeKind()) {
-                case DOUBLE:
-                    type = Type.DOUBLE;
-                    break;
-                case INT:
-                    type = Type.INT;
-                    break;
-                case LONG:
-                    type = Type.LONG;
-                    break;
-                default:
-                    break;
-            }
-        }
-        if (type == null) {
+        Type type = LocalTypes.of(target).orElse(null);
+        if (type == null || !type.isNumeric()) {
             throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "cast to " + target
                     + "; casts are supported to double, int and long");
         }

@@ -16,18 +16,7 @@ final class LocalTypes {
     /** The subset's type for a local's type tree, or empty when the subset has none. */
     static Optional<Type> of(Tree type) {
         if (type instanceof PrimitiveTypeTree primitive) {
-            switch (primitive.getPrimitiveTypeKind()) {
-                case DOUBLE:
-                    return Optional.of(Type.DOUBLE);
-                case INT:
-                    return Optional.of(Type.INT);
-                case LONG:
-                    return Optional.of(Type.LONG);
-                case BOOLEAN:
-                    return Optional.of(Type.BOOLEAN);
-                default:
-                    return Optional.empty();
-            }
+            return Types.primitive(primitive.getPrimitiveTypeKind());
         }
         if (type instanceof ArrayTypeTree array) {
             Tree element = array.getType();

@@ -15,14 +15,6 @@ final class Types {
     /** The subset's type for a declared type, or empty when the subset has none. */
     static Optional<Type> of(TypeMirror mirror) {
         switch (mirror.getKind()) {
-            case DOUBLE:
-                return Optional.of(Type.DOUBLE);
-            case INT:
-                return Optional.of(Type.INT);
-            case LONG:
-                return Optional.of(Type.LONG);
-            case BOOLEAN:
-                return Optional.of(Type.BOOLEAN);
             case ARRAY:
                 TypeMirror component = ((ArrayType) mirror).getComponentType();
                 if (component.getKind() == TypeKind.DOUBLE) {
@@ -33,6 +25,22 @@ final class Types {
                     return Optional.of(Type.DOUBLE_MATRIX);
                 }
                 return Optional.empty();
+            default:
+                return primitive(mirror.getKind());
+        }
+    }
+
+    /** The subset's type for a primitive kind, or empty for float, char and the others. */
+    static Optional<Type> primitive(TypeKind kind) {
+        switch (kind) {
+            case DOUBLE:
+                return Optional.of(Type.DOUBLE);
+            case INT:
+                return Optional.of(Type.INT);
+            case LONG:
+                return Optional.of(Type.LONG);
+            case BOOLEAN:
+                return Optional.of(Type.BOOLEAN);
             default:
                 return Optional.empty();
         }
