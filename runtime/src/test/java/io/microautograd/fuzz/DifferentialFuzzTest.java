@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
  * The differential fuzzer: random programs in the compiler's subset, compiled with the processor
  * and checked against the {@code Value} engine and finite differences.
  *
- * <p>The default run checks {@code fuzz.programs} (300) programs from {@code fuzz.seed}; a long
- * campaign is {@code mvn -pl runtime -am verify -Dtest=DifferentialFuzzTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.programs=100000}.
+ * <p>The default run checks {@code fuzz.programs} (300) programs from {@code fuzz.seed}, compiled
+ * {@code fuzz.batch} (50) to a class; a long campaign is {@code mvn -pl runtime -am verify
+ * -Dtest=DifferentialFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.programs=100000
+ * -Dfuzz.batch=250}.
  */
 class DifferentialFuzzTest {
 
@@ -21,8 +22,9 @@ class DifferentialFuzzTest {
     void compiledGradientsAgreeWithTheValueEngineAndFiniteDifferences() {
         long seed = Long.getLong("fuzz.seed", 20261126L);
         int programs = Integer.getInteger("fuzz.programs", 300);
+        int batch = Integer.getInteger("fuzz.batch", 50);
         long start = System.nanoTime();
-        DifferentialFuzzer.Counts counts = DifferentialFuzzer.run(seed, programs, 50);
+        DifferentialFuzzer.Counts counts = DifferentialFuzzer.run(seed, programs, batch);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("fuzz seed %d: %s; %.1f programs per second%n", seed, counts, counts.programs / seconds);
         StringBuilder report = new StringBuilder();
