@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * ADBench's Gaussian mixture objective, written from its definition as a {@code @Differentiable}
  * method, against ADBench's own expected values and independent complex-step references. The
- * data lives in {@code ../shared/data/adbench} beside the repository.
+ * data lives in the repository's {@code data/adbench}.
  */
 class GmmObjectiveTest {
 
@@ -117,7 +117,7 @@ class GmmObjectiveTest {
             }
             """;
 
-    private static final Path DATA = Path.of(System.getProperty("shared.data", "../../shared/data"), "adbench");
+    private static final Path DATA = Path.of(System.getProperty("adbench.dir", "../data/adbench"));
 
     private static GeneratedCode code;
 
