@@ -137,6 +137,10 @@ final class Sweeper {
             if (a.value() instanceof Expr.ArrayLiteral literal) {
                 ArrayShapes.propagateLiteral(literal, read(context.adjoint(x)), adjoints, reverse);
             }
+        } else if (x.type() == Type.DOUBLE && activity.isActive(x) && increment(a.value(), read(x)) != null) {
+            Expr.Binary increment = increment(a.value(), read(x));
+            Expr dx = read(context.adjoint(x));
+            adjoints.propagate(increment.right(), increment.op() == BinaryOp.ADD ? dx : Exprs.neg(dx), reverse);
         } else if (x.type() == Type.DOUBLE && activity.isActive(x)) {
             Variable dx = context.adjoint(x);
             boolean readsItself = reads(a.value(), x);
@@ -168,7 +172,11 @@ final class Sweeper {
             }
         }
         forward.add(st);
-        if (context.activity().isActive(root)) {
+        Expr.Binary increment = increment(st.value(), new Expr.Element(st.array(), st.index()));
+        if (context.activity().isActive(root) && increment != null && !reads(increment.right(), root)) {
+            Expr d = new Expr.Element(context.adjointArray(st.array()), st.index());
+            adjoints.propagate(increment.right(), increment.op() == BinaryOp.ADD ? d : Exprs.neg(d), reverse);
+        } else if (context.activity().isActive(root)) {
             Expr d = context.adjointArray(st.array());
             Expr adjoint = adjoints.bind(new Expr.Element(d, st.index()), "d" + capitalized(root.name()) + "Out",
                     reverse);
@@ -248,6 +256,19 @@ final class Sweeper {
         out.add(new Stmt.Comment("line " + origin.line() + ": " + origin.text()));
         out.addAll(reverse);
         return out;
+    }
+
+    /**
+     * {@code target + e} or {@code target - e} where {@code e} does not read {@code target}: its
+     * reverse leaves the target's adjoint as it is and passes it on to {@code e}. Else null.
+     */
+    private static Expr.Binary increment(Expr value, Expr target) {
+        if (value instanceof Expr.Binary b && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)
+                && b.left().equals(target) && b.type() == Type.DOUBLE
+                && !reads(b.right(), IrWalk.root(target))) {
+            return b;
+        }
+        return null;
     }
 
     private static boolean reads(Expr e, Variable v) {
