@@ -53,6 +53,9 @@ final class LoopSweeper {
                 Stmt.Block.of(forwardBody), loop.origin());
         List<Stmt> reverse = reverseBody.isEmpty() ? List.of()
                 : List.of(counted.backwards(loop, Stmt.Block.of(reverseBody)));
+        if (!reverse.isEmpty()) {
+            context.recordReads(loop, List.of(counted.backwards(loop, Stmt.Block.of(List.of()))));
+        }
         return new Sweeps(List.of(forward), Sweeper.commented(loop.origin(), reverse));
     }
 

@@ -90,16 +90,16 @@ final class Sweeper {
             return new Sweeps(List.of(Stmt.Block.of(inner.forward())), inner.reverse());
         }
         if (s instanceof Stmt.Assign a) {
-            return assign(a);
+            return recorded(a, assign(a));
         }
         if (s instanceof Stmt.Store st) {
-            return store(st);
+            return recorded(st, store(st));
         }
         if (s instanceof Stmt.If i) {
             return branch(i);
         }
         if (s instanceof Stmt.Return r) {
-            return returnStatement(r);
+            return recorded(r, returnStatement(r));
         }
         if (s instanceof Stmt.Loop l) {
             return new LoopSweeper(context, this).loop(l);
@@ -112,13 +112,19 @@ final class Sweeper {
         throw new IllegalStateException("no sweeps for " + s);
     }
 
+    /** Notes what a statement's reverse code reads, for the next round's choice of values to keep. */
+    private Sweeps recorded(Stmt statement, Sweeps sweeps) {
+        context.recordReads(statement, sweeps.reverse());
+        return sweeps;
+    }
+
     private Sweeps assign(Stmt.Assign a) {
         Variable x = a.target();
         Activity activity = context.activity();
         List<Stmt> forward = new ArrayList<>();
         List<Stmt> reverse = new ArrayList<>();
         boolean overwrites = loop != null || !a.declaration() || x.role() == Variable.Role.PARAMETER;
-        boolean keep = x.type().isArray() ? context.isNeeded(x) || activity.isActive(x) : context.isNeeded(x);
+        boolean keep = context.isNeededAt(x, a) || x.type().isArray() && activity.isActive(x);
         if (keep && overwrites) {
             if (x.type().isArray() && activity.isActive(x)) {
                 Variable dx = context.adjoint(x);
@@ -160,7 +166,7 @@ final class Sweeper {
         Variable root = IrWalk.root(st.array());
         List<Stmt> forward = new ArrayList<>();
         List<Stmt> reverse = new ArrayList<>();
-        if (context.isNeeded(root) && st.value().type() == Type.DOUBLE) {
+        if (context.isNeededAt(root, st) && st.value().type() == Type.DOUBLE) {
             Expr old = new Expr.Element(st.array(), st.index());
             if (loop != null) {
                 forward.add(new Stmt.Push(TapeKind.DOUBLE, old));
