@@ -47,6 +47,16 @@ final class DiffContext {
         readers.record(statement, NeededValues.readBy(reverse));
     }
 
+    /** Notes that the reverse sweep reads the decision of this if statement. */
+    void recordDecision(Stmt.If statement) {
+        readers.recordDecision(statement);
+    }
+
+    /** Whether a loop must record this if statement's decision in each iteration. */
+    boolean isDecisionNeeded(Stmt.If statement) {
+        return previous == null || previous.readsDecision(statement);
+    }
+
     /** Keeps the result of this round. */
     void finish(Pullback result) {
         this.pullback = result;

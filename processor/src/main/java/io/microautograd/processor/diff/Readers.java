@@ -15,12 +15,22 @@ import java.util.Set;
 final class Readers {
 
     private final Map<Variable, List<Stmt>> readers = new HashMap<>();
+    private final Set<Stmt.If> decisions = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private SourcePositions positions;
 
     void record(Stmt statement, Set<Variable> variables) {
         for (Variable v : variables) {
             readers.computeIfAbsent(v, k -> new ArrayList<>()).add(statement);
         }
+    }
+
+    void recordDecision(Stmt.If statement) {
+        decisions.add(statement);
+    }
+
+    /** Whether the reverse sweep read the decision of an if statement. */
+    boolean readsDecision(Stmt.If statement) {
+        return decisions.contains(statement);
     }
 
     /** Uses the statements' positions to answer {@link #readBefore}. */
@@ -41,7 +51,7 @@ final class Readers {
 
     /** The same readers as another round's: the differentiation has settled. */
     boolean sameAs(Readers other) {
-        if (!readers.keySet().equals(other.readers.keySet())) {
+        if (!readers.keySet().equals(other.readers.keySet()) || !decisions.equals(other.decisions)) {
             return false;
         }
         for (Map.Entry<Variable, List<Stmt>> entry : readers.entrySet()) {

@@ -199,7 +199,11 @@ final class Sweeper {
             return new Sweeps(List.of(new Stmt.If(i.condition(), Stmt.Block.of(whenTrue.forward()),
                     Stmt.Block.of(whenFalse.forward()), i.origin())), List.of());
         }
-        Variable decision = loop != null ? loop.decision(i) : context.fresh("branch", Type.BOOLEAN);
+        context.recordDecision(i);
+        Variable decision = loop != null ? loop.decision(i) : null;
+        if (decision == null) {
+            decision = context.fresh("branch", Type.BOOLEAN);
+        }
         List<Stmt> forward = List.of(new Stmt.Assign(decision, i.condition(), true, Stmt.Origin.NONE),
                 new Stmt.If(read(decision), Stmt.Block.of(whenTrue.forward()), Stmt.Block.of(whenFalse.forward()),
                         i.origin()));
