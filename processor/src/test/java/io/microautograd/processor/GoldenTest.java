@@ -149,4 +149,82 @@ class GoldenTest {
                 }
                 """));
     }
+
+    @Test
+    void loopOverAnArrayWithItsTape() {
+        Compilation compilation = GeneratedCode.javac().compile(JavaFileObjects.forSourceString("p.Model", """
+                package p;
+
+                import io.microautograd.Differentiable;
+
+                class Model {
+                    @Differentiable
+                    static double rosenbrockN(double[] x) {
+                        double sum = 0;
+                        for (int i = 0; i + 1 < x.length; i++) {
+                            double a = 1 - x[i];
+                            double b = x[i + 1] - x[i] * x[i];
+                            sum += a * a + 100 * b * b;
+                        }
+                        return sum;
+                    }
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("p.ModelGrad").containsElementsIn(JavaFileObjects.forSourceString(
+                "p.ModelGrad", """
+                package p;
+
+                import javax.annotation.processing.Generated;
+
+                @Generated("io.microautograd.processor.DifferentiableProcessor")
+                final class ModelGrad {
+                    public static double rosenbrockN(double[] x, double[] dX) {
+                        return rosenbrockNPullback(x, 1.0, dX);
+                    }
+
+                    public static double rosenbrockNPullback(double[] x, double seed, double[] dX) {
+                        checkLength("dX", dX, x.length, "the length of x");
+                        int i = 0;
+                        double a = 0.0;
+                        double b = 0.0;
+                        double[] doubleTape = new double[64];
+                        int doubleTapeSize = 0;
+                        double dSum = 0.0;
+                        double dA = 0.0;
+                        double dB = 0.0;
+                        double sum = 0;
+                        int trips = 0;
+                        for (i = 0; i + 1 < x.length; i++) {
+                            trips++;
+                            doubleTape = push(doubleTape, doubleTapeSize++, a);
+                            a = 1 - x[i];
+                            doubleTape = push(doubleTape, doubleTapeSize++, b);
+                            b = x[i + 1] - x[i] * x[i];
+                            sum += a * a + 100 * b * b;
+                        }
+                        double value = sum;
+                        dSum += seed;
+                        for (i = trips - 1; i >= 0; i--) {
+                            dA += dSum * a;
+                            dA += dSum * a;
+                            double t = 100 * b;
+                            dB += dSum * b * 100;
+                            dB += dSum * t;
+                            b = doubleTape[--doubleTapeSize];
+                            dX[i + 1] += dB;
+                            double t2 = x[i];
+                            double t3 = x[i];
+                            dX[i] += -dB * t3;
+                            dX[i] += -dB * t2;
+                            dB = 0.0;
+                            a = doubleTape[--doubleTapeSize];
+                            dX[i] += -dA;
+                            dA = 0.0;
+                        }
+                        return value;
+                    }
+                }
+                """));
+    }
 }
