@@ -109,6 +109,7 @@ class GoldenTest {
                         boolean branch = false;
                         double value = 0.0;
                         int returnPoint = 0;
+                        double exp = 0.0;
                         double z = 0.0;
                         double zBefore = 0.0;
                         double dX = 0.0;
@@ -121,7 +122,8 @@ class GoldenTest {
                                 returnPoint = 1;
                                 break forward;
                             }
-                            z = Math.exp(x);
+                            exp = Math.exp(x);
+                            z = exp;
                             zBefore = z;
                             z *= y;
                             value = z;
@@ -135,7 +137,6 @@ class GoldenTest {
                             dZ = 0.0;
                             dZ += dZOut * y;
                             dY += dZOut * z;
-                            double exp = Math.exp(x);
                             dX += dZ * exp;
                         }
                         if (branch) {

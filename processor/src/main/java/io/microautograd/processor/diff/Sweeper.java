@@ -125,6 +125,9 @@ final class Sweeper {
         List<Stmt> reverse = new ArrayList<>();
         boolean overwrites = loop != null || !a.declaration() || x.role() == Variable.Role.PARAMETER;
         boolean keep = context.isNeededAt(x, a) || x.type().isArray() && activity.isActive(x);
+        List<Stmt> outputs = new ArrayList<>();
+        Expr forwardValue = x.type() == Type.DOUBLE && activity.isActive(x)
+                ? adjoints.recordOutputs(a.value(), loop != null, forward, outputs) : a.value();
         if (keep && overwrites) {
             if (x.type().isArray() && activity.isActive(x)) {
                 Variable dx = context.adjoint(x);
@@ -136,7 +139,8 @@ final class Sweeper {
                 save(read(x), x, forward, reverse);
             }
         }
-        forward.add(a);
+        forward.add(forwardValue == a.value() ? a : new Stmt.Assign(x, forwardValue, a.declaration(), a.origin()));
+        reverse.addAll(outputs);
         if (x.type().isArray() && activity.isActive(x)) {
             forward.add(new Stmt.Assign(context.adjoint(x), ArrayShapes.adjointOf(a.value(), context), true,
                     Stmt.Origin.NONE));
@@ -166,6 +170,9 @@ final class Sweeper {
         Variable root = IrWalk.root(st.array());
         List<Stmt> forward = new ArrayList<>();
         List<Stmt> reverse = new ArrayList<>();
+        List<Stmt> outputs = new ArrayList<>();
+        Expr forwardValue = context.activity().isActive(root)
+                ? adjoints.recordOutputs(st.value(), loop != null, forward, outputs) : st.value();
         if (context.isNeededAt(root, st) && st.value().type() == Type.DOUBLE) {
             Expr old = new Expr.Element(st.array(), st.index());
             if (loop != null) {
@@ -177,7 +184,9 @@ final class Sweeper {
                 reverse.add(new Stmt.Store(st.array(), st.index(), read(slot), Stmt.Origin.NONE));
             }
         }
-        forward.add(st);
+        forward.add(forwardValue == st.value() ? st
+                : new Stmt.Store(st.array(), st.index(), forwardValue, st.origin()));
+        reverse.addAll(outputs);
         Expr.Binary increment = increment(st.value(), new Expr.Element(st.array(), st.index()));
         if (context.activity().isActive(root) && increment != null && !reads(increment.right(), root)) {
             Expr d = new Expr.Element(context.adjointArray(st.array()), st.index());
@@ -214,12 +223,13 @@ final class Sweeper {
 
     private Sweeps returnStatement(Stmt.Return r) {
         List<Stmt> forward = new ArrayList<>();
-        forward.add(new Stmt.Assign(value, r.value(), returnPoint == null, r.origin()));
+        List<Stmt> reverse = new ArrayList<>();
+        Expr forwardValue = adjoints.recordOutputs(r.value(), false, forward, reverse);
+        forward.add(new Stmt.Assign(value, forwardValue, returnPoint == null, r.origin()));
         if (returnPoint != null) {
             forward.add(new Stmt.Assign(returnPoint, lit(++returnsSoFar), false, Stmt.Origin.NONE));
             forward.add(new Stmt.LeaveForward());
         }
-        List<Stmt> reverse = new ArrayList<>();
         adjoints.propagate(r.value(), read(seed), reverse);
         return new Sweeps(forward, commented(r.origin(), reverse));
     }
