@@ -25,9 +25,11 @@ import java.lang.annotation.Target;
  *       partial multiplied by {@code seed}; other generated code calls it.</li>
  * </ul>
  *
- * <p>Integer, long and boolean parameters are never differentiated. The method body may use only
- * the subset of Java that the processor supports; anything else is a compile error pointing at the
- * unsupported construct.
+ * <p>Integer, long and boolean parameters are never differentiated. An array parameter the method
+ * writes into is differentiated with respect to its values at entry; the generated methods work on
+ * a copy and leave the caller's array unchanged. The method body may use only the subset of Java
+ * that the processor supports; anything else is a compile error pointing at the unsupported
+ * construct.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

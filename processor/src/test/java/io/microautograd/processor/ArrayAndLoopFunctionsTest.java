@@ -23,6 +23,15 @@ class ArrayAndLoopFunctionsTest {
             class Numeric {
                 static final double DT = 0.01;
 
+                /** The shape of the runtime's objective interface. */
+                interface Objective {
+                    double valueAndGradient(double[] params, double[] gradOut);
+                }
+
+                static final double[] INPUT = {0.5, -0.25};
+                static final Objective ROSENBROCK = NumericGrad::rosenbrockN;
+                static final Objective NETWORK = (params, gradOut) -> NumericGrad.mlp(params, INPUT, 0.3, 2, gradOut);
+
                 @Differentiable
                 static double rosenbrockN(double[] x) {
                     double sum = 0;
@@ -341,6 +350,32 @@ class ArrayAndLoopFunctionsTest {
             }
         }
         assertArrayEquals(new double[] {2 + partialsV[0], 2 + partialsV[1], 2 + partialsV[2]}, dV);
+    }
+
+    @Test
+    void aMethodReferenceOrOneLineLambdaFitsAnObjectiveInterface() throws Exception {
+        Class<?> numeric = Class.forName("p.Numeric", true, code.loader());
+        java.lang.reflect.Field rosenbrockField = numeric.getDeclaredField("ROSENBROCK");
+        java.lang.reflect.Field networkField = numeric.getDeclaredField("NETWORK");
+        rosenbrockField.setAccessible(true);
+        networkField.setAccessible(true);
+        Object rosenbrock = rosenbrockField.get(null);
+        Object network = networkField.get(null);
+        java.lang.reflect.Method call = rosenbrock.getClass().getInterfaces()[0]
+                .getMethod("valueAndGradient", double[].class, double[].class);
+        call.setAccessible(true);
+        double[] x = {-1.2, 1.0, 0.5};
+        double[] gradOut = new double[3];
+        double value = (double) call.invoke(rosenbrock, x, gradOut);
+        Object expected = code.call("p.NumericGrad", "rosenbrockN", (Object) x.clone());
+        assertEquals((double) GeneratedCode.component(expected, "value"), value);
+        assertArrayEquals((double[]) GeneratedCode.component(expected, "x"), gradOut);
+        double[] params = vector(17, 2 * 3 + 2 + 1);
+        double[] dParams = new double[params.length];
+        double networkValue = (double) call.invoke(network, params, dParams);
+        Object networkExpected = code.call("p.NumericGrad", "mlp", params.clone(), new double[] {0.5, -0.25}, 0.3, 2);
+        assertEquals((double) GeneratedCode.component(networkExpected, "value"), networkValue);
+        assertArrayEquals((double[]) GeneratedCode.component(networkExpected, "params"), dParams);
     }
 
     @Test

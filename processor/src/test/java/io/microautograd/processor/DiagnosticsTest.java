@@ -79,7 +79,14 @@ class DiagnosticsTest {
     void unsupportedLocalType() {
         assertOnlyError(method("static double f(double x)", "float q = 1;\nreturn x * q;"),
                 "[MicroAutograd:UnsupportedType] local q has type float; supported local types are double, int, "
-                        + "long, boolean, double[] and double[][]", BODY, 9);
+                        + "long, boolean, double[] and double[][], written out", BODY, 9);
+    }
+
+    @Test
+    void localDeclaredWithVar() {
+        assertOnlyError(method("static double f(double x)", "var q = x;\nreturn x * q;"),
+                "[MicroAutograd:UnsupportedType] local q is declared with var; supported local types are double, "
+                        + "int, long, boolean, double[] and double[][], written out", BODY, 13);
     }
 
     @Test

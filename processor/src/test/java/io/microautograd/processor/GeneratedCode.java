@@ -79,6 +79,11 @@ final class GeneratedCode {
         return compilation;
     }
 
+    /** The class loader holding the compiled classes. */
+    ClassLoader loader() {
+        return loader;
+    }
+
     /** Calls the static method {@code name} of class {@code className} with {@code arguments}. */
     Object call(String className, String name, Object... arguments) {
         try {

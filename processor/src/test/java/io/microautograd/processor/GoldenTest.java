@@ -109,6 +109,7 @@ class GoldenTest {
                         boolean branch = false;
                         double value = 0.0;
                         int returnPoint = 0;
+                        double exp = 0.0;
                         double z = 0.0;
                         double zBefore = 0.0;
                         double dX = 0.0;
@@ -121,7 +122,8 @@ class GoldenTest {
                                 returnPoint = 1;
                                 break forward;
                             }
-                            z = Math.exp(x);
+                            exp = Math.exp(x);
+                            z = exp;
                             zBefore = z;
                             z *= y;
                             value = z;
@@ -135,7 +137,6 @@ class GoldenTest {
                             dZ = 0.0;
                             dZ += dZOut * y;
                             dY += dZOut * z;
-                            double exp = Math.exp(x);
                             dX += dZ * exp;
                         }
                         if (branch) {
@@ -144,6 +145,84 @@ class GoldenTest {
                         }
                         gradient[0] += dX;
                         gradient[1] += dY;
+                        return value;
+                    }
+                }
+                """));
+    }
+
+    @Test
+    void loopOverAnArrayWithItsTape() {
+        Compilation compilation = GeneratedCode.javac().compile(JavaFileObjects.forSourceString("p.Model", """
+                package p;
+
+                import io.microautograd.Differentiable;
+
+                class Model {
+                    @Differentiable
+                    static double rosenbrockN(double[] x) {
+                        double sum = 0;
+                        for (int i = 0; i + 1 < x.length; i++) {
+                            double a = 1 - x[i];
+                            double b = x[i + 1] - x[i] * x[i];
+                            sum += a * a + 100 * b * b;
+                        }
+                        return sum;
+                    }
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("p.ModelGrad").containsElementsIn(JavaFileObjects.forSourceString(
+                "p.ModelGrad", """
+                package p;
+
+                import javax.annotation.processing.Generated;
+
+                @Generated("io.microautograd.processor.DifferentiableProcessor")
+                final class ModelGrad {
+                    public static double rosenbrockN(double[] x, double[] dX) {
+                        return rosenbrockNPullback(x, 1.0, dX);
+                    }
+
+                    public static double rosenbrockNPullback(double[] x, double seed, double[] dX) {
+                        checkLength("dX", dX, x.length, "the length of x");
+                        int i = 0;
+                        double a = 0.0;
+                        double b = 0.0;
+                        double[] doubleTape = new double[64];
+                        int doubleTapeSize = 0;
+                        double dSum = 0.0;
+                        double dA = 0.0;
+                        double dB = 0.0;
+                        double sum = 0;
+                        int trips = 0;
+                        for (i = 0; i + 1 < x.length; i++) {
+                            trips++;
+                            doubleTape = push(doubleTape, doubleTapeSize++, a);
+                            a = 1 - x[i];
+                            doubleTape = push(doubleTape, doubleTapeSize++, b);
+                            b = x[i + 1] - x[i] * x[i];
+                            sum += a * a + 100 * b * b;
+                        }
+                        double value = sum;
+                        dSum += seed;
+                        for (i = trips - 1; i >= 0; i--) {
+                            dA += dSum * a;
+                            dA += dSum * a;
+                            double t = 100 * b;
+                            dB += dSum * b * 100;
+                            dB += dSum * t;
+                            b = doubleTape[--doubleTapeSize];
+                            dX[i + 1] += dB;
+                            double t2 = x[i];
+                            double t3 = x[i];
+                            dX[i] += -dB * t3;
+                            dX[i] += -dB * t2;
+                            dB = 0.0;
+                            a = doubleTape[--doubleTapeSize];
+                            dX[i] += -dA;
+                            dA = 0.0;
+                        }
                         return value;
                     }
                 }

@@ -7,6 +7,7 @@ import static io.microautograd.processor.ir.Exprs.read;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
@@ -43,6 +44,58 @@ record CountedLoop(Variable index, Expr start, int step) {
         }
         int step = Integer.parseInt(amount.text()) * (b.op() == BinaryOp.ADD ? 1 : -1);
         return step == 0 ? null : new CountedLoop(index, init.value(), step);
+    }
+
+    /**
+     * Whether the reverse sweep can recompute the iterations from the loop's own header: the
+     * index moves by one towards a bound, no break leaves early, and nothing the start and the
+     * bound read is assigned inside the loop, so they have the same values at its end.
+     */
+    boolean isRecomputable(Stmt.Loop loop) {
+        if (Math.abs(step) != 1 || !(loop.condition() instanceof Expr.Binary c) || !(c.left() instanceof Expr.Read r)
+                || !r.variable().equals(index) || !towardsBound(c.op()) || breaks(loop.body())) {
+            return false;
+        }
+        return isStable(start, loop) && isStable(c.right(), loop);
+    }
+
+    private boolean towardsBound(BinaryOp op) {
+        return step > 0 ? op == BinaryOp.LT || op == BinaryOp.LE : op == BinaryOp.GT || op == BinaryOp.GE;
+    }
+
+    private static boolean breaks(Stmt s) {
+        if (s instanceof Stmt.Break) {
+            return true;
+        }
+        return !(s instanceof Stmt.Loop) && IrWalk.children(s).stream().anyMatch(CountedLoop::breaks);
+    }
+
+    private static boolean isStable(Expr e, Stmt.Loop loop) {
+        boolean[] stable = {true};
+        IrWalk.expressions(e, x -> {
+            if (x instanceof Expr.Element || x instanceof Expr.Call || x instanceof Expr.Pop) {
+                stable[0] = false;
+            }
+            if (x instanceof Expr.Read r && IrWalk.assigns(loop, r.variable())) {
+                stable[0] = false;
+            }
+        });
+        return stable[0];
+    }
+
+    /**
+     * The reverse loop of a {@linkplain #isRecomputable recomputable} loop: from the last index
+     * back to the start, both recomputed from the header.
+     */
+    Stmt backwards(Stmt.Loop loop, Stmt.Block body) {
+        Expr.Binary condition = (Expr.Binary) loop.condition();
+        boolean inclusive = condition.op() == BinaryOp.LE || condition.op() == BinaryOp.GE;
+        Expr last = inclusive ? condition.right() : binary(BinaryOp.SUB, condition.right(), lit(step));
+        Stmt.Assign init = new Stmt.Assign(index, last, false, Stmt.Origin.NONE);
+        Expr stop = binary(step > 0 ? BinaryOp.GE : BinaryOp.LE, read(index), start);
+        Stmt.Assign update = new Stmt.Assign(index, binary(BinaryOp.SUB, read(index), lit(step)), false,
+                Stmt.Origin.NONE);
+        return new Stmt.Loop(Stmt.LoopKind.FOR, List.of(init), stop, List.of(update), body, Stmt.Origin.NONE);
     }
 
     /** The loop running {@code body} for the indices of the {@code trips} iterations, last first. */

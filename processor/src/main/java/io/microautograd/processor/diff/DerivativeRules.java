@@ -13,8 +13,11 @@ import static io.microautograd.processor.ir.Exprs.sub;
 
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.MathFunction;
+import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.UnaryOp;
+import io.microautograd.processor.ir.Variable;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -101,6 +104,23 @@ public final class DerivativeRules {
         return rule.partials(x, y);
     }
 
+    /** Whether a primitive's row reads its output {@code y} (exp, tanh, sqrt, ...). */
+    public static boolean readsOutput(Object primitive) {
+        int arity = primitive instanceof MathFunction f ? f.arity() : primitive instanceof UnaryOp ? 1 : 2;
+        List<Expr> inputs = new java.util.ArrayList<>();
+        for (int i = 0; i < arity; i++) {
+            inputs.add(new Expr.Read(new Variable("x" + i, Type.DOUBLE, -1 - i, Variable.Role.GENERATED)));
+        }
+        Variable output = new Variable("y", Type.DOUBLE, -10, Variable.Role.GENERATED);
+        boolean[] found = {false};
+        for (Expr partial : partials(primitive, inputs, new Expr.Read(output))) {
+            if (partial != null) {
+                IrWalk.expressions(partial, e -> found[0] |= e instanceof Expr.Read r && r.variable().equals(output));
+            }
+        }
+        return found[0];
+    }
+
     /** Every primitive with a row, in table order. */
     public static Set<Object> primitives() {
         return Collections.unmodifiableSet(TABLE.keySet());
@@ -115,8 +135,7 @@ public final class DerivativeRules {
     }
 
     private static Expr asDouble(Expr a) {
-        return a.type() == io.microautograd.processor.ir.Type.DOUBLE ? a
-                : new Expr.Cast(io.microautograd.processor.ir.Type.DOUBLE, a);
+        return a.type() == Type.DOUBLE ? a : new Expr.Cast(Type.DOUBLE, a);
     }
 
     private static List<Expr> choose(Expr firstWins) {

@@ -8,20 +8,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** What one differentiation shares: activity, the values to keep, adjoints and fresh variables. */
 final class DiffContext {
 
     private final Activity activity;
-    private final Set<Variable> needed;
+    private final Readers previous;
+    private final Readers readers = new Readers();
     private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
     private final List<Stmt> prologue = new ArrayList<>();
     private int nextId;
+    private Pullback pullback;
 
-    DiffContext(Activity activity, Set<Variable> needed, int firstFreeId) {
+    /**
+     * @param previous which statements' reverse code read each variable in the previous round,
+     *     or null in the first round, which keeps every overwritten value
+     */
+    DiffContext(Activity activity, Readers previous, int firstFreeId) {
         this.activity = activity;
-        this.needed = needed;
+        this.previous = previous;
         this.nextId = firstFreeId;
     }
 
@@ -29,9 +34,42 @@ final class DiffContext {
         return activity;
     }
 
-    /** Whether the reverse sweep reads the variable's value (or, for arrays, its elements). */
-    boolean isNeeded(Variable v) {
-        return needed.contains(v);
+    /**
+     * Whether the value of {@code v} that statement {@code site} overwrites is read by the
+     * reverse sweep (for arrays: the elements it overwrites).
+     */
+    boolean isNeededAt(Variable v, Stmt site) {
+        return previous == null || previous.readBefore(v, site);
+    }
+
+    /** Notes the source variables that a source statement's reverse code reads. */
+    void recordReads(Stmt statement, List<Stmt> reverse) {
+        readers.record(statement, NeededValues.readBy(reverse));
+    }
+
+    /** Notes that the reverse sweep reads the decision of this if statement. */
+    void recordDecision(Stmt.If statement) {
+        readers.recordDecision(statement);
+    }
+
+    /** Whether a loop must record this if statement's decision in each iteration. */
+    boolean isDecisionNeeded(Stmt.If statement) {
+        return previous == null || previous.readsDecision(statement);
+    }
+
+    /** Keeps the result of this round. */
+    void finish(Pullback result) {
+        this.pullback = result;
+    }
+
+    /** The result of this round. */
+    Pullback pullback() {
+        return pullback;
+    }
+
+    /** What this round's reverse code read. */
+    Readers readers() {
+        return readers;
     }
 
     /** A new variable the differentiation introduces; {@code hint} suggests its name. */

@@ -12,10 +12,13 @@ import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Exprs;
 import io.microautograd.processor.ir.MathFunction;
 import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Emits the reverse-sweep code of one expression: given the adjoint of its value, adds the
@@ -25,9 +28,51 @@ import java.util.List;
 final class ExpressionAdjoints {
 
     private final DiffContext context;
+    private final Map<Expr, Variable> recorded = new IdentityHashMap<>();
 
     ExpressionAdjoints(DiffContext context) {
         this.context = context;
+    }
+
+    /**
+     * The forward half of keeping intermediate outputs: computes each Math call of {@code e}
+     * whose derivative reads its output (exp, tanh, sqrt, ...) into a temporary before the
+     * statement, so the reverse sweep reads it instead of calling the function again. Inside
+     * loops the temporaries go on the tape and {@code reverseStart} takes them back.
+     *
+     * @return {@code e} reading the temporaries, for the forward statement; it computes the same value
+     */
+    Expr recordOutputs(Expr e, boolean inLoop, List<Stmt> forward, List<Stmt> reverseStart) {
+        if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), recordOutputs(u.operand(), inLoop, forward, reverseStart));
+        }
+        if (e instanceof Expr.Binary b && !b.op().isComparisonOrLogical()) {
+            return new Expr.Binary(b.op(), recordOutputs(b.left(), inLoop, forward, reverseStart),
+                    recordOutputs(b.right(), inLoop, forward, reverseStart));
+        }
+        if (e instanceof Expr.Cast c) {
+            return new Expr.Cast(c.type(), recordOutputs(c.operand(), inLoop, forward, reverseStart));
+        }
+        if (!(e instanceof Expr.MathCall m)) {
+            return e;
+        }
+        List<Expr> arguments = new ArrayList<>();
+        for (Expr argument : m.arguments()) {
+            arguments.add(recordOutputs(argument, inLoop, forward, reverseStart));
+        }
+        Expr call = new Expr.MathCall(m.function(), List.copyOf(arguments));
+        if (!DerivativeRules.readsOutput(m.function()) || !context.activity().dependsOnActive(e)
+                || m.type() != Type.DOUBLE) {
+            return call;
+        }
+        Variable temp = context.fresh(m.function().javaName(), Type.DOUBLE);
+        forward.add(new Stmt.Assign(temp, call, true, Stmt.Origin.NONE));
+        if (inLoop) {
+            forward.add(new Stmt.Push(TapeKind.DOUBLE, read(temp)));
+            reverseStart.add(0, new Stmt.Assign(temp, new Expr.Pop(TapeKind.DOUBLE), false, Stmt.Origin.NONE));
+        }
+        recorded.put(e, temp);
+        return read(temp);
     }
 
     /** Appends to {@code out} the code adding {@code adjoint} times d(e)/d(inputs) into their adjoints. */
@@ -77,9 +122,11 @@ final class ExpressionAdjoints {
         for (Expr input : inputs) {
             Variable slot = context.fresh("t", input.type());
             inputSlots.add(slot);
-            placeholders.add(Exprs.isTrivial(input) ? input : read(slot));
+            Variable known = recorded.get(input);
+            placeholders.add(known != null ? read(known) : Exprs.isTrivial(input) ? input : read(slot));
         }
-        Variable output = context.fresh(outputHint(primitive), Type.DOUBLE);
+        Variable known = recorded.get(e);
+        Variable output = known != null ? known : context.fresh(outputHint(primitive), Type.DOUBLE);
         List<Expr> partials = new ArrayList<>(DerivativeRules.partials(primitive, placeholders, read(output)));
         for (int i = 0; i < inputs.size(); i++) {
             if (!context.activity().dependsOnActive(inputs.get(i))) {
@@ -88,11 +135,12 @@ final class ExpressionAdjoints {
         }
         boolean needsOutput = mentions(partials, output);
         for (int i = 0; i < inputs.size(); i++) {
-            if (!Exprs.isTrivial(inputs.get(i)) && (needsOutput || mentions(partials, inputSlots.get(i)))) {
+            boolean free = Exprs.isTrivial(inputs.get(i)) || recorded.containsKey(inputs.get(i));
+            if (!free && (needsOutput && known == null || mentions(partials, inputSlots.get(i)))) {
                 out.add(new Stmt.Assign(inputSlots.get(i), inputs.get(i), true, Stmt.Origin.NONE));
             }
         }
-        if (needsOutput) {
+        if (needsOutput && known == null) {
             out.add(new Stmt.Assign(output, rebuild(e, placeholders), true, Stmt.Origin.NONE));
         }
         long activeInputs = partials.stream().filter(p -> p != null).count();

@@ -40,6 +40,9 @@ final class LoopFrame {
         scan(body, ifs, exits);
         LoopFrame frame = new LoopFrame(exits[0] ? context.fresh("exit", Type.INT) : null);
         for (Stmt.If s : ifs) {
+            if (!context.isDecisionNeeded(s)) {
+                continue;
+            }
             Variable decision = context.fresh("branch", Type.BOOLEAN);
             frame.decisions.put(s, decision);
             frame.decisionOrder.add(decision);

@@ -30,8 +30,38 @@ final class LoopSweeper {
     }
 
     Sweeps loop(Stmt.Loop loop) {
-        boolean nested = sweeper.inLoop();
         CountedLoop counted = CountedLoop.of(loop);
+        if (counted != null && counted.isRecomputable(loop)) {
+            return recomputed(loop, counted);
+        }
+        return recorded(loop, counted);
+    }
+
+    /** A counted loop whose iterations the reverse sweep recomputes from the header: nothing recorded. */
+    private Sweeps recomputed(Stmt.Loop loop, CountedLoop counted) {
+        LoopFrame frame = LoopFrame.of(loop.body(), context);
+        LoopFrame outer = sweeper.enterLoop(frame);
+        Sweeps body = sweeper.sequence(loop.body().statements());
+        sweeper.leaveLoop(outer);
+        List<Stmt> forwardBody = new ArrayList<>(body.forward());
+        if (Reachability.canCompleteNormally(loop.body())) {
+            forwardBody.addAll(frame.endIteration(0));
+        }
+        List<Stmt> reverseBody = new ArrayList<>(frame.startReversal());
+        reverseBody.addAll(body.reverse());
+        Stmt forward = new Stmt.Loop(loop.kind(), loop.init(), loop.condition(), loop.update(),
+                Stmt.Block.of(forwardBody), loop.origin());
+        List<Stmt> reverse = reverseBody.isEmpty() ? List.of()
+                : List.of(counted.backwards(loop, Stmt.Block.of(reverseBody)));
+        if (!reverse.isEmpty()) {
+            context.recordReads(loop, List.of(counted.backwards(loop, Stmt.Block.of(List.of()))));
+        }
+        return new Sweeps(List.of(forward), Sweeper.commented(loop.origin(), reverse));
+    }
+
+    /** Any other loop: the forward sweep counts its iterations; the reverse runs that many. */
+    private Sweeps recorded(Stmt.Loop loop, CountedLoop counted) {
+        boolean nested = sweeper.inLoop();
         List<Stmt> forward = new ArrayList<>();
         List<Stmt> reverse = new ArrayList<>();
         Sweeps init = counted != null ? new Sweeps(List.of(), List.of()) : sweeper.sequence(loop.init());

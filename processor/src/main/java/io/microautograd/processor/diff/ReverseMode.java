@@ -11,7 +11,6 @@ import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,27 +36,23 @@ public final class ReverseMode {
         this.written = WrittenArrays.of(function);
     }
 
-    /** Differentiates a function. */
+    /**
+     * Differentiates a function. The first round keeps every overwritten value; each next round
+     * keeps only those the previous round's reverse code read, until the readers settle.
+     */
     public static Pullback differentiate(Function function) {
         ReverseMode mode = new ReverseMode(function);
-        Set<Variable> needed = new HashSet<>(function.parameters());
-        IrWalk.statements(function.body(), s -> {
-            if (s instanceof Stmt.Assign a) {
-                needed.add(a.target());
+        SourcePositions positions = SourcePositions.of(function);
+        DiffContext round = mode.build(null);
+        for (int i = 0; i < 8; i++) {
+            Readers readers = round.readers().at(positions);
+            DiffContext next = mode.build(readers);
+            if (next.readers().sameAs(readers)) {
+                return next.pullback();
             }
-        });
-        List<Stmt> reverse = new ArrayList<>();
-        Pullback pullback = mode.build(needed, reverse);
-        for (int round = 0; round < 8; round++) {
-            Set<Variable> read = NeededValues.readBy(reverse);
-            if (read.equals(needed)) {
-                break;
-            }
-            needed.retainAll(read);
-            reverse.clear();
-            pullback = mode.build(needed, reverse);
+            round = next;
         }
-        return pullback;
+        return mode.build(null).pullback();
     }
 
     /**
@@ -80,8 +75,8 @@ public final class ReverseMode {
         return lost;
     }
 
-    private Pullback build(Set<Variable> needed, List<Stmt> reverseOut) {
-        DiffContext context = new DiffContext(activity, needed, function.firstFreeId());
+    private DiffContext build(Readers previous) {
+        DiffContext context = new DiffContext(activity, previous, function.firstFreeId());
         ArrayLoops arrays = new ArrayLoops(context);
         Variable seed = context.fresh("seed", Type.DOUBLE);
         Variable value = context.fresh("value", Type.DOUBLE);
@@ -105,7 +100,6 @@ public final class ReverseMode {
         Variable returnPoint = hasSingleFinalReturn() ? null : context.fresh("returnPoint", Type.INT);
         Sweeper sweeper = new Sweeper(context, value, seed, returnPoint);
         Sweeps sweeps = sweeper.sequence(function.body().statements());
-        reverseOut.addAll(sweeps.reverse());
 
         List<Stmt> body = new ArrayList<>();
         for (Map.Entry<Variable, Variable> entry : context.adjoints().entrySet()) {
@@ -123,8 +117,9 @@ public final class ReverseMode {
         body.addAll(sweeps.reverse());
         body.addAll(epilogue);
         body.add(new Stmt.Return(read(value), Stmt.Origin.NONE));
-        return new Pullback(function, seed, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
-                Stmt.Block.of(body));
+        context.finish(new Pullback(function, seed, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
+                Stmt.Block.of(body)));
+        return context;
     }
 
     private void arrayParameter(Variable p, boolean differentiated, DiffContext context, ArrayLoops arrays,

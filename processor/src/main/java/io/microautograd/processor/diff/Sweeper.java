@@ -90,16 +90,16 @@ final class Sweeper {
             return new Sweeps(List.of(Stmt.Block.of(inner.forward())), inner.reverse());
         }
         if (s instanceof Stmt.Assign a) {
-            return assign(a);
+            return recorded(a, assign(a));
         }
         if (s instanceof Stmt.Store st) {
-            return store(st);
+            return recorded(st, store(st));
         }
         if (s instanceof Stmt.If i) {
             return branch(i);
         }
         if (s instanceof Stmt.Return r) {
-            return returnStatement(r);
+            return recorded(r, returnStatement(r));
         }
         if (s instanceof Stmt.Loop l) {
             return new LoopSweeper(context, this).loop(l);
@@ -112,13 +112,22 @@ final class Sweeper {
         throw new IllegalStateException("no sweeps for " + s);
     }
 
+    /** Notes what a statement's reverse code reads, for the next round's choice of values to keep. */
+    private Sweeps recorded(Stmt statement, Sweeps sweeps) {
+        context.recordReads(statement, sweeps.reverse());
+        return sweeps;
+    }
+
     private Sweeps assign(Stmt.Assign a) {
         Variable x = a.target();
         Activity activity = context.activity();
         List<Stmt> forward = new ArrayList<>();
         List<Stmt> reverse = new ArrayList<>();
         boolean overwrites = loop != null || !a.declaration() || x.role() == Variable.Role.PARAMETER;
-        boolean keep = x.type().isArray() ? context.isNeeded(x) || activity.isActive(x) : context.isNeeded(x);
+        boolean keep = context.isNeededAt(x, a) || x.type().isArray() && activity.isActive(x);
+        List<Stmt> outputs = new ArrayList<>();
+        Expr forwardValue = x.type() == Type.DOUBLE && activity.isActive(x)
+                ? adjoints.recordOutputs(a.value(), loop != null, forward, outputs) : a.value();
         if (keep && overwrites) {
             if (x.type().isArray() && activity.isActive(x)) {
                 Variable dx = context.adjoint(x);
@@ -130,13 +139,18 @@ final class Sweeper {
                 save(read(x), x, forward, reverse);
             }
         }
-        forward.add(a);
+        forward.add(forwardValue == a.value() ? a : new Stmt.Assign(x, forwardValue, a.declaration(), a.origin()));
+        reverse.addAll(outputs);
         if (x.type().isArray() && activity.isActive(x)) {
             forward.add(new Stmt.Assign(context.adjoint(x), ArrayShapes.adjointOf(a.value(), context), true,
                     Stmt.Origin.NONE));
             if (a.value() instanceof Expr.ArrayLiteral literal) {
                 ArrayShapes.propagateLiteral(literal, read(context.adjoint(x)), adjoints, reverse);
             }
+        } else if (x.type() == Type.DOUBLE && activity.isActive(x) && increment(a.value(), read(x)) != null) {
+            Expr.Binary increment = increment(a.value(), read(x));
+            Expr dx = read(context.adjoint(x));
+            adjoints.propagate(increment.right(), increment.op() == BinaryOp.ADD ? dx : Exprs.neg(dx), reverse);
         } else if (x.type() == Type.DOUBLE && activity.isActive(x)) {
             Variable dx = context.adjoint(x);
             boolean readsItself = reads(a.value(), x);
@@ -156,7 +170,10 @@ final class Sweeper {
         Variable root = IrWalk.root(st.array());
         List<Stmt> forward = new ArrayList<>();
         List<Stmt> reverse = new ArrayList<>();
-        if (context.isNeeded(root) && st.value().type() == Type.DOUBLE) {
+        List<Stmt> outputs = new ArrayList<>();
+        Expr forwardValue = context.activity().isActive(root)
+                ? adjoints.recordOutputs(st.value(), loop != null, forward, outputs) : st.value();
+        if (context.isNeededAt(root, st) && st.value().type() == Type.DOUBLE) {
             Expr old = new Expr.Element(st.array(), st.index());
             if (loop != null) {
                 forward.add(new Stmt.Push(TapeKind.DOUBLE, old));
@@ -167,8 +184,14 @@ final class Sweeper {
                 reverse.add(new Stmt.Store(st.array(), st.index(), read(slot), Stmt.Origin.NONE));
             }
         }
-        forward.add(st);
-        if (context.activity().isActive(root)) {
+        forward.add(forwardValue == st.value() ? st
+                : new Stmt.Store(st.array(), st.index(), forwardValue, st.origin()));
+        reverse.addAll(outputs);
+        Expr.Binary increment = increment(st.value(), new Expr.Element(st.array(), st.index()));
+        if (context.activity().isActive(root) && increment != null && !reads(increment.right(), root)) {
+            Expr d = new Expr.Element(context.adjointArray(st.array()), st.index());
+            adjoints.propagate(increment.right(), increment.op() == BinaryOp.ADD ? d : Exprs.neg(d), reverse);
+        } else if (context.activity().isActive(root)) {
             Expr d = context.adjointArray(st.array());
             Expr adjoint = adjoints.bind(new Expr.Element(d, st.index()), "d" + capitalized(root.name()) + "Out",
                     reverse);
@@ -185,7 +208,11 @@ final class Sweeper {
             return new Sweeps(List.of(new Stmt.If(i.condition(), Stmt.Block.of(whenTrue.forward()),
                     Stmt.Block.of(whenFalse.forward()), i.origin())), List.of());
         }
-        Variable decision = loop != null ? loop.decision(i) : context.fresh("branch", Type.BOOLEAN);
+        context.recordDecision(i);
+        Variable decision = loop != null ? loop.decision(i) : null;
+        if (decision == null) {
+            decision = context.fresh("branch", Type.BOOLEAN);
+        }
         List<Stmt> forward = List.of(new Stmt.Assign(decision, i.condition(), true, Stmt.Origin.NONE),
                 new Stmt.If(read(decision), Stmt.Block.of(whenTrue.forward()), Stmt.Block.of(whenFalse.forward()),
                         i.origin()));
@@ -196,12 +223,13 @@ final class Sweeper {
 
     private Sweeps returnStatement(Stmt.Return r) {
         List<Stmt> forward = new ArrayList<>();
-        forward.add(new Stmt.Assign(value, r.value(), returnPoint == null, r.origin()));
+        List<Stmt> reverse = new ArrayList<>();
+        Expr forwardValue = adjoints.recordOutputs(r.value(), false, forward, reverse);
+        forward.add(new Stmt.Assign(value, forwardValue, returnPoint == null, r.origin()));
         if (returnPoint != null) {
             forward.add(new Stmt.Assign(returnPoint, lit(++returnsSoFar), false, Stmt.Origin.NONE));
             forward.add(new Stmt.LeaveForward());
         }
-        List<Stmt> reverse = new ArrayList<>();
         adjoints.propagate(r.value(), read(seed), reverse);
         return new Sweeps(forward, commented(r.origin(), reverse));
     }
@@ -248,6 +276,19 @@ final class Sweeper {
         out.add(new Stmt.Comment("line " + origin.line() + ": " + origin.text()));
         out.addAll(reverse);
         return out;
+    }
+
+    /**
+     * {@code target + e} or {@code target - e} where {@code e} does not read {@code target}: its
+     * reverse leaves the target's adjoint as it is and passes it on to {@code e}. Else null.
+     */
+    private static Expr.Binary increment(Expr value, Expr target) {
+        if (value instanceof Expr.Binary b && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)
+                && b.left().equals(target) && b.type() == Type.DOUBLE
+                && !reads(b.right(), IrWalk.root(target))) {
+            return b;
+        }
+        return null;
     }
 
     private static boolean reads(Expr e, Variable v) {

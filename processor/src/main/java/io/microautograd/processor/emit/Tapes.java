@@ -13,7 +13,7 @@ import java.util.Set;
 final class Tapes {
 
     /** The starting capacity; a tape doubles when full. */
-    static final int INITIAL_CAPACITY = 256;
+    static final int INITIAL_CAPACITY = 64;
 
     private final LocalNames names;
     private final Set<TapeKind> used = EnumSet.noneOf(TapeKind.class);

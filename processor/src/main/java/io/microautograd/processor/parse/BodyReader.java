@@ -166,9 +166,10 @@ public final class BodyReader {
     private void declaration(VariableTree tree, List<Stmt> out) {
         Optional<Type> type = LocalTypes.of(tree.getType());
         if (type.isEmpty()) {
+            String declared = tree.getType() == null ? "is declared with var" : "has type " + tree.getType();
             throw new Rejection(Tag.UNSUPPORTED_TYPE, tree.getType() == null ? tree : tree.getType(), "local "
-                    + tree.getName() + " has type " + tree.getType() + "; supported local types are "
-                    + Types.SUPPORTED);
+                    + tree.getName() + " " + declared + "; supported local types are " + Types.SUPPORTED
+                    + ", written out");
         }
         Expr init = tree.getInitializer() == null ? null : initializer(type.get(), tree.getInitializer());
         if (type.get().isArray() && (init == null || loopDepth > 0 && !isReference(init))) {

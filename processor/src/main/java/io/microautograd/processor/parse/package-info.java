@@ -8,5 +8,13 @@
  * generated class cannot read it); other static finals are referenced by name; locals may be
  * declared without an initializer; casts to double, int and long are allowed; {@code %} is
  * allowed on int and long values only.
+ *
+ * <p>Arrays: an array local gets its array once, where it is declared (an allocation, an
+ * initializer, or a reference to a parameter, another local or a matrix row); allocations stay
+ * outside loops, and rows are never replaced, so every array the reverse sweep touches has a
+ * single adjoint array beside it. {@code return} stays outside loops and {@code break} and
+ * {@code continue} leave the innermost one. An enhanced {@code for} is read as a counted loop
+ * over the indices. Calls resolve by class, name and arity; the callee's parameter and return
+ * types must be in the subset.
  */
 package io.microautograd.processor.parse;
