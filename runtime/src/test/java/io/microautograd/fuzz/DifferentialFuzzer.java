@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 /**
  * Generates batches of random programs, compiles each batch once with the processor, and checks
@@ -27,8 +28,8 @@ final class DifferentialFuzzer {
         /** A JUnit test method that reproduces the finding with {@link FuzzRegressions}. */
         String regressionTest() {
             return "    @Test\n    void fuzzFinding() {\n        FuzzRegressions.assertAgrees(\"\"\"\n"
-                    + JavaPrinter.method(program, "            ") + "            \"\"\", "
-                    + Arrays.toString(point).replace("[", "new double[] {").replace("]", "}") + ");\n    }\n";
+                    + JavaPrinter.method(program, "            ") + "            \"\"\", new double[] {"
+                    + Arrays.stream(point).mapToObj(Double::toString).collect(Collectors.joining(", ")) + "});\n    }\n";
         }
     }
 
