@@ -1,6 +1,8 @@
 package io.microautograd.compiled;
 
 import io.microautograd.losses.Loss;
+import java.util.function.DoubleConsumer;
+import java.util.function.Supplier;
 
 /**
  * The per-sample losses of the compiled MLP, each the twin of a {@code Value}-engine
@@ -9,70 +11,46 @@ import io.microautograd.losses.Loss;
  */
 public enum CompiledLoss {
     /** Mean squared error over the outputs; the twin of {@link Loss#mse()}. */
-    MSE {
-        @Override
-        double lossAndGradient(double[] params, double[] layout, double[] x, double[] target, double[] gradient) {
-            return MlpKernelsGrad.mse(params, layout, x, target, gradient);
-        }
-
-        @Override
-        public Loss valueLoss() {
-            return Loss.mse();
-        }
-    },
+    MSE(MlpKernelsGrad::mse, Loss::mse, label -> { }),
     /** Binary cross-entropy of a probability output, clamped; the twin of {@link Loss#binaryCrossEntropy()}. */
-    BINARY_CROSS_ENTROPY {
-        @Override
-        double lossAndGradient(double[] params, double[] layout, double[] x, double[] target, double[] gradient) {
-            requireProbability(target[0]);
-            return MlpKernelsGrad.binaryCrossEntropy(params, layout, x, target, gradient);
-        }
-
-        @Override
-        public Loss valueLoss() {
-            return Loss.binaryCrossEntropy();
-        }
-    },
+    BINARY_CROSS_ENTROPY(MlpKernelsGrad::binaryCrossEntropy, Loss::binaryCrossEntropy,
+            CompiledLoss::requireProbability),
     /** Binary cross-entropy of a logit output; the twin of {@link Loss#binaryCrossEntropyWithLogits()}. */
-    BINARY_CROSS_ENTROPY_WITH_LOGITS {
-        @Override
-        double lossAndGradient(double[] params, double[] layout, double[] x, double[] target, double[] gradient) {
-            requireProbability(target[0]);
-            return MlpKernelsGrad.binaryCrossEntropyWithLogits(params, layout, x, target, gradient);
-        }
-
-        @Override
-        public Loss valueLoss() {
-            return Loss.binaryCrossEntropyWithLogits();
-        }
-    },
+    BINARY_CROSS_ENTROPY_WITH_LOGITS(MlpKernelsGrad::binaryCrossEntropyWithLogits,
+            Loss::binaryCrossEntropyWithLogits, CompiledLoss::requireProbability),
     /** The hinge loss of a raw score, labels 1 and 0 (or -1); the twin of {@link Loss#hinge()}. */
-    HINGE {
-        @Override
-        double lossAndGradient(double[] params, double[] layout, double[] x, double[] target, double[] gradient) {
-            double label = target[0];
-            if (label != 1 && label != 0 && label != -1) {
-                throw new IllegalArgumentException("hinge label must be 1 for the positive class and 0 or -1 "
-                        + "for the negative class, got " + label);
-            }
-            return MlpKernelsGrad.hinge(params, layout, x, target, gradient);
-        }
+    HINGE(MlpKernelsGrad::hinge, Loss::hinge, CompiledLoss::requireHingeLabel);
 
-        @Override
-        public Loss valueLoss() {
-            return Loss.hinge();
-        }
-    };
+    /** The shape of a generated allocation-free per-sample loss gradient of {@link MlpKernels}. */
+    @FunctionalInterface
+    interface SampleKernel {
+        double lossAndGradient(double[] params, double[] layout, double[] x, double[] target, double[] gradient);
+    }
+
+    private final SampleKernel kernel;
+    private final Supplier<Loss> valueLoss;
+    private final DoubleConsumer labelCheck;
+
+    CompiledLoss(SampleKernel kernel, Supplier<Loss> valueLoss, DoubleConsumer labelCheck) {
+        this.kernel = kernel;
+        this.valueLoss = valueLoss;
+        this.labelCheck = labelCheck;
+    }
 
     /**
      * The loss of one sample at {@code params} for the network {@code layout}; adds its
-     * gradient into {@code gradient}.
+     * gradient into {@code gradient}. Binary losses first check the label as their
+     * {@code Value}-engine twins do, since generated code cannot throw.
      */
-    abstract double lossAndGradient(double[] params, double[] layout, double[] x, double[] target,
-            double[] gradient);
+    double lossAndGradient(double[] params, double[] layout, double[] x, double[] target, double[] gradient) {
+        labelCheck.accept(target[0]);
+        return kernel.lossAndGradient(params, layout, x, target, gradient);
+    }
 
     /** The {@code Value}-engine loss this one computes the same numbers as. */
-    public abstract Loss valueLoss();
+    public Loss valueLoss() {
+        return valueLoss.get();
+    }
 
     /** Whether the loss reads one output against one target (all but {@link #MSE}). */
     boolean isBinary() {
@@ -82,6 +60,13 @@ public enum CompiledLoss {
     private static void requireProbability(double target) {
         if (!(target >= 0 && target <= 1)) {
             throw new IllegalArgumentException("cross-entropy target must be in [0, 1], got " + target);
+        }
+    }
+
+    private static void requireHingeLabel(double label) {
+        if (label != 1 && label != 0 && label != -1) {
+            throw new IllegalArgumentException("hinge label must be 1 for the positive class and 0 or -1 "
+                    + "for the negative class, got " + label);
         }
     }
 }

@@ -53,12 +53,17 @@ public final class CompiledMlp {
 
     /** The network's outputs for {@code x}. */
     public double[] predict(double[] x) {
+        return predict(layout, parameters, x);
+    }
+
+    /** The outputs for {@code x} of the network {@code layout} with parameters {@code params}. */
+    static double[] predict(MlpLayout layout, double[] params, double[] x) {
         if (x.length != layout.inputSize()) {
             throw new IllegalArgumentException("input must have " + layout.inputSize() + " values, got " + x.length);
         }
         double[] out = new double[layout.outputSize()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = MlpKernels.output(parameters, layout.encoded(), x, k);
+            out[k] = MlpKernels.output(params, layout.encoded(), x, k);
         }
         return out;
     }

@@ -44,10 +44,11 @@ public final class CompiledMlpModel implements TrainableModel {
         this.network = network;
         this.loss = loss;
         this.l2Strength = l2Strength;
-        double[] layout = network.layout().encoded();
+        MlpLayout layout = network.layout();
+        double[] encoded = layout.encoded();
         PerSampleModel.Builder builder = PerSampleModel.builder(network.parameterArray(),
-                (p, x, t, g) -> loss.lossAndGradient(p, layout, x, t, g), (p, x) -> network.predict(x))
-                .threads(threads);
+                (p, x, t, g) -> loss.lossAndGradient(p, encoded, x, t, g),
+                (p, x) -> CompiledMlp.predict(layout, p, x)).threads(threads);
         if (l2Strength > 0) {
             builder.regularizer((p, g) -> MlpKernelsGrad.l2(p, l2Strength, g));
         }
