@@ -115,7 +115,10 @@ public final class CompiledMlp {
         return parameters;
     }
 
-    /** A summary in {@link MLP#toString()}'s form, for example {@code CompiledMlp(2 -> 16 relu -> 1 linear, 65 parameters)}. */
+    /**
+     * A summary in {@link MLP#toString()}'s form, for example
+     * {@code CompiledMlp(2 -> 16 relu -> 1 linear, 65 parameters)}.
+     */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("CompiledMlp(").append(layout.inputSize());

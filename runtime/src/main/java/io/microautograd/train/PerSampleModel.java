@@ -12,8 +12,9 @@ import java.util.concurrent.ForkJoinPool;
  * gradients come from generated code instead of a graph.
  *
  * <pre>{@code
+ * // ModelGrad is generated from @Differentiable(wrt = "params") static double l2(double[] params, double strength)
  * PerSampleModel model = PerSampleModel.builder(initialParams, sampleLoss, predictor)
- *         .regularizer((p, g) -> MlpKernelsGrad.l2(p, 1e-4, g))
+ *         .regularizer((p, g) -> ModelGrad.l2(p, 1e-4, g))
  *         .threads(4)
  *         .build();
  * Trainer.builder().optimizer(...).epochs(100).build().fit(model, data);

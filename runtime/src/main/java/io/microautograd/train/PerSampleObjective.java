@@ -7,8 +7,9 @@ package io.microautograd.train;
  * one-line lambda, the model's constant arguments captured:
  *
  * <pre>{@code
+ * // ModelGrad is generated from
  * // @Differentiable(wrt = "params") static double hinge(double[] params, double[] layout, double[] x, double[] target)
- * PerSampleObjective loss = (p, x, t, g) -> MlpKernelsGrad.hinge(p, layout, x, t, g);
+ * PerSampleObjective loss = (p, x, t, g) -> ModelGrad.hinge(p, layout, x, t, g);
  * }</pre>
  *
  * <p>{@link PerSampleModel} may call one instance from several threads at once, each with its

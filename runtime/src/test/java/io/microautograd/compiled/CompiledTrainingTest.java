@@ -31,7 +31,7 @@ class CompiledTrainingTest {
                 .metrics(Metric.accuracy(0)).quiet(true).build();
     }
 
-    /** micrograd's demo (2-16-16-1, hinge + L2 1e-4, SGD from 1.0 decaying linearly), as MoonsTrainingTest runs it on Value. */
+    /** micrograd's demo (2-16-16-1, hinge + L2 1e-4, SGD from 1.0 decaying linearly), as MoonsTrainingTest has it. */
     @Test
     void moonsDemoReachesFullTrainingAccuracyOnTheCompiledPath() {
         CompiledMlp net = CompiledMlp.of(2, 5, layer(16, RELU), layer(16, RELU), layer(1, LINEAR));

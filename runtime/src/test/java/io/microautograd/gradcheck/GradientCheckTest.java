@@ -46,7 +46,8 @@ class GradientCheckTest {
         assertTrue(report.passed(), report.toString());
         assertTrue(report.worstError() < 1e-9, report.toString());
         assertEquals(3, report.pointCount());
-        assertTrue(report.toString().startsWith("Gradient check passed on 3 point(s): worst error "), report.toString());
+        assertTrue(report.toString().startsWith("Gradient check passed on 3 point(s): worst error "),
+                report.toString());
     }
 
     @Test

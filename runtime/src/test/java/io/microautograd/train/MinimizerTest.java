@@ -58,7 +58,8 @@ class MinimizerTest {
 
     @Test
     void zeroStepsRecordsOnlyTheStart() {
-        OptimizationPath path = Minimizer.minimize(MinimizerTest::bowl, new double[] {1, 1}, Sgd.withLearningRate(1), 0);
+        OptimizationPath path =
+                Minimizer.minimize(MinimizerTest::bowl, new double[] {1, 1}, Sgd.withLearningRate(1), 0);
         assertEquals(0, path.steps());
         assertEquals(11, path.finalValue());
     }
