@@ -41,6 +41,12 @@ class MinimizerTest {
                 path.point(3)[0], path.point(4)[0], path.point(5)[0]});
         assertEquals(path.value(5), path.finalValue());
         assertArrayEquals(path.point(5), path.finalPoint());
+        assertArrayEquals(path.point(3), path.points()[3]);
+        assertEquals(path.value(3), path.values()[3]);
+        path.points()[0][0] = 99;
+        path.values()[0] = 99;
+        assertArrayEquals(new double[] {3, -2}, path.point(0), "accessors return copies");
+        assertEquals(49, path.value(0));
     }
 
     @Test
