@@ -1,5 +1,8 @@
 /**
- * Optimizers on flat parameter arrays: {@link io.microautograd.optim.Sgd} (with momentum) and
+ * Objectives and the optimizers that minimize them. {@link io.microautograd.optim.Objective} is
+ * the one shape of a gradient source (value returned, gradient added into caller storage),
+ * which generated allocation-free gradient methods meet by a method reference. Optimizers on
+ * flat parameter arrays: {@link io.microautograd.optim.Sgd} (with momentum) and
  * {@link io.microautograd.optim.Adam}, driven by a
  * {@link io.microautograd.optim.LearningRateSchedule} and optionally wrapped with
  * {@link io.microautograd.optim.GradientClipping}.
@@ -9,6 +12,10 @@
  *
  * <p>Choices written down here:
  * <ul>
+ *   <li>{@code Objective} lives here, beside the optimizers, because both the training stack
+ *       and the gradient check build on it and neither should depend on the other.</li>
+ *   <li>Objectives add their gradient ({@code +=}) as the generated code and PyTorch do; the
+ *       caller zeroes.</li>
  *   <li>SGD momentum follows PyTorch ({@code v = mu v + g; p -= rate v}), not the
  *       {@code v = mu v - rate g} form, so that changing the rate mid-run does not rescale the
  *       stored velocity.</li>

@@ -1,6 +1,7 @@
 package io.microautograd.train;
 
 import io.microautograd.data.Dataset;
+import io.microautograd.optim.Objective;
 
 /**
  * What the {@link Trainer} needs of a model, whichever way its gradient is computed: a fixed
@@ -36,6 +37,19 @@ public interface TrainableModel extends Predictor {
      * @throws IllegalArgumentException if {@code batch} is empty or {@code gradient.length != parameterCount()}
      */
     double lossAndGradient(Dataset data, int[] batch, double[] gradient);
+
+    /**
+     * The loss of one fixed batch as an {@link Objective} of the flat parameters, for a
+     * gradient check or a {@link Minimizer}. Each evaluation sets the model's parameters to the
+     * point it is given (and leaves them there), then calls {@link #lossAndGradient}.
+     */
+    default Objective batchObjective(Dataset data, int[] batch) {
+        int[] fixed = batch.clone();
+        return (params, gradient) -> {
+            setParameters(params);
+            return lossAndGradient(data, fixed, gradient);
+        };
+    }
 
     /** The model's outputs for {@code input} at the current parameters. */
     @Override

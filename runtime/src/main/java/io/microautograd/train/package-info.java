@@ -2,9 +2,12 @@
  * Training and evaluation, written against the path-neutral
  * {@link io.microautograd.train.TrainableModel}: parameters as one flat {@code double[]}, the
  * loss of a batch with its gradient added into a {@code double[]}, and predictions.
- * {@link io.microautograd.train.ValueMlpModel} is the {@code Value}-engine implementation; a
- * compiled gradient over a parameter array is another, driven by the same
- * {@link io.microautograd.train.Trainer} and optimizers.
+ * {@link io.microautograd.train.ValueMlpModel} is the {@code Value}-engine implementation;
+ * {@link io.microautograd.train.PerSampleModel} builds one from any per-sample gradient on a
+ * flat parameter array (a compiled one, as {@code io.microautograd.compiled} does), driven by
+ * the same {@link io.microautograd.train.Trainer} and optimizers.
+ * {@link io.microautograd.train.Minimizer} runs an optimizer on a bare
+ * {@link io.microautograd.optim.Objective} and records its path.
  *
  * <pre>{@code
  * TrainingHistory history = Trainer.train(model, X, Y, Loss.mse(), 2000, 0.01);   // the seed's call
@@ -24,6 +27,13 @@
  *       drawn only when {@link java.lang.System#console()} exists and the trainer is not quiet.</li>
  *   <li>Binary accuracy takes an explicit threshold: 0 for scores and logits, 0.5 for
  *       probabilities.</li>
+ *   <li>{@link io.microautograd.train.Minimizer} applies the trainer's divergence guard to
+ *       every value, gradient and point, and reports steps only (the exception's epoch is 0).</li>
+ *   <li>{@link io.microautograd.train.PerSampleModel} counts a regularizer once per batch, and
+ *       with t threads cuts a batch into t contiguous slices with a buffer each, added in slice
+ *       order: a run depends on its seed and thread count, never on scheduling. Slice 0 runs on
+ *       the caller's thread, the rest on the common fork-join pool unless an executor is
+ *       given. Its buffers are reused, so it serves one caller at a time.</li>
  * </ul>
  */
 package io.microautograd.train;

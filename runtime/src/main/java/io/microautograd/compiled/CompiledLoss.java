@@ -1,0 +1,72 @@
+package io.microautograd.compiled;
+
+import io.microautograd.losses.Loss;
+import java.util.function.DoubleConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The per-sample losses of the compiled MLP, each the twin of a {@code Value}-engine
+ * {@link Loss} (same formula, operation for operation) with its gradient generated at build
+ * time from {@link MlpKernels}.
+ */
+public enum CompiledLoss {
+    /** Mean squared error over the outputs; the twin of {@link Loss#mse()}. */
+    MSE(MlpKernelsGrad::mse, Loss::mse, label -> { }),
+    /** Binary cross-entropy of a probability output, clamped; the twin of {@link Loss#binaryCrossEntropy()}. */
+    BINARY_CROSS_ENTROPY(MlpKernelsGrad::binaryCrossEntropy, Loss::binaryCrossEntropy,
+            CompiledLoss::requireProbability),
+    /** Binary cross-entropy of a logit output; the twin of {@link Loss#binaryCrossEntropyWithLogits()}. */
+    BINARY_CROSS_ENTROPY_WITH_LOGITS(MlpKernelsGrad::binaryCrossEntropyWithLogits,
+            Loss::binaryCrossEntropyWithLogits, CompiledLoss::requireProbability),
+    /** The hinge loss of a raw score, labels 1 and 0 (or -1); the twin of {@link Loss#hinge()}. */
+    HINGE(MlpKernelsGrad::hinge, Loss::hinge, CompiledLoss::requireHingeLabel);
+
+    /** The shape of a generated allocation-free per-sample loss gradient of {@link MlpKernels}. */
+    @FunctionalInterface
+    interface SampleKernel {
+        double lossAndGradient(double[] params, double[] layout, double[] x, double[] target, double[] gradient);
+    }
+
+    private final SampleKernel kernel;
+    private final Supplier<Loss> valueLoss;
+    private final DoubleConsumer labelCheck;
+
+    CompiledLoss(SampleKernel kernel, Supplier<Loss> valueLoss, DoubleConsumer labelCheck) {
+        this.kernel = kernel;
+        this.valueLoss = valueLoss;
+        this.labelCheck = labelCheck;
+    }
+
+    /**
+     * The loss of one sample at {@code params} for the network {@code layout}; adds its
+     * gradient into {@code gradient}. Binary losses first check the label as their
+     * {@code Value}-engine twins do, since generated code cannot throw.
+     */
+    double lossAndGradient(double[] params, double[] layout, double[] x, double[] target, double[] gradient) {
+        labelCheck.accept(target[0]);
+        return kernel.lossAndGradient(params, layout, x, target, gradient);
+    }
+
+    /** The {@code Value}-engine loss this one computes the same numbers as. */
+    public Loss valueLoss() {
+        return valueLoss.get();
+    }
+
+    /** Whether the loss reads one output against one target (all but {@link #MSE}). */
+    boolean isBinary() {
+        return this != MSE;
+    }
+
+    private static void requireProbability(double target) {
+        if (!(target >= 0 && target <= 1)) {
+            throw new IllegalArgumentException("cross-entropy target must be in [0, 1], got " + target);
+        }
+    }
+
+    private static void requireHingeLabel(double label) {
+        if (label != 1 && label != 0 && label != -1) {
+            throw new IllegalArgumentException("hinge label must be 1 for the positive class and 0 or -1 "
+                    + "for the negative class, got " + label);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.microautograd.compiled;
+
+import io.microautograd.data.Dataset;
+import io.microautograd.train.PerSampleModel;
+import io.microautograd.train.TrainableModel;
+
+/**
+ * A {@link CompiledMlp} with a {@link CompiledLoss} and optional L2 regularisation, seen as a
+ * {@link TrainableModel}: the compiled twin of {@link io.microautograd.train.ValueMlpModel},
+ * driven by the same {@link io.microautograd.train.Trainer} and optimizers. Training updates
+ * the network's parameters in place.
+ *
+ * <p>The batch loss is {@code mean_i loss(out_i, target_i) + l2Strength * sum p^2}, as on the
+ * {@code Value} path. Per-sample gradients come from code generated at build time; with
+ * {@code threads > 1} a batch is summed on that many threads in a fixed order (see
+ * {@link PerSampleModel}), so a run is reproducible for a given seed and thread count.
+ */
+public final class CompiledMlpModel implements TrainableModel {
+
+    private final CompiledMlp network;
+    private final CompiledLoss loss;
+    private final double l2Strength;
+    private final PerSampleModel batches;
+
+    /**
+     * The model of {@code network} trained on {@code loss} with L2 strength {@code l2Strength}
+     * (0 for none), summing each batch on {@code threads} threads.
+     *
+     * @throws IllegalArgumentException if an argument is null, l2Strength is negative or not
+     *     finite, threads is below 1, or a binary loss is paired with more than one output
+     */
+    public CompiledMlpModel(CompiledMlp network, CompiledLoss loss, double l2Strength, int threads) {
+        if (network == null || loss == null) {
+            throw new IllegalArgumentException("network and loss must not be null, got network=" + network
+                    + ", loss=" + loss);
+        }
+        if (!(l2Strength >= 0) || Double.isInfinite(l2Strength)) {
+            throw new IllegalArgumentException("l2Strength must be finite and >= 0, got " + l2Strength);
+        }
+        if (loss.isBinary() && network.outputSize() != 1) {
+            throw new IllegalArgumentException(loss + " needs a network with one output, got " + network.outputSize()
+                    + " outputs");
+        }
+        this.network = network;
+        this.loss = loss;
+        this.l2Strength = l2Strength;
+        MlpLayout layout = network.layout();
+        double[] encoded = layout.encoded();
+        PerSampleModel.Builder builder = PerSampleModel.builder(network.parameterArray(),
+                (p, x, t, g) -> loss.lossAndGradient(p, encoded, x, t, g),
+                (p, x) -> CompiledMlp.predict(layout, p, x)).threads(threads);
+        if (l2Strength > 0) {
+            builder.regularizer((p, g) -> MlpKernelsGrad.l2(p, l2Strength, g));
+        }
+        this.batches = builder.build();
+    }
+
+    /** The model of {@code network} trained on {@code loss} with L2 strength {@code l2Strength}, on one thread. */
+    public CompiledMlpModel(CompiledMlp network, CompiledLoss loss, double l2Strength) {
+        this(network, loss, l2Strength, 1);
+    }
+
+    /** The network this model trains; training updates its parameters in place. */
+    public CompiledMlp network() {
+        return network;
+    }
+
+    @Override
+    public int parameterCount() {
+        return network.parameterCount();
+    }
+
+    @Override
+    public double[] parameters() {
+        return network.parameters();
+    }
+
+    @Override
+    public void setParameters(double[] values) {
+        network.setParameters(values);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException also if the data's rows do not fit the network and loss
+     */
+    @Override
+    public double lossAndGradient(Dataset data, int[] batch, double[] gradient) {
+        if (data.inputSize() != network.inputSize()) {
+            throw new IllegalArgumentException("the network reads " + network.inputSize()
+                    + " inputs per sample, the data has " + data.inputSize());
+        }
+        int targets = loss.isBinary() ? 1 : network.outputSize();
+        if (data.targetSize() != targets) {
+            throw new IllegalArgumentException(loss + " needs " + targets + " target(s) per sample, the data has "
+                    + data.targetSize());
+        }
+        // The network is the one copy of the parameters that users and the trainer change.
+        batches.setParameters(network.parameterArray());
+        return batches.lossAndGradient(data, batch, gradient);
+    }
+
+    @Override
+    public double[] predict(double[] input) {
+        return network.predict(input);
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledMlpModel(" + network + ", " + loss + (l2Strength > 0 ? ", L2 " + l2Strength : "")
+                + (batches.threads() > 1 ? ", " + batches.threads() + " threads" : "") + ")";
+    }
+}

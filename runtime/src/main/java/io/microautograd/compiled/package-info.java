@@ -1,0 +1,36 @@
+/**
+ * The compiled path of the MLP: {@link io.microautograd.compiled.CompiledMlp} keeps its
+ * parameters in one flat {@code double[]} in {@link io.microautograd.nn.MLP}'s documented order,
+ * and its loss gradients ({@link io.microautograd.compiled.CompiledLoss}: mse, binary
+ * cross-entropy on probabilities and on logits, hinge; L2 on the side) come from
+ * {@code @Differentiable} kernels that the runtime's own build compiles with our annotation
+ * processor. {@link io.microautograd.compiled.CompiledMlpModel} makes it a
+ * {@link io.microautograd.train.TrainableModel}, so the same trainer and optimizers train either
+ * path.
+ *
+ * <pre>{@code
+ * CompiledMlp net = CompiledMlp.of(2, 5, layer(16, RELU), layer(16, RELU), layer(1, LINEAR));
+ * Trainer.builder().optimizer(new Sgd(LearningRateSchedule.linearDecay(1.0, 0.1, 100), 0)).epochs(100).build()
+ *         .fit(new CompiledMlpModel(net, CompiledLoss.HINGE, 1e-4), Datasets.moons(100, 0.1, 1));
+ * MLP onValue = net.toValueMlp();   // the same weights on the Value engine
+ * }</pre>
+ *
+ * <p>Choices written down here:
+ * <ul>
+ *   <li>The kernels are written as the {@code Value} engine computes (same operations in the
+ *       same order, the same clamp for cross-entropy, relu'(0) = 0, hinge labels 1 and 0 or -1),
+ *       so for the same weights and batch the two paths agree to about 1e-15, and are tested to
+ *       1e-12, relative to the gradient's largest partial.</li>
+ *   <li>The architecture reaches the kernels as a {@code double[]} layout (see
+ *       {@code MlpLayout}), because the compiler takes no {@code int[]} parameters.</li>
+ *   <li>The kernels return one output at a time (a differentiable method returns one
+ *       {@code double}), so mse over k outputs and prediction run k forward passes; networks
+ *       trained on binary losses have one output and pay nothing.</li>
+ *   <li>L2 is computed once per batch by its own kernel, not once per sample.</li>
+ *   <li>{@link io.microautograd.compiled.CompiledMlp#of} draws its weights through
+ *       {@link io.microautograd.nn.MLP#of} with the same seed, so both paths start alike.</li>
+ *   <li>The network is the one owner of its parameters: a model copies them in before each
+ *       batch, so a user's {@code setParameters} between steps is never lost.</li>
+ * </ul>
+ */
+package io.microautograd.compiled;

@@ -1,0 +1,171 @@
+package io.microautograd.gradcheck;
+
+import io.microautograd.optim.Objective;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Checks a gradient against finite differences, as JAX's {@code check_grads} does: any
+ * {@link Objective} (a compiled gradient, a {@code Value}-engine model, a hand-written one) at
+ * given points or at seeded random points near a centre.
+ *
+ * <pre>{@code
+ * GradientCheck.standard().assertGradient(FunctionsGrad::rosenbrock, new double[] {-1.2, 1}, new double[] {0.5, 0.3});
+ * GradientCheckReport report = GradientCheck.standard().checkNear(objective, center, 0.5, 10, 42);
+ * }</pre>
+ *
+ * <p>For each point and each parameter {@code i} the numeric partial is the central difference
+ * {@code D(h) = (f(x + h e_i) - f(x - h e_i)) / 2h}, Richardson-extrapolated to
+ * {@code (4 D(h/2) - D(h)) / 3}, which cancels the h^2 error term, with
+ * {@code h = step * max(1, |x_i|)}. The error of a partial is
+ * {@code |analytic - numeric| / max(|analytic|, |numeric|, minScale)}: relative for partials
+ * larger than {@code minScale}, absolute (scaled by minScale) for smaller ones, so that the
+ * rounding noise of a difference quotient on a partial near 0 does not read as a large
+ * relative error. The check also verifies the {@link Objective} contract that the gradient is
+ * added into the caller's array rather than written over it.
+ *
+ * <p>Finite differences cannot see a kink: check points where the function is smooth within
+ * the step (relu and max are not at 0, abs is not at its corner), or use a smaller step there.
+ * Instances are immutable; the {@code with...} methods return changed copies.
+ */
+public final class GradientCheck {
+
+    private static final GradientCheck STANDARD = new GradientCheck(1e-6, 1e-4, 1e-3);
+
+    private final double tolerance;
+    private final double step;
+    private final double minScale;
+
+    private GradientCheck(double tolerance, double step, double minScale) {
+        this.tolerance = requirePositive("tolerance", tolerance);
+        this.step = requirePositive("step", step);
+        this.minScale = requirePositive("minScale", minScale);
+    }
+
+    /** Tolerance 1e-6, step 1e-4 (relative to coordinates above 1), minScale 1e-3. */
+    public static GradientCheck standard() {
+        return STANDARD;
+    }
+
+    /** This check with the largest error that passes set to {@code tolerance}. */
+    public GradientCheck withTolerance(double tolerance) {
+        return new GradientCheck(tolerance, step, minScale);
+    }
+
+    /** This check with the finite-difference step (relative to coordinates above 1) set to {@code step}. */
+    public GradientCheck withStep(double step) {
+        return new GradientCheck(tolerance, step, minScale);
+    }
+
+    /** This check with the magnitude below which errors are absolute set to {@code minScale}. */
+    public GradientCheck withMinScale(double minScale) {
+        return new GradientCheck(tolerance, step, minScale);
+    }
+
+    /**
+     * Compares the gradient of {@code objective} with finite differences at every point.
+     *
+     * @throws IllegalArgumentException if no point is given or the points differ in length
+     */
+    public GradientCheckReport check(Objective objective, double[]... points) {
+        requirePoints(objective, points);
+        PointComparison worst = null;
+        int worstIndex = -1;
+        for (int p = 0; p < points.length; p++) {
+            PointComparison comparison = new PointComparison(objective, points[p].clone(), step, minScale);
+            if (worst == null || comparison.ranksWorseThan(worst)) {
+                worst = comparison;
+                worstIndex = p;
+            }
+        }
+        return worst.report(worstIndex, points.length, tolerance);
+    }
+
+    /**
+     * Compares the gradient of {@code objective} with finite differences at {@code count}
+     * points drawn uniformly from the box {@code center +- radius}, by a {@link Random} seeded
+     * with {@code seed}.
+     */
+    public GradientCheckReport checkNear(Objective objective, double[] center, double radius, int count, long seed) {
+        return check(objective, randomPoints(center, radius, count, seed));
+    }
+
+    /**
+     * {@link #check}, throwing if the gradient is wrong anywhere.
+     *
+     * @throws GradientMismatchError with the report if the worst error exceeds the tolerance or
+     *     the objective overwrites its gradient array
+     */
+    public GradientCheckReport assertGradient(Objective objective, double[]... points) {
+        return requirePassed(check(objective, points));
+    }
+
+    /** {@link #checkNear}, throwing a {@link GradientMismatchError} if the gradient is wrong anywhere. */
+    public GradientCheckReport assertGradientNear(Objective objective, double[] center, double radius, int count,
+            long seed) {
+        return requirePassed(checkNear(objective, center, radius, count, seed));
+    }
+
+    /**
+     * {@code count} points drawn uniformly from the box {@code center +- radius} by a
+     * {@link Random} seeded with {@code seed}, coordinate by coordinate, point by point.
+     *
+     * @throws IllegalArgumentException if the centre is empty, the radius negative or not finite,
+     *     or count below 1
+     */
+    public static double[][] randomPoints(double[] center, double radius, int count, long seed) {
+        if (center == null || center.length == 0) {
+            throw new IllegalArgumentException("center must hold at least one coordinate, got "
+                    + (center == null ? "null" : "none"));
+        }
+        if (!(radius >= 0) || Double.isInfinite(radius)) {
+            throw new IllegalArgumentException("radius must be finite and >= 0, got " + radius);
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, got " + count);
+        }
+        Random random = new Random(seed);
+        double[][] points = new double[count][center.length];
+        for (double[] point : points) {
+            for (int i = 0; i < point.length; i++) {
+                point[i] = center[i] + radius * (2 * random.nextDouble() - 1);
+            }
+        }
+        return points;
+    }
+
+    @Override
+    public String toString() {
+        return "GradientCheck(tolerance " + tolerance + ", step " + step + ", minScale " + minScale + ")";
+    }
+
+    private static GradientCheckReport requirePassed(GradientCheckReport report) {
+        if (!report.passed()) {
+            throw new GradientMismatchError(report);
+        }
+        return report;
+    }
+
+    private static void requirePoints(Objective objective, double[][] points) {
+        if (objective == null) {
+            throw new IllegalArgumentException("objective must not be null");
+        }
+        if (points == null || points.length == 0) {
+            throw new IllegalArgumentException("give at least one point to check the gradient at, got none");
+        }
+        for (int p = 0; p < points.length; p++) {
+            if (points[p] == null || points[p].length == 0 || points[p].length != points[0].length) {
+                throw new IllegalArgumentException("every point must hold the same number (at least 1) of parameters"
+                        + " as point 0 (" + (points[0] == null ? 0 : points[0].length) + "), but point " + p + " is "
+                        + Arrays.toString(points[p]));
+            }
+        }
+    }
+
+    private static double requirePositive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite and > 0, got " + value);
+        }
+        return value;
+    }
+}

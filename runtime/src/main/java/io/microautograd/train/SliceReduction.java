@@ -1,0 +1,115 @@
+package io.microautograd.train;
+
+import io.microautograd.data.Dataset;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Sums per-sample losses and gradients over a batch in a fixed order, optionally across
+ * threads. The batch is cut into {@code slices} contiguous runs ({@code [s n / S, (s+1) n / S)});
+ * each slice sums its samples in batch order into its own gradient buffer, and the buffers are
+ * then added in slice order. Which thread runs a slice, and when, cannot change a single
+ * rounding, so the result depends only on the batch and the number of slices.
+ *
+ * <p>Slice 0 runs on the calling thread, the others on the executor. Buffers are allocated
+ * once and reused, so a steady training loop allocates no arrays; one instance therefore
+ * serves one call at a time.
+ */
+final class SliceReduction {
+
+    private final int slices;
+    private final Executor executor;
+    private final double[][] gradients;
+    private final double[] losses;
+    private final double[][] inputs;
+    private final double[][] targets;
+
+    SliceReduction(int slices, int parameterCount, Executor executor) {
+        this.slices = slices;
+        this.executor = executor;
+        this.gradients = new double[slices][parameterCount];
+        this.losses = new double[slices];
+        this.inputs = new double[slices][0];
+        this.targets = new double[slices][0];
+    }
+
+    /**
+     * The sum over {@code batch} of the per-sample losses at {@code params}; adds the sum of
+     * their gradients, times {@code gradientScale}, into {@code gradient}.
+     */
+    double sum(PerSampleObjective sampleLoss, double[] params, Dataset data, int[] batch, double[] gradient,
+            double gradientScale) {
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Void>[] running = new CompletableFuture[slices];
+        for (int s = 1; s < slices; s++) {
+            int slice = s;
+            running[s] = CompletableFuture.runAsync(() -> runSlice(slice, sampleLoss, params, data, batch), executor);
+        }
+        Throwable failure = null;
+        try {
+            runSlice(0, sampleLoss, params, data, batch);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        // Wait for every slice, even after a failure, so that no task still writes a buffer
+        // when the next call reuses it; report the failure of the lowest slice.
+        for (int s = 1; s < slices; s++) {
+            try {
+                running[s].join();
+            } catch (CompletionException e) {
+                if (failure == null) {
+                    failure = e.getCause();
+                }
+            }
+        }
+        if (failure instanceof RuntimeException) {
+            throw (RuntimeException) failure;
+        }
+        if (failure instanceof Error) {
+            throw (Error) failure;
+        }
+        double total = 0;
+        for (int s = 0; s < slices; s++) {
+            total += losses[s];
+        }
+        for (int j = 0; j < gradient.length; j++) {
+            double sum = 0;
+            for (int s = 0; s < slices; s++) {
+                sum += gradients[s][j];
+            }
+            gradient[j] += sum * gradientScale;
+        }
+        return total;
+    }
+
+    private void runSlice(int slice, PerSampleObjective sampleLoss, double[] params, Dataset data, int[] batch) {
+        double[] sliceGradient = gradients[slice];
+        Arrays.fill(sliceGradient, 0);
+        double[] input = rowBuffer(inputs, slice, data.inputSize());
+        double[] target = rowBuffer(targets, slice, data.targetSize());
+        int from = (int) ((long) slice * batch.length / slices);
+        int to = (int) ((long) (slice + 1) * batch.length / slices);
+        double sum = 0;
+        for (int k = from; k < to; k++) {
+            int sample = batch[k];
+            for (int c = 0; c < input.length; c++) {
+                input[c] = data.input(sample, c);
+            }
+            for (int c = 0; c < target.length; c++) {
+                target[c] = data.target(sample, c);
+            }
+            sum += sampleLoss.lossAndGradient(params, input, target, sliceGradient);
+        }
+        losses[slice] = sum;
+    }
+
+    /** The slice's reusable row of {@code width} values, replaced when a dataset of another width comes. */
+    private static double[] rowBuffer(double[][] rows, int slice, int width) {
+        if (rows[slice].length != width) {
+            rows[slice] = new double[width];
+        }
+        return rows[slice];
+    }
+}

@@ -1,0 +1,116 @@
+package io.microautograd.compiled;
+
+import static io.microautograd.nn.Activation.LINEAR;
+import static io.microautograd.nn.Activation.RELU;
+import static io.microautograd.nn.Activation.SIGMOID;
+import static io.microautograd.nn.Activation.TANH;
+import static io.microautograd.nn.LayerSpec.layer;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.microautograd.data.Dataset;
+import io.microautograd.losses.Losses;
+import io.microautograd.nn.LayerSpec;
+import io.microautograd.nn.MLP;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The compiled MLP's architecture, initialisation, predictions and conversion to and from the Value MLP. */
+class CompiledMlpTest {
+
+    private static final LayerSpec[] SPECS = {layer(5, RELU), layer(4, TANH), layer(3, SIGMOID), layer(2, LINEAR)};
+
+    @Test
+    void sameSeedGivesTheValueMlpsWeightsAndArchitecture() {
+        CompiledMlp compiled = CompiledMlp.of(3, 17, SPECS);
+        MLP value = MLP.of(3, 17, SPECS);
+
+        assertArrayEquals(value.parameterValues(), compiled.parameters());
+        assertEquals(value.parameterCount(), compiled.parameterCount());
+        assertEquals(List.of(SPECS), compiled.layers());
+        assertEquals(3, compiled.inputSize());
+        assertEquals(2, compiled.outputSize());
+        assertEquals(value.toString().replace("MLP(", "CompiledMlp("), compiled.toString());
+    }
+
+    @Test
+    void predictionsMatchTheValueMlpForEveryActivation() {
+        MLP value = MLP.of(3, 8, SPECS);
+        CompiledMlp compiled = CompiledMlp.from(value);
+        double[][] inputs = {{0.3, -1.2, 2.0}, {0, 0, 0}, {-3, 0.5, 1e-3}};
+        for (double[] x : inputs) {
+            double[] expected = value.predict(x);
+            double[] actual = compiled.predict(x);
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(expected[k], actual[k], 1e-15 * Math.max(1, Math.abs(expected[k])), "output " + k);
+            }
+        }
+    }
+
+    @Test
+    void conversionCarriesTheSameWeightsBothWays() {
+        MLP original = MLP.of(3, 8, SPECS);
+        CompiledMlp compiled = CompiledMlp.from(original);
+        double[] changed = compiled.parameters();
+        changed[0] = 0.25;
+        changed[changed.length - 1] = -4;
+        compiled.setParameters(changed);
+
+        MLP back = compiled.toValueMlp();
+        assertNotSame(original, back);
+        assertArrayEquals(changed, back.parameterValues());
+        assertEquals(original.toString(), back.toString());
+        assertArrayEquals(changed, CompiledMlp.from(back).parameters());
+        double[] x = {0.1, 0.2, 0.3};
+        assertArrayEquals(back.predict(x), compiled.predict(x), 1e-15);
+    }
+
+    @Test
+    void networksAreIndependentAfterConversion() {
+        MLP value = MLP.of(3, 8, SPECS);
+        CompiledMlp compiled = CompiledMlp.from(value);
+        double[] before = compiled.parameters();
+        value.setParameterValues(new double[value.parameterCount()]);
+        assertArrayEquals(before, compiled.parameters(), "from() copies the weights");
+        compiled.parameters()[0] = 99;
+        assertArrayEquals(before, compiled.parameters(), "parameters() is a copy");
+    }
+
+    @Test
+    void kernelsUseTheValueEnginesProbabilityClamp() {
+        double[] params = {0, 40};
+        double[] layout = new MlpLayout(1, List.of(layer(1, SIGMOID))).encoded();
+        double loss = MlpKernels.binaryCrossEntropy(params, layout, new double[] {1}, new double[] {0});
+        assertEquals(-Math.log(Losses.PROBABILITY_EPSILON), loss, 1e-6, "a confident wrong answer costs about 16");
+    }
+
+    @Test
+    void badArgumentsAreNamed() {
+        CompiledMlp compiled = CompiledMlp.of(2, 1, layer(3, RELU), layer(1, LINEAR));
+        assertEquals("input must have 2 values, got 3", assertThrows(IllegalArgumentException.class,
+                () -> compiled.predict(new double[3])).getMessage());
+        assertEquals("values must hold one number per parameter (13), got 1", assertThrows(
+                IllegalArgumentException.class, () -> compiled.setParameters(new double[1])).getMessage());
+        assertEquals("an MLP needs at least one layer, got none", assertThrows(IllegalArgumentException.class,
+                () -> CompiledMlp.of(2, 1)).getMessage());
+        assertEquals("the number of inputs must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
+                () -> CompiledMlp.of(0, 1, layer(1, LINEAR))).getMessage());
+        CompiledMlp twoOutputs = CompiledMlp.of(2, 1, layer(2, LINEAR));
+        assertEquals("HINGE needs a network with one output, got 2 outputs", assertThrows(
+                IllegalArgumentException.class, () -> new CompiledMlpModel(twoOutputs, CompiledLoss.HINGE, 0))
+                .getMessage());
+        CompiledMlpModel model = new CompiledMlpModel(compiled, CompiledLoss.HINGE, 0);
+        assertEquals("hinge label must be 1 for the positive class and 0 or -1 for the negative class, got 0.5",
+                assertThrows(IllegalArgumentException.class, () -> model.lossAndGradient(
+                        Dataset.of(new double[][] {{1, 2}}, new double[] {0.5}), new int[] {0},
+                        new double[13])).getMessage());
+        assertEquals("the network reads 2 inputs per sample, the data has 3", assertThrows(
+                IllegalArgumentException.class, () -> model.lossAndGradient(
+                        Dataset.of(new double[][] {{1, 2, 3}}, new double[] {1}), new int[] {0},
+                        new double[13])).getMessage());
+        assertEquals("l2Strength must be finite and >= 0, got -1.0", assertThrows(IllegalArgumentException.class,
+                () -> new CompiledMlpModel(compiled, CompiledLoss.MSE, -1)).getMessage());
+    }
+}

@@ -1,0 +1,82 @@
+package io.microautograd.compiled;
+
+import static io.microautograd.nn.Activation.LINEAR;
+import static io.microautograd.nn.Activation.RELU;
+import static io.microautograd.nn.LayerSpec.layer;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.microautograd.data.Dataset;
+import io.microautograd.data.Datasets;
+import io.microautograd.losses.Loss;
+import io.microautograd.nn.MLP;
+import io.microautograd.optim.Adam;
+import io.microautograd.optim.LearningRateSchedule;
+import io.microautograd.optim.Sgd;
+import io.microautograd.train.Evaluation;
+import io.microautograd.train.Metric;
+import io.microautograd.train.Trainer;
+import io.microautograd.train.TrainingHistory;
+import io.microautograd.train.ValueMlpModel;
+import org.junit.jupiter.api.Test;
+
+/** The trainer and optimizers of the Value path train the compiled MLP unchanged. */
+class CompiledTrainingTest {
+
+    private static final Dataset MOONS = Datasets.moons(100, 0.1, 1);
+
+    private static Trainer microgradDemo() {
+        return Trainer.builder().optimizer(new Sgd(LearningRateSchedule.linearDecay(1.0, 0.1, 100), 0)).epochs(100)
+                .metrics(Metric.accuracy(0)).quiet(true).build();
+    }
+
+    /** micrograd's demo (2-16-16-1, hinge + L2 1e-4, SGD from 1.0 decaying linearly), as MoonsTrainingTest has it. */
+    @Test
+    void moonsDemoReachesFullTrainingAccuracyOnTheCompiledPath() {
+        CompiledMlp net = CompiledMlp.of(2, 5, layer(16, RELU), layer(16, RELU), layer(1, LINEAR));
+        double before = Evaluation.accuracy(net::predict, MOONS, 0);
+
+        TrainingHistory history = microgradDemo().fit(new CompiledMlpModel(net, CompiledLoss.HINGE, 1e-4), MOONS);
+
+        assertTrue(before < 0.9, "untrained accuracy " + before);
+        assertEquals(1.0, history.finalMetric("accuracy"), history.metric("accuracy").toString());
+        assertEquals(1.0, Evaluation.accuracy(net::predict, MOONS, 0), "the network itself was trained");
+    }
+
+    @Test
+    void bothPathsFollowTheSameTrajectoryFromTheSameWeights() {
+        MLP valueNet = MLP.of(2, 5, layer(16, RELU), layer(16, RELU), layer(1, LINEAR));
+        CompiledMlp compiledNet = CompiledMlp.from(valueNet);
+
+        TrainingHistory onValue = microgradDemo().fit(new ValueMlpModel(valueNet, Loss.hinge(), 1e-4), MOONS);
+        TrainingHistory compiled = microgradDemo().fit(new CompiledMlpModel(compiledNet, CompiledLoss.HINGE, 1e-4),
+                MOONS);
+
+        for (int epoch = 0; epoch < 100; epoch++) {
+            double expected = onValue.losses().get(epoch);
+            assertEquals(expected, compiled.losses().get(epoch), 1e-9 * expected, "loss of epoch " + (epoch + 1));
+        }
+        assertArrayEquals(valueNet.parameterValues(), compiledNet.parameters(), 1e-8);
+        assertEquals(onValue.metric("accuracy"), compiled.metric("accuracy"));
+    }
+
+    @Test
+    void threadedMiniBatchRunsAreReproducibleAndMatchOneThread() {
+        double[] first = trainOnThreads(3);
+        double[] second = trainOnThreads(3);
+        double[] single = trainOnThreads(1);
+
+        assertArrayEquals(first, second, 0.0, "same seeds and thread count, same bits");
+        assertArrayEquals(single, first, 1e-9, "threads change only the rounding");
+    }
+
+    private static double[] trainOnThreads(int threads) {
+        CompiledMlp net = CompiledMlp.of(2, 3, layer(8, RELU), layer(1, LINEAR));
+        TrainingHistory history = Trainer.builder().optimizer(new Adam(LearningRateSchedule.constant(0.02)))
+                .epochs(5).batchSize(20).shuffleSeed(7).quiet(true).build()
+                .fit(new CompiledMlpModel(net, CompiledLoss.BINARY_CROSS_ENTROPY_WITH_LOGITS, 1e-4, threads), MOONS);
+        assertTrue(history.finalLoss() < history.losses().get(0), history.toString());
+        return net.parameters();
+    }
+}

@@ -1,0 +1,18 @@
+package io.microautograd.train;
+
+import io.microautograd.Differentiable;
+
+/** Test functions compiled by our processor, to show generated gradients fitting {@code Objective}. */
+final class Functions {
+
+    private Functions() {
+    }
+
+    /** Himmelblau's function (x^2 + y - 11)^2 + (x + y^2 - 7)^2, with its minimum 0 at (3, 2) among others. */
+    @Differentiable
+    static double himmelblau(double[] p) {
+        double a = p[0] * p[0] + p[1] - 11;
+        double b = p[0] + p[1] * p[1] - 7;
+        return a * a + b * b;
+    }
+}
