@@ -6,12 +6,20 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import org.junit.jupiter.api.Test;
 
-/** Pins the shape of generated code: the public API and one pullback, compared as syntax trees. */
+/** Pins the shape of generated code: the public API and pullbacks, compared as syntax trees. */
 class GoldenTest {
+
+    /** Compiles {@code source} (class p.Model) and checks that p.ModelGrad contains {@code expected}. */
+    private static void assertGenerates(String source, String expected) {
+        Compilation compilation = GeneratedCode.javac().compile(JavaFileObjects.forSourceString("p.Model", source));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("p.ModelGrad")
+                .containsElementsIn(JavaFileObjects.forSourceString("p.ModelGrad", expected));
+    }
 
     @Test
     void rosenbrock() {
-        Compilation compilation = GeneratedCode.javac().compile(JavaFileObjects.forSourceString("p.Model", """
+        assertGenerates("""
                 package p;
 
                 import io.microautograd.Differentiable;
@@ -24,10 +32,7 @@ class GoldenTest {
                         return a * a + 100 * b * b;
                     }
                 }
-                """));
-        assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("p.ModelGrad").containsElementsIn(JavaFileObjects.forSourceString(
-                "p.ModelGrad", """
+                """, """
                 package p;
 
                 import javax.annotation.processing.Generated;
@@ -73,12 +78,12 @@ class GoldenTest {
                     public static record RosenbrockGradient(double value, double x, double y) {
                     }
                 }
-                """));
+                """);
     }
 
     @Test
     void returnsInsideBranches() {
-        Compilation compilation = GeneratedCode.javac().compile(JavaFileObjects.forSourceString("p.Model", """
+        assertGenerates("""
                 package p;
 
                 import io.microautograd.Differentiable;
@@ -94,10 +99,7 @@ class GoldenTest {
                         return z;
                     }
                 }
-                """));
-        assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("p.ModelGrad").containsElementsIn(JavaFileObjects.forSourceString(
-                "p.ModelGrad", """
+                """, """
                 package p;
 
                 import javax.annotation.processing.Generated;
@@ -148,12 +150,12 @@ class GoldenTest {
                         return value;
                     }
                 }
-                """));
+                """);
     }
 
     @Test
     void loopOverAnArrayWithItsTape() {
-        Compilation compilation = GeneratedCode.javac().compile(JavaFileObjects.forSourceString("p.Model", """
+        assertGenerates("""
                 package p;
 
                 import io.microautograd.Differentiable;
@@ -170,10 +172,7 @@ class GoldenTest {
                         return sum;
                     }
                 }
-                """));
-        assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("p.ModelGrad").containsElementsIn(JavaFileObjects.forSourceString(
-                "p.ModelGrad", """
+                """, """
                 package p;
 
                 import javax.annotation.processing.Generated;
@@ -226,6 +225,6 @@ class GoldenTest {
                         return value;
                     }
                 }
-                """));
+                """);
     }
 }

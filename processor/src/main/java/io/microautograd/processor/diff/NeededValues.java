@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The source variables a reverse sweep reads. Restoring a variable is pointless unless the
- * reverse reads it, so differentiation starts from "keep everything" and shrinks the set to
- * what the resulting reverse sweep reads, until the two agree.
+ * The source variables some reverse-sweep code reads: the values and indices its partials,
+ * conditions and restores use. An array a store writes into is not read by that store.
  */
 final class NeededValues {
 

@@ -6,15 +6,17 @@
  * sweep (the source code plus what it must record) and a reverse sweep (statements in reverse
  * order, each restoring what it overwrote and adding its adjoints).
  *
- * <p>What is recorded: only variables whose values the reverse sweep reads (found by iterating
- * "keep all, then keep what the reverse reads" to a fixed point) and only where they are
- * overwritten. Outside loops every statement runs at most once, so an overwritten value is
+ * <p>What is recorded: an overwritten value only where a statement whose reverse code reads that
+ * variable can meet it (the reader comes before the overwrite, or a loop encloses both); the
+ * readers are found by differentiating in rounds, starting from "keep everything", until they
+ * settle. Outside loops every statement runs at most once, so an overwritten value is
  * kept in a fresh local and a branch decision in a boolean: straight-line code needs no tape.
  * Inside loops values go on growable primitive arrays local to the generated method, with each
  * iteration's branch decisions and exit (fell through, or which break or continue); a loop
- * nested in another records its trip count. A counted {@code for} loop runs its index backwards
- * instead of recording it. Expression intermediates are recomputed in the reverse sweep, once
- * each, into temporaries.
+ * nested in another records its trip count. A counted {@code for} loop whose start and bound do
+ * not change inside it, and that has no break, is reversed from its header alone. The outputs of
+ * functions whose derivative reads them (exp, tanh, sqrt, pow, ...) are kept from the forward
+ * sweep; other intermediates are recomputed in the reverse sweep, once each, into temporaries.
  *
  * <p>Semantics: at kinks the derivative is fixed (abs'(0) = 0; max and min send the gradient to
  * their first argument at ties; signum, floor, ceil, rint have derivative 0; d/db pow(a, b) is

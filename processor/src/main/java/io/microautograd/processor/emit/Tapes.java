@@ -46,9 +46,4 @@ final class Tapes {
         }
         return code.build();
     }
-
-    /** The tape kinds used. */
-    Set<TapeKind> used() {
-        return used;
-    }
 }
