@@ -25,7 +25,7 @@ final class SineExample implements Example {
 
     static final int SAMPLES = 60;
     static final double NOISE = 0.05;
-    static final int EPOCHS = 300;
+    static final int EPOCHS = 800;
     /** Points of the true curve the fit is scored on. */
     static final int CHECK_POINTS = 200;
 
