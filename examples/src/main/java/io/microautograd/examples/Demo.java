@@ -17,7 +17,7 @@ import java.util.Optional;
  * Demo --out DIR ...    writes the pictures into DIR (default target/microautograd-examples)
  * </pre>
  *
- * Each picture's absolute path is printed as it is written.
+ * Each picture's absolute path is printed after its example, with the time the example took.
  */
 public final class Demo {
 
@@ -97,9 +97,11 @@ public final class Demo {
     private static int runAll(List<Example> examples, ExampleContext context, PrintStream err) {
         for (Example example : examples) {
             context.println("== " + example.name() + ": " + example.description());
+            long start = System.nanoTime();
             try {
                 ExampleResult result = example.run(context);
                 result.files().forEach(file -> context.println("picture: " + file));
+                context.printf("(%s took %.1f s)%n", example.name(), (System.nanoTime() - start) / 1e9);
             } catch (RuntimeException e) {
                 err.println("example " + example.name() + " failed: " + e);
                 return 1;

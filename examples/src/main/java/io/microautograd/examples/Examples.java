@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Every example the launcher knows, in the order {@code all} runs them, and the default tour. */
 public final class Examples {
 
-    private static final List<String> TOUR = List.of("engine", "moons", "rosenbrock");
+    private static final List<String> TOUR = List.of("engine", "moons", "gradients", "rosenbrock");
 
     private Examples() {
     }
@@ -14,12 +14,12 @@ public final class Examples {
     /** Every example, in the order of the seed's learning path. */
     public static List<Example> all() {
         return List.of(new EngineExample(), new RegressionExample(), new MoonsExample(), new SineExample(),
-                new RosenbrockExample());
+                new GradientDebuggingExample(), new RosenbrockExample());
     }
 
     /**
      * The default tour, what the demo runs with no arguments: the engine, a network learning to
-     * classify, and an optimizer's path; quick enough to watch.
+     * classify, gradient debugging, and an optimizer's path on compiled gradients.
      */
     public static List<Example> tour() {
         return all().stream().filter(example -> TOUR.contains(example.name())).toList();

@@ -53,13 +53,25 @@ class ExamplesTest {
                 assertTrue(result.measurement("mse") < 0.005, result.measurements().toString());
                 assertTrue(result.measurement("max curve error") < 0.15, result.measurements().toString());
             },
+            // loss = (relu(n) + 0.001 exp(w3 x1) - 1)^2 with n = -6.5, w3 = 5.5, x1 = 2: the relu is dead,
+            // so w1, w2, b and n get no gradient; dloss/dw3 = 2 (0.001 e^11 - 1) * 0.001 e^11 * x1.
+            "gradients", result -> {
+                double e11 = Math.exp(11);
+                assertEquals(0.0, result.measurement("w1 gradient"));
+                assertEquals(2 * (0.001 * e11 - 1) * 0.001 * e11 * 2, result.measurement("w3 gradient"), 1e-9 * e11);
+                assertTrue(result.measurement("vanishing values") >= 4, result.measurements().toString());
+                assertTrue(result.measurement("exploding values") >= 2, result.measurements().toString());
+            },
             // The minimum of Rosenbrock's function is (1, 1).
-            "rosenbrock", result -> assertTrue(result.measurement("distance to minimum") < 1e-3,
-                    result.measurements().toString()));
+            "rosenbrock", result -> {
+                assertTrue(result.measurement("distance to minimum") < 1e-3, result.measurements().toString());
+                // Both gradients are the same function: Adam's paths agree to rounding.
+                assertTrue(result.measurement("distance between paths") < 1e-9, result.measurements().toString());
+            });
 
     /** How many pictures each example draws. */
     private static final Map<String, Integer> PICTURES =
-            Map.of("engine", 0, "regression", 1, "moons", 2, "sine", 2, "rosenbrock", 1);
+            Map.of("engine", 0, "regression", 1, "moons", 2, "sine", 2, "gradients", 1, "rosenbrock", 1);
 
     @TempDir
     Path output;

@@ -45,6 +45,11 @@ public enum Op {
     /** Power with a constant exponent n (stored as the second input): d(x^n)/dx = n x^(n-1). */
     POW("^") {
         @Override
+        public boolean differentiates(int input) {
+            return input == 0;
+        }
+
+        @Override
         void backward(Value out) {
             Value base = out.inputs[0];
             double n = out.inputs[1].data;
@@ -267,6 +272,11 @@ public enum Op {
     /** Hard clamp to [lo, hi] (second and third inputs): derivative 1 inside, boundaries included; 0 outside. */
     CLAMP("clamp") {
         @Override
+        public boolean differentiates(int input) {
+            return input == 0;
+        }
+
+        @Override
         void backward(Value out) {
             Value x = out.inputs[0];
             if (x.data >= out.inputs[1].data && x.data <= out.inputs[2].data) {
@@ -284,6 +294,15 @@ public enum Op {
     /** The short name pictures and traces show for this operation, for example {@code "*"} or {@code "tanh"}. */
     public String symbol() {
         return symbol;
+    }
+
+    /**
+     * Whether the operation passes gradient to its input number {@code input}: false for the
+     * constant operands it keeps as inputs (the exponent of {@link #POW}, the bounds of
+     * {@link #CLAMP}), true otherwise.
+     */
+    public boolean differentiates(int input) {
+        return true;
     }
 
     /**

@@ -414,6 +414,26 @@ public final class Value {
     // ---- backpropagation ---------------------------------------------------------------------
 
     /**
+     * d(this)/d(input) for each input of the operation that made this node, at the current data:
+     * the operation's own rule run on a copy of this node with fresh leaves, so the graph is not
+     * touched. A slot the operation does not differentiate ({@link Op#differentiates}) holds 0.
+     */
+    public double[] localPartials() {
+        Value[] leaves = new Value[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            leaves[i] = of(inputs[i].data);
+        }
+        Value copy = new Value(data, op, leaves);
+        copy.grad = 1;
+        op.backward(copy);
+        double[] partials = new double[leaves.length];
+        for (int i = 0; i < leaves.length; i++) {
+            partials[i] = leaves[i].grad;
+        }
+        return partials;
+    }
+
+    /**
      * Backpropagates from this node: adds d(this)/d(leaf) into the gradient of every leaf it
      * depends on, visiting nodes in reverse topological order. Leaves accumulate across calls
      * (call {@link #zeroGrad()} between steps); intermediate nodes are reset first, so after the

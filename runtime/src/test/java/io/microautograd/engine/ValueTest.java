@@ -1,5 +1,6 @@
 package io.microautograd.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -119,6 +120,25 @@ class ValueTest {
         assertEquals(Math.cbrt(-x), Value.of(-x).cbrt().data());
         assertEquals(Math.rint(2.5), Value.of(2.5).rint().data());
         assertTrue(Double.isNaN(Value.of(-1).log10().data()), "log10 has no epsilon clamp, as in Java");
+    }
+
+    @Test
+    void localPartialsComeFromTheRuleAndLeaveTheGraphAlone() {
+        Value a = Value.of(3.0);
+        Value b = Value.of(-2.0);
+        Value product = a.mul(b);
+        product.backward();
+        assertEquals(-2.0, a.grad());
+        assertArrayEquals(new double[] {-2.0, 3.0}, product.localPartials());
+        assertEquals(-2.0, a.grad(), "the user's gradients are unchanged");
+
+        Value power = a.pow(2);
+        assertArrayEquals(new double[] {6.0, 0.0}, power.localPartials());
+        assertTrue(Op.POW.differentiates(0));
+        assertFalse(Op.POW.differentiates(1), "the constant exponent gets no gradient");
+        assertFalse(Op.CLAMP.differentiates(2));
+        assertTrue(Op.MUL.differentiates(1));
+        assertEquals(0, a.localPartials().length, "a leaf has no inputs");
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class ContourPathPlot {
 
     private static final int LEVELS = 14;
     private static final List<Color> PATH_COLOURS =
-            List.of(new Color(220, 30, 30), Color.WHITE, new Color(255, 140, 0), Color.BLACK);
+            List.of(new Color(220, 30, 30), Color.BLACK, new Color(255, 140, 0), Color.WHITE);
 
     private ContourPathPlot() {
     }

@@ -1,0 +1,45 @@
+package io.microautograd;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a static method returning {@code double} for the gradient compiler. At compile time the
+ * MicroAutograd annotation processor reads the method's body and writes, in the same package, a
+ * class named after the enclosing class with the suffix {@code Grad} (for {@code p.Model} it is
+ * {@code p.ModelGrad}) whose methods compute the value and the gradient by reverse mode.
+ *
+ * <p>For a method {@code f}, the generated class offers:
+ * <ul>
+ *   <li>{@code f(parameters...)} returning a small record with the value and one partial per
+ *       differentiated parameter (arrays of the same shape for array parameters);</li>
+ *   <li>{@code f(parameters..., adjoint storage...)} returning the value and <em>adding</em>
+ *       ({@code +=}) the partials into caller-provided storage, without allocating: a
+ *       {@code double[] gradient} with one slot per differentiated scalar parameter (in parameter
+ *       order), then, per differentiated array parameter {@code a}, an array {@code dA} of the same
+ *       shape. The caller zeroes the storage, so mini-batch sums need no extra buffers;</li>
+ *   <li>{@code fPullback(parameters..., double seed, adjoint storage...)}: the same with every
+ *       partial multiplied by {@code seed}; other generated code calls it.</li>
+ * </ul>
+ *
+ * <p>Integer, long and boolean parameters are never differentiated. The method body may use only
+ * the subset of Java that the processor supports; anything else is a compile error pointing at the
+ * unsupported construct.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Differentiable {
+
+    /**
+     * Names of the parameters to differentiate with respect to, each a {@code double},
+     * {@code double[]} or {@code double[][]} parameter. Empty (the default) means every such
+     * parameter; the others are constants with no adjoint.
+     *
+     * @return the names of the differentiated parameters, or none for all of them
+     */
+    String[] wrt() default {};
+}

@@ -1,0 +1,144 @@
+package io.microautograd.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import io.microautograd.Differentiable;
+import io.microautograd.processor.diff.ReverseMode;
+import io.microautograd.processor.emit.GradientClassWriter;
+import io.microautograd.processor.emit.GradientMethod;
+import io.microautograd.processor.ir.Function;
+import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.Variable;
+import io.microautograd.processor.parse.BodyReader;
+import io.microautograd.processor.parse.GradientClassName;
+import io.microautograd.processor.parse.Rejection;
+import io.microautograd.processor.parse.Tag;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+
+/**
+ * Compiles {@code @Differentiable} methods into reverse-mode gradient code. The round loop is
+ * thin: it groups annotated methods by class, hands each to the reader and the differentiator,
+ * and writes one class per user class. It never lets an exception escape and never claims the
+ * annotation.
+ */
+@AutoService(Processor.class)
+public final class DifferentiableProcessor extends AbstractProcessor {
+
+    private Trees trees;
+    private Reporter reporter;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+        super.init(environment);
+        try {
+            trees = Trees.instance(environment);
+        } catch (IllegalArgumentException notJavac) {
+            trees = null;
+        }
+        reporter = new Reporter(trees, environment.getMessager());
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Differentiable.class.getCanonicalName());
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(Differentiable.class))) {
+            byClass.computeIfAbsent((TypeElement) method.getEnclosingElement(), k -> new ArrayList<>()).add(method);
+        }
+        if (!byClass.isEmpty() && trees == null) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Tag.INTERNAL_ERROR.prefix()
+                    + "MicroAutograd reads method bodies through the javac Tree API; compile with javac");
+            return false;
+        }
+        for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
+            try {
+                processClass(entry.getKey(), entry.getValue());
+            } catch (RuntimeException | LinkageError e) {
+                reporter.bug(e, entry.getKey());
+            }
+        }
+        return false;
+    }
+
+    private void processClass(TypeElement type, List<ExecutableElement> methods) {
+        Map<String, Integer> perName = new HashMap<>();
+        methods.forEach(m -> perName.merge(m.getSimpleName().toString(), 1, Integer::sum));
+        List<GradientMethod> generated = new ArrayList<>();
+        for (ExecutableElement method : methods) {
+            GradientMethod result = processMethod(method, perName.get(method.getSimpleName().toString()) > 1);
+            if (result != null) {
+                generated.add(result);
+            }
+        }
+        if (generated.isEmpty()) {
+            return;
+        }
+        ClassName name = ClassName.get(GradientClassName.packageOf(type), GradientClassName.simpleNameOf(type));
+        try {
+            GradientClassWriter.write(type, name, generated, getClass().getName()).writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Tag.INTERNAL_ERROR.prefix()
+                    + "could not write " + name + ": " + e.getMessage(), type);
+        }
+    }
+
+    /** Reads and differentiates one method; null when it had an error, which is then reported. */
+    private GradientMethod processMethod(ExecutableElement method, boolean overloaded) {
+        TreePath path = trees.getPath(method);
+        CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
+        try {
+            MethodTree tree = (MethodTree) path.getLeaf();
+            if (overloaded) {
+                throw new Rejection(Tag.OVERLOAD, tree, "several @Differentiable methods are named "
+                        + method.getSimpleName() + "; give each differentiable method its own name");
+            }
+            Function function = BodyReader.read(trees, processingEnv.getElementUtils(), method, tree, unit);
+            return new GradientMethod(ReverseMode.differentiate(function), sourceVariables(function));
+        } catch (Rejection rejection) {
+            reporter.reject(rejection, method, unit);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            reporter.bug(e, method);
+        }
+        return null;
+    }
+
+    private static List<Variable> sourceVariables(Function function) {
+        List<Variable> variables = new ArrayList<>(function.parameters());
+        IrWalk.statements(function.body(), s -> {
+            if (s instanceof Stmt.Assign a && !variables.contains(a.target())) {
+                variables.add(a.target());
+            }
+        });
+        return variables;
+    }
+}

@@ -1,0 +1,129 @@
+package io.microautograd.processor.diff;
+
+import static io.microautograd.processor.ir.Exprs.ONE;
+import static io.microautograd.processor.ir.Exprs.add;
+import static io.microautograd.processor.ir.Exprs.binary;
+import static io.microautograd.processor.ir.Exprs.call;
+import static io.microautograd.processor.ir.Exprs.cond;
+import static io.microautograd.processor.ir.Exprs.div;
+import static io.microautograd.processor.ir.Exprs.lit;
+import static io.microautograd.processor.ir.Exprs.mul;
+import static io.microautograd.processor.ir.Exprs.neg;
+import static io.microautograd.processor.ir.Exprs.sub;
+
+import io.microautograd.processor.ir.BinaryOp;
+import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.MathFunction;
+import io.microautograd.processor.ir.UnaryOp;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The derivative rule table: for each primitive (an operator or a Math function), its local
+ * partials as IR over its inputs {@code x} and its output {@code y}. Reverse mode uses a row as
+ * {@code adj(x_i) += partial_i * adj(y)}. A null partial is zero: piecewise-constant functions
+ * and inputs that do not affect the value. At kinks the derivative is fixed: abs'(0) = 0, and at
+ * ties max and min send the whole gradient to their first argument.
+ */
+public final class DerivativeRules {
+
+    /** One row: the partials of a primitive, aligned with its inputs. */
+    @FunctionalInterface
+    interface Rule {
+        List<Expr> partials(List<Expr> x, Expr y);
+    }
+
+    private static final Expr MINUS_ONE = neg(ONE);
+    private static final Expr LN_10 = lit(Math.log(10));
+    private static final Map<Object, Rule> TABLE = new LinkedHashMap<>();
+
+    static {
+        row(BinaryOp.ADD, (x, y) -> List.of(ONE, ONE));                             // d(a+b) = da + db
+        row(BinaryOp.SUB, (x, y) -> List.of(ONE, MINUS_ONE));                       // d(a-b) = da - db
+        row(BinaryOp.MUL, (x, y) -> List.of(x.get(1), x.get(0)));                   // d(ab) = b da + a db
+        row(BinaryOp.DIV, (x, y) -> List.of(div(ONE, x.get(1)), neg(div(y, x.get(1))))); // d(a/b) = da/b - y db/b
+        row(UnaryOp.NEG, (x, y) -> List.of(MINUS_ONE));                             // d(-a) = -da
+        row(UnaryOp.PLUS, (x, y) -> List.of(ONE));                                  // d(+a) = da
+        row(MathFunction.SIN, (x, y) -> List.of(call(MathFunction.COS, x.get(0))));      // sin' = cos
+        row(MathFunction.COS, (x, y) -> List.of(neg(call(MathFunction.SIN, x.get(0))))); // cos' = -sin
+        row(MathFunction.TAN, (x, y) -> List.of(add(ONE, mul(y, y))));              // tan' = 1 + y^2
+        row(MathFunction.ASIN, (x, y) -> List.of(div(ONE, sqrtOneMinusSquare(x.get(0)))));      // 1/sqrt(1-a^2)
+        row(MathFunction.ACOS, (x, y) -> List.of(neg(div(ONE, sqrtOneMinusSquare(x.get(0)))))); // -1/sqrt(1-a^2)
+        row(MathFunction.ATAN, (x, y) -> List.of(div(ONE, add(ONE, mul(x.get(0), x.get(0)))))); // 1/(1+a^2)
+        row(MathFunction.ATAN2, (x, y) -> List.of(                                  // atan2(a, b):
+                div(x.get(1), sumOfSquares(x)), neg(div(x.get(0), sumOfSquares(x))))); // b/(a^2+b^2), -a/(a^2+b^2)
+        row(MathFunction.SINH, (x, y) -> List.of(call(MathFunction.COSH, x.get(0)))); // sinh' = cosh
+        row(MathFunction.COSH, (x, y) -> List.of(call(MathFunction.SINH, x.get(0)))); // cosh' = sinh
+        row(MathFunction.TANH, (x, y) -> List.of(sub(ONE, mul(y, y))));             // tanh' = 1 - y^2
+        row(MathFunction.EXP, (x, y) -> List.of(y));                                // exp' = y
+        row(MathFunction.EXPM1, (x, y) -> List.of(add(y, ONE)));                    // expm1' = y + 1
+        row(MathFunction.LOG, (x, y) -> List.of(div(ONE, x.get(0))));               // log' = 1/a
+        row(MathFunction.LOG10, (x, y) -> List.of(div(ONE, mul(x.get(0), LN_10)))); // log10' = 1/(a ln 10)
+        row(MathFunction.LOG1P, (x, y) -> List.of(div(ONE, add(ONE, x.get(0)))));   // log1p' = 1/(1+a)
+        row(MathFunction.SQRT, (x, y) -> List.of(div(lit(0.5), y)));                // sqrt' = 1/(2y)
+        row(MathFunction.CBRT, (x, y) -> List.of(div(ONE, mul(lit(3.0), mul(y, y))))); // cbrt' = 1/(3y^2)
+        row(MathFunction.POW, (x, y) -> List.of(                                    // pow(a, b):
+                mul(x.get(1), call(MathFunction.POW, x.get(0), sub(x.get(1), ONE))), // b a^(b-1),
+                cond(binary(BinaryOp.GT, x.get(0), lit(0.0)),                       // y ln a for a > 0, else 0
+                        mul(y, call(MathFunction.LOG, x.get(0))), lit(0.0))));
+        row(MathFunction.HYPOT, (x, y) -> List.of(div(x.get(0), y), div(x.get(1), y))); // a/y, b/y
+        row(MathFunction.ABS, (x, y) -> List.of(call(MathFunction.SIGNUM, asDouble(x.get(0))))); // sign(a), 0 at 0
+        row(MathFunction.MAX, (x, y) -> choose(binary(BinaryOp.GE, x.get(0), x.get(1)))); // ties: first argument
+        row(MathFunction.MIN, (x, y) -> choose(binary(BinaryOp.LE, x.get(0), x.get(1)))); // ties: first argument
+        row(MathFunction.SIGNUM, (x, y) -> zero());                                 // piecewise constant
+        row(MathFunction.FLOOR, (x, y) -> zero());                                  // piecewise constant
+        row(MathFunction.CEIL, (x, y) -> zero());                                   // piecewise constant
+        row(MathFunction.RINT, (x, y) -> zero());                                   // piecewise constant
+    }
+
+    private DerivativeRules() {
+    }
+
+    private static void row(Object primitive, Rule rule) {
+        TABLE.put(primitive, rule);
+    }
+
+    /**
+     * The partials of a primitive at inputs {@code x} with output {@code y}.
+     *
+     * @param primitive a {@link BinaryOp} (+ - * /), a {@link UnaryOp} (- +) or a {@link MathFunction}
+     * @throws IllegalArgumentException when the table has no row for it
+     */
+    public static List<Expr> partials(Object primitive, List<Expr> x, Expr y) {
+        Rule rule = TABLE.get(primitive);
+        if (rule == null) {
+            throw new IllegalArgumentException("no derivative rule for " + primitive);
+        }
+        return rule.partials(x, y);
+    }
+
+    /** Every primitive with a row, in table order. */
+    public static Set<Object> primitives() {
+        return Collections.unmodifiableSet(TABLE.keySet());
+    }
+
+    private static Expr sqrtOneMinusSquare(Expr a) {
+        return call(MathFunction.SQRT, sub(ONE, mul(a, a)));
+    }
+
+    private static Expr sumOfSquares(List<Expr> x) {
+        return add(mul(x.get(0), x.get(0)), mul(x.get(1), x.get(1)));
+    }
+
+    private static Expr asDouble(Expr a) {
+        return a.type() == io.microautograd.processor.ir.Type.DOUBLE ? a
+                : new Expr.Cast(io.microautograd.processor.ir.Type.DOUBLE, a);
+    }
+
+    private static List<Expr> choose(Expr firstWins) {
+        return List.of(cond(firstWins, ONE, lit(0.0)), cond(firstWins, lit(0.0), ONE));
+    }
+
+    private static List<Expr> zero() {
+        return Arrays.asList((Expr) null);
+    }
+}

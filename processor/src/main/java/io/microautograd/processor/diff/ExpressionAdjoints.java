@@ -1,0 +1,194 @@
+package io.microautograd.processor.diff;
+
+import static io.microautograd.processor.ir.Exprs.add;
+import static io.microautograd.processor.ir.Exprs.lit;
+import static io.microautograd.processor.ir.Exprs.mul;
+import static io.microautograd.processor.ir.Exprs.read;
+
+import io.microautograd.processor.ir.Callee;
+import io.microautograd.processor.ir.BinaryOp;
+import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.Exprs;
+import io.microautograd.processor.ir.MathFunction;
+import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.Type;
+import io.microautograd.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Emits the reverse-sweep code of one expression: given the adjoint of its value, adds the
+ * adjoints of the variables and array elements it reads. Intermediate values the rules need are
+ * recomputed once into temporaries; the maths comes from {@link DerivativeRules}.
+ */
+final class ExpressionAdjoints {
+
+    private final DiffContext context;
+
+    ExpressionAdjoints(DiffContext context) {
+        this.context = context;
+    }
+
+    /** Appends to {@code out} the code adding {@code adjoint} times d(e)/d(inputs) into their adjoints. */
+    void propagate(Expr e, Expr adjoint, List<Stmt> out) {
+        if (!context.activity().dependsOnActive(e)) {
+            return;
+        }
+        if (e instanceof Expr.Read r) {
+            Variable d = context.adjoint(r.variable());
+            out.add(new Stmt.Assign(d, add(read(d), adjoint), false, Stmt.Origin.NONE));
+        } else if (e instanceof Expr.Element element) {
+            Expr d = context.adjointArray(element.array());
+            out.add(new Stmt.Store(d, element.index(), add(new Expr.Element(d, element.index()), adjoint),
+                    Stmt.Origin.NONE));
+        } else if (e instanceof Expr.Cast cast) {
+            propagate(cast.operand(), adjoint, out);
+        } else if (e instanceof Expr.Conditional c) {
+            Expr bound = bind(adjoint, "t", out);
+            List<Stmt> whenTrue = new ArrayList<>();
+            List<Stmt> whenFalse = new ArrayList<>();
+            propagate(c.whenTrue(), bound, whenTrue);
+            propagate(c.whenFalse(), bound, whenFalse);
+            out.add(new Stmt.If(c.condition(), Stmt.Block.of(whenTrue), Stmt.Block.of(whenFalse), Stmt.Origin.NONE));
+        } else if (e instanceof Expr.Call call) {
+            callPullback(call, adjoint, out);
+        } else {
+            primitive(e, adjoint, out);
+        }
+    }
+
+    private void primitive(Expr e, Expr adjoint, List<Stmt> out) {
+        Object primitive;
+        List<Expr> inputs;
+        if (e instanceof Expr.Unary u) {
+            primitive = u.op();
+            inputs = List.of(u.operand());
+        } else if (e instanceof Expr.Binary b) {
+            primitive = b.op();
+            inputs = List.of(b.left(), b.right());
+        } else {
+            Expr.MathCall m = (Expr.MathCall) e;
+            primitive = m.function();
+            inputs = m.arguments();
+        }
+        List<Variable> inputSlots = new ArrayList<>();
+        List<Expr> placeholders = new ArrayList<>();
+        for (Expr input : inputs) {
+            Variable slot = context.fresh("t", input.type());
+            inputSlots.add(slot);
+            placeholders.add(Exprs.isTrivial(input) ? input : read(slot));
+        }
+        Variable output = context.fresh(outputHint(primitive), Type.DOUBLE);
+        List<Expr> partials = new ArrayList<>(DerivativeRules.partials(primitive, placeholders, read(output)));
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!context.activity().dependsOnActive(inputs.get(i))) {
+                partials.set(i, null);
+            }
+        }
+        boolean needsOutput = mentions(partials, output);
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!Exprs.isTrivial(inputs.get(i)) && (needsOutput || mentions(partials, inputSlots.get(i)))) {
+                out.add(new Stmt.Assign(inputSlots.get(i), inputs.get(i), true, Stmt.Origin.NONE));
+            }
+        }
+        if (needsOutput) {
+            out.add(new Stmt.Assign(output, rebuild(e, placeholders), true, Stmt.Origin.NONE));
+        }
+        long activeInputs = partials.stream().filter(p -> p != null).count();
+        Expr bound = activeInputs > 1 ? bind(adjoint, "t", out) : adjoint;
+        for (int i = 0; i < inputs.size(); i++) {
+            if (partials.get(i) != null) {
+                propagate(inputs.get(i), mul(bound, partials.get(i)), out);
+            }
+        }
+    }
+
+    private static String outputHint(Object primitive) {
+        if (primitive instanceof MathFunction function) {
+            return function.javaName();
+        }
+        return primitive == BinaryOp.DIV ? "quotient" : "v";
+    }
+
+    private static Expr rebuild(Expr e, List<Expr> inputs) {
+        if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), inputs.get(0));
+        }
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), inputs.get(0), inputs.get(1));
+        }
+        return new Expr.MathCall(((Expr.MathCall) e).function(), inputs);
+    }
+
+    private static boolean mentions(List<Expr> partials, Variable v) {
+        boolean[] found = {false};
+        for (Expr partial : partials) {
+            if (partial != null) {
+                IrWalk.expressions(partial, x -> found[0] |= x instanceof Expr.Read r && r.variable().equals(v));
+            }
+        }
+        return found[0];
+    }
+
+    /** The expression itself when reading it is free, else a temporary holding its value. */
+    Expr bind(Expr e, String hint, List<Stmt> out) {
+        return Exprs.isTrivial(e) ? e : copy(e, hint, out);
+    }
+
+    /** A new temporary holding the expression's current value. */
+    Expr copy(Expr e, String hint, List<Stmt> out) {
+        Variable temp = context.fresh(hint, e.type());
+        out.add(new Stmt.Assign(temp, e, true, Stmt.Origin.NONE));
+        return read(temp);
+    }
+
+    /**
+     * A call of another {@code @Differentiable} method: its generated pullback adds the
+     * argument adjoints, scalar ones into a scratch array kept for this call site.
+     */
+    private void callPullback(Expr.Call call, Expr adjoint, List<Stmt> out) {
+        Callee callee = call.callee();
+        List<Expr> arguments = new ArrayList<>();
+        for (Expr argument : call.arguments()) {
+            arguments.add(argument.type() == Type.DOUBLE ? bind(argument, "t", out) : argument);
+        }
+        int scalars = callee.differentiatedScalarCount();
+        Variable scratch = null;
+        if (scalars > 0) {
+            scratch = context.fresh(callee.name() + "Adjoints", Type.DOUBLE_ARRAY);
+            context.prologue().add(new Stmt.Assign(scratch, new Expr.NewArray(Type.DOUBLE_ARRAY,
+                    List.of(lit(scalars))), true, Stmt.Origin.NONE));
+            for (int slot = 0; slot < scalars; slot++) {
+                out.add(new Stmt.Store(read(scratch), lit(slot), lit(0.0), Stmt.Origin.NONE));
+            }
+        }
+        List<Expr> pullbackArguments = new ArrayList<>(arguments);
+        pullbackArguments.add(adjoint);
+        List<Type> pullbackTypes = new ArrayList<>(callee.parameterTypes());
+        pullbackTypes.add(Type.DOUBLE);
+        if (scratch != null) {
+            pullbackArguments.add(read(scratch));
+            pullbackTypes.add(Type.DOUBLE_ARRAY);
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            if (callee.differentiated().get(i) && callee.parameterTypes().get(i).isArray()) {
+                Expr argument = arguments.get(i);
+                pullbackArguments.add(context.activity().dependsOnActive(argument) ? context.adjointArray(argument)
+                        : new Expr.Clone(argument));
+                pullbackTypes.add(argument.type());
+            }
+        }
+        Callee pullback = new Callee(callee.gradientClass(), null, callee.name() + "Pullback",
+                List.copyOf(pullbackTypes), List.copyOf(pullbackTypes.stream().map(t -> false).toList()),
+                Type.DOUBLE);
+        out.add(new Stmt.Evaluate(new Expr.Call(pullback, List.copyOf(pullbackArguments))));
+        int slot = 0;
+        for (int i = 0; i < arguments.size(); i++) {
+            if (callee.differentiated().get(i) && callee.parameterTypes().get(i) == Type.DOUBLE) {
+                propagate(arguments.get(i), new Expr.Element(read(scratch), lit(slot)), out);
+                slot++;
+            }
+        }
+    }
+}

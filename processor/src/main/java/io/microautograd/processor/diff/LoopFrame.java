@@ -1,0 +1,124 @@
+package io.microautograd.processor.diff;
+
+import static io.microautograd.processor.ir.Exprs.lit;
+import static io.microautograd.processor.ir.Exprs.read;
+
+import io.microautograd.processor.ir.BinaryOp;
+import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.Exprs;
+import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.TapeKind;
+import io.microautograd.processor.ir.Type;
+import io.microautograd.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The innermost loop being differentiated. Each iteration ends by recording its branch decisions
+ * and how it ended (fell through, or which break or continue left it); the reverse sweep takes
+ * them back at the start of the iteration's reversal.
+ */
+final class LoopFrame {
+
+    private final Map<Stmt.If, Variable> decisions = new IdentityHashMap<>();
+    private final List<Variable> decisionOrder = new ArrayList<>();
+    private final Variable exit;
+    private final List<Integer> breaks = new ArrayList<>();
+    private int exitsSoFar;
+
+    private LoopFrame(Variable exit) {
+        this.exit = exit;
+    }
+
+    /** A frame for a loop body: one decision variable per if directly in it, an exit marker if needed. */
+    static LoopFrame of(Stmt.Block body, DiffContext context) {
+        boolean[] exits = {false};
+        List<Stmt.If> ifs = new ArrayList<>();
+        scan(body, ifs, exits);
+        LoopFrame frame = new LoopFrame(exits[0] ? context.fresh("exit", Type.INT) : null);
+        for (Stmt.If s : ifs) {
+            Variable decision = context.fresh("branch", Type.BOOLEAN);
+            frame.decisions.put(s, decision);
+            frame.decisionOrder.add(decision);
+        }
+        return frame;
+    }
+
+    private static void scan(Stmt s, List<Stmt.If> ifs, boolean[] exits) {
+        if (s instanceof Stmt.Loop) {
+            return;
+        }
+        if (s instanceof Stmt.If i) {
+            ifs.add(i);
+        }
+        if (s instanceof Stmt.Break || s instanceof Stmt.Continue) {
+            exits[0] = true;
+        }
+        for (Stmt child : IrWalk.children(s)) {
+            scan(child, ifs, exits);
+        }
+    }
+
+    /** The variable holding an if's decision during one iteration. */
+    Variable decision(Stmt.If s) {
+        return decisions.get(s);
+    }
+
+    /** Numbers a break or continue of this loop (from 1, in source order). */
+    int exitId(boolean isBreak) {
+        exitsSoFar++;
+        if (isBreak) {
+            breaks.add(exitsSoFar);
+        }
+        return exitsSoFar;
+    }
+
+    /** How many breaks and continues came before the current point. */
+    int exitsSoFar() {
+        return exitsSoFar;
+    }
+
+    /** Whether the reverse of code after {@code exitsBefore} exits must run: the iteration got there. */
+    Expr reached(int exitsBefore) {
+        return Exprs.binary(BinaryOp.OR, Exprs.binary(BinaryOp.EQ, read(exit), lit(0)),
+                Exprs.binary(BinaryOp.GT, read(exit), lit(exitsBefore)));
+    }
+
+    /** Whether the iteration ended other than by a break (so the for-update ran), or null if always. */
+    Expr notBroken() {
+        Expr condition = null;
+        for (int id : breaks) {
+            Expr differs = Exprs.binary(BinaryOp.NE, read(exit), lit(id));
+            condition = condition == null ? differs : Exprs.binary(BinaryOp.AND, condition, differs);
+        }
+        return condition;
+    }
+
+    /** The recording at the end of an iteration that ended at exit {@code id} (0: fell through). */
+    List<Stmt> endIteration(int id) {
+        List<Stmt> out = new ArrayList<>();
+        for (Variable decision : decisionOrder) {
+            out.add(new Stmt.Push(TapeKind.INT, Exprs.cond(read(decision), lit(1), lit(0))));
+        }
+        if (exit != null) {
+            out.add(new Stmt.Push(TapeKind.INT, lit(id)));
+        }
+        return out;
+    }
+
+    /** Taking the recording back at the start of an iteration's reversal. */
+    List<Stmt> startReversal() {
+        List<Stmt> out = new ArrayList<>();
+        if (exit != null) {
+            out.add(new Stmt.Assign(exit, new Expr.Pop(TapeKind.INT), true, Stmt.Origin.NONE));
+        }
+        for (int i = decisionOrder.size() - 1; i >= 0; i--) {
+            out.add(new Stmt.Assign(decisionOrder.get(i),
+                    Exprs.binary(BinaryOp.NE, new Expr.Pop(TapeKind.INT), lit(0)), false, Stmt.Origin.NONE));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package io.microautograd.processor.diff;
+
+import static io.microautograd.processor.ir.Exprs.add;
+import static io.microautograd.processor.ir.Exprs.binary;
+import static io.microautograd.processor.ir.Exprs.lit;
+import static io.microautograd.processor.ir.Exprs.read;
+
+import io.microautograd.processor.ir.BinaryOp;
+import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.TapeKind;
+import io.microautograd.processor.ir.Type;
+import io.microautograd.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sweeps of a loop. The forward sweep counts iterations; the reverse sweep runs that many
+ * reversed iterations. A counted loop ({@code for (int i = a; i < b; i += c)} whose body leaves
+ * {@code i} alone) runs its index backwards instead of recording it.
+ */
+final class LoopSweeper {
+
+    private final DiffContext context;
+    private final Sweeper sweeper;
+
+    LoopSweeper(DiffContext context, Sweeper sweeper) {
+        this.context = context;
+        this.sweeper = sweeper;
+    }
+
+    Sweeps loop(Stmt.Loop loop) {
+        boolean nested = sweeper.inLoop();
+        CountedLoop counted = CountedLoop.of(loop);
+        List<Stmt> forward = new ArrayList<>();
+        List<Stmt> reverse = new ArrayList<>();
+        Sweeps init = counted != null ? new Sweeps(List.of(), List.of()) : sweeper.sequence(loop.init());
+        forward.addAll(init.forward());
+        Variable trips = context.fresh("trips", Type.INT);
+        Expr start = null;
+        Variable startSlot = null;
+        if (counted != null) {
+            start = counted.start();
+            if (!(start instanceof Expr.Literal)) {
+                startSlot = context.fresh(counted.index().name() + "Start", counted.index().type());
+                forward.add(new Stmt.Assign(startSlot, start, true, Stmt.Origin.NONE));
+                start = read(startSlot);
+            }
+        }
+        forward.add(new Stmt.Assign(trips, lit(0), true, Stmt.Origin.NONE));
+
+        LoopFrame frame = LoopFrame.of(loop.body(), context);
+        LoopFrame outer = sweeper.enterLoop(frame);
+        Sweeps body = sweeper.sequence(loop.body().statements());
+        Sweeps update = counted != null ? new Sweeps(loop.update(), List.of()) : sweeper.sequence(loop.update());
+        List<Stmt> forwardBody = new ArrayList<>();
+        forwardBody.add(new Stmt.Assign(trips, add(read(trips), lit(1)), false, Stmt.Origin.NONE));
+        forwardBody.addAll(body.forward());
+        if (Reachability.canCompleteNormally(loop.body())) {
+            forwardBody.addAll(frame.endIteration(0));
+        }
+        List<Stmt> reverseBody = new ArrayList<>(frame.startReversal());
+        Expr notBroken = frame.notBroken();
+        if (!update.reverse().isEmpty()) {
+            reverseBody.add(notBroken == null ? Stmt.Block.of(update.reverse()) : new Stmt.If(notBroken,
+                    Stmt.Block.of(update.reverse()), Stmt.Block.of(List.of()), Stmt.Origin.NONE));
+        }
+        reverseBody.addAll(body.reverse());
+        sweeper.leaveLoop(outer);
+
+        forward.add(new Stmt.Loop(loop.kind(), counted != null ? loop.init() : List.of(), loop.condition(),
+                update.forward(), Stmt.Block.of(forwardBody), loop.origin()));
+        if (nested) {
+            forward.add(new Stmt.Push(TapeKind.INT, read(trips)));
+            if (startSlot != null) {
+                forward.add(new Stmt.Push(TapeKind.forType(startSlot.type()), start));
+                reverse.add(new Stmt.Assign(startSlot, new Expr.Pop(TapeKind.forType(startSlot.type())), false,
+                        Stmt.Origin.NONE));
+            }
+            reverse.add(new Stmt.Assign(trips, new Expr.Pop(TapeKind.INT), false, Stmt.Origin.NONE));
+        }
+        if (counted != null) {
+            reverse.add(counted.backwards(start, trips, Stmt.Block.of(reverseBody)));
+        } else {
+            reverse.add(new Stmt.Loop(Stmt.LoopKind.FOR, List.of(), binary(BinaryOp.GT, read(trips), lit(0)),
+                    List.of(new Stmt.Assign(trips, binary(BinaryOp.SUB, read(trips), lit(1)), false,
+                            Stmt.Origin.NONE)), Stmt.Block.of(reverseBody), Stmt.Origin.NONE));
+            reverse.addAll(init.reverse());
+        }
+        return new Sweeps(forward, Sweeper.commented(loop.origin(), reverse));
+    }
+}

@@ -1,0 +1,28 @@
+package io.microautograd.processor.diff;
+
+import io.microautograd.processor.ir.Function;
+import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.Variable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reverse-mode derivative of a function: the body of a method
+ * {@code double fPullback(parameters..., double seed, double[] gradient, double[] dA...)} that
+ * returns the value and adds {@code seed} times each partial into the adjoint storage.
+ *
+ * @param source the differentiated function
+ * @param seed the adjoint of the result
+ * @param gradient the storage for scalar partials, or null when no scalar is differentiated
+ * @param scalarAdjoints the adjoint locals of the differentiated scalar parameters, in slot order
+ * @param arrayAdjoints for each differentiated array parameter, the caller's adjoint array
+ * @param body the complete method body: forward sweep, reverse sweep, accumulation and return
+ */
+public record Pullback(
+        Function source,
+        Variable seed,
+        Variable gradient,
+        List<Variable> scalarAdjoints,
+        Map<Variable, Variable> arrayAdjoints,
+        Stmt.Block body) {
+}

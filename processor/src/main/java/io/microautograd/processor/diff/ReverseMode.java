@@ -1,0 +1,136 @@
+package io.microautograd.processor.diff;
+
+import static io.microautograd.processor.ir.Exprs.add;
+import static io.microautograd.processor.ir.Exprs.lit;
+import static io.microautograd.processor.ir.Exprs.read;
+
+import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.Function;
+import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.Type;
+import io.microautograd.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reverse-mode differentiation of a function into a {@link Pullback}: prologue, forward sweep,
+ * reverse sweep, accumulation into the caller's storage.
+ *
+ * <p>Array parameters the method writes into: the values at entry are the independent
+ * variables. The pullback works on a copy, so the caller's array is left as it was, and the
+ * partials are those with respect to the entry values.
+ */
+public final class ReverseMode {
+
+    private final Function function;
+    private final Activity activity;
+    private final Set<Variable> written;
+
+    private ReverseMode(Function function) {
+        this.function = function;
+        this.activity = Activity.of(function);
+        this.written = WrittenArrays.of(function);
+    }
+
+    /** Differentiates a function. */
+    public static Pullback differentiate(Function function) {
+        ReverseMode mode = new ReverseMode(function);
+        Set<Variable> needed = new HashSet<>(function.parameters());
+        IrWalk.statements(function.body(), s -> {
+            if (s instanceof Stmt.Assign a) {
+                needed.add(a.target());
+            }
+        });
+        List<Stmt> reverse = new ArrayList<>();
+        Pullback pullback = mode.build(needed, reverse);
+        for (int round = 0; round < 8; round++) {
+            Set<Variable> read = NeededValues.readBy(reverse);
+            if (read.equals(needed)) {
+                break;
+            }
+            needed.retainAll(read);
+            reverse.clear();
+            pullback = mode.build(needed, reverse);
+        }
+        return pullback;
+    }
+
+    private Pullback build(Set<Variable> needed, List<Stmt> reverseOut) {
+        DiffContext context = new DiffContext(activity, needed, function.firstFreeId());
+        ArrayLoops arrays = new ArrayLoops(context);
+        Variable seed = context.fresh("seed", Type.DOUBLE);
+        Variable value = context.fresh("value", Type.DOUBLE);
+        boolean anyScalar = function.differentiated().stream().anyMatch(p -> p.type() == Type.DOUBLE);
+        Variable gradient = anyScalar ? context.fresh("gradient", Type.DOUBLE_ARRAY) : null;
+        List<Variable> scalarAdjoints = new ArrayList<>();
+        Map<Variable, Variable> arrayAdjoints = new LinkedHashMap<>();
+        List<Stmt> prologue = new ArrayList<>();
+        List<Stmt> epilogue = new ArrayList<>();
+        for (Variable p : function.parameters()) {
+            boolean differentiated = function.differentiated().contains(p);
+            if (p.type() == Type.DOUBLE && differentiated) {
+                Variable d = context.adjoint(p);
+                epilogue.add(new Stmt.Store(read(gradient), lit(scalarAdjoints.size()),
+                        add(new Expr.Element(read(gradient), lit(scalarAdjoints.size())), read(d)), Stmt.Origin.NONE));
+                scalarAdjoints.add(d);
+            } else if (p.type().isArray()) {
+                arrayParameter(p, differentiated, context, arrays, arrayAdjoints, prologue, epilogue);
+            }
+        }
+        Variable returnPoint = hasSingleFinalReturn() ? null : context.fresh("returnPoint", Type.INT);
+        Sweeper sweeper = new Sweeper(context, value, seed, returnPoint);
+        Sweeps sweeps = sweeper.sequence(function.body().statements());
+        reverseOut.addAll(sweeps.reverse());
+
+        List<Stmt> body = new ArrayList<>();
+        for (Map.Entry<Variable, Variable> entry : context.adjoints().entrySet()) {
+            if (entry.getValue().type() == Type.DOUBLE) {
+                body.add(new Stmt.Assign(entry.getValue(), lit(0.0), true, Stmt.Origin.NONE));
+            }
+        }
+        body.addAll(context.prologue());
+        body.addAll(prologue);
+        if (returnPoint == null) {
+            body.addAll(sweeps.forward());
+        } else {
+            body.add(new Stmt.ForwardSweep(Stmt.Block.of(sweeps.forward())));
+        }
+        body.addAll(sweeps.reverse());
+        body.addAll(epilogue);
+        body.add(new Stmt.Return(read(value), Stmt.Origin.NONE));
+        return new Pullback(function, seed, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
+                Stmt.Block.of(body));
+    }
+
+    private void arrayParameter(Variable p, boolean differentiated, DiffContext context, ArrayLoops arrays,
+            Map<Variable, Variable> arrayAdjoints, List<Stmt> prologue, List<Stmt> epilogue) {
+        boolean isWritten = written.contains(p);
+        if (isWritten) {
+            arrays.copyInPlace(p, prologue);
+        }
+        if (differentiated) {
+            Variable out = context.fresh("d" + Sweeper.capitalized(p.name()), p.type());
+            arrayAdjoints.put(p, out);
+            if (!isWritten) {
+                context.bindAdjoint(p, out);
+                return;
+            }
+            arrays.addInto(read(out), read(context.adjoint(p)), epilogue);
+        }
+        if (activity.isActive(p)) {
+            arrays.zerosLike(context.adjoint(p), read(p), prologue);
+        }
+    }
+
+    private boolean hasSingleFinalReturn() {
+        int[] returns = {0};
+        IrWalk.statements(function.body(), s -> returns[0] += s instanceof Stmt.Return ? 1 : 0);
+        List<Stmt> top = function.body().statements();
+        return returns[0] == 1 && !top.isEmpty() && top.get(top.size() - 1) instanceof Stmt.Return;
+    }
+}

@@ -1,0 +1,258 @@
+package io.microautograd.processor.diff;
+
+import static io.microautograd.processor.ir.Exprs.lit;
+import static io.microautograd.processor.ir.Exprs.read;
+
+import io.microautograd.processor.ir.BinaryOp;
+import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.Exprs;
+import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.TapeKind;
+import io.microautograd.processor.ir.Type;
+import io.microautograd.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns each statement into its forward and reverse sweeps. Outside loops a statement runs at
+ * most once, so an overwritten value is kept in a fresh local and a branch decision in a boolean;
+ * inside loops they go on the tape. Only values the reverse sweep reads are kept.
+ */
+final class Sweeper {
+
+    private final DiffContext context;
+    private final ExpressionAdjoints adjoints;
+    private final Variable value;
+    private final Variable seed;
+    private final Variable returnPoint;
+    private int returnsSoFar;
+    private LoopFrame loop;
+
+    /**
+     * @param value the variable receiving the returned value
+     * @param seed the adjoint of the returned value
+     * @param returnPoint which return was taken, or null when the method has one return, at its end
+     */
+    Sweeper(DiffContext context, Variable value, Variable seed, Variable returnPoint) {
+        this.context = context;
+        this.adjoints = new ExpressionAdjoints(context);
+        this.value = value;
+        this.seed = seed;
+        this.returnPoint = returnPoint;
+    }
+
+    /**
+     * The sweeps of a statement sequence; the reverse runs the statements' reversals backwards.
+     * After a statement that may leave (return, break, continue), the reversals of the statements
+     * that follow are guarded by whether the leaving happened later: consecutive ones share a guard.
+     */
+    Sweeps sequence(List<Stmt> statements) {
+        List<Stmt> forward = new ArrayList<>();
+        List<Integer> exitsBefore = new ArrayList<>();
+        List<List<Stmt>> reversals = new ArrayList<>();
+        int start = exitsSoFar();
+        for (Stmt statement : statements) {
+            exitsBefore.add(exitsSoFar());
+            Sweeps sweeps = statement(statement);
+            forward.addAll(sweeps.forward());
+            reversals.add(sweeps.reverse());
+        }
+        List<Stmt> reverse = new ArrayList<>();
+        for (int i = reversals.size() - 1; i >= 0; ) {
+            int guard = exitsBefore.get(i);
+            List<Stmt> group = new ArrayList<>();
+            for (; i >= 0 && exitsBefore.get(i) == guard; i--) {
+                group.addAll(reversals.get(i));
+            }
+            if (guard > start && !group.isEmpty()) {
+                reverse.add(new Stmt.If(reached(guard), Stmt.Block.of(group), Stmt.Block.of(List.of()),
+                        Stmt.Origin.NONE));
+            } else {
+                reverse.addAll(group);
+            }
+        }
+        return new Sweeps(forward, reverse);
+    }
+
+    private int exitsSoFar() {
+        return loop != null ? loop.exitsSoFar() : returnsSoFar;
+    }
+
+    private Expr reached(int exitsBefore) {
+        return loop != null ? loop.reached(exitsBefore)
+                : Exprs.binary(BinaryOp.GT, read(returnPoint), lit(exitsBefore));
+    }
+
+    private Sweeps statement(Stmt s) {
+        if (s instanceof Stmt.Block b) {
+            Sweeps inner = sequence(b.statements());
+            return new Sweeps(List.of(Stmt.Block.of(inner.forward())), inner.reverse());
+        }
+        if (s instanceof Stmt.Assign a) {
+            return assign(a);
+        }
+        if (s instanceof Stmt.Store st) {
+            return store(st);
+        }
+        if (s instanceof Stmt.If i) {
+            return branch(i);
+        }
+        if (s instanceof Stmt.Return r) {
+            return returnStatement(r);
+        }
+        if (s instanceof Stmt.Loop l) {
+            return new LoopSweeper(context, this).loop(l);
+        }
+        if (s instanceof Stmt.Break || s instanceof Stmt.Continue) {
+            List<Stmt> forward = new ArrayList<>(loop.endIteration(loop.exitId(s instanceof Stmt.Break)));
+            forward.add(s);
+            return new Sweeps(forward, List.of());
+        }
+        throw new IllegalStateException("no sweeps for " + s);
+    }
+
+    private Sweeps assign(Stmt.Assign a) {
+        Variable x = a.target();
+        Activity activity = context.activity();
+        List<Stmt> forward = new ArrayList<>();
+        List<Stmt> reverse = new ArrayList<>();
+        boolean overwrites = loop != null || !a.declaration() || x.role() == Variable.Role.PARAMETER;
+        boolean keep = x.type().isArray() ? context.isNeeded(x) || activity.isActive(x) : context.isNeeded(x);
+        if (keep && overwrites) {
+            save(read(x), x, forward, reverse);
+            if (x.type().isArray() && activity.isActive(x)) {
+                Variable dx = context.adjoint(x);
+                save(read(dx), dx, forward, reverse);
+            }
+        }
+        forward.add(a);
+        if (x.type().isArray() && activity.isActive(x)) {
+            forward.add(new Stmt.Assign(context.adjoint(x), ArrayShapes.adjointOf(a.value(), context), true,
+                    Stmt.Origin.NONE));
+            if (a.value() instanceof Expr.ArrayLiteral literal) {
+                ArrayShapes.propagateLiteral(literal, read(context.adjoint(x)), adjoints, reverse);
+            }
+        } else if (x.type() == Type.DOUBLE && activity.isActive(x)) {
+            Variable dx = context.adjoint(x);
+            boolean readsItself = reads(a.value(), x);
+            Expr adjoint = readsItself ? adjoints.copy(read(dx), dx.name() + "Out", reverse) : read(dx);
+            if (readsItself && overwrites) {
+                reverse.add(new Stmt.Assign(dx, lit(0.0), false, Stmt.Origin.NONE));
+            }
+            adjoints.propagate(a.value(), adjoint, reverse);
+            if (!readsItself && overwrites) {
+                reverse.add(new Stmt.Assign(dx, lit(0.0), false, Stmt.Origin.NONE));
+            }
+        }
+        return new Sweeps(forward, commented(a.origin(), reverse));
+    }
+
+    private Sweeps store(Stmt.Store st) {
+        Variable root = IrWalk.root(st.array());
+        List<Stmt> forward = new ArrayList<>();
+        List<Stmt> reverse = new ArrayList<>();
+        if (context.isNeeded(root) && st.value().type() == Type.DOUBLE) {
+            Expr old = new Expr.Element(st.array(), st.index());
+            if (loop != null) {
+                forward.add(new Stmt.Push(TapeKind.DOUBLE, old));
+                reverse.add(new Stmt.Store(st.array(), st.index(), new Expr.Pop(TapeKind.DOUBLE), Stmt.Origin.NONE));
+            } else {
+                Variable slot = context.fresh(root.name() + "Before", Type.DOUBLE);
+                forward.add(new Stmt.Assign(slot, old, true, Stmt.Origin.NONE));
+                reverse.add(new Stmt.Store(st.array(), st.index(), read(slot), Stmt.Origin.NONE));
+            }
+        }
+        forward.add(st);
+        if (context.activity().isActive(root)) {
+            Expr d = context.adjointArray(st.array());
+            Expr adjoint = adjoints.bind(new Expr.Element(d, st.index()), "d" + capitalized(root.name()) + "Out",
+                    reverse);
+            reverse.add(new Stmt.Store(d, st.index(), lit(0.0), Stmt.Origin.NONE));
+            adjoints.propagate(st.value(), adjoint, reverse);
+        }
+        return new Sweeps(forward, commented(st.origin(), reverse));
+    }
+
+    private Sweeps branch(Stmt.If i) {
+        Sweeps whenTrue = sequence(i.thenBlock().statements());
+        Sweeps whenFalse = sequence(i.elseBlock().statements());
+        if (loop == null && whenTrue.reverse().isEmpty() && whenFalse.reverse().isEmpty()) {
+            return new Sweeps(List.of(new Stmt.If(i.condition(), Stmt.Block.of(whenTrue.forward()),
+                    Stmt.Block.of(whenFalse.forward()), i.origin())), List.of());
+        }
+        Variable decision = loop != null ? loop.decision(i) : context.fresh("branch", Type.BOOLEAN);
+        List<Stmt> forward = List.of(new Stmt.Assign(decision, i.condition(), true, Stmt.Origin.NONE),
+                new Stmt.If(read(decision), Stmt.Block.of(whenTrue.forward()), Stmt.Block.of(whenFalse.forward()),
+                        i.origin()));
+        List<Stmt> reverse = List.of(new Stmt.If(read(decision), Stmt.Block.of(whenTrue.reverse()),
+                Stmt.Block.of(whenFalse.reverse()), Stmt.Origin.NONE));
+        return new Sweeps(forward, commented(i.origin(), reverse));
+    }
+
+    private Sweeps returnStatement(Stmt.Return r) {
+        List<Stmt> forward = new ArrayList<>();
+        forward.add(new Stmt.Assign(value, r.value(), returnPoint == null, r.origin()));
+        if (returnPoint != null) {
+            forward.add(new Stmt.Assign(returnPoint, lit(++returnsSoFar), false, Stmt.Origin.NONE));
+            forward.add(new Stmt.LeaveForward());
+        }
+        List<Stmt> reverse = new ArrayList<>();
+        adjoints.propagate(r.value(), read(seed), reverse);
+        return new Sweeps(forward, commented(r.origin(), reverse));
+    }
+
+    /** Keeps the current value of {@code x} before it is overwritten; the reverse gets it back. */
+    void save(Expr current, Variable x, List<Stmt> forward, List<Stmt> reverse) {
+        if (loop != null) {
+            TapeKind tape = TapeKind.forType(x.type());
+            Expr pushed = x.type() == Type.BOOLEAN ? Exprs.cond(current, lit(1), lit(0)) : current;
+            forward.add(new Stmt.Push(tape, pushed));
+            Expr popped = x.type() == Type.BOOLEAN
+                    ? Exprs.binary(BinaryOp.NE, new Expr.Pop(tape), lit(0)) : new Expr.Pop(tape);
+            reverse.add(new Stmt.Assign(x, popped, false, Stmt.Origin.NONE));
+        } else {
+            Variable slot = context.fresh(x.name() + "Before", x.type());
+            forward.add(new Stmt.Assign(slot, current, true, Stmt.Origin.NONE));
+            reverse.add(new Stmt.Assign(x, read(slot), false, Stmt.Origin.NONE));
+        }
+    }
+
+    /** Enters a loop body; returns the enclosing frame, to give back to {@link #leaveLoop}. */
+    LoopFrame enterLoop(LoopFrame frame) {
+        LoopFrame outer = loop;
+        loop = frame;
+        return outer;
+    }
+
+    /** Leaves a loop body. */
+    void leaveLoop(LoopFrame outer) {
+        loop = outer;
+    }
+
+    /** Whether the code being transformed is inside a loop. */
+    boolean inLoop() {
+        return loop != null;
+    }
+
+    /** Reverse code headed by the source line it comes from, so readers can find it. */
+    static List<Stmt> commented(Stmt.Origin origin, List<Stmt> reverse) {
+        if (reverse.isEmpty() || origin == Stmt.Origin.NONE) {
+            return reverse;
+        }
+        List<Stmt> out = new ArrayList<>();
+        out.add(new Stmt.Comment("line " + origin.line() + ": " + origin.text()));
+        out.addAll(reverse);
+        return out;
+    }
+
+    private static boolean reads(Expr e, Variable v) {
+        boolean[] found = {false};
+        IrWalk.expressions(e, x -> found[0] |= x instanceof Expr.Read r && r.variable().equals(v));
+        return found[0];
+    }
+
+    static String capitalized(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

@@ -1,0 +1,183 @@
+package io.microautograd.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import io.microautograd.processor.ir.BinaryOp;
+import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.TapeKind;
+import io.microautograd.processor.ir.Type;
+import io.microautograd.processor.ir.UnaryOp;
+import io.microautograd.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Prints an IR method body as Java statements. */
+final class BodyEmitter {
+
+    private final LocalNames names;
+    private final Tapes tapes;
+    private final Helpers helpers;
+    private final ExprPrinter printer;
+    private Declarations declarations;
+
+    BodyEmitter(LocalNames names, Helpers helpers) {
+        this.names = names;
+        this.tapes = new Tapes(names);
+        this.helpers = helpers;
+        this.printer = new ExprPrinter(names, tapes, helpers);
+    }
+
+    /** The Java code of a body whose method has the given parameters. */
+    CodeBlock body(Stmt.Block body, Set<Variable> parameters) {
+        declarations = Declarations.of(body, parameters);
+        CodeBlock.Builder statements = CodeBlock.builder();
+        for (Stmt s : body.statements()) {
+            statement(s, statements);
+        }
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (Variable v : declarations.hoisted()) {
+            code.addStatement("$L $N = $L", v.type().javaName(), names.of(v), v.type().zeroLiteral());
+        }
+        code.add(tapes.declarations());
+        return code.add(statements.build()).build();
+    }
+
+    /** Allocates names for the variables in source order, so source names win over generated ones. */
+    void nameSourceVariables(List<Variable> variables) {
+        variables.forEach(names::of);
+    }
+
+    private void statements(Stmt.Block block, CodeBlock.Builder code) {
+        for (Stmt s : block.statements()) {
+            statement(s, code);
+        }
+    }
+
+    private void statement(Stmt s, CodeBlock.Builder code) {
+        if (s instanceof Stmt.Block b) {
+            statements(b, code);
+        } else if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Push) {
+            code.addStatement("$L", simple(s));
+        } else if (s instanceof Stmt.If i) {
+            ifStatement(i, code);
+        } else if (s instanceof Stmt.Loop l) {
+            loop(l, code);
+        } else if (s instanceof Stmt.Break) {
+            code.addStatement("break");
+        } else if (s instanceof Stmt.Continue) {
+            code.addStatement("continue");
+        } else if (s instanceof Stmt.Return r) {
+            code.addStatement("return $L", printer.print(r.value()));
+        } else if (s instanceof Stmt.Evaluate e) {
+            code.addStatement("$L", printer.print(e.call()));
+        } else if (s instanceof Stmt.ForwardSweep f) {
+            code.add("$N: {\n", names.allocate("forward", Stmt.ForwardSweep.class)).indent();
+            statements(f.body(), code);
+            code.unindent().add("}\n");
+        } else if (s instanceof Stmt.LeaveForward) {
+            code.addStatement("break $N", names.allocate("forward", Stmt.ForwardSweep.class));
+        } else if (s instanceof Stmt.Comment c) {
+            code.add("// $L\n", c.text());
+        }
+    }
+
+    /** A statement that is a single Java expression statement. */
+    private CodeBlock simple(Stmt s) {
+        if (s instanceof Stmt.Assign a) {
+            return assignment(a);
+        }
+        if (s instanceof Stmt.Store st) {
+            return store(st);
+        }
+        Stmt.Push p = (Stmt.Push) s;
+        return CodeBlock.of("$N = $N($N, $N++, $L)", tapes.array(p.tape()), helpers.use(pushHelper(p.tape())),
+                tapes.array(p.tape()), tapes.size(p.tape()), printer.print(p.value()));
+    }
+
+    private static Helpers.Helper pushHelper(TapeKind kind) {
+        switch (kind) {
+            case DOUBLE:
+                return Helpers.Helper.PUSH_DOUBLE;
+            case INT:
+                return Helpers.Helper.PUSH_INT;
+            case LONG:
+                return Helpers.Helper.PUSH_LONG;
+            default:
+                return Helpers.Helper.PUSH_ROW;
+        }
+    }
+
+    private CodeBlock assignment(Stmt.Assign a) {
+        Variable target = a.target();
+        String name = names.of(target);
+        if (declarations.declares(a)) {
+            return CodeBlock.of("$L $N = $L", target.type().javaName(), name, printer.print(a.value()));
+        }
+        return update(CodeBlock.of("$N", name), new Expr.Read(target), a.value());
+    }
+
+    private CodeBlock store(Stmt.Store st) {
+        Expr element = new Expr.Element(st.array(), st.index());
+        return update(printer.print(element), element, st.value());
+    }
+
+    /** {@code target = value}, as {@code target += x}, {@code i++} and so on where that reads the same. */
+    private CodeBlock update(CodeBlock target, Expr current, Expr value) {
+        if (value instanceof Expr.Binary b && b.left().equals(current) && b.type() == current.type()
+                && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB || b.op() == BinaryOp.MUL
+                || b.op() == BinaryOp.DIV)) {
+            boolean one = b.right() instanceof Expr.Literal l && l.text().equals("1");
+            if (one && (current.type() == Type.INT || current.type() == Type.LONG)
+                    && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)) {
+                return CodeBlock.of("$L$L", target, b.op() == BinaryOp.ADD ? "++" : "--");
+            }
+            return CodeBlock.of("$L $L= $L", target, b.op().symbol(), printer.print(b.right()));
+        }
+        return CodeBlock.of("$L = $L", target, printer.print(value));
+    }
+
+    private void ifStatement(Stmt.If i, CodeBlock.Builder code) {
+        boolean thenEmpty = i.thenBlock().statements().isEmpty();
+        boolean elseEmpty = i.elseBlock().statements().isEmpty();
+        if (thenEmpty && elseEmpty) {
+            return;
+        }
+        Expr condition = thenEmpty ? new Expr.Unary(UnaryOp.NOT, i.condition()) : i.condition();
+        code.beginControlFlow("if ($L)", printer.print(condition));
+        statements(thenEmpty ? i.elseBlock() : i.thenBlock(), code);
+        if (!thenEmpty && !elseEmpty) {
+            code.nextControlFlow("else");
+            statements(i.elseBlock(), code);
+        }
+        code.endControlFlow();
+    }
+
+    private void loop(Stmt.Loop l, CodeBlock.Builder code) {
+        CodeBlock condition = l.condition() == null ? CodeBlock.of("") : printer.print(l.condition());
+        switch (l.kind()) {
+            case WHILE:
+                code.beginControlFlow("while ($L)", condition);
+                statements(l.body(), code);
+                code.endControlFlow();
+                break;
+            case DO_WHILE:
+                code.beginControlFlow("do");
+                statements(l.body(), code);
+                code.endControlFlow("while ($L)", condition);
+                break;
+            default:
+                code.beginControlFlow("for ($L; $L; $L)", header(l.init()), condition, header(l.update()));
+                statements(l.body(), code);
+                code.endControlFlow();
+        }
+    }
+
+    private CodeBlock header(List<Stmt> statements) {
+        List<CodeBlock> parts = new ArrayList<>();
+        for (Stmt s : statements) {
+            parts.add(simple(s));
+        }
+        return CodeBlock.join(parts, ", ");
+    }
+}

@@ -1,0 +1,131 @@
+package io.microautograd.processor.emit;
+
+import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where each local of a generated method is declared. The IR has no declarations; a variable is
+ * declared at its first assignment when that assignment is a statement directly in the innermost
+ * block (or for-loop header) holding every use, and otherwise at the top of the method. Variables
+ * read in both sweeps are therefore declared at the top, values used in one place stay local.
+ */
+final class Declarations {
+
+    private final Map<Variable, List<Object>> commonScope = new LinkedHashMap<>();
+    private final Map<Variable, Stmt.Assign> firstAssignment = new LinkedHashMap<>();
+    private final Map<Variable, Object> firstStatementScope = new LinkedHashMap<>();
+    private final Set<Variable> seen = new LinkedHashSet<>();
+    private final Set<Stmt.Assign> inline = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<Variable> hoisted = new ArrayList<>();
+
+    /** Finds the declaration point of every variable of {@code body} not in {@code parameters}. */
+    static Declarations of(Stmt.Block body, Set<Variable> parameters) {
+        Declarations d = new Declarations();
+        d.block(body, new ArrayList<>());
+        for (Variable v : d.seen) {
+            if (parameters.contains(v)) {
+                continue;
+            }
+            List<Object> scope = d.commonScope.get(v);
+            Stmt.Assign first = d.firstAssignment.get(v);
+            if (first != null && !scope.isEmpty() && scope.get(scope.size() - 1) == d.firstStatementScope.get(v)) {
+                d.inline.add(first);
+            } else {
+                d.hoisted.add(v);
+            }
+        }
+        return d;
+    }
+
+    /** Whether this assignment declares its variable. */
+    boolean declares(Stmt.Assign assign) {
+        return inline.contains(assign);
+    }
+
+    /** The variables declared, zero-initialized, at the top of the method, in order of first use. */
+    List<Variable> hoisted() {
+        return hoisted;
+    }
+
+    private void block(Stmt.Block block, List<Object> path) {
+        List<Object> inner = new ArrayList<>(path);
+        inner.add(block);
+        for (Stmt s : block.statements()) {
+            statement(s, inner, block);
+        }
+    }
+
+    private void statement(Stmt s, List<Object> path, Object directScope) {
+        if (s instanceof Stmt.Block b) {
+            block(b, path);
+        } else if (s instanceof Stmt.Assign a) {
+            expression(a.value(), path);
+            if (!seen.contains(a.target())) {
+                firstAssignment.put(a.target(), a);
+                firstStatementScope.put(a.target(), directScope);
+            }
+            use(a.target(), path);
+        } else if (s instanceof Stmt.Store st) {
+            expression(st.array(), path);
+            expression(st.index(), path);
+            expression(st.value(), path);
+        } else if (s instanceof Stmt.If i) {
+            expression(i.condition(), path);
+            block(i.thenBlock(), path);
+            block(i.elseBlock(), path);
+        } else if (s instanceof Stmt.Loop l) {
+            List<Object> inner = new ArrayList<>(path);
+            inner.add(l);
+            for (Stmt init : l.init()) {
+                statement(init, inner, l.init().size() == 1 ? l : null);
+            }
+            if (l.condition() != null) {
+                expression(l.condition(), inner);
+            }
+            for (Stmt update : l.update()) {
+                statement(update, inner, null);
+            }
+            block(l.body(), inner);
+        } else if (s instanceof Stmt.ForwardSweep f) {
+            block(f.body(), path);
+        } else if (s instanceof Stmt.Return r) {
+            expression(r.value(), path);
+        } else if (s instanceof Stmt.Evaluate e) {
+            expression(e.call(), path);
+        } else if (s instanceof Stmt.Push p) {
+            expression(p.value(), path);
+        }
+    }
+
+    private void expression(Expr e, List<Object> path) {
+        if (e instanceof Expr.Read r) {
+            use(r.variable(), path);
+        }
+        for (Expr child : IrWalk.children(e)) {
+            expression(child, path);
+        }
+    }
+
+    private void use(Variable v, List<Object> path) {
+        seen.add(v);
+        List<Object> common = commonScope.get(v);
+        if (common == null) {
+            commonScope.put(v, new ArrayList<>(path));
+            return;
+        }
+        int n = 0;
+        while (n < common.size() && n < path.size() && common.get(n) == path.get(n)) {
+            n++;
+        }
+        common.subList(n, common.size()).clear();
+    }
+}

@@ -1,0 +1,14 @@
+package io.microautograd.processor.emit;
+
+import io.microautograd.processor.diff.Pullback;
+import io.microautograd.processor.ir.Variable;
+import java.util.List;
+
+/**
+ * One differentiated method to write.
+ *
+ * @param pullback its derivative
+ * @param sourceVariables the parameters and locals of the source method, whose names come first
+ */
+public record GradientMethod(Pullback pullback, List<Variable> sourceVariables) {
+}

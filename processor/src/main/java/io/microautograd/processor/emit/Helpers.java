@@ -1,0 +1,113 @@
+package io.microautograd.processor.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Small private methods of a generated class, written only when its code uses them, so that
+ * generated code needs nothing but the JDK.
+ */
+final class Helpers {
+
+    /** The helpers there are. */
+    enum Helper {
+        PUSH_DOUBLE("push"), PUSH_INT("push"), PUSH_LONG("push"), PUSH_ROW("push"),
+        DEEP_COPY("copyOf"), ZEROS_LIKE("zerosLike"), CHECK_LENGTH("checkLength"), CHECK_SHAPE("checkShape");
+
+        private final String methodName;
+
+        Helper(String methodName) {
+            this.methodName = methodName;
+        }
+    }
+
+    private final Set<Helper> used = EnumSet.noneOf(Helper.class);
+
+    /** Marks a helper as used and gives its name. */
+    String use(Helper helper) {
+        used.add(helper);
+        if (helper == Helper.CHECK_SHAPE) {
+            used.add(Helper.CHECK_LENGTH);
+        }
+        return helper.methodName;
+    }
+
+    /** The methods of the helpers used. */
+    List<MethodSpec> methods() {
+        List<MethodSpec> methods = new ArrayList<>();
+        for (Helper helper : used) {
+            methods.add(method(helper));
+        }
+        return methods;
+    }
+
+    private static MethodSpec method(Helper helper) {
+        TypeName vector = ArrayTypeName.of(double.class);
+        TypeName matrix = ArrayTypeName.of(vector);
+        MethodSpec.Builder m = MethodSpec.methodBuilder(helper.methodName)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC);
+        switch (helper) {
+            case PUSH_DOUBLE:
+                return push(m, vector, TypeName.DOUBLE);
+            case PUSH_INT:
+                return push(m, ArrayTypeName.of(int.class), TypeName.INT);
+            case PUSH_LONG:
+                return push(m, ArrayTypeName.of(long.class), TypeName.LONG);
+            case PUSH_ROW:
+                return push(m, matrix, vector);
+            case DEEP_COPY:
+                return m.addJavadoc("A copy of a matrix, row by row.\n").returns(matrix)
+                        .addParameter(matrix, "m")
+                        .addStatement("double[][] copy = new double[m.length][]")
+                        .beginControlFlow("for (int i = 0; i < m.length; i++)")
+                        .addStatement("copy[i] = m[i].clone()")
+                        .endControlFlow()
+                        .addStatement("return copy").build();
+            case ZEROS_LIKE:
+                return m.addJavadoc("A zeroed matrix with the row lengths of {@code m}.\n").returns(matrix)
+                        .addParameter(matrix, "m")
+                        .addStatement("double[][] zeros = new double[m.length][]")
+                        .beginControlFlow("for (int i = 0; i < m.length; i++)")
+                        .addStatement("zeros[i] = new double[m[i].length]")
+                        .endControlFlow()
+                        .addStatement("return zeros").build();
+            case CHECK_LENGTH:
+                return m.addJavadoc("Rejects adjoint storage whose length does not fit.\n")
+                        .addParameter(String.class, "name").addParameter(vector, "storage")
+                        .addParameter(int.class, "length").addParameter(String.class, "what")
+                        .beginControlFlow("if (storage.length != length)")
+                        .addStatement("throw new $T(name + \" must have length \" + length + \" (\" + what"
+                                + " + \") but has length \" + storage.length)", IllegalArgumentException.class)
+                        .endControlFlow().build();
+            default:
+                return m.addJavadoc("Rejects an adjoint matrix whose shape differs from its parameter's.\n")
+                        .addParameter(String.class, "name").addParameter(matrix, "storage")
+                        .addParameter(matrix, "like")
+                        .addStatement("$N(name, storage, like.length, \"one row per row of the parameter\")",
+                                Helper.CHECK_LENGTH.methodName)
+                        .beginControlFlow("for (int i = 0; i < like.length; i++)")
+                        .addStatement("$N(name + \"[\" + i + \"]\", storage[i], like[i].length, \"the row's length\")",
+                                Helper.CHECK_LENGTH.methodName)
+                        .endControlFlow().build();
+        }
+    }
+
+    private static MethodSpec push(MethodSpec.Builder m, TypeName tape, TypeName entry) {
+        return m.addJavadoc("Stores {@code value} at {@code size}, growing the tape when it is full.\n")
+                .returns(tape)
+                .addParameter(ParameterSpec.builder(tape, "tape").build())
+                .addParameter(int.class, "size").addParameter(entry, "value")
+                .addStatement("$T grown = size < tape.length ? tape : $T.copyOf(tape, 2 * tape.length)", tape,
+                        Arrays.class)
+                .addStatement("grown[size] = value")
+                .addStatement("return grown").build();
+    }
+}

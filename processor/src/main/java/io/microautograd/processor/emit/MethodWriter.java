@@ -1,0 +1,244 @@
+package io.microautograd.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.microautograd.processor.diff.Pullback;
+import io.microautograd.processor.ir.Function;
+import io.microautograd.processor.ir.Type;
+import io.microautograd.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the members generated for one method {@code f}: the result record, the
+ * value-and-gradient method, the allocation-free accumulating method and the pullback.
+ */
+final class MethodWriter {
+
+    private final Pullback pullback;
+    private final Function function;
+    private final ClassName source;
+    private final Helpers helpers;
+    private final LocalNames names = new LocalNames();
+    private final CodeBlock body;
+    private final ClassName resultName;
+
+    MethodWriter(GradientMethod method, ClassName source, Helpers helpers) {
+        this.pullback = method.pullback();
+        this.function = pullback.source();
+        this.source = source;
+        this.helpers = helpers;
+        BodyEmitter emitter = new BodyEmitter(names, helpers);
+        emitter.nameSourceVariables(method.sourceVariables());
+        Set<Variable> parameters = new HashSet<>(adjointParameters());
+        parameters.addAll(function.parameters());
+        parameters.add(pullback.seed());
+        this.body = emitter.body(pullback.body(), parameters);
+        this.resultName = ClassName.get("", capitalized(function.name()) + "Gradient");
+    }
+
+    /** The record holding the value and the partials. */
+    TypeSpec result() {
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addParameter(double.class, valueComponent());
+        StringBuilder doc = new StringBuilder("The value of $L and its partial derivatives.\n\n")
+                .append("@param ").append(valueComponent()).append(" the value\n");
+        for (Variable p : function.parameters()) {
+            if (function.differentiated().contains(p)) {
+                constructor.addParameter(typeName(p.type()), p.name());
+                doc.append("@param ").append(p.name()).append(" the partial derivative with respect to ")
+                        .append(p.name()).append(p.type().isArray() ? ", element by element\n" : "\n");
+            }
+        }
+        return TypeSpec.recordBuilder(resultName.simpleName())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc(doc.toString(), link())
+                .recordConstructor(constructor.build())
+                .build();
+    }
+
+    /** {@code f(parameters...)}: the value and every partial, in a new result record. */
+    MethodSpec valueAndGradient() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(function.name())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(resultName)
+                .addJavadoc("Computes $L and its gradient in one forward and one reverse sweep.\n\n"
+                        + "@return the value and the partial derivative with respect to each differentiated parameter\n",
+                        link());
+        addSourceParameters(m);
+        List<CodeBlock> components = new ArrayList<>();
+        if (pullback.gradient() != null) {
+            m.addStatement("double[] $N = new double[$L]", names.of(pullback.gradient()),
+                    pullback.scalarAdjoints().size());
+        }
+        int slot = 0;
+        for (Variable p : function.parameters()) {
+            if (!function.differentiated().contains(p)) {
+                continue;
+            }
+            if (p.type() == Type.DOUBLE) {
+                components.add(CodeBlock.of("$N[$L]", names.of(pullback.gradient()), slot++));
+            } else {
+                Variable d = pullback.arrayAdjoints().get(p);
+                if (p.type() == Type.DOUBLE_ARRAY) {
+                    m.addStatement("double[] $N = new double[$N.length]", names.of(d), names.of(p));
+                } else {
+                    m.addStatement("double[][] $N = $N($N)", names.of(d), helpers.use(Helpers.Helper.ZEROS_LIKE),
+                            names.of(p));
+                }
+                components.add(CodeBlock.of("$N", names.of(d)));
+            }
+        }
+        LocalNames wrapperNames = new LocalNames();
+        function.parameters().forEach(p -> wrapperNames.allocate(names.of(p), p));
+        adjointParameters().forEach(d -> wrapperNames.allocate(names.of(d), d));
+        String value = wrapperNames.allocate("value", "value-and-gradient result");
+        m.addStatement("double $N = $L", value, pullbackCall("1.0"));
+        components.add(0, CodeBlock.of("$N", value));
+        return m.addStatement("return new $T($L)", resultName, CodeBlock.join(components, ", ")).build();
+    }
+
+    /** {@code f(parameters..., adjoint storage...)}: the value; partials added into the storage. */
+    MethodSpec accumulating() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(function.name())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(double.class)
+                .addJavadoc("Computes $L and <em>adds</em> its partial derivatives into the given storage, "
+                        + "allocating nothing\nbut the method's tape. The caller zeroes the storage.\n\n", link())
+                .addJavadoc(storageDoc())
+                .addJavadoc("@return the value\n");
+        addSourceParameters(m);
+        addAdjointParameters(m);
+        return m.addStatement("return $L", pullbackCall("1.0")).build();
+    }
+
+    /** {@code fPullback(parameters..., seed, adjoint storage...)}, which the other methods call. */
+    MethodSpec pullback() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(pullbackName())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(double.class)
+                .addJavadoc("The pullback of $L: computes the value and adds {@code seed} times each partial\n"
+                        + "derivative into the given storage. Generated code of calling methods uses it.\n\n", link())
+                .addJavadoc("@param $N the derivative of the caller's result with respect to this value\n",
+                        names.of(pullback.seed()))
+                .addJavadoc(storageDoc())
+                .addJavadoc("@return the value\n");
+        addSourceParameters(m);
+        m.addParameter(double.class, names.of(pullback.seed()));
+        addAdjointParameters(m);
+        if (pullback.gradient() != null) {
+            String slots = pullback.scalarAdjoints().isEmpty() ? "" : differentiatedScalarNames();
+            m.addStatement("$N($S, $N, $L, $S)", helpers.use(Helpers.Helper.CHECK_LENGTH),
+                    names.of(pullback.gradient()), names.of(pullback.gradient()), pullback.scalarAdjoints().size(),
+                    "one slot per differentiated scalar: " + slots);
+        }
+        for (var entry : pullback.arrayAdjoints().entrySet()) {
+            String d = names.of(entry.getValue());
+            String p = names.of(entry.getKey());
+            if (entry.getKey().type() == Type.DOUBLE_ARRAY) {
+                m.addStatement("$N($S, $N, $N.length, $S)", helpers.use(Helpers.Helper.CHECK_LENGTH), d, d, p,
+                        "the length of " + p);
+            } else {
+                m.addStatement("$N($S, $N, $N)", helpers.use(Helpers.Helper.CHECK_SHAPE), d, d, p);
+            }
+        }
+        return m.addCode(body).build();
+    }
+
+    private CodeBlock pullbackCall(String seed) {
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (Variable p : function.parameters()) {
+            arguments.add(CodeBlock.of("$N", names.of(p)));
+        }
+        arguments.add(CodeBlock.of("$L", seed));
+        for (Variable d : adjointParameters()) {
+            arguments.add(CodeBlock.of("$N", names.of(d)));
+        }
+        return CodeBlock.of("$N($L)", pullbackName(), CodeBlock.join(arguments, ", "));
+    }
+
+    private String storageDoc() {
+        StringBuilder doc = new StringBuilder();
+        if (pullback.gradient() != null) {
+            doc.append("@param ").append(names.of(pullback.gradient()))
+                    .append(" receives the partials with respect to the scalar parameters, one slot each, in order: ")
+                    .append(differentiatedScalarNames()).append('\n');
+        }
+        for (var entry : pullback.arrayAdjoints().entrySet()) {
+            doc.append("@param ").append(names.of(entry.getValue()))
+                    .append(" receives the partials with respect to the elements of ")
+                    .append(entry.getKey().name()).append("; same shape\n");
+        }
+        return doc.toString().replace("$", "$$");
+    }
+
+    private String differentiatedScalarNames() {
+        return function.parameters().stream()
+                .filter(p -> p.type() == Type.DOUBLE && function.differentiated().contains(p))
+                .map(Variable::name).collect(Collectors.joining(", "));
+    }
+
+    private List<Variable> adjointParameters() {
+        List<Variable> out = new ArrayList<>();
+        if (pullback.gradient() != null) {
+            out.add(pullback.gradient());
+        }
+        out.addAll(pullback.arrayAdjoints().values());
+        return out;
+    }
+
+    private void addSourceParameters(MethodSpec.Builder m) {
+        for (Variable p : function.parameters()) {
+            m.addParameter(ParameterSpec.builder(typeName(p.type()), names.of(p)).build());
+        }
+    }
+
+    private void addAdjointParameters(MethodSpec.Builder m) {
+        for (Variable d : adjointParameters()) {
+            m.addParameter(typeName(d.type()), names.of(d));
+        }
+    }
+
+    private String valueComponent() {
+        boolean taken = function.parameters().stream().anyMatch(p -> p.name().equals("value"));
+        return taken ? "valueOfFunction" : "value";
+    }
+
+    private String pullbackName() {
+        return function.name() + "Pullback";
+    }
+
+    private CodeBlock link() {
+        String types = function.parameters().stream().map(p -> p.type().javaName()).collect(Collectors.joining(", "));
+        return CodeBlock.of("{@link $T#$L($L)}", source, function.name(), types);
+    }
+
+    private static TypeName typeName(Type type) {
+        switch (type) {
+            case DOUBLE:
+                return TypeName.DOUBLE;
+            case INT:
+                return TypeName.INT;
+            case LONG:
+                return TypeName.LONG;
+            case BOOLEAN:
+                return TypeName.BOOLEAN;
+            case DOUBLE_ARRAY:
+                return com.palantir.javapoet.ArrayTypeName.of(double.class);
+            default:
+                return com.palantir.javapoet.ArrayTypeName.of(com.palantir.javapoet.ArrayTypeName.of(double.class));
+        }
+    }
+
+    private static String capitalized(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

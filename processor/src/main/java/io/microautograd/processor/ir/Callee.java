@@ -1,0 +1,39 @@
+package io.microautograd.processor.ir;
+
+import java.util.List;
+
+/**
+ * A static method called from a differentiable method.
+ *
+ * @param ownerClass the qualified name of the class declaring the method
+ * @param gradientClass the qualified name of the generated class holding its pullback, or null
+ *     when the callee is not {@code @Differentiable}
+ * @param name the method name
+ * @param parameterTypes the declared parameter types
+ * @param differentiated for each parameter, whether the callee differentiates it
+ * @param returnType the declared return type
+ */
+public record Callee(
+        String ownerClass,
+        String gradientClass,
+        String name,
+        List<Type> parameterTypes,
+        List<Boolean> differentiated,
+        Type returnType) {
+
+    /** Whether the callee is {@code @Differentiable} and so has a generated pullback. */
+    public boolean isDifferentiable() {
+        return gradientClass != null;
+    }
+
+    /** The number of differentiated scalar parameters, the size of its scalar adjoint storage. */
+    public int differentiatedScalarCount() {
+        int count = 0;
+        for (int i = 0; i < parameterTypes.size(); i++) {
+            if (differentiated.get(i) && parameterTypes.get(i) == Type.DOUBLE) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,119 @@
+package io.microautograd.processor.ir;
+
+import java.util.List;
+
+/** An expression of the IR. Expressions have no side effects; each knows its type. */
+public sealed interface Expr {
+
+    /** The inferred Java type of the expression. */
+    Type type();
+
+    /** A literal, kept as its source text so the generated code computes exactly what the source did. */
+    record Literal(String text, Type type) implements Expr {
+    }
+
+    /** The current value of a variable. */
+    record Read(Variable variable) implements Expr {
+        @Override
+        public Type type() {
+            return variable.type();
+        }
+    }
+
+    /** A static final field of a class, referenced by name ({@code Math.PI}, {@code Model.SCALE}). */
+    record Constant(String ownerClass, String field, Type type) implements Expr {
+    }
+
+    /** A unary operator applied to an operand. */
+    record Unary(UnaryOp op, Expr operand) implements Expr {
+        @Override
+        public Type type() {
+            return operand.type();
+        }
+    }
+
+    /** A binary operator; arithmetic follows Java's numeric promotion. */
+    record Binary(BinaryOp op, Expr left, Expr right) implements Expr {
+        @Override
+        public Type type() {
+            return op.isComparisonOrLogical() ? Type.BOOLEAN : Type.promote(left.type(), right.type());
+        }
+    }
+
+    /** The ternary operator {@code condition ? whenTrue : whenFalse}. */
+    record Conditional(Expr condition, Expr whenTrue, Expr whenFalse) implements Expr {
+        @Override
+        public Type type() {
+            Type a = whenTrue.type();
+            Type b = whenFalse.type();
+            return a.isNumeric() && b.isNumeric() ? Type.promote(a, b) : a;
+        }
+    }
+
+    /** A call of a {@code java.lang.Math} function. */
+    record MathCall(MathFunction function, List<Expr> arguments) implements Expr {
+        @Override
+        public Type type() {
+            if (function.keepsIntegerType()) {
+                Type result = arguments.get(0).type();
+                for (Expr argument : arguments) {
+                    result = Type.promote(result, argument.type());
+                }
+                return result;
+            }
+            return Type.DOUBLE;
+        }
+    }
+
+    /** A cast between numeric types. */
+    record Cast(Type type, Expr operand) implements Expr {
+    }
+
+    /** An element of an array: {@code array[index]}. */
+    record Element(Expr array, Expr index) implements Expr {
+        @Override
+        public Type type() {
+            return array.type().elementType();
+        }
+    }
+
+    /** The length of an array. */
+    record Length(Expr array) implements Expr {
+        @Override
+        public Type type() {
+            return Type.INT;
+        }
+    }
+
+    /** A call of a static method other than {@code Math}'s. */
+    record Call(Callee callee, List<Expr> arguments) implements Expr {
+        @Override
+        public Type type() {
+            return callee.returnType();
+        }
+    }
+
+    /** {@code new double[n]} or {@code new double[n][m]} (or {@code new double[n][]}). */
+    record NewArray(Type type, List<Expr> dimensions) implements Expr {
+    }
+
+    /** An array initializer such as {@code {a, b}}; elements of a matrix are nested initializers. */
+    record ArrayLiteral(Type type, List<Expr> elements) implements Expr {
+    }
+
+    /** A shallow copy of a {@code double[]}: {@code array.clone()}. */
+    record Clone(Expr array) implements Expr {
+        @Override
+        public Type type() {
+            return array.type();
+        }
+    }
+
+    /** Takes the most recent entry off a tape (generated code only). */
+    record Pop(TapeKind tape) implements Expr {
+        @Override
+        public Type type() {
+            return tape.elementType();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.microautograd.processor.ir;
+
+import java.util.List;
+
+/** Short constructors for IR expressions, so that derivative rules read like the maths. */
+public final class Exprs {
+
+    /** The double literal 1. */
+    public static final Expr ONE = lit(1.0);
+
+    private Exprs() {
+    }
+
+    /** A double literal. */
+    public static Expr lit(double value) {
+        return new Expr.Literal(Double.toString(value), Type.DOUBLE);
+    }
+
+    /** An int literal. */
+    public static Expr lit(int value) {
+        return new Expr.Literal(Integer.toString(value), Type.INT);
+    }
+
+    /** The value of a variable. */
+    public static Expr read(Variable variable) {
+        return new Expr.Read(variable);
+    }
+
+    /** {@code a + b}. */
+    public static Expr add(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.ADD, a, b);
+    }
+
+    /** {@code a - b}. */
+    public static Expr sub(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.SUB, a, b);
+    }
+
+    /** {@code a * b}, dropping a factor that is the literal 1 and pulling out negations. */
+    public static Expr mul(Expr a, Expr b) {
+        if (isOne(a)) {
+            return b;
+        }
+        if (isOne(b)) {
+            return a;
+        }
+        if (b instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
+            return neg(mul(a, u.operand()));
+        }
+        return new Expr.Binary(BinaryOp.MUL, a, b);
+    }
+
+    /** {@code a / b}. */
+    public static Expr div(Expr a, Expr b) {
+        return new Expr.Binary(BinaryOp.DIV, a, b);
+    }
+
+    /** {@code -a}, cancelling a double negation. */
+    public static Expr neg(Expr a) {
+        if (a instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
+            return u.operand();
+        }
+        return new Expr.Unary(UnaryOp.NEG, a);
+    }
+
+    /** A comparison or other binary operator. */
+    public static Expr binary(BinaryOp op, Expr a, Expr b) {
+        return new Expr.Binary(op, a, b);
+    }
+
+    /** {@code condition ? a : b}. */
+    public static Expr cond(Expr condition, Expr a, Expr b) {
+        return new Expr.Conditional(condition, a, b);
+    }
+
+    /** A Math function call. */
+    public static Expr call(MathFunction function, Expr... arguments) {
+        return new Expr.MathCall(function, List.of(arguments));
+    }
+
+    /** Whether an expression is the double literal 1. */
+    public static boolean isOne(Expr e) {
+        return e instanceof Expr.Literal l && l.text().equals("1.0");
+    }
+
+    /** Whether reading the expression twice costs nothing worth a temporary. */
+    public static boolean isTrivial(Expr e) {
+        return e instanceof Expr.Read || e instanceof Expr.Literal || e instanceof Expr.Constant
+                || e instanceof Expr.Unary u && isTrivial(u.operand());
+    }
+}

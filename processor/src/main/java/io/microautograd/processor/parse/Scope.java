@@ -1,0 +1,53 @@
+package io.microautograd.processor.parse;
+
+import io.microautograd.processor.ir.Type;
+import io.microautograd.processor.ir.Variable;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The variables visible at a point of the body: nested blocks, each a map from name to variable. */
+final class Scope {
+
+    private final Deque<Map<String, Variable>> blocks = new ArrayDeque<>();
+    private int nextId;
+
+    Scope() {
+        blocks.push(new HashMap<>());
+    }
+
+    /** Declares a variable in the innermost block. */
+    Variable declare(String name, Type type, Variable.Role role) {
+        Variable variable = new Variable(name, type, nextId++, role);
+        blocks.peek().put(name, variable);
+        return variable;
+    }
+
+    /** The visible variable of that name. */
+    Optional<Variable> lookup(String name) {
+        for (Map<String, Variable> block : blocks) {
+            Variable variable = block.get(name);
+            if (variable != null) {
+                return Optional.of(variable);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Opens a nested block. */
+    void enter() {
+        blocks.push(new HashMap<>());
+    }
+
+    /** Closes the innermost block. */
+    void exit() {
+        blocks.pop();
+    }
+
+    /** The first id no variable has taken yet. */
+    int nextId() {
+        return nextId;
+    }
+}

@@ -1,0 +1,107 @@
+package io.microautograd.processor.parse;
+
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import io.microautograd.Differentiable;
+import io.microautograd.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * The parameters of a {@code @Differentiable} method, their types and which are differentiated;
+ * reading one checks that the annotation is used on a method it fits.
+ *
+ * @param types the parameter types in order
+ * @param differentiated for each parameter, whether it is differentiated
+ */
+public record Signature(List<Type> types, List<Boolean> differentiated) {
+
+    /**
+     * Reads and checks an annotated method.
+     *
+     * @throws Rejection when the method cannot be differentiated, reported at the method
+     */
+    public static Signature of(ExecutableElement method, MethodTree tree) {
+        String name = method.getSimpleName().toString();
+        if (method.getModifiers().contains(Modifier.ABSTRACT) || method.getModifiers().contains(Modifier.NATIVE)) {
+            throw new Rejection(Tag.NO_BODY, tree, "@Differentiable method " + name
+                    + " has no body to differentiate; annotate a static method with a body");
+        }
+        if (!method.getModifiers().contains(Modifier.STATIC)) {
+            throw new Rejection(Tag.NOT_STATIC, tree, "@Differentiable method " + name
+                    + " must be static; only static methods are supported");
+        }
+        if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
+            throw new Rejection(Tag.RETURN_TYPE, tree, "@Differentiable method " + name + " returns "
+                    + method.getReturnType() + "; it must return double");
+        }
+        List<Type> types = new ArrayList<>();
+        for (int i = 0; i < method.getParameters().size(); i++) {
+            VariableElement parameter = method.getParameters().get(i);
+            Optional<Type> type = Types.of(parameter.asType());
+            if (type.isEmpty()) {
+                throw new Rejection(Tag.UNSUPPORTED_TYPE, tree.getParameters().get(i), "parameter "
+                        + parameter.getSimpleName() + " has type " + parameter.asType()
+                        + "; supported parameter types are " + Types.SUPPORTED);
+            }
+            types.add(type.get());
+        }
+        List<Boolean> differentiated = differentiatedFlags(method, types, tree);
+        if (!differentiated.contains(true)) {
+            throw new Rejection(Tag.NOTHING_TO_DIFFERENTIATE, tree, "@Differentiable method " + name
+                    + " has no parameter to differentiate; give it a double, double[] or double[][] parameter");
+        }
+        return new Signature(List.copyOf(types), List.copyOf(differentiated));
+    }
+
+    /**
+     * The signature of a method another differentiable method calls, or empty when its
+     * parameter or return types are outside the subset.
+     */
+    public static Optional<Signature> ofCallee(ExecutableElement method) {
+        List<Type> types = new ArrayList<>();
+        for (VariableElement parameter : method.getParameters()) {
+            Optional<Type> type = Types.of(parameter.asType());
+            if (type.isEmpty()) {
+                return Optional.empty();
+            }
+            types.add(type.get());
+        }
+        List<Boolean> flags = new ArrayList<>();
+        Differentiable annotation = method.getAnnotation(Differentiable.class);
+        List<String> wrt = annotation == null ? List.of() : Arrays.asList(annotation.wrt());
+        for (int i = 0; i < types.size(); i++) {
+            String name = method.getParameters().get(i).getSimpleName().toString();
+            flags.add(annotation != null && Types.isDifferentiable(types.get(i))
+                    && (wrt.isEmpty() || wrt.contains(name)));
+        }
+        return Optional.of(new Signature(List.copyOf(types), List.copyOf(flags)));
+    }
+
+    private static List<Boolean> differentiatedFlags(ExecutableElement method, List<Type> types, Tree at) {
+        List<String> wrt = Arrays.asList(method.getAnnotation(Differentiable.class).wrt());
+        List<String> names = new ArrayList<>();
+        for (VariableElement parameter : method.getParameters()) {
+            names.add(parameter.getSimpleName().toString());
+        }
+        for (String wanted : wrt) {
+            int index = names.indexOf(wanted);
+            if (index < 0 || !Types.isDifferentiable(types.get(index))) {
+                throw new Rejection(Tag.UNKNOWN_WRT, at, "wrt names \"" + wanted + "\", which is not a double, "
+                        + "double[] or double[][] parameter of " + method.getSimpleName()
+                        + "; name one of its parameters " + names);
+            }
+        }
+        List<Boolean> flags = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            flags.add(Types.isDifferentiable(types.get(i)) && (wrt.isEmpty() || wrt.contains(names.get(i))));
+        }
+        return flags;
+    }
+}

@@ -1,0 +1,153 @@
+package io.microautograd.processor.parse;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import io.microautograd.Differentiable;
+import io.microautograd.processor.ir.Callee;
+import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.Type;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Resolves the names a method body uses beyond its locals: classes, static final constants and
+ * static methods. Bodies are not type-attributed while processors run, so this works from the
+ * compilation unit's imports and the Elements API.
+ */
+final class Symbols {
+
+    private final Elements elements;
+    private final TypeElement enclosingClass;
+    private final CompilationUnitTree unit;
+
+    Symbols(Elements elements, TypeElement enclosingClass, CompilationUnitTree unit) {
+        this.elements = elements;
+        this.enclosingClass = enclosingClass;
+        this.unit = unit;
+    }
+
+    /** The class the method is declared in. */
+    TypeElement enclosingClass() {
+        return enclosingClass;
+    }
+
+    /** The class a (possibly qualified) name in the body refers to, if any. */
+    Optional<TypeElement> resolveClass(ExpressionTree name) {
+        String dotted = dottedName(name);
+        if (dotted == null) {
+            return Optional.empty();
+        }
+        String first = dotted.contains(".") ? dotted.substring(0, dotted.indexOf('.')) : dotted;
+        String rest = dotted.substring(first.length());
+        for (Element e = enclosingClass; e instanceof TypeElement type; e = e.getEnclosingElement()) {
+            if (type.getSimpleName().contentEquals(first)) {
+                return lookup(type.getQualifiedName() + rest);
+            }
+            for (TypeElement member : ElementFilter.typesIn(type.getEnclosedElements())) {
+                if (member.getSimpleName().contentEquals(first)) {
+                    return lookup(member.getQualifiedName() + rest);
+                }
+            }
+        }
+        for (ImportTree imported : unit.getImports()) {
+            String importedName = imported.getQualifiedIdentifier().toString();
+            if (!imported.isStatic() && importedName.endsWith("." + first)) {
+                return lookup(importedName + rest);
+            }
+        }
+        String pkg = GradientClassName.packageOf(enclosingClass);
+        Optional<TypeElement> samePackage = lookup(pkg.isEmpty() ? dotted : pkg + "." + dotted);
+        if (samePackage.isPresent()) {
+            return samePackage;
+        }
+        Optional<TypeElement> javaLang = lookup("java.lang." + dotted);
+        return javaLang.isPresent() ? javaLang : lookup(dotted);
+    }
+
+    /** A static final field of {@code owner} as an expression, or empty if there is none. */
+    Optional<Expr> constant(TypeElement owner, String field, Tree at) {
+        for (VariableElement variable : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+            if (!variable.getSimpleName().contentEquals(field)) {
+                continue;
+            }
+            Optional<Type> type = Types.of(variable.asType());
+            boolean staticFinal = variable.getModifiers().contains(Modifier.STATIC)
+                    && variable.getModifiers().contains(Modifier.FINAL);
+            if (!staticFinal || type.isEmpty() || type.get().isArray()) {
+                throw new Rejection(Tag.UNKNOWN_NAME, at, "field " + field + " is not a static final double, int, "
+                        + "long or boolean; a differentiable method may read only its parameters, its locals "
+                        + "and such constants");
+            }
+            Object value = variable.getConstantValue();
+            if (variable.getModifiers().contains(Modifier.PRIVATE)) {
+                if (value == null) {
+                    throw new Rejection(Tag.UNKNOWN_NAME, at, "private field " + field + " is not a compile-time "
+                            + "constant, so the generated class cannot read it; make it package-private");
+                }
+                return Optional.of(Literals.of(value, type.get()));
+            }
+            return Optional.of(new Expr.Constant(owner.getQualifiedName().toString(), field, type.get()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The static method {@code name} with {@code arity} parameters declared in {@code owner}.
+     *
+     * @throws Rejection when there is none, several, or its types are outside the subset
+     */
+    Callee callee(TypeElement owner, String name, int arity, Tree at) {
+        List<ExecutableElement> candidates = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
+                .filter(m -> m.getSimpleName().contentEquals(name) && m.getParameters().size() == arity)
+                .toList();
+        if (candidates.size() != 1) {
+            throw new Rejection(Tag.UNSUPPORTED_CALL, at, (candidates.isEmpty() ? "no" : "more than one")
+                    + " method " + owner.getSimpleName() + "." + name + " with " + arity + " arguments; calls are "
+                    + "supported to Math functions and to one static method per name and arity");
+        }
+        ExecutableElement method = candidates.get(0);
+        Optional<Signature> signature = Signature.ofCallee(method);
+        Optional<Type> returnType = Types.of(method.getReturnType());
+        if (!method.getModifiers().contains(Modifier.STATIC) || signature.isEmpty() || returnType.isEmpty()
+                || returnType.get().isArray()) {
+            throw new Rejection(Tag.UNSUPPORTED_CALL, at, "call of " + owner.getSimpleName() + "." + name
+                    + ", which is not a static method taking " + Types.SUPPORTED + " and returning a scalar");
+        }
+        boolean differentiable = method.getAnnotation(Differentiable.class) != null;
+        if (method.getModifiers().contains(Modifier.PRIVATE)) {
+            throw new Rejection(Tag.UNSUPPORTED_CALL, at, "call of private method " + owner.getSimpleName() + "."
+                    + name + ", which the generated class cannot call; make it package-private");
+        }
+        return new Callee(owner.getQualifiedName().toString(),
+                differentiable ? GradientClassName.qualifiedNameOf(owner) : null, name,
+                signature.get().types(), signature.get().differentiated(), returnType.get());
+    }
+
+    private Optional<TypeElement> lookup(String qualifiedName) {
+        TypeElement type = elements.getTypeElement(qualifiedName);
+        return type != null && type.getKind() != ElementKind.PACKAGE ? Optional.of(type) : Optional.empty();
+    }
+
+    private static String dottedName(ExpressionTree tree) {
+        if (tree instanceof IdentifierTree identifier) {
+            return identifier.getName().toString();
+        }
+        if (tree instanceof MemberSelectTree select) {
+            String left = dottedName(select.getExpression());
+            return left == null ? null : left + "." + select.getIdentifier();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,51 @@
+package io.microautograd.processor.parse;
+
+/**
+ * The searchable tag of each diagnostic. Every message starts with {@code [MicroAutograd:Tag]},
+ * names the construct and says what is supported instead.
+ */
+public enum Tag {
+    /** The annotated method is not static. */
+    NOT_STATIC("NotStatic"),
+    /** The annotated method does not return double. */
+    RETURN_TYPE("ReturnType"),
+    /** The annotated method is abstract or native, so it has no body to read. */
+    NO_BODY("NoBody"),
+    /** No parameter is left to differentiate. */
+    NOTHING_TO_DIFFERENTIATE("NothingToDifferentiate"),
+    /** A {@code wrt} name is not a differentiable parameter. */
+    UNKNOWN_WRT("UnknownWrt"),
+    /** A parameter or local has a type outside the subset. */
+    UNSUPPORTED_TYPE("UnsupportedType"),
+    /** A statement form outside the subset. */
+    UNSUPPORTED_STATEMENT("UnsupportedStatement"),
+    /** An expression form outside the subset. */
+    UNSUPPORTED_EXPRESSION("UnsupportedExpression"),
+    /** A loop form outside the subset. */
+    UNSUPPORTED_LOOP("UnsupportedLoop"),
+    /** An array form outside the subset. */
+    UNSUPPORTED_ARRAY("UnsupportedArray"),
+    /** A Math function with no derivative rule. */
+    UNSUPPORTED_MATH("UnsupportedMath"),
+    /** A call the compiler cannot differentiate. */
+    UNSUPPORTED_CALL("UnsupportedCall"),
+    /** A name that is neither a local, a parameter nor a static final constant. */
+    UNKNOWN_NAME("UnknownName"),
+    /** Two @Differentiable methods of one class share a name. */
+    OVERLOAD("Overload"),
+    /** A @Differentiable method calls itself, directly or through others. */
+    RECURSION("Recursion"),
+    /** A bug in the processor. */
+    INTERNAL_ERROR("InternalError");
+
+    private final String label;
+
+    Tag(String label) {
+        this.label = label;
+    }
+
+    /** The message prefix, for example {@code [MicroAutograd:NotStatic] }. */
+    public String prefix() {
+        return "[MicroAutograd:" + label + "] ";
+    }
+}

@@ -1,0 +1,221 @@
+package io.microautograd.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Name;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per diagnostic: the tagged message, the line and column it points at, that it is the
+ * only error (nothing generated for the method, so no follow-on errors).
+ */
+class DiagnosticsTest {
+
+    /** The source line of the first statement of a body given to {@link #method}. */
+    private static final int BODY = 8;
+
+    private static JavaFileObject source(String members) {
+        return JavaFileObjects.forSourceString("p.Model", "package p;\n\nimport io.microautograd.Differentiable;\n\n"
+                + "class Model {\n" + members + "}\n");
+    }
+
+    /** A class whose line 6 is the annotation, line 7 the signature and line 8 the body's first line. */
+    private static JavaFileObject method(String signature, String body) {
+        return source("    @Differentiable\n    " + signature + " {\n        " + body.replace("\n", "\n        ")
+                + "\n    }\n");
+    }
+
+    private static void assertOnlyError(JavaFileObject file, String message, int line, int column) {
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(message).inFile(file).onLine(line).atColumn(column);
+    }
+
+    @Test
+    void notStatic() {
+        assertOnlyError(method("double f(double x)", "return x;"),
+                "[MicroAutograd:NotStatic] @Differentiable method f must be static; only static methods are supported",
+                7, 12);
+    }
+
+    @Test
+    void returnType() {
+        assertOnlyError(method("static float f(double x)", "return 1;"),
+                "[MicroAutograd:ReturnType] @Differentiable method f returns float; it must return double", 7, 18);
+    }
+
+    @Test
+    void noBody() {
+        assertOnlyError(source("    @Differentiable\n    static native double f(double x);\n"),
+                "[MicroAutograd:NoBody] @Differentiable method f has no body to differentiate", 7, 26);
+    }
+
+    @Test
+    void nothingToDifferentiate() {
+        assertOnlyError(method("static double f(int n)", "return n;"),
+                "[MicroAutograd:NothingToDifferentiate] @Differentiable method f has no parameter to differentiate; "
+                        + "give it a double, double[] or double[][] parameter", 7, 19);
+    }
+
+    @Test
+    void unknownWrt() {
+        assertOnlyError(source("    @Differentiable(wrt = {\"x\", \"n\"})\n    static double f(double x, int n) {\n"
+                + "        return x * n;\n    }\n"),
+                "[MicroAutograd:UnknownWrt] wrt names \"n\", which is not a double, double[] or double[][] parameter "
+                        + "of f; name one of its parameters [x, n]", 7, 19);
+    }
+
+    @Test
+    void unsupportedLocalType() {
+        assertOnlyError(method("static double f(double x)", "float q = 1;\nreturn x * q;"),
+                "[MicroAutograd:UnsupportedType] local q has type float; supported local types are double, int, "
+                        + "long, boolean, double[] and double[][]", BODY, 9);
+    }
+
+    @Test
+    void unsupportedParameterType() {
+        assertOnlyError(method("static double f(double x, String s)", "return x;"),
+                "[MicroAutograd:UnsupportedType] parameter s has type java.lang.String; supported parameter types "
+                        + "are double, int, long, boolean, double[] and double[][]", 7, 38);
+    }
+
+    @Test
+    void unsupportedStatement() {
+        assertOnlyError(method("static double f(double x)", "synchronized (Model.class) {\n    x = x * 2;\n}\nreturn x;"),
+                "[MicroAutograd:UnsupportedStatement] synchronized statement is not supported; use local variables, "
+                        + "assignments, if/else, loops and return", BODY, 9);
+    }
+
+    @Test
+    void assignmentInsideExpression() {
+        assertOnlyError(method("static double f(double x, double y)", "double z = x;\nreturn z++ * y;"),
+                "[MicroAutograd:UnsupportedExpression] assignment inside an expression (z++); write the assignment "
+                        + "or increment as a statement of its own", BODY + 1, 17);
+    }
+
+    @Test
+    void unsupportedOperator() {
+        assertOnlyError(method("static double f(double x, int n)", "return x * (n << 2);"),
+                "[MicroAutograd:UnsupportedExpression] operator left shift is not supported; use + - * / %, "
+                        + "comparisons and && || !", BODY, 23);
+    }
+
+    @Test
+    void loopsAreRejectedForNow() {
+        assertOnlyError(method("static double f(double x)", "for (int i = 0; i < 3; i++) {\n    x = x * x;\n}\n"
+                + "return x;"),
+                "[MicroAutograd:UnsupportedLoop] loops are not supported yet; write the computation with if/else, "
+                        + "?: and local variables", BODY, 9);
+    }
+
+    @Test
+    void arraysAreRejectedForNow() {
+        assertOnlyError(method("static double f(double x)", "double[] a = {x, x};\nreturn a[0];"),
+                "[MicroAutograd:UnsupportedArray] array local a is not supported yet; use double locals", BODY, 18);
+    }
+
+    @Test
+    void mathFunctionWithoutRule() {
+        assertOnlyError(method("static double f(double x)", "return Math.random() * x;"),
+                "[MicroAutograd:UnsupportedMath] Math.random with 0 arguments has no derivative rule; supported Math "
+                        + "functions: sin cos tan asin acos atan atan2 sinh cosh tanh exp expm1 log log10 log1p sqrt "
+                        + "cbrt pow hypot abs max min signum floor ceil rint", BODY, 27);
+    }
+
+    @Test
+    void callOfAnotherMethod() {
+        assertOnlyError(source("    @Differentiable\n    static double f(double x) {\n        return helper(x);\n"
+                + "    }\n\n    static double helper(double x) {\n        return x;\n    }\n"),
+                "[MicroAutograd:UnsupportedCall] call of Model.helper; only Math functions can be called from a "
+                        + "@Differentiable method", BODY, 22);
+    }
+
+    @Test
+    void instanceField() {
+        assertOnlyError(source("    double scale = 2;\n\n    @Differentiable\n    static double f(double x) {\n"
+                + "        return x * scale;\n    }\n"),
+                "[MicroAutograd:UnknownName] field scale is not a static final double, int, long or boolean; a "
+                        + "differentiable method may read only its parameters, its locals and such constants", 10, 20);
+    }
+
+    @Test
+    void unknownQualifiedConstant() {
+        assertOnlyError(method("static double f(double x)", "return x * Math.TAU;"),
+                "[MicroAutograd:UnknownName] no static final constant Math.TAU", BODY, 24);
+    }
+
+    @Test
+    void overloadedNames() {
+        Compilation compilation = GeneratedCode.javac().compile(source("    @Differentiable\n"
+                + "    static double f(double x) {\n        return x;\n    }\n\n    @Differentiable\n"
+                + "    static double f(double x, double y) {\n        return x * y;\n    }\n"));
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:Overload] several @Differentiable methods are "
+                + "named f; give each differentiable method its own name");
+    }
+
+    @Test
+    void onlyTheMethodWithAnErrorIsLeftOut() {
+        JavaFileObject file = source("    @Differentiable\n    static double good(double x) {\n        return x * x;\n"
+                + "    }\n\n    @Differentiable\n    static double bad(double x) {\n        return Math.random();\n"
+                + "    }\n");
+        JavaFileObject user = JavaFileObjects.forSourceString("p.User", "package p;\n\nclass User {\n"
+                + "    static double use() {\n        return ModelGrad.good(2.0).x();\n    }\n}\n");
+        Compilation compilation = GeneratedCode.javac().compile(file, user);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:UnsupportedMath] Math.random").inFile(file);
+    }
+
+    @Test
+    void bugsAreReportedOnceOnTheMethodAskingForAReport() {
+        List<String> messages = new ArrayList<>();
+        Messager messager = (Messager) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Messager.class}, (proxy, method, arguments) -> {
+                    messages.add(arguments[0] + " " + arguments[1]);
+                    return null;
+                });
+        Element method = (Element) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Element.class},
+                (proxy, m, arguments) -> m.getName().equals("getSimpleName") ? new FakeName("f") : null);
+        new Reporter(null, messager).bug(new IllegalStateException("boom"), method);
+        assertThat(messages).containsExactly("ERROR [MicroAutograd:InternalError] MicroAutograd failed on f with "
+                + "java.lang.IllegalStateException: boom; this is a bug, please report it with the method's source");
+    }
+
+    /** A method name for the fake element. */
+    private record FakeName(String name) implements Name {
+        @Override
+        public boolean contentEquals(CharSequence cs) {
+            return name.contentEquals(cs);
+        }
+
+        @Override
+        public int length() {
+            return name.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            return name.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return name.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}

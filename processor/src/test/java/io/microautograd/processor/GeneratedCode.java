@@ -1,0 +1,122 @@
+package io.microautograd.processor;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+
+/**
+ * Compiles test sources through the processor with every lint warning on, then loads the
+ * compiled classes (the user's and the generated ones) so tests can call them.
+ */
+final class GeneratedCode {
+
+    private final Compilation compilation;
+    private final ClassLoader loader;
+
+    private GeneratedCode(Compilation compilation) {
+        this.compilation = compilation;
+        Map<String, byte[]> classes = new HashMap<>();
+        for (JavaFileObject file : compilation.generatedFiles()) {
+            if (file.getKind() == JavaFileObject.Kind.CLASS) {
+                String path = file.toUri().getPath();
+                String binary = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(),
+                        path.length() - ".class".length()).replace('/', '.');
+                try (InputStream in = file.openInputStream()) {
+                    classes.put(binary, in.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        this.loader = new ClassLoader(GeneratedCode.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] bytes = classes.get(name);
+                if (bytes == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, bytes, 0, bytes.length);
+            }
+        };
+    }
+
+    /** Compiles {@code source} (the class {@code qualifiedName}) and requires success without warnings. */
+    static GeneratedCode compile(String qualifiedName, String source) {
+        Compilation compilation = javac().compile(JavaFileObjects.forSourceString(qualifiedName, source));
+        assertWithMessage(compilation.diagnostics().toString()).that(compilation.status())
+                .isEqualTo(Compilation.Status.SUCCESS);
+        assertWithMessage("warnings: " + compilation.warnings()).that(compilation.warnings()).isEmpty();
+        return new GeneratedCode(compilation);
+    }
+
+    /**
+     * The compiler the tests use: javac with the processor and every lint warning except
+     * "processing", which only says that no processor claimed the annotations; ours leaves
+     * {@code @Differentiable} unclaimed on purpose, as processors should.
+     */
+    static Compiler javac() {
+        return Compiler.javac().withProcessors(new DifferentiableProcessor()).withOptions("-Xlint:all,-processing");
+    }
+
+    Compilation compilation() {
+        return compilation;
+    }
+
+    /** Calls the static method {@code name} of class {@code className} with {@code arguments}. */
+    Object call(String className, String name, Object... arguments) {
+        try {
+            Class<?> type = loader.loadClass(className);
+            for (Method m : type.getDeclaredMethods()) {
+                if (m.getName().equals(name) && m.getParameterCount() == arguments.length
+                        && accepts(m.getParameterTypes(), arguments)) {
+                    m.setAccessible(true);
+                    return m.invoke(null, arguments);
+                }
+            }
+            throw new AssertionError("no method " + className + "." + name + Arrays.toString(arguments));
+        } catch (InvocationTargetException e) {
+            throw new AssertionError("call of " + name + " threw", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static boolean accepts(Class<?>[] types, Object[] arguments) {
+        for (int i = 0; i < types.length; i++) {
+            Class<?> boxed = types[i] == double.class ? Double.class : types[i] == int.class ? Integer.class
+                    : types[i] == long.class ? Long.class : types[i] == boolean.class ? Boolean.class : types[i];
+            if (!boxed.isInstance(arguments[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A component of a generated result record, by name. */
+    static Object component(Object record, String name) {
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                try {
+                    Method accessor = component.getAccessor();
+                    accessor.setAccessible(true);
+                    return accessor.invoke(record);
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        throw new AssertionError("no component " + name + " in " + record);
+    }
+}
