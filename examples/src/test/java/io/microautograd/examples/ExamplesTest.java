@@ -42,6 +42,8 @@ class ExamplesTest {
                 assertEquals(1.0, result.measurement("w2"), 0.05);
                 assertEquals(-3.0, result.measurement("b"), 0.05);
                 assertTrue(result.measurement("mse") < 0.02, "mse " + result.measurement("mse"));
+                // The same trainer on the compiled and the Value-engine gradient of one model.
+                assertTrue(result.measurement("distance between paths") < 1e-12, result.measurements().toString());
             },
             "moons", result -> {
                 assertEquals(1.0, result.measurement("accuracy"), "micrograd's demo separates the moons");

@@ -1,5 +1,6 @@
 package io.microautograd.examples.plot;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -39,6 +40,16 @@ public final class Charts {
                 .setYAxisMax(region.yMax());
         chart.getStyler().setPlotMargin(0);
         chart.getStyler().setPlotContentSize(1.0);
+    }
+
+    /**
+     * The stroke of the {@code index}-th line of a chart: the first solid, later ones dashed and
+     * thinner, so that a line lying exactly on an earlier one (two gradient paths that agree)
+     * still shows.
+     */
+    static BasicStroke lineStroke(int index) {
+        return index == 0 ? new BasicStroke(3f)
+                : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 8f}, 0f);
     }
 
     /** Column {@code index} of {@code points}, rows of (x, y): the form XChart takes series in. */

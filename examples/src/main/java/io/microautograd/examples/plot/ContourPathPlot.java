@@ -1,6 +1,5 @@
 package io.microautograd.examples.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public final class ContourPathPlot {
     /**
      * The chart of {@code f} over {@code region} (bands on a log scale), each path of
      * {@code paths} as a line (points are (x, y) rows, in visiting order; later paths are
-     * drawn dashed so that a path lying on an earlier one still shows) and {@code target} as a
+     * drawn dashed, so that paths that agree all show) and {@code target} as a
      * diamond.
      *
      * @throws IllegalArgumentException if there are more paths than colours, or a path is empty
@@ -48,8 +47,7 @@ public final class ContourPathPlot {
             XYSeries series = chart.addSeries(path.getKey(), Charts.column(points, 0), Charts.column(points, 1));
             series.setMarker(SeriesMarkers.NONE);
             series.setLineColor(PATH_COLOURS.get(index));
-            series.setLineStyle(index == 0 ? new BasicStroke(3f)
-                    : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 8f}, 0f));
+            series.setLineStyle(Charts.lineStroke(index));
             index++;
         }
         XYSeries star = chart.addSeries("minimum", new double[] {target[0]}, new double[] {target[1]});

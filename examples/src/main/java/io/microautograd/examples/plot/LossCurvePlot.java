@@ -7,7 +7,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Loss (or any positive quantity) per step or epoch, one line per named curve. The y axis is
+ * Loss (or any positive quantity) per step or epoch, one line per named curve (the first solid,
+ * later ones dashed, so that curves that agree all show). The y axis is
  * logarithmic when every value is positive, since training losses fall by orders of magnitude.
  */
 public final class LossCurvePlot {
@@ -27,6 +28,7 @@ public final class LossCurvePlot {
         }
         XYChart chart = Charts.xyChart(title, xAxisTitle, "loss");
         boolean positive = true;
+        int index = 0;
         for (Map.Entry<String, List<Double>> curve : curves.entrySet()) {
             List<Double> values = curve.getValue();
             if (values.isEmpty()) {
@@ -41,6 +43,7 @@ public final class LossCurvePlot {
             }
             XYSeries series = chart.addSeries(curve.getKey(), x, y);
             series.setMarker(SeriesMarkers.NONE);
+            series.setLineStyle(Charts.lineStroke(index++));
         }
         chart.getStyler().setYAxisLogarithmic(positive);
         return chart;
