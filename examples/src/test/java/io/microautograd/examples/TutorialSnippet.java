@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One {@code ```java} block of the tutorial. A block is either a source file (it declares a
+ * One {@code ```java} block of the tutorial (or a block with another fence, such as the
+ * excerpts of generated code fenced {@code ```java generated}). A block is either a source file (it declares a
  * type: {@code class}, {@code record}, {@code interface}) or, more often, statements: those
  * are run inside a method of a generated class, with the block's leading {@code import} lines
  * hoisted to the top of that class's file. A statement whose line ends in {@code // prints X}
@@ -60,7 +61,7 @@ record TutorialSnippet(String heading, int firstLine, List<String> lines) {
         for (String line : lines) {
             Matcher m = PRINTS.matcher(line);
             if (m.find()) {
-                promised.add(m.group(1).strip());
+                promised.add(m.group(1).stripTrailing());
             }
         }
         return promised;
@@ -75,6 +76,11 @@ record TutorialSnippet(String heading, int firstLine, List<String> lines) {
 
     /** Every {@code ```java} block of {@code markdown}, in order. */
     static List<TutorialSnippet> parse(String markdown) {
+        return parse(markdown, "java");
+    }
+
+    /** Every block of {@code markdown} fenced with {@code ```info} (for example "java generated"), in order. */
+    static List<TutorialSnippet> parse(String markdown, String info) {
         List<TutorialSnippet> snippets = new ArrayList<>();
         String heading = "(before the first heading)";
         List<String> block = null;
@@ -84,7 +90,7 @@ record TutorialSnippet(String heading, int firstLine, List<String> lines) {
             String line = lines.get(i);
             if (block == null && line.startsWith("#")) {
                 heading = line.replaceFirst("^#+\\s*", "");
-            } else if (block == null && line.strip().equals("```java")) {
+            } else if (block == null && line.strip().equals("```" + info)) {
                 block = new ArrayList<>();
                 blockStart = i + 2;
             } else if (block != null && line.strip().equals("```")) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -30,13 +31,16 @@ class TutorialTest {
     @TempDir
     static Path work;
 
+    private static String markdown;
     private static List<TutorialSnippet> snippets;
     private static ClassLoader compiled;
+    private static Path generated;
 
     @BeforeAll
     static void compileTheTutorial() throws IOException {
         System.setProperty("java.awt.headless", "true");
-        snippets = TutorialSnippet.parse(Files.readString(tutorial()));
+        markdown = Files.readString(tutorial());
+        snippets = TutorialSnippet.parse(markdown);
         List<SnippetCompiler.Source> sources = new ArrayList<>();
         for (int i = 0; i < snippets.size(); i++) {
             TutorialSnippet snippet = snippets.get(i);
@@ -45,7 +49,7 @@ class TutorialTest {
             sources.add(new SnippetCompiler.Source(type, text, snippet.firstLine()));
         }
         Path classes = Files.createDirectories(work.resolve("classes"));
-        Path generated = Files.createDirectories(work.resolve("generated"));
+        generated = Files.createDirectories(work.resolve("generated"));
         compiled = SnippetCompiler.compile(sources, classes, generated);
     }
 
@@ -63,6 +67,30 @@ class TutorialTest {
                 .mapToObj(i -> DynamicTest.dynamicTest(
                         snippets.get(i).heading() + " (tutorial.md line " + snippets.get(i).firstLine() + ")",
                         () -> runAndCheck(snippets.get(i), className(i))));
+    }
+
+    /** Excerpts of generated code (fenced {@code ```java generated}) must be what the processor wrote. */
+    @Test
+    void excerptsOfGeneratedCodeAreWhatTheProcessorWrites() throws IOException {
+        List<TutorialSnippet> excerpts = TutorialSnippet.parse(markdown, "java generated");
+        assertTrue(!excerpts.isEmpty(), "the tutorial shows generated code");
+        List<List<String>> files = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(generated)) {
+            for (Path file : paths.filter(Files::isRegularFile).toList()) {
+                files.add(normalized(Files.readAllLines(file)));
+            }
+        }
+        for (TutorialSnippet excerpt : excerpts) {
+            List<String> wanted = normalized(excerpt.lines());
+            assertTrue(files.stream().anyMatch(file -> Collections.indexOfSubList(file, wanted) >= 0),
+                    "the excerpt at tutorial.md line " + excerpt.firstLine() + " is not in any generated file under "
+                            + generated);
+        }
+    }
+
+    /** The lines stripped of indentation, blank lines dropped: formatting may change, code may not. */
+    private static List<String> normalized(List<String> lines) {
+        return lines.stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     private static void runAndCheck(TutorialSnippet snippet, String className) throws Exception {
