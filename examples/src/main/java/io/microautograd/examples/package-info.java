@@ -9,9 +9,16 @@
  *
  * <p>Choices written down here:
  * <ul>
- *   <li>The default tour ({@code Demo} with no arguments) is the engine example, the two moons
- *       and Rosenbrock: the three ideas (backward, a network learning, an optimizer on a
- *       surface) in a few seconds; {@code all} runs every example.</li>
+ *   <li>The default tour ({@code Demo} with no arguments) is the engine example, the two moons,
+ *       gradient debugging and Rosenbrock: backward, a network learning, a graph picture and
+ *       compiled gradients; {@code all} runs every example. The graph picture is the slow stop
+ *       when Graphviz is not installed (graphviz-java then runs Graphviz as JavaScript: several
+ *       seconds for the first picture).</li>
+ *   <li>Where the compiled path applies (functions of scalars: {@link io.microautograd.examples.LinearModel},
+ *       {@link io.microautograd.examples.Rosenbrock}), the example runs it beside the
+ *       {@code Value} engine from the same start with the same optimizer, reports how far apart
+ *       the two runs end (zero or rounding), and draws both. Networks stay on the engine: a
+ *       compiled network needs loops and arrays, which the compiler's next part brings.</li>
  *   <li>Pictures go to {@code target/microautograd-examples} under the working directory unless
  *       {@code --out} says otherwise; when the README's command runs through the reactor, the
  *       working directory is the project root. Each picture's absolute path is printed.</li>
