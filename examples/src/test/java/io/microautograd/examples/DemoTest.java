@@ -76,6 +76,23 @@ class DemoTest {
     }
 
     @Test
+    void withoutNamesTheTourRunsInOrderAndEveryPictureItDrewIsPrinted() throws IOException {
+        assertEquals(0, run("--out", folder.toString()));
+        List<String> headers = printed().lines().filter(line -> line.startsWith("== "))
+                .map(line -> line.substring(3, line.indexOf(':'))).toList();
+        assertEquals(Examples.tour().stream().map(Example::name).toList(), headers);
+        List<Path> printedPictures = printed().lines().filter(line -> line.startsWith("picture: "))
+                .map(line -> Path.of(line.substring("picture: ".length()))).sorted().toList();
+        try (var files = Files.list(folder)) {
+            assertEquals(files.map(Path::toAbsolutePath).sorted().toList(), printedPictures);
+        }
+        assertTrue(printedPictures.size() >= 3, printedPictures.toString());
+        for (Path picture : printedPictures) {
+            Pictures.assertDrawnPng(picture);
+        }
+    }
+
+    @Test
     void anUnknownExampleIsAnErrorThatNamesTheKnownOnes() {
         assertEquals(2, run("mnist"));
         assertTrue(errors().contains("unknown example \"mnist\""), errors());

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -20,8 +21,9 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles Java sources held in strings with the JDK's compiler, against the test classpath
- * (so annotation processors on it run, as in a user's build), and loads the result.
+ * Compiles Java sources held in strings with the JDK's compiler, against the test classpath and
+ * with the given annotation processors, and loads the result. Processors are passed as
+ * instances, not discovered on the class path, which JDK 22 and later no longer do by default.
  */
 final class SnippetCompiler {
 
@@ -33,13 +35,13 @@ final class SnippetCompiler {
     }
 
     /**
-     * Compiles {@code sources} into {@code classes} (generated sources into {@code generated})
-     * and returns a loader for them.
+     * Compiles {@code sources} with {@code processors} into {@code classes} (generated sources
+     * into {@code generated}) and returns a loader for them.
      *
      * @throws AssertionError listing every diagnostic, at its tutorial line, if compilation fails
      *     or warns
      */
-    static ClassLoader compile(List<Source> sources, Path classes, Path generated) {
+    static ClassLoader compile(List<Source> sources, Path classes, Path generated, List<Processor> processors) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<JavaFileObject> units = new ArrayList<>();
@@ -52,7 +54,9 @@ final class SnippetCompiler {
         List<String> options = List.of("-classpath", testClassPath(), "-d", classes.toString(),
                 "-s", generated.toString(), "-Xlint:all", "-Xlint:-processing", "-Werror");
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, units);
+            task.setProcessors(processors);
+            boolean ok = task.call();
             if (!ok) {
                 StringBuilder report = new StringBuilder("the tutorial's code does not compile:\n");
                 for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {

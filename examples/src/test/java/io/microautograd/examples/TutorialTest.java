@@ -3,6 +3,7 @@ package io.microautograd.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.microautograd.processor.DifferentiableProcessor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,7 +51,7 @@ class TutorialTest {
         }
         Path classes = Files.createDirectories(work.resolve("classes"));
         generated = Files.createDirectories(work.resolve("generated"));
-        compiled = SnippetCompiler.compile(sources, classes, generated);
+        compiled = SnippetCompiler.compile(sources, classes, generated, List.of(new DifferentiableProcessor()));
     }
 
     @Test
