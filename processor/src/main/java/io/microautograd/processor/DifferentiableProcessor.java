@@ -10,17 +10,20 @@ import io.microautograd.Differentiable;
 import io.microautograd.processor.diff.ReverseMode;
 import io.microautograd.processor.emit.GradientClassWriter;
 import io.microautograd.processor.emit.GradientMethod;
+import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Variable;
 import io.microautograd.processor.parse.BodyReader;
 import io.microautograd.processor.parse.GradientClassName;
+import io.microautograd.processor.parse.ParsedMethod;
 import io.microautograd.processor.parse.Rejection;
 import io.microautograd.processor.parse.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,45 +78,84 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(Differentiable.class))) {
             byClass.computeIfAbsent((TypeElement) method.getEnclosingElement(), k -> new ArrayList<>()).add(method);
         }
-        if (!byClass.isEmpty() && trees == null) {
+        if (byClass.isEmpty()) {
+            return false;
+        }
+        if (trees == null) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Tag.INTERNAL_ERROR.prefix()
                     + "MicroAutograd reads method bodies through the javac Tree API; compile with javac");
             return false;
         }
-        for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
-            try {
-                processClass(entry.getKey(), entry.getValue());
-            } catch (RuntimeException | LinkageError e) {
-                reporter.bug(e, entry.getKey());
-            }
+        try {
+            processRound(byClass);
+        } catch (RuntimeException | LinkageError e) {
+            reporter.bug(e, byClass.keySet().iterator().next());
         }
         return false;
     }
 
-    private void processClass(TypeElement type, List<ExecutableElement> methods) {
-        Map<String, Integer> perName = new HashMap<>();
-        methods.forEach(m -> perName.merge(m.getSimpleName().toString(), 1, Integer::sum));
-        List<GradientMethod> generated = new ArrayList<>();
-        for (ExecutableElement method : methods) {
-            GradientMethod result = processMethod(method, perName.get(method.getSimpleName().toString()) > 1);
-            if (result != null) {
-                generated.add(result);
+    /** A method read without errors, with what is needed to report on it. */
+    private record ReadMethod(ExecutableElement element, CompilationUnitTree unit, ParsedMethod parsed) {
+    }
+
+    private void processRound(Map<TypeElement, List<ExecutableElement>> byClass) {
+        Map<String, ReadMethod> read = new LinkedHashMap<>();
+        Set<String> failed = new HashSet<>();
+        CallGraph graph = new CallGraph();
+        for (List<ExecutableElement> methods : byClass.values()) {
+            Map<String, Integer> perName = new HashMap<>();
+            methods.forEach(m -> perName.merge(m.getSimpleName().toString(), 1, Integer::sum));
+            for (ExecutableElement method : methods) {
+                String key = CallGraph.key(((TypeElement) method.getEnclosingElement()).getQualifiedName().toString(),
+                        method.getSimpleName().toString(), method.getParameters().size());
+                ReadMethod result = readMethod(method, perName.get(method.getSimpleName().toString()) > 1);
+                if (result == null) {
+                    failed.add(key);
+                } else {
+                    read.put(key, result);
+                    graph.add(key, result.parsed());
+                }
             }
         }
-        if (generated.isEmpty()) {
-            return;
+        for (CallGraph.BrokenCall broken : graph.brokenCalls(failed)) {
+            ReadMethod caller = read.remove(broken.caller());
+            if (caller != null) {
+                report(caller, broken);
+            }
         }
+        Map<TypeElement, List<GradientMethod>> generated = new LinkedHashMap<>();
+        for (ReadMethod method : read.values()) {
+            GradientMethod result = differentiate(method);
+            if (result != null) {
+                generated.computeIfAbsent((TypeElement) method.element().getEnclosingElement(),
+                        k -> new ArrayList<>()).add(result);
+            }
+        }
+        generated.forEach(this::write);
+    }
+
+    private void report(ReadMethod caller, CallGraph.BrokenCall broken) {
+        String callee = broken.call().callee().name();
+        String message = broken.recursive()
+                ? caller.element().getSimpleName() + " calls " + callee + ", which leads back to "
+                        + caller.element().getSimpleName() + "; recursion is not supported, write it as a loop"
+                : "call of " + callee + ", which could not be differentiated (see its errors); fix " + callee + " first";
+        reporter.error(broken.recursive() ? Tag.RECURSION : Tag.UNSUPPORTED_CALL, message,
+                caller.parsed().callSites().get(broken.call()), caller.element(), caller.unit());
+    }
+
+    private void write(TypeElement type, List<GradientMethod> methods) {
         ClassName name = ClassName.get(GradientClassName.packageOf(type), GradientClassName.simpleNameOf(type));
         try {
-            GradientClassWriter.write(type, name, generated, getClass().getName()).writeTo(processingEnv.getFiler());
+            GradientClassWriter.write(type, name, methods, getClass().getName()).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Tag.INTERNAL_ERROR.prefix()
                     + "could not write " + name + ": " + e.getMessage(), type);
         }
     }
 
-    /** Reads and differentiates one method; null when it had an error, which is then reported. */
-    private GradientMethod processMethod(ExecutableElement method, boolean overloaded) {
+    /** Reads one method; null when it had an error, which is then reported. */
+    private ReadMethod readMethod(ExecutableElement method, boolean overloaded) {
         TreePath path = trees.getPath(method);
         CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
         try {
@@ -122,14 +164,32 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                 throw new Rejection(Tag.OVERLOAD, tree, "several @Differentiable methods are named "
                         + method.getSimpleName() + "; give each differentiable method its own name");
             }
-            Function function = BodyReader.read(trees, processingEnv.getElementUtils(), method, tree, unit);
-            return new GradientMethod(ReverseMode.differentiate(function), sourceVariables(function));
+            ParsedMethod parsed = BodyReader.read(trees, processingEnv.getElementUtils(), method, tree, unit);
+            List<Expr.Call> lost = ReverseMode.callsLosingDerivatives(parsed.function());
+            for (Expr.Call call : lost) {
+                reporter.error(Tag.UNSUPPORTED_CALL, "call of " + call.callee().name() + ", which is not "
+                        + "@Differentiable, with an argument that depends on a differentiated parameter; annotate "
+                        + call.callee().name() + " with @Differentiable or pass it only values that are constants",
+                        parsed.callSites().get(call), method, unit);
+            }
+            return lost.isEmpty() ? new ReadMethod(method, unit, parsed) : null;
         } catch (Rejection rejection) {
             reporter.reject(rejection, method, unit);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             reporter.bug(e, method);
         }
         return null;
+    }
+
+    /** Differentiates one method; null after reporting a bug. */
+    private GradientMethod differentiate(ReadMethod method) {
+        try {
+            Function function = method.parsed().function();
+            return new GradientMethod(ReverseMode.differentiate(function), sourceVariables(function));
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            reporter.bug(e, method.element());
+            return null;
+        }
     }
 
     private static List<Variable> sourceVariables(Function function) {

@@ -111,17 +111,77 @@ class DiagnosticsTest {
     }
 
     @Test
-    void loopsAreRejectedForNow() {
-        assertOnlyError(method("static double f(double x)", "for (int i = 0; i < 3; i++) {\n    x = x * x;\n}\n"
-                + "return x;"),
-                "[MicroAutograd:UnsupportedLoop] loops are not supported yet; write the computation with if/else, "
-                        + "?: and local variables", BODY, 9);
+    void returnInsideALoop() {
+        assertOnlyError(method("static double f(double x)", "for (int i = 0; i < 3; i++) {\n    if (x > 9) {\n"
+                + "        return x;\n    }\n    x = x * x;\n}\nreturn x;"),
+                "[MicroAutograd:UnsupportedLoop] return inside a loop is not supported; keep the result in a "
+                        + "variable, break out of the loop and return after it", BODY + 2, 17);
     }
 
     @Test
-    void arraysAreRejectedForNow() {
-        assertOnlyError(method("static double f(double x)", "double[] a = {x, x};\nreturn a[0];"),
-                "[MicroAutograd:UnsupportedArray] array local a is not supported yet; use double locals", BODY, 18);
+    void labeledBreak() {
+        assertOnlyError(method("static double f(double x)", "outer:\nfor (int i = 0; i < 3; i++) {\n"
+                + "    for (int j = 0; j < 3; j++) {\n        x = x * 0.5;\n        break outer;\n    }\n}\nreturn x;"),
+                "[MicroAutograd:UnsupportedStatement] labeled statement is not supported", BODY, 9);
+    }
+
+    @Test
+    void arrayAllocatedInsideALoop() {
+        assertOnlyError(method("static double f(double[] x)", "double s = 0;\nfor (int i = 0; i < 3; i++) {\n"
+                + "    double[] t = new double[2];\n    t[0] = x[i];\n    s += t[0];\n}\nreturn s;"),
+                "[MicroAutograd:UnsupportedArray] array local t is allocated inside a loop; allocate it before the "
+                        + "loop (inside loops, array locals may only refer to existing arrays or rows)", BODY + 2, 22);
+    }
+
+    @Test
+    void arrayVariableAssignedAgain() {
+        assertOnlyError(method("static double f(double[] x, double[] y)", "double[] t = x;\nt = y;\nreturn t[0];"),
+                "[MicroAutograd:UnsupportedArray] array variable t is assigned again; declare a new array variable "
+                        + "instead", BODY + 1, 9);
+    }
+
+    @Test
+    void rowAssignedIntoAMatrix() {
+        assertOnlyError(method("static double f(double[][] m, double[] row)", "m[0] = row;\nreturn m[0][0];"),
+                "[MicroAutograd:UnsupportedArray] assignment of a row to m[0]; assign elements of arrays one by one",
+                BODY, 10);
+    }
+
+    @Test
+    void arrayAllocatedInsideAnExpression() {
+        assertOnlyError(method("static double f(double x)", "return Math.sqrt(new double[] {x, x}.length) * x;"),
+                "[MicroAutograd:UnsupportedArray] array allocation inside an expression", BODY, 26);
+    }
+
+    @Test
+    void directRecursion() {
+        assertOnlyError(method("static double f(double x)", "if (x < 1) {\n    return x;\n}\nreturn f(x / 2) + x;"),
+                "[MicroAutograd:Recursion] f calls f, which leads back to f; recursion is not supported, write it "
+                        + "as a loop", BODY + 3, 17);
+    }
+
+    @Test
+    void mutualRecursionIsReportedInEveryMethodOfTheCycle() {
+        JavaFileObject file = source("    @Differentiable\n"
+                + "    static double f(double x) {\n        return x < 1 ? x : g(x / 2);\n    }\n\n"
+                + "    @Differentiable\n    static double g(double x) {\n        return f(x) * 2;\n    }\n");
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:Recursion] f calls g, which leads back to f")
+                .inFile(file).onLine(BODY).atColumn(29);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:Recursion] g calls f, which leads back to g")
+                .inFile(file).onLine(BODY + 5).atColumn(17);
+    }
+
+    @Test
+    void callOfAMethodWithErrors() {
+        JavaFileObject file = source("    @Differentiable\n    static double f(double x) {\n        return g(x) * 2;\n"
+                + "    }\n\n    @Differentiable\n    static double g(double x) {\n        return Math.random() * x;\n"
+                + "    }\n");
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:UnsupportedCall] call of g, which could not be "
+                + "differentiated (see its errors); fix g first").inFile(file).onLine(BODY).atColumn(17);
     }
 
     @Test
@@ -133,11 +193,13 @@ class DiagnosticsTest {
     }
 
     @Test
-    void callOfAnotherMethod() {
-        assertOnlyError(source("    @Differentiable\n    static double f(double x) {\n        return helper(x);\n"
-                + "    }\n\n    static double helper(double x) {\n        return x;\n    }\n"),
-                "[MicroAutograd:UnsupportedCall] call of Model.helper; only Math functions can be called from a "
-                        + "@Differentiable method", BODY, 22);
+    void differentiatedValueIntoAPlainMethod() {
+        assertOnlyError(source("    @Differentiable\n    static double f(double x, int n) {\n"
+                + "        return helper(x) + twice(n);\n    }\n\n    static double helper(double x) {\n"
+                + "        return x;\n    }\n\n    static int twice(int n) {\n        return 2 * n;\n    }\n"),
+                "[MicroAutograd:UnsupportedCall] call of helper, which is not @Differentiable, with an argument that "
+                        + "depends on a differentiated parameter; annotate helper with @Differentiable or pass it only "
+                        + "values that are constants", BODY, 22);
     }
 
     @Test

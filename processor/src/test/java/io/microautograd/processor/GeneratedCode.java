@@ -54,7 +54,12 @@ final class GeneratedCode {
 
     /** Compiles {@code source} (the class {@code qualifiedName}) and requires success without warnings. */
     static GeneratedCode compile(String qualifiedName, String source) {
-        Compilation compilation = javac().compile(JavaFileObjects.forSourceString(qualifiedName, source));
+        return compile(JavaFileObjects.forSourceString(qualifiedName, source));
+    }
+
+    /** Compiles the sources together and requires success without warnings. */
+    static GeneratedCode compile(JavaFileObject... sources) {
+        Compilation compilation = javac().compile(sources);
         assertWithMessage(compilation.diagnostics().toString()).that(compilation.status())
                 .isEqualTo(Compilation.Status.SUCCESS);
         assertWithMessage("warnings: " + compilation.warnings()).that(compilation.warnings()).isEmpty();

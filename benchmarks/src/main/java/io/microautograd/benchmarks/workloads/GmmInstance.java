@@ -22,9 +22,12 @@ import java.util.Scanner;
 public record GmmInstance(int d, int k, int n, double[] alphas, double[] means, double[] icf,
                           double[] x, double gamma, int m) {
 
-    /** The folder of ADBench data: the system property {@code adbench.dir}, else ../shared/data/adbench. */
+    /**
+     * The folder of ADBench data: the system property {@code adbench.dir}, else {@code data/adbench}
+     * relative to the working directory (the repository root, where benchmarks/run starts).
+     */
     public static Path dataDirectory() {
-        return Path.of(System.getProperty("adbench.dir", "../shared/data/adbench"));
+        return Path.of(System.getProperty("adbench.dir", "data/adbench"));
     }
 
     /** Reads {@code name} (for example {@code gmm_1k_d2_K5.txt}) from {@link #dataDirectory()}. */

@@ -186,7 +186,7 @@ final class ExpressionAdjoints {
         int slot = 0;
         for (int i = 0; i < arguments.size(); i++) {
             if (callee.differentiated().get(i) && callee.parameterTypes().get(i) == Type.DOUBLE) {
-                propagate(arguments.get(i), new Expr.Element(read(scratch), lit(slot)), out);
+                propagate(call.arguments().get(i), new Expr.Element(read(scratch), lit(slot)), out);
                 slot++;
             }
         }

@@ -60,6 +60,26 @@ public final class ReverseMode {
         return pullback;
     }
 
+    /**
+     * The calls of methods without a pullback that receive a value depending on a differentiated
+     * parameter: the derivative would be lost there, so such methods must be {@code @Differentiable}.
+     */
+    public static List<Expr.Call> callsLosingDerivatives(Function function) {
+        Activity activity = Activity.of(function);
+        List<Expr.Call> lost = new ArrayList<>();
+        IrWalk.statements(function.body(), s -> {
+            for (Expr e : IrWalk.expressionsOf(s)) {
+                IrWalk.expressions(e, x -> {
+                    if (x instanceof Expr.Call call && !call.callee().isDifferentiable()
+                            && call.arguments().stream().anyMatch(activity::dependsOnActive)) {
+                        lost.add(call);
+                    }
+                });
+            }
+        });
+        return lost;
+    }
+
     private Pullback build(Set<Variable> needed, List<Stmt> reverseOut) {
         DiffContext context = new DiffContext(activity, needed, function.firstFreeId());
         ArrayLoops arrays = new ArrayLoops(context);

@@ -120,10 +120,14 @@ final class Sweeper {
         boolean overwrites = loop != null || !a.declaration() || x.role() == Variable.Role.PARAMETER;
         boolean keep = x.type().isArray() ? context.isNeeded(x) || activity.isActive(x) : context.isNeeded(x);
         if (keep && overwrites) {
-            save(read(x), x, forward, reverse);
             if (x.type().isArray() && activity.isActive(x)) {
                 Variable dx = context.adjoint(x);
+                List<Stmt> restoreAdjoint = new ArrayList<>();
+                save(read(x), x, forward, restoreAdjoint);
                 save(read(dx), dx, forward, reverse);
+                reverse.addAll(restoreAdjoint);
+            } else {
+                save(read(x), x, forward, reverse);
             }
         }
         forward.add(a);
@@ -177,7 +181,7 @@ final class Sweeper {
     private Sweeps branch(Stmt.If i) {
         Sweeps whenTrue = sequence(i.thenBlock().statements());
         Sweeps whenFalse = sequence(i.elseBlock().statements());
-        if (loop == null && whenTrue.reverse().isEmpty() && whenFalse.reverse().isEmpty()) {
+        if (whenTrue.reverse().isEmpty() && whenFalse.reverse().isEmpty()) {
             return new Sweeps(List.of(new Stmt.If(i.condition(), Stmt.Block.of(whenTrue.forward()),
                     Stmt.Block.of(whenFalse.forward()), i.origin())), List.of());
         }

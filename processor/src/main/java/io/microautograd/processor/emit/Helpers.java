@@ -91,8 +91,10 @@ final class Helpers {
                 return m.addJavadoc("Rejects an adjoint matrix whose shape differs from its parameter's.\n")
                         .addParameter(String.class, "name").addParameter(matrix, "storage")
                         .addParameter(matrix, "like")
-                        .addStatement("$N(name, storage, like.length, \"one row per row of the parameter\")",
-                                Helper.CHECK_LENGTH.methodName)
+                        .beginControlFlow("if (storage.length != like.length)")
+                        .addStatement("throw new $T(name + \" must have \" + like.length + \" rows (one per row of the"
+                                + " parameter) but has \" + storage.length)", IllegalArgumentException.class)
+                        .endControlFlow()
                         .beginControlFlow("for (int i = 0; i < like.length; i++)")
                         .addStatement("$N(name + \"[\" + i + \"]\", storage[i], like[i].length, \"the row's length\")",
                                 Helper.CHECK_LENGTH.methodName)

@@ -1,9 +1,12 @@
 package io.microautograd.processor.parse;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -40,6 +44,8 @@ public final class BodyReader {
 
     private final Scope scope = new Scope();
     private final ExpressionReader expressions;
+    private final LoopReader loops = new LoopReader(this);
+    private int loopDepth;
     private final CompilationUnitTree unit;
     private final SourcePositions positions;
 
@@ -50,21 +56,17 @@ public final class BodyReader {
     }
 
     /**
-     * Reads an annotated method into a function.
+     * Reads an annotated method into a function, with the source trees of its calls.
      *
      * @throws Rejection at the first construct outside the subset
      */
-    public static Function read(Trees trees, Elements elements, ExecutableElement method, MethodTree tree,
+    public static ParsedMethod read(Trees trees, Elements elements, ExecutableElement method, MethodTree tree,
             CompilationUnitTree unit) {
         Signature signature = Signature.of(method, tree);
         BodyReader reader = new BodyReader(trees, elements, (TypeElement) method.getEnclosingElement(), unit);
         List<Variable> parameters = new ArrayList<>();
         Set<Variable> differentiated = new LinkedHashSet<>();
         for (int i = 0; i < signature.types().size(); i++) {
-            if (signature.types().get(i).isArray()) {
-                throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree.getParameters().get(i), "array parameter "
-                        + tree.getParameters().get(i).getName() + " is not supported yet; use double parameters");
-            }
             Variable parameter = reader.scope.declare(tree.getParameters().get(i).getName().toString(),
                     signature.types().get(i), Variable.Role.PARAMETER);
             parameters.add(parameter);
@@ -73,11 +75,13 @@ public final class BodyReader {
             }
         }
         Stmt.Block body = reader.block(tree.getBody());
-        return new Function(method.getSimpleName().toString(), List.copyOf(parameters), Set.copyOf(differentiated),
-                body, reader.scope.nextId());
+        Function function = new Function(method.getSimpleName().toString(), List.copyOf(parameters),
+                Set.copyOf(differentiated), body, reader.scope.nextId());
+        return new ParsedMethod(function, reader.expressions.callSites());
     }
 
-    private Stmt.Block block(BlockTree tree) {
+    /** Reads a block in a scope of its own. */
+    Stmt.Block block(BlockTree tree) {
         scope.enter();
         List<Stmt> statements = new ArrayList<>();
         for (StatementTree statement : tree.getStatements()) {
@@ -121,6 +125,10 @@ public final class BodyReader {
                 out.add(new Stmt.If(condition, thenBlock, elseBlock, origin(tree, "if " + ifTree.getCondition())));
                 break;
             case RETURN:
+                if (loopDepth > 0) {
+                    throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "return inside a loop is not supported; keep "
+                            + "the result in a variable, break out of the loop and return after it");
+                }
                 out.add(new Stmt.Return(expressions.numeric(((ReturnTree) tree).getExpression()), origin(tree)));
                 break;
             default:
@@ -128,18 +136,30 @@ public final class BodyReader {
         }
     }
 
-    void loopOrReject(StatementTree tree, List<Stmt> out) {
+    private void loopOrReject(StatementTree tree, List<Stmt> out) {
         switch (tree.getKind()) {
             case FOR_LOOP:
             case ENHANCED_FOR_LOOP:
             case WHILE_LOOP:
             case DO_WHILE_LOOP:
-                throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "loops are not supported yet; write the "
-                        + "computation with if/else, ?: and local variables");
+                loopDepth++;
+                out.add(loops.loop(tree));
+                loopDepth--;
+                break;
+            case BREAK:
+            case CONTINUE:
+                boolean isBreak = tree.getKind() == Tree.Kind.BREAK;
+                Name label = isBreak ? ((BreakTree) tree).getLabel() : ((ContinueTree) tree).getLabel();
+                if (label != null) {
+                    throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "labeled " + (isBreak ? "break" : "continue")
+                            + " is not supported; break and continue the innermost loop only");
+                }
+                out.add(isBreak ? new Stmt.Break(origin(tree)) : new Stmt.Continue(origin(tree)));
+                break;
             default:
-                throw new Rejection(Tag.UNSUPPORTED_STATEMENT, tree, tree.getKind().name()
-                        .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " statement is not supported; "
-                        + "use local variables, assignments, if/else, loops and return");
+                String kind = tree.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                throw new Rejection(Tag.UNSUPPORTED_STATEMENT, tree, kind + (kind.endsWith("statement") ? "" : " statement")
+                        + " is not supported; use local variables, assignments, if/else, loops and return");
         }
     }
 
@@ -150,22 +170,33 @@ public final class BodyReader {
                     + tree.getName() + " has type " + tree.getType() + "; supported local types are "
                     + Types.SUPPORTED);
         }
-        if (type.get().isArray()) {
-            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "array local " + tree.getName()
-                    + " is not supported yet; use double locals");
-        }
         Expr init = tree.getInitializer() == null ? null : initializer(type.get(), tree.getInitializer());
+        if (type.get().isArray() && (init == null || loopDepth > 0 && !isReference(init))) {
+            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, init == null
+                    ? "array local " + tree.getName() + " needs an initial value; declare it with new, {...} or "
+                            + "another array"
+                    : "array local " + tree.getName() + " is allocated inside a loop; allocate it before the loop "
+                            + "(inside loops, array locals may only refer to existing arrays or rows)");
+        }
         Variable variable = scope.declare(tree.getName().toString(), type.get(), Variable.Role.LOCAL);
         if (init != null) {
             out.add(new Stmt.Assign(variable, init, true, origin(tree)));
         }
     }
 
-    Expr initializer(Type type, ExpressionTree tree) {
+    private Expr initializer(Type type, ExpressionTree tree) {
+        if (type.isArray()) {
+            return expressions.arrayValue(type, tree);
+        }
         return assignable(type, expressions.read(tree), tree);
     }
 
-    private Stmt expressionStatement(ExpressionTree tree, StatementTree statement) {
+    private static boolean isReference(Expr e) {
+        return e instanceof Expr.Read || e instanceof Expr.Element;
+    }
+
+    /** Reads an expression statement: an assignment, a compound assignment or an increment. */
+    Stmt expressionStatement(ExpressionTree tree, StatementTree statement) {
         switch (tree.getKind()) {
             case ASSIGNMENT: {
                 AssignmentTree assignment = (AssignmentTree) tree;
@@ -208,16 +239,30 @@ public final class BodyReader {
         return value.type() == target ? value : new Expr.Cast(target, value);
     }
 
-    Stmt assignment(ExpressionTree target, Expr value, Tree valueTree, StatementTree statement) {
+    private Stmt assignment(ExpressionTree target, Expr value, Tree valueTree, StatementTree statement) {
         if (target instanceof IdentifierTree identifier) {
             Variable variable = scope.lookup(identifier.getName().toString()).orElseThrow(() -> new Rejection(
                     Tag.UNKNOWN_NAME, target, "assignment to " + target + ", which is not a local variable or "
                     + "parameter; a differentiable method may assign only those"));
+            if (variable.type().isArray()) {
+                throw new Rejection(Tag.UNSUPPORTED_ARRAY, statement, "array variable " + variable.name()
+                        + " is assigned again; declare a new array variable instead");
+            }
             return new Stmt.Assign(variable, assignable(variable.type(), value, valueTree), false,
                     origin(statement));
         }
-        throw new Rejection(Tag.UNSUPPORTED_ARRAY, target, "assignment to " + target
-                + "; only local variables and parameters can be assigned");
+        if (target instanceof ArrayAccessTree access) {
+            Expr element = expressions.read(access);
+            if (element.type() != Type.DOUBLE) {
+                throw new Rejection(Tag.UNSUPPORTED_ARRAY, target, "assignment of a row to " + target
+                        + "; assign elements of arrays one by one");
+            }
+            Expr.Element slot = (Expr.Element) element;
+            return new Stmt.Store(slot.array(), slot.index(), assignable(Type.DOUBLE, value, valueTree),
+                    origin(statement));
+        }
+        throw new Rejection(Tag.UNSUPPORTED_STATEMENT, target, "assignment to " + target
+                + "; only local variables, parameters and array elements can be assigned");
     }
 
     /** Checks Java's assignment conversion for the subset's types. */

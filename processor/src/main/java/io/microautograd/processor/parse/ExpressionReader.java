@@ -1,5 +1,6 @@
 package io.microautograd.processor.parse;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
@@ -7,17 +8,21 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import io.microautograd.processor.ir.BinaryOp;
+import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.MathFunction;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.UnaryOp;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.TypeElement;
 
@@ -26,10 +31,16 @@ final class ExpressionReader {
 
     private final Scope scope;
     private final Symbols symbols;
+    private final Map<Expr.Call, Tree> callSites = new IdentityHashMap<>();
 
     ExpressionReader(Scope scope, Symbols symbols) {
         this.scope = scope;
         this.symbols = symbols;
+    }
+
+    /** Where each call read so far appears in the source. */
+    Map<Expr.Call, Tree> callSites() {
+        return callSites;
     }
 
     /** Reads an expression that must be numeric. */
@@ -90,16 +101,17 @@ final class ExpressionReader {
                 throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "assignment inside an expression ("
                         + tree + "); write the assignment or increment as a statement of its own");
             case ARRAY_ACCESS:
+                return element((ArrayAccessTree) tree);
             case NEW_ARRAY:
-                throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "array expression " + tree
-                        + " is not supported yet; use double parameters and locals");
+                throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "array allocation inside an expression ("
+                        + tree + "); allocate arrays only as the initial value of a local array variable");
             default:
                 if (tree instanceof BinaryTree binary) {
                     return binary(binary);
                 }
                 throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, describe(tree) + " is not supported; "
-                        + "use numeric literals, variables, + - * / %, comparisons, && || !, ?:, casts and "
-                        + "Math functions");
+                        + "use numeric literals, variables, array elements, + - * / %, comparisons, && || !, ?:, "
+                        + "casts and calls");
         }
     }
 
@@ -136,9 +148,75 @@ final class ExpressionReader {
         return arrayMember(tree);
     }
 
-    Expr arrayMember(MemberSelectTree tree) {
-        throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "unknown name " + tree + "; a differentiable "
-                + "method may read its parameters, its locals and static final constants");
+    private Expr arrayMember(MemberSelectTree tree) {
+        Expr array = read(tree.getExpression());
+        if (!array.type().isArray() || !tree.getIdentifier().contentEquals("length")) {
+            throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "member " + tree + " is not supported; the only "
+                    + "member a differentiable method may read is the length of an array");
+        }
+        return new Expr.Length(array);
+    }
+
+    private Expr element(ArrayAccessTree tree) {
+        Expr array = read(tree.getExpression());
+        Expr index = read(tree.getIndex());
+        if (!array.type().isArray() || index.type() != Type.INT) {
+            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "element access " + tree + " needs a double[] or "
+                    + "double[][] and an int index");
+        }
+        return new Expr.Element(array, index);
+    }
+
+    /**
+     * The initial value of a local array: an allocation, an initializer or a reference to an
+     * array (a parameter, another local or a row of a matrix).
+     */
+    Expr arrayValue(Type type, ExpressionTree tree) {
+        if (tree instanceof NewArrayTree newArray) {
+            return newArray.getInitializers() != null ? arrayLiteral(type, newArray) : allocation(type, newArray);
+        }
+        Expr value = read(tree);
+        if (value.type() != type || !(value instanceof Expr.Read || value instanceof Expr.Element)) {
+            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "a " + type.javaName() + " local may start as a new "
+                    + "array, an array initializer, or another " + type.javaName() + " variable or row; found " + tree);
+        }
+        return value;
+    }
+
+    private Expr allocation(Type type, NewArrayTree tree) {
+        int depth = type == Type.DOUBLE_MATRIX ? 2 : 1;
+        Optional<Type> element = LocalTypes.of(tree.getType());
+        int elementDepth = element.isEmpty() ? -1 : element.get() == Type.DOUBLE ? 0
+                : element.get() == Type.DOUBLE_ARRAY ? 1 : -1;
+        if (elementDepth < 0 || elementDepth + tree.getDimensions().size() != depth) {
+            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "allocation " + tree + " does not make a "
+                    + type.javaName());
+        }
+        List<Expr> dimensions = new ArrayList<>();
+        for (ExpressionTree dimension : tree.getDimensions()) {
+            Expr size = read(dimension);
+            if (size.type() != Type.INT) {
+                throw new Rejection(Tag.UNSUPPORTED_ARRAY, dimension, "array size " + dimension + " must be an int");
+            }
+            dimensions.add(size);
+        }
+        return new Expr.NewArray(type, List.copyOf(dimensions));
+    }
+
+    private Expr arrayLiteral(Type type, NewArrayTree tree) {
+        List<Expr> elements = new ArrayList<>();
+        for (ExpressionTree element : tree.getInitializers()) {
+            if (type == Type.DOUBLE_MATRIX) {
+                if (!(element instanceof NewArrayTree row) || row.getInitializers() == null) {
+                    throw new Rejection(Tag.UNSUPPORTED_ARRAY, element, "row " + element + " of a matrix "
+                            + "initializer must be an initializer {...} itself; rows may not alias other arrays");
+                }
+                elements.add(arrayLiteral(Type.DOUBLE_ARRAY, row));
+            } else {
+                elements.add(numeric(element));
+            }
+        }
+        return new Expr.ArrayLiteral(type, List.copyOf(elements));
     }
 
     private Expr conditional(ConditionalExpressionTree tree) {
@@ -218,8 +296,24 @@ final class ExpressionReader {
         return new Expr.MathCall(function, List.copyOf(arguments));
     }
 
-    Expr call(MethodInvocationTree tree, TypeElement owner, String name, List<Expr> arguments) {
-        throw new Rejection(Tag.UNSUPPORTED_CALL, tree, "call of " + owner.getSimpleName() + "." + name
-                + "; only Math functions can be called from a @Differentiable method");
+    private Expr call(MethodInvocationTree tree, TypeElement owner, String name, List<Expr> arguments) {
+        Callee callee = symbols.callee(owner, name, arguments.size(), tree);
+        for (int i = 0; i < arguments.size(); i++) {
+            Type parameter = callee.parameterTypes().get(i);
+            Expr argument = arguments.get(i);
+            boolean fits = parameter.isArray() ? argument.type() == parameter
+                    && (argument instanceof Expr.Read || argument instanceof Expr.Element)
+                    : argument.type().isNumeric() && parameter.isNumeric()
+                            && Type.promote(parameter, argument.type()) == parameter
+                            || argument.type() == parameter;
+            if (!fits) {
+                throw new Rejection(Tag.UNSUPPORTED_CALL, tree.getArguments().get(i), "argument " + (i + 1) + " of "
+                        + name + " is a " + argument.type().javaName() + " expression; pass a value of its parameter "
+                        + "type " + parameter.javaName() + (parameter.isArray() ? ", a variable or a row" : ""));
+            }
+        }
+        Expr.Call call = new Expr.Call(callee, List.copyOf(arguments));
+        callSites.put(call, tree);
+        return call;
     }
 }

@@ -1,0 +1,174 @@
+package io.microautograd.fuzz;
+
+import io.microautograd.fuzz.PointCheck.Outcome;
+import io.microautograd.fuzz.PointCheck.Verdict;
+import io.microautograd.fuzz.Program.Method;
+import io.microautograd.processor.DifferentiableProcessor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/**
+ * Generates batches of random programs, compiles each batch once with the processor, and checks
+ * every program at random points with {@link PointCheck}. A program that fails is shrunk and
+ * reported as a ready-to-paste regression test.
+ */
+final class DifferentialFuzzer {
+
+    static final String PACKAGE = "fuzz";
+    private static final int POINTS_PER_PROGRAM = 3;
+
+    /** A program that failed, shrunk, with the failure and a regression test for it. */
+    record Finding(Method program, double[] point, String detail) {
+
+        /** A JUnit test method that reproduces the finding with {@link FuzzRegressions}. */
+        String regressionTest() {
+            return "    @Test\n    void fuzzFinding() {\n        FuzzRegressions.assertAgrees(\"\"\"\n"
+                    + JavaPrinter.method(program, "            ") + "            \"\"\", new double[] {"
+                    + Arrays.stream(point).mapToObj(Double::toString).collect(Collectors.joining(", ")) + "});\n    }\n";
+        }
+    }
+
+    /** Counts of a run. */
+    static final class Counts {
+        int programs;
+        int points;
+        int agreed;
+        int illConditioned;
+        int rejectedByProcessor;
+        final List<Finding> findings = new ArrayList<>();
+
+        @Override
+        public String toString() {
+            return String.format("%d programs, %d points: %d agreed, %d ill-conditioned (skipped), "
+                    + "%d programs rejected by the processor, %d disagreements",
+                    programs, points, agreed, illConditioned, rejectedByProcessor, findings.size());
+        }
+    }
+
+    private DifferentialFuzzer() {
+    }
+
+    /** Runs {@code programs} programs from {@code seed}, in batches of {@code batchSize}. */
+    static Counts run(long seed, int programs, int batchSize) {
+        Counts counts = new Counts();
+        Random points = new Random(seed ^ 0x5DEECE66DL);
+        ProgramGenerator generator = new ProgramGenerator(seed);
+        for (int start = 0; start < programs; start += batchSize) {
+            List<Method> batch = new ArrayList<>();
+            for (int i = start; i < Math.min(programs, start + batchSize); i++) {
+                batch.add(generator.method("f" + i));
+            }
+            checkBatch(batch, "Batch" + start, points, counts);
+        }
+        return counts;
+    }
+
+    private static void checkBatch(List<Method> batch, String className, Random points, Counts counts) {
+        Compilation compilation = compile(className, batch);
+        if (compilation.loaded() == null) {
+            for (Method method : batch) {
+                // Compile alone to find which method the processor refused.
+                Compilation alone = compile(className + method.name(), List.of(method));
+                if (alone.loaded() == null) {
+                    counts.programs++;
+                    counts.rejectedByProcessor++;
+                    counts.findings.add(new Finding(method, new double[0],
+                            "processor rejected a program in the subset:\n" + alone.errors()));
+                } else {
+                    checkProgram(method, alone.loaded(), points, counts);
+                }
+            }
+            return;
+        }
+        for (Method method : batch) {
+            checkProgram(method, compilation.loaded(), points, counts);
+        }
+    }
+
+    private static void checkProgram(Method method, Loaded loaded, Random points, Counts counts) {
+        counts.programs++;
+        for (int p = 0; p < POINTS_PER_PROGRAM; p++) {
+            double[] point = new double[method.parameters().size()];
+            for (int i = 0; i < point.length; i++) {
+                point[i] = points.nextDouble() * 4 - 2;
+            }
+            counts.points++;
+            Outcome outcome = loaded.check(method, point);
+            if (outcome.verdict() == Verdict.AGREE) {
+                counts.agreed++;
+            } else if (outcome.verdict() == Verdict.ILL_CONDITIONED) {
+                counts.illConditioned++;
+            } else {
+                counts.findings.add(Shrinker.shrink(method, point, outcome.detail()));
+                return;
+            }
+        }
+    }
+
+    /** The classes of a compilation, or (loaded == null) the errors that stopped it. */
+    record Compilation(Loaded loaded, String errors) {
+    }
+
+    /** Compiles methods into one class with the processor and loads it and its generated class. */
+    static Compilation compile(String className, List<Method> methods) {
+        String source = JavaPrinter.compilationUnit(PACKAGE, className, methods);
+        InMemoryCompiler.Result result = InMemoryCompiler.compile(Map.of(PACKAGE + "." + className, source),
+                new DifferentiableProcessor());
+        if (!result.success()) {
+            return new Compilation(null, result.errors() + "\n" + source);
+        }
+        try {
+            return new Compilation(new Loaded(result.classes().loadClass(PACKAGE + "." + className),
+                    result.classes().loadClass(PACKAGE + "." + className + "Grad")), "");
+        } catch (ClassNotFoundException e) {
+            return new Compilation(null, "no class " + e.getMessage() + " among the generated files "
+                    + result.generatedSources().keySet());
+        }
+    }
+
+    /** A compiled batch: the user's class and the generated one. */
+    record Loaded(Class<?> user, Class<?> generated) {
+
+        Outcome check(Method method, double[] point) {
+            int n = method.parameters().size();
+            Class<?>[] doubles = new Class<?>[n];
+            Arrays.fill(doubles, double.class);
+            Class<?>[] withGradient = Arrays.copyOf(doubles, n + 1);
+            withGradient[n] = double[].class;
+            try {
+                java.lang.reflect.Method original = user.getMethod(method.name(), doubles);
+                java.lang.reflect.Method compiled = generated.getMethod(method.name(), withGradient);
+                return PointCheck.check(method, point,
+                        x -> invoke(original, boxed(x)),
+                        (x, gradient) -> invoke(compiled, append(boxed(x), gradient)));
+            } catch (NoSuchMethodException e) {
+                return new Outcome(Verdict.DISAGREE, "generated class lacks " + e.getMessage());
+            }
+        }
+
+        private static double invoke(java.lang.reflect.Method method, Object[] arguments) {
+            try {
+                return (double) method.invoke(null, arguments);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException("generated code threw", e.getCause());
+            }
+        }
+
+        private static Object[] boxed(double[] x) {
+            return Arrays.stream(x).boxed().toArray();
+        }
+
+        private static Object[] append(Object[] arguments, Object last) {
+            Object[] all = Arrays.copyOf(arguments, arguments.length + 1);
+            all[arguments.length] = last;
+            return all;
+        }
+    }
+}

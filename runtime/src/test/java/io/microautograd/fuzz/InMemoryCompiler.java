@@ -1,0 +1,185 @@
+package io.microautograd.fuzz;
+
+import io.microautograd.Differentiable;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.annotation.processing.Processor;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles Java sources in memory with a given annotation processor and loads the classes: the
+ * fuzzer's way of running javac thousands of times without touching the disk.
+ */
+final class InMemoryCompiler {
+
+    private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
+
+    /** What one compilation produced: diagnostics, generated sources, and a loader for its classes. */
+    record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics,
+                  Map<String, String> generatedSources, ClassLoader classes) {
+
+        /** The diagnostics of kind ERROR, one per line, as javac would print them. */
+        String errors() {
+            StringBuilder out = new StringBuilder();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                    out.append(d.getSource() == null ? "?" : d.getSource().getName()).append(':')
+                       .append(d.getLineNumber()).append(": ").append(d.getMessage(null)).append('\n');
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    private InMemoryCompiler() {
+    }
+
+    /** Compiles {@code sources} (fully qualified class name to text) with {@code processor}. */
+    static Result compile(Map<String, String> sources, Processor processor) {
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        StandardJavaFileManager standard = JAVAC.getStandardFileManager(diagnostics, null, null);
+        MemoryFileManager files = new MemoryFileManager(standard);
+        List<JavaFileObject> units = new ArrayList<>();
+        sources.forEach((name, text) -> units.add(new Source(name, text)));
+        List<String> options = List.of("-classpath", annotationsClasspath(), "-Xlint:all", "-implicit:class");
+        JavaCompiler.CompilationTask task = JAVAC.getTask(null, files, diagnostics, options, null, units);
+        task.setProcessors(List.of(processor));
+        boolean success = task.call();
+        return new Result(success, diagnostics.getDiagnostics(), files.generatedSources(),
+                new MemoryClassLoader(files.classes(), InMemoryCompiler.class.getClassLoader()));
+    }
+
+    /** Where {@code @Differentiable} lives: the only thing generated and user code need. */
+    private static String annotationsClasspath() {
+        try {
+            return Path.of(Differentiable.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString() + File.pathSeparator;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class Source extends SimpleJavaFileObject {
+        private final String text;
+
+        Source(String className, String text) {
+            super(URI.create("string:///" + className.replace('.', '/') + Kind.SOURCE.extension), Kind.SOURCE);
+            this.text = text;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text;
+        }
+    }
+
+    private static final class ClassBytes extends SimpleJavaFileObject {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        ClassBytes(String className) {
+            super(URI.create("bytes:///" + className.replace('.', '/') + Kind.CLASS.extension), Kind.CLASS);
+        }
+
+        @Override
+        public OutputStream openOutputStream() {
+            return bytes;
+        }
+    }
+
+    private static final class GeneratedSource extends SimpleJavaFileObject {
+        private final StringBuilder text = new StringBuilder();
+
+        GeneratedSource(String className) {
+            super(URI.create("generated:///" + className.replace('.', '/') + Kind.SOURCE.extension), Kind.SOURCE);
+        }
+
+        @Override
+        public java.io.Writer openWriter() {
+            return new java.io.Writer() {
+                @Override
+                public void write(char[] buffer, int offset, int length) {
+                    text.append(buffer, offset, length);
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text;
+        }
+    }
+
+    private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
+        private final Map<String, ClassBytes> classes = new HashMap<>();
+        private final Map<String, GeneratedSource> generated = new HashMap<>();
+
+        MemoryFileManager(StandardJavaFileManager standard) {
+            super(standard);
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                                                   FileObject sibling) {
+            if (kind == JavaFileObject.Kind.CLASS) {
+                return classes.computeIfAbsent(className, ClassBytes::new);
+            }
+            if (location == StandardLocation.SOURCE_OUTPUT) {
+                return generated.computeIfAbsent(className, GeneratedSource::new);
+            }
+            throw new IllegalArgumentException("unexpected output " + location + " " + className + " " + kind);
+        }
+
+        Map<String, byte[]> classes() {
+            Map<String, byte[]> out = new HashMap<>();
+            classes.forEach((name, file) -> out.put(name, file.bytes.toByteArray()));
+            return out;
+        }
+
+        Map<String, String> generatedSources() {
+            Map<String, String> out = new HashMap<>();
+            generated.forEach((name, file) -> out.put(name, file.text.toString()));
+            return out;
+        }
+    }
+
+    private static final class MemoryClassLoader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        MemoryClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+            super(parent);
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = Optional.ofNullable(classes.get(name)).orElseThrow(() -> new ClassNotFoundException(name));
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.microautograd.fuzz;
+
+import io.microautograd.fuzz.Program.And;
+import io.microautograd.fuzz.Program.Assign;
+import io.microautograd.fuzz.Program.Binary;
+import io.microautograd.fuzz.Program.Call;
+import io.microautograd.fuzz.Program.Compare;
+import io.microautograd.fuzz.Program.Cond;
+import io.microautograd.fuzz.Program.Declare;
+import io.microautograd.fuzz.Program.Expr;
+import io.microautograd.fuzz.Program.If;
+import io.microautograd.fuzz.Program.Literal;
+import io.microautograd.fuzz.Program.Method;
+import io.microautograd.fuzz.Program.Negate;
+import io.microautograd.fuzz.Program.Not;
+import io.microautograd.fuzz.Program.Or;
+import io.microautograd.fuzz.Program.Return;
+import io.microautograd.fuzz.Program.Stmt;
+import io.microautograd.fuzz.Program.Ternary;
+import io.microautograd.fuzz.Program.Var;
+import java.util.List;
+
+/** Prints fuzzer programs as Java source: a class of {@code @Differentiable} static methods. */
+final class JavaPrinter {
+
+    private JavaPrinter() {
+    }
+
+    /** A compilation unit {@code package pkg; final class simpleName { methods }}. */
+    static String compilationUnit(String pkg, String simpleName, List<Method> methods) {
+        StringBuilder out = new StringBuilder();
+        out.append("package ").append(pkg).append(";\n\n")
+           .append("import io.microautograd.Differentiable;\n\n")
+           .append("public final class ").append(simpleName).append(" {\n");
+        for (Method method : methods) {
+            out.append('\n').append(method(method, "    "));
+        }
+        return out.append("}\n").toString();
+    }
+
+    /** One method, annotated, indented by {@code indent}. */
+    static String method(Method method, String indent) {
+        StringBuilder out = new StringBuilder();
+        out.append(indent).append("@Differentiable\n").append(indent).append("public static double ")
+           .append(method.name()).append('(');
+        for (int i = 0; i < method.parameters().size(); i++) {
+            out.append(i == 0 ? "" : ", ").append("double ").append(method.parameters().get(i));
+        }
+        out.append(") {\n");
+        block(method.body(), indent + "    ", out);
+        return out.append(indent).append("}\n").toString();
+    }
+
+    private static void block(List<Stmt> statements, String indent, StringBuilder out) {
+        for (Stmt statement : statements) {
+            statement(statement, indent, out);
+        }
+    }
+
+    private static void statement(Stmt statement, String indent, StringBuilder out) {
+        out.append(indent);
+        if (statement instanceof Declare d) {
+            out.append("double ").append(d.name()).append(" = ").append(expr(d.init())).append(";\n");
+        } else if (statement instanceof Assign a) {
+            out.append(a.name()).append(' ').append(a.op()).append("= ").append(expr(a.value())).append(";\n");
+        } else if (statement instanceof Return r) {
+            out.append("return ").append(expr(r.value())).append(";\n");
+        } else if (statement instanceof If i) {
+            out.append("if (").append(cond(i.condition())).append(") {\n");
+            block(i.then(), indent + "    ", out);
+            out.append(indent).append('}');
+            if (!i.otherwise().isEmpty()) {
+                out.append(" else {\n");
+                block(i.otherwise(), indent + "    ", out);
+                out.append(indent).append('}');
+            }
+            out.append('\n');
+        }
+    }
+
+    /** An expression, fully parenthesised so that precedence never changes its meaning. */
+    static String expr(Expr expr) {
+        if (expr instanceof Var v) {
+            return v.name();
+        } else if (expr instanceof Literal l) {
+            return Double.toString(l.value());
+        } else if (expr instanceof Negate n) {
+            return "(-" + expr(n.operand()) + ")";
+        } else if (expr instanceof Binary b) {
+            return "(" + expr(b.left()) + " " + b.op() + " " + expr(b.right()) + ")";
+        } else if (expr instanceof Call c) {
+            StringBuilder out = new StringBuilder("Math.").append(c.function()).append('(');
+            for (int i = 0; i < c.arguments().size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(expr(c.arguments().get(i)));
+            }
+            return out.append(')').toString();
+        }
+        Ternary t = (Ternary) expr;
+        return "(" + cond(t.condition()) + " ? " + expr(t.whenTrue()) + " : " + expr(t.whenFalse()) + ")";
+    }
+
+    private static String cond(Cond cond) {
+        if (cond instanceof Compare c) {
+            return expr(c.left()) + " " + c.op() + " " + expr(c.right());
+        } else if (cond instanceof And a) {
+            return "(" + cond(a.left()) + " && " + cond(a.right()) + ")";
+        } else if (cond instanceof Or o) {
+            return "(" + cond(o.left()) + " || " + cond(o.right()) + ")";
+        }
+        return "!(" + cond(((Not) cond).operand()) + ")";
+    }
+}

@@ -1,0 +1,115 @@
+package io.microautograd.fuzz;
+
+import io.microautograd.engine.Value;
+import io.microautograd.fuzz.Program.Method;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The three comparisons the fuzzer makes for one program at one point: the generated value
+ * against the original method (bit for bit), the generated gradient against the {@code Value}
+ * engine (1e-10 relative to the gradient's size), and against central finite differences
+ * (skipped where the function is not smooth enough for differences to mean anything).
+ */
+final class PointCheck {
+
+    /** Relative agreement demanded between the compiled path and the Value engine. */
+    static final double ENGINE_TOLERANCE = 1e-10;
+    /** Relative agreement demanded between the compiled path and finite differences. */
+    static final double DIFFERENCE_TOLERANCE = 1e-5;
+
+    /** What a check concluded. */
+    enum Verdict { AGREE, ILL_CONDITIONED, DISAGREE }
+
+    /** The verdict, and for a disagreement, what differed. */
+    record Outcome(Verdict verdict, String detail) {
+    }
+
+    private PointCheck() {
+    }
+
+    /**
+     * Checks {@code method} at {@code point}. {@code original} evaluates the user's method and
+     * {@code compiled} the generated allocation-free call, adding the gradient into its array.
+     */
+    static Outcome check(Method method, double[] point, ToDoubleFunction<double[]> original, Compiled compiled) {
+        double expected = original.applyAsDouble(point);
+        double[] gradient = new double[point.length];
+        double value = compiled.valueAndGradient(point, gradient);
+        if (Double.compare(expected, value) != 0) {
+            return disagree("value: original " + expected + ", generated " + value);
+        }
+        if (!Double.isFinite(value) || !allFinite(gradient)) {
+            return new Outcome(Verdict.ILL_CONDITIONED, "not finite");
+        }
+        Value[] leaves = Value.of(point);
+        Value root = ValueInterpreter.run(method, leaves);
+        if (Double.compare(root.data(), value) != 0) {
+            return disagree("value: Value engine " + root.data() + ", generated " + value);
+        }
+        root.backward();
+        double scale = 1;
+        for (int i = 0; i < point.length; i++) {
+            scale = Math.max(scale, Math.max(Math.abs(gradient[i]), Math.abs(leaves[i].grad())));
+        }
+        for (int i = 0; i < point.length; i++) {
+            if (Math.abs(gradient[i] - leaves[i].grad()) > ENGINE_TOLERANCE * scale) {
+                return disagree("d/d" + method.parameters().get(i) + ": Value engine " + leaves[i].grad()
+                        + ", generated " + gradient[i]);
+            }
+        }
+        for (int i = 0; i < point.length; i++) {
+            Optional<Double> difference = smoothDifference(original, point, i);
+            if (difference.isEmpty()) {
+                return new Outcome(Verdict.ILL_CONDITIONED, "not smooth in " + method.parameters().get(i));
+            }
+            if (Math.abs(gradient[i] - difference.get()) > DIFFERENCE_TOLERANCE * Math.max(1, Math.abs(difference.get()))) {
+                return disagree("d/d" + method.parameters().get(i) + ": finite differences " + difference.get()
+                        + ", generated " + gradient[i]);
+            }
+        }
+        return new Outcome(Verdict.AGREE, "");
+    }
+
+    /**
+     * A Richardson-extrapolated central difference, or empty where two step sizes disagree: a
+     * kink, a branch switching inside the step, or rounding swamping the difference.
+     */
+    private static Optional<Double> smoothDifference(ToDoubleFunction<double[]> f, double[] point, int i) {
+        double h = 1e-3 * Math.max(1, Math.abs(point[i]));
+        double coarse = richardson(f, point, i, h);
+        double fine = richardson(f, point, i, h / 4);
+        if (!Double.isFinite(coarse) || !Double.isFinite(fine)
+                || Math.abs(coarse - fine) > 1e-7 * Math.max(1, Math.abs(fine))) {
+            return Optional.empty();
+        }
+        return Optional.of(fine);
+    }
+
+    private static double richardson(ToDoubleFunction<double[]> f, double[] point, int i, double h) {
+        return (4 * central(f, point, i, h / 2) - central(f, point, i, h)) / 3;
+    }
+
+    private static double central(ToDoubleFunction<double[]> f, double[] point, int i, double h) {
+        double[] plus = point.clone();
+        double[] minus = point.clone();
+        plus[i] += h;
+        minus[i] -= h;
+        return (f.applyAsDouble(plus) - f.applyAsDouble(minus)) / (2 * h);
+    }
+
+    private static boolean allFinite(double[] values) {
+        return Arrays.stream(values).allMatch(Double::isFinite);
+    }
+
+    private static Outcome disagree(String detail) {
+        return new Outcome(Verdict.DISAGREE, detail);
+    }
+
+    /** The generated allocation-free gradient call of one method. */
+    interface Compiled {
+        /** Returns the value and adds the gradient into {@code gradient}. */
+        double valueAndGradient(double[] point, double[] gradient);
+    }
+}

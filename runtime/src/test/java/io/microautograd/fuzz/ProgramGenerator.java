@@ -1,0 +1,218 @@
+package io.microautograd.fuzz;
+
+import io.microautograd.fuzz.Program.And;
+import io.microautograd.fuzz.Program.Assign;
+import io.microautograd.fuzz.Program.Binary;
+import io.microautograd.fuzz.Program.Call;
+import io.microautograd.fuzz.Program.Compare;
+import io.microautograd.fuzz.Program.Cond;
+import io.microautograd.fuzz.Program.Declare;
+import io.microautograd.fuzz.Program.Expr;
+import io.microautograd.fuzz.Program.If;
+import io.microautograd.fuzz.Program.Literal;
+import io.microautograd.fuzz.Program.Method;
+import io.microautograd.fuzz.Program.Negate;
+import io.microautograd.fuzz.Program.Not;
+import io.microautograd.fuzz.Program.Or;
+import io.microautograd.fuzz.Program.Return;
+import io.microautograd.fuzz.Program.Stmt;
+import io.microautograd.fuzz.Program.Ternary;
+import io.microautograd.fuzz.Program.Var;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Writes random methods in the subset the compiler claims: double parameters, locals declared
+ * and reassigned (plain and compound), + - * / and negation, every {@code Math} function with a
+ * rule, if/else (with returns inside branches) and the ternary, conditions with comparisons,
+ * &&, || and !.
+ *
+ * <p>Arguments are kept inside each function's domain by construction (log of 0.5 + e*e, asin of
+ * 0.9 * tanh(e), exp of a bounded argument, division by 1.5 + e*e, ...), so that every program is
+ * finite at every point in [-2, 2]^n. Kinks (abs, max, min, floor, branches) are left in: the
+ * checker skips points where finite differences show a function is not smooth.
+ *
+ * <p>Parameter names come from a pool that includes names a careless generator would use for
+ * its own locals ({@code value}, {@code grad}, {@code result}, {@code tape}, ...).
+ */
+final class ProgramGenerator {
+
+    private static final String[] PARAMETER_NAMES = {
+        "x", "y", "z", "w", "value", "grad", "result", "adjoint", "tape", "dx", "x_bar", "t", "gradient",
+    };
+    private static final String[] RAW_UNARY = {"sin", "cos", "atan", "tanh", "abs", "signum", "floor", "ceil", "rint", "cbrt"};
+    private static final String[] GROWING = {"exp", "expm1", "sinh", "cosh"};
+    private static final String[] POSITIVE_DOMAIN = {"log", "log10", "sqrt", "log1p"};
+    private static final String[] RAW_BINARY = {"atan2", "hypot", "max", "min"};
+    private static final String[] BOUNDING = {"tanh", "sin", "atan", "cos"};
+    private static final String[] COMPARISONS = {"<", "<=", ">", ">="};
+    private static final String[] COMPOUND = {"", "+", "-", "*", "/"};
+
+    private final Random random;
+    private int locals;
+
+    ProgramGenerator(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** A random method called {@code name}. */
+    Method method(String name) {
+        locals = 0;
+        List<String> parameters = new ArrayList<>();
+        int count = 1 + random.nextInt(4);
+        while (parameters.size() < count) {
+            String candidate = PARAMETER_NAMES[random.nextInt(PARAMETER_NAMES.length)];
+            if (!parameters.contains(candidate)) {
+                parameters.add(candidate);
+            }
+        }
+        List<Stmt> body = new ArrayList<>();
+        boolean completesNormally = block(body, new ArrayList<>(parameters), new ArrayList<>(), 0, 1 + random.nextInt(6));
+        if (completesNormally) {
+            body.add(new Return(expr(new ArrayList<>(parameters), currentLocals(body), 3)));
+        }
+        return new Method(name, List.copyOf(parameters), List.copyOf(body));
+    }
+
+    /**
+     * Appends up to {@code length} statements; returns whether the block can complete normally
+     * (Java rejects statements after one that cannot, so generation stops there).
+     */
+    private boolean block(List<Stmt> out, List<String> readable, List<String> assignable, int depth, int length) {
+        List<String> scopeReadable = new ArrayList<>(readable);
+        List<String> scopeAssignable = new ArrayList<>(assignable);
+        for (int i = 0; i < length; i++) {
+            int kind = random.nextInt(depth < 2 ? 10 : 7);
+            if (kind < 4 || scopeAssignable.isEmpty() && kind < 7) {
+                String name = "v" + locals++;
+                out.add(new Declare(name, expr(scopeReadable, List.of(), 3)));
+                scopeReadable.add(name);
+                scopeAssignable.add(name);
+            } else if (kind < 7) {
+                String target = scopeAssignable.get(random.nextInt(scopeAssignable.size()));
+                String op = COMPOUND[random.nextInt(COMPOUND.length)];
+                Expr value = op.equals("/") ? safeDenominator(expr(scopeReadable, List.of(), 2)) : expr(scopeReadable, List.of(), 3);
+                out.add(new Assign(target, op, value));
+            } else {
+                List<Stmt> then = new ArrayList<>();
+                List<Stmt> otherwise = new ArrayList<>();
+                boolean thenContinues = branch(then, scopeReadable, scopeAssignable, depth);
+                boolean elseContinues = random.nextBoolean()
+                        ? branch(otherwise, scopeReadable, scopeAssignable, depth) : true;
+                out.add(new If(cond(scopeReadable, 2), List.copyOf(then), List.copyOf(otherwise)));
+                if (!thenContinues && !elseContinues) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A branch body; sometimes it ends in a return. Returns whether it can complete normally. */
+    private boolean branch(List<Stmt> out, List<String> readable, List<String> assignable, int depth) {
+        boolean continues = block(out, readable, assignable, depth + 1, 1 + random.nextInt(3));
+        if (continues && random.nextInt(3) == 0) {
+            out.add(new Return(expr(readable, List.of(), 2)));
+            return false;
+        }
+        return continues;
+    }
+
+    private static List<String> currentLocals(List<Stmt> topLevel) {
+        List<String> names = new ArrayList<>();
+        for (Stmt statement : topLevel) {
+            if (statement instanceof Declare d) {
+                names.add(d.name());
+            }
+        }
+        return names;
+    }
+
+    private Expr expr(List<String> readable, List<String> extra, int depth) {
+        if (depth == 0 || random.nextInt(4) == 0) {
+            return leaf(readable, extra);
+        }
+        switch (random.nextInt(9)) {
+            case 0:
+                return new Negate(expr(readable, extra, depth - 1));
+            case 1:
+            case 2:
+                return new Binary(new String[] {"+", "-", "*"}[random.nextInt(3)],
+                        expr(readable, extra, depth - 1), expr(readable, extra, depth - 1));
+            case 3:
+                return new Binary("/", expr(readable, extra, depth - 1), safeDenominator(expr(readable, extra, depth - 1)));
+            case 4:
+                return call(RAW_UNARY[random.nextInt(RAW_UNARY.length)], expr(readable, extra, depth - 1));
+            case 5:
+                return call(RAW_BINARY[random.nextInt(RAW_BINARY.length)],
+                        expr(readable, extra, depth - 1), expr(readable, extra, depth - 1));
+            case 6:
+                return guardedCall(expr(readable, extra, depth - 1), expr(readable, extra, depth - 1));
+            case 7:
+                return new Ternary(cond(readable, 1), expr(readable, extra, depth - 1), expr(readable, extra, depth - 1));
+            default:
+                return new Binary("*", literal(), expr(readable, extra, depth - 1));
+        }
+    }
+
+    /** A function whose domain or growth needs its argument shaped. */
+    private Expr guardedCall(Expr argument, Expr second) {
+        switch (random.nextInt(6)) {
+            case 0:
+                return call(GROWING[random.nextInt(GROWING.length)], new Binary("*", literal(), bounded(argument)));
+            case 1:
+                return call(POSITIVE_DOMAIN[random.nextInt(POSITIVE_DOMAIN.length)],
+                        new Binary("+", literal(), new Binary("*", argument, argument)));
+            case 2:
+                return call(random.nextBoolean() ? "asin" : "acos",
+                        new Binary("*", new Literal(0.9), call(random.nextBoolean() ? "tanh" : "sin", argument)));
+            case 3:
+                return call("tan", call(random.nextBoolean() ? "tanh" : "sin", argument));
+            case 4:
+                return call("pow", new Binary("+", literal(), new Binary("*", argument, argument)),
+                        new Binary("*", literal(), bounded(second)));
+            default:
+                return call("exp", bounded(argument));
+        }
+    }
+
+    private Expr bounded(Expr argument) {
+        return call(BOUNDING[random.nextInt(BOUNDING.length)], argument);
+    }
+
+    private Expr safeDenominator(Expr e) {
+        return random.nextBoolean()
+                ? new Binary("+", new Literal(1.5), new Binary("*", e, e))
+                : new Binary("+", new Literal(2.0), call("sin", e));
+    }
+
+    private Cond cond(List<String> readable, int depth) {
+        if (depth == 0 || random.nextInt(3) > 0) {
+            return new Compare(COMPARISONS[random.nextInt(COMPARISONS.length)],
+                    expr(readable, List.of(), 1), expr(readable, List.of(), 1));
+        }
+        switch (random.nextInt(3)) {
+            case 0: return new And(cond(readable, depth - 1), cond(readable, depth - 1));
+            case 1: return new Or(cond(readable, depth - 1), cond(readable, depth - 1));
+            default: return new Not(cond(readable, depth - 1));
+        }
+    }
+
+    private Expr leaf(List<String> readable, List<String> extra) {
+        int options = readable.size() + extra.size();
+        if (options == 0 || random.nextInt(10) < 3) {
+            return literal();
+        }
+        int pick = random.nextInt(options);
+        return new Var(pick < readable.size() ? readable.get(pick) : extra.get(pick - readable.size()));
+    }
+
+    private Literal literal() {
+        return new Literal(Math.round((0.1 + random.nextDouble() * 2.9) * 100) / 100.0);
+    }
+
+    private static Call call(String function, Expr... arguments) {
+        return new Call(function, List.of(arguments));
+    }
+}

@@ -1,0 +1,213 @@
+package io.microautograd.fuzz;
+
+import io.microautograd.fuzz.DifferentialFuzzer.Compilation;
+import io.microautograd.fuzz.DifferentialFuzzer.Finding;
+import io.microautograd.fuzz.PointCheck.Outcome;
+import io.microautograd.fuzz.PointCheck.Verdict;
+import io.microautograd.fuzz.Program.And;
+import io.microautograd.fuzz.Program.Assign;
+import io.microautograd.fuzz.Program.Binary;
+import io.microautograd.fuzz.Program.Call;
+import io.microautograd.fuzz.Program.Compare;
+import io.microautograd.fuzz.Program.Cond;
+import io.microautograd.fuzz.Program.Declare;
+import io.microautograd.fuzz.Program.Expr;
+import io.microautograd.fuzz.Program.If;
+import io.microautograd.fuzz.Program.Literal;
+import io.microautograd.fuzz.Program.Method;
+import io.microautograd.fuzz.Program.Negate;
+import io.microautograd.fuzz.Program.Not;
+import io.microautograd.fuzz.Program.Or;
+import io.microautograd.fuzz.Program.Return;
+import io.microautograd.fuzz.Program.Stmt;
+import io.microautograd.fuzz.Program.Ternary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Makes a failing program small: greedily drops statements, flattens ifs into one branch, and
+ * replaces expressions by their operands or by 1.0, keeping each step that still disagrees at
+ * the same point.
+ */
+final class Shrinker {
+
+    private static final int MAX_ATTEMPTS = 300;
+
+    private Shrinker() {
+    }
+
+    static Finding shrink(Method method, double[] point, String detail) {
+        Method current = method;
+        String currentDetail = detail;
+        int attempts = 0;
+        boolean progress = true;
+        while (progress && attempts < MAX_ATTEMPTS) {
+            progress = false;
+            for (Method candidate : candidates(current)) {
+                if (++attempts > MAX_ATTEMPTS) {
+                    break;
+                }
+                Outcome outcome = recheck(candidate, point);
+                if (outcome.verdict() == Verdict.DISAGREE) {
+                    current = candidate;
+                    currentDetail = outcome.detail();
+                    progress = true;
+                    break;
+                }
+            }
+        }
+        return new Finding(current, point, currentDetail);
+    }
+
+    private static Outcome recheck(Method candidate, double[] point) {
+        Compilation compilation = DifferentialFuzzer.compile("Shrink", List.of(candidate));
+        if (compilation.loaded() == null) {
+            return new Outcome(Verdict.ILL_CONDITIONED, "does not compile");
+        }
+        try {
+            return compilation.loaded().check(candidate, point);
+        } catch (RuntimeException e) {
+            return new Outcome(Verdict.ILL_CONDITIONED, e.toString());
+        }
+    }
+
+    /** Smaller variants of {@code method}, the most aggressive first. */
+    static List<Method> candidates(Method method) {
+        List<Method> out = new ArrayList<>();
+        for (List<Stmt> body : statementVariants(method.body())) {
+            out.add(new Method(method.name(), method.parameters(), body));
+        }
+        int expressions = countExpressions(method);
+        for (int k = 0; k < expressions; k++) {
+            for (int choice = 0; choice < 3; choice++) {
+                int target = k;
+                int pick = choice;
+                Method variant = new Method(method.name(), method.parameters(),
+                        new Rewriter(target, e -> simpler(e, pick)).block(method.body()));
+                if (!variant.equals(method)) {
+                    out.add(variant);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<List<Stmt>> statementVariants(List<Stmt> body) {
+        List<List<Stmt>> out = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            Stmt statement = body.get(i);
+            if (!(statement instanceof Return) || i < body.size() - 1) {
+                List<Stmt> without = new ArrayList<>(body);
+                without.remove(i);
+                out.add(without);
+            }
+            if (statement instanceof If branch) {
+                for (List<Stmt> replacement : List.of(branch.then(), branch.otherwise())) {
+                    List<Stmt> flattened = new ArrayList<>(body.subList(0, i));
+                    flattened.addAll(replacement);
+                    flattened.addAll(body.subList(i + 1, body.size()));
+                    out.add(flattened);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Choice 0 and 1: an operand of e (when it has them); choice 2: the literal 1.0. */
+    private static Expr simpler(Expr e, int choice) {
+        List<Expr> operands = new ArrayList<>();
+        if (e instanceof Negate n) {
+            operands.add(n.operand());
+        } else if (e instanceof Binary b) {
+            operands.add(b.left());
+            operands.add(b.right());
+        } else if (e instanceof Call c) {
+            operands.addAll(c.arguments());
+        } else if (e instanceof Ternary t) {
+            operands.add(t.whenTrue());
+            operands.add(t.whenFalse());
+        }
+        if (choice < operands.size()) {
+            return operands.get(choice);
+        }
+        boolean leaf = e instanceof Literal || e instanceof Program.Var;
+        return choice == 2 && !leaf ? new Literal(1.0) : e;
+    }
+
+    private static int countExpressions(Method method) {
+        int[] count = {0};
+        new Rewriter(-1, e -> {
+            count[0]++;
+            return e;
+        }).block(method.body());
+        return count[0];
+    }
+
+    /** Rebuilds statements, applying {@code change} to the target-th expression in pre-order (all when -1). */
+    private static final class Rewriter {
+        private final int target;
+        private final UnaryOperator<Expr> change;
+        private int seen;
+
+        Rewriter(int target, UnaryOperator<Expr> change) {
+            this.target = target;
+            this.change = change;
+        }
+
+        List<Stmt> block(List<Stmt> statements) {
+            List<Stmt> out = new ArrayList<>();
+            for (Stmt s : statements) {
+                out.add(statement(s));
+            }
+            return List.copyOf(out);
+        }
+
+        private Stmt statement(Stmt s) {
+            if (s instanceof Declare d) {
+                return new Declare(d.name(), expr(d.init()));
+            } else if (s instanceof Assign a) {
+                return new Assign(a.name(), a.op(), expr(a.value()));
+            } else if (s instanceof Return r) {
+                return new Return(expr(r.value()));
+            }
+            If i = (If) s;
+            return new If(cond(i.condition()), block(i.then()), block(i.otherwise()));
+        }
+
+        private Expr expr(Expr e) {
+            int index = seen++;
+            if (target == -1 || index == target) {
+                Expr changed = change.apply(e);
+                if (target != -1) {
+                    return changed;
+                }
+            }
+            if (e instanceof Negate n) {
+                return new Negate(expr(n.operand()));
+            } else if (e instanceof Binary b) {
+                return new Binary(b.op(), expr(b.left()), expr(b.right()));
+            } else if (e instanceof Call c) {
+                List<Expr> arguments = new ArrayList<>();
+                for (Expr argument : c.arguments()) {
+                    arguments.add(expr(argument));
+                }
+                return new Call(c.function(), List.copyOf(arguments));
+            } else if (e instanceof Ternary t) {
+                return new Ternary(cond(t.condition()), expr(t.whenTrue()), expr(t.whenFalse()));
+            }
+            return e;
+        }
+
+        private Cond cond(Cond c) {
+            if (c instanceof Compare compare) {
+                return new Compare(compare.op(), expr(compare.left()), expr(compare.right()));
+            } else if (c instanceof And a) {
+                return new And(cond(a.left()), cond(a.right()));
+            } else if (c instanceof Or o) {
+                return new Or(cond(o.left()), cond(o.right()));
+            }
+            return new Not(cond(((Not) c).operand()));
+        }
+    }
+}
