@@ -51,7 +51,7 @@ final class RegressionExample implements Example {
         TrainingHistory generated = train(compiled, data);
 
         double[] learned = compiled.parameters();
-        double apart = largestDifference(learned, model.parameterValues());
+        double apart = Vectors.largestDifference(learned, model.parameterValues());
         context.printf("learned w1 = %.3f, w2 = %.3f, b = %.3f (truth: y = 2*x1 + 1*x2 - 3)%n",
                 learned[0], learned[1], learned[2]);
         context.printf("training MSE after %d epochs: %.5f (noise variance %.5f)%n",
@@ -79,13 +79,5 @@ final class RegressionExample implements Example {
                 .quiet(true)
                 .build()
                 .fit(model, data);
-    }
-
-    private static double largestDifference(double[] a, double[] b) {
-        double largest = 0;
-        for (int i = 0; i < a.length; i++) {
-            largest = Math.max(largest, Math.abs(a[i] - b[i]));
-        }
-        return largest;
     }
 }

@@ -11,15 +11,21 @@ import io.microautograd.losses.Loss;
 import io.microautograd.nn.MLP;
 import io.microautograd.optim.Adam;
 import io.microautograd.train.Metric;
+import io.microautograd.train.Predictor;
+import io.microautograd.train.TrainableModel;
 import io.microautograd.train.Trainer;
 import io.microautograd.train.TrainingHistory;
 import io.microautograd.train.ValueMlpModel;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Nonlinear function approximation: a 1-12-12-1 tanh network learns sin(x) on [-pi, pi] from
- * noisy samples, with Adam on mini-batches. Reports the error against the true curve, not only
- * against the noisy targets, since that is what "learned the function" means.
+ * noisy samples, with Adam on mini-batches, on the {@code Value} engine and on the gradient the
+ * build compiled from {@link TwoHiddenLayerNetwork}, from the same weights. Reports the error
+ * against the true curve, not only against the noisy targets, since that is what "learned the
+ * function" means.
  */
 final class SineExample implements Example {
 
@@ -36,39 +42,54 @@ final class SineExample implements Example {
 
     @Override
     public String description() {
-        return "a 1-12-12-1 tanh network approximates sin(x) from noisy samples; fit plot and loss curve";
+        return "a 1-12-12-1 tanh network approximates sin(x) on Value and compiled gradients; fit plot, loss curves";
     }
 
     @Override
     public ExampleResult run(ExampleContext context) {
         Dataset data = Datasets.sine(SAMPLES, NOISE, 5);
         MLP mlp = MLP.of(1, 2, layer(12, "tanh"), layer(12, "tanh"), layer(1, "linear"));
-        TrainingHistory history = Trainer.builder()
+        CompiledSineModel compiled = new CompiledSineModel(mlp.parameterValues());
+        TrainingHistory dynamic = train(new ValueMlpModel(mlp, Loss.mse()), data);
+        TrainingHistory generated = train(compiled, data);
+
+        double curveError = maxErrorAgainstSine(mlp::predict);
+        double apart = Vectors.largestDifference(compiled.parameters(), mlp.parameterValues());
+        context.printf("training MSE %.5f (noise variance %.5f); largest error against sin(x) on [-pi, pi]: %.3f%n",
+                dynamic.finalMetric("mse"), NOISE * NOISE, curveError);
+        context.printf("compiled and Value-engine training end %.1e apart%n", apart);
+
+        Map<String, List<Double>> curves = new LinkedHashMap<>();
+        curves.put("Value engine", dynamic.losses());
+        curves.put("compiled gradient (TwoHiddenLayerNetworkGrad)", generated.losses());
+        return new ExampleResult()
+                .file(PngFile.write(FitPlot.of("sin(x) learned by a 1-12-12-1 tanh MLP", data, Math::sin,
+                        x -> mlp.predict(new double[] {x})[0], -Math.PI, Math.PI), context.picture("sine-fit.png")))
+                .file(PngFile.write(LossCurvePlot.of("sin(x): training loss (MSE)", "epoch", curves),
+                        context.picture("sine-loss.png")))
+                .measure("mse", dynamic.finalMetric("mse"))
+                .measure("max curve error", curveError)
+                .measure("compiled max curve error", maxErrorAgainstSine(compiled))
+                .measure("distance between paths", apart);
+    }
+
+    /** Adam on mini-batches of 10, reshuffled every epoch from the trainer's default seed. */
+    private static TrainingHistory train(TrainableModel model, Dataset data) {
+        return Trainer.builder()
                 .optimizer(Adam.withLearningRate(0.02))
                 .epochs(EPOCHS)
                 .batchSize(10)
                 .metrics(Metric.mse())
                 .quiet(true)
                 .build()
-                .fit(new ValueMlpModel(mlp, Loss.mse()), data);
-        double curveError = maxErrorAgainstSine(mlp);
-        context.printf("training MSE %.5f (noise variance %.5f); largest error against sin(x) on [-pi, pi]: %.3f%n",
-                history.finalMetric("mse"), NOISE * NOISE, curveError);
-
-        return new ExampleResult()
-                .file(PngFile.write(FitPlot.of("sin(x) learned by a 1-12-12-1 tanh MLP", data, Math::sin,
-                        x -> mlp.predict(new double[] {x})[0], -Math.PI, Math.PI), context.picture("sine-fit.png")))
-                .file(PngFile.write(LossCurvePlot.of("sin(x): training loss (MSE)", "epoch",
-                        Map.of("Value engine", history.losses())), context.picture("sine-loss.png")))
-                .measure("mse", history.finalMetric("mse"))
-                .measure("max curve error", curveError);
+                .fit(model, data);
     }
 
-    private static double maxErrorAgainstSine(MLP mlp) {
+    private static double maxErrorAgainstSine(Predictor model) {
         double worst = 0;
         for (int i = 0; i < CHECK_POINTS; i++) {
             double x = -Math.PI + 2 * Math.PI * i / (CHECK_POINTS - 1);
-            worst = Math.max(worst, Math.abs(mlp.predict(new double[] {x})[0] - Math.sin(x)));
+            worst = Math.max(worst, Math.abs(model.predict(new double[] {x})[0] - Math.sin(x)));
         }
         return worst;
     }

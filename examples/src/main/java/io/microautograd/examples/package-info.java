@@ -14,11 +14,14 @@
  *       compiled gradients; {@code all} runs every example. The graph picture is the slow stop
  *       when Graphviz is not installed (graphviz-java then runs Graphviz as JavaScript: several
  *       seconds for the first picture).</li>
- *   <li>Where the compiled path applies (functions of scalars: {@link io.microautograd.examples.LinearModel},
- *       {@link io.microautograd.examples.Rosenbrock}), the example runs it beside the
- *       {@code Value} engine from the same start with the same optimizer, reports how far apart
- *       the two runs end (zero or rounding), and draws both. Networks stay on the engine: a
- *       compiled network needs loops and arrays, which the compiler's next part brings.</li>
+ *   <li>Every training example runs twice from the same start with the same trainer and
+ *       optimizer: on the {@code Value} engine and on a gradient the build compiled
+ *       ({@link io.microautograd.examples.LinearModel},
+ *       {@link io.microautograd.examples.TwoHiddenLayerNetwork},
+ *       {@link io.microautograd.examples.Rosenbrock}, wrapped as trainable models by
+ *       {@link io.microautograd.examples.CompiledModel}'s subclasses). The compiled functions add
+ *       their terms in the order the engine's neurons do, so both runs end with the same
+ *       parameters to the last bit; each example reports the distance and draws both curves.</li>
  *   <li>Pictures go to {@code target/microautograd-examples} under the working directory unless
  *       {@code --out} says otherwise; when the README's command runs through the reactor, the
  *       working directory is the project root. Each picture's absolute path is printed.</li>

@@ -47,6 +47,8 @@ class ExamplesTest {
             },
             "moons", result -> {
                 assertEquals(1.0, result.measurement("accuracy"), "micrograd's demo separates the moons");
+                assertEquals(1.0, result.measurement("compiled accuracy"));
+                assertTrue(result.measurement("distance between paths") < 1e-9, result.measurements().toString());
                 assertTrue(result.measurement("loss") < 0.1 * result.measurement("first loss"),
                         result.measurements().toString());
             },
@@ -54,6 +56,8 @@ class ExamplesTest {
                 // The targets carry noise of variance 0.0025; the curve itself is learned to within 0.15.
                 assertTrue(result.measurement("mse") < 0.005, result.measurements().toString());
                 assertTrue(result.measurement("max curve error") < 0.15, result.measurements().toString());
+                assertTrue(result.measurement("compiled max curve error") < 0.15, result.measurements().toString());
+                assertTrue(result.measurement("distance between paths") < 1e-9, result.measurements().toString());
             },
             // loss = (relu(n) + 0.001 exp(w3 x1) - 1)^2 with n = -6.5, w3 = 5.5, x1 = 2: the relu is dead,
             // so w1, w2, b and n get no gradient; dloss/dw3 = 2 (0.001 e^11 - 1) * 0.001 e^11 * x1.
