@@ -21,7 +21,7 @@ final class GradientDebuggingExample implements Example {
 
     @Override
     public String description() {
-        return "gradient debugging: a dead relu and an exploding exp, highlighted in a graph picture and a text trace";
+        return "gradient debugging: a dead relu and an exploding exp, highlighted in a graph and a trace";
     }
 
     @Override

@@ -24,9 +24,10 @@ import java.util.Map;
 /**
  * micrograd's demo: a 2-16-16-1 relu network separates two moons (100 points, noise 0.1),
  * trained on the hinge loss with L2 1e-4 by full-batch SGD whose rate falls linearly from 1.0
- * over 100 steps. Trained twice from the same weights by the same trainer: on the {@code Value}
- * engine, and on the gradient the build compiled from {@link TwoHiddenLayerNetwork}; both runs end with
- * the same parameters to rounding. Draws the decision regions with the points, and the loss curves.
+ * over 100 steps. Trained twice from the same weights by the same trainer: on the
+ * {@code Value} engine, and on the gradient the build compiled from
+ * {@link TwoHiddenLayerNetwork}; both runs end with the same parameters. Draws the decision
+ * regions with the points, and the loss curves.
  */
 final class MoonsExample implements Example {
 
@@ -40,7 +41,7 @@ final class MoonsExample implements Example {
 
     @Override
     public String description() {
-        return "micrograd's demo: a 2-16-16-1 network classifies two moons, on Value and compiled gradients; decision boundary, loss curves";
+        return "micrograd's demo: a 2-16-16-1 network learns two moons, on both paths; decision regions, loss curves";
     }
 
     @Override

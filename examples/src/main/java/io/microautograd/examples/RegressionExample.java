@@ -39,7 +39,7 @@ final class RegressionExample implements Example {
 
     @Override
     public String description() {
-        return "linear regression of y = 2*x1 + x2 - 3 on compiled and Value-engine gradients; loss curves";
+        return "linear regression of y = 2*x1 + x2 - 3, on both paths; loss curves";
     }
 
     @Override

@@ -30,7 +30,7 @@ final class RosenbrockExample implements Example {
 
     @Override
     public String description() {
-        return "Adam minimises Rosenbrock's function with compiled and Value-engine gradients; contours and paths";
+        return "Adam minimises Rosenbrock's function on compiled and Value gradients; contours with the paths";
     }
 
     @Override

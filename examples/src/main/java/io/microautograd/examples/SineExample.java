@@ -42,7 +42,7 @@ final class SineExample implements Example {
 
     @Override
     public String description() {
-        return "a 1-12-12-1 tanh network approximates sin(x) on Value and compiled gradients; fit plot, loss curves";
+        return "a 1-12-12-1 tanh network learns sin(x) from noisy samples, on both paths; fit, loss curves";
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class TwoHiddenLayerNetwork {
     private TwoHiddenLayerNetwork() {
     }
 
-    /** The number of parameters of a network with {@code inputs} inputs and two hidden layers of {@code hidden} units. */
+    /** The number of parameters with {@code inputs} inputs and two hidden layers of {@code hidden} units. */
     public static int parameterCount(int inputs, int hidden) {
         return (inputs + 1) * hidden + (hidden + 1) * hidden + hidden + 1;
     }

@@ -67,7 +67,7 @@ record TutorialSnippet(String heading, int firstLine, List<String> lines) {
         return promised;
     }
 
-    /** Whether {@code printed} is what {@code promise} says (exactly, or as a prefix when the promise ends in "..."). */
+    /** Whether {@code printed} keeps {@code promise}: equal, or starting with it when it ends in "...". */
     static boolean keeps(String promise, String printed) {
         return promise.endsWith("...")
                 ? printed.startsWith(promise.substring(0, promise.length() - 3))

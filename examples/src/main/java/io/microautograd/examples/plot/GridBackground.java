@@ -93,9 +93,13 @@ public final class GridBackground {
         };
     }
 
-    /** {@code count} colours from dark blue through green to pale yellow, lightened toward white by {@code wash} (0 to 1). */
+    /**
+     * {@code count} colours from dark blue through green to pale yellow, lightened toward white
+     * by {@code wash} (0 to 1).
+     */
     public static List<Color> ramp(int count, double wash) {
-        Color[] stops = {new Color(45, 20, 110), new Color(30, 130, 140), new Color(120, 200, 90), new Color(250, 235, 120)};
+        Color[] stops = {
+            new Color(45, 20, 110), new Color(30, 130, 140), new Color(120, 200, 90), new Color(250, 235, 120)};
         List<Color> colours = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             double t = count == 1 ? 0 : (double) k / (count - 1) * (stops.length - 1);

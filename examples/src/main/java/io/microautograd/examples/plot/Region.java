@@ -20,7 +20,10 @@ public record Region(double xMin, double xMax, double yMin, double yMax) {
         }
     }
 
-    /** The smallest region holding every point of {@code points} (rows of x, y), widened by {@code margin} on each side. */
+    /**
+     * The smallest region holding every point of {@code points} (rows of x, y), widened by
+     * {@code margin} on each side.
+     */
     public static Region around(double[][] points, double margin) {
         if (points.length == 0) {
             throw new IllegalArgumentException("points must hold at least one point, got none");
