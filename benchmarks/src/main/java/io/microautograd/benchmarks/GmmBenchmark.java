@@ -2,6 +2,7 @@ package io.microautograd.benchmarks;
 
 import io.microautograd.benchmarks.workloads.CentralDifferences;
 import io.microautograd.benchmarks.workloads.Gmm;
+import io.microautograd.benchmarks.workloads.GmmGrad;
 import io.microautograd.benchmarks.workloads.GmmInstance;
 import io.microautograd.engine.Value;
 import java.util.concurrent.TimeUnit;
@@ -26,17 +27,32 @@ public class GmmBenchmark {
     private GmmInstance gmm;
     private double[] flat;
     private double[] gradient;
+    private double[] dAlphas;
+    private double[] dMeans;
+    private double[] dIcf;
 
     @Setup
     public void setUp() {
         gmm = GmmInstance.read(instance);
         flat = concat(gmm.alphas(), gmm.means(), gmm.icf());
         gradient = new double[flat.length];
+        dAlphas = new double[gmm.alphas().length];
+        dMeans = new double[gmm.means().length];
+        dIcf = new double[gmm.icf().length];
     }
 
     @Benchmark
     public double primal() {
         return gmm.objective();
+    }
+
+    @Benchmark
+    public double compiled() {
+        java.util.Arrays.fill(dAlphas, 0);
+        java.util.Arrays.fill(dMeans, 0);
+        java.util.Arrays.fill(dIcf, 0);
+        return GmmGrad.objective(gmm.alphas(), gmm.means(), gmm.icf(), gmm.x(), gmm.d(), gmm.k(), gmm.n(),
+                gmm.gamma(), gmm.m(), dAlphas, dMeans, dIcf);
     }
 
     @Benchmark

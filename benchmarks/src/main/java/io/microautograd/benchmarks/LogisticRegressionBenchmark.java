@@ -2,6 +2,7 @@ package io.microautograd.benchmarks;
 
 import io.microautograd.benchmarks.workloads.CentralDifferences;
 import io.microautograd.benchmarks.workloads.LogisticRegression;
+import io.microautograd.benchmarks.workloads.LogisticRegressionGrad;
 import io.microautograd.engine.Value;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,12 @@ public class LogisticRegressionBenchmark {
     @Benchmark
     public double primal() {
         return LogisticRegression.loss(w, data, labels);
+    }
+
+    @Benchmark
+    public double compiled() {
+        java.util.Arrays.fill(gradient, 0);
+        return LogisticRegressionGrad.loss(w, data, labels, gradient);
     }
 
     @Benchmark

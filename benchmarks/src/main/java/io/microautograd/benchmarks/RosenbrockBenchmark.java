@@ -2,6 +2,7 @@ package io.microautograd.benchmarks;
 
 import io.microautograd.benchmarks.workloads.CentralDifferences;
 import io.microautograd.benchmarks.workloads.Rosenbrock;
+import io.microautograd.benchmarks.workloads.RosenbrockGrad;
 import io.microautograd.engine.Value;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,12 @@ public class RosenbrockBenchmark {
     @Benchmark
     public double primal() {
         return Rosenbrock.rosenbrock(x);
+    }
+
+    @Benchmark
+    public double compiled() {
+        java.util.Arrays.fill(gradient, 0);
+        return RosenbrockGrad.rosenbrock(x, gradient);
     }
 
     @Benchmark

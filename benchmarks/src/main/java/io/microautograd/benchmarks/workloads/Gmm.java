@@ -1,5 +1,6 @@
 package io.microautograd.benchmarks.workloads;
 
+import io.microautograd.Differentiable;
 import io.microautograd.engine.Value;
 
 /**
@@ -17,7 +18,8 @@ public final class Gmm {
     private Gmm() {
     }
 
-    /** The objective in plain Java. */
+    /** The objective in plain Java: the source of the compiled gradient {@code GmmGrad.objective}. */
+    @Differentiable(wrt = {"alphas", "means", "icf"})
     public static double objective(double[] alphas, double[] means, double[] icf, double[] x,
                                    int d, int k, int n, double gamma, int m) {
         int s = d * (d + 1) / 2;
@@ -66,6 +68,7 @@ public final class Gmm {
     }
 
     /** max(v) + log(sum exp(v - max(v))). */
+    @Differentiable
     public static double logSumExp(double[] v) {
         double max = v[0];
         for (int i = 1; i < v.length; i++) {
@@ -119,7 +122,7 @@ public final class Gmm {
                 }
                 t[c] = alphas[c].add(Value.sum(logDiagonal)).sub(Value.sum(squares).mul(0.5));
             }
-            pointTerms[i] = logSumExp(t);
+            pointTerms[i] = logSumExpOfValues(t);
         }
         Value[] priorTerms = new Value[k];
         for (int c = 0; c < k; c++) {
@@ -134,12 +137,16 @@ public final class Gmm {
             }
             priorTerms[c] = Value.sum(squares).mul(0.5 * gamma * gamma).sub(Value.sum(logDiagonal).mul(m));
         }
-        return Value.sum(pointTerms).sub(logSumExp(alphas).mul(n)).add(Value.sum(priorTerms))
+        return Value.sum(pointTerms).sub(logSumExpOfValues(alphas).mul(n)).add(Value.sum(priorTerms))
                 .add(constantTerms(d, k, n, gamma, m));
     }
 
-    /** log-sum-exp on the {@code Value} engine, shifted by the (constant) maximum of the data. */
-    public static Value logSumExp(Value[] v) {
+    /**
+     * log-sum-exp on the {@code Value} engine, shifted by the (constant) maximum of the data. Its
+     * own name: the gradient compiler resolves calls by name and arity, so the compiled
+     * {@link #logSumExp(double[])} must have no overload of the same arity.
+     */
+    public static Value logSumExpOfValues(Value[] v) {
         double max = v[0].data();
         for (Value value : v) {
             max = Math.max(max, value.data());

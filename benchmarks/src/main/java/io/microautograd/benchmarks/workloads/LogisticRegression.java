@@ -1,5 +1,6 @@
 package io.microautograd.benchmarks.workloads;
 
+import io.microautograd.Differentiable;
 import io.microautograd.engine.Value;
 
 /** Mean logistic loss of a linear model over a data matrix, with labels in {-1, +1}. */
@@ -9,6 +10,7 @@ public final class LogisticRegression {
     }
 
     /** mean over rows of log(1 + exp(-y z)), z = w . x, computed without overflow. */
+    @Differentiable(wrt = "w")
     public static double loss(double[] w, double[][] x, double[] y) {
         double sum = 0;
         for (int i = 0; i < x.length; i++) {

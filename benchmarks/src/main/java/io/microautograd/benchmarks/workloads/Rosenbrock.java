@@ -1,5 +1,6 @@
 package io.microautograd.benchmarks.workloads;
 
+import io.microautograd.Differentiable;
 import io.microautograd.engine.Value;
 
 /** The N-dimensional Rosenbrock function, in plain Java and on the {@code Value} engine. */
@@ -9,6 +10,7 @@ public final class Rosenbrock {
     }
 
     /** sum over i of 100 (x[i+1] - x[i]^2)^2 + (1 - x[i])^2. */
+    @Differentiable
     public static double rosenbrock(double[] x) {
         double sum = 0;
         for (int i = 0; i + 1 < x.length; i++) {

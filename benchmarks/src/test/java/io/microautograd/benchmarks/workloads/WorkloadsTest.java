@@ -35,8 +35,11 @@ class WorkloadsTest {
         out.backward();
         double[] expected = new double[x.length];
         CentralDifferences.gradient(Rosenbrock::rosenbrock, x, expected);
+        double[] compiled = new double[x.length];
+        assertEquals(Rosenbrock.rosenbrock(x), RosenbrockGrad.rosenbrock(x, compiled));
         for (int i = 0; i < x.length; i++) {
             assertRelative(expected[i], leaves[i].grad(), 1e-6, "d/dx" + i);
+            assertRelative(leaves[i].grad(), compiled[i], 1e-12, "compiled d/dx" + i);
         }
     }
 
@@ -58,8 +61,11 @@ class WorkloadsTest {
         out.backward();
         double[] expected = new double[w.length];
         CentralDifferences.gradient(weights -> LogisticRegression.loss(weights, data, labels), w, expected);
+        double[] compiled = new double[w.length];
+        assertEquals(LogisticRegression.loss(w, data, labels), LogisticRegressionGrad.loss(w, data, labels, compiled));
         for (int j = 0; j < w.length; j++) {
             assertRelative(expected[j], leaves[j].grad(), 1e-6, "d/dw" + j);
+            assertRelative(leaves[j].grad(), compiled[j], 1e-10, "compiled d/dw" + j);
         }
     }
 
@@ -83,6 +89,21 @@ class WorkloadsTest {
         for (int i = 0; i < all.length; i++) {
             assertRelative(expectedGradient[i], all[i].grad(), tolerance, "partial " + i);
         }
+
+        double[] dAlphas = new double[gmm.k()];
+        double[] dMeans = new double[gmm.means().length];
+        double[] dIcf = new double[gmm.icf().length];
+        double compiled = GmmGrad.objective(gmm.alphas(), gmm.means(), gmm.icf(), gmm.x(), gmm.d(), gmm.k(), gmm.n(),
+                gmm.gamma(), gmm.m(), dAlphas, dMeans, dIcf);
+        assertEquals(gmm.objective(), compiled, "the compiled value is the primal's, exactly");
+        double[] compiledGradient = concat(dAlphas, dMeans, dIcf);
+        for (int i = 0; i < all.length; i++) {
+            assertRelative(all[i].grad(), compiledGradient[i], 1e-10, "compiled against Value, partial " + i);
+        }
+    }
+
+    private static double[] concat(double[]... parts) {
+        return Arrays.stream(parts).flatMapToDouble(Arrays::stream).toArray();
     }
 
     private static Value[] concat(Value[]... parts) {
