@@ -96,7 +96,8 @@ public final class Demo {
         return runAll(chosen, new ExampleContext(output, out), err);
     }
 
-    private static int runAll(List<Example> examples, ExampleContext context, PrintStream err) {
+    /** Runs {@code examples} in order; stops at the first that throws, naming it on {@code err}, and returns 1. */
+    static int runAll(List<Example> examples, ExampleContext context, PrintStream err) {
         for (Example example : examples) {
             context.println("== " + example.name() + ": " + example.description());
             long start = System.nanoTime();

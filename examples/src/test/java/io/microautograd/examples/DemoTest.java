@@ -93,6 +93,34 @@ class DemoTest {
     }
 
     @Test
+    void aFailingExampleStopsTheRunWithStatus1AndItsNameAndCause() {
+        Example failing = new Example() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public String description() {
+                return "throws";
+            }
+
+            @Override
+            public ExampleResult run(ExampleContext context) {
+                throw new IllegalStateException("no data");
+            }
+        };
+        List<Example> examples = List.of(Examples.named("engine").orElseThrow(), failing,
+                Examples.named("rosenbrock").orElseThrow());
+        ExampleContext context = new ExampleContext(folder, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertEquals(1, Demo.runAll(examples, context, new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(errors().contains("example broken failed: java.lang.IllegalStateException: no data"), errors());
+        assertTrue(printed().contains("z = 8.0"), "examples before it ran");
+        assertTrue(!printed().contains("== rosenbrock"), "examples after it did not run");
+    }
+
+    @Test
     void anUnknownExampleIsAnErrorThatNamesTheKnownOnes() {
         assertEquals(2, run("mnist"));
         assertTrue(errors().contains("unknown example \"mnist\""), errors());
