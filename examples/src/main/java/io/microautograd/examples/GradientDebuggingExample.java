@@ -49,7 +49,7 @@ final class GradientDebuggingExample implements Example {
      * loss = (relu(w1*x1 + w2*x2 + b) + 0.001 * exp(w3*x1) - 1)^2 at a point where the relu's
      * input is -6.5 and the exponential's is 11.
      */
-    static Value faultyLoss() {
+    private static Value faultyLoss() {
         Value x1 = Value.of(2.0).label("x1");
         Value x2 = Value.of(-1.0).label("x2");
         Value w1 = Value.of(-3.0).label("w1");
