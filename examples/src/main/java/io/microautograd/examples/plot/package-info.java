@@ -1,0 +1,18 @@
+/**
+ * PNG pictures of the examples, drawn with XChart: {@link io.microautograd.examples.plot.LossCurvePlot}
+ * (loss per epoch, log scale), {@link io.microautograd.examples.plot.DecisionBoundaryPlot}
+ * (a classifier's regions with its points), {@link io.microautograd.examples.plot.FitPlot}
+ * (a 1-D model against the truth) and {@link io.microautograd.examples.plot.ContourPathPlot}
+ * (a surface with optimizer paths); {@link io.microautograd.examples.plot.PngFile} writes any
+ * of them.
+ *
+ * <p>Choices written down here:
+ * <ul>
+ *   <li>Every picture is 800 x 600 on white ({@link io.microautograd.examples.plot.Charts}).</li>
+ *   <li>XChart has no contour or region chart, so {@link io.microautograd.examples.plot.GridBackground}
+ *       paints one: a 120 x 120 grid of tiles, one scatter series per colour band. Contours are
+ *       bands of log10(1 + f - min), so a surface spanning orders of magnitude shows its
+ *       shape.</li>
+ * </ul>
+ */
+package io.microautograd.examples.plot;

@@ -1,0 +1,104 @@
+package io.microautograd.examples.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.microautograd.data.Dataset;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+
+/** The plotting helpers: what they paint where, and the errors for input they cannot draw. */
+class PlotsTest {
+
+    private static final Region SQUARE = new Region(-1, 1, -1, 1);
+    /** One point in a corner, away from the pixels the tests look at. */
+    private static final Dataset CORNER_POINT = Dataset.of(new double[][] {{-0.95, -0.95}}, new double[] {0});
+
+    @BeforeAll
+    static void headless() {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @Test
+    void decisionRegionsArePaintedWhereTheModelPredictsEachClass() {
+        XYChart chart = DecisionBoundaryPlot.of("x > 0.0 is class 1", input -> new double[] {input[0]}, 0,
+                CORNER_POINT, SQUARE);
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        int middle = image.getHeight() / 2;
+        Color left = new Color(image.getRGB(image.getWidth() * 3 / 10, middle));
+        Color right = new Color(image.getRGB(image.getWidth() * 7 / 10, middle));
+        assertTrue(left.getRed() > left.getBlue() + 20, "class 0 is reddish: " + left);
+        assertTrue(right.getBlue() > right.getRed() + 20, "class 1 is bluish: " + right);
+    }
+
+    @Test
+    void logLevelsRiseWithTheFunctionAndStayInRange() {
+        GridBackground.Bands bands = GridBackground.logLevels((x, y) -> (x + 1) * 1000, SQUARE, 10);
+        int previous = -1;
+        for (double x = -0.99; x < 1; x += 0.1) {
+            int band = bands.band(x, 0);
+            assertTrue(band >= previous && band < 10, "band " + band + " at x = " + x);
+            previous = band;
+        }
+        assertEquals(0, bands.band(-1, 0));
+        assertEquals(9, bands.band(1, 0));
+    }
+
+    @Test
+    void rampGivesTheAskedNumberOfDistinctColoursAndWashingLightensThem() {
+        List<Color> colours = GridBackground.ramp(5, 0);
+        assertEquals(5, colours.size());
+        assertNotEquals(colours.get(0), colours.get(4));
+        Color washed = GridBackground.washed(colours.get(0), 0.5);
+        assertTrue(washed.getRed() > colours.get(0).getRed() && washed.getGreen() > colours.get(0).getGreen());
+        assertEquals(Color.WHITE, GridBackground.washed(colours.get(0), 1));
+    }
+
+    @Test
+    void aBandOutsideTheColoursIsAnError() {
+        XYChart chart = Charts.xyChart("t", "x", "y");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GridBackground.paint(chart, SQUARE, (x, y) -> 2, List.of(Color.RED, Color.BLUE)));
+        assertTrue(e.getMessage().contains("must be in 0..1, got 2"), e.getMessage());
+    }
+
+    @Test
+    void regionsMustBeFiniteAndNotEmpty() {
+        assertThrows(IllegalArgumentException.class, () -> new Region(1, 1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Region(0, 1, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Region(Double.NEGATIVE_INFINITY, 1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> Region.around(new double[0][], 1));
+        assertEquals(new Region(-1.5, 2.5, 0.5, 3.5), Region.around(new double[][] {{-1, 3}, {2, 1}}, 0.5));
+    }
+
+    @Test
+    void inputsThePlotsCannotDrawAreErrorsThatSayWhy() {
+        Dataset oneInput = Dataset.of(new double[][] {{0.0}}, new double[] {0});
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> DecisionBoundaryPlot.of("t", x -> x, 0, oneInput, SQUARE)).getMessage().contains("two inputs"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> FitPlot.of("t", CORNER_POINT, x -> x, x -> x, -1, 1)).getMessage().contains("one input"));
+        assertThrows(IllegalArgumentException.class, () -> FitPlot.of("t", oneInput, x -> x, x -> x, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> LossCurvePlot.of("t", "epoch", Map.of()));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> LossCurvePlot.of("t", "epoch", Map.of("empty", List.of()))).getMessage().contains("empty"));
+        double[][] path = {{0, 0}};
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ContourPathPlot.of("t", (x, y) -> x, SQUARE,
+                Map.of("a", path, "b", path, "c", path, "d", path, "e", path), new double[] {0, 0}))
+                .getMessage().contains("at most 4 paths"));
+    }
+
+    @Test
+    void lossCurvesUseALogScaleOnlyWhenEveryValueIsPositive() {
+        assertTrue(LossCurvePlot.of("t", "epoch", Map.of("loss", List.of(1.0, 0.1))).getStyler().isYAxisLogarithmic());
+        assertTrue(!LossCurvePlot.of("t", "epoch", Map.of("loss", List.of(1.0, 0.0))).getStyler().isYAxisLogarithmic());
+    }
+}
