@@ -2,6 +2,9 @@ package io.microautograd.examples;
 
 import static io.microautograd.nn.LayerSpec.layer;
 
+import io.microautograd.compiled.CompiledLoss;
+import io.microautograd.compiled.CompiledMlp;
+import io.microautograd.compiled.CompiledMlpModel;
 import io.microautograd.data.Dataset;
 import io.microautograd.data.Datasets;
 import io.microautograd.examples.plot.FitPlot;
@@ -24,7 +27,7 @@ import java.util.Map;
 /**
  * Nonlinear function approximation: a 1-12-12-1 tanh network learns sin(x) on [-pi, pi] from
  * noisy samples, with Adam on mini-batches, on the {@code Value} engine and on the gradient the
- * build compiled from {@link TwoHiddenLayerNetwork}, from the same weights. Reports the error
+ * build compiled for the runtime's {@link CompiledMlpModel}, from the same weights. Reports the error
  * against the true curve, not only against the noisy targets, since that is what "learned the
  * function" means.
  */
@@ -51,7 +54,7 @@ final class SineExample implements Example {
     public ExampleResult run(ExampleContext context) {
         Dataset data = Datasets.sine(SAMPLES, NOISE, 5);
         MLP mlp = MLP.of(1, 2, layer(12, "tanh"), layer(12, "tanh"), layer(1, "linear"));
-        CompiledSineModel compiled = new CompiledSineModel(mlp.parameterValues());
+        CompiledMlpModel compiled = new CompiledMlpModel(CompiledMlp.from(mlp), CompiledLoss.MSE, 0);
         TrainingHistory dynamic = train(new ValueMlpModel(mlp, Loss.mse()), data);
         TrainingHistory generated = train(compiled, data);
 
@@ -63,7 +66,7 @@ final class SineExample implements Example {
 
         Map<String, List<Double>> curves = new LinkedHashMap<>();
         curves.put("Value engine", dynamic.losses());
-        curves.put("compiled gradient (TwoHiddenLayerNetworkGrad)", generated.losses());
+        curves.put("compiled gradient (CompiledMlpModel)", generated.losses());
         return new ExampleResult()
                 .file(PngFile.write(FitPlot.of("sin(x) learned by a 1-12-12-1 tanh MLP", data, Math::sin,
                         x -> mlp.predict(new double[] {x})[0], -Math.PI, Math.PI), context.picture("sine-fit.png")))

@@ -16,12 +16,11 @@
  *       seconds for the first picture).</li>
  *   <li>Every training example runs twice from the same start with the same trainer and
  *       optimizer: on the {@code Value} engine and on a gradient the build compiled
- *       ({@link io.microautograd.examples.LinearModel},
- *       {@link io.microautograd.examples.TwoHiddenLayerNetwork},
- *       {@link io.microautograd.examples.Rosenbrock}, wrapped as trainable models by
- *       {@link io.microautograd.examples.CompiledModel}'s subclasses). The compiled functions add
- *       their terms in the order the engine's neurons do, so both runs end with the same
- *       parameters to the last bit; each example reports the distance and draws both curves.</li>
+ *       (a user's own {@link io.microautograd.examples.LinearModel} and
+ *       {@link io.microautograd.examples.Rosenbrock}, and the runtime's
+ *       {@link io.microautograd.compiled.CompiledMlpModel} for the networks). The compiled
+ *       functions add their terms in the order the engine's neurons do, so both runs end with the
+ *       same parameters to rounding; each example reports the distance and draws both curves.</li>
  *   <li>Pictures go to {@code target/microautograd-examples} under the working directory unless
  *       {@code --out} says otherwise; when the README's command runs through the reactor, the
  *       working directory is the project root. Each picture's absolute path is printed.</li>
