@@ -26,14 +26,15 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * What the processor adds to a build: javac on one class of 50 {@code @Differentiable} methods,
- * with the processor ({@code compiled}) and without it ({@code primal}).
+ * with the processor (which also compiles the 50 generated gradients) and without it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ProcessorCompileBenchmark {
 
-    static final int METHODS = 50;
+    /** The number of @Differentiable methods in the compiled class. */
+    public static final int METHODS = 50;
 
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     private String source;
@@ -54,13 +55,13 @@ public class ProcessorCompileBenchmark {
 
     /** javac without annotation processing. */
     @Benchmark
-    public boolean primal() {
+    public boolean withoutProcessor() {
         return compile(false);
     }
 
-    /** javac with the processor writing 50 gradients. */
+    /** javac with the processor writing 50 gradients, which javac then compiles too. */
     @Benchmark
-    public boolean compiled() {
+    public boolean withProcessor() {
         return compile(true);
     }
 

@@ -1,5 +1,6 @@
 package io.microautograd.benchmarks.report;
 
+import io.microautograd.benchmarks.ProcessorCompileBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ public final class ReportWriter {
         }
         md.append("\n![gradient time over primal time](").append(CHART).append(")\n\n");
         appendEngineRows(results, md);
+        appendCompileTime(results, md);
         appendTargets(results, md);
         Path file = folder.resolve("benchmarks.md");
         Files.writeString(file, md);
@@ -64,6 +66,20 @@ public final class ReportWriter {
         }
         md.append(String.format(Locale.ROOT,
                 "- retained memory: %.1f bytes per node on a %,d-node chain%n%n", results.bytesPerNode(), NodeMemory.CHAIN));
+    }
+
+    private static void appendCompileTime(Results results, StringBuilder md) {
+        for (String workload : results.workloads()) {
+            Optional<Measurement> without = results.get(workload, "withoutProcessor");
+            Optional<Measurement> with = results.get(workload, "withProcessor");
+            if (without.isPresent() && with.isPresent()) {
+                md.append("## Compile time\n\n")
+                  .append(String.format(Locale.ROOT, "javac on one class of %d `@Differentiable` methods: %s without "
+                          + "the processor, %s with it (it writes their gradients, and javac compiles those too): "
+                          + "%.2fx.%n%n", ProcessorCompileBenchmark.METHODS, time(without.get()), time(with.get()),
+                          with.get().median() / without.get().median()));
+            }
+        }
     }
 
     private static void appendTargets(Results results, StringBuilder md) {

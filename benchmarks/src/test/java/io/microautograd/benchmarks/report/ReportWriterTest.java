@@ -29,7 +29,9 @@ class ReportWriterTest {
                 new Measurement("Gmm 10k", "finiteDifferences", 6000.0, 100, "us/op"),
                 new Measurement("Moons", "primal", 10.0, 1, "us/op"),
                 new Measurement("Moons", "valueEngine", 900.0, 1, "us/op"),
-                new Measurement("ValueEngine", "nodesPerSecond", 4e6, 1e5, "ops/s")), 72.0);
+                new Measurement("ValueEngine", "nodesPerSecond", 4e6, 1e5, "ops/s"),
+                new Measurement("ProcessorCompile", "withoutProcessor", 300, 10, "ms/op"),
+                new Measurement("ProcessorCompile", "withProcessor", 1200, 50, "ms/op")), 72.0);
 
         Path markdown = ReportWriter.write(results, "benchmarks/run", "quick", folder);
 
@@ -42,6 +44,9 @@ class ReportWriterTest {
         assertTrue(text.contains("| Value / compiled >= 100.0 | Gmm 10k | 66.7 | **no** |"), text);
         assertTrue(text.contains("72.0 bytes per node"), text);
         assertTrue(text.contains("4.00e+06 nodes per second"), text);
+        assertTrue(text.contains("300.0 ± 10 ms/op without the processor, 1200 ± 50 ms/op with it"), text);
+        assertTrue(text.contains("4.00x"), text);
+        assertTrue(!text.contains("| ProcessorCompile |"), "compile time is no gradient workload: " + text);
 
         BufferedImage chart = ImageIO.read(folder.resolve("benchmark-ratios.png").toFile());
         assertNotNull(chart, "the chart is a PNG");
