@@ -1,7 +1,9 @@
 package io.microautograd.processor;
 
+import io.microautograd.processor.diff.WrittenArrays;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.Variable;
 import io.microautograd.processor.parse.ParsedMethod;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,16 +14,29 @@ import java.util.Set;
 
 /**
  * The calls between the {@code @Differentiable} methods of one round. A method is generated only
- * when every differentiable method it calls is: recursion is rejected, and a caller of a method
- * that has errors is left out with an error at the call.
+ * when every differentiable method it calls is: recursion is rejected, a call that passes an
+ * array to a method writing into that parameter is rejected (the caller's reverse sweep would
+ * read the array after the callee changed it), and a caller of a method that has errors is left
+ * out with an error at the call.
  */
 final class CallGraph {
 
-    /** A call that keeps its caller from being generated, and why. */
-    record BrokenCall(String caller, Expr.Call call, boolean recursive) {
+    /** Why a call keeps its caller from being generated. */
+    enum Reason {
+        /** The call leads back to its caller. */
+        RECURSION,
+        /** The callee writes into an array parameter, so the call would change the caller's array. */
+        WRITES_ARRAY_ARGUMENT,
+        /** The callee could not be differentiated. */
+        BROKEN_CALLEE
+    }
+
+    /** A call that keeps its caller from being generated, and why; {@code detail} names a written parameter. */
+    record BrokenCall(String caller, Expr.Call call, Reason reason, String detail) {
     }
 
     private final Map<String, List<Expr.Call>> calls = new LinkedHashMap<>();
+    private final Map<String, List<String>> writtenArrayParameters = new LinkedHashMap<>();
 
     /** The key of a method: its class, name and arity. */
     static String key(String ownerClass, String name, int arity) {
@@ -41,19 +56,32 @@ final class CallGraph {
             }
         });
         calls.put(key, out);
+        Set<Variable> written = WrittenArrays.of(method.function());
+        List<String> parameters = new ArrayList<>();
+        for (Variable parameter : method.function().parameters()) {
+            if (written.contains(parameter)) {
+                parameters.add(parameter.name());
+            }
+        }
+        writtenArrayParameters.put(key, parameters);
     }
 
     /**
-     * The calls that keep their callers from being generated: calls on a cycle, and calls of
-     * methods in {@code failed} or of methods left out for either reason.
+     * The calls that keep their callers from being generated: calls on a cycle, calls of methods
+     * that write into an array parameter, and calls of methods in {@code failed} or of methods
+     * left out for any of these reasons.
      */
     List<BrokenCall> brokenCalls(Set<String> failed) {
         List<BrokenCall> broken = new ArrayList<>();
         Set<String> excluded = new LinkedHashSet<>(failed);
         for (String method : calls.keySet()) {
             for (Expr.Call call : calls.get(method)) {
+                List<String> written = writtenArrayParameters.getOrDefault(calleeKey(call), List.of());
                 if (reaches(calleeKey(call), method, new LinkedHashSet<>())) {
-                    broken.add(new BrokenCall(method, call, true));
+                    broken.add(new BrokenCall(method, call, Reason.RECURSION, ""));
+                    excluded.add(method);
+                } else if (!written.isEmpty()) {
+                    broken.add(new BrokenCall(method, call, Reason.WRITES_ARRAY_ARGUMENT, written.get(0)));
                     excluded.add(method);
                 }
             }
@@ -64,7 +92,7 @@ final class CallGraph {
             for (String method : calls.keySet()) {
                 for (Expr.Call call : calls.get(method)) {
                     if (!excluded.contains(method) && excluded.contains(calleeKey(call))) {
-                        broken.add(new BrokenCall(method, call, false));
+                        broken.add(new BrokenCall(method, call, Reason.BROKEN_CALLEE, ""));
                         excluded.add(method);
                         changed = true;
                     }

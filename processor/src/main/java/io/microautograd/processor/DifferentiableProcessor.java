@@ -136,11 +136,22 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
     private void report(ReadMethod caller, CallGraph.BrokenCall broken) {
         String callee = broken.call().callee().name();
-        String message = broken.recursive()
-                ? caller.element().getSimpleName() + " calls " + callee + ", which leads back to "
-                        + caller.element().getSimpleName() + "; recursion is not supported, write it as a loop"
-                : "call of " + callee + ", which could not be differentiated (see its errors); fix " + callee + " first";
-        reporter.error(broken.recursive() ? Tag.RECURSION : Tag.UNSUPPORTED_CALL, message,
+        String message;
+        switch (broken.reason()) {
+            case RECURSION:
+                message = caller.element().getSimpleName() + " calls " + callee + ", which leads back to "
+                        + caller.element().getSimpleName() + "; recursion is not supported, write it as a loop";
+                break;
+            case WRITES_ARRAY_ARGUMENT:
+                message = "call of " + callee + ", which writes into its array parameter " + broken.detail()
+                        + "; a @Differentiable method may call only methods that leave their array arguments"
+                        + " unchanged: let " + callee + " copy " + broken.detail() + " into a local array and write there";
+                break;
+            default:
+                message = "call of " + callee + ", which could not be differentiated (see its errors); fix " + callee
+                        + " first";
+        }
+        reporter.error(broken.reason() == CallGraph.Reason.RECURSION ? Tag.RECURSION : Tag.UNSUPPORTED_CALL, message,
                 caller.parsed().callSites().get(broken.call()), caller.element(), caller.unit());
     }
 

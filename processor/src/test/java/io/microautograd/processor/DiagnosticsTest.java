@@ -192,6 +192,20 @@ class DiagnosticsTest {
     }
 
     @Test
+    void callOfAMethodThatWritesIntoItsArrayParameter() {
+        // Found by the differential fuzzer: the caller's reverse sweep read the array after the callee changed it.
+        JavaFileObject file = source("    @Differentiable\n    static double f(double[] a, double x) {\n"
+                + "        return h(a, x) + a[0];\n    }\n\n"
+                + "    @Differentiable\n    static double h(double[] u, double y) {\n        u[0] = u[0] * y;\n"
+                + "        return u[0];\n    }\n");
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:UnsupportedCall] call of h, which writes into its "
+                + "array parameter u; a @Differentiable method may call only methods that leave their array arguments "
+                + "unchanged: let h copy u into a local array and write there").inFile(file).onLine(BODY).atColumn(17);
+    }
+
+    @Test
     void mathFunctionWithoutRule() {
         assertOnlyError(method("static double f(double x)", "return Math.random() * x;"),
                 "[MicroAutograd:UnsupportedMath] Math.random with 0 arguments has no derivative rule; supported Math "

@@ -9,12 +9,13 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** The array variables a function writes elements into, directly or through a row alias. */
-final class WrittenArrays {
+public final class WrittenArrays {
 
     private WrittenArrays() {
     }
 
-    static Set<Variable> of(Function function) {
+    /** The arrays {@code function} writes into: parameters, locals and the arrays rows alias. */
+    public static Set<Variable> of(Function function) {
         Set<Variable> written = new HashSet<>();
         boolean changed = true;
         while (changed) {
