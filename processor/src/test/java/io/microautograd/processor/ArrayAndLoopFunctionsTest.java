@@ -200,6 +200,22 @@ class ArrayAndLoopFunctionsTest {
                     return Math.sqrt(s);
                 }
 
+                @Differentiable
+                static double recomputedLocals(double[] x, double[] w) {
+                    double s = 0;
+                    double scale = 1;
+                    for (int i = 0; i < x.length; i++) {
+                        scale = scale * 0.5 + x[i];
+                        for (int j = 0; j < w.length; j++) {
+                            int mirror = w.length - 1 - j;
+                            double u = scale + w[mirror] - x[i];
+                            double v = u * u;
+                            s += v * u + w[j] * s * 0.1;
+                        }
+                    }
+                    return s;
+                }
+
                 static int count(int n) {
                     return n * 2;
                 }
@@ -315,6 +331,11 @@ class ArrayAndLoopFunctionsTest {
                 "x:0", "limit:1");
         gradients.check("breakAndContinue", new Object[] {new double[] {-0.3, 0.1, 0.2, -0.4}, 3.0},
                 "x:0", "limit:1");
+    }
+
+    @Test
+    void loopLocalsRecomputedFromAValueTheOuterLoopOverwrites() {
+        gradients.check("recomputedLocals", new Object[] {vector(15, 4), vector(16, 3)}, "x:0", "w:1");
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class ReverseMode {
     }
 
     private DiffContext build(Readers previous) {
-        DiffContext context = new DiffContext(activity, previous, function.firstFreeId());
+        DiffContext context = new DiffContext(activity, previous, written, function.firstFreeId());
         ArrayLoops arrays = new ArrayLoops(context);
         Variable seed = context.fresh("seed", Type.DOUBLE);
         Variable value = context.fresh("value", Type.DOUBLE);

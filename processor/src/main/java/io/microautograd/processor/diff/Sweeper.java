@@ -135,7 +135,7 @@ final class Sweeper {
                 save(read(x), x, forward, restoreAdjoint);
                 save(read(dx), dx, forward, reverse);
                 reverse.addAll(restoreAdjoint);
-            } else {
+            } else if (!recomputed(a)) {
                 save(read(x), x, forward, reverse);
             }
         }
@@ -232,6 +232,18 @@ final class Sweeper {
         }
         adjoints.propagate(r.value(), read(seed), reverse);
         return new Sweeps(forward, commented(r.origin(), reverse));
+    }
+
+    /**
+     * Whether the reverse sweep recomputes the value this declaration gives instead of restoring
+     * the one it overwrites; the recomputation's reads count as the declaration's.
+     */
+    private boolean recomputed(Stmt.Assign declaration) {
+        Stmt again = loop != null ? loop.recompute(declaration) : null;
+        if (again != null) {
+            context.recordReads(declaration, List.of(again));
+        }
+        return again != null;
     }
 
     /** Keeps the current value of {@code x} before it is overwritten; the reverse gets it back. */

@@ -14,7 +14,11 @@
  * Inside loops values go on growable primitive arrays local to the generated method, with each
  * iteration's branch decisions and exit (fell through, or which break or continue); a loop
  * nested in another records its trip count. A counted {@code for} loop whose start and bound do
- * not change inside it, and that has no break, is reversed from its header alone. The outputs of
+ * not change inside it, and that has no break, is reversed from its header alone. A local
+ * declared in the body of a counted loop without break or continue, assigned nowhere else in the
+ * loop, whose value is cheap arithmetic over values the loop leaves alone and arrays the method
+ * never writes, is not taped: the reverse sweep recomputes it at the start of each iteration's
+ * reversal. The outputs of
  * functions whose derivative reads them (exp, tanh, sqrt, pow, ...) are kept from the forward
  * sweep; other intermediates are recomputed in the reverse sweep, once each, into temporaries.
  *
