@@ -216,6 +216,17 @@ class ArrayAndLoopFunctionsTest {
                     return s;
                 }
 
+                @Differentiable(wrt = "x")
+                static double repeatedDecay(double[] x, int repeats) {
+                    double acc = 1;
+                    for (int r = 0; r < repeats; r++) {
+                        for (int i = x.length - 1; i >= 0; i--) {
+                            acc = acc * 0.5 + x[i] * x[i] * acc;
+                        }
+                    }
+                    return acc;
+                }
+
                 static int count(int n) {
                     return n * 2;
                 }
@@ -336,6 +347,13 @@ class ArrayAndLoopFunctionsTest {
     @Test
     void loopLocalsRecomputedFromAValueTheOuterLoopOverwrites() {
         gradients.check("recomputedLocals", new Object[] {vector(15, 4), vector(16, 3)}, "x:0", "w:1");
+    }
+
+    @Test
+    void tapesSizedFromTripCountsHoldWhateverTheLoopsRun() {
+        for (int repeats : new int[] {-2, 0, 1, 40}) {
+            gradients.check("repeatedDecay", new Object[] {vector(17, 7), repeats}, "x:0");
+        }
     }
 
     @Test

@@ -117,8 +117,9 @@ public final class ReverseMode {
         body.addAll(sweeps.reverse());
         body.addAll(epilogue);
         body.add(new Stmt.Return(read(value), Stmt.Origin.NONE));
+        Stmt.Block block = Stmt.Block.of(body);
         context.finish(new Pullback(function, seed, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
-                Stmt.Block.of(body)));
+                block, TapeSizes.of(function, block)));
         return context;
     }
 

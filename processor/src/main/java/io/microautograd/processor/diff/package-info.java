@@ -21,6 +21,8 @@
  * reversal. The outputs of
  * functions whose derivative reads them (exp, tanh, sqrt, pow, ...) are kept from the forward
  * sweep; other intermediates are recomputed in the reverse sweep, once each, into temporaries.
+ * Each tape starts at the size its loops' trip counts predict at entry, where they can, so a
+ * large gradient allocates it once instead of growing it by doubling.
  *
  * <p>Semantics: at kinks the derivative is fixed (abs'(0) = 0; max and min send the gradient to
  * their first argument at ties; signum, floor, ceil, rint have derivative 0; d/db pow(a, b) is
