@@ -20,7 +20,8 @@ final class Helpers {
     /** The helpers there are. */
     enum Helper {
         PUSH_DOUBLE("push"), PUSH_INT("push"), PUSH_LONG("push"), PUSH_ROW("push"),
-        TAPE_CAPACITY("tapeCapacity"), DEEP_COPY("copyOf"), ZEROS_LIKE("zerosLike"), CHECK_LENGTH("checkLength"), CHECK_SHAPE("checkShape");
+        TAPE_CAPACITY("tapeCapacity"),
+        DEEP_COPY("copyOf"), ZEROS_LIKE("zerosLike"), CHECK_LENGTH("checkLength"), CHECK_SHAPE("checkShape");
 
         private final String methodName;
 
