@@ -227,6 +227,17 @@ class ArrayAndLoopFunctionsTest {
                     return acc;
                 }
 
+                @Differentiable(wrt = "x")
+                static double guardedData(double[] x, double[] data, int n) {
+                    double acc = x[0];
+                    if (n > 0) {
+                        for (int i = 0; i < data.length; i++) {
+                            acc = acc * acc * data[i];
+                        }
+                    }
+                    return acc;
+                }
+
                 static int count(int n) {
                     return n * 2;
                 }
@@ -354,6 +365,13 @@ class ArrayAndLoopFunctionsTest {
         for (int repeats : new int[] {-2, 0, 1, 40}) {
             gradients.check("repeatedDecay", new Object[] {vector(17, 7), repeats}, "x:0");
         }
+    }
+
+    @Test
+    void tapeSizeReadsNoArrayTheSourceMethodWouldNotRead() {
+        Object result = code.call("p.NumericGrad", "guardedData", new double[] {2.0}, null, 0);
+        assertEquals(2.0, (double) GeneratedCode.component(result, "value"));
+        assertArrayEquals(new double[] {1.0}, (double[]) GeneratedCode.component(result, "x"));
     }
 
     @Test

@@ -19,11 +19,11 @@ import java.util.Map;
  * How many entries each tape of a pullback will hold, as an expression the method can evaluate
  * at entry, so it allocates its tapes once at about the right size instead of growing them by
  * doubling. A push counts once per iteration of each loop around it; a counted loop's trip
- * count is its bound minus its start when both are known at entry (literals, and parameters
- * the method never assigns, with their lengths), and its bound alone when only the bound is (an
- * inner loop starting from an outer index runs at most that often from zero). Pushes inside
- * other loops are not counted: their tape grows as it fills. The estimate is a hint; the tapes
- * stay correct whatever it is.
+ * count is its bound minus its start when both are known at entry (literals, int parameters the
+ * method never assigns, lengths of differentiated arrays), and its bound alone when only the
+ * bound is (an inner loop starting from an outer index runs at most that often from zero).
+ * Pushes inside other loops are not counted: their tape grows as it fills. The estimate is a
+ * hint; the tapes stay correct whatever it is.
  */
 final class TapeSizes {
 
@@ -100,19 +100,28 @@ final class TapeSizes {
         return e instanceof Expr.Literal l && l.text().equals("0");
     }
 
-    /** Literals, and integer or array parameters that the method never assigns, with lengths. */
+    /**
+     * Integer literals, int and long parameters the method never assigns, and the lengths of the
+     * differentiated array parameters (the method checks their adjoints' lengths on entry, so
+     * reading them there fails for no argument that the source method accepts), combined by
+     * {@code +}, {@code -} and {@code *}.
+     */
     private boolean isKnownAtEntry(Expr e) {
-        boolean[] known = {true};
-        IrWalk.expressions(e, x -> {
-            if (x instanceof Expr.Read r) {
-                Variable v = r.variable();
-                known[0] &= function.parameters().contains(v) && !IrWalk.assigns(body, v)
-                        && (v.type() == Type.INT || v.type() == Type.LONG || v.type().isArray());
-            } else if (!(x instanceof Expr.Literal || x instanceof Expr.Length || x instanceof Expr.Binary b
-                    && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB || b.op() == BinaryOp.MUL))) {
-                known[0] = false;
-            }
-        });
-        return known[0] && e.type() != Type.DOUBLE;
+        if (e instanceof Expr.Literal) {
+            return e.type() != Type.DOUBLE;
+        }
+        if (e instanceof Expr.Read r) {
+            return (r.type() == Type.INT || r.type() == Type.LONG) && isFixedParameter(r.variable());
+        }
+        if (e instanceof Expr.Length l) {
+            return l.array() instanceof Expr.Read r && isFixedParameter(r.variable())
+                    && function.differentiated().contains(r.variable());
+        }
+        return e instanceof Expr.Binary b && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB
+                || b.op() == BinaryOp.MUL) && isKnownAtEntry(b.left()) && isKnownAtEntry(b.right());
+    }
+
+    private boolean isFixedParameter(Variable v) {
+        return function.parameters().contains(v) && !IrWalk.assigns(body, v);
     }
 }
