@@ -200,6 +200,44 @@ class ArrayAndLoopFunctionsTest {
                     return Math.sqrt(s);
                 }
 
+                @Differentiable
+                static double recomputedLocals(double[] x, double[] w) {
+                    double s = 0;
+                    double scale = 1;
+                    for (int i = 0; i < x.length; i++) {
+                        scale = scale * 0.5 + x[i];
+                        for (int j = 0; j < w.length; j++) {
+                            int mirror = w.length - 1 - j;
+                            double u = scale + w[mirror] - x[i];
+                            double v = u * u;
+                            s += v * u + w[j] * s * 0.1;
+                        }
+                    }
+                    return s;
+                }
+
+                @Differentiable(wrt = "x")
+                static double repeatedDecay(double[] x, int repeats) {
+                    double acc = 1;
+                    for (int r = 0; r < repeats; r++) {
+                        for (int i = x.length - 1; i >= 0; i--) {
+                            acc = acc * 0.5 + x[i] * x[i] * acc;
+                        }
+                    }
+                    return acc;
+                }
+
+                @Differentiable(wrt = "x")
+                static double guardedData(double[] x, double[] data, int n) {
+                    double acc = x[0];
+                    if (n > 0) {
+                        for (int i = 0; i < data.length; i++) {
+                            acc = acc * acc * data[i];
+                        }
+                    }
+                    return acc;
+                }
+
                 static int count(int n) {
                     return n * 2;
                 }
@@ -315,6 +353,25 @@ class ArrayAndLoopFunctionsTest {
                 "x:0", "limit:1");
         gradients.check("breakAndContinue", new Object[] {new double[] {-0.3, 0.1, 0.2, -0.4}, 3.0},
                 "x:0", "limit:1");
+    }
+
+    @Test
+    void loopLocalsRecomputedFromAValueTheOuterLoopOverwrites() {
+        gradients.check("recomputedLocals", new Object[] {vector(15, 4), vector(16, 3)}, "x:0", "w:1");
+    }
+
+    @Test
+    void tapesSizedFromTripCountsHoldWhateverTheLoopsRun() {
+        for (int repeats : new int[] {-2, 0, 1, 40}) {
+            gradients.check("repeatedDecay", new Object[] {vector(17, 7), repeats}, "x:0");
+        }
+    }
+
+    @Test
+    void tapeSizeReadsNoArrayTheSourceMethodWouldNotRead() {
+        Object result = code.call("p.NumericGrad", "guardedData", new double[] {2.0}, null, 0);
+        assertEquals(2.0, (double) GeneratedCode.component(result, "value"));
+        assertArrayEquals(new double[] {1.0}, (double[]) GeneratedCode.component(result, "x"));
     }
 
     @Test

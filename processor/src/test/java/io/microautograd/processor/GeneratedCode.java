@@ -107,7 +107,8 @@ final class GeneratedCode {
         for (int i = 0; i < types.length; i++) {
             Class<?> boxed = types[i] == double.class ? Double.class : types[i] == int.class ? Integer.class
                     : types[i] == long.class ? Long.class : types[i] == boolean.class ? Boolean.class : types[i];
-            if (!boxed.isInstance(arguments[i])) {
+            boolean fits = arguments[i] == null ? !types[i].isPrimitive() : boxed.isInstance(arguments[i]);
+            if (!fits) {
                 return false;
             }
         }

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What one differentiation shares: activity, the values to keep, adjoints and fresh variables. */
 final class DiffContext {
 
     private final Activity activity;
     private final Readers previous;
+    private final Set<Variable> writtenArrays;
     private final Readers readers = new Readers();
     private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
     private final List<Stmt> prologue = new ArrayList<>();
@@ -23,15 +25,22 @@ final class DiffContext {
     /**
      * @param previous which statements' reverse code read each variable in the previous round,
      *     or null in the first round, which keeps every overwritten value
+     * @param writtenArrays the arrays the function writes elements into
      */
-    DiffContext(Activity activity, Readers previous, int firstFreeId) {
+    DiffContext(Activity activity, Readers previous, Set<Variable> writtenArrays, int firstFreeId) {
         this.activity = activity;
         this.previous = previous;
+        this.writtenArrays = writtenArrays;
         this.nextId = firstFreeId;
     }
 
     Activity activity() {
         return activity;
+    }
+
+    /** The arrays the function writes elements into, directly or through a row alias. */
+    Set<Variable> writtenArrays() {
+        return writtenArrays;
     }
 
     /**

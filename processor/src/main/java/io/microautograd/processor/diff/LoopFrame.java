@@ -27,18 +27,28 @@ final class LoopFrame {
     private final List<Variable> decisionOrder = new ArrayList<>();
     private final Variable exit;
     private final List<Integer> breaks = new ArrayList<>();
+    private final Recomputation recomputation;
+    private final List<Stmt> recomputed = new ArrayList<>();
     private int exitsSoFar;
 
-    private LoopFrame(Variable exit) {
+    private LoopFrame(Variable exit, Recomputation recomputation) {
         this.exit = exit;
+        this.recomputation = recomputation;
     }
 
-    /** A frame for a loop body: one decision variable per if directly in it, an exit marker if needed. */
-    static LoopFrame of(Stmt.Block body, DiffContext context) {
+    /**
+     * A frame for a loop's body: one decision variable per if directly in it, an exit marker if
+     * needed.
+     *
+     * @param counted the loop's counted form, or null
+     */
+    static LoopFrame of(Stmt.Loop loop, CountedLoop counted, DiffContext context) {
         boolean[] exits = {false};
         List<Stmt.If> ifs = new ArrayList<>();
-        scan(body, ifs, exits);
-        LoopFrame frame = new LoopFrame(exits[0] ? context.fresh("exit", Type.INT) : null);
+        scan(loop.body(), ifs, exits);
+        Variable index = counted != null && !exits[0] ? counted.index() : null;
+        LoopFrame frame = new LoopFrame(exits[0] ? context.fresh("exit", Type.INT) : null,
+                new Recomputation(loop, index, context.writtenArrays()));
         for (Stmt.If s : ifs) {
             if (!context.isDecisionNeeded(s)) {
                 continue;
@@ -63,6 +73,20 @@ final class LoopFrame {
         for (Stmt child : IrWalk.children(s)) {
             scan(child, ifs, exits);
         }
+    }
+
+    /**
+     * Recomputes the declaration at the start of each iteration's reversal, when the loop allows it.
+     *
+     * @return the recomputing statement, or null when the value must be taped instead
+     */
+    Stmt recompute(Stmt.Assign declaration) {
+        if (!recomputation.covers(declaration)) {
+            return null;
+        }
+        Stmt again = new Stmt.Assign(declaration.target(), declaration.value(), false, Stmt.Origin.NONE);
+        recomputed.add(again);
+        return again;
     }
 
     /** The variable holding an if's decision during one iteration. */
@@ -112,7 +136,10 @@ final class LoopFrame {
         return out;
     }
 
-    /** Taking the recording back at the start of an iteration's reversal. */
+    /**
+     * Taking the recording back at the start of an iteration's reversal, then recomputing the
+     * declarations that were not taped.
+     */
     List<Stmt> startReversal() {
         List<Stmt> out = new ArrayList<>();
         if (exit != null) {
@@ -122,6 +149,7 @@ final class LoopFrame {
             out.add(new Stmt.Assign(decisionOrder.get(i),
                     Exprs.binary(BinaryOp.NE, new Expr.Pop(TapeKind.INT), lit(0)), false, Stmt.Origin.NONE));
         }
+        out.addAll(recomputed);
         return out;
     }
 }

@@ -39,7 +39,7 @@ final class LoopSweeper {
 
     /** A counted loop whose iterations the reverse sweep recomputes from the header: nothing recorded. */
     private Sweeps recomputed(Stmt.Loop loop, CountedLoop counted) {
-        LoopFrame frame = LoopFrame.of(loop.body(), context);
+        LoopFrame frame = LoopFrame.of(loop, counted, context);
         LoopFrame outer = sweeper.enterLoop(frame);
         Sweeps body = sweeper.sequence(loop.body().statements());
         sweeper.leaveLoop(outer);
@@ -79,7 +79,7 @@ final class LoopSweeper {
         }
         forward.add(new Stmt.Assign(trips, lit(0), true, Stmt.Origin.NONE));
 
-        LoopFrame frame = LoopFrame.of(loop.body(), context);
+        LoopFrame frame = LoopFrame.of(loop, counted, context);
         LoopFrame outer = sweeper.enterLoop(frame);
         Sweeps body = sweeper.sequence(loop.body().statements());
         Sweeps update = counted != null ? new Sweeps(loop.update(), List.of()) : sweeper.sequence(loop.update());

@@ -1,7 +1,9 @@
 package io.microautograd.processor.diff;
 
+import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Variable;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import java.util.Map;
  * @param scalarAdjoints the adjoint locals of the differentiated scalar parameters, in slot order
  * @param arrayAdjoints for each differentiated array parameter, the caller's adjoint array
  * @param body the complete method body: forward sweep, reverse sweep, accumulation and return
+ * @param expectedTapeSizes for each tape the body pushes onto, the number of entries it is
+ *     expected to hold, as a {@code long} expression over the parameters; absent when unknown
  */
 public record Pullback(
         Function source,
@@ -24,5 +28,6 @@ public record Pullback(
         Variable gradient,
         List<Variable> scalarAdjoints,
         Map<Variable, Variable> arrayAdjoints,
-        Stmt.Block body) {
+        Stmt.Block body,
+        Map<TapeKind, Expr> expectedTapeSizes) {
 }

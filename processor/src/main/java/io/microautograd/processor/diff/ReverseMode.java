@@ -76,7 +76,7 @@ public final class ReverseMode {
     }
 
     private DiffContext build(Readers previous) {
-        DiffContext context = new DiffContext(activity, previous, function.firstFreeId());
+        DiffContext context = new DiffContext(activity, previous, written, function.firstFreeId());
         ArrayLoops arrays = new ArrayLoops(context);
         Variable seed = context.fresh("seed", Type.DOUBLE);
         Variable value = context.fresh("value", Type.DOUBLE);
@@ -117,8 +117,9 @@ public final class ReverseMode {
         body.addAll(sweeps.reverse());
         body.addAll(epilogue);
         body.add(new Stmt.Return(read(value), Stmt.Origin.NONE));
+        Stmt.Block block = Stmt.Block.of(body);
         context.finish(new Pullback(function, seed, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
-                Stmt.Block.of(body)));
+                block, TapeSizes.of(function, block)));
         return context;
     }
 

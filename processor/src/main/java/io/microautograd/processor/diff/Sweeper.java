@@ -135,7 +135,7 @@ final class Sweeper {
                 save(read(x), x, forward, restoreAdjoint);
                 save(read(dx), dx, forward, reverse);
                 reverse.addAll(restoreAdjoint);
-            } else {
+            } else if (!recomputed(a) && !inverted(a, reverse)) {
                 save(read(x), x, forward, reverse);
             }
         }
@@ -232,6 +232,34 @@ final class Sweeper {
         }
         adjoints.propagate(r.value(), read(seed), reverse);
         return new Sweeps(forward, commented(r.origin(), reverse));
+    }
+
+    /**
+     * Whether the reverse sweep recomputes the value this declaration gives instead of restoring
+     * the one it overwrites; the recomputation's reads count as the declaration's.
+     */
+    private boolean recomputed(Stmt.Assign declaration) {
+        Stmt again = loop != null ? loop.recompute(declaration) : null;
+        if (again != null) {
+            context.recordReads(declaration, List.of(again));
+        }
+        return again != null;
+    }
+
+    /**
+     * An integer moved by a constant inside a loop ({@code idx++}, {@code k -= 2}): the reverse
+     * moves it back instead of taping it, since integer arithmetic undoes exactly, overflow included.
+     */
+    private boolean inverted(Stmt.Assign a, List<Stmt> reverse) {
+        Variable x = a.target();
+        if (loop == null || a.declaration() || x.type() != Type.INT && x.type() != Type.LONG
+                || !(a.value() instanceof Expr.Binary b) || b.type() != x.type() || !b.left().equals(read(x))
+                || !(b.right() instanceof Expr.Literal) || b.op() != BinaryOp.ADD && b.op() != BinaryOp.SUB) {
+            return false;
+        }
+        BinaryOp back = b.op() == BinaryOp.ADD ? BinaryOp.SUB : BinaryOp.ADD;
+        reverse.add(new Stmt.Assign(x, Exprs.binary(back, read(x), b.right()), false, Stmt.Origin.NONE));
+        return true;
     }
 
     /** Keeps the current value of {@code x} before it is overwritten; the reverse gets it back. */

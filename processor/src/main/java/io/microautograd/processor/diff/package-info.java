@@ -14,9 +14,15 @@
  * Inside loops values go on growable primitive arrays local to the generated method, with each
  * iteration's branch decisions and exit (fell through, or which break or continue); a loop
  * nested in another records its trip count. A counted {@code for} loop whose start and bound do
- * not change inside it, and that has no break, is reversed from its header alone. The outputs of
- * functions whose derivative reads them (exp, tanh, sqrt, pow, ...) are kept from the forward
- * sweep; other intermediates are recomputed in the reverse sweep, once each, into temporaries.
+ * not change inside it, and that has no break, is reversed from its header alone. A local
+ * declared in the body of a counted loop without break or continue, assigned nowhere else in the
+ * loop, whose value is cheap arithmetic over values the loop leaves alone and arrays the method
+ * never writes, is not taped: the reverse sweep recomputes it at the start of each iteration's
+ * reversal. An int or long moved by a constant ({@code idx++}) is moved back, not taped. The
+ * outputs of functions whose derivative reads them (exp, tanh, sqrt, pow, ...) are kept from the
+ * forward sweep; other intermediates are recomputed in the reverse sweep, once each, into
+ * temporaries. Each tape starts at the size its loops' trip counts predict at entry, where they
+ * can, so a large gradient allocates it once instead of growing it by doubling.
  *
  * <p>Semantics: at kinks the derivative is fixed (abs'(0) = 0; max and min send the gradient to
  * their first argument at ties; signum, floor, ceil, rint have derivative 0; d/db pow(a, b) is

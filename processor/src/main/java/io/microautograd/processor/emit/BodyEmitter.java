@@ -10,6 +10,7 @@ import io.microautograd.processor.ir.UnaryOp;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Prints an IR method body as Java statements. */
@@ -23,13 +24,17 @@ final class BodyEmitter {
 
     BodyEmitter(LocalNames names, Helpers helpers) {
         this.names = names;
-        this.tapes = new Tapes(names);
+        this.tapes = new Tapes(names, helpers);
         this.helpers = helpers;
         this.printer = new ExprPrinter(names, tapes, helpers);
     }
 
-    /** The Java code of a body whose method has the given parameters. */
-    CodeBlock body(Stmt.Block body, Set<Variable> parameters) {
+    /**
+     * The Java code of a body whose method has the given parameters.
+     *
+     * @param expectedTapeSizes the entries each tape is expected to hold, where known
+     */
+    CodeBlock body(Stmt.Block body, Set<Variable> parameters, Map<TapeKind, Expr> expectedTapeSizes) {
         declarations = Declarations.of(body, parameters);
         CodeBlock.Builder statements = CodeBlock.builder();
         for (Stmt s : body.statements()) {
@@ -39,7 +44,7 @@ final class BodyEmitter {
         for (Variable v : declarations.hoisted()) {
             code.addStatement("$L $N = $L", v.type().javaName(), names.of(v), v.type().zeroLiteral());
         }
-        code.add(tapes.declarations());
+        code.add(tapes.declarations(expectedTapeSizes, printer));
         return code.add(statements.build()).build();
     }
 

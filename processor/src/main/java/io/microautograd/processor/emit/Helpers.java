@@ -20,6 +20,7 @@ final class Helpers {
     /** The helpers there are. */
     enum Helper {
         PUSH_DOUBLE("push"), PUSH_INT("push"), PUSH_LONG("push"), PUSH_ROW("push"),
+        TAPE_CAPACITY("tapeCapacity"),
         DEEP_COPY("copyOf"), ZEROS_LIKE("zerosLike"), CHECK_LENGTH("checkLength"), CHECK_SHAPE("checkShape");
 
         private final String methodName;
@@ -28,6 +29,9 @@ final class Helpers {
             this.methodName = methodName;
         }
     }
+
+    private static final int MIN_TAPE = 16;
+    private static final int MAX_TAPE = 1 << 20;
 
     private final Set<Helper> used = EnumSet.noneOf(Helper.class);
 
@@ -63,6 +67,11 @@ final class Helpers {
                 return push(m, ArrayTypeName.of(long.class), TypeName.LONG);
             case PUSH_ROW:
                 return push(m, matrix, vector);
+            case TAPE_CAPACITY:
+                return m.addJavadoc("A tape's starting capacity for an expected number of entries: at least $L, and at\n"
+                        + "most $L so that an overestimate costs little; a fuller tape grows.\n", MIN_TAPE, MAX_TAPE)
+                        .returns(int.class).addParameter(long.class, "expected")
+                        .addStatement("return (int) Math.max($L, Math.min(expected, $L))", MIN_TAPE, MAX_TAPE).build();
             case DEEP_COPY:
                 return m.addJavadoc("A copy of a matrix, row by row.\n").returns(matrix)
                         .addParameter(matrix, "m")

@@ -41,7 +41,7 @@ final class MethodWriter {
         Set<Variable> parameters = new HashSet<>(adjointParameters());
         parameters.addAll(function.parameters());
         parameters.add(pullback.seed());
-        this.body = emitter.body(pullback.body(), parameters);
+        this.body = emitter.body(pullback.body(), parameters, pullback.expectedTapeSizes());
         this.resultName = ClassName.get("", capitalized(function.name()) + "Gradient");
     }
 
