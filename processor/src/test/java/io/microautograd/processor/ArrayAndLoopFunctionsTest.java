@@ -243,6 +243,14 @@ class ArrayAndLoopFunctionsTest {
                 }
 
                 @Differentiable
+                static double hiddenIndexName(double[] a, double eIndex) {
+                    for (double e : a) {
+                        eIndex += 0.61 * e;
+                    }
+                    return eIndex * eIndex;
+                }
+
+                @Differentiable
                 static double loopsOfEveryKind(double[] x, double[][] ragged) {
                     double[] weights = {0.5, x[0], x[1] * x[2]};
                     double s = 0;
@@ -388,6 +396,12 @@ class ArrayAndLoopFunctionsTest {
     void doWhileEnhancedForOverRaggedRowsAndCountingDownWhile() {
         double[][] ragged = {{0.2, -0.3, 0.5}, {0.7}, {-0.1, 0.4}};
         gradients.check("loopsOfEveryKind", new Object[] {vector(14, 5), ragged}, "x:0", "ragged:1");
+    }
+
+    /** Found by the differential fuzzer: the enhanced for's hidden index shadowed a variable named eIndex. */
+    @Test
+    void enhancedForBesideAVariableNamedLikeItsHiddenIndex() {
+        gradients.check("hiddenIndexName", new Object[] {vector(17, 4), 1.8}, "a:0", "eIndex:1");
     }
 
     @Test

@@ -72,7 +72,7 @@ final class LoopReader {
                     + "with a double variable over a double[] variable, or a double[] variable over a double[][]");
         }
         String name = tree.getVariable().getName().toString();
-        Variable index = body.scope().declare(name + "Index", Type.INT, Variable.Role.LOCAL);
+        Variable index = body.scope().introduce(name + "Index", Type.INT);
         Variable element = body.scope().declare(name, declared.get(), Variable.Role.LOCAL);
         Stmt.Origin origin = header(tree, "for (" + tree.getVariable() + " : " + tree.getExpression() + ")");
         List<Stmt> statements = new ArrayList<>();

@@ -25,6 +25,14 @@ final class Scope {
         return variable;
     }
 
+    /**
+     * A variable the reader introduces (the hidden index of an enhanced for): it gets an id but
+     * no name in any block, so the source's own variables are never shadowed by it.
+     */
+    Variable introduce(String name, Type type) {
+        return new Variable(name, type, nextId++, Variable.Role.LOCAL);
+    }
+
     /** The visible variable of that name. */
     Optional<Variable> lookup(String name) {
         for (Map<String, Variable> block : blocks) {
