@@ -99,7 +99,9 @@ final class ArrayProgramGenerator {
         }
         List<Stmt> body = new ArrayList<>();
         block(body, scope, 2 + random.nextInt(4));
-        body.add(new Return(expressions.expr(scope.readable, scope.leaves(), 3)));
+        Expr result = expressions.expr(scope.readable, scope.leaves(), 3);
+        // Every helper is called at least once, at the end, where it sees the arrays' final values.
+        body.add(new Return(helper == null ? result : new Binary("+", scope.invoke(), result)));
         return new Method(name, List.copyOf(parameters), List.of(array), length, List.copyOf(body),
                 helper == null ? List.of() : List.of(helper));
     }
@@ -138,16 +140,21 @@ final class ArrayProgramGenerator {
             List<Expr> out = new ArrayList<>();
             arrays.forEach((name, length) -> out.add(new Element(name, index(name, length))));
             if (helper != null && random.nextInt(3) == 0) {
-                List<String> fitting = arrays.entrySet().stream()
-                        .filter(e -> e.getValue() == helper.arrayLength()).map(Map.Entry::getKey).toList();
-                List<Expr> arguments = new ArrayList<>();
-                for (int i = 1; i < helper.parameters().size(); i++) {
-                    arguments.add(expressions.expr(readable, List.of(), 1));
-                }
-                out.add(new Invoke(helper.name(), List.of(fitting.get(random.nextInt(fitting.size()))),
-                        List.copyOf(arguments)));
+                out.add(invoke());
             }
             return out;
+        }
+
+        /** A call of the helper with an array of its length and random scalars. */
+        Invoke invoke() {
+            List<String> fitting = arrays.entrySet().stream()
+                    .filter(e -> e.getValue() == helper.arrayLength()).map(Map.Entry::getKey).toList();
+            List<Expr> arguments = new ArrayList<>();
+            for (int i = 1; i < helper.parameters().size(); i++) {
+                arguments.add(expressions.expr(readable, List.of(), 1));
+            }
+            return new Invoke(helper.name(), List.of(fitting.get(random.nextInt(fitting.size()))),
+                    List.copyOf(arguments));
         }
 
         /** An index that is in bounds for an array of {@code length}. */

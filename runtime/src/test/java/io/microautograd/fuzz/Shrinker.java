@@ -35,11 +35,11 @@ import java.util.function.UnaryOperator;
  * Makes a failing program small: greedily drops statements (at every level, loop bodies
  * included), flattens ifs into one branch and loops into their body, and replaces expressions by
  * their operands or by 1.0, keeping each step that still disagrees at the same point. Helpers
- * are kept as they are.
+ * lose statements too.
  */
 final class Shrinker {
 
-    private static final int MAX_ATTEMPTS = 300;
+    private static final int MAX_ATTEMPTS = 600;
 
     private Shrinker() {
     }
@@ -84,6 +84,14 @@ final class Shrinker {
         List<Method> out = new ArrayList<>();
         for (List<Stmt> body : statementVariants(method.body())) {
             out.add(method.withBody(body));
+        }
+        for (int h = 0; h < method.helpers().size(); h++) {
+            for (List<Stmt> body : statementVariants(method.helpers().get(h).body())) {
+                List<Method> helpers = new ArrayList<>(method.helpers());
+                helpers.set(h, helpers.get(h).withBody(body));
+                out.add(new Method(method.name(), method.parameters(), method.arrays(), method.arrayLength(),
+                        method.body(), List.copyOf(helpers)));
+            }
         }
         int expressions = countExpressions(method);
         for (int k = 0; k < expressions; k++) {
