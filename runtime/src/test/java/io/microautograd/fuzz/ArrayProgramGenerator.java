@@ -76,9 +76,13 @@ final class ArrayProgramGenerator {
         return method(name, length, helper, false);
     }
 
-    /** A method; a helper takes its array first, which is how calls print their arguments. */
+    /**
+     * A method; a helper takes its array (if it has one: two in three do) first, which is how
+     * calls print their arguments.
+     */
     private Method method(String name, int length, Method helper, boolean arrayFirst) {
         String array = ARRAY_NAMES[random.nextInt(ARRAY_NAMES.length)];
+        boolean hasArray = !arrayFirst || random.nextInt(3) > 0;
         String[] pool = ProgramGenerator.parameterNames();
         List<String> scalars = new ArrayList<>();
         int count = 1 + random.nextInt(helper == null ? 2 : 3);
@@ -89,21 +93,23 @@ final class ArrayProgramGenerator {
             }
         }
         List<String> parameters = new ArrayList<>(scalars);
-        parameters.add(arrayFirst ? 0 : random.nextInt(parameters.size() + 1), array);
         Scope scope = new Scope(helper);
         scope.readable.addAll(scalars);
         scope.assignable.addAll(scalars);
-        scope.arrays.put(array, length);
-        if (!arrayFirst || helpersWriteIntoArrays) {
-            scope.writable.add(array);
+        if (hasArray) {
+            parameters.add(arrayFirst ? 0 : random.nextInt(parameters.size() + 1), array);
+            scope.arrays.put(array, length);
+            if (!arrayFirst || helpersWriteIntoArrays) {
+                scope.writable.add(array);
+            }
         }
         List<Stmt> body = new ArrayList<>();
         block(body, scope, 2 + random.nextInt(4));
         Expr result = expressions.expr(scope.readable, scope.leaves(), 3);
         // Every helper is called at least once, at the end, where it sees the arrays' final values.
         body.add(new Return(helper == null ? result : new Binary("+", scope.invoke(), result)));
-        return new Method(name, List.copyOf(parameters), List.of(array), length, List.copyOf(body),
-                helper == null ? List.of() : List.of(helper));
+        return new Method(name, List.copyOf(parameters), hasArray ? List.of(array) : List.of(), length,
+                List.copyOf(body), helper == null ? List.of() : List.of(helper));
     }
 
     /** What a statement may use: variables, arrays with their lengths, counters with their ranges. */
@@ -145,25 +151,25 @@ final class ArrayProgramGenerator {
             return out;
         }
 
-        /** A call of the helper with an array of its length and random scalars. */
+        /** A call of the helper with an array of its length (when it takes one) and random scalars. */
         Invoke invoke() {
             List<String> fitting = arrays.entrySet().stream()
                     .filter(e -> e.getValue() == helper.arrayLength()).map(Map.Entry::getKey).toList();
             List<Expr> arguments = new ArrayList<>();
-            for (int i = 1; i < helper.parameters().size(); i++) {
+            for (int i = helper.arrays().size(); i < helper.parameters().size(); i++) {
                 arguments.add(expressions.expr(readable, List.of(), 1));
             }
-            return new Invoke(helper.name(), List.of(fitting.get(random.nextInt(fitting.size()))),
-                    List.copyOf(arguments));
+            return new Invoke(helper.name(), helper.arrays().isEmpty() ? List.of()
+                    : List.of(fitting.get(random.nextInt(fitting.size()))), List.copyOf(arguments));
         }
 
         /** An index that is in bounds for an array of {@code length}. */
         Index index(String array, int length) {
-            List<String> names = new ArrayList<>(counters.keySet());
-            if (names.isEmpty() || random.nextInt(4) == 0) {
+            List<String> inScope = new ArrayList<>(counters.keySet());
+            if (inScope.isEmpty() || random.nextInt(4) == 0) {
                 return new IntLiteral(random.nextInt(length));
             }
-            String counter = names.get(random.nextInt(names.size()));
+            String counter = inScope.get(random.nextInt(inScope.size()));
             return counters.get(counter) < length ? new Counter(counter)
                     : new Remainder(new Counter(counter), new Length(array));
         }
@@ -225,9 +231,9 @@ final class ArrayProgramGenerator {
         Scope inner = scope.child();
         inner.loopDepth++;
         List<String> arrays = new ArrayList<>(scope.arrays.keySet());
-        String array = arrays.get(random.nextInt(arrays.size()));
+        String array = arrays.isEmpty() ? null : arrays.get(random.nextInt(arrays.size()));
         List<Stmt> body = new ArrayList<>();
-        switch (random.nextInt(3)) {
+        switch (array == null ? 1 + random.nextInt(2) : random.nextInt(3)) {
             case 0: {
                 String element = "e" + names++;
                 inner.readable.add(element);
@@ -236,7 +242,7 @@ final class ArrayProgramGenerator {
             }
             case 1: {
                 String counter = "i" + names++;
-                boolean overArray = random.nextBoolean();
+                boolean overArray = array != null && random.nextBoolean();
                 int trips = overArray ? scope.arrays.get(array) : 1 + random.nextInt(MAX_TRIPS);
                 inner.counters.put(counter, trips - 1);
                 block(body, inner, 1 + random.nextInt(3));

@@ -1,12 +1,19 @@
 package io.microautograd.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.microautograd.engine.Value;
 import io.microautograd.fuzz.PointCheck.Verdict;
 import io.microautograd.fuzz.Program.Method;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The differential fuzzer: random programs in the compiler's subset, compiled with the processor
@@ -43,16 +50,17 @@ class DifferentialFuzzTest {
         assertTrue(report.length() == 0, report.toString());
     }
 
-    @Test
-    void theCheckCatchesAWrongGradient() {
-        Method method = new ProgramGenerator(7).method("f");
-        double[] point = new double[method.parameters().size()];
-        java.util.Arrays.fill(point, 0.3);
+    @ParameterizedTest
+    @EnumSource(DifferentialFuzzer.Mode.class)
+    void theCheckCatchesAWrongGradient(DifferentialFuzzer.Mode mode) {
+        Method method = mode.generator(7).apply("f");
+        double[] point = new double[ParameterLayout.of(method).size()];
+        Arrays.fill(point, 0.3);
         PointCheck.Outcome outcome = PointCheck.check(method, point,
-                x -> io.microautograd.fuzz.ValueInterpreter.run(method, io.microautograd.engine.Value.of(x)).data(),
+                x -> ValueInterpreter.run(method, Value.of(x)).data(),
                 (x, gradient) -> {
-                    io.microautograd.engine.Value[] leaves = io.microautograd.engine.Value.of(x);
-                    io.microautograd.engine.Value root = ValueInterpreter.run(method, leaves);
+                    Value[] leaves = Value.of(x);
+                    Value root = ValueInterpreter.run(method, leaves);
                     root.backward();
                     for (int i = 0; i < x.length; i++) {
                         gradient[i] += leaves[i].grad() * 1.001 + 1e-3;
@@ -62,13 +70,37 @@ class DifferentialFuzzTest {
         assertEquals(Verdict.DISAGREE, outcome.verdict(), outcome.detail());
     }
 
-    @Test
-    void shrinkingOffersOnlySmallerPrograms() {
-        Method method = new ProgramGenerator(11).method("f");
+    @ParameterizedTest
+    @EnumSource(DifferentialFuzzer.Mode.class)
+    void shrinkingOffersOnlySmallerPrograms(DifferentialFuzzer.Mode mode) {
+        Method method = mode.generator(11).apply("f");
         String printed = JavaPrinter.method(method, "");
-        for (Method candidate : Shrinker.candidates(method)) {
+        List<Method> candidates = Shrinker.candidates(method);
+        assertFalse(candidates.isEmpty());
+        for (Method candidate : candidates) {
             assertTrue(JavaPrinter.method(candidate, "").length() < printed.length(),
                     "not smaller:\n" + JavaPrinter.method(candidate, ""));
+        }
+    }
+
+    @Test
+    void arrayProgramsLoopWriteElementsAndCallTheirHelper() {
+        Function<String, Method> generator = DifferentialFuzzer.Mode.ARRAYS.generator(3);
+        StringBuilder printed = new StringBuilder();
+        int withHelper = 0;
+        for (int i = 0; i < 40; i++) {
+            Method method = generator.apply("f" + i);
+            printed.append(JavaPrinter.method(method, ""));
+            for (Method helper : method.helpers()) {
+                withHelper++;
+                assertTrue(JavaPrinter.method(method, "")
+                        .contains("return (" + helper.name() + "("), "helper not called:\n" + printed);
+            }
+        }
+        assertTrue(withHelper > 5, withHelper + " of 40 programs have a helper");
+        for (String construct : List.of("for (int ", "while (", "for (double ", "break;", "continue;",
+                "] = ", "] *= ", "= new double[", ".length", "Helper(double[] ", "Helper(double ")) {
+            assertTrue(printed.indexOf(construct) >= 0, "no " + construct + " in 40 array programs");
         }
     }
 }

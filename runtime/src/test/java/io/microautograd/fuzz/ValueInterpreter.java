@@ -4,34 +4,34 @@ import io.microautograd.engine.Value;
 import io.microautograd.fuzz.Program.And;
 import io.microautograd.fuzz.Program.Assign;
 import io.microautograd.fuzz.Program.Binary;
+import io.microautograd.fuzz.Program.Break;
 import io.microautograd.fuzz.Program.Call;
 import io.microautograd.fuzz.Program.Compare;
 import io.microautograd.fuzz.Program.Cond;
+import io.microautograd.fuzz.Program.Continue;
+import io.microautograd.fuzz.Program.Counter;
 import io.microautograd.fuzz.Program.Declare;
+import io.microautograd.fuzz.Program.DeclareArray;
+import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
+import io.microautograd.fuzz.Program.For;
+import io.microautograd.fuzz.Program.ForEach;
 import io.microautograd.fuzz.Program.If;
+import io.microautograd.fuzz.Program.Index;
+import io.microautograd.fuzz.Program.IntLiteral;
+import io.microautograd.fuzz.Program.Invoke;
+import io.microautograd.fuzz.Program.Length;
 import io.microautograd.fuzz.Program.Literal;
 import io.microautograd.fuzz.Program.Method;
 import io.microautograd.fuzz.Program.Negate;
 import io.microautograd.fuzz.Program.Not;
 import io.microautograd.fuzz.Program.Or;
+import io.microautograd.fuzz.Program.Remainder;
 import io.microautograd.fuzz.Program.Return;
 import io.microautograd.fuzz.Program.Stmt;
+import io.microautograd.fuzz.Program.Store;
 import io.microautograd.fuzz.Program.Ternary;
 import io.microautograd.fuzz.Program.Var;
-import io.microautograd.fuzz.Program.Break;
-import io.microautograd.fuzz.Program.Continue;
-import io.microautograd.fuzz.Program.Counter;
-import io.microautograd.fuzz.Program.DeclareArray;
-import io.microautograd.fuzz.Program.Element;
-import io.microautograd.fuzz.Program.For;
-import io.microautograd.fuzz.Program.ForEach;
-import io.microautograd.fuzz.Program.Index;
-import io.microautograd.fuzz.Program.IntLiteral;
-import io.microautograd.fuzz.Program.Invoke;
-import io.microautograd.fuzz.Program.Length;
-import io.microautograd.fuzz.Program.Remainder;
-import io.microautograd.fuzz.Program.Store;
 import io.microautograd.fuzz.Program.While;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -115,6 +115,8 @@ final class ValueInterpreter {
         } else if (statement instanceof Store s) {
             Value[] array = arrays.get(s.array());
             int slot = index(s.index());
+            // Java reads the element before the right-hand side runs, which may call a helper
+            // that writes into the same array (JLS 15.26.2).
             Value old = array[slot];
             array[slot] = updated(s.op(), old, eval(s.value()));
         } else if (statement instanceof Break) {
