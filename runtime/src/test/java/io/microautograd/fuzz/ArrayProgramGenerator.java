@@ -56,16 +56,20 @@ final class ArrayProgramGenerator {
     private final Random random;
     private final ProgramGenerator expressions;
     private final boolean helpersWriteIntoArrays;
+    private final boolean indexLikeNames;
     private int names;
 
     /**
      * @param helpersWriteIntoArrays whether a helper may write into its array parameter (and so
      *     into its caller's array)
+     * @param indexLikeNames whether a scalar may be called {@code eIndex} while an enhanced for
+     *     names its element {@code e}: the name the compiler gives that loop's hidden index
      */
-    ArrayProgramGenerator(long seed, boolean helpersWriteIntoArrays) {
+    ArrayProgramGenerator(long seed, boolean helpersWriteIntoArrays, boolean indexLikeNames) {
         this.random = new Random(seed);
         this.expressions = new ProgramGenerator(random);
         this.helpersWriteIntoArrays = helpersWriteIntoArrays;
+        this.indexLikeNames = indexLikeNames;
     }
 
     /** A random method called {@code name}, maybe with a helper called {@code name + "Helper"}. */
@@ -83,11 +87,14 @@ final class ArrayProgramGenerator {
     private Method method(String name, int length, Method helper, boolean arrayFirst) {
         String array = ARRAY_NAMES[random.nextInt(ARRAY_NAMES.length)];
         boolean hasArray = !arrayFirst || random.nextInt(3) > 0;
-        String[] pool = ProgramGenerator.parameterNames();
+        List<String> pool = new ArrayList<>(List.of(ProgramGenerator.parameterNames()));
+        if (indexLikeNames) {
+            pool.add("eIndex");
+        }
         List<String> scalars = new ArrayList<>();
         int count = 1 + random.nextInt(helper == null ? 2 : 3);
         while (scalars.size() < count) {
-            String candidate = pool[random.nextInt(pool.length)];
+            String candidate = pool.get(random.nextInt(pool.size()));
             if (!scalars.contains(candidate) && !candidate.equals(array)) {
                 scalars.add(candidate);
             }
@@ -235,7 +242,7 @@ final class ArrayProgramGenerator {
         List<Stmt> body = new ArrayList<>();
         switch (array == null ? 1 + random.nextInt(2) : random.nextInt(3)) {
             case 0: {
-                String element = "e" + names++;
+                String element = indexLikeNames && !scope.readable.contains("e") ? "e" : "e" + names++;
                 inner.readable.add(element);
                 block(body, inner, 1 + random.nextInt(3));
                 return new ForEach(element, array, List.copyOf(body));

@@ -104,4 +104,20 @@ class DifferentialFuzzTest {
             assertTrue(printed.indexOf(construct) >= 0, "no " + construct + " in 40 array programs");
         }
     }
+
+    /**
+     * Found by the campaign (arrays, seed 3): floor of a steep function is a staircase whose
+     * stairs are narrower than every finite-difference step, so differences see a slope of about
+     * 2400 where the derivative is 0. That point is ill-conditioned, not a disagreement.
+     */
+    @Test
+    void aStaircaseNarrowerThanTheStepsIsIllConditioned() {
+        Method method = new Method("f", List.of("value"), List.of(new Program.Return(new Program.Call("floor",
+                List.of(new Program.Binary("*", new Program.Literal(2401.2), new Program.Var("value")))))));
+        double[] point = {-1.6658142035568098};
+        PointCheck.Outcome outcome = PointCheck.check(method, point,
+                x -> Math.floor(2401.2 * x[0]),
+                (x, gradient) -> Math.floor(2401.2 * x[0]));
+        assertEquals(Verdict.ILL_CONDITIONED, outcome.verdict(), outcome.detail());
+    }
 }

@@ -73,4 +73,23 @@ class FuzzRegressionsTest {
             }
             """, 2, new double[] {0.5, 0.7, 1.3});
     }
+
+    /**
+     * Printed by {@code -Dfuzz.modes=index_names}, seed 5 (f183). The same confusion makes
+     * {@code eIndex = ...} inside such a loop rejected ("a double value assigned to a int") and
+     * {@code eIndex -= 1.0} loop forever until the tape exhausts the heap.
+     */
+    @Disabled("compiler bug: in `for (double e : a)` the user's variable eIndex is read and written as the loop's hidden index")
+    @Test
+    void scalarNamedLikeTheHiddenIndexOfAnEnhancedFor() {
+        FuzzRegressions.assertAgrees("""
+            @Differentiable
+            public static double f183(double[] a, double grad, double eIndex) {
+                for (double e : a) {
+                    eIndex += 0.61;
+                }
+                return eIndex;
+            }
+            """, 2, new double[] {0.7456246834639977, -0.9585060646283736, 1.8307838529999474, -1.6605055946335407});
+    }
 }

@@ -84,14 +84,18 @@ final class PointCheck {
 
     /**
      * A Richardson-extrapolated central difference, or empty where two step sizes disagree: a
-     * kink, a branch switching inside the step, or rounding swamping the difference.
+     * kink, a branch switching inside the step, or rounding swamping the difference. A plain
+     * central difference 64 times finer must agree too: a staircase (floor of a steep function)
+     * whose stairs are narrower than both Richardson steps looks smooth to them.
      */
     private static Optional<Double> smoothDifference(ToDoubleFunction<double[]> f, double[] point, int i) {
         double h = 1e-3 * Math.max(1, Math.abs(point[i]));
         double coarse = richardson(f, point, i, h);
         double fine = richardson(f, point, i, h / 4);
-        if (!Double.isFinite(coarse) || !Double.isFinite(fine)
-                || Math.abs(coarse - fine) > 1e-7 * Math.max(1, Math.abs(fine))) {
+        double tiny = central(f, point, i, h / 64);
+        double scale = Math.max(1, Math.abs(fine));
+        if (!Double.isFinite(coarse) || !Double.isFinite(fine) || Math.abs(coarse - fine) > 1e-7 * scale
+                || !(Math.abs(tiny - fine) <= 1e-5 * scale)) {
             return Optional.empty();
         }
         return Optional.of(fine);
