@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputFuzzTest {
 
-    /** Statements outside the subset of both compiler parts; {@code P} stands for a parameter. */
+    /**
+     * Statements outside the subset of both compiler parts, each on one line; {@code P} stands
+     * for a parameter.
+     */
     private static final List<String> UNSUPPORTED = List.of(
             "switch ((int) P) { default: break; }",
             "try { double q = P; } catch (RuntimeException e) { }",
@@ -34,7 +37,11 @@ class BadInputFuzzTest {
             "double q = Math.random() * P;",
             "double q = Math.ulp(P);",
             "double q = Double.valueOf(P);",
-            "float q = (float) P;");
+            "float q = (float) P;",
+            "for (int j = 0; j < 2; j++) { double[] q = new double[2]; }",
+            "outer: for (int j = 0; j < 2; j++) { for (int m = 0; m < 2; m++) { break outer; } }",
+            "for (int j = 0; j < 2; j++) { return P; }",
+            "double[] q = {P}; q = new double[1];");
 
     private static final int PROGRAMS = Integer.getInteger("fuzz.badInput", 60);
 

@@ -2,12 +2,14 @@ package io.microautograd.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * Regression tests in the form the fuzzer prints them. The first is a shrunk finding of the
  * fuzzer run against a processor whose sin rule was deliberately wrong (1.0001 cos): it fails
- * on such a processor and passes on a right one.
+ * on such a processor and passes on a right one. The disabled ones are compiler bugs the fuzzer
+ * found and the compiler still has (mode {@code helper_writes} of {@link DifferentialFuzzTest}).
  */
 class FuzzRegressionsTest {
 
@@ -30,5 +32,64 @@ class FuzzRegressionsTest {
                 return Math.ulp(x);
             }
             """, new double[] {0.5}));
+    }
+
+    /** Printed by {@code -Dfuzz.modes=helper_writes}, seed 20261126 (f29). */
+    @Disabled("compiler bug: the generated caller lets a @Differentiable callee write into the caller's own array argument")
+    @Test
+    void calleeWritingIntoTheCallersArray() {
+        FuzzRegressions.assertAgrees("""
+            @Differentiable
+            public static double f29Helper(double[] seed, double value) {
+                for (int i4 = 0; i4 < 5; i4++) {
+                    seed[0] += Math.atan((Math.sqrt((3.0 + (seed[(i4 % seed.length)] * seed[(i4 % seed.length)]))) / (2.0 + Math.sin(value))));
+                }
+                return seed[0];
+            }
+
+            @Differentiable
+            public static double f29(double t, double[] gradient) {
+                return f29Helper(gradient, 1.71);
+            }
+            """, 2, new double[] {1.1217029854358649, 0.4167773810314479, 0.1392667355994397});
+    }
+
+    /** Written by hand in the printed form: the same bug, seen through the gradient. */
+    @Disabled("compiler bug: reads of an array after a @Differentiable callee wrote into it get no adjoint through the write")
+    @Test
+    void readingAnArrayAfterACalleeWroteIntoIt() {
+        FuzzRegressions.assertAgrees("""
+            @Differentiable
+            public static double h(double[] u, double y) {
+                u[0] = u[0] * y;
+                return u[0];
+            }
+
+            @Differentiable
+            public static double f(double[] a, double x) {
+                a[1] = x;
+                double r = h(a, x);
+                return r + a[0];
+            }
+            """, 2, new double[] {0.5, 0.7, 1.3});
+    }
+
+    /**
+     * Printed by {@code -Dfuzz.modes=index_names}, seed 5 (f183). The same confusion makes
+     * {@code eIndex = ...} inside such a loop rejected ("a double value assigned to a int") and
+     * {@code eIndex -= 1.0} loop forever until the tape exhausts the heap.
+     */
+    @Disabled("compiler bug: in `for (double e : a)` the user's variable eIndex is read and written as the loop's hidden index")
+    @Test
+    void scalarNamedLikeTheHiddenIndexOfAnEnhancedFor() {
+        FuzzRegressions.assertAgrees("""
+            @Differentiable
+            public static double f183(double[] a, double grad, double eIndex) {
+                for (double e : a) {
+                    eIndex += 0.61;
+                }
+                return eIndex;
+            }
+            """, 2, new double[] {0.7456246834639977, -0.9585060646283736, 1.8307838529999474, -1.6605055946335407});
     }
 }

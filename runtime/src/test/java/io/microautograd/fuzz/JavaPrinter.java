@@ -3,21 +3,36 @@ package io.microautograd.fuzz;
 import io.microautograd.fuzz.Program.And;
 import io.microautograd.fuzz.Program.Assign;
 import io.microautograd.fuzz.Program.Binary;
+import io.microautograd.fuzz.Program.Break;
 import io.microautograd.fuzz.Program.Call;
 import io.microautograd.fuzz.Program.Compare;
 import io.microautograd.fuzz.Program.Cond;
+import io.microautograd.fuzz.Program.Continue;
+import io.microautograd.fuzz.Program.Counter;
 import io.microautograd.fuzz.Program.Declare;
+import io.microautograd.fuzz.Program.DeclareArray;
+import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
+import io.microautograd.fuzz.Program.For;
+import io.microautograd.fuzz.Program.ForEach;
 import io.microautograd.fuzz.Program.If;
+import io.microautograd.fuzz.Program.Index;
+import io.microautograd.fuzz.Program.IntLiteral;
+import io.microautograd.fuzz.Program.Invoke;
+import io.microautograd.fuzz.Program.Length;
 import io.microautograd.fuzz.Program.Literal;
 import io.microautograd.fuzz.Program.Method;
 import io.microautograd.fuzz.Program.Negate;
 import io.microautograd.fuzz.Program.Not;
 import io.microautograd.fuzz.Program.Or;
+import io.microautograd.fuzz.Program.Remainder;
 import io.microautograd.fuzz.Program.Return;
 import io.microautograd.fuzz.Program.Stmt;
+import io.microautograd.fuzz.Program.Store;
 import io.microautograd.fuzz.Program.Ternary;
 import io.microautograd.fuzz.Program.Var;
+import io.microautograd.fuzz.Program.While;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Prints fuzzer programs as Java source: a class of {@code @Differentiable} static methods. */
@@ -38,13 +53,18 @@ final class JavaPrinter {
         return out.append("}\n").toString();
     }
 
-    /** One method, annotated, indented by {@code indent}. */
+    /** One method after the helpers it calls, each annotated, indented by {@code indent}. */
     static String method(Method method, String indent) {
         StringBuilder out = new StringBuilder();
+        for (Method helper : method.helpers()) {
+            out.append(method(helper, indent)).append('\n');
+        }
         out.append(indent).append("@Differentiable\n").append(indent).append("public static double ")
            .append(method.name()).append('(');
         for (int i = 0; i < method.parameters().size(); i++) {
-            out.append(i == 0 ? "" : ", ").append("double ").append(method.parameters().get(i));
+            String parameter = method.parameters().get(i);
+            out.append(i == 0 ? "" : ", ").append(method.arrays().contains(parameter) ? "double[] " : "double ")
+               .append(parameter);
         }
         out.append(") {\n");
         block(method.body(), indent + "    ", out);
@@ -75,7 +95,52 @@ final class JavaPrinter {
                 out.append(indent).append('}');
             }
             out.append('\n');
+        } else {
+            loopOrJump(statement, indent, out);
         }
+    }
+
+    private static void loopOrJump(Stmt statement, String indent, StringBuilder out) {
+        if (statement instanceof DeclareArray d) {
+            out.append("double[] ").append(d.name()).append(" = new double[").append(index(d.length())).append("];\n");
+        } else if (statement instanceof Store s) {
+            out.append(s.array()).append('[').append(index(s.index())).append("] ").append(s.op()).append("= ")
+               .append(expr(s.value())).append(";\n");
+        } else if (statement instanceof Break) {
+            out.append("break;\n");
+        } else if (statement instanceof Continue) {
+            out.append("continue;\n");
+        } else if (statement instanceof For f) {
+            out.append("for (int ").append(f.counter()).append(" = 0; ").append(f.counter()).append(" < ")
+               .append(index(f.bound())).append("; ").append(f.counter()).append("++) {\n");
+            loopBody(f.body(), indent, out);
+        } else if (statement instanceof While w) {
+            out.append("int ").append(w.counter()).append(" = 0;\n").append(indent).append("while (")
+               .append(w.counter()).append(" < ").append(index(w.bound())).append(") {\n")
+               .append(indent).append("    ").append(w.counter()).append("++;\n");
+            loopBody(w.body(), indent, out);
+        } else {
+            ForEach f = (ForEach) statement;
+            out.append("for (double ").append(f.element()).append(" : ").append(f.array()).append(") {\n");
+            loopBody(f.body(), indent, out);
+        }
+    }
+
+    private static void loopBody(List<Stmt> body, String indent, StringBuilder out) {
+        block(body, indent + "    ", out);
+        out.append(indent).append("}\n");
+    }
+
+    static String index(Index index) {
+        if (index instanceof IntLiteral l) {
+            return Integer.toString(l.value());
+        } else if (index instanceof Counter c) {
+            return c.name();
+        } else if (index instanceof Length l) {
+            return l.array() + ".length";
+        }
+        Remainder r = (Remainder) index;
+        return "(" + index(r.left()) + " % " + index(r.right()) + ")";
     }
 
     /** An expression, fully parenthesised so that precedence never changes its meaning. */
@@ -94,6 +159,12 @@ final class JavaPrinter {
                 out.append(i == 0 ? "" : ", ").append(expr(c.arguments().get(i)));
             }
             return out.append(')').toString();
+        } else if (expr instanceof Element e) {
+            return e.array() + "[" + index(e.index()) + "]";
+        } else if (expr instanceof Invoke i) {
+            List<String> arguments = new ArrayList<>(i.arrays());
+            i.scalars().forEach(scalar -> arguments.add(expr(scalar)));
+            return i.helper() + "(" + String.join(", ", arguments) + ")";
         }
         Ternary t = (Ternary) expr;
         return "(" + cond(t.condition()) + " ? " + expr(t.whenTrue()) + " : " + expr(t.whenFalse()) + ")";

@@ -34,6 +34,16 @@ final class PointCheck {
      * {@code compiled} the generated allocation-free call, adding the gradient into its array.
      */
     static Outcome check(Method method, double[] point, ToDoubleFunction<double[]> original, Compiled compiled) {
+        try {
+            return compare(method, point, original, compiled);
+        } catch (RuntimeException e) {
+            return disagree("threw " + e + (e.getCause() == null ? "" : ", caused by " + e.getCause()));
+        }
+    }
+
+    private static Outcome compare(Method method, double[] point, ToDoubleFunction<double[]> original,
+            Compiled compiled) {
+        ParameterLayout layout = ParameterLayout.of(method);
         double expected = original.applyAsDouble(point);
         double[] gradient = new double[point.length];
         double value = compiled.valueAndGradient(point, gradient);
@@ -55,17 +65,17 @@ final class PointCheck {
         }
         for (int i = 0; i < point.length; i++) {
             if (Math.abs(gradient[i] - leaves[i].grad()) > ENGINE_TOLERANCE * scale) {
-                return disagree("d/d" + method.parameters().get(i) + ": Value engine " + leaves[i].grad()
+                return disagree("d/d" + layout.slotName(i) + ": Value engine " + leaves[i].grad()
                         + ", generated " + gradient[i]);
             }
         }
         for (int i = 0; i < point.length; i++) {
             Optional<Double> difference = smoothDifference(original, point, i);
             if (difference.isEmpty()) {
-                return new Outcome(Verdict.ILL_CONDITIONED, "not smooth in " + method.parameters().get(i));
+                return new Outcome(Verdict.ILL_CONDITIONED, "not smooth in " + layout.slotName(i));
             }
             if (Math.abs(gradient[i] - difference.get()) > DIFFERENCE_TOLERANCE * Math.max(1, Math.abs(difference.get()))) {
-                return disagree("d/d" + method.parameters().get(i) + ": finite differences " + difference.get()
+                return disagree("d/d" + layout.slotName(i) + ": finite differences " + difference.get()
                         + ", generated " + gradient[i]);
             }
         }
@@ -74,14 +84,18 @@ final class PointCheck {
 
     /**
      * A Richardson-extrapolated central difference, or empty where two step sizes disagree: a
-     * kink, a branch switching inside the step, or rounding swamping the difference.
+     * kink, a branch switching inside the step, or rounding swamping the difference. A plain
+     * central difference 64 times finer must agree too: a staircase (floor of a steep function)
+     * whose stairs are narrower than both Richardson steps looks smooth to them.
      */
     private static Optional<Double> smoothDifference(ToDoubleFunction<double[]> f, double[] point, int i) {
         double h = 1e-3 * Math.max(1, Math.abs(point[i]));
         double coarse = richardson(f, point, i, h);
         double fine = richardson(f, point, i, h / 4);
-        if (!Double.isFinite(coarse) || !Double.isFinite(fine)
-                || Math.abs(coarse - fine) > 1e-7 * Math.max(1, Math.abs(fine))) {
+        double tiny = central(f, point, i, h / 64);
+        double scale = Math.max(1, Math.abs(fine));
+        if (!Double.isFinite(coarse) || !Double.isFinite(fine) || Math.abs(coarse - fine) > 1e-7 * scale
+                || !(Math.abs(tiny - fine) <= 1e-5 * scale)) {
             return Optional.empty();
         }
         return Optional.of(fine);
@@ -109,7 +123,10 @@ final class PointCheck {
 
     /** The generated allocation-free gradient call of one method. */
     interface Compiled {
-        /** Returns the value and adds the gradient into {@code gradient}. */
+        /**
+         * Returns the value and adds the gradient into {@code gradient}, both points flattened
+         * as {@link ParameterLayout} says.
+         */
         double valueAndGradient(double[] point, double[] gradient);
     }
 }

@@ -13,12 +13,79 @@ final class Program {
     private Program() {
     }
 
-    /** A static double method: parameters (all double), statements, the last of which returns. */
-    record Method(String name, List<String> parameters, List<Stmt> body) {
+    /**
+     * A static double method: parameters, statements (the last of which returns), and the helper
+     * methods it calls, printed into the same class before it. The parameters named in
+     * {@code arrays} are {@code double[]}, each {@code arrayLength} long at every checked point;
+     * the others are double.
+     */
+    record Method(String name, List<String> parameters, List<String> arrays, int arrayLength, List<Stmt> body,
+                  List<Method> helpers) {
+
+        /** A method of double parameters only, calling no helper: the part-1 form. */
+        Method(String name, List<String> parameters, List<Stmt> body) {
+            this(name, parameters, List.of(), 0, body, List.of());
+        }
+
+        /** The same method with another body. */
+        Method withBody(List<Stmt> newBody) {
+            return new Method(name, parameters, arrays, arrayLength, newBody, helpers);
+        }
     }
 
     /** Statements. */
-    sealed interface Stmt permits Declare, Assign, If, Return {
+    sealed interface Stmt permits Declare, Assign, If, Return, DeclareArray, Store, For, While, ForEach, Break, Continue {
+    }
+
+    /** {@code double[] name = new double[length];} */
+    record DeclareArray(String name, Index length) implements Stmt {
+    }
+
+    /** {@code array[index] op= value;} with op as in {@link Assign}. */
+    record Store(String array, Index index, String op, Expr value) implements Stmt {
+    }
+
+    /** {@code for (int counter = 0; counter < bound; counter++) { body }}. */
+    record For(String counter, Index bound, List<Stmt> body) implements Stmt {
+    }
+
+    /**
+     * {@code int counter = 0; while (counter < bound) { counter++; body }}: the counter steps
+     * first so that a {@code continue} in the body cannot loop forever; it runs 1..bound inside.
+     */
+    record While(String counter, Index bound, List<Stmt> body) implements Stmt {
+    }
+
+    /** {@code for (double element : array) { body }}. */
+    record ForEach(String element, String array, List<Stmt> body) implements Stmt {
+    }
+
+    /** {@code break;} (always the last statement of an if branch inside a loop). */
+    record Break() implements Stmt {
+    }
+
+    /** {@code continue;} (always the last statement of an if branch inside a loop). */
+    record Continue() implements Stmt {
+    }
+
+    /** Int expressions: loop bounds, array lengths and indices. */
+    sealed interface Index permits IntLiteral, Counter, Length, Remainder {
+    }
+
+    /** An int literal. */
+    record IntLiteral(int value) implements Index {
+    }
+
+    /** A loop counter. */
+    record Counter(String name) implements Index {
+    }
+
+    /** {@code array.length}. */
+    record Length(String array) implements Index {
+    }
+
+    /** {@code (left % right)}. */
+    record Remainder(Index left, Index right) implements Index {
     }
 
     /** {@code double name = init;} */
@@ -38,7 +105,15 @@ final class Program {
     }
 
     /** Expressions of type double. */
-    sealed interface Expr permits Var, Literal, Negate, Binary, Call, Ternary {
+    sealed interface Expr permits Var, Literal, Negate, Binary, Call, Ternary, Element, Invoke {
+    }
+
+    /** {@code array[index]}. */
+    record Element(String array, Index index) implements Expr {
+    }
+
+    /** {@code helper(arrays..., scalars...)}: a call of another generated method of the class. */
+    record Invoke(String helper, List<String> arrays, List<Expr> scalars) implements Expr {
     }
 
     /** A parameter or local. */

@@ -53,7 +53,17 @@ final class ProgramGenerator {
     private int locals;
 
     ProgramGenerator(long seed) {
-        this.random = new Random(seed);
+        this(new Random(seed));
+    }
+
+    /** A generator drawing from {@code random}, which it shares with its caller. */
+    ProgramGenerator(Random random) {
+        this.random = random;
+    }
+
+    /** Scalar parameter names, some of which a careless compiler would clash with. */
+    static String[] parameterNames() {
+        return PARAMETER_NAMES.clone();
     }
 
     /** A random method called {@code name}. */
@@ -70,7 +80,9 @@ final class ProgramGenerator {
         List<Stmt> body = new ArrayList<>();
         boolean completesNormally = block(body, new ArrayList<>(parameters), new ArrayList<>(), 0, 1 + random.nextInt(6));
         if (completesNormally) {
-            body.add(new Return(expr(new ArrayList<>(parameters), currentLocals(body), 3)));
+            List<String> readable = new ArrayList<>(parameters);
+            readable.addAll(currentLocals(body));
+            body.add(new Return(expr(readable, List.of(), 3)));
         }
         return new Method(name, List.copyOf(parameters), List.copyOf(body));
     }
@@ -129,7 +141,11 @@ final class ProgramGenerator {
         return names;
     }
 
-    private Expr expr(List<String> readable, List<String> extra, int depth) {
+    /**
+     * A random expression of at most {@code depth} levels over the double variables
+     * {@code readable} and the further leaves {@code extra} (array elements, helper calls).
+     */
+    Expr expr(List<String> readable, List<Expr> extra, int depth) {
         if (depth == 0 || random.nextInt(4) == 0) {
             return leaf(readable, extra);
         }
@@ -177,38 +193,46 @@ final class ProgramGenerator {
         }
     }
 
-    private Expr bounded(Expr argument) {
+    /** {@code argument} passed through a function whose result stays within [-1.6, 1.6]. */
+    Expr bounded(Expr argument) {
         return call(BOUNDING[random.nextInt(BOUNDING.length)], argument);
     }
 
-    private Expr safeDenominator(Expr e) {
+    /** An expression of {@code e} that is at least 1, to divide by. */
+    Expr safeDenominator(Expr e) {
         return random.nextBoolean()
                 ? new Binary("+", new Literal(1.5), new Binary("*", e, e))
                 : new Binary("+", new Literal(2.0), call("sin", e));
     }
 
     private Cond cond(List<String> readable, int depth) {
+        return cond(readable, List.of(), depth);
+    }
+
+    /** A random condition over the same leaves as {@link #expr}. */
+    Cond cond(List<String> readable, List<Expr> extra, int depth) {
         if (depth == 0 || random.nextInt(3) > 0) {
             return new Compare(COMPARISONS[random.nextInt(COMPARISONS.length)],
-                    expr(readable, List.of(), 1), expr(readable, List.of(), 1));
+                    expr(readable, extra, 1), expr(readable, extra, 1));
         }
         switch (random.nextInt(3)) {
-            case 0: return new And(cond(readable, depth - 1), cond(readable, depth - 1));
-            case 1: return new Or(cond(readable, depth - 1), cond(readable, depth - 1));
-            default: return new Not(cond(readable, depth - 1));
+            case 0: return new And(cond(readable, extra, depth - 1), cond(readable, extra, depth - 1));
+            case 1: return new Or(cond(readable, extra, depth - 1), cond(readable, extra, depth - 1));
+            default: return new Not(cond(readable, extra, depth - 1));
         }
     }
 
-    private Expr leaf(List<String> readable, List<String> extra) {
+    private Expr leaf(List<String> readable, List<Expr> extra) {
         int options = readable.size() + extra.size();
         if (options == 0 || random.nextInt(10) < 3) {
             return literal();
         }
         int pick = random.nextInt(options);
-        return new Var(pick < readable.size() ? readable.get(pick) : extra.get(pick - readable.size()));
+        return pick < readable.size() ? new Var(readable.get(pick)) : extra.get(pick - readable.size());
     }
 
-    private Literal literal() {
+    /** A literal in [0.1, 3.0] with two decimals. */
+    Literal literal() {
         return new Literal(Math.round((0.1 + random.nextDouble() * 2.9) * 100) / 100.0);
     }
 

@@ -11,8 +11,12 @@ import io.microautograd.fuzz.Program.Call;
 import io.microautograd.fuzz.Program.Compare;
 import io.microautograd.fuzz.Program.Cond;
 import io.microautograd.fuzz.Program.Declare;
+import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
+import io.microautograd.fuzz.Program.For;
+import io.microautograd.fuzz.Program.ForEach;
 import io.microautograd.fuzz.Program.If;
+import io.microautograd.fuzz.Program.Invoke;
 import io.microautograd.fuzz.Program.Literal;
 import io.microautograd.fuzz.Program.Method;
 import io.microautograd.fuzz.Program.Negate;
@@ -20,19 +24,22 @@ import io.microautograd.fuzz.Program.Not;
 import io.microautograd.fuzz.Program.Or;
 import io.microautograd.fuzz.Program.Return;
 import io.microautograd.fuzz.Program.Stmt;
+import io.microautograd.fuzz.Program.Store;
 import io.microautograd.fuzz.Program.Ternary;
+import io.microautograd.fuzz.Program.While;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Makes a failing program small: greedily drops statements, flattens ifs into one branch, and
- * replaces expressions by their operands or by 1.0, keeping each step that still disagrees at
- * the same point.
+ * Makes a failing program small: greedily drops statements (at every level, loop bodies
+ * included), flattens ifs into one branch and loops into their body, and replaces expressions by
+ * their operands or by 1.0, keeping each step that still disagrees at the same point. Helpers
+ * lose statements too.
  */
 final class Shrinker {
 
-    private static final int MAX_ATTEMPTS = 300;
+    private static final int MAX_ATTEMPTS = 600;
 
     private Shrinker() {
     }
@@ -76,15 +83,22 @@ final class Shrinker {
     static List<Method> candidates(Method method) {
         List<Method> out = new ArrayList<>();
         for (List<Stmt> body : statementVariants(method.body())) {
-            out.add(new Method(method.name(), method.parameters(), body));
+            out.add(method.withBody(body));
+        }
+        for (int h = 0; h < method.helpers().size(); h++) {
+            for (List<Stmt> body : statementVariants(method.helpers().get(h).body())) {
+                List<Method> helpers = new ArrayList<>(method.helpers());
+                helpers.set(h, helpers.get(h).withBody(body));
+                out.add(new Method(method.name(), method.parameters(), method.arrays(), method.arrayLength(),
+                        method.body(), List.copyOf(helpers)));
+            }
         }
         int expressions = countExpressions(method);
         for (int k = 0; k < expressions; k++) {
             for (int choice = 0; choice < 3; choice++) {
                 int target = k;
                 int pick = choice;
-                Method variant = new Method(method.name(), method.parameters(),
-                        new Rewriter(target, e -> simpler(e, pick)).block(method.body()));
+                Method variant = method.withBody(new Rewriter(target, e -> simpler(e, pick)).block(method.body()));
                 if (!variant.equals(method)) {
                     out.add(variant);
                 }
@@ -102,14 +116,46 @@ final class Shrinker {
                 without.remove(i);
                 out.add(without);
             }
-            if (statement instanceof If branch) {
-                for (List<Stmt> replacement : List.of(branch.then(), branch.otherwise())) {
-                    List<Stmt> flattened = new ArrayList<>(body.subList(0, i));
-                    flattened.addAll(replacement);
-                    flattened.addAll(body.subList(i + 1, body.size()));
-                    out.add(flattened);
-                }
+            for (List<Stmt> inner : innerBlocks(statement)) {
+                List<Stmt> flattened = new ArrayList<>(body.subList(0, i));
+                flattened.addAll(inner);
+                flattened.addAll(body.subList(i + 1, body.size()));
+                out.add(flattened);
             }
+            for (Stmt smaller : smallerStatements(statement)) {
+                List<Stmt> replaced = new ArrayList<>(body);
+                replaced.set(i, smaller);
+                out.add(replaced);
+            }
+        }
+        return out;
+    }
+
+    private static List<List<Stmt>> innerBlocks(Stmt statement) {
+        if (statement instanceof If branch) {
+            return List.of(branch.then(), branch.otherwise());
+        } else if (statement instanceof For loop) {
+            return List.of(loop.body());
+        } else if (statement instanceof While loop) {
+            return List.of(loop.body());
+        } else if (statement instanceof ForEach loop) {
+            return List.of(loop.body());
+        }
+        return List.of();
+    }
+
+    /** The statement with one of its inner blocks shrunk one step. */
+    private static List<Stmt> smallerStatements(Stmt statement) {
+        List<Stmt> out = new ArrayList<>();
+        if (statement instanceof If branch) {
+            statementVariants(branch.then()).forEach(then -> out.add(new If(branch.condition(), then, branch.otherwise())));
+            statementVariants(branch.otherwise()).forEach(otherwise -> out.add(new If(branch.condition(), branch.then(), otherwise)));
+        } else if (statement instanceof For loop) {
+            statementVariants(loop.body()).forEach(body -> out.add(new For(loop.counter(), loop.bound(), body)));
+        } else if (statement instanceof While loop) {
+            statementVariants(loop.body()).forEach(body -> out.add(new While(loop.counter(), loop.bound(), body)));
+        } else if (statement instanceof ForEach loop) {
+            statementVariants(loop.body()).forEach(body -> out.add(new ForEach(loop.element(), loop.array(), body)));
         }
         return out;
     }
@@ -127,11 +173,13 @@ final class Shrinker {
         } else if (e instanceof Ternary t) {
             operands.add(t.whenTrue());
             operands.add(t.whenFalse());
+        } else if (e instanceof Invoke i) {
+            operands.addAll(i.scalars());
         }
         if (choice < operands.size()) {
             return operands.get(choice);
         }
-        boolean leaf = e instanceof Literal || e instanceof Program.Var;
+        boolean leaf = e instanceof Literal || e instanceof Program.Var || e instanceof Element;
         return choice == 2 && !leaf ? new Literal(1.0) : e;
     }
 
@@ -170,9 +218,18 @@ final class Shrinker {
                 return new Assign(a.name(), a.op(), expr(a.value()));
             } else if (s instanceof Return r) {
                 return new Return(expr(r.value()));
+            } else if (s instanceof If i) {
+                return new If(cond(i.condition()), block(i.then()), block(i.otherwise()));
+            } else if (s instanceof Store store) {
+                return new Store(store.array(), store.index(), store.op(), expr(store.value()));
+            } else if (s instanceof For loop) {
+                return new For(loop.counter(), loop.bound(), block(loop.body()));
+            } else if (s instanceof While loop) {
+                return new While(loop.counter(), loop.bound(), block(loop.body()));
+            } else if (s instanceof ForEach loop) {
+                return new ForEach(loop.element(), loop.array(), block(loop.body()));
             }
-            If i = (If) s;
-            return new If(cond(i.condition()), block(i.then()), block(i.otherwise()));
+            return s;
         }
 
         private Expr expr(Expr e) {
@@ -195,6 +252,12 @@ final class Shrinker {
                 return new Call(c.function(), List.copyOf(arguments));
             } else if (e instanceof Ternary t) {
                 return new Ternary(cond(t.condition()), expr(t.whenTrue()), expr(t.whenFalse()));
+            } else if (e instanceof Invoke i) {
+                List<Expr> scalars = new ArrayList<>();
+                for (Expr scalar : i.scalars()) {
+                    scalars.add(expr(scalar));
+                }
+                return new Invoke(i.helper(), i.arrays(), List.copyOf(scalars));
             }
             return e;
         }

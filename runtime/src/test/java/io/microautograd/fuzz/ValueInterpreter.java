@@ -4,51 +4,95 @@ import io.microautograd.engine.Value;
 import io.microautograd.fuzz.Program.And;
 import io.microautograd.fuzz.Program.Assign;
 import io.microautograd.fuzz.Program.Binary;
+import io.microautograd.fuzz.Program.Break;
 import io.microautograd.fuzz.Program.Call;
 import io.microautograd.fuzz.Program.Compare;
 import io.microautograd.fuzz.Program.Cond;
+import io.microautograd.fuzz.Program.Continue;
+import io.microautograd.fuzz.Program.Counter;
 import io.microautograd.fuzz.Program.Declare;
+import io.microautograd.fuzz.Program.DeclareArray;
+import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
+import io.microautograd.fuzz.Program.For;
+import io.microautograd.fuzz.Program.ForEach;
 import io.microautograd.fuzz.Program.If;
+import io.microautograd.fuzz.Program.Index;
+import io.microautograd.fuzz.Program.IntLiteral;
+import io.microautograd.fuzz.Program.Invoke;
+import io.microautograd.fuzz.Program.Length;
 import io.microautograd.fuzz.Program.Literal;
 import io.microautograd.fuzz.Program.Method;
 import io.microautograd.fuzz.Program.Negate;
 import io.microautograd.fuzz.Program.Not;
 import io.microautograd.fuzz.Program.Or;
+import io.microautograd.fuzz.Program.Remainder;
 import io.microautograd.fuzz.Program.Return;
 import io.microautograd.fuzz.Program.Stmt;
+import io.microautograd.fuzz.Program.Store;
 import io.microautograd.fuzz.Program.Ternary;
 import io.microautograd.fuzz.Program.Var;
+import io.microautograd.fuzz.Program.While;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs a fuzzer program on the {@code Value} engine: the dynamic path's answer. */
+/**
+ * Runs a fuzzer program on the {@code Value} engine: the dynamic path's answer. Arrays are
+ * {@code Value[]} passed by reference, as Java passes {@code double[]}: a helper that writes
+ * into its array parameter changes the caller's array.
+ */
 final class ValueInterpreter {
 
-    private final Map<String, Value> variables = new HashMap<>();
+    /** How a statement completed when it did not return. */
+    private enum Jump { NONE, BREAK, CONTINUE }
 
-    private ValueInterpreter() {
+    private final Method method;
+    private final Map<String, Value> variables = new HashMap<>();
+    private final Map<String, Value[]> arrays = new HashMap<>();
+    private final Map<String, Integer> counters = new HashMap<>();
+    private Jump jump = Jump.NONE;
+
+    private ValueInterpreter(Method method) {
+        this.method = method;
     }
 
-    /** The method's result at {@code arguments}, as a graph whose leaves are {@code arguments}. */
+    /**
+     * The method's result at {@code arguments}, one Value per scalar parameter and
+     * {@code arrayLength} per array parameter, in order, as a graph whose leaves are
+     * {@code arguments} (which the method's writes into its arrays leave alone).
+     */
     static Value run(Method method, Value[] arguments) {
-        ValueInterpreter interpreter = new ValueInterpreter();
-        for (int i = 0; i < arguments.length; i++) {
-            interpreter.variables.put(method.parameters().get(i), arguments[i]);
+        ValueInterpreter interpreter = new ValueInterpreter(method);
+        int at = 0;
+        for (String parameter : method.parameters()) {
+            if (method.arrays().contains(parameter)) {
+                interpreter.arrays.put(parameter, Arrays.copyOfRange(arguments, at, at + method.arrayLength()));
+                at += method.arrayLength();
+            } else {
+                interpreter.variables.put(parameter, arguments[at++]);
+            }
         }
-        Value result = interpreter.block(method.body());
+        return interpreter.body();
+    }
+
+    private Value body() {
+        Value result = block(method.body());
         if (result == null) {
             throw new IllegalStateException("method " + method.name() + " fell off its end");
         }
         return result;
     }
 
-    /** Runs statements; returns the returned value, or null when the block completes normally. */
+    /**
+     * Runs statements; returns the returned value, or null when the block completes normally or
+     * jumps out of a loop iteration (then {@link #jump} says which).
+     */
     private Value block(List<Stmt> statements) {
         for (Stmt statement : statements) {
             Value returned = statement(statement);
-            if (returned != null) {
+            if (returned != null || jump != Jump.NONE) {
                 return returned;
             }
         }
@@ -59,15 +103,82 @@ final class ValueInterpreter {
         if (statement instanceof Declare d) {
             variables.put(d.name(), eval(d.init()));
         } else if (statement instanceof Assign a) {
-            Value value = eval(a.value());
-            Value old = variables.get(a.name());
-            variables.put(a.name(), a.op().isEmpty() ? value : arithmetic(a.op(), old, value));
+            variables.put(a.name(), updated(a.op(), variables.get(a.name()), eval(a.value())));
         } else if (statement instanceof Return r) {
             return eval(r.value());
         } else if (statement instanceof If i) {
             return block(test(i.condition()) ? i.then() : i.otherwise());
+        } else if (statement instanceof DeclareArray d) {
+            Value[] zeros = new Value[index(d.length())];
+            Arrays.fill(zeros, Value.of(0.0));
+            arrays.put(d.name(), zeros);
+        } else if (statement instanceof Store s) {
+            Value[] array = arrays.get(s.array());
+            int slot = index(s.index());
+            // Java reads the element before the right-hand side runs, which may call a helper
+            // that writes into the same array (JLS 15.26.2).
+            Value old = array[slot];
+            array[slot] = updated(s.op(), old, eval(s.value()));
+        } else if (statement instanceof Break) {
+            jump = Jump.BREAK;
+        } else if (statement instanceof Continue) {
+            jump = Jump.CONTINUE;
+        } else {
+            loop(statement);
         }
         return null;
+    }
+
+    /** Runs a loop; loops hold no return (the compiler rejects one there). */
+    private void loop(Stmt statement) {
+        if (statement instanceof For f) {
+            for (counters.put(f.counter(), 0); counters.get(f.counter()) < index(f.bound());
+                    counters.merge(f.counter(), 1, Integer::sum)) {
+                if (iteration(f.body())) {
+                    break;
+                }
+            }
+        } else if (statement instanceof While w) {
+            counters.put(w.counter(), 0);
+            while (counters.get(w.counter()) < index(w.bound())) {
+                counters.merge(w.counter(), 1, Integer::sum);
+                if (iteration(w.body())) {
+                    break;
+                }
+            }
+        } else {
+            ForEach f = (ForEach) statement;
+            for (Value element : arrays.get(f.array())) {
+                variables.put(f.element(), element);
+                if (iteration(f.body())) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Runs one iteration of a loop body; returns whether it broke out of the loop. */
+    private boolean iteration(List<Stmt> body) {
+        block(body);
+        boolean broke = jump == Jump.BREAK;
+        jump = Jump.NONE;
+        return broke;
+    }
+
+    private Value updated(String op, Value old, Value value) {
+        return op.isEmpty() ? value : arithmetic(op, old, value);
+    }
+
+    private int index(Index index) {
+        if (index instanceof IntLiteral l) {
+            return l.value();
+        } else if (index instanceof Counter c) {
+            return counters.get(c.name());
+        } else if (index instanceof Length l) {
+            return arrays.get(l.array()).length;
+        }
+        Remainder r = (Remainder) index;
+        return index(r.left()) % index(r.right());
     }
 
     private Value eval(Expr expr) {
@@ -81,9 +192,30 @@ final class ValueInterpreter {
             return arithmetic(b.op(), eval(b.left()), eval(b.right()));
         } else if (expr instanceof Call c) {
             return call(c);
+        } else if (expr instanceof Element e) {
+            return arrays.get(e.array())[index(e.index())];
+        } else if (expr instanceof Invoke i) {
+            return invoke(i);
         }
         Ternary t = (Ternary) expr;
         return test(t.condition()) ? eval(t.whenTrue()) : eval(t.whenFalse());
+    }
+
+    /** Runs a helper with the caller's arrays themselves (by reference) and the scalars' values. */
+    private Value invoke(Invoke invoke) {
+        Method helper = method.helpers().stream().filter(h -> h.name().equals(invoke.helper())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no helper " + invoke.helper()));
+        ValueInterpreter callee = new ValueInterpreter(helper);
+        int arrayArgument = 0;
+        int scalarArgument = 0;
+        for (String parameter : helper.parameters()) {
+            if (helper.arrays().contains(parameter)) {
+                callee.arrays.put(parameter, arrays.get(invoke.arrays().get(arrayArgument++)));
+            } else {
+                callee.variables.put(parameter, eval(invoke.scalars().get(scalarArgument++)));
+            }
+        }
+        return callee.body();
     }
 
     private static Value arithmetic(String op, Value left, Value right) {

@@ -1,0 +1,299 @@
+package io.microautograd.fuzz;
+
+import io.microautograd.fuzz.Program.Assign;
+import io.microautograd.fuzz.Program.Binary;
+import io.microautograd.fuzz.Program.Break;
+import io.microautograd.fuzz.Program.Continue;
+import io.microautograd.fuzz.Program.Counter;
+import io.microautograd.fuzz.Program.Declare;
+import io.microautograd.fuzz.Program.DeclareArray;
+import io.microautograd.fuzz.Program.Element;
+import io.microautograd.fuzz.Program.Expr;
+import io.microautograd.fuzz.Program.For;
+import io.microautograd.fuzz.Program.ForEach;
+import io.microautograd.fuzz.Program.If;
+import io.microautograd.fuzz.Program.Index;
+import io.microautograd.fuzz.Program.IntLiteral;
+import io.microautograd.fuzz.Program.Invoke;
+import io.microautograd.fuzz.Program.Length;
+import io.microautograd.fuzz.Program.Literal;
+import io.microautograd.fuzz.Program.Method;
+import io.microautograd.fuzz.Program.Remainder;
+import io.microautograd.fuzz.Program.Return;
+import io.microautograd.fuzz.Program.Stmt;
+import io.microautograd.fuzz.Program.Store;
+import io.microautograd.fuzz.Program.Var;
+import io.microautograd.fuzz.Program.While;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Writes random methods in the compiler's part-2 subset: a {@code double[]} parameter (2 to 5
+ * long) beside double ones; {@code for} loops over an array or a fixed count, {@code while}
+ * loops with an int counter and enhanced {@code for}, nested two deep; {@code break} and
+ * {@code continue} under conditions; scalars and array elements overwritten inside loops (also
+ * in the parameter array); local arrays allocated outside loops; and calls of a generated helper
+ * method (an array and scalars, no recursion) that may itself loop, and may write into its array
+ * when asked to.
+ *
+ * <p>Values stay finite by construction: expressions come from {@link ProgramGenerator} (domain
+ * safe), loops run at most 6 times, and a variable or element updated inside a loop is updated
+ * by a contraction ({@code v = 0.8 * v + tanh(...)}, {@code v *= 1 + 0.2 * sin(...)},
+ * {@code v /= 1.5 + e * e}, {@code v += atan(...)}). An index is a literal below the array's
+ * length, a counter whose range fits, or a counter modulo {@code .length}.
+ */
+final class ArrayProgramGenerator {
+
+    private static final String[] ARRAY_NAMES = {"a", "xs", "dA", "data", "gradient", "seed", "trips", "tape"};
+    private static final String[] COMPOUND = {"", "+", "-", "*", "/"};
+    private static final int MAX_TRIPS = 6;
+    private static final int MAX_LOOP_DEPTH = 2;
+    private static final int MAX_NESTING = 3;
+
+    private final Random random;
+    private final ProgramGenerator expressions;
+    private final boolean helpersWriteIntoArrays;
+    private final boolean indexLikeNames;
+    private int names;
+
+    /**
+     * @param helpersWriteIntoArrays whether a helper may write into its array parameter (and so
+     *     into its caller's array)
+     * @param indexLikeNames whether a scalar may be called {@code eIndex} while an enhanced for
+     *     names its element {@code e}: the name the compiler gives that loop's hidden index
+     */
+    ArrayProgramGenerator(long seed, boolean helpersWriteIntoArrays, boolean indexLikeNames) {
+        this.random = new Random(seed);
+        this.expressions = new ProgramGenerator(random);
+        this.helpersWriteIntoArrays = helpersWriteIntoArrays;
+        this.indexLikeNames = indexLikeNames;
+    }
+
+    /** A random method called {@code name}, maybe with a helper called {@code name + "Helper"}. */
+    Method method(String name) {
+        names = 0;
+        int length = 2 + random.nextInt(4);
+        Method helper = random.nextBoolean() ? method(name + "Helper", length, null, true) : null;
+        return method(name, length, helper, false);
+    }
+
+    /**
+     * A method; a helper takes its array (if it has one: two in three do) first, which is how
+     * calls print their arguments.
+     */
+    private Method method(String name, int length, Method helper, boolean arrayFirst) {
+        String array = ARRAY_NAMES[random.nextInt(ARRAY_NAMES.length)];
+        boolean hasArray = !arrayFirst || random.nextInt(3) > 0;
+        List<String> pool = new ArrayList<>(List.of(ProgramGenerator.parameterNames()));
+        if (indexLikeNames) {
+            pool.add("eIndex");
+        }
+        List<String> scalars = new ArrayList<>();
+        int count = 1 + random.nextInt(helper == null ? 2 : 3);
+        while (scalars.size() < count) {
+            String candidate = pool.get(random.nextInt(pool.size()));
+            if (!scalars.contains(candidate) && !candidate.equals(array)) {
+                scalars.add(candidate);
+            }
+        }
+        List<String> parameters = new ArrayList<>(scalars);
+        Scope scope = new Scope(helper);
+        scope.readable.addAll(scalars);
+        scope.assignable.addAll(scalars);
+        if (hasArray) {
+            parameters.add(arrayFirst ? 0 : random.nextInt(parameters.size() + 1), array);
+            scope.arrays.put(array, length);
+            if (!arrayFirst || helpersWriteIntoArrays) {
+                scope.writable.add(array);
+            }
+        }
+        List<Stmt> body = new ArrayList<>();
+        block(body, scope, 2 + random.nextInt(4));
+        Expr result = expressions.expr(scope.readable, scope.leaves(), 3);
+        // Every helper is called at least once, at the end, where it sees the arrays' final values.
+        body.add(new Return(helper == null ? result : new Binary("+", scope.invoke(), result)));
+        return new Method(name, List.copyOf(parameters), hasArray ? List.of(array) : List.of(), length,
+                List.copyOf(body), helper == null ? List.of() : List.of(helper));
+    }
+
+    /** What a statement may use: variables, arrays with their lengths, counters with their ranges. */
+    private final class Scope {
+        final Method helper;
+        final List<String> readable = new ArrayList<>();
+        final List<String> assignable = new ArrayList<>();
+        final Map<String, Integer> arrays = new LinkedHashMap<>();
+        final List<String> writable = new ArrayList<>();
+        /** Each counter in scope with the largest value it takes. */
+        final Map<String, Integer> counters = new LinkedHashMap<>();
+        int loopDepth;
+        /** How many ifs and loops enclose the statement. */
+        int nesting;
+
+        Scope(Method helper) {
+            this.helper = helper;
+        }
+
+        Scope child() {
+            Scope child = new Scope(helper);
+            child.readable.addAll(readable);
+            child.assignable.addAll(assignable);
+            child.arrays.putAll(arrays);
+            child.writable.addAll(writable);
+            child.counters.putAll(counters);
+            child.loopDepth = loopDepth;
+            child.nesting = nesting + 1;
+            return child;
+        }
+
+        /** Leaves beyond variables: one element of each array, and maybe a helper call. */
+        List<Expr> leaves() {
+            List<Expr> out = new ArrayList<>();
+            arrays.forEach((name, length) -> out.add(new Element(name, index(name, length))));
+            if (helper != null && random.nextInt(3) == 0) {
+                out.add(invoke());
+            }
+            return out;
+        }
+
+        /** A call of the helper with an array of its length (when it takes one) and random scalars. */
+        Invoke invoke() {
+            List<String> fitting = arrays.entrySet().stream()
+                    .filter(e -> e.getValue() == helper.arrayLength()).map(Map.Entry::getKey).toList();
+            List<Expr> arguments = new ArrayList<>();
+            for (int i = helper.arrays().size(); i < helper.parameters().size(); i++) {
+                arguments.add(expressions.expr(readable, List.of(), 1));
+            }
+            return new Invoke(helper.name(), helper.arrays().isEmpty() ? List.of()
+                    : List.of(fitting.get(random.nextInt(fitting.size()))), List.copyOf(arguments));
+        }
+
+        /** An index that is in bounds for an array of {@code length}. */
+        Index index(String array, int length) {
+            List<String> inScope = new ArrayList<>(counters.keySet());
+            if (inScope.isEmpty() || random.nextInt(4) == 0) {
+                return new IntLiteral(random.nextInt(length));
+            }
+            String counter = inScope.get(random.nextInt(inScope.size()));
+            return counters.get(counter) < length ? new Counter(counter)
+                    : new Remainder(new Counter(counter), new Length(array));
+        }
+    }
+
+    private void block(List<Stmt> out, Scope scope, int length) {
+        for (int i = 0; i < length; i++) {
+            int kind = random.nextInt(scope.nesting >= MAX_NESTING ? 6 : scope.loopDepth < MAX_LOOP_DEPTH ? 11 : 8);
+            if (kind < 2 || kind < 4 && scope.assignable.isEmpty() || kind < 6 && scope.writable.isEmpty()) {
+                String name = "v" + names++;
+                out.add(new Declare(name, expressions.expr(scope.readable, scope.leaves(), 3)));
+                scope.readable.add(name);
+                scope.assignable.add(name);
+            } else if (kind < 4) {
+                String target = scope.assignable.get(random.nextInt(scope.assignable.size()));
+                Update update = update(new Var(target), scope);
+                out.add(new Assign(target, update.op(), update.value()));
+            } else if (kind < 6) {
+                String array = scope.writable.get(random.nextInt(scope.writable.size()));
+                Index index = scope.index(array, scope.arrays.get(array));
+                Update update = update(new Element(array, index), scope);
+                out.add(new Store(array, index, update.op(), update.value()));
+            } else if (kind < 8) {
+                out.add(branch(scope));
+            } else if (kind == 8 && scope.loopDepth == 0) {
+                String name = "b" + names++;
+                int size = 2 + random.nextInt(4);
+                String sized = sizedLike(scope, size);
+                out.add(new DeclareArray(name, sized == null ? new IntLiteral(size) : new Length(sized)));
+                scope.arrays.put(name, size);
+                scope.writable.add(name);
+            } else {
+                out.add(loop(scope));
+            }
+        }
+    }
+
+    /** An array in scope of {@code length}, to size a new one by its {@code .length}, or null. */
+    private String sizedLike(Scope scope, int length) {
+        return scope.arrays.entrySet().stream().filter(e -> e.getValue() == length && random.nextBoolean())
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    private If branch(Scope scope) {
+        List<Stmt> then = new ArrayList<>();
+        block(then, scope.child(), 1 + random.nextInt(2));
+        if (random.nextInt(3) == 0) {
+            then.add(scope.loopDepth > 0 ? (random.nextBoolean() ? new Break() : new Continue())
+                    : new Return(expressions.expr(scope.readable, scope.leaves(), 2)));
+        }
+        List<Stmt> otherwise = new ArrayList<>();
+        if (random.nextBoolean()) {
+            block(otherwise, scope.child(), 1 + random.nextInt(2));
+        }
+        return new If(expressions.cond(scope.readable, scope.leaves(), 2), List.copyOf(then), List.copyOf(otherwise));
+    }
+
+    private Stmt loop(Scope scope) {
+        Scope inner = scope.child();
+        inner.loopDepth++;
+        List<String> arrays = new ArrayList<>(scope.arrays.keySet());
+        String array = arrays.isEmpty() ? null : arrays.get(random.nextInt(arrays.size()));
+        List<Stmt> body = new ArrayList<>();
+        switch (array == null ? 1 + random.nextInt(2) : random.nextInt(3)) {
+            case 0: {
+                String element = indexLikeNames && !scope.readable.contains("e") ? "e" : "e" + names++;
+                inner.readable.add(element);
+                block(body, inner, 1 + random.nextInt(3));
+                return new ForEach(element, array, List.copyOf(body));
+            }
+            case 1: {
+                String counter = "i" + names++;
+                boolean overArray = array != null && random.nextBoolean();
+                int trips = overArray ? scope.arrays.get(array) : 1 + random.nextInt(MAX_TRIPS);
+                inner.counters.put(counter, trips - 1);
+                block(body, inner, 1 + random.nextInt(3));
+                return new For(counter, overArray ? new Length(array) : new IntLiteral(trips), List.copyOf(body));
+            }
+            default: {
+                String counter = "k" + names++;
+                int trips = 1 + random.nextInt(MAX_TRIPS);
+                inner.counters.put(counter, trips);
+                block(body, inner, 1 + random.nextInt(3));
+                return new While(counter, new IntLiteral(trips), List.copyOf(body));
+            }
+        }
+    }
+
+    /** An assignment's operator and right-hand side. */
+    private record Update(String op, Expr value) {
+    }
+
+    /**
+     * A new value for {@code target}: anything outside loops, a contraction inside them so that
+     * repeated updates stay finite.
+     */
+    private Update update(Expr target, Scope scope) {
+        String op = COMPOUND[random.nextInt(COMPOUND.length)];
+        Expr e = expressions.expr(scope.readable, scope.leaves(), scope.loopDepth > 0 ? 2 : 3);
+        if (op.equals("/")) {
+            return new Update(op, expressions.safeDenominator(e));
+        }
+        if (scope.loopDepth == 0) {
+            return new Update(op, e);
+        }
+        Expr bounded = expressions.bounded(e);
+        switch (op) {
+            case "":
+                return new Update(op, new Binary("+", new Binary("*", contraction(), target), bounded));
+            case "*":
+                return new Update(op, new Binary("+", new Literal(1.0), new Binary("*", new Literal(0.2), bounded)));
+            default:
+                return new Update(op, bounded);
+        }
+    }
+
+    private Literal contraction() {
+        return new Literal(Math.round((0.3 + random.nextDouble() * 0.65) * 100) / 100.0);
+    }
+}

@@ -1,0 +1,25 @@
+/**
+ * The compiler's referee: differential fuzzing of generated gradients.
+ *
+ * <p>Random programs ({@link io.microautograd.fuzz.Program}) are printed as Java for the
+ * annotation processor and run on the {@code Value} engine; both answers, and central finite
+ * differences, must agree at random points. Two kinds of programs are checked:
+ * <ul>
+ *   <li>scalar (part 1 of the compiler): double parameters, locals, branches, every Math rule;
+ *       the same programs from the same seed as before part 2, so runs stay comparable;</li>
+ *   <li>arrays (part 2): one {@code double[]} parameter, 2 to 5 long at every point of a
+ *       program, beside doubles; loops of at most 6 trips, nested two deep, with break and
+ *       continue; overwrites of scalars and elements (the parameter array included) by
+ *       contractions that keep values finite; local arrays; a call of a generated helper.</li>
+ * </ul>
+ *
+ * <p>Choices the issue leaves open: a point flattens each array into consecutive slots and so
+ * does the gradient ({@link io.microautograd.fuzz.ParameterLayout}); the generated method must
+ * leave the caller's arrays as they were, and the original method gets fresh copies at every
+ * call because it may write into them. A helper writing into its array parameter changes its
+ * caller's array, as in Java; the compiler gets that wrong today, so such helpers are a mode of
+ * their own ({@code -Dfuzz.modes=helper_writes}) outside the default run, and the bug is pinned
+ * by disabled tests in {@code FuzzRegressionsTest}. So are scalars named like the hidden index
+ * of an enhanced for ({@code -Dfuzz.modes=index_names}).
+ */
+package io.microautograd.fuzz;
