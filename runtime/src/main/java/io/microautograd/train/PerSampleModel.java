@@ -83,13 +83,7 @@ public final class PerSampleModel implements TrainableModel {
 
     @Override
     public double lossAndGradient(Dataset data, int[] batch, double[] gradient) {
-        if (batch.length == 0) {
-            throw new IllegalArgumentException("batch must hold at least one sample index, got none");
-        }
-        if (gradient.length != parameters.length) {
-            throw new IllegalArgumentException("gradient must have one slot per parameter (" + parameters.length
-                    + "), got " + gradient.length);
-        }
+        TrainableModel.requireBatchAndGradient(batch, gradient, parameters.length);
         double sum = reduction.sum(sampleLoss, parameters, data, batch, gradient, 1.0 / batch.length);
         double loss = sum / batch.length;
         if (regularizer != null) {

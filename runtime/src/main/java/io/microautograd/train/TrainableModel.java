@@ -54,4 +54,20 @@ public interface TrainableModel extends Predictor {
     /** The model's outputs for {@code input} at the current parameters. */
     @Override
     double[] predict(double[] input);
+
+    /**
+     * Checks the arguments of {@link #lossAndGradient} for implementations: a non-empty batch and a
+     * gradient of {@code parameterCount} slots.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    static void requireBatchAndGradient(int[] batch, double[] gradient, int parameterCount) {
+        if (batch.length == 0) {
+            throw new IllegalArgumentException("batch must hold at least one sample index, got none");
+        }
+        if (gradient.length != parameterCount) {
+            throw new IllegalArgumentException("gradient must have one slot per parameter (" + parameterCount
+                    + "), got " + gradient.length);
+        }
+    }
 }

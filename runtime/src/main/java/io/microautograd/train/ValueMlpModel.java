@@ -66,13 +66,7 @@ public final class ValueMlpModel implements TrainableModel {
 
     @Override
     public double lossAndGradient(Dataset data, int[] batch, double[] gradient) {
-        if (batch.length == 0) {
-            throw new IllegalArgumentException("batch must hold at least one sample index, got none");
-        }
-        if (gradient.length != parameterCount()) {
-            throw new IllegalArgumentException("gradient must have one slot per parameter (" + parameterCount()
-                    + "), got " + gradient.length);
-        }
+        TrainableModel.requireBatchAndGradient(batch, gradient, parameterCount());
         List<Value> sampleLosses = new ArrayList<>(batch.length);
         for (int i : batch) {
             sampleLosses.add(loss.apply(network.forward(data.input(i)), data.target(i)));
