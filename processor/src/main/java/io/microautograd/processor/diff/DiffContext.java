@@ -48,7 +48,7 @@ final class DiffContext {
      * reverse sweep (for arrays: the elements it overwrites).
      */
     boolean isNeededAt(Variable v, Stmt site) {
-        return previous == null || previous.readBefore(v, site);
+        return previous == null || previous.isRequiredAt(v, site);
     }
 
     /** Notes the source variables that a source statement's reverse code reads. */

@@ -1,27 +1,27 @@
 package io.microautograd.processor.diff;
 
+import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Variable;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * For each source variable, the source statements whose reverse code reads it. An overwritten
- * value is kept only when such a reader may run while it is current.
+ * For each source statement, the source variables its reverse code reads, and the if
+ * statements whose decisions the reverse sweep reads. An overwritten value is kept only when
+ * {@link RequiredValues} finds a reader that may need it.
  */
 final class Readers {
 
-    private final Map<Variable, List<Stmt>> readers = new HashMap<>();
-    private final Set<Stmt.If> decisions = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    private SourcePositions positions;
+    private final Map<Stmt, Set<Variable>> reads = new IdentityHashMap<>();
+    private final Set<Stmt.If> decisions = Collections.newSetFromMap(new IdentityHashMap<>());
+    private RequiredValues required;
 
     void record(Stmt statement, Set<Variable> variables) {
-        for (Variable v : variables) {
-            readers.computeIfAbsent(v, k -> new ArrayList<>()).add(statement);
-        }
+        reads.computeIfAbsent(statement, k -> new HashSet<>()).addAll(variables);
     }
 
     void recordDecision(Stmt.If statement) {
@@ -33,39 +33,23 @@ final class Readers {
         return decisions.contains(statement);
     }
 
-    /** Uses the statements' positions to answer {@link #readBefore}. */
-    Readers at(SourcePositions sourcePositions) {
-        this.positions = sourcePositions;
+    /** Analyses which values of {@code function} these reads require, to answer {@link #isRequiredAt}. */
+    Readers analysed(Function function) {
+        this.required = RequiredValues.of(function.body(), reads);
         return this;
     }
 
     /** Whether a reader of {@code v} may need the value that {@code site} overwrites. */
-    boolean readBefore(Variable v, Stmt site) {
-        for (Stmt reader : readers.getOrDefault(v, List.of())) {
-            if (positions.readsBefore(reader, site)) {
-                return true;
-            }
-        }
-        return false;
+    boolean isRequiredAt(Variable v, Stmt site) {
+        return required.isRequiredAt(v, site);
     }
 
-    /** The same readers as another round's: the differentiation has settled. */
+    /** The same reads as another round's: the differentiation has settled. */
     boolean sameAs(Readers other) {
-        if (!readers.keySet().equals(other.readers.keySet()) || !decisions.equals(other.decisions)) {
+        if (reads.size() != other.reads.size() || !decisions.equals(other.decisions)) {
             return false;
         }
-        for (Map.Entry<Variable, List<Stmt>> entry : readers.entrySet()) {
-            List<Stmt> mine = entry.getValue();
-            List<Stmt> theirs = other.readers.get(entry.getKey());
-            if (mine.size() != theirs.size()) {
-                return false;
-            }
-            for (int i = 0; i < mine.size(); i++) {
-                if (mine.get(i) != theirs.get(i)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        // IdentityHashMap.equals compares the sets by reference too; their contents are what count.
+        return reads.entrySet().stream().allMatch(e -> e.getValue().equals(other.reads.get(e.getKey())));
     }
 }

@@ -42,10 +42,9 @@ public final class ReverseMode {
      */
     public static Pullback differentiate(Function function) {
         ReverseMode mode = new ReverseMode(function);
-        SourcePositions positions = SourcePositions.of(function);
         DiffContext round = mode.build(null);
         for (int i = 0; i < 8; i++) {
-            Readers readers = round.readers().at(positions);
+            Readers readers = round.readers().analysed(function);
             DiffContext next = mode.build(readers);
             if (next.readers().sameAs(readers)) {
                 return next.pullback();
