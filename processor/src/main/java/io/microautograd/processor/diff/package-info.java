@@ -6,10 +6,14 @@
  * sweep (the source code plus what it must record) and a reverse sweep (statements in reverse
  * order, each restoring what it overwrote and adding its adjoints).
  *
- * <p>What is recorded: an overwritten value only where a statement whose reverse code reads that
- * variable can meet it (the reader comes before the overwrite, or a loop encloses both); the
- * readers are found by differentiating in rounds, starting from "keep everything", until they
- * settle. Outside loops every statement runs at most once, so an overwritten value is
+ * <p>What is recorded: an overwritten value only where the reverse sweep needs it, found by
+ * {@link io.microautograd.processor.diff.RequiredValues}, a forward data-flow analysis like
+ * Tapenade's "to be recorded": a scalar's value is required from a statement whose reverse code
+ * reads it until the next overwrite, which keeps and restores it, so an accumulator
+ * ({@code z += w[i] * x[i]}) whose finished value feeds a nonlinear function is kept once per
+ * reset, not once per add. Array elements are kept at every store after a reader, since rows
+ * may alias. The readers are found by differentiating in rounds, starting from "keep
+ * everything", until they settle. Outside loops every statement runs at most once, so an overwritten value is
  * kept in a fresh local and a branch decision in a boolean: straight-line code needs no tape.
  * Inside loops values go on growable primitive arrays local to the generated method, with each
  * iteration's branch decisions and exit (fell through, or which break or continue); a loop
