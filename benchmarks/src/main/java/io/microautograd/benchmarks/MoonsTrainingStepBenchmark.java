@@ -1,6 +1,7 @@
 package io.microautograd.benchmarks;
 
 import io.microautograd.benchmarks.workloads.CentralDifferences;
+import io.microautograd.benchmarks.workloads.HandWrittenMlpGradient;
 import io.microautograd.compiled.CompiledLoss;
 import io.microautograd.compiled.CompiledMlp;
 import io.microautograd.compiled.CompiledMlpModel;
@@ -44,6 +45,8 @@ public class MoonsTrainingStepBenchmark {
     private double[] gradient;
     private final Sgd compiledSgd = Sgd.withLearningRate(1e-3);
     private final Sgd valueSgd = Sgd.withLearningRate(1e-3);
+    private final Sgd handWrittenSgd = Sgd.withLearningRate(1e-3);
+    private final HandWrittenMlpGradient handWrittenGradient = new HandWrittenMlpGradient(2, 16, 16, 1);
 
     @Setup
     public void setUp() {
@@ -91,6 +94,20 @@ public class MoonsTrainingStepBenchmark {
     @Benchmark
     public double valueEngine() {
         return step(valueModel, valueSgd);
+    }
+
+    /**
+     * The same step with the gradient written by hand ({@link HandWrittenMlpGradient}): not a
+     * product path, a yardstick for how fast plain Java gets on this workload.
+     */
+    @Benchmark
+    public double handWritten() {
+        Arrays.fill(gradient, 0);
+        double[] parameters = network.parameters();
+        double loss = handWrittenGradient.lossAndGradient(parameters, moons, batch, L2, gradient);
+        handWrittenSgd.step(parameters, gradient);
+        network.setParameters(parameters);
+        return loss;
     }
 
     private double step(TrainableModel model, Sgd sgd) {

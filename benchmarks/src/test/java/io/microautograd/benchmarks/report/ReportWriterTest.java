@@ -29,6 +29,10 @@ class ReportWriterTest {
                 new Measurement("Gmm 10k", "finiteDifferences", 6000.0, 100, "us/op"),
                 new Measurement("Moons", "primal", 10.0, 1, "us/op"),
                 new Measurement("Moons", "valueEngine", 900.0, 1, "us/op"),
+                new Measurement("MoonsTrainingStep", "primal", 20.0, 1, "us/op"),
+                new Measurement("MoonsTrainingStep", "compiled", 60.0, 1, "us/op"),
+                new Measurement("MoonsTrainingStep", "valueEngine", 2400.0, 10, "us/op"),
+                new Measurement("MoonsTrainingStep", "handWritten", 40.0, 1, "us/op"),
                 new Measurement("ValueEngine", "nodesPerSecond", 4e6, 1e5, "ops/s"),
                 new Measurement("ProcessorCompile", "withoutProcessor", 300, 10, "ms/op"),
                 new Measurement("ProcessorCompile", "withProcessor", 1200, 50, "ms/op")), 72.0);
@@ -42,6 +46,9 @@ class ReportWriterTest {
         assertTrue(text.contains("| compiled / primal <= 3.0 | Gmm 10k | 4.50 | **no** |"), text);
         assertTrue(text.contains("| compiled / primal <= 3.0 | Rosenbrock 1000 | 2.50 | yes |"), text);
         assertTrue(text.contains("| Value / compiled >= 100.0 | Gmm 10k | 66.7 | **no** |"), text);
+        assertTrue(text.contains("| Value / compiled >= 50.0 | MoonsTrainingStep | 40.0 | **no** |"), text);
+        assertTrue(text.contains("| MoonsTrainingStep | 40.00 ± 1.0 us/op | 1.50 | 60.0 |"), text);
+        assertTrue(!text.contains("| Rosenbrock 1000 | not measured"), "no hand-written row without one: " + text);
         assertTrue(text.contains("72.0 bytes per node"), text);
         assertTrue(text.contains("4.00e+06 nodes per second"), text);
         assertTrue(text.contains("300.0 ± 10 ms/op without the processor, 1200 ± 50 ms/op with it"), text);

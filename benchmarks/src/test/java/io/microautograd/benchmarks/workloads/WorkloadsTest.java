@@ -2,11 +2,19 @@ package io.microautograd.benchmarks.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.microautograd.compiled.CompiledLoss;
+import io.microautograd.compiled.CompiledMlp;
+import io.microautograd.compiled.CompiledMlpModel;
+import io.microautograd.data.Dataset;
+import io.microautograd.data.Datasets;
 import io.microautograd.engine.Value;
+import io.microautograd.nn.Activation;
+import io.microautograd.nn.LayerSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +74,27 @@ class WorkloadsTest {
         for (int j = 0; j < w.length; j++) {
             assertRelative(expected[j], leaves[j].grad(), 1e-6, "d/dw" + j);
             assertRelative(leaves[j].grad(), compiled[j], 1e-10, "compiled d/dw" + j);
+        }
+    }
+
+    @Test
+    void handWrittenMoonsGradientAgreesWithTheCompiledModel() {
+        Dataset moons = Datasets.moons(100, 0.1, 1);
+        int[] batch = IntStream.range(0, moons.size()).toArray();
+        for (long seed = 1; seed <= 3; seed++) {
+            CompiledMlp network = CompiledMlp.of(2, seed, LayerSpec.layer(16, Activation.RELU),
+                    LayerSpec.layer(16, Activation.RELU), LayerSpec.layer(1, Activation.LINEAR));
+            double[] compiled = new double[network.parameterCount()];
+            double compiledLoss = new CompiledMlpModel(network, CompiledLoss.HINGE, 1e-4)
+                    .lossAndGradient(moons, batch, compiled);
+            double[] byHand = new double[network.parameterCount()];
+            double handLoss = new HandWrittenMlpGradient(2, 16, 16, 1)
+                    .lossAndGradient(network.parameters(), moons, batch, 1e-4, byHand);
+            assertRelative(compiledLoss, handLoss, 1e-12, "loss, seed " + seed);
+            for (int i = 0; i < byHand.length; i++) {
+                assertEquals(compiled[i], byHand[i], 1e-12 * Math.max(1, Math.abs(compiled[i])),
+                        "d/dp" + i + ", seed " + seed);
+            }
         }
     }
 
