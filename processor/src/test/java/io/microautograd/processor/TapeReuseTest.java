@@ -2,6 +2,7 @@ package io.microautograd.processor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -161,7 +162,7 @@ class TapeReuseTest {
     @Test
     void aMethodWithoutTapesKeepsNothing() {
         for (Field field : grad.getDeclaredFields()) {
-            assertTrue(!field.getName().startsWith("straightLine"), "no field for straightLine: " + field);
+            assertFalse(field.getName().startsWith("straightLine"), "no field for straightLine: " + field);
         }
     }
 
@@ -223,7 +224,8 @@ class TapeReuseTest {
     /** The value, then the partials, of the generated {@code orbit}. */
     private static double[] orbit(double[] x, int steps) throws ReflectiveOperationException {
         double[] dX = new double[x.length];
-        double value = (double) generated("orbit", double[].class, int.class, double[].class).invoke(null, x, steps, dX);
+        double value = (double) generated("orbit", double[].class, int.class, double[].class)
+                .invoke(null, x, steps, dX);
         return prepend(value, dX);
     }
 

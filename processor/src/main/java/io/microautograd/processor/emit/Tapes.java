@@ -111,8 +111,8 @@ final class Tapes {
                             Helpers.tapeType(kind)), keptFields.get(kind),
                             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("The $L tape of {@code $L}, kept per thread from its last call:\n"
-                            + "the thread's next call reuses it instead of allocating and zeroing a new one. It is the\n"
-                            + "largest the method has needed on the thread and goes when the thread ends.\n",
+                            + "the thread's next call reuses it instead of allocating and zeroing a new one. It is\n"
+                            + "the largest the method has needed on the thread and goes when the thread ends.\n",
                             lowerCase(kind), pullback)
                     .initializer("new $T<>()", ThreadLocal.class)
                     .build());
