@@ -19,6 +19,7 @@
  * taken out of its field while a call uses it, so a nested call on the same thread (through plain
  * user code) gets its own; a call that throws loses its array. Entries are never cleared, since
  * each is written before it is read, except that a kept row tape drops its rows: it would
- * otherwise keep the caller's arrays alive. Methods without tapes have no such fields.
+ * otherwise keep the caller's arrays alive. Kept tapes are arrays of primitives or of cleared
+ * rows, so they never pin a class loader. Methods without tapes have no such fields.
  */
 package io.microautograd.processor.emit;
