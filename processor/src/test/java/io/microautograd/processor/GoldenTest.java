@@ -179,6 +179,8 @@ class GoldenTest {
 
                 @Generated("io.microautograd.processor.DifferentiableProcessor")
                 final class ModelGrad {
+                    private static final ThreadLocal<double[]> rosenbrockNDoubleTape = new ThreadLocal<>();
+
                     public static double rosenbrockN(double[] x, double[] dX) {
                         return rosenbrockNPullback(x, 1.0, dX);
                     }
@@ -189,7 +191,7 @@ class GoldenTest {
                         double exp = 0.0;
                         double a = 0.0;
                         double b = 0.0;
-                        double[] doubleTape = new double[64];
+                        double[] doubleTape = takeDoubleTape(rosenbrockNDoubleTape, 64);
                         int doubleTapeSize = 0;
                         double dSum = 0.0;
                         double dA = 0.0;
@@ -225,7 +227,17 @@ class GoldenTest {
                             dX[i] += -(dA * exp);
                             dA = 0.0;
                         }
+                        rosenbrockNDoubleTape.set(doubleTape);
                         return value;
+                    }
+
+                    private static double[] takeDoubleTape(ThreadLocal<double[]> kept, int capacity) {
+                        double[] tape = kept.get();
+                        if (tape == null || tape.length < capacity) {
+                            return new double[capacity];
+                        }
+                        kept.set(null);
+                        return tape;
                     }
                 }
                 """);

@@ -1,6 +1,7 @@
 package io.microautograd.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Stmt;
@@ -22,9 +23,12 @@ final class BodyEmitter {
     private final ExprPrinter printer;
     private Declarations declarations;
 
-    BodyEmitter(LocalNames names, Helpers helpers) {
+    /**
+     * @param method the source method's name, which the fields keeping its tapes are named after
+     */
+    BodyEmitter(LocalNames names, Helpers helpers, String method) {
         this.names = names;
-        this.tapes = new Tapes(names, helpers);
+        this.tapes = new Tapes(names, helpers, method);
         this.helpers = helpers;
         this.printer = new ExprPrinter(names, tapes, helpers);
     }
@@ -46,6 +50,11 @@ final class BodyEmitter {
         }
         code.add(tapes.declarations(expectedTapeSizes, printer));
         return code.add(statements.build()).build();
+    }
+
+    /** The fields that keep the tapes of the method between calls on a thread. */
+    List<FieldSpec> tapeFields(String pullback) {
+        return tapes.keptFields(pullback);
     }
 
     /** Allocates names for the variables in source order, so source names win over generated ones. */
@@ -73,6 +82,7 @@ final class BodyEmitter {
         } else if (s instanceof Stmt.Continue) {
             code.addStatement("continue");
         } else if (s instanceof Stmt.Return r) {
+            code.add(tapes.keeping());
             code.addStatement("return $L", printer.print(r.value()));
         } else if (s instanceof Stmt.Evaluate e) {
             code.addStatement("$L", printer.print(e.call()));
@@ -96,21 +106,8 @@ final class BodyEmitter {
             return store(st);
         }
         Stmt.Push p = (Stmt.Push) s;
-        return CodeBlock.of("$N = $N($N, $N++, $L)", tapes.array(p.tape()), helpers.use(pushHelper(p.tape())),
+        return CodeBlock.of("$N = $N($N, $N++, $L)", tapes.array(p.tape()), helpers.use(Helpers.Helper.push(p.tape())),
                 tapes.array(p.tape()), tapes.size(p.tape()), printer.print(p.value()));
-    }
-
-    private static Helpers.Helper pushHelper(TapeKind kind) {
-        switch (kind) {
-            case DOUBLE:
-                return Helpers.Helper.PUSH_DOUBLE;
-            case INT:
-                return Helpers.Helper.PUSH_INT;
-            case LONG:
-                return Helpers.Helper.PUSH_LONG;
-            default:
-                return Helpers.Helper.PUSH_ROW;
-        }
     }
 
     private CodeBlock assignment(Stmt.Assign a) {

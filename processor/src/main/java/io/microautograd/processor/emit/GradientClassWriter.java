@@ -43,6 +43,7 @@ public final class GradientClassWriter {
         for (GradientMethod method : methods) {
             MethodWriter writer = new MethodWriter(method, sourceName, helpers);
             type.addType(writer.result());
+            type.addFields(writer.tapeFields());
             type.addMethod(writer.valueAndGradient());
             type.addMethod(writer.accumulating());
             type.addMethod(writer.pullback());

@@ -1,9 +1,13 @@
 package io.microautograd.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import io.microautograd.processor.ir.TapeKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -19,14 +23,30 @@ final class Helpers {
 
     /** The helpers there are. */
     enum Helper {
-        PUSH_DOUBLE("push"), PUSH_INT("push"), PUSH_LONG("push"), PUSH_ROW("push"),
-        TAPE_CAPACITY("tapeCapacity"),
-        DEEP_COPY("copyOf"), ZEROS_LIKE("zerosLike"), CHECK_LENGTH("checkLength"), CHECK_SHAPE("checkShape");
+        PUSH_DOUBLE("push", TapeKind.DOUBLE), PUSH_INT("push", TapeKind.INT), PUSH_LONG("push", TapeKind.LONG),
+        PUSH_ROW("push", TapeKind.ROW),
+        TAKE_DOUBLE("takeDoubleTape", TapeKind.DOUBLE), TAKE_INT("takeIntTape", TapeKind.INT),
+        TAKE_LONG("takeLongTape", TapeKind.LONG), TAKE_ROW("takeRowTape", TapeKind.ROW),
+        TAPE_CAPACITY("tapeCapacity", null),
+        DEEP_COPY("copyOf", null), ZEROS_LIKE("zerosLike", null), CHECK_LENGTH("checkLength", null),
+        CHECK_SHAPE("checkShape", null);
 
         private final String methodName;
+        private final TapeKind tape;
 
-        Helper(String methodName) {
+        Helper(String methodName, TapeKind tape) {
             this.methodName = methodName;
+            this.tape = tape;
+        }
+
+        /** The helper that stores an entry on a tape of this kind. */
+        static Helper push(TapeKind kind) {
+            return valueOf("PUSH_" + kind.name());
+        }
+
+        /** The helper that takes the thread's kept tape of this kind, or a new one. */
+        static Helper take(TapeKind kind) {
+            return valueOf("TAKE_" + kind.name());
         }
     }
 
@@ -60,13 +80,15 @@ final class Helpers {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC);
         switch (helper) {
             case PUSH_DOUBLE:
-                return push(m, vector, TypeName.DOUBLE);
             case PUSH_INT:
-                return push(m, ArrayTypeName.of(int.class), TypeName.INT);
             case PUSH_LONG:
-                return push(m, ArrayTypeName.of(long.class), TypeName.LONG);
             case PUSH_ROW:
-                return push(m, matrix, vector);
+                return push(m, helper.tape);
+            case TAKE_DOUBLE:
+            case TAKE_INT:
+            case TAKE_LONG:
+            case TAKE_ROW:
+                return take(m, helper.tape);
             case TAPE_CAPACITY:
                 return m.addJavadoc("A tape's starting capacity for an expected number of entries: at least $L, and at\n"
                         + "most $L so that an overestimate costs little; a fuller tape grows.\n", MIN_TAPE, MAX_TAPE)
@@ -111,14 +133,38 @@ final class Helpers {
         }
     }
 
-    private static MethodSpec push(MethodSpec.Builder m, TypeName tape, TypeName entry) {
+    /** The Java type of a tape of the given kind: an array of its entries. */
+    static TypeName tapeType(TapeKind kind) {
+        return ArrayTypeName.of(MethodWriter.typeName(kind.elementType()));
+    }
+
+    private static MethodSpec push(MethodSpec.Builder m, TapeKind kind) {
+        TypeName tape = tapeType(kind);
         return m.addJavadoc("Stores {@code value} at {@code size}, growing the tape when it is full.\n")
                 .returns(tape)
                 .addParameter(ParameterSpec.builder(tape, "tape").build())
-                .addParameter(int.class, "size").addParameter(entry, "value")
+                .addParameter(int.class, "size").addParameter(MethodWriter.typeName(kind.elementType()), "value")
                 .addStatement("$T grown = size < tape.length ? tape : $T.copyOf(tape, 2 * tape.length)", tape,
                         Arrays.class)
                 .addStatement("grown[size] = value")
                 .addStatement("return grown").build();
+    }
+
+    private static MethodSpec take(MethodSpec.Builder m, TapeKind kind) {
+        TypeName tape = tapeType(kind);
+        CodeBlock allocation = kind == TapeKind.ROW ? CodeBlock.of("new double[capacity][]")
+                : CodeBlock.of("new $L[capacity]", kind.elementType().javaName());
+        return m.addJavadoc("The tape that this thread kept from an earlier call when it holds {@code capacity}\n"
+                        + "entries, else a new one. A kept tape is taken out of {@code kept}, so that a nested call\n"
+                        + "on the same thread gets a tape of its own.\n")
+                .returns(tape)
+                .addParameter(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), tape), "kept")
+                .addParameter(int.class, "capacity")
+                .addStatement("$T tape = kept.get()", tape)
+                .beginControlFlow("if (tape == null || tape.length < capacity)")
+                .addStatement("return $L", allocation)
+                .endControlFlow()
+                .addStatement("kept.set(null)")
+                .addStatement("return tape").build();
     }
 }

@@ -2,6 +2,7 @@ package io.microautograd.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
@@ -28,6 +29,7 @@ final class MethodWriter {
     private final ClassName source;
     private final Helpers helpers;
     private final LocalNames names = new LocalNames();
+    private final BodyEmitter emitter;
     private final CodeBlock body;
     private final ClassName resultName;
 
@@ -36,7 +38,7 @@ final class MethodWriter {
         this.function = pullback.source();
         this.source = source;
         this.helpers = helpers;
-        BodyEmitter emitter = new BodyEmitter(names, helpers);
+        this.emitter = new BodyEmitter(names, helpers, function.name());
         emitter.nameSourceVariables(method.sourceVariables());
         Set<Variable> parameters = new HashSet<>(adjointParameters());
         parameters.addAll(function.parameters());
@@ -63,6 +65,11 @@ final class MethodWriter {
                 .addJavadoc(doc.toString(), link())
                 .recordConstructor(constructor.build())
                 .build();
+    }
+
+    /** The fields that keep the pullback's tapes between calls on a thread; none if it has no tape. */
+    List<FieldSpec> tapeFields() {
+        return emitter.tapeFields(pullbackName());
     }
 
     /** {@code f(parameters...)}: the value and every partial, in a new result record. */
@@ -111,8 +118,9 @@ final class MethodWriter {
         MethodSpec.Builder m = MethodSpec.methodBuilder(function.name())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(double.class)
-                .addJavadoc("Computes $L and <em>adds</em> its partial derivatives into the given storage, "
-                        + "allocating nothing\nbut the method's tape. The caller zeroes the storage.\n\n", link())
+                .addJavadoc("Computes $L and <em>adds</em> its partial derivatives into the given storage. It\n"
+                        + "allocates only the arrays the method itself creates, and a tape when the thread has kept\n"
+                        + "none large enough from its earlier calls. The caller zeroes the storage.\n\n", link())
                 .addJavadoc(storageDoc())
                 .addJavadoc("@return the value\n");
         addSourceParameters(m);
@@ -221,7 +229,8 @@ final class MethodWriter {
         return CodeBlock.of("{@link $T#$L($L)}", source, function.name(), types);
     }
 
-    private static TypeName typeName(Type type) {
+    /** The Java type of a value of the given IR type. */
+    static TypeName typeName(Type type) {
         switch (type) {
             case DOUBLE:
                 return TypeName.DOUBLE;

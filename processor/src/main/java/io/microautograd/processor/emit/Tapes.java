@@ -1,17 +1,31 @@
 package io.microautograd.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.TapeKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.Modifier;
 
 /**
  * The tapes of one generated method: per kind a growable array and its size, both locals of the
  * method, declared only for the kinds the method uses. A tape whose number of entries the
  * method can estimate at entry starts at that capacity (within bounds), so it rarely grows.
+ *
+ * <p>Each thread keeps, per method and kind, the array of its last call in a {@code ThreadLocal}
+ * field of the generated class: a call takes it at entry when it is long enough and puts it back
+ * before its return, so repeated calls allocate (and zero) no tape. The kept array is taken out of
+ * the field while a call runs, so a nested call on the same thread gets its own. A call that
+ * throws loses its array and the next call allocates one.
  */
 final class Tapes {
 
@@ -19,29 +33,37 @@ final class Tapes {
     static final int INITIAL_CAPACITY = 64;
 
     private final LocalNames names;
+    private final Helpers helpers;
+    private final Map<TapeKind, String> keptFields = new EnumMap<>(TapeKind.class);
     private final Set<TapeKind> used = EnumSet.noneOf(TapeKind.class);
 
-    private final Helpers helpers;
-
-    Tapes(LocalNames names, Helpers helpers) {
+    /**
+     * @param method the source method's name, with which the names of its fields start
+     */
+    Tapes(LocalNames names, Helpers helpers, String method) {
         this.names = names;
         this.helpers = helpers;
+        // Named before any local of the method, so that no local can hide a field. The names are
+        // unique in the class too: methods are not overloaded, and no kind's name ends another's.
+        for (TapeKind kind : TapeKind.values()) {
+            keptFields.put(kind, names.allocate(method + capitalized(kind) + "Tape", "kept " + kind));
+        }
     }
 
     /** The name of the array holding a tape's entries. */
     String array(TapeKind kind) {
         used.add(kind);
-        return names.allocate(kind.name().toLowerCase(Locale.ROOT) + "Tape", kind);
+        return names.allocate(lowerCase(kind) + "Tape", kind);
     }
 
     /** The name of the number of entries on a tape. */
     String size(TapeKind kind) {
         used.add(kind);
-        return names.allocate(kind.name().toLowerCase(Locale.ROOT) + "TapeSize", kind.name());
+        return names.allocate(lowerCase(kind) + "TapeSize", kind.name());
     }
 
     /**
-     * The declarations of the tapes used so far.
+     * The declarations of the tapes used so far, each taken from what the thread kept.
      *
      * @param expectedSizes the entries each tape is expected to hold, where known
      */
@@ -51,12 +73,58 @@ final class Tapes {
             Expr expected = expectedSizes.get(kind);
             CodeBlock capacity = expected == null ? CodeBlock.of("$L", INITIAL_CAPACITY)
                     : CodeBlock.of("$N($L)", helpers.use(Helpers.Helper.TAPE_CAPACITY), printer.print(expected));
-            String type = kind.elementType().javaName();
-            CodeBlock allocation = kind == TapeKind.ROW ? CodeBlock.of("double[$L][]", capacity)
-                    : CodeBlock.of("$L[$L]", type, capacity);
-            code.addStatement("$L[] $N = new $L", type, array(kind), allocation);
+            code.addStatement("$T $N = $N($N, $L)", Helpers.tapeType(kind), array(kind),
+                    helpers.use(Helpers.Helper.take(kind)), keptFields.get(kind), capacity);
             code.addStatement("int $N = 0", size(kind));
         }
         return code.build();
+    }
+
+    /**
+     * The statements that keep the tapes, as grown, for the thread's next call; they go before the
+     * method's one return, its last statement, when every tape it uses is known.
+     */
+    CodeBlock keeping() {
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (used.contains(TapeKind.ROW)) {
+            code.add("// Kept rows would keep the caller's arrays alive: the row tape lets go of them.\n");
+            code.addStatement("$T.fill($N, null)", Arrays.class, array(TapeKind.ROW));
+        }
+        if (!used.isEmpty()) {
+            code.add("// Kept for the thread's next call, which then allocates no tape.\n");
+        }
+        for (TapeKind kind : used) {
+            code.addStatement("$N.set($N)", keptFields.get(kind), array(kind));
+        }
+        return code.build();
+    }
+
+    /**
+     * The fields that keep the tapes used between calls.
+     *
+     * @param pullback the name of the generated method that uses them
+     */
+    List<FieldSpec> keptFields(String pullback) {
+        List<FieldSpec> fields = new ArrayList<>();
+        for (TapeKind kind : used) {
+            fields.add(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class),
+                            Helpers.tapeType(kind)), keptFields.get(kind),
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The $L tape of {@code $L}, kept per thread from its last call:\n"
+                            + "the thread's next call reuses it instead of allocating and zeroing a new one. It is\n"
+                            + "the largest the method has needed on the thread and goes when the thread ends.\n",
+                            lowerCase(kind), pullback)
+                    .initializer("new $T<>()", ThreadLocal.class)
+                    .build());
+        }
+        return fields;
+    }
+
+    private static String lowerCase(TapeKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String capitalized(TapeKind kind) {
+        return kind.name().charAt(0) + lowerCase(kind).substring(1);
     }
 }

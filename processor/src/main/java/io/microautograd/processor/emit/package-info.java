@@ -9,5 +9,18 @@
  * its uses are in that block, else at the top of the method. Each source statement's adjoint
  * code starts with a comment carrying its line. Helper methods (tape growth, storage checks)
  * are written into the generated class only when used: generated code needs only the JDK.
+ *
+ * <p>Tapes: a pullback that tapes keeps each of its tape arrays in a
+ * {@code private static final ThreadLocal} field of the generated class, named after the method and
+ * the tape's kind ({@code objectiveDoubleTape}), a name reserved before any local so that none
+ * hides it. A call takes the thread's kept array when it is long enough and stores its own, grown
+ * as it may be, before it returns, so each thread keeps, per method, the largest tape a call of it
+ * needed, and repeated calls allocate and zero no tape (GMM on 10,000 points tapes megabytes per
+ * call). The memory is released when the thread ends. A kept array is taken out of its field while
+ * a call uses it, so a nested call on the same thread (through plain user code) gets its own; a
+ * call that throws loses its array. Entries are never cleared, since each is written before it is
+ * read, except that a kept row tape drops its rows: it would otherwise keep the caller's arrays
+ * alive. Kept tapes are arrays of primitives or of cleared rows, so they never pin a class loader.
+ * Methods without tapes have no such fields.
  */
 package io.microautograd.processor.emit;
