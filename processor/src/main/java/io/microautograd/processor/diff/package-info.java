@@ -13,11 +13,11 @@
  * ({@code z += w[i] * x[i]}) whose finished value feeds a nonlinear function is kept once per
  * reset, not once per add. Array elements are kept at every store after a reader, since rows
  * may alias. The readers are found by differentiating in rounds, starting from "keep
- * everything", until they settle. Outside loops every statement runs at most once, so an overwritten value is
- * kept in a fresh local and a branch decision in a boolean: straight-line code needs no tape.
- * Inside loops values go on growable primitive arrays local to the generated method, with each
- * iteration's branch decisions and exit (fell through, or which break or continue); a loop
- * nested in another records its trip count. A counted {@code for} loop whose start and bound do
+ * everything", until they settle. Outside loops every statement runs at most once, so an
+ * overwritten value is kept in a fresh local and a branch decision in a boolean: straight-line
+ * code needs no tape. Inside loops values go on growable primitive arrays (each thread keeps them
+ * between calls; see the emit package), with each iteration's branch decisions and exit (fell
+ * through, or which break or continue); a loop nested in another records its trip count. A counted {@code for} loop whose start and bound do
  * not change inside it, and that has no break, is reversed from its header alone. A local
  * declared in the body of a counted loop without break or continue, assigned nowhere else in the
  * loop, whose value is cheap arithmetic over values the loop leaves alone and arrays the method
