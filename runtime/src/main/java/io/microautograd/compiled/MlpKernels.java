@@ -35,11 +35,26 @@ final class MlpKernels {
     }
 
     /**
-     * Output {@code k} of the network {@code layout} at {@code params} for input {@code x}.
-     * Every unit's value, the inputs first, lives in one local array, one layer after another.
+     * What one sample's network outputs are turned into: a loss (MSE, BINARY_CROSS_ENTROPY,
+     * BINARY_CROSS_ENTROPY_WITH_LOGITS, HINGE, each read against the target), or output k itself
+     * (code {@code FIRST_OUTPUT + k}, the target unread), for predictions.
+     */
+    static final int MSE = 0;
+    static final int BINARY_CROSS_ENTROPY = 1;
+    static final int BINARY_CROSS_ENTROPY_WITH_LOGITS = 2;
+    static final int HINGE = 3;
+    static final int FIRST_OUTPUT = 4;
+
+    /**
+     * The value of {@code objective} (see {@link #MSE}) for the sample ({@code x}, {@code target})
+     * on the network {@code layout} at {@code params}. The forward pass runs once, into one
+     * local array holding every unit's value, the inputs first, one layer after another; each
+     * hidden unit's slot holds its pre-activation first and its activation after, so the
+     * gradient's reverse sweep finds the pre-activation on the tape and the running sum of the
+     * dot product is never taped.
      */
     @Differentiable(wrt = "params")
-    static double output(double[] params, double[] layout, double[] x, int k) {
+    static double sample(double[] params, double[] layout, double[] x, double[] target, int objective) {
         int layers = (int) layout[LAYER_COUNT];
         int nin = (int) layout[INPUT_SIZE];
         double[] units = new double[(int) layout[UNIT_COUNT]];
@@ -53,18 +68,30 @@ final class MlpKernels {
             int activation = (int) layout[FIRST_LAYER + 2 * l + 1];
             int out = in + nin;
             for (int j = 0; j < nout; j++) {
+                int w = p + j * (nin + 1);
                 double z = 0;
                 for (int i = 0; i < nin; i++) {
-                    z += params[p + i] * units[in + i];
+                    z += params[w + i] * units[in + i];
                 }
-                z += params[p + nin];
-                p += nin + 1;
-                units[out + j] = activate(z, activation);
+                units[out + j] = z + params[w + nin];
+                units[out + j] = activate(units[out + j], activation);
             }
+            p += nout * (nin + 1);
             in = out;
             nin = nout;
         }
-        return units[in + k];
+        if (objective >= FIRST_OUTPUT) {
+            return units[in + objective - FIRST_OUTPUT];
+        }
+        if (objective == MSE) {
+            double sum = 0;
+            for (int k = 0; k < target.length; k++) {
+                double error = units[in + k] - target[k];
+                sum += error * error;
+            }
+            return sum / target.length;
+        }
+        return binaryLoss(units[in], target[0], objective);
     }
 
     /** The activation with code {@code activation} at {@code z}, as {@code Value}'s relu, tanh, sigmoid or identity. */
@@ -82,42 +109,27 @@ final class MlpKernels {
         return z;
     }
 
-    /** Mean squared error over the outputs: mean_k (out_k - target_k)^2, as {@code Loss.mse()}. */
-    @Differentiable(wrt = "params")
-    static double mse(double[] params, double[] layout, double[] x, double[] target) {
-        double sum = 0;
-        for (int k = 0; k < target.length; k++) {
-            double error = output(params, layout, x, k) - target[k];
-            sum += error * error;
+    /**
+     * The binary loss {@code loss} of the one output {@code output} against the target
+     * {@code t}: binary cross-entropy of a probability (clamped as
+     * {@code Losses.binaryCrossEntropy}), of a logit (as
+     * {@code Losses.binaryCrossEntropyWithLogits}), or the hinge loss max(0, 1 - y s) with label
+     * 1 positive and 0 or -1 negative (as {@code Losses.hinge}).
+     */
+    @Differentiable(wrt = "output")
+    static double binaryLoss(double output, double t, int loss) {
+        if (loss == BINARY_CROSS_ENTROPY) {
+            double p = Math.min(Math.max(output, Losses.PROBABILITY_EPSILON), 1 - Losses.PROBABILITY_EPSILON);
+            return -(Math.log(p) * t + Math.log(1 - p) * (1 - t));
         }
-        return sum / target.length;
-    }
-
-    /** Binary cross-entropy of a probability output, clamped as {@code Losses.binaryCrossEntropy}. */
-    @Differentiable(wrt = "params")
-    static double binaryCrossEntropy(double[] params, double[] layout, double[] x, double[] target) {
-        double probability = output(params, layout, x, 0);
-        double p = Math.min(Math.max(probability, Losses.PROBABILITY_EPSILON), 1 - Losses.PROBABILITY_EPSILON);
-        double t = target[0];
-        return -(Math.log(p) * t + Math.log(1 - p) * (1 - t));
-    }
-
-    /** Binary cross-entropy of a logit output, as {@code Losses.binaryCrossEntropyWithLogits}. */
-    @Differentiable(wrt = "params")
-    static double binaryCrossEntropyWithLogits(double[] params, double[] layout, double[] x, double[] target) {
-        double z = output(params, layout, x, 0);
-        double t = target[0];
-        if (z >= 0) {
-            return z * (1 - t) + Math.log(Math.exp(-z) + 1);
+        if (loss == BINARY_CROSS_ENTROPY_WITH_LOGITS) {
+            if (output >= 0) {
+                return output * (1 - t) + Math.log(Math.exp(-output) + 1);
+            }
+            return output * -t + Math.log(Math.exp(output) + 1);
         }
-        return z * -t + Math.log(Math.exp(z) + 1);
-    }
-
-    /** The hinge loss max(0, 1 - y s) with label 1 positive and 0 or -1 negative, as {@code Losses.hinge}. */
-    @Differentiable(wrt = "params")
-    static double hinge(double[] params, double[] layout, double[] x, double[] target) {
-        double sign = target[0] == 1 ? 1 : -1;
-        double margin = output(params, layout, x, 0) * -sign + 1;
+        double sign = t == 1 ? 1 : -1;
+        double margin = output * -sign + 1;
         return margin > 0 ? margin : 0;
     }
 

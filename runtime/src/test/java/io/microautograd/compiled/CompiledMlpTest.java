@@ -82,7 +82,8 @@ class CompiledMlpTest {
     void kernelsUseTheValueEnginesProbabilityClamp() {
         double[] params = {0, 40};
         double[] layout = new MlpLayout(1, List.of(layer(1, SIGMOID))).encoded();
-        double loss = MlpKernels.binaryCrossEntropy(params, layout, new double[] {1}, new double[] {0});
+        double loss = MlpKernels.sample(params, layout, new double[] {1}, new double[] {0},
+                MlpKernels.BINARY_CROSS_ENTROPY);
         assertEquals(-Math.log(Losses.PROBABILITY_EPSILON), loss, 1e-6, "a confident wrong answer costs about 16");
     }
 
