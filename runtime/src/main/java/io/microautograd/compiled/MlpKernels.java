@@ -24,12 +24,22 @@ final class MlpKernels {
     static final int SIGMOID = 2;
     static final int LINEAR = 3;
 
-    /** Positions in a layout: the input width, the number of layers, the number of units (inputs included). */
+    /** Positions in a layout: the input width, the output width, the number of units (inputs included). */
     static final int INPUT_SIZE = 0;
-    static final int LAYER_COUNT = 1;
+    static final int OUTPUT_SIZE = 1;
     static final int UNIT_COUNT = 2;
-    /** Where the (size, activation) pairs of the layers start. */
-    static final int FIRST_LAYER = 3;
+    /** Where the records of the computed units start, {@link #UNIT_FIELDS} numbers each. */
+    static final int FIRST_UNIT = 3;
+    static final int UNIT_FIELDS = 4;
+    /**
+     * The fields of a unit's record: the first of the units it reads (which are consecutive),
+     * how many it reads, the position of its first weight in the parameters (its bias follows its
+     * weights), its activation code.
+     */
+    static final int FIRST_INPUT = 0;
+    static final int FAN_IN = 1;
+    static final int FIRST_WEIGHT = 2;
+    static final int ACTIVATION = 3;
 
     private MlpKernels() {
     }
@@ -47,51 +57,47 @@ final class MlpKernels {
 
     /**
      * The value of {@code objective} (see {@link #MSE}) for the sample ({@code x}, {@code target})
-     * on the network {@code layout} at {@code params}. The forward pass runs once, into one
-     * local array holding every unit's value, the inputs first, one layer after another; each
-     * hidden unit's slot holds its pre-activation first and its activation after, so the
-     * gradient's reverse sweep finds the pre-activation on the tape and the running sum of the
-     * dot product is never taped.
+     * on the network {@code layout} at {@code params}. The forward pass runs once, unit by unit,
+     * into one local array holding every unit's value, the inputs first, one layer after
+     * another. Written for the generated gradient: one flat loop over the units, whose
+     * trip count is known at entry, sizes the tape once and reads each unit's wiring from the
+     * layout, so nothing but the units is taped; a unit's slot holds its pre-activation before
+     * its activation, so the reverse sweep finds the pre-activation on the tape and the running
+     * sum of the dot product is never taped.
      */
     @Differentiable(wrt = "params")
     static double sample(double[] params, double[] layout, double[] x, double[] target, int objective) {
-        int layers = (int) layout[LAYER_COUNT];
-        int nin = (int) layout[INPUT_SIZE];
-        double[] units = new double[(int) layout[UNIT_COUNT]];
-        for (int i = 0; i < nin; i++) {
+        int inputs = (int) layout[INPUT_SIZE];
+        int unitCount = (int) layout[UNIT_COUNT];
+        double[] units = new double[unitCount];
+        for (int i = 0; i < inputs; i++) {
             units[i] = x[i];
         }
-        int in = 0;
-        int p = 0;
-        for (int l = 0; l < layers; l++) {
-            int nout = (int) layout[FIRST_LAYER + 2 * l];
-            int activation = (int) layout[FIRST_LAYER + 2 * l + 1];
-            int out = in + nin;
-            for (int j = 0; j < nout; j++) {
-                int w = p + j * (nin + 1);
-                double z = 0;
-                for (int i = 0; i < nin; i++) {
-                    z += params[w + i] * units[in + i];
-                }
-                units[out + j] = z + params[w + nin];
-                units[out + j] = activate(units[out + j], activation);
+        for (int u = inputs; u < unitCount; u++) {
+            int record = FIRST_UNIT + UNIT_FIELDS * (u - inputs);
+            int in = (int) layout[record + FIRST_INPUT];
+            int fanIn = (int) layout[record + FAN_IN];
+            int w = (int) layout[record + FIRST_WEIGHT];
+            double z = 0;
+            for (int i = 0; i < fanIn; i++) {
+                z += params[w + i] * units[in + i];
             }
-            p += nout * (nin + 1);
-            in = out;
-            nin = nout;
+            units[u] = z + params[w + fanIn];
+            units[u] = activate(units[u], (int) layout[record + ACTIVATION]);
         }
+        int firstOutput = unitCount - (int) layout[OUTPUT_SIZE];
         if (objective >= FIRST_OUTPUT) {
-            return units[in + objective - FIRST_OUTPUT];
+            return units[firstOutput + objective - FIRST_OUTPUT];
         }
         if (objective == MSE) {
             double sum = 0;
             for (int k = 0; k < target.length; k++) {
-                double error = units[in + k] - target[k];
+                double error = units[firstOutput + k] - target[k];
                 sum += error * error;
             }
             return sum / target.length;
         }
-        return binaryLoss(units[in], target[0], objective);
+        return binaryLoss(units[firstOutput], target[0], objective);
     }
 
     /** The activation with code {@code activation} at {@code z}, as {@code Value}'s relu, tanh, sigmoid or identity. */

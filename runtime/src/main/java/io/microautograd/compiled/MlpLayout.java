@@ -12,12 +12,15 @@ import java.util.List;
  * the compiled kernels read, since the compiler takes no {@code int[]} parameter:
  *
  * <pre>
- * [inputSize, layerCount, unitCount, size_1, activation_1, size_2, activation_2, ...]
+ * [inputSize, outputSize, unitCount, then per computed unit: firstInput, fanIn, firstWeight, activation]
  * </pre>
  *
- * where unitCount is the input width plus every layer's size (the length of the kernels'
- * one array of unit values) and each activation is a code of {@link MlpKernels} (RELU, TANH,
- * SIGMOID, LINEAR). Every number is a small integer, exact as a double.
+ * where unitCount is the input width plus every layer's size (the length of the kernels' one
+ * array of unit values, the inputs first, then the layers in order), and each computed unit,
+ * layer by layer, gives the first of the consecutive units it reads (the previous layer), how
+ * many it reads, where its weights start in the parameters (its bias follows them) and its
+ * activation as a code of {@link MlpKernels} (RELU, TANH, SIGMOID, LINEAR). Every number is a
+ * small integer, exact as a double.
  */
 final class MlpLayout {
 
@@ -35,21 +38,30 @@ final class MlpLayout {
         }
         this.inputSize = inputSize;
         this.layers = List.copyOf(layers);
-        this.encoded = new double[MlpKernels.FIRST_LAYER + 2 * layers.size()];
-        encoded[MlpKernels.INPUT_SIZE] = inputSize;
-        encoded[MlpKernels.LAYER_COUNT] = layers.size();
         int units = inputSize;
-        int parameters = 0;
-        int nin = inputSize;
-        for (int l = 0; l < layers.size(); l++) {
-            LayerSpec layer = layers.get(l);
-            encoded[MlpKernels.FIRST_LAYER + 2 * l] = layer.size();
-            encoded[MlpKernels.FIRST_LAYER + 2 * l + 1] = code(layer.activation());
+        for (LayerSpec layer : layers) {
             units += layer.size();
-            parameters += layer.size() * (nin + 1);
-            nin = layer.size();
         }
+        this.encoded = new double[MlpKernels.FIRST_UNIT + MlpKernels.UNIT_FIELDS * (units - inputSize)];
+        encoded[MlpKernels.INPUT_SIZE] = inputSize;
+        encoded[MlpKernels.OUTPUT_SIZE] = layers.get(layers.size() - 1).size();
         encoded[MlpKernels.UNIT_COUNT] = units;
+        int record = MlpKernels.FIRST_UNIT;
+        int firstInput = 0;
+        int fanIn = inputSize;
+        int parameters = 0;
+        for (LayerSpec layer : layers) {
+            for (int j = 0; j < layer.size(); j++) {
+                encoded[record + MlpKernels.FIRST_INPUT] = firstInput;
+                encoded[record + MlpKernels.FAN_IN] = fanIn;
+                encoded[record + MlpKernels.FIRST_WEIGHT] = parameters;
+                encoded[record + MlpKernels.ACTIVATION] = code(layer.activation());
+                record += MlpKernels.UNIT_FIELDS;
+                parameters += fanIn + 1;
+            }
+            firstInput += fanIn;
+            fanIn = layer.size();
+        }
         this.parameterCount = parameters;
     }
 
