@@ -100,19 +100,30 @@ final class MlpKernels {
         return binaryLoss(units[firstOutput], target[0], objective);
     }
 
-    /** The activation with code {@code activation} at {@code z}, as {@code Value}'s relu, tanh, sigmoid or identity. */
+    /**
+     * The activation with code {@code activation} at {@code z}, as {@code Value}'s relu, tanh,
+     * sigmoid or identity. The piecewise-linear ones come first and the curved ones sit in a
+     * kernel of their own, so that this one's generated pullback, called once per unit, stays
+     * small enough for the JIT to inline.
+     */
     @Differentiable(wrt = "z")
     static double activate(double z, int activation) {
         if (activation == RELU) {
             return z > 0 ? z : 0;
         }
+        if (activation == LINEAR) {
+            return z;
+        }
+        return curved(z, activation);
+    }
+
+    /** tanh, or the sigmoid computed as {@code Value}'s, which never overflows. */
+    @Differentiable(wrt = "z")
+    static double curved(double z, int activation) {
         if (activation == TANH) {
             return Math.tanh(z);
         }
-        if (activation == SIGMOID) {
-            return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-        }
-        return z;
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     }
 
     /**
