@@ -27,7 +27,6 @@ final class MlpLayout {
     private final int inputSize;
     private final List<LayerSpec> layers;
     private final double[] encoded;
-    private final int parameterCount;
 
     MlpLayout(int inputSize, List<LayerSpec> layers) {
         if (inputSize < 1) {
@@ -38,31 +37,36 @@ final class MlpLayout {
         }
         this.inputSize = inputSize;
         this.layers = List.copyOf(layers);
+        this.encoded = encode(inputSize, this.layers);
+    }
+
+    /** The layout array of the network reading {@code inputSize} numbers through {@code layers}. */
+    private static double[] encode(int inputSize, List<LayerSpec> layers) {
         int units = inputSize;
         for (LayerSpec layer : layers) {
             units += layer.size();
         }
-        this.encoded = new double[MlpKernels.FIRST_UNIT + MlpKernels.UNIT_FIELDS * (units - inputSize)];
+        double[] encoded = new double[MlpKernels.FIRST_UNIT + MlpKernels.UNIT_FIELDS * (units - inputSize)];
         encoded[MlpKernels.INPUT_SIZE] = inputSize;
         encoded[MlpKernels.OUTPUT_SIZE] = layers.get(layers.size() - 1).size();
         encoded[MlpKernels.UNIT_COUNT] = units;
         int record = MlpKernels.FIRST_UNIT;
         int firstInput = 0;
         int fanIn = inputSize;
-        int parameters = 0;
+        int firstWeight = 0;
         for (LayerSpec layer : layers) {
             for (int j = 0; j < layer.size(); j++) {
                 encoded[record + MlpKernels.FIRST_INPUT] = firstInput;
                 encoded[record + MlpKernels.FAN_IN] = fanIn;
-                encoded[record + MlpKernels.FIRST_WEIGHT] = parameters;
+                encoded[record + MlpKernels.FIRST_WEIGHT] = firstWeight;
                 encoded[record + MlpKernels.ACTIVATION] = code(layer.activation());
                 record += MlpKernels.UNIT_FIELDS;
-                parameters += fanIn + 1;
+                firstWeight += fanIn + 1;
             }
             firstInput += fanIn;
             fanIn = layer.size();
         }
-        this.parameterCount = parameters;
+        return encoded;
     }
 
     /** The architecture of {@code network}. */
@@ -84,10 +88,6 @@ final class MlpLayout {
 
     List<LayerSpec> layers() {
         return layers;
-    }
-
-    int parameterCount() {
-        return parameterCount;
     }
 
     /** The layout array the kernels read; shared, never to be written. */
