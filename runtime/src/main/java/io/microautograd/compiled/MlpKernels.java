@@ -41,9 +41,6 @@ final class MlpKernels {
     static final int FIRST_WEIGHT = 2;
     static final int ACTIVATION = 3;
 
-    private MlpKernels() {
-    }
-
     /**
      * What one sample's network outputs are turned into: a loss (MSE, BINARY_CROSS_ENTROPY,
      * BINARY_CROSS_ENTROPY_WITH_LOGITS, HINGE, each read against the target), or output k itself
@@ -55,15 +52,18 @@ final class MlpKernels {
     static final int HINGE = 3;
     static final int FIRST_OUTPUT = 4;
 
+    private MlpKernels() {
+    }
+
     /**
      * The value of {@code objective} (see {@link #MSE}) for the sample ({@code x}, {@code target})
      * on the network {@code layout} at {@code params}. The forward pass runs once, unit by unit,
      * into one local array holding every unit's value, the inputs first, one layer after
-     * another. Written for the generated gradient: one flat loop over the units, whose
-     * trip count is known at entry, sizes the tape once and reads each unit's wiring from the
-     * layout, so nothing but the units is taped; a unit's slot holds its pre-activation before
-     * its activation, so the reverse sweep finds the pre-activation on the tape and the running
-     * sum of the dot product is never taped.
+     * another. Written for the generated gradient: one flat loop over the units reads each
+     * unit's wiring from the layout, which the method never writes, so the reverse sweep
+     * recomputes it instead of taping it; a unit's slot holds its pre-activation before its
+     * activation, so the reverse sweep finds the pre-activation on the tape and the running sum
+     * of the dot product is never taped. Two numbers per unit are taped, none per weight.
      */
     @Differentiable(wrt = "params")
     static double sample(double[] params, double[] layout, double[] x, double[] target, int objective) {
