@@ -7,32 +7,27 @@ import java.util.function.Supplier;
 /**
  * The per-sample losses of the compiled MLP, each the twin of a {@code Value}-engine
  * {@link Loss} (same formula, operation for operation) with its gradient generated at build
- * time from {@link MlpKernels}.
+ * time from {@link MlpKernels#sample}, which runs the network's forward pass once per sample and
+ * then the loss this constant selects.
  */
 public enum CompiledLoss {
     /** Mean squared error over the outputs; the twin of {@link Loss#mse()}. */
-    MSE(MlpKernelsGrad::mse, Loss::mse, label -> { }),
+    MSE(MlpKernels.MSE, Loss::mse, label -> { }),
     /** Binary cross-entropy of a probability output, clamped; the twin of {@link Loss#binaryCrossEntropy()}. */
-    BINARY_CROSS_ENTROPY(MlpKernelsGrad::binaryCrossEntropy, Loss::binaryCrossEntropy,
+    BINARY_CROSS_ENTROPY(MlpKernels.BINARY_CROSS_ENTROPY, Loss::binaryCrossEntropy,
             CompiledLoss::requireProbability),
     /** Binary cross-entropy of a logit output; the twin of {@link Loss#binaryCrossEntropyWithLogits()}. */
-    BINARY_CROSS_ENTROPY_WITH_LOGITS(MlpKernelsGrad::binaryCrossEntropyWithLogits,
+    BINARY_CROSS_ENTROPY_WITH_LOGITS(MlpKernels.BINARY_CROSS_ENTROPY_WITH_LOGITS,
             Loss::binaryCrossEntropyWithLogits, CompiledLoss::requireProbability),
     /** The hinge loss of a raw score, labels 1 and 0 (or -1); the twin of {@link Loss#hinge()}. */
-    HINGE(MlpKernelsGrad::hinge, Loss::hinge, CompiledLoss::requireHingeLabel);
+    HINGE(MlpKernels.HINGE, Loss::hinge, CompiledLoss::requireHingeLabel);
 
-    /** The shape of a generated allocation-free per-sample loss gradient of {@link MlpKernels}. */
-    @FunctionalInterface
-    interface SampleKernel {
-        double lossAndGradient(double[] params, double[] layout, double[] x, double[] target, double[] gradient);
-    }
-
-    private final SampleKernel kernel;
+    private final int objective;
     private final Supplier<Loss> valueLoss;
     private final DoubleConsumer labelCheck;
 
-    CompiledLoss(SampleKernel kernel, Supplier<Loss> valueLoss, DoubleConsumer labelCheck) {
-        this.kernel = kernel;
+    CompiledLoss(int objective, Supplier<Loss> valueLoss, DoubleConsumer labelCheck) {
+        this.objective = objective;
         this.valueLoss = valueLoss;
         this.labelCheck = labelCheck;
     }
@@ -44,7 +39,7 @@ public enum CompiledLoss {
      */
     double lossAndGradient(double[] params, double[] layout, double[] x, double[] target, double[] gradient) {
         labelCheck.accept(target[0]);
-        return kernel.lossAndGradient(params, layout, x, target, gradient);
+        return MlpKernelsGrad.sample(params, layout, x, target, objective, gradient);
     }
 
     /** The {@code Value}-engine loss this one computes the same numbers as. */

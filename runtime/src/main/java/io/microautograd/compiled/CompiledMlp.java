@@ -22,6 +22,9 @@ import java.util.List;
  */
 public final class CompiledMlp {
 
+    /** The target a prediction passes to the kernel, which reads none when it returns an output. */
+    private static final double[] NO_TARGET = {};
+
     private final MlpLayout layout;
     private final double[] parameters;
 
@@ -63,7 +66,7 @@ public final class CompiledMlp {
         }
         double[] out = new double[layout.outputSize()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = MlpKernels.output(params, layout.encoded(), x, k);
+            out[k] = MlpKernels.sample(params, layout.encoded(), x, NO_TARGET, MlpKernels.FIRST_OUTPUT + k);
         }
         return out;
     }

@@ -24,100 +24,129 @@ final class MlpKernels {
     static final int SIGMOID = 2;
     static final int LINEAR = 3;
 
-    /** Positions in a layout: the input width, the number of layers, the number of units (inputs included). */
+    /** Positions in a layout: the input width, the output width, the number of units (inputs included). */
     static final int INPUT_SIZE = 0;
-    static final int LAYER_COUNT = 1;
+    static final int OUTPUT_SIZE = 1;
     static final int UNIT_COUNT = 2;
-    /** Where the (size, activation) pairs of the layers start. */
-    static final int FIRST_LAYER = 3;
+    /** Where the records of the computed units start, {@link #UNIT_FIELDS} numbers each. */
+    static final int FIRST_UNIT = 3;
+    static final int UNIT_FIELDS = 4;
+    /**
+     * The fields of a unit's record: the first of the units it reads (which are consecutive),
+     * how many it reads, the position of its first weight in the parameters (its bias follows its
+     * weights), its activation code.
+     */
+    static final int FIRST_INPUT = 0;
+    static final int FAN_IN = 1;
+    static final int FIRST_WEIGHT = 2;
+    static final int ACTIVATION = 3;
+
+    /**
+     * What one sample's network outputs are turned into: a loss (MSE, BINARY_CROSS_ENTROPY,
+     * BINARY_CROSS_ENTROPY_WITH_LOGITS, HINGE, each read against the target), or output k itself
+     * (code {@code FIRST_OUTPUT + k}, the target unread), for predictions.
+     */
+    static final int MSE = 0;
+    static final int BINARY_CROSS_ENTROPY = 1;
+    static final int BINARY_CROSS_ENTROPY_WITH_LOGITS = 2;
+    static final int HINGE = 3;
+    static final int FIRST_OUTPUT = 4;
 
     private MlpKernels() {
     }
 
     /**
-     * Output {@code k} of the network {@code layout} at {@code params} for input {@code x}.
-     * Every unit's value, the inputs first, lives in one local array, one layer after another.
+     * The value of {@code objective} (see {@link #MSE}) for the sample ({@code x}, {@code target})
+     * on the network {@code layout} at {@code params}. The forward pass runs once, unit by unit,
+     * into one local array holding every unit's value, the inputs first, one layer after
+     * another. Written for the generated gradient: one flat loop over the units reads each
+     * unit's wiring from the layout, which the method never writes, so the reverse sweep
+     * recomputes it instead of taping it; a unit's slot holds its pre-activation before its
+     * activation, so the reverse sweep finds the pre-activation on the tape and the running sum
+     * of the dot product is never taped. Two numbers per unit are taped, none per weight.
      */
     @Differentiable(wrt = "params")
-    static double output(double[] params, double[] layout, double[] x, int k) {
-        int layers = (int) layout[LAYER_COUNT];
-        int nin = (int) layout[INPUT_SIZE];
-        double[] units = new double[(int) layout[UNIT_COUNT]];
-        for (int i = 0; i < nin; i++) {
+    static double sample(double[] params, double[] layout, double[] x, double[] target, int objective) {
+        int inputs = (int) layout[INPUT_SIZE];
+        int unitCount = (int) layout[UNIT_COUNT];
+        double[] units = new double[unitCount];
+        for (int i = 0; i < inputs; i++) {
             units[i] = x[i];
         }
-        int in = 0;
-        int p = 0;
-        for (int l = 0; l < layers; l++) {
-            int nout = (int) layout[FIRST_LAYER + 2 * l];
-            int activation = (int) layout[FIRST_LAYER + 2 * l + 1];
-            int out = in + nin;
-            for (int j = 0; j < nout; j++) {
-                double z = 0;
-                for (int i = 0; i < nin; i++) {
-                    z += params[p + i] * units[in + i];
-                }
-                z += params[p + nin];
-                p += nin + 1;
-                units[out + j] = activate(z, activation);
+        for (int u = inputs; u < unitCount; u++) {
+            int record = FIRST_UNIT + UNIT_FIELDS * (u - inputs);
+            int in = (int) layout[record + FIRST_INPUT];
+            int fanIn = (int) layout[record + FAN_IN];
+            int w = (int) layout[record + FIRST_WEIGHT];
+            double z = 0;
+            for (int i = 0; i < fanIn; i++) {
+                z += params[w + i] * units[in + i];
             }
-            in = out;
-            nin = nout;
+            units[u] = z + params[w + fanIn];
+            units[u] = activate(units[u], (int) layout[record + ACTIVATION]);
         }
-        return units[in + k];
+        int firstOutput = unitCount - (int) layout[OUTPUT_SIZE];
+        if (objective >= FIRST_OUTPUT) {
+            return units[firstOutput + objective - FIRST_OUTPUT];
+        }
+        if (objective == MSE) {
+            double sum = 0;
+            for (int k = 0; k < target.length; k++) {
+                double error = units[firstOutput + k] - target[k];
+                sum += error * error;
+            }
+            return sum / target.length;
+        }
+        return binaryLoss(units[firstOutput], target[0], objective);
     }
 
-    /** The activation with code {@code activation} at {@code z}, as {@code Value}'s relu, tanh, sigmoid or identity. */
+    /**
+     * The activation with code {@code activation} at {@code z}, as {@code Value}'s relu, tanh,
+     * sigmoid or identity. The piecewise-linear ones come first and the curved ones sit in a
+     * kernel of their own, so that this one's generated pullback, called once per unit, stays
+     * small enough for the JIT to inline.
+     */
     @Differentiable(wrt = "z")
     static double activate(double z, int activation) {
         if (activation == RELU) {
             return z > 0 ? z : 0;
         }
+        if (activation == LINEAR) {
+            return z;
+        }
+        return curved(z, activation);
+    }
+
+    /** tanh, or the sigmoid computed as {@code Value}'s, which never overflows. */
+    @Differentiable(wrt = "z")
+    static double curved(double z, int activation) {
         if (activation == TANH) {
             return Math.tanh(z);
         }
-        if (activation == SIGMOID) {
-            return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    }
+
+    /**
+     * The binary loss {@code loss} of the one output {@code output} against the target
+     * {@code t}: binary cross-entropy of a probability (clamped as
+     * {@code Losses.binaryCrossEntropy}), of a logit (as
+     * {@code Losses.binaryCrossEntropyWithLogits}), or the hinge loss max(0, 1 - y s) with label
+     * 1 positive and 0 or -1 negative (as {@code Losses.hinge}).
+     */
+    @Differentiable(wrt = "output")
+    static double binaryLoss(double output, double t, int loss) {
+        if (loss == BINARY_CROSS_ENTROPY) {
+            double p = Math.min(Math.max(output, Losses.PROBABILITY_EPSILON), 1 - Losses.PROBABILITY_EPSILON);
+            return -(Math.log(p) * t + Math.log(1 - p) * (1 - t));
         }
-        return z;
-    }
-
-    /** Mean squared error over the outputs: mean_k (out_k - target_k)^2, as {@code Loss.mse()}. */
-    @Differentiable(wrt = "params")
-    static double mse(double[] params, double[] layout, double[] x, double[] target) {
-        double sum = 0;
-        for (int k = 0; k < target.length; k++) {
-            double error = output(params, layout, x, k) - target[k];
-            sum += error * error;
+        if (loss == BINARY_CROSS_ENTROPY_WITH_LOGITS) {
+            if (output >= 0) {
+                return output * (1 - t) + Math.log(Math.exp(-output) + 1);
+            }
+            return output * -t + Math.log(Math.exp(output) + 1);
         }
-        return sum / target.length;
-    }
-
-    /** Binary cross-entropy of a probability output, clamped as {@code Losses.binaryCrossEntropy}. */
-    @Differentiable(wrt = "params")
-    static double binaryCrossEntropy(double[] params, double[] layout, double[] x, double[] target) {
-        double probability = output(params, layout, x, 0);
-        double p = Math.min(Math.max(probability, Losses.PROBABILITY_EPSILON), 1 - Losses.PROBABILITY_EPSILON);
-        double t = target[0];
-        return -(Math.log(p) * t + Math.log(1 - p) * (1 - t));
-    }
-
-    /** Binary cross-entropy of a logit output, as {@code Losses.binaryCrossEntropyWithLogits}. */
-    @Differentiable(wrt = "params")
-    static double binaryCrossEntropyWithLogits(double[] params, double[] layout, double[] x, double[] target) {
-        double z = output(params, layout, x, 0);
-        double t = target[0];
-        if (z >= 0) {
-            return z * (1 - t) + Math.log(Math.exp(-z) + 1);
-        }
-        return z * -t + Math.log(Math.exp(z) + 1);
-    }
-
-    /** The hinge loss max(0, 1 - y s) with label 1 positive and 0 or -1 negative, as {@code Losses.hinge}. */
-    @Differentiable(wrt = "params")
-    static double hinge(double[] params, double[] layout, double[] x, double[] target) {
-        double sign = target[0] == 1 ? 1 : -1;
-        double margin = output(params, layout, x, 0) * -sign + 1;
+        double sign = t == 1 ? 1 : -1;
+        double margin = output * -sign + 1;
         return margin > 0 ? margin : 0;
     }
 

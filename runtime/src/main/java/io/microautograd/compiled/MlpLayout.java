@@ -12,19 +12,21 @@ import java.util.List;
  * the compiled kernels read, since the compiler takes no {@code int[]} parameter:
  *
  * <pre>
- * [inputSize, layerCount, unitCount, size_1, activation_1, size_2, activation_2, ...]
+ * [inputSize, outputSize, unitCount, then per computed unit: firstInput, fanIn, firstWeight, activation]
  * </pre>
  *
- * where unitCount is the input width plus every layer's size (the length of the kernels'
- * one array of unit values) and each activation is a code of {@link MlpKernels} (RELU, TANH,
- * SIGMOID, LINEAR). Every number is a small integer, exact as a double.
+ * where unitCount is the input width plus every layer's size (the length of the kernels' one
+ * array of unit values, the inputs first, then the layers in order), and each computed unit,
+ * layer by layer, gives the first of the consecutive units it reads (the previous layer), how
+ * many it reads, where its weights start in the parameters (its bias follows them) and its
+ * activation as a code of {@link MlpKernels} (RELU, TANH, SIGMOID, LINEAR). Every number is a
+ * small integer, exact as a double.
  */
 final class MlpLayout {
 
     private final int inputSize;
     private final List<LayerSpec> layers;
     private final double[] encoded;
-    private final int parameterCount;
 
     MlpLayout(int inputSize, List<LayerSpec> layers) {
         if (inputSize < 1) {
@@ -35,22 +37,36 @@ final class MlpLayout {
         }
         this.inputSize = inputSize;
         this.layers = List.copyOf(layers);
-        this.encoded = new double[MlpKernels.FIRST_LAYER + 2 * layers.size()];
-        encoded[MlpKernels.INPUT_SIZE] = inputSize;
-        encoded[MlpKernels.LAYER_COUNT] = layers.size();
+        this.encoded = encode(inputSize, this.layers);
+    }
+
+    /** The layout array of the network reading {@code inputSize} numbers through {@code layers}. */
+    private static double[] encode(int inputSize, List<LayerSpec> layers) {
         int units = inputSize;
-        int parameters = 0;
-        int nin = inputSize;
-        for (int l = 0; l < layers.size(); l++) {
-            LayerSpec layer = layers.get(l);
-            encoded[MlpKernels.FIRST_LAYER + 2 * l] = layer.size();
-            encoded[MlpKernels.FIRST_LAYER + 2 * l + 1] = code(layer.activation());
+        for (LayerSpec layer : layers) {
             units += layer.size();
-            parameters += layer.size() * (nin + 1);
-            nin = layer.size();
         }
+        double[] encoded = new double[MlpKernels.FIRST_UNIT + MlpKernels.UNIT_FIELDS * (units - inputSize)];
+        encoded[MlpKernels.INPUT_SIZE] = inputSize;
+        encoded[MlpKernels.OUTPUT_SIZE] = layers.get(layers.size() - 1).size();
         encoded[MlpKernels.UNIT_COUNT] = units;
-        this.parameterCount = parameters;
+        int record = MlpKernels.FIRST_UNIT;
+        int firstInput = 0;
+        int fanIn = inputSize;
+        int firstWeight = 0;
+        for (LayerSpec layer : layers) {
+            for (int j = 0; j < layer.size(); j++) {
+                encoded[record + MlpKernels.FIRST_INPUT] = firstInput;
+                encoded[record + MlpKernels.FAN_IN] = fanIn;
+                encoded[record + MlpKernels.FIRST_WEIGHT] = firstWeight;
+                encoded[record + MlpKernels.ACTIVATION] = code(layer.activation());
+                record += MlpKernels.UNIT_FIELDS;
+                firstWeight += fanIn + 1;
+            }
+            firstInput += fanIn;
+            fanIn = layer.size();
+        }
+        return encoded;
     }
 
     /** The architecture of {@code network}. */
@@ -72,10 +88,6 @@ final class MlpLayout {
 
     List<LayerSpec> layers() {
         return layers;
-    }
-
-    int parameterCount() {
-        return parameterCount;
     }
 
     /** The layout array the kernels read; shared, never to be written. */

@@ -23,9 +23,15 @@
  *       1e-12, relative to the gradient's largest partial.</li>
  *   <li>The architecture reaches the kernels as a {@code double[]} layout (see
  *       {@code MlpLayout}), because the compiler takes no {@code int[]} parameters.</li>
- *   <li>The kernels return one output at a time (a differentiable method returns one
- *       {@code double}), so mse over k outputs and prediction run k forward passes; networks
- *       trained on binary losses have one output and pay nothing.</li>
+ *   <li>One kernel, {@code MlpKernels.sample}, runs a sample's forward pass once and then
+ *       the loss a code selects, so every loss (mse over k outputs included) costs one forward
+ *       and one reverse pass per sample, and the forward pass is written once. A differentiable
+ *       method returns one {@code double}, so prediction, which reads the same kernel's output
+ *       k, runs k forward passes for k outputs (one for the binary losses' networks).</li>
+ *   <li>The kernel is written for the code the compiler generates from it: one flat loop over
+ *       the units, each unit's wiring read from the layout, and each unit's pre-activation
+ *       stored in its slot before its activation, so the reverse sweep tapes two numbers per
+ *       unit and none per weight.</li>
  *   <li>L2 is computed once per batch by its own kernel, not once per sample.</li>
  *   <li>{@link io.microautograd.compiled.CompiledMlp#of} draws its weights through
  *       {@link io.microautograd.nn.MLP#of} with the same seed, so both paths start alike.</li>
