@@ -39,8 +39,8 @@ public final class HandWrittenMlpGradient {
         double total = 0;
         double scale = 1.0 / batch.length;
         for (int sample : batch) {
-            double label = data.target(sample)[0] == 1 ? 1 : -1;
-            double margin = 1 - label * forward(params, data.input(sample));
+            double label = data.target(sample, 0) == 1 ? 1 : -1;
+            double margin = 1 - label * forward(params, data, sample);
             if (margin > 0) {
                 total += margin;
                 backward(params, -label * scale, gradient);
@@ -54,8 +54,10 @@ public final class HandWrittenMlpGradient {
         return total * scale + l2 * squares;
     }
 
-    private double forward(double[] params, double[] x) {
-        System.arraycopy(x, 0, units, 0, sizes[0]);
+    private double forward(double[] params, Dataset data, int sample) {
+        for (int i = 0; i < sizes[0]; i++) {
+            units[i] = data.input(sample, i);
+        }
         int in = 0;
         int p = 0;
         for (int layer = 1; layer < sizes.length; layer++) {
