@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.State;
  * One full-batch SGD step of micrograd's moons demo: a 2-16-16-1 relu network, hinge loss plus
  * L2 1e-4, on 100 points, through the same {@link TrainableModel} interface on both paths. The
  * primal is the batch loss alone, from the compiled network's plain forward pass; finite
- * differences differentiate that primal.
+ * differences differentiate that primal. Every step starts from the network's initial weights
+ * (seed 5), where 76 of the 100 samples have an active hinge.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +44,12 @@ public class MoonsTrainingStepBenchmark {
     private TrainableModel compiledModel;
     private TrainableModel valueModel;
     private double[] gradient;
+    /**
+     * The weights every step starts from. A hand-written gradient skips samples whose hinge is
+     * off, so its cost falls as the network learns; starting each step from the same weights
+     * keeps every path's work the work of one and the same step.
+     */
+    private double[] initialParameters;
     private final double[] input = new double[2];
     private final Sgd compiledSgd = Sgd.withLearningRate(1e-3);
     private final Sgd valueSgd = Sgd.withLearningRate(1e-3);
@@ -59,6 +66,7 @@ public class MoonsTrainingStepBenchmark {
         compiledModel = new CompiledMlpModel(network, CompiledLoss.HINGE, L2);
         valueModel = new ValueMlpModel(mlp, CompiledLoss.HINGE.valueLoss(), L2);
         gradient = new double[mlp.parameterCount()];
+        initialParameters = network.parameters();
     }
 
     @Benchmark
@@ -108,7 +116,7 @@ public class MoonsTrainingStepBenchmark {
     @Benchmark
     public double handWritten() {
         Arrays.fill(gradient, 0);
-        double[] parameters = network.parameters();
+        double[] parameters = initialParameters.clone();
         double loss = handWrittenGradient.lossAndGradient(parameters, moons, batch, L2, gradient);
         handWrittenSgd.step(parameters, gradient);
         network.setParameters(parameters);
@@ -116,6 +124,7 @@ public class MoonsTrainingStepBenchmark {
     }
 
     private double step(TrainableModel model, Sgd sgd) {
+        model.setParameters(initialParameters);
         Arrays.fill(gradient, 0);
         double loss = model.lossAndGradient(moons, batch, gradient);
         double[] parameters = model.parameters();
