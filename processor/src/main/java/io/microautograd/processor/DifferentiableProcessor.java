@@ -7,6 +7,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.microautograd.Differentiable;
+import io.microautograd.processor.diff.LostDerivatives;
 import io.microautograd.processor.diff.ReverseMode;
 import io.microautograd.processor.emit.GradientClassWriter;
 import io.microautograd.processor.emit.GradientMethod;
@@ -176,14 +177,23 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                         + method.getSimpleName() + "; give each differentiable method its own name");
             }
             ParsedMethod parsed = BodyReader.read(trees, processingEnv.getElementUtils(), method, tree, unit);
-            List<Expr.Call> lost = ReverseMode.callsLosingDerivatives(parsed.function());
+            List<Expr.Call> lost = LostDerivatives.callsOfPlainMethods(parsed.function());
             for (Expr.Call call : lost) {
                 reporter.error(Tag.UNSUPPORTED_CALL, "call of " + call.callee().name() + ", which is not "
                         + "@Differentiable, with an argument that depends on a differentiated parameter; annotate "
                         + call.callee().name() + " with @Differentiable or pass it only values that are constants",
                         parsed.callSites().get(call), method, unit);
             }
-            return lost.isEmpty() ? new ReadMethod(method, unit, parsed) : null;
+            List<LostDerivatives.ArgumentOutsideWrt> outsideWrt = LostDerivatives.argumentsOutsideWrt(parsed.function());
+            for (LostDerivatives.ArgumentOutsideWrt argument : outsideWrt) {
+                String callee = argument.call().callee().name();
+                reporter.error(Tag.UNSUPPORTED_CALL, "call of " + callee + " passes a value that depends on a "
+                        + "differentiated parameter to its parameter " + argument.parameter() + ", which " + callee
+                        + " does not differentiate, so that derivative would be lost; add \"" + argument.parameter()
+                        + "\" to the wrt of " + callee + "'s @Differentiable or pass it only constants",
+                        parsed.callSites().get(argument.call()), method, unit);
+            }
+            return lost.isEmpty() && outsideWrt.isEmpty() ? new ReadMethod(method, unit, parsed) : null;
         } catch (Rejection rejection) {
             reporter.reject(rejection, method, unit);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {

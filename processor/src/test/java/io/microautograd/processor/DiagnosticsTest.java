@@ -224,6 +224,18 @@ class DiagnosticsTest {
     }
 
     @Test
+    void differentiatedValueIntoAParameterOutsideTheCalleesWrt() {
+        // Found in review: the caller's gradient silently left out the path through a.
+        assertOnlyError(source("    @Differentiable\n    static double f(double[] v, double s) {\n"
+                + "        return Math.sin(s) + h(v, s * 2, 3.0);\n    }\n\n"
+                + "    @Differentiable(wrt = \"v\")\n    static double h(double[] v, double a, double b) {\n"
+                + "        return v[0] * a * b;\n    }\n"),
+                "[MicroAutograd:UnsupportedCall] call of h passes a value that depends on a differentiated parameter "
+                        + "to its parameter a, which h does not differentiate, so that derivative would be lost; add "
+                        + "\"a\" to the wrt of h's @Differentiable or pass it only constants", BODY, 31);
+    }
+
+    @Test
     void instanceField() {
         assertOnlyError(source("    double scale = 2;\n\n    @Differentiable\n    static double f(double x) {\n"
                 + "        return x * scale;\n    }\n"),

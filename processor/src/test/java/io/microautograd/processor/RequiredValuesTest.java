@@ -92,6 +92,49 @@ class RequiredValuesTest {
                     return s;
                 }
 
+                /** An element read through a row alias, then overwritten through the matrix. */
+                @Differentiable
+                static double readRowStoreParent(double[][] m) {
+                    double[] r = m[0];
+                    double y = r[0] * r[0];
+                    m[0][0] = 3.0;
+                    return y + m[0][0] * m[1][0];
+                }
+
+                /** An element read through the matrix, then overwritten through a row alias. */
+                @Differentiable
+                static double readParentStoreRow(double[][] m) {
+                    double y = m[0][0] * m[0][0];
+                    double[] r = m[0];
+                    r[0] = 3.0;
+                    return y;
+                }
+
+                /** Rows aliased in a loop: each iteration reads through the matrix, writes through the row. */
+                @Differentiable
+                static double rowsInLoop(double[][] m) {
+                    double s = 0;
+                    for (int i = 0; i < m.length; i++) {
+                        double[] r = m[i];
+                        s += Math.sin(m[i][0]);
+                        r[0] = s;
+                    }
+                    return s;
+                }
+
+                /** Another name for a whole array, written through in a loop after reads through the first. */
+                @Differentiable
+                static double wholeAlias(double[] a, double[] d, double c) {
+                    double[] b = a;
+                    double y = a[0] * a[0] + d[0] * d[0];
+                    b[0] = 3.0;
+                    for (int i = 0; i < b.length; i++) {
+                        double kept = b[i];
+                        b[i] = Math.exp(kept) * c;
+                    }
+                    return y + a[1] * d[1];
+                }
+
                 /** t is read nonlinearly, overwritten, scaled (read linearly) and read again. */
                 @Differentiable
                 static double straight(double x) {
@@ -142,6 +185,16 @@ class RequiredValuesTest {
     void anIndexMovedBackIsKeptAtItsResetOnly() {
         gradients.check("triangle", new Object[] {new double[] {0.5, -1.5, 2.0, 0.75}, 4}, "x:0");
         assertEquals(1, count(pullback("triangle"), "push\\(intTape, intTapeSize\\+\\+, idx\\)"));
+    }
+
+    @Test
+    void elementsReadThroughOneNameAndOverwrittenThroughAnotherAreKept() {
+        double[][] m = {{0.7, -0.2}, {1.3, 0.4}, {-0.6, 0.9}};
+        gradients.check("readRowStoreParent", new Object[] {m}, "m:0");
+        gradients.check("readParentStoreRow", new Object[] {m}, "m:0");
+        gradients.check("rowsInLoop", new Object[] {m}, "m:0");
+        gradients.check("wholeAlias", new Object[] {new double[] {0.4, -0.9}, new double[] {1.1, 0.3}, 0.5},
+                "a:0", "d:1", "c:2");
     }
 
     @Test

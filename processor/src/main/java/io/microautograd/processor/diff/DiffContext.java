@@ -23,7 +23,7 @@ final class DiffContext {
     private Pullback pullback;
 
     /**
-     * @param previous which statements' reverse code read each variable in the previous round,
+     * @param previous the variables each statement's reverse code read in the previous round,
      *     or null in the first round, which keeps every overwritten value
      * @param writtenArrays the arrays the function writes elements into
      */

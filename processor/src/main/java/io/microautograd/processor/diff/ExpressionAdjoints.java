@@ -227,7 +227,7 @@ final class ExpressionAdjoints {
                 pullbackTypes.add(argument.type());
             }
         }
-        Callee pullback = new Callee(callee.gradientClass(), null, callee.name() + "Pullback",
+        Callee pullback = new Callee(callee.gradientClass(), null, callee.name() + "Pullback", List.of(),
                 List.copyOf(pullbackTypes), List.copyOf(pullbackTypes.stream().map(t -> false).toList()),
                 Type.DOUBLE);
         out.add(new Stmt.Evaluate(new Expr.Call(pullback, List.copyOf(pullbackArguments))));

@@ -24,9 +24,11 @@ import java.util.Set;
  * finished sum is read (say by {@code tanh(z)}): its one restore sits at {@code z}'s next
  * reset. Loops are analysed to a fixed point, with values required at the end of an iteration
  * flowing back to its start, and branches join their paths. Three cases never release a value:
- * array variables (a store replaces one element, and rows alias), an integer moved by a constant
- * that the reverse sweep moves back instead of restoring (it reads the value after the move),
- * and what a loop's reversed header reads, required throughout the loop.
+ * arrays (a store replaces one element), an integer moved by a constant that the reverse sweep
+ * moves back instead of restoring (it reads the value after the move), and what a loop's
+ * reversed header reads, required throughout the loop. Arrays that may share storage
+ * ({@link ArrayAliases}) count as one: reading {@code r[0]} for {@code r = m[i]} requires the
+ * elements a store into {@code m[i][0]} overwrites.
  */
 final class RequiredValues {
 
@@ -37,12 +39,14 @@ final class RequiredValues {
     }
 
     private final Map<Stmt, Set<Variable>> reads;
+    private final ArrayAliases aliases;
     private final Map<Stmt, Set<Variable>> requiredAt = new IdentityHashMap<>();
     private final Deque<Exits> loops = new ArrayDeque<>();
     private Set<Variable> pinned = Set.of();
 
-    private RequiredValues(Map<Stmt, Set<Variable>> reads) {
+    private RequiredValues(Map<Stmt, Set<Variable>> reads, ArrayAliases aliases) {
         this.reads = reads;
+        this.aliases = aliases;
     }
 
     /**
@@ -51,7 +55,7 @@ final class RequiredValues {
      * @param reads for each source statement, the variables its reverse code reads
      */
     static RequiredValues of(Stmt.Block body, Map<Stmt, Set<Variable>> reads) {
-        RequiredValues analysis = new RequiredValues(reads);
+        RequiredValues analysis = new RequiredValues(reads, ArrayAliases.of(body));
         analysis.statement(body, new HashSet<>(), false);
         return analysis;
     }
@@ -62,7 +66,7 @@ final class RequiredValues {
      */
     boolean isRequiredAt(Variable v, Stmt site) {
         Set<Variable> required = requiredAt.get(site);
-        return required == null || required.contains(v);
+        return required == null || required.contains(canonical(v));
     }
 
     private Set<Variable> statement(Stmt s, Set<Variable> in, boolean inLoop) {
@@ -115,7 +119,7 @@ final class RequiredValues {
             return out;
         }
         boolean required = in.contains(x) || read.contains(x);
-        if (inLoop && required && Sweeper.isMovedBack(a)) {
+        if (inLoop && required && CounterMoves.isMovedBack(a)) {
             out.add(x);
         } else {
             // The site's own reads of x see the value it restores, not the one it writes.
@@ -163,8 +167,17 @@ final class RequiredValues {
         return out;
     }
 
+    /** The variables the reverse code of {@code s} reads, each array as its alias class. */
     private Set<Variable> readsOf(Stmt s) {
-        return reads.getOrDefault(s, Set.of());
+        Set<Variable> read = new HashSet<>();
+        for (Variable v : reads.getOrDefault(s, Set.of())) {
+            read.add(canonical(v));
+        }
+        return read;
+    }
+
+    private Variable canonical(Variable v) {
+        return v.type().isArray() ? aliases.representative(v) : v;
     }
 
     private static Set<Variable> union(Set<Variable> a, Set<Variable> b) {

@@ -54,26 +54,6 @@ public final class ReverseMode {
         return mode.build(null).pullback();
     }
 
-    /**
-     * The calls of methods without a pullback that receive a value depending on a differentiated
-     * parameter: the derivative would be lost there, so such methods must be {@code @Differentiable}.
-     */
-    public static List<Expr.Call> callsLosingDerivatives(Function function) {
-        Activity activity = Activity.of(function);
-        List<Expr.Call> lost = new ArrayList<>();
-        IrWalk.statements(function.body(), s -> {
-            for (Expr e : IrWalk.expressionsOf(s)) {
-                IrWalk.expressions(e, x -> {
-                    if (x instanceof Expr.Call call && !call.callee().isDifferentiable()
-                            && call.arguments().stream().anyMatch(activity::dependsOnActive)) {
-                        lost.add(call);
-                    }
-                });
-            }
-        });
-        return lost;
-    }
-
     private DiffContext build(Readers previous) {
         DiffContext context = new DiffContext(activity, previous, written, function.firstFreeId());
         ArrayLoops arrays = new ArrayLoops(context);

@@ -247,29 +247,15 @@ final class Sweeper {
     }
 
     /**
-     * An integer moved by a constant inside a loop ({@code idx++}, {@code k -= 2}): the reverse
-     * moves it back instead of taping it, since integer arithmetic undoes exactly, overflow included.
+     * An integer moved by a constant inside a loop: the reverse moves it back instead of taping
+     * it, since integer arithmetic undoes exactly, overflow included.
      */
     private boolean inverted(Stmt.Assign a, List<Stmt> reverse) {
-        if (loop == null || !isMovedBack(a)) {
+        if (loop == null || !CounterMoves.isMovedBack(a)) {
             return false;
         }
-        Expr.Binary b = (Expr.Binary) a.value();
-        BinaryOp back = b.op() == BinaryOp.ADD ? BinaryOp.SUB : BinaryOp.ADD;
-        reverse.add(new Stmt.Assign(a.target(), Exprs.binary(back, read(a.target()), b.right()), false,
-                Stmt.Origin.NONE));
+        reverse.add(CounterMoves.moveBack(a));
         return true;
-    }
-
-    /**
-     * Whether an assignment moves an integer by a constant ({@code idx++}, {@code k -= 2}), which
-     * the reverse sweep of a loop undoes by moving it back, reading the value after the move.
-     */
-    static boolean isMovedBack(Stmt.Assign a) {
-        Variable x = a.target();
-        return !a.declaration() && (x.type() == Type.INT || x.type() == Type.LONG)
-                && a.value() instanceof Expr.Binary b && b.type() == x.type() && b.left().equals(read(x))
-                && b.right() instanceof Expr.Literal && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB);
     }
 
     /** Keeps the current value of {@code x} before it is overwritten; the reverse gets it back. */

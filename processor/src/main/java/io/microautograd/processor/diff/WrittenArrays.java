@@ -1,6 +1,5 @@
 package io.microautograd.processor.diff;
 
-import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.Stmt;
@@ -8,29 +7,44 @@ import io.microautograd.processor.ir.Variable;
 import java.util.HashSet;
 import java.util.Set;
 
-/** The array variables a function writes elements into, directly or through a row alias. */
+/** The array variables a function writes elements into, directly or through an alias. */
 public final class WrittenArrays {
 
     private WrittenArrays() {
     }
 
-    /** The arrays {@code function} writes into: parameters, locals and the arrays rows alias. */
+    /**
+     * The arrays {@code function} writes into: parameters and locals, with every array that
+     * shares storage with one ({@link ArrayAliases}), since a write through one name changes
+     * what the others read.
+     */
     public static Set<Variable> of(Function function) {
+        ArrayAliases aliases = ArrayAliases.of(function.body());
+        Set<Variable> writtenClasses = new HashSet<>();
+        IrWalk.statements(function.body(), s -> {
+            if (s instanceof Stmt.Store store) {
+                writtenClasses.add(aliases.representative(IrWalk.root(store.array())));
+            }
+        });
         Set<Variable> written = new HashSet<>();
-        boolean changed = true;
-        while (changed) {
-            int before = written.size();
-            IrWalk.statements(function.body(), s -> {
-                if (s instanceof Stmt.Store store) {
-                    written.add(IrWalk.root(store.array()));
-                }
-                if (s instanceof Stmt.Assign a && a.target().type().isArray() && written.contains(a.target())
-                        && (a.value() instanceof Expr.Read || a.value() instanceof Expr.Element)) {
-                    written.add(IrWalk.root(a.value()));
-                }
-            });
-            changed = written.size() != before;
+        IrWalk.statements(function.body(), s -> {
+            if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
+                addIfWritten(a.target(), aliases, writtenClasses, written);
+            }
+            if (s instanceof Stmt.Store store) {
+                written.add(IrWalk.root(store.array()));
+            }
+        });
+        for (Variable p : function.parameters()) {
+            addIfWritten(p, aliases, writtenClasses, written);
         }
         return written;
+    }
+
+    private static void addIfWritten(Variable v, ArrayAliases aliases, Set<Variable> writtenClasses,
+            Set<Variable> written) {
+        if (v.type().isArray() && writtenClasses.contains(aliases.representative(v))) {
+            written.add(v);
+        }
     }
 }

@@ -6,25 +6,26 @@
  * sweep (the source code plus what it must record) and a reverse sweep (statements in reverse
  * order, each restoring what it overwrote and adding its adjoints).
  *
- * <p>What is recorded: an overwritten value only where the reverse sweep needs it, found by
- * {@link io.microautograd.processor.diff.RequiredValues}, a forward data-flow analysis like
- * Tapenade's "to be recorded": a scalar's value is required from a statement whose reverse code
- * reads it until the next overwrite, which keeps and restores it, so an accumulator
- * ({@code z += w[i] * x[i]}) whose finished value feeds a nonlinear function is kept once per
- * reset, not once per add. Array elements are kept at every store after a reader, since rows
- * may alias. The readers are found by differentiating in rounds, starting from "keep
- * everything", until they settle. Outside loops every statement runs at most once, so an
- * overwritten value is kept in a fresh local and a branch decision in a boolean: straight-line
- * code needs no tape. Inside loops values go on growable primitive arrays (each thread keeps them
- * between calls; see the emit package), with each iteration's branch decisions and exit (fell
- * through, or which break or continue); a loop nested in another records its trip count. A counted {@code for} loop whose start and bound do
- * not change inside it, and that has no break, is reversed from its header alone. A local
- * declared in the body of a counted loop without break or continue, assigned nowhere else in the
- * loop, whose value is cheap arithmetic over values the loop leaves alone and arrays the method
- * never writes, is not taped: the reverse sweep recomputes it at the start of each iteration's
- * reversal. An int or long moved by a constant ({@code idx++}) is moved back, not taped. The
- * outputs of functions whose derivative reads them (exp, tanh, sqrt, pow, ...) are kept from the
- * forward sweep; other intermediates are recomputed in the reverse sweep, once each, into
+ * <p>What is recorded: an overwritten value only where the reverse sweep needs it, found by {@link
+ * io.microautograd.processor.diff.RequiredValues}, a forward data-flow analysis like Tapenade's "to
+ * be recorded": a scalar's value is required from a statement whose reverse code reads it until the
+ * next overwrite, which keeps and restores it, so an accumulator ({@code z += w[i] * x[i]}) whose
+ * finished value feeds a nonlinear function is kept once per reset, not once per add. An array's
+ * elements are kept at every store after a reader of that array or of one sharing its storage (a
+ * row alias, another name for it), since a store replaces one element and leaves the array
+ * required. The readers are found by differentiating in rounds, starting from "keep everything",
+ * until they settle. Outside loops every statement runs at most once, so an overwritten value is
+ * kept in a fresh local and a branch decision in a boolean: straight-line code needs no tape.
+ * Inside loops values go on growable primitive arrays (each thread keeps them between calls; see
+ * the emit package), with each iteration's branch decisions and exit (fell through, or which break
+ * or continue); a loop nested in another records its trip count. A counted {@code for} loop whose
+ * start and bound do not change inside it, and that has no break, is reversed from its header
+ * alone. A local declared in the body of a counted loop without break or continue, assigned nowhere
+ * else in the loop, whose value is cheap arithmetic over values the loop leaves alone and arrays
+ * the method never writes, is not taped: the reverse sweep recomputes it at the start of each
+ * iteration's reversal. An int or long moved by a constant ({@code idx++}) is moved back, not
+ * taped. The outputs of functions whose derivative reads them (exp, tanh, sqrt, pow, ...) are kept
+ * from the forward sweep; other intermediates are recomputed in the reverse sweep, once each, into
  * temporaries. Each tape starts at the size its loops' trip counts predict at entry, where they
  * can, so a large gradient allocates it once instead of growing it by doubling.
  *

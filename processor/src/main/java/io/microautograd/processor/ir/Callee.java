@@ -9,6 +9,7 @@ import java.util.List;
  * @param gradientClass the qualified name of the generated class holding its pullback, or null
  *     when the callee is not {@code @Differentiable}
  * @param name the method name
+ * @param parameterNames the declared parameter names, for messages; empty for generated pullbacks
  * @param parameterTypes the declared parameter types
  * @param differentiated for each parameter, whether the callee differentiates it
  * @param returnType the declared return type
@@ -17,6 +18,7 @@ public record Callee(
         String ownerClass,
         String gradientClass,
         String name,
+        List<String> parameterNames,
         List<Type> parameterTypes,
         List<Boolean> differentiated,
         Type returnType) {

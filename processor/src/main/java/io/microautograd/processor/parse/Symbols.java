@@ -132,6 +132,7 @@ final class Symbols {
         }
         return new Callee(owner.getQualifiedName().toString(),
                 differentiable ? GradientClassName.qualifiedNameOf(owner) : null, name,
+                method.getParameters().stream().map(p -> p.getSimpleName().toString()).toList(),
                 signature.get().types(), signature.get().differentiated(), returnType.get());
     }
 
