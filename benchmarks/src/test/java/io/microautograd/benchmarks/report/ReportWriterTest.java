@@ -55,7 +55,8 @@ class ReportWriterTest {
                 "the moons step has only issue 7's target: " + text);
         assertTrue(text.contains("| MoonsTrainingStep | 40.00 ± 1.0 us/op | 1.50 | 60.0 |"), text);
         assertEquals(List.of("| MoonsTrainingStep | 40.00 ± 1.0 us/op | 1.50 | 60.0 |"),
-                tableRows(text, "## Gradients written by hand"), "one hand-written row, for the one workload that has it");
+                tableRows(text, "## Gradients written by hand"),
+                "one hand-written row, for the one workload that has it");
         assertTrue(text.contains("72.0 bytes per node"), text);
         assertTrue(text.contains("4.00e+06 nodes per second"), text);
         assertTrue(text.contains("300.0 ± 10 ms/op without the processor, 1200 ± 50 ms/op with it"), text);

@@ -29,7 +29,8 @@ class HandWrittenMlpGradientTest {
         double[] params = new double[PARAMETERS];
         int[] batch = {0, 1};
         assertMessage("params must hold 13 parameters for sizes [2, 3, 1], got 12",
-                () -> gradient.lossAndGradient(new double[PARAMETERS - 1], twoInputs, batch, 0, new double[PARAMETERS]));
+                () -> gradient.lossAndGradient(new double[PARAMETERS - 1], twoInputs, batch, 0,
+                        new double[PARAMETERS]));
         assertMessage("gradient must hold 13 parameters for sizes [2, 3, 1], got 14",
                 () -> gradient.lossAndGradient(params, twoInputs, batch, 0, new double[PARAMETERS + 1]));
         assertMessage("batch must hold at least one sample index, got none",
