@@ -32,7 +32,7 @@ final class Helpers {
         TAKE_INT("takeIntTape", TapeOperation.TAKE, TapeKind.INT),
         TAKE_LONG("takeLongTape", TapeOperation.TAKE, TapeKind.LONG),
         TAKE_ROW("takeRowTape", TapeOperation.TAKE, TapeKind.ROW),
-        TAPE_CAPACITY("tapeCapacity"),
+        POP_ROW("popRow"), TAPE_CAPACITY("tapeCapacity"),
         DEEP_COPY("copyOf"), ZEROS_LIKE("zerosLike"), CHECK_LENGTH("checkLength"),
         CHECK_SHAPE("checkShape");
 
@@ -110,6 +110,13 @@ final class Helpers {
             case TAKE_LONG:
             case TAKE_ROW:
                 return take(m, helper.tape);
+            case POP_ROW:
+                return m.addJavadoc("The row at {@code index} of a row tape, whose slot it clears: a kept tape\n"
+                        + "holds no caller's rows.\n").returns(vector)
+                        .addParameter(matrix, "tape").addParameter(int.class, "index")
+                        .addStatement("double[] row = tape[index]")
+                        .addStatement("tape[index] = null")
+                        .addStatement("return row").build();
             case TAPE_CAPACITY:
                 return m.addJavadoc("A tape's starting capacity for an expected number of entries: at least $L, and at\n"
                         + "most $L so that an overestimate costs little; a fuller tape grows.\n", MIN_TAPE, MAX_TAPE)

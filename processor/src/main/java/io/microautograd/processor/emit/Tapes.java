@@ -63,6 +63,17 @@ final class Tapes {
     }
 
     /**
+     * The entry on top of a tape, taken off it. A row pop also clears the row's slot, so that the
+     * slots above the size hold no row and keeping the tape clears only those below it.
+     */
+    CodeBlock pop(TapeKind kind) {
+        if (kind == TapeKind.ROW) {
+            return CodeBlock.of("$N($N, --$N)", helpers.use(Helpers.Helper.POP_ROW), array(kind), size(kind));
+        }
+        return CodeBlock.of("$N[--$N]", array(kind), size(kind));
+    }
+
+    /**
      * The declarations of the tapes used so far, each taken from what the thread kept.
      *
      * @param expectedSizes the entries each tape is expected to hold, where known
@@ -87,8 +98,9 @@ final class Tapes {
     CodeBlock keeping() {
         CodeBlock.Builder code = CodeBlock.builder();
         if (used.contains(TapeKind.ROW)) {
-            code.add("// Kept rows would keep the caller's arrays alive: the row tape lets go of them.\n");
-            code.addStatement("$T.fill($N, null)", Arrays.class, array(TapeKind.ROW));
+            code.add("// Kept rows would keep the caller's arrays alive: the row tape lets go of them. Pops cleared\n"
+                    + "// the slots above its size, so only those below it, if any, hold rows.\n");
+            code.addStatement("$T.fill($N, 0, $N, null)", Arrays.class, array(TapeKind.ROW), size(TapeKind.ROW));
         }
         if (!used.isEmpty()) {
             code.add("// Kept for the thread's next call, which then allocates no tape.\n");
