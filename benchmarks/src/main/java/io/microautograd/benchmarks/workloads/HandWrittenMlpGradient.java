@@ -17,25 +17,59 @@ import java.util.Arrays;
 public final class HandWrittenMlpGradient {
 
     private final int[] sizes;
+    private final int parameterCount;
     private final double[] units;
     private final double[] unitAdjoints;
 
-    /** @param sizes the width of each layer, the inputs first: {2, 16, 16, 1} for moons */
+    /**
+     * @param sizes the width of each layer, the inputs first: {2, 16, 16, 1} for moons
+     * @throws IllegalArgumentException if there are fewer than two sizes, one is below 1, or the
+     *     last is not 1 (the hinge loss needs one output)
+     */
     public HandWrittenMlpGradient(int... sizes) {
-        this.sizes = sizes.clone();
-        int count = 0;
-        for (int size : sizes) {
-            count += size;
+        if (sizes.length < 2) {
+            throw new IllegalArgumentException("sizes must hold at least 2 widths (inputs and outputs), got "
+                    + Arrays.toString(sizes));
         }
-        this.units = new double[count];
-        this.unitAdjoints = new double[count];
+        for (int i = 0; i < sizes.length; i++) {
+            if (sizes[i] < 1) {
+                throw new IllegalArgumentException("sizes[" + i + "] must be at least 1, got " + sizes[i]);
+            }
+        }
+        if (sizes[sizes.length - 1] != 1) {
+            throw new IllegalArgumentException("sizes must end with 1 (one output), got "
+                    + sizes[sizes.length - 1] + " outputs");
+        }
+        this.sizes = sizes.clone();
+        int unitCount = sizes[0];
+        int parameters = 0;
+        for (int layer = 1; layer < sizes.length; layer++) {
+            unitCount += sizes[layer];
+            parameters += (sizes[layer - 1] + 1) * sizes[layer];
+        }
+        this.parameterCount = parameters;
+        this.units = new double[unitCount];
+        this.unitAdjoints = new double[unitCount];
     }
 
     /**
      * mean_i max(0, 1 - y_i f(x_i)) + l2 * sum p^2, with labels 1 positive and anything else
      * negative; adds the gradient into {@code gradient} and returns the loss.
+     *
+     * @throws IllegalArgumentException if {@code params} or {@code gradient} does not hold the
+     *     parameter count the sizes imply, {@code batch} is empty, or the inputs of {@code data}
+     *     are not {@code sizes[0]} wide
      */
     public double lossAndGradient(double[] params, Dataset data, int[] batch, double l2, double[] gradient) {
+        checkLength("params", params);
+        checkLength("gradient", gradient);
+        if (batch.length == 0) {
+            throw new IllegalArgumentException("batch must hold at least one sample index, got none");
+        }
+        if (data.inputSize() != sizes[0]) {
+            throw new IllegalArgumentException("data must have inputs " + sizes[0] + " wide (sizes[0]), got "
+                    + data.inputSize());
+        }
         double total = 0;
         double scale = 1.0 / batch.length;
         for (int sample : batch) {
@@ -52,6 +86,13 @@ public final class HandWrittenMlpGradient {
             gradient[i] += 2 * l2 * params[i];
         }
         return total * scale + l2 * squares;
+    }
+
+    private void checkLength(String name, double[] array) {
+        if (array.length != parameterCount) {
+            throw new IllegalArgumentException(name + " must hold " + parameterCount + " parameters for sizes "
+                    + Arrays.toString(sizes) + ", got " + array.length);
+        }
     }
 
     private double forward(double[] params, Dataset data, int sample) {

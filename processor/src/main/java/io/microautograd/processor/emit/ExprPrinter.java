@@ -76,8 +76,7 @@ final class ExprPrinter {
             }
             return CodeBlock.of("$L.clone()", print(c.array()));
         }
-        Expr.Pop pop = (Expr.Pop) e;
-        return CodeBlock.of("$N[--$N]", tapes.array(pop.tape()), tapes.size(pop.tape()));
+        return tapes.pop(((Expr.Pop) e).tape());
     }
 
     private CodeBlock newArray(Expr.NewArray n) {

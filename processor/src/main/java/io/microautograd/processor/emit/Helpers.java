@@ -21,32 +21,53 @@ import javax.lang.model.element.Modifier;
  */
 final class Helpers {
 
+    /** What a tape helper does to its tape. */
+    private enum TapeOperation { PUSH, TAKE }
+
     /** The helpers there are. */
     enum Helper {
-        PUSH_DOUBLE("push", TapeKind.DOUBLE), PUSH_INT("push", TapeKind.INT), PUSH_LONG("push", TapeKind.LONG),
-        PUSH_ROW("push", TapeKind.ROW),
-        TAKE_DOUBLE("takeDoubleTape", TapeKind.DOUBLE), TAKE_INT("takeIntTape", TapeKind.INT),
-        TAKE_LONG("takeLongTape", TapeKind.LONG), TAKE_ROW("takeRowTape", TapeKind.ROW),
-        TAPE_CAPACITY("tapeCapacity", null),
-        DEEP_COPY("copyOf", null), ZEROS_LIKE("zerosLike", null), CHECK_LENGTH("checkLength", null),
-        CHECK_SHAPE("checkShape", null);
+        PUSH_DOUBLE("push", TapeOperation.PUSH, TapeKind.DOUBLE), PUSH_INT("push", TapeOperation.PUSH, TapeKind.INT),
+        PUSH_LONG("push", TapeOperation.PUSH, TapeKind.LONG), PUSH_ROW("push", TapeOperation.PUSH, TapeKind.ROW),
+        TAKE_DOUBLE("takeDoubleTape", TapeOperation.TAKE, TapeKind.DOUBLE),
+        TAKE_INT("takeIntTape", TapeOperation.TAKE, TapeKind.INT),
+        TAKE_LONG("takeLongTape", TapeOperation.TAKE, TapeKind.LONG),
+        TAKE_ROW("takeRowTape", TapeOperation.TAKE, TapeKind.ROW),
+        POP_ROW("popRow"), TAPE_CAPACITY("tapeCapacity"),
+        DEEP_COPY("copyOf"), ZEROS_LIKE("zerosLike"), CHECK_LENGTH("checkLength"),
+        CHECK_SHAPE("checkShape");
 
         private final String methodName;
+        private final TapeOperation operation;
         private final TapeKind tape;
 
-        Helper(String methodName, TapeKind tape) {
+        Helper(String methodName) {
+            this(methodName, null, null);
+        }
+
+        Helper(String methodName, TapeOperation operation, TapeKind tape) {
             this.methodName = methodName;
+            this.operation = operation;
             this.tape = tape;
         }
 
         /** The helper that stores an entry on a tape of this kind. */
         static Helper push(TapeKind kind) {
-            return valueOf("PUSH_" + kind.name());
+            return find(TapeOperation.PUSH, kind);
         }
 
         /** The helper that takes the thread's kept tape of this kind, or a new one. */
         static Helper take(TapeKind kind) {
-            return valueOf("TAKE_" + kind.name());
+            return find(TapeOperation.TAKE, kind);
+        }
+
+        /** Fails loudly, rather than emitting wrong code, when a new tape kind lacks its helper. */
+        private static Helper find(TapeOperation operation, TapeKind kind) {
+            for (Helper helper : values()) {
+                if (helper.operation == operation && helper.tape == kind) {
+                    return helper;
+                }
+            }
+            throw new IllegalStateException("no " + operation + " helper for " + kind + " tapes");
         }
     }
 
@@ -89,6 +110,13 @@ final class Helpers {
             case TAKE_LONG:
             case TAKE_ROW:
                 return take(m, helper.tape);
+            case POP_ROW:
+                return m.addJavadoc("The row at {@code index} of a row tape, whose slot it clears: a kept tape\n"
+                        + "holds no caller's rows.\n").returns(vector)
+                        .addParameter(matrix, "tape").addParameter(int.class, "index")
+                        .addStatement("double[] row = tape[index]")
+                        .addStatement("tape[index] = null")
+                        .addStatement("return row").build();
             case TAPE_CAPACITY:
                 return m.addJavadoc("A tape's starting capacity for an expected number of entries: at least $L, and at\n"
                         + "most $L so that an overestimate costs little; a fuller tape grows.\n", MIN_TAPE, MAX_TAPE)

@@ -21,9 +21,10 @@ import javax.lang.model.element.Modifier;
  * method, declared only for the kinds the method uses. A tape whose number of entries the
  * method can estimate at entry starts at that capacity (within bounds), so it rarely grows.
  *
- * <p>Each thread keeps, per method and kind, the array of its last call in a {@code ThreadLocal}
- * field of the generated class: a call takes it at entry when it is long enough and puts it back
- * before its return, so repeated calls allocate (and zero) no tape. The kept array is taken out of
+ * <p>Each thread keeps, per method and kind, the array of its last call that returned in a
+ * {@code ThreadLocal} field of the generated class: a call takes it at entry when it is long
+ * enough and puts its own back before its return, so repeated calls that fit allocate (and zero)
+ * no tape. The kept array is taken out of
  * the field while a call runs, so a nested call on the same thread gets its own. A call that
  * throws loses its array and the next call allocates one.
  */
@@ -63,6 +64,17 @@ final class Tapes {
     }
 
     /**
+     * The entry on top of a tape, taken off it. A row pop also clears the row's slot, so that the
+     * slots above the size hold no row and keeping the tape clears only those below it.
+     */
+    CodeBlock pop(TapeKind kind) {
+        if (kind == TapeKind.ROW) {
+            return CodeBlock.of("$N($N, --$N)", helpers.use(Helpers.Helper.POP_ROW), array(kind), size(kind));
+        }
+        return CodeBlock.of("$N[--$N]", array(kind), size(kind));
+    }
+
+    /**
      * The declarations of the tapes used so far, each taken from what the thread kept.
      *
      * @param expectedSizes the entries each tape is expected to hold, where known
@@ -87,8 +99,9 @@ final class Tapes {
     CodeBlock keeping() {
         CodeBlock.Builder code = CodeBlock.builder();
         if (used.contains(TapeKind.ROW)) {
-            code.add("// Kept rows would keep the caller's arrays alive: the row tape lets go of them.\n");
-            code.addStatement("$T.fill($N, null)", Arrays.class, array(TapeKind.ROW));
+            code.add("// Kept rows would keep the caller's arrays alive: the row tape lets go of them. Pops cleared\n"
+                    + "// the slots above its size, so only those below it, if any, hold rows.\n");
+            code.addStatement("$T.fill($N, 0, $N, null)", Arrays.class, array(TapeKind.ROW), size(TapeKind.ROW));
         }
         if (!used.isEmpty()) {
             code.add("// Kept for the thread's next call, which then allocates no tape.\n");
@@ -110,9 +123,10 @@ final class Tapes {
             fields.add(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class),
                             Helpers.tapeType(kind)), keptFields.get(kind),
                             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("The $L tape of {@code $L}, kept per thread from its last call:\n"
-                            + "the thread's next call reuses it instead of allocating and zeroing a new one. It is\n"
-                            + "the largest the method has needed on the thread and goes when the thread ends.\n",
+                    .addJavadoc("The $L tape of {@code $L}, kept per thread from its last call that returned:\n"
+                            + "the thread's next call reuses it, when it fits, instead of allocating and zeroing a new\n"
+                            + "one, and a call that does not fit keeps a larger one, so it grows to the largest tape a\n"
+                            + "call needed. A call that throws loses it. It goes when the thread ends.\n",
                             lowerCase(kind), pullback)
                     .initializer("new $T<>()", ThreadLocal.class)
                     .build());

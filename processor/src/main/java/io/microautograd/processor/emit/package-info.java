@@ -13,14 +13,16 @@
  * <p>Tapes: a pullback that tapes keeps each of its tape arrays in a
  * {@code private static final ThreadLocal} field of the generated class, named after the method and
  * the tape's kind ({@code objectiveDoubleTape}), a name reserved before any local so that none
- * hides it. A call takes the thread's kept array when it is long enough and stores its own, grown
- * as it may be, before it returns, so each thread keeps, per method, the largest tape a call of it
- * needed, and repeated calls allocate and zero no tape (GMM on 10,000 points tapes megabytes per
- * call). The memory is released when the thread ends. A kept array is taken out of its field while
- * a call uses it, so a nested call on the same thread (through plain user code) gets its own; a
- * call that throws loses its array. Entries are never cleared, since each is written before it is
- * read, except that a kept row tape drops its rows: it would otherwise keep the caller's arrays
- * alive. Kept tapes are arrays of primitives or of cleared rows, so they never pin a class loader.
- * Methods without tapes have no such fields.
+ * hides it. A call takes the thread's kept array when it is long enough, else starts a new one,
+ * and stores its own, grown as it may be, before it returns, so each thread keeps, per method,
+ * the tape of its last call that returned, which grows to the largest tape a call needed, and calls
+ * that fit allocate and zero no tape (GMM on 10,000 points tapes megabytes per call). The memory is
+ * released when the thread ends. A kept array is taken out of its field while a call uses it, so a
+ * nested call on the same thread (through plain user code) gets its own; a call that throws loses
+ * its array. Entries are never cleared, since each is written before it is read, except on the row
+ * tape, which would otherwise keep the caller's arrays alive: a pop clears its row's slot, and
+ * before it is kept the slots below its size are cleared, so a call pays for the slots it used, not
+ * for the kept tape's capacity. Kept tapes are arrays of primitives or of cleared rows, so they
+ * never pin a class loader. Methods without tapes have no such fields.
  */
 package io.microautograd.processor.emit;
