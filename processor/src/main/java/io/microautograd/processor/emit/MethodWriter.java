@@ -20,7 +20,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the members generated for one method {@code f}: the result record, the
- * value-and-gradient method, the allocation-free accumulating method and the pullback.
+ * value-and-gradient method, the accumulating method (which allocates no result) and the pullback.
  */
 final class MethodWriter {
 
