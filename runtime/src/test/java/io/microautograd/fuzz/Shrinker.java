@@ -116,7 +116,7 @@ final class Shrinker {
                 without.remove(i);
                 out.add(without);
             }
-            for (List<Stmt> inner : innerBlocks(statement)) {
+            for (List<Stmt> inner : Program.innerBlocks(statement)) {
                 List<Stmt> flattened = new ArrayList<>(body.subList(0, i));
                 flattened.addAll(inner);
                 flattened.addAll(body.subList(i + 1, body.size()));
@@ -129,19 +129,6 @@ final class Shrinker {
             }
         }
         return out;
-    }
-
-    private static List<List<Stmt>> innerBlocks(Stmt statement) {
-        if (statement instanceof If branch) {
-            return List.of(branch.then(), branch.otherwise());
-        } else if (statement instanceof For loop) {
-            return List.of(loop.body());
-        } else if (statement instanceof While loop) {
-            return List.of(loop.body());
-        } else if (statement instanceof ForEach loop) {
-            return List.of(loop.body());
-        }
-        return List.of();
     }
 
     /** The statement with one of its inner blocks shrunk one step. */
