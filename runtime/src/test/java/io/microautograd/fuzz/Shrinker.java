@@ -35,7 +35,8 @@ import java.util.function.UnaryOperator;
  * Makes a failing program small: greedily drops statements (at every level, loop bodies
  * included), flattens ifs into one branch and loops into their body, and replaces expressions by
  * their operands or by 1.0, keeping each step that still disagrees at the same point. Helpers
- * lose statements too.
+ * lose statements too. A candidate that no longer compiles (a declaration, an array alias's
+ * included, dropped while its name is still used) is never kept.
  */
 final class Shrinker {
 
