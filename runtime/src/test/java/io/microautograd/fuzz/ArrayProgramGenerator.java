@@ -6,6 +6,7 @@ import io.microautograd.fuzz.Program.Break;
 import io.microautograd.fuzz.Program.Continue;
 import io.microautograd.fuzz.Program.Counter;
 import io.microautograd.fuzz.Program.Declare;
+import io.microautograd.fuzz.Program.DeclareAlias;
 import io.microautograd.fuzz.Program.DeclareArray;
 import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
@@ -35,9 +36,10 @@ import java.util.Random;
  * long) beside double ones; {@code for} loops over an array or a fixed count, {@code while}
  * loops with an int counter and enhanced {@code for}, nested two deep; {@code break} and
  * {@code continue} under conditions; scalars and array elements overwritten inside loops (also
- * in the parameter array); local arrays allocated outside loops; and calls of a generated helper
- * method (an array and scalars, no recursion) that may itself loop, and may write into its array
- * when asked to.
+ * in the parameter array); local arrays allocated outside loops; other names for an array in
+ * scope ({@code double[] alias3 = a;}, inside loops too), read and written like their target;
+ * and calls of a generated helper method (an array and scalars, no recursion) that may itself
+ * loop, and may write into its array when asked to.
  *
  * <p>Values stay finite by construction: expressions come from {@link ProgramGenerator} (domain
  * safe), loops run at most 6 times, and a variable or element updated inside a loop is updated
@@ -52,6 +54,8 @@ final class ArrayProgramGenerator {
     private static final int MAX_TRIPS = 6;
     private static final int MAX_LOOP_DEPTH = 2;
     private static final int MAX_NESTING = 3;
+    /** One statement in this many declares another name for an array in scope. */
+    private static final int ALIAS_ODDS = 8;
 
     private final Random random;
     private final ProgramGenerator expressions;
@@ -184,6 +188,10 @@ final class ArrayProgramGenerator {
 
     private void block(List<Stmt> out, Scope scope, int length) {
         for (int i = 0; i < length; i++) {
+            if (!scope.arrays.isEmpty() && random.nextInt(ALIAS_ODDS) == 0) {
+                out.add(alias(scope));
+                continue;
+            }
             int kind = random.nextInt(scope.nesting >= MAX_NESTING ? 6 : scope.loopDepth < MAX_LOOP_DEPTH ? 11 : 8);
             if (kind < 2 || kind < 4 && scope.assignable.isEmpty() || kind < 6 && scope.writable.isEmpty()) {
                 String name = "v" + names++;
@@ -212,6 +220,22 @@ final class ArrayProgramGenerator {
                 out.add(loop(scope));
             }
         }
+    }
+
+    /**
+     * {@code double[] aliasN = target;} for an array in scope, which later statements read and
+     * write (when the target is writable) like any other array; allowed inside loops too, since
+     * it allocates nothing.
+     */
+    private DeclareAlias alias(Scope scope) {
+        List<String> arrays = new ArrayList<>(scope.arrays.keySet());
+        String target = arrays.get(random.nextInt(arrays.size()));
+        String name = "alias" + names++;
+        scope.arrays.put(name, scope.arrays.get(target));
+        if (scope.writable.contains(target)) {
+            scope.writable.add(name);
+        }
+        return new DeclareAlias(name, target);
     }
 
     /** An array in scope of {@code length}, to size a new one by its {@code .length}, or null. */

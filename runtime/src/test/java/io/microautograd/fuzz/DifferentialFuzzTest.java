@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * enhanced for's hidden index) found a bug, now fixed and pinned in {@link FuzzRegressionsTest};
  * mode {@code helper_writes} (helpers that write into their array parameter) found that callers
  * read such arrays after the write, and the compiler now rejects those calls, so its programs
- * are not in the subset and stay out of the default run.
+ * are not in the subset and stay out of the default run. Mode {@code arrays} also declares
+ * other names for arrays ({@code double[] alias3 = a;}) and reads and writes through them, in
+ * about three programs in four; the run's counts say how many programs had one.
  */
 class DifferentialFuzzTest {
 

@@ -42,13 +42,15 @@ final class DifferentialFuzzer {
         int agreed;
         int illConditioned;
         int rejectedByProcessor;
+        /** Programs that declare another name for an array ({@code double[] b = a;}). */
+        int withAliases;
         final List<Finding> findings = new ArrayList<>();
 
         @Override
         public String toString() {
             return String.format("%d programs, %d points: %d agreed, %d ill-conditioned (skipped), "
-                    + "%d programs rejected by the processor, %d disagreements",
-                    programs, points, agreed, illConditioned, rejectedByProcessor, findings.size());
+                    + "%d programs rejected by the processor, %d disagreements; %d programs with an array alias",
+                    programs, points, agreed, illConditioned, rejectedByProcessor, findings.size(), withAliases);
         }
     }
 
@@ -87,7 +89,11 @@ final class DifferentialFuzzer {
         for (int start = 0; start < programs; start += batchSize) {
             List<Method> batch = new ArrayList<>();
             for (int i = start; i < Math.min(programs, start + batchSize); i++) {
-                batch.add(generator.apply("f" + i));
+                Method method = generator.apply("f" + i);
+                if (method.statements().anyMatch(Program.DeclareAlias.class::isInstance)) {
+                    counts.withAliases++;
+                }
+                batch.add(method);
             }
             checkBatch(batch, "Batch" + start, points, counts);
         }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
  * Regression tests in the form the fuzzer prints them. The first is a shrunk finding of the
  * fuzzer run against a processor whose sin rule was deliberately wrong (1.0001 cos): it fails
  * on such a processor and passes on a right one. The others are compiler bugs the fuzzer found
- * in part 2, each fixed: one pinned as a passing regression, two as the rejection that replaced
- * a wrong gradient.
+ * in part 2, each fixed: two pinned as passing regressions (one found once the arrays mode
+ * declared aliases), two as the rejection that replaced a wrong gradient.
  */
 class FuzzRegressionsTest {
 
@@ -91,6 +91,30 @@ class FuzzRegressionsTest {
                 return eIndex;
             }
             """, 2, new double[] {0.7456246834639977, -0.9585060646283736, 1.8307838529999474, -1.6605055946335407});
+    }
+
+    /**
+     * Printed by {@code -Dfuzz.modes=arrays}, seed 777 (f864), run against the processor of
+     * b603892: an element read through {@code alias4} (the loop's element e5) and then
+     * overwritten through {@code a} was not kept for the reverse sweep (fixed in the processor's
+     * ArrayAliases).
+     */
+    @Test
+    void elementReadThroughAnAliasDeclaredInALoopThenWrittenThroughItsTarget() {
+        FuzzRegressions.assertAgrees("""
+            @Differentiable
+            public static double f864(double[] a, double result, double tape) {
+                for (int i0 = 0; i0 < a.length; i0++) {
+                    double[] alias4 = a;
+                    for (double e5 : alias4) {
+                        a[i0] += tape;
+                        tape /= e5;
+                    }
+                }
+                return a[1];
+            }
+            """, 4, new double[] {-1.7216347100681921, 1.2644923399526764, -1.486730888022466, 1.967602140687624,
+                -1.091128413193918, 0.7169329128245674});
     }
 
     private static void assertRejectedAsWritingIntoAnArrayArgument(String methods, double[] point) {

@@ -10,6 +10,7 @@ import io.microautograd.fuzz.Program.Cond;
 import io.microautograd.fuzz.Program.Continue;
 import io.microautograd.fuzz.Program.Counter;
 import io.microautograd.fuzz.Program.Declare;
+import io.microautograd.fuzz.Program.DeclareAlias;
 import io.microautograd.fuzz.Program.DeclareArray;
 import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
@@ -103,6 +104,8 @@ final class JavaPrinter {
     private static void loopOrJump(Stmt statement, String indent, StringBuilder out) {
         if (statement instanceof DeclareArray d) {
             out.append("double[] ").append(d.name()).append(" = new double[").append(index(d.length())).append("];\n");
+        } else if (statement instanceof DeclareAlias d) {
+            out.append("double[] ").append(d.name()).append(" = ").append(d.target()).append(";\n");
         } else if (statement instanceof Store s) {
             out.append(s.array()).append('[').append(index(s.index())).append("] ").append(s.op()).append("= ")
                .append(expr(s.value())).append(";\n");

@@ -1,6 +1,7 @@
 package io.microautograd.fuzz;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The random programs the fuzzer writes: a small AST of the Java subset the gradient compiler
@@ -11,6 +12,20 @@ import java.util.List;
 final class Program {
 
     private Program() {
+    }
+
+    /** The blocks directly inside {@code statement}: an if's two branches, a loop's body. */
+    static List<List<Stmt>> innerBlocks(Stmt statement) {
+        if (statement instanceof If branch) {
+            return List.of(branch.then(), branch.otherwise());
+        } else if (statement instanceof For loop) {
+            return List.of(loop.body());
+        } else if (statement instanceof While loop) {
+            return List.of(loop.body());
+        } else if (statement instanceof ForEach loop) {
+            return List.of(loop.body());
+        }
+        return List.of();
     }
 
     /**
@@ -31,14 +46,30 @@ final class Program {
         Method withBody(List<Stmt> newBody) {
             return new Method(name, parameters, arrays, arrayLength, newBody, helpers);
         }
+
+        /** Every statement of the body and of the helpers' bodies, nested ones included. */
+        Stream<Stmt> statements() {
+            return Stream.concat(nested(body), helpers.stream().flatMap(Method::statements));
+        }
+
+        private static Stream<Stmt> nested(List<Stmt> block) {
+            return block.stream().flatMap(s -> Stream.concat(Stream.of(s), innerBlocks(s).stream().flatMap(Method::nested)));
+        }
     }
 
     /** Statements. */
-    sealed interface Stmt permits Declare, Assign, If, Return, DeclareArray, Store, For, While, ForEach, Break, Continue {
+    sealed interface Stmt permits Declare, Assign, If, Return, DeclareArray, DeclareAlias, Store, For, While, ForEach, Break, Continue {
     }
 
     /** {@code double[] name = new double[length];} */
     record DeclareArray(String name, Index length) implements Stmt {
+    }
+
+    /**
+     * {@code double[] name = target;}: another name for the storage of array {@code target}, so
+     * that a write through either name is read through both.
+     */
+    record DeclareAlias(String name, String target) implements Stmt {
     }
 
     /** {@code array[index] op= value;} with op as in {@link Assign}. */

@@ -35,7 +35,8 @@ import java.util.function.UnaryOperator;
  * Makes a failing program small: greedily drops statements (at every level, loop bodies
  * included), flattens ifs into one branch and loops into their body, and replaces expressions by
  * their operands or by 1.0, keeping each step that still disagrees at the same point. Helpers
- * lose statements too.
+ * lose statements too. A candidate that no longer compiles (a declaration, an array alias's
+ * included, dropped while its name is still used) is never kept.
  */
 final class Shrinker {
 
@@ -116,7 +117,7 @@ final class Shrinker {
                 without.remove(i);
                 out.add(without);
             }
-            for (List<Stmt> inner : innerBlocks(statement)) {
+            for (List<Stmt> inner : Program.innerBlocks(statement)) {
                 List<Stmt> flattened = new ArrayList<>(body.subList(0, i));
                 flattened.addAll(inner);
                 flattened.addAll(body.subList(i + 1, body.size()));
@@ -129,19 +130,6 @@ final class Shrinker {
             }
         }
         return out;
-    }
-
-    private static List<List<Stmt>> innerBlocks(Stmt statement) {
-        if (statement instanceof If branch) {
-            return List.of(branch.then(), branch.otherwise());
-        } else if (statement instanceof For loop) {
-            return List.of(loop.body());
-        } else if (statement instanceof While loop) {
-            return List.of(loop.body());
-        } else if (statement instanceof ForEach loop) {
-            return List.of(loop.body());
-        }
-        return List.of();
     }
 
     /** The statement with one of its inner blocks shrunk one step. */

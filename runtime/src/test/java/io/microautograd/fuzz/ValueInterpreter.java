@@ -11,6 +11,7 @@ import io.microautograd.fuzz.Program.Cond;
 import io.microautograd.fuzz.Program.Continue;
 import io.microautograd.fuzz.Program.Counter;
 import io.microautograd.fuzz.Program.Declare;
+import io.microautograd.fuzz.Program.DeclareAlias;
 import io.microautograd.fuzz.Program.DeclareArray;
 import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
@@ -41,7 +42,8 @@ import java.util.Map;
 /**
  * Runs a fuzzer program on the {@code Value} engine: the dynamic path's answer. Arrays are
  * {@code Value[]} passed by reference, as Java passes {@code double[]}: a helper that writes
- * into its array parameter changes the caller's array.
+ * into its array parameter changes the caller's array, and an alias ({@code double[] b = a;})
+ * is the same {@code Value[]} under a second name, so a write through one is read through both.
  */
 final class ValueInterpreter {
 
@@ -112,6 +114,9 @@ final class ValueInterpreter {
             Value[] zeros = new Value[index(d.length())];
             Arrays.fill(zeros, Value.of(0.0));
             arrays.put(d.name(), zeros);
+        } else if (statement instanceof DeclareAlias d) {
+            // The same Value[], not a copy: Java's alias shares the storage.
+            arrays.put(d.name(), arrays.get(d.target()));
         } else if (statement instanceof Store s) {
             Value[] array = arrays.get(s.array());
             int slot = index(s.index());
