@@ -24,9 +24,8 @@ import javax.lang.model.element.Modifier;
  * <p>Each thread keeps, per method and kind, the array of its last call that returned in a
  * {@code ThreadLocal} field of the generated class: a call takes it at entry when it is long
  * enough and puts its own back before its return, so repeated calls that fit allocate (and zero)
- * no tape. The kept array is taken out of
- * the field while a call runs, so a nested call on the same thread gets its own. A call that
- * throws loses its array and the next call allocates one.
+ * no tape. The kept array is taken out of the field while a call runs, so a nested call on the
+ * same thread gets its own. A call that throws loses its array and the next call allocates one.
  */
 final class Tapes {
 
