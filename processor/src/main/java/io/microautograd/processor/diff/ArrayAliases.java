@@ -12,8 +12,9 @@ import java.util.Map;
  * {@code r} a row of {@code m} and {@code double[] b = a} makes {@code b} another name for
  * {@code a}; chains of such assignments join their variables into one class. (The parser admits
  * no other way for two array variables to meet: array locals are assigned once, from a new
- * array, an initializer, or another array variable or row.) An element written or read through any name of a class is written or read through
- * all of them, whichever way round the assignment went.
+ * array, an initializer, or another array variable or row.) An element written or read through
+ * any name of a class is written or read through all of them, whichever way round the assignment
+ * went.
  */
 final class ArrayAliases {
 

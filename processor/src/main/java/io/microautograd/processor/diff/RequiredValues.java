@@ -38,6 +38,7 @@ final class RequiredValues {
         final Set<Variable> continues = new HashSet<>();
     }
 
+    /** What each statement's reverse code reads, each array as the representative of its alias class. */
     private final Map<Stmt, Set<Variable>> reads;
     private final ArrayAliases aliases;
     private final Map<Stmt, Set<Variable>> requiredAt = new IdentityHashMap<>();
@@ -45,8 +46,13 @@ final class RequiredValues {
     private Set<Variable> pinned = Set.of();
 
     private RequiredValues(Map<Stmt, Set<Variable>> reads, ArrayAliases aliases) {
-        this.reads = reads;
         this.aliases = aliases;
+        this.reads = new IdentityHashMap<>();
+        reads.forEach((statement, variables) -> {
+            Set<Variable> canonical = new HashSet<>();
+            variables.forEach(v -> canonical.add(canonical(v)));
+            this.reads.put(statement, canonical);
+        });
     }
 
     /**
@@ -169,11 +175,7 @@ final class RequiredValues {
 
     /** The variables the reverse code of {@code s} reads, each array as its alias class. */
     private Set<Variable> readsOf(Stmt s) {
-        Set<Variable> read = new HashSet<>();
-        for (Variable v : reads.getOrDefault(s, Set.of())) {
-            read.add(canonical(v));
-        }
-        return read;
+        return reads.getOrDefault(s, Set.of());
     }
 
     private Variable canonical(Variable v) {

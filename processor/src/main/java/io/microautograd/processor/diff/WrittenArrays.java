@@ -20,31 +20,24 @@ public final class WrittenArrays {
      */
     public static Set<Variable> of(Function function) {
         ArrayAliases aliases = ArrayAliases.of(function.body());
+        Set<Variable> arrays = new HashSet<>(function.parameters());
         Set<Variable> writtenClasses = new HashSet<>();
         IrWalk.statements(function.body(), s -> {
+            if (s instanceof Stmt.Assign a) {
+                arrays.add(a.target());
+            }
             if (s instanceof Stmt.Store store) {
-                writtenClasses.add(aliases.representative(IrWalk.root(store.array())));
+                Variable root = IrWalk.root(store.array());
+                arrays.add(root);
+                writtenClasses.add(aliases.representative(root));
             }
         });
         Set<Variable> written = new HashSet<>();
-        IrWalk.statements(function.body(), s -> {
-            if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
-                addIfWritten(a.target(), aliases, writtenClasses, written);
+        for (Variable v : arrays) {
+            if (v.type().isArray() && writtenClasses.contains(aliases.representative(v))) {
+                written.add(v);
             }
-            if (s instanceof Stmt.Store store) {
-                written.add(IrWalk.root(store.array()));
-            }
-        });
-        for (Variable p : function.parameters()) {
-            addIfWritten(p, aliases, writtenClasses, written);
         }
         return written;
-    }
-
-    private static void addIfWritten(Variable v, ArrayAliases aliases, Set<Variable> writtenClasses,
-            Set<Variable> written) {
-        if (v.type().isArray() && writtenClasses.contains(aliases.representative(v))) {
-            written.add(v);
-        }
     }
 }
