@@ -23,7 +23,7 @@ final class ArrayGradientCheck {
 
     /**
      * @param method the method name
-     * @param arguments the arguments (double, int, long, boolean, double[], double[][])
+     * @param arguments the arguments (double, int, long, boolean, double[], double[][], int[])
      * @param differentiated the names of the differentiated parameters with their argument indices,
      *     as "name:index"
      */
@@ -115,6 +115,8 @@ final class ArrayGradientCheck {
         for (int i = 0; i < arguments.length; i++) {
             if (arguments[i] instanceof double[] v) {
                 out[i] = v.clone();
+            } else if (arguments[i] instanceof int[] v) {
+                out[i] = v.clone();
             } else if (arguments[i] instanceof double[][] m) {
                 double[][] c = new double[m.length][];
                 for (int r = 0; r < m.length; r++) {
@@ -131,6 +133,8 @@ final class ArrayGradientCheck {
     private static void assertDeepEquals(Object expected, Object actual, String message) {
         if (expected instanceof double[] e) {
             assertArrayEquals(e, (double[]) actual, message);
+        } else if (expected instanceof int[] e) {
+            assertArrayEquals(e, (int[]) actual, message);
         } else if (expected instanceof double[][] e) {
             double[][] a = (double[][]) actual;
             assertEquals(e.length, a.length, message);

@@ -242,6 +242,8 @@ final class MethodWriter {
                 return TypeName.BOOLEAN;
             case DOUBLE_ARRAY:
                 return com.palantir.javapoet.ArrayTypeName.of(double.class);
+            case INT_ARRAY:
+                return com.palantir.javapoet.ArrayTypeName.of(int.class);
             default:
                 return com.palantir.javapoet.ArrayTypeName.of(com.palantir.javapoet.ArrayTypeName.of(double.class));
         }

@@ -1,13 +1,18 @@
 package io.microautograd.processor.ir;
 
-/** The types a differentiable method may use; the IR builder infers one for every expression. */
+/**
+ * The types a differentiable method may use; the IR builder infers one for every expression.
+ * {@code int[]} appears only as a parameter the method reads and never writes, so it carries no
+ * adjoint and is not one of the {@linkplain #isArray() arrays} the differentiation tracks.
+ */
 public enum Type {
     DOUBLE("double"),
     INT("int"),
     LONG("long"),
     BOOLEAN("boolean"),
     DOUBLE_ARRAY("double[]"),
-    DOUBLE_MATRIX("double[][]");
+    DOUBLE_MATRIX("double[][]"),
+    INT_ARRAY("int[]");
 
     private final String javaName;
 
@@ -25,9 +30,17 @@ public enum Type {
         return this == DOUBLE || this == INT || this == LONG;
     }
 
-    /** Whether this is {@code double[]} or {@code double[][]}. */
+    /**
+     * Whether this is {@code double[]} or {@code double[][]}: an array that may carry an adjoint
+     * and that the method may write. {@code int[]} is not one.
+     */
     public boolean isArray() {
         return this == DOUBLE_ARRAY || this == DOUBLE_MATRIX;
+    }
+
+    /** Whether values of this type have elements and a length: the double arrays and {@code int[]}. */
+    public boolean hasElements() {
+        return isArray() || this == INT_ARRAY;
     }
 
     /** The type of one element of this array type. */
@@ -37,6 +50,9 @@ public enum Type {
         }
         if (this == DOUBLE_MATRIX) {
             return DOUBLE_ARRAY;
+        }
+        if (this == INT_ARRAY) {
+            return INT;
         }
         throw new IllegalStateException(this + " is not an array type");
     }

@@ -13,6 +13,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LineMap;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -164,6 +165,10 @@ public final class BodyReader {
     }
 
     private void declaration(VariableTree tree, List<Stmt> out) {
+        if (IntArrays.isIntArray(tree.getType())) {
+            throw tree.getInitializer() instanceof NewArrayTree allocation ? IntArrays.allocation(allocation)
+                    : IntArrays.local(tree);
+        }
         Optional<Type> type = LocalTypes.of(tree.getType());
         if (type.isEmpty()) {
             String declared = tree.getType() == null ? "is declared with var" : "has type " + tree.getType();
@@ -245,6 +250,9 @@ public final class BodyReader {
             Variable variable = scope.lookup(identifier.getName().toString()).orElseThrow(() -> new Rejection(
                     Tag.UNKNOWN_NAME, target, "assignment to " + target + ", which is not a local variable or "
                     + "parameter; a differentiable method may assign only those"));
+            if (variable.type() == Type.INT_ARRAY) {
+                throw IntArrays.write(target);
+            }
             if (variable.type().isArray()) {
                 throw new Rejection(Tag.UNSUPPORTED_ARRAY, statement, "array variable " + variable.name()
                         + " is assigned again; declare a new array variable instead");
@@ -254,6 +262,9 @@ public final class BodyReader {
         }
         if (target instanceof ArrayAccessTree access) {
             Expr element = expressions.read(access);
+            if (((Expr.Element) element).array().type() == Type.INT_ARRAY) {
+                throw IntArrays.write(target);
+            }
             if (element.type() != Type.DOUBLE) {
                 throw new Rejection(Tag.UNSUPPORTED_ARRAY, target, "assignment of a row to " + target
                         + "; assign elements of arrays one by one");

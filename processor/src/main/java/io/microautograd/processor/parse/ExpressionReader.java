@@ -103,6 +103,9 @@ final class ExpressionReader {
             case ARRAY_ACCESS:
                 return element((ArrayAccessTree) tree);
             case NEW_ARRAY:
+                if (IntArrays.isIntAllocation((NewArrayTree) tree)) {
+                    throw IntArrays.allocation(tree);
+                }
                 throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "array allocation inside an expression ("
                         + tree + "); allocate arrays only as the initial value of a local array variable");
             default:
@@ -150,7 +153,7 @@ final class ExpressionReader {
 
     private Expr arrayMember(MemberSelectTree tree) {
         Expr array = read(tree.getExpression());
-        if (!array.type().isArray() || !tree.getIdentifier().contentEquals("length")) {
+        if (!array.type().hasElements() || !tree.getIdentifier().contentEquals("length")) {
             throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "member " + tree + " is not supported; the only "
                     + "member a differentiable method may read is the length of an array");
         }
@@ -160,9 +163,9 @@ final class ExpressionReader {
     private Expr element(ArrayAccessTree tree) {
         Expr array = read(tree.getExpression());
         Expr index = read(tree.getIndex());
-        if (!array.type().isArray() || index.type() != Type.INT) {
-            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "element access " + tree + " needs a double[] or "
-                    + "double[][] and an int index");
+        if (!array.type().hasElements() || index.type() != Type.INT) {
+            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "element access " + tree + " needs a double[], "
+                    + "double[][] or int[] and an int index");
         }
         return new Expr.Element(array, index);
     }
@@ -301,7 +304,7 @@ final class ExpressionReader {
         for (int i = 0; i < arguments.size(); i++) {
             Type parameter = callee.parameterTypes().get(i);
             Expr argument = arguments.get(i);
-            boolean fits = parameter.isArray() ? argument.type() == parameter
+            boolean fits = parameter.hasElements() ? argument.type() == parameter
                     && (argument instanceof Expr.Read || argument instanceof Expr.Element)
                     : argument.type().isNumeric() && parameter.isNumeric()
                             && Type.promote(parameter, argument.type()) == parameter
@@ -309,7 +312,8 @@ final class ExpressionReader {
             if (!fits) {
                 throw new Rejection(Tag.UNSUPPORTED_CALL, tree.getArguments().get(i), "argument " + (i + 1) + " of "
                         + name + " is a " + argument.type().javaName() + " expression; pass a value of its parameter "
-                        + "type " + parameter.javaName() + (parameter.isArray() ? ", a variable or a row" : ""));
+                        + "type " + parameter.javaName() + (parameter.isArray() ? ", a variable or a row"
+                        : parameter == Type.INT_ARRAY ? ", a parameter" : ""));
             }
         }
         Expr.Call call = new Expr.Call(callee, List.copyOf(arguments));

@@ -66,10 +66,11 @@ final class LoopReader {
     private Stmt.Loop enhancedFor(EnhancedForLoopTree tree) {
         Expr array = body.expressions().read(tree.getExpression());
         Optional<Type> declared = LocalTypes.of(tree.getVariable().getType());
-        if (!array.type().isArray() || !(array instanceof Expr.Read || array instanceof Expr.Element)
+        if (!array.type().hasElements() || !(array instanceof Expr.Read || array instanceof Expr.Element)
                 || declared.isEmpty() || declared.get() != array.type().elementType()) {
             throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "enhanced for over " + tree.getExpression() + "; loop "
-                    + "with a double variable over a double[] variable, or a double[] variable over a double[][]");
+                    + "with a double variable over a double[] variable, a double[] variable over a double[][], "
+                    + "or an int variable over an int[] parameter");
         }
         String name = tree.getVariable().getName().toString();
         Variable index = body.scope().introduce(name + "Index", Type.INT);

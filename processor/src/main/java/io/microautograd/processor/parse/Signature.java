@@ -45,10 +45,14 @@ public record Signature(List<Type> types, List<Boolean> differentiated) {
         for (int i = 0; i < method.getParameters().size(); i++) {
             VariableElement parameter = method.getParameters().get(i);
             Optional<Type> type = Types.of(parameter.asType());
+            if (type.isEmpty() && IntArrays.isIntArray(parameter.asType())) {
+                throw IntArrays.nestedParameter(tree.getParameters().get(i), parameter.getSimpleName(),
+                        parameter.asType());
+            }
             if (type.isEmpty()) {
                 throw new Rejection(Tag.UNSUPPORTED_TYPE, tree.getParameters().get(i), "parameter "
                         + parameter.getSimpleName() + " has type " + parameter.asType()
-                        + "; supported parameter types are " + Types.SUPPORTED);
+                        + "; supported parameter types are " + Types.SUPPORTED_PARAMETERS);
             }
             types.add(type.get());
         }

@@ -85,7 +85,7 @@ final class Symbols {
             Optional<Type> type = Types.of(variable.asType());
             boolean staticFinal = variable.getModifiers().contains(Modifier.STATIC)
                     && variable.getModifiers().contains(Modifier.FINAL);
-            if (!staticFinal || type.isEmpty() || type.get().isArray()) {
+            if (!staticFinal || type.isEmpty() || type.get().hasElements()) {
                 throw new Rejection(Tag.UNKNOWN_NAME, at, "field " + field + " is not a static final double, int, "
                         + "long or boolean; a differentiable method may read only its parameters, its locals "
                         + "and such constants");
@@ -121,9 +121,9 @@ final class Symbols {
         Optional<Signature> signature = Signature.ofCallee(method);
         Optional<Type> returnType = Types.of(method.getReturnType());
         if (!method.getModifiers().contains(Modifier.STATIC) || signature.isEmpty() || returnType.isEmpty()
-                || returnType.get().isArray()) {
+                || returnType.get().hasElements()) {
             throw new Rejection(Tag.UNSUPPORTED_CALL, at, "call of " + owner.getSimpleName() + "." + name
-                    + ", which is not a static method taking " + Types.SUPPORTED + " and returning a scalar");
+                    + ", which is not a static method taking " + Types.SUPPORTED_PARAMETERS + " and returning a scalar");
         }
         boolean differentiable = method.getAnnotation(Differentiable.class) != null;
         if (method.getModifiers().contains(Modifier.PRIVATE)) {

@@ -25,6 +25,8 @@ public enum Tag {
     UNSUPPORTED_LOOP("UnsupportedLoop"),
     /** An array form outside the subset. */
     UNSUPPORTED_ARRAY("UnsupportedArray"),
+    /** An int array used other than as a read-only parameter. */
+    INT_ARRAY("IntArray"),
     /** A Math function with no derivative rule. */
     UNSUPPORTED_MATH("UnsupportedMath"),
     /** A call the compiler cannot differentiate. */

@@ -20,6 +20,9 @@ final class Types {
                 if (component.getKind() == TypeKind.DOUBLE) {
                     return Optional.of(Type.DOUBLE_ARRAY);
                 }
+                if (component.getKind() == TypeKind.INT) {
+                    return Optional.of(Type.INT_ARRAY);
+                }
                 if (component.getKind() == TypeKind.ARRAY
                         && ((ArrayType) component).getComponentType().getKind() == TypeKind.DOUBLE) {
                     return Optional.of(Type.DOUBLE_MATRIX);
@@ -51,6 +54,9 @@ final class Types {
         return type == Type.DOUBLE || type.isArray();
     }
 
-    /** The types the subset allows, for diagnostics. */
+    /** The types the subset allows for locals, for diagnostics. */
     static final String SUPPORTED = "double, int, long, boolean, double[] and double[][]";
+
+    /** The types the subset allows for parameters, for diagnostics. */
+    static final String SUPPORTED_PARAMETERS = "double, int, long, boolean, double[], double[][] and read-only int[]";
 }
