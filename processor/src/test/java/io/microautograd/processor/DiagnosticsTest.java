@@ -93,7 +93,7 @@ class DiagnosticsTest {
     void unsupportedParameterType() {
         assertOnlyError(method("static double f(double x, String s)", "return x;"),
                 "[MicroAutograd:UnsupportedType] parameter s has type java.lang.String; supported parameter types "
-                        + "are double, int, long, boolean, double[] and double[][]", 7, 38);
+                        + "are double, int, long, boolean, double[], double[][] and read-only int[]", 7, 38);
     }
 
     @Test
@@ -152,6 +152,77 @@ class DiagnosticsTest {
         assertOnlyError(method("static double f(double[][] m, double[] row)", "m[0] = row;\nreturn m[0][0];"),
                 "[MicroAutograd:UnsupportedArray] assignment of a row to m[0]; assign elements of arrays one by one",
                 BODY, 10);
+    }
+
+    private static final String READ_ONLY_INT_ARRAYS = "int arrays are read-only parameters in @Differentiable "
+            + "methods; ";
+
+    @Test
+    void intArrayElementAssigned() {
+        assertOnlyError(method("static double f(double x, int[] a)", "a[0] = 1;\nreturn x;"),
+                "[MicroAutograd:IntArray] assignment to a[0]; " + READ_ONLY_INT_ARRAYS
+                        + "compute the values into int locals or pass a double[]", BODY, 10);
+    }
+
+    @Test
+    void intArrayElementCompoundAssigned() {
+        assertOnlyError(method("static double f(double x, int[] a)", "double s = x;\na[1] += 2;\nreturn s;"),
+                "[MicroAutograd:IntArray] assignment to a[1]; " + READ_ONLY_INT_ARRAYS, BODY + 1, 10);
+    }
+
+    @Test
+    void intArrayElementIncremented() {
+        assertOnlyError(method("static double f(double x, int[] a)",
+                "for (int i = 0; i < a.length; i++) {\n    a[i]++;\n}\nreturn x;"),
+                "[MicroAutograd:IntArray] assignment to a[i]; " + READ_ONLY_INT_ARRAYS, BODY + 1, 14);
+    }
+
+    @Test
+    void intArrayParameterAssigned() {
+        assertOnlyError(method("static double f(double x, int[] a, int[] b)", "a = b;\nreturn x;"),
+                "[MicroAutograd:IntArray] assignment to a; " + READ_ONLY_INT_ARRAYS, BODY, 9);
+    }
+
+    @Test
+    void intArrayLocal() {
+        assertOnlyError(method("static double f(double x, int[] a)", "int[] b = a;\nreturn x * b[0];"),
+                "[MicroAutograd:IntArray] local b has type int[]; " + READ_ONLY_INT_ARRAYS + "read the parameter's "
+                        + "elements where you need them or compute the values into int locals", BODY, 15);
+    }
+
+    @Test
+    void intArrayAllocated() {
+        assertOnlyError(method("static double f(double x)", "int[] b = new int[3];\nreturn x * b.length;"),
+                "[MicroAutograd:IntArray] allocation new int[3]; " + READ_ONLY_INT_ARRAYS + "compute the values into "
+                        + "int locals or pass the array in as a parameter", BODY, 19);
+    }
+
+    @Test
+    void intArrayAllocatedInsideAnExpression() {
+        assertOnlyError(method("static double f(double x)", "return x * new int[] {1, 2}.length;"),
+                "[MicroAutograd:IntArray] allocation new int[]{1, 2}; " + READ_ONLY_INT_ARRAYS, BODY, 20);
+    }
+
+    @Test
+    void intMatrixParameter() {
+        assertOnlyError(method("static double f(double x, int[][] m)", "return x * m[0][0];"),
+                "[MicroAutograd:IntArray] parameter m has type int[][]; " + READ_ONLY_INT_ARRAYS.replace("; ", "")
+                        + " of type int[]; flatten m into an int[] and index it as m[i * columns + j]", 7, 39);
+    }
+
+    @Test
+    void intMatrixLocal() {
+        assertOnlyError(method("static double f(double x, int[] a)", "int[][] m;\nreturn x * a[0];"),
+                "[MicroAutograd:IntArray] local m has type int[][]; " + READ_ONLY_INT_ARRAYS, BODY, 17);
+    }
+
+    @Test
+    void enhancedForOverAnIntArrayWithADoubleVariable() {
+        assertOnlyError(method("static double f(double x, int[] a)",
+                "double s = 0;\nfor (double v : a) {\n    s += v * x;\n}\nreturn s;"),
+                "[MicroAutograd:UnsupportedLoop] enhanced for over a; loop with a double variable over a double[] "
+                        + "variable, a double[] variable over a double[][], or an int variable over an int[] parameter",
+                BODY + 1, 9);
     }
 
     @Test

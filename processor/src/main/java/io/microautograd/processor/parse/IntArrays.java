@@ -57,7 +57,7 @@ final class IntArrays {
 
     /** A local declared with an int array type. */
     static Rejection local(VariableTree local) {
-        return new Rejection(Tag.INT_ARRAY, local.getType(), "local " + local.getName() + " has type "
+        return new Rejection(Tag.INT_ARRAY, local, "local " + local.getName() + " has type "
                 + local.getType() + "; " + RULE
                 + "; read the parameter's elements where you need them or compute the values into int locals");
     }
