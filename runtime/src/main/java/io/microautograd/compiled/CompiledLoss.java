@@ -37,7 +37,7 @@ public enum CompiledLoss {
      * gradient into {@code gradient}. Binary losses first check the label as their
      * {@code Value}-engine twins do, since generated code cannot throw.
      */
-    double lossAndGradient(double[] params, double[] layout, double[] x, double[] target, double[] gradient) {
+    double lossAndGradient(double[] params, int[] layout, double[] x, double[] target, double[] gradient) {
         labelCheck.accept(target[0]);
         return MlpKernelsGrad.sample(params, layout, x, target, objective, gradient);
     }

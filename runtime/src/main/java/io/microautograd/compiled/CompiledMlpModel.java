@@ -45,7 +45,7 @@ public final class CompiledMlpModel implements TrainableModel {
         this.loss = loss;
         this.l2Strength = l2Strength;
         MlpLayout layout = network.layout();
-        double[] encoded = layout.encoded();
+        int[] encoded = layout.encoded();
         PerSampleModel.Builder builder = PerSampleModel.builder(network.parameterArray(),
                 (p, x, t, g) -> loss.lossAndGradient(p, encoded, x, t, g),
                 (p, x) -> CompiledMlp.predict(layout, p, x)).threads(threads);

@@ -11,10 +11,8 @@ import io.microautograd.losses.Losses;
  * <p>The parameters follow {@link io.microautograd.nn.MLP}'s documented order (layer by layer,
  * neuron by neuron, each neuron's weights in input order then its bias), and each formula is
  * written the way the {@code Value} engine computes it, operation for operation, so the two
- * paths agree to rounding. The architecture arrives as a {@code double[]} layout, because the
- * compiler takes {@code double}, {@code int}, {@code long}, {@code boolean}, {@code double[]}
- * and {@code double[][]} parameters but no {@code int[]}; {@link MlpLayout} builds and
- * documents it.
+ * paths agree to rounding. The architecture arrives as an {@code int[]} layout, which the
+ * kernels only read; {@link MlpLayout} builds and documents it.
  */
 final class MlpKernels {
 
@@ -66,26 +64,26 @@ final class MlpKernels {
      * of the dot product is never taped. Two numbers per unit are taped, none per weight.
      */
     @Differentiable(wrt = "params")
-    static double sample(double[] params, double[] layout, double[] x, double[] target, int objective) {
-        int inputs = (int) layout[INPUT_SIZE];
-        int unitCount = (int) layout[UNIT_COUNT];
+    static double sample(double[] params, int[] layout, double[] x, double[] target, int objective) {
+        int inputs = layout[INPUT_SIZE];
+        int unitCount = layout[UNIT_COUNT];
         double[] units = new double[unitCount];
         for (int i = 0; i < inputs; i++) {
             units[i] = x[i];
         }
         for (int u = inputs; u < unitCount; u++) {
             int record = FIRST_UNIT + UNIT_FIELDS * (u - inputs);
-            int in = (int) layout[record + FIRST_INPUT];
-            int fanIn = (int) layout[record + FAN_IN];
-            int w = (int) layout[record + FIRST_WEIGHT];
+            int in = layout[record + FIRST_INPUT];
+            int fanIn = layout[record + FAN_IN];
+            int w = layout[record + FIRST_WEIGHT];
             double z = 0;
             for (int i = 0; i < fanIn; i++) {
                 z += params[w + i] * units[in + i];
             }
             units[u] = z + params[w + fanIn];
-            units[u] = activate(units[u], (int) layout[record + ACTIVATION]);
+            units[u] = activate(units[u], layout[record + ACTIVATION]);
         }
-        int firstOutput = unitCount - (int) layout[OUTPUT_SIZE];
+        int firstOutput = unitCount - layout[OUTPUT_SIZE];
         if (objective >= FIRST_OUTPUT) {
             return units[firstOutput + objective - FIRST_OUTPUT];
         }

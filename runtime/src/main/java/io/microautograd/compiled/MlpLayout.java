@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An MLP's architecture (input width and layer specs) and its encoding as the {@code double[]}
- * the compiled kernels read, since the compiler takes no {@code int[]} parameter:
+ * An MLP's architecture (input width and layer specs) and its encoding as the {@code int[]} the
+ * compiled kernels read (a read-only parameter of theirs):
  *
  * <pre>
  * [inputSize, outputSize, unitCount, then per computed unit: firstInput, fanIn, firstWeight, activation]
@@ -19,14 +19,13 @@ import java.util.List;
  * array of unit values, the inputs first, then the layers in order), and each computed unit,
  * layer by layer, gives the first of the consecutive units it reads (the previous layer), how
  * many it reads, where its weights start in the parameters (its bias follows them) and its
- * activation as a code of {@link MlpKernels} (RELU, TANH, SIGMOID, LINEAR). Every number is a
- * small integer, exact as a double.
+ * activation as a code of {@link MlpKernels} (RELU, TANH, SIGMOID, LINEAR).
  */
 final class MlpLayout {
 
     private final int inputSize;
     private final List<LayerSpec> layers;
-    private final double[] encoded;
+    private final int[] encoded;
 
     MlpLayout(int inputSize, List<LayerSpec> layers) {
         if (inputSize < 1) {
@@ -41,12 +40,12 @@ final class MlpLayout {
     }
 
     /** The layout array of the network reading {@code inputSize} numbers through {@code layers}. */
-    private static double[] encode(int inputSize, List<LayerSpec> layers) {
+    private static int[] encode(int inputSize, List<LayerSpec> layers) {
         int units = inputSize;
         for (LayerSpec layer : layers) {
             units += layer.size();
         }
-        double[] encoded = new double[MlpKernels.FIRST_UNIT + MlpKernels.UNIT_FIELDS * (units - inputSize)];
+        int[] encoded = new int[MlpKernels.FIRST_UNIT + MlpKernels.UNIT_FIELDS * (units - inputSize)];
         encoded[MlpKernels.INPUT_SIZE] = inputSize;
         encoded[MlpKernels.OUTPUT_SIZE] = layers.get(layers.size() - 1).size();
         encoded[MlpKernels.UNIT_COUNT] = units;
@@ -91,7 +90,7 @@ final class MlpLayout {
     }
 
     /** The layout array the kernels read; shared, never to be written. */
-    double[] encoded() {
+    int[] encoded() {
         return encoded;
     }
 

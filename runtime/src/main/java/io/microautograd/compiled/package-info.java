@@ -21,8 +21,9 @@
  *       same order, the same clamp for cross-entropy, relu'(0) = 0, hinge labels 1 and 0 or -1),
  *       so for the same weights and batch the two paths agree to about 1e-15, and are tested to
  *       1e-12, relative to the gradient's largest partial.</li>
- *   <li>The architecture reaches the kernels as a {@code double[]} layout (see
- *       {@code MlpLayout}), because the compiler takes no {@code int[]} parameters.</li>
+ *   <li>The architecture reaches the kernels as an {@code int[]} layout (see
+ *       {@code MlpLayout}), a read-only parameter the kernels index without casts and the
+ *       reverse sweep reads as the forward sweep did.</li>
  *   <li>One kernel, {@code MlpKernels.sample}, runs a sample's forward pass once and then
  *       the loss a code selects, so every loss (mse over k outputs included) costs one forward
  *       and one reverse pass per sample, and the forward pass is written once. A differentiable

@@ -8,7 +8,7 @@ package io.microautograd.train;
  *
  * <pre>{@code
  * // ModelGrad is generated from
- * // @Differentiable(wrt = "params") static double hinge(double[] params, double[] layout, double[] x, double[] target)
+ * // @Differentiable(wrt = "params") static double hinge(double[] params, int[] layout, double[] x, double[] target)
  * PerSampleObjective loss = (p, x, t, g) -> ModelGrad.hinge(p, layout, x, t, g);
  * }</pre>
  *

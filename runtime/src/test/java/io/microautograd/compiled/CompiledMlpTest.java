@@ -80,10 +80,10 @@ class CompiledMlpTest {
 
     @Test
     void layoutRecordsEachUnitsWiringInParameterOrder() {
-        double[] layout = new MlpLayout(2, List.of(layer(3, TANH), layer(1, LINEAR))).encoded();
+        int[] layout = new MlpLayout(2, List.of(layer(3, TANH), layer(1, LINEAR))).encoded();
         // inputs 0-1, hidden units 2-4 reading units 0-1 (weights 0-2, 3-5, 6-8 with their biases),
         // the output unit 5 reading units 2-4 (weights 9-12)
-        assertArrayEquals(new double[] {2, 1, 6,
+        assertArrayEquals(new int[] {2, 1, 6,
             0, 2, 0, MlpKernels.TANH,
             0, 2, 3, MlpKernels.TANH,
             0, 2, 6, MlpKernels.TANH,
@@ -93,7 +93,7 @@ class CompiledMlpTest {
     @Test
     void kernelsUseTheValueEnginesProbabilityClamp() {
         double[] params = {0, 40};
-        double[] layout = new MlpLayout(1, List.of(layer(1, SIGMOID))).encoded();
+        int[] layout = new MlpLayout(1, List.of(layer(1, SIGMOID))).encoded();
         double loss = MlpKernels.sample(params, layout, new double[] {1}, new double[] {0},
                 MlpKernels.BINARY_CROSS_ENTROPY);
         assertEquals(-Math.log(Losses.PROBABILITY_EPSILON), loss, 1e-6, "a confident wrong answer costs about 16");
