@@ -216,6 +216,14 @@ class DiagnosticsTest {
                 "[MicroAutograd:IntArray] local m has type int[][]; " + READ_ONLY_INT_ARRAYS, BODY, 17);
     }
 
+    /** Found while adding int[]: an element of an array chosen by ?: crashed the reverse sweep. */
+    @Test
+    void conditionalChoosingBetweenArrays() {
+        assertOnlyError(method("static double f(double[] a, double[] b, boolean first)", "return (first ? a : b)[0];"),
+                "[MicroAutograd:UnsupportedExpression] ?: choosing between arrays (first ? a : b); choose between "
+                        + "their elements instead, as in c ? x[i] : y[i]", BODY, 23);
+    }
+
     @Test
     void enhancedForOverAnIntArrayWithADoubleVariable() {
         assertOnlyError(method("static double f(double x, int[] a)",

@@ -82,6 +82,36 @@ class IntArrayFunctionsTest {
                     return rowStart[r + 1] - rowStart[r];
                 }
 
+                /** Elements as indices of indices, as doubles, in Math.max and widened to long. */
+                @Differentiable
+                static double mixedReads(double[] x, int[] a, int[] b, boolean useA) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        int j = useA ? a[i] : b[i];
+                        s += x[j] * x[a[a[i]]];
+                        double d = a[i];
+                        s += d * x[i] + Math.max(a[i], b[i]) * (long) b[i];
+                    }
+                    return s;
+                }
+
+                @Differentiable
+                static double selectedEntries(double[][] m, int[] rows, int[] cols) {
+                    double s = 0;
+                    for (int r : rows) {
+                        double[] row = m[r];
+                        for (int c : cols) {
+                            s += row[c] * row[c] * m[c][r];
+                        }
+                    }
+                    return s;
+                }
+
+                @Differentiable(wrt = "x")
+                static double scaledSelection(double[][] m, double x, int[] rows, int[] cols) {
+                    return selectedEntries(m, rows, cols) * x + rows.length;
+                }
+
                 /** Passes the index arrays on to a @Differentiable callee and to a plain method. */
                 @Differentiable
                 static double csrThroughCalls(double[] vals, int[] rowStart, int[] cols, double[] x) {
@@ -150,6 +180,24 @@ class IntArrayFunctionsTest {
     void intArraysPassedToADifferentiableCalleeAndToAPlainMethod() {
         gradients.check("csrThroughCalls", new Object[] {vector(7, COLS.length), ROW_START, COLS, vector(8, 3)},
                 "vals:0", "x:3");
+    }
+
+    @Test
+    void elementsReadAsIndicesOfIndicesAndAsNumbers() {
+        int[] a = {2, 0, 1, 1};
+        int[] b = {3, 3, 0, 2};
+        for (boolean useA : new boolean[] {true, false}) {
+            gradients.check("mixedReads", new Object[] {vector(11, 4), a, b, useA}, "x:0");
+        }
+    }
+
+    @Test
+    void enhancedForOverIntArraysPicksRowsAndColumnsOfAMatrix() {
+        double[][] m = {vector(12, 3), vector(13, 3), vector(14, 3)};
+        int[] rows = {2, 0, 2};
+        int[] cols = {1, 2};
+        gradients.check("selectedEntries", new Object[] {m, rows, cols}, "m:0");
+        gradients.check("scaledSelection", new Object[] {m, 0.7, rows, cols}, "x:1");
     }
 
     @Test

@@ -226,6 +226,10 @@ final class ExpressionReader {
         Expr condition = condition(tree.getCondition());
         Expr whenTrue = read(tree.getTrueExpression());
         Expr whenFalse = read(tree.getFalseExpression());
+        if (whenTrue.type().hasElements()) {
+            throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "?: choosing between arrays (" + tree + "); "
+                    + "choose between their elements instead, as in c ? x[i] : y[i]");
+        }
         if (whenTrue.type().isNumeric() != whenFalse.type().isNumeric()
                 || !whenTrue.type().isNumeric() && whenTrue.type() != whenFalse.type()) {
             throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "the branches of ?: have types "

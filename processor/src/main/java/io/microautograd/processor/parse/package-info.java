@@ -2,7 +2,7 @@
  * From javac trees to the IR: the fence that admits the supported subset of Java.
  *
  * <p>Method bodies are not type-attributed while processors run, so the reader infers types
- * itself over the subset's six (double, int, long, boolean, double[], double[][]) and resolves
+ * itself over the subset's seven (double, int, long, boolean, double[], double[][], int[]) and resolves
  * names through the compilation unit's imports and the Elements API. Choices where the issue is
  * silent: a {@code private static final} constant is inlined from its compile-time value (the
  * generated class cannot read it); other static finals are referenced by name; locals may be
@@ -16,5 +16,14 @@
  * {@code continue} leave the innermost one. An enhanced {@code for} is read as a counted loop
  * over the indices. Calls resolve by class, name and arity; the callee's parameter and return
  * types must be in the subset.
+ *
+ * <p>{@code int[]} (index arrays: sparse structure, permutations, labels, layouts) is admitted
+ * as a read-only parameter and nothing else: its elements are int values usable as indices and
+ * in arithmetic, its {@code length}, an enhanced {@code for} with an int variable, and passing it
+ * on to a callee's {@code int[]} parameter. Writes into it, assigning the parameter, int array
+ * locals and allocations, and {@code int[][]} are {@code [MicroAutograd:IntArray]} errors. Since
+ * nothing the method runs changes such an array, the reverse sweep reads it as the forward sweep
+ * did and nothing about it goes on the tape. A plain (not {@code @Differentiable}) callee that
+ * receives one is trusted to leave it unchanged, as it is with {@code double[]} arguments.
  */
 package io.microautograd.processor.parse;
