@@ -1,11 +1,12 @@
 package io.microautograd.processor;
 
+import static io.microautograd.processor.RandomArrays.matrix;
+import static io.microautograd.processor.RandomArrays.vector;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -299,22 +300,7 @@ class ArrayAndLoopFunctionsTest {
         gradients = new ArrayGradientCheck(code, "p.Numeric");
     }
 
-    private static double[] vector(long seed, int n) {
-        Random random = new Random(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = random.nextDouble() * 2 - 1;
-        }
-        return v;
-    }
 
-    private static double[][] matrix(long seed, int rows, int columns) {
-        double[][] m = new double[rows][];
-        for (int i = 0; i < rows; i++) {
-            m[i] = vector(seed + i, columns);
-        }
-        return m;
-    }
 
     @Test
     void rosenbrockInManyDimensions() {

@@ -1,10 +1,11 @@
 package io.microautograd.processor;
 
+import static io.microautograd.processor.RandomArrays.matrix;
+import static io.microautograd.processor.RandomArrays.vector;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.JavaFileObjects;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -138,14 +139,6 @@ class IntArrayFunctionsTest {
         gradients = new ArrayGradientCheck(code, "p.Sparse");
     }
 
-    private static double[] vector(long seed, int n) {
-        Random random = new Random(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = random.nextDouble() * 2 - 1;
-        }
-        return v;
-    }
 
     @Test
     void sparseMatrixVectorProductInCsrForm() {
@@ -193,7 +186,7 @@ class IntArrayFunctionsTest {
 
     @Test
     void enhancedForOverIntArraysPicksRowsAndColumnsOfAMatrix() {
-        double[][] m = {vector(12, 3), vector(13, 3), vector(14, 3)};
+        double[][] m = matrix(12, 3, 3);
         int[] rows = {2, 0, 2};
         int[] cols = {1, 2};
         gradients.check("selectedEntries", new Object[] {m, rows, cols}, "m:0");
