@@ -4,8 +4,11 @@ import static io.microautograd.processor.RandomArrays.matrix;
 import static io.microautograd.processor.RandomArrays.vector;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +157,15 @@ class IntArrayFunctionsTest {
         gradients.check("gather", new Object[] {w, x, perm}, "w:0", "x:1");
         double[] partials = (double[]) GeneratedCode.component(code.call("p.SparseGrad", "gather", w, x, perm), "x");
         assertEquals(w[0] + w[2], partials[2], "both reads of x[2] add into its partial");
+    }
+
+    @Test
+    void theReverseSweepReadsIntArraysWithoutATape() throws IOException {
+        String generated = code.compilation().generatedSourceFile("p.SparseGrad").orElseThrow()
+                .getCharContent(false).toString();
+        assertTrue(generated.contains("dX[perm[i]] += "), "the reverse loop indexes through perm itself");
+        assertFalse(generated.contains("gatherIntTape"), "gather keeps no int tape");
+        assertFalse(generated.contains("gatherDoubleTape"), "gather keeps no double tape");
     }
 
     @Test
