@@ -10,12 +10,13 @@ import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Guards the reverse sweep of a loop that only propagates adjoints, so that it runs only when an
@@ -38,7 +39,7 @@ final class ZeroAdjointSkip {
     private final Map<Variable, Variable> primalOf = new HashMap<>();
     private final Set<Variable> declaredInLoop = new HashSet<>();
     private final Set<Variable> temporaries = new HashSet<>();
-    private final Set<Variable> incoming = new LinkedHashSet<>();
+    private final Set<Variable> incoming = new TreeSet<>(Comparator.comparingInt(Variable::id));
     private boolean eligible = true;
 
     private ZeroAdjointSkip(Stmt.Loop source, DiffContext context) {
