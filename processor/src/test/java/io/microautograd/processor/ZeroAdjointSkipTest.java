@@ -86,7 +86,7 @@ class ZeroAdjointSkipTest {
                     double s = 0;
                     for (int i = 0; i < a.length; i++) {
                         s += a[i];
-                        b[i] = 2 * a[i];
+                        b[i] += 2 * a[i];
                     }
                     double q = 0;
                     for (int k = 0; k < b.length; k++) {
@@ -120,19 +120,47 @@ class ZeroAdjointSkipTest {
                     return s > 0 ? s : 0;
                 }
 
+                /**
+                 * The second loop's reversal pops how each iteration ended from the int tape, where
+                 * the first loop's branch decisions lie beneath.
+                 */
                 @Differentiable
-                static double square(double v) {
-                    return v * v;
+                static double signs(double[] a) {
+                    double p = 1;
+                    for (int i = 0; i < a.length; i++) {
+                        if (a[i] > 0) {
+                            p = p * a[i];
+                        } else {
+                            p = p - a[i];
+                        }
+                    }
+                    double s = 0;
+                    for (int k = 0; k < a.length; k++) {
+                        if (a[k] < 0) {
+                            continue;
+                        }
+                        s += a[k] * a[k];
+                    }
+                    return p + (s > 1 ? s : 0);
                 }
 
-                /** The reversal calls square's pullback. */
                 @Differentiable
-                static double squares(double[] a) {
-                    double s = 0;
-                    for (int i = 0; i < a.length; i++) {
-                        s += square(a[i]);
+                static double dot(double[] u, double[] v) {
+                    double d = 0;
+                    for (int i = 0; i < u.length; i++) {
+                        d += u[i] * v[i];
                     }
-                    return s > 1 ? s : 0;
+                    return d;
+                }
+
+                /** The reversal calls dot's pullback. */
+                @Differentiable
+                static double rowDots(double[][] m, double[] x) {
+                    double s = 0;
+                    for (int r = 0; r < m.length; r++) {
+                        s += dot(m[r], x);
+                    }
+                    return s > 0 ? s : 0;
                 }
             }
             """;
@@ -204,10 +232,11 @@ class ZeroAdjointSkipTest {
     }
 
     @Test
-    void loopsThatReadArrayAdjointsPopTapesMoveCountersBackOrCallPullbacksAlwaysRun() {
+    void loopsThatReadArrayAdjointsOrRestoreOrMoveBackPrimalsAlwaysRun() {
         double[] a = {0.5, -1.0, 2.0};
-        gradients.check("doubled", new Object[] {a, new double[3]}, "a:0", "b:1");
-        gradients.check("doubled", new Object[] {negated(a), new double[3]}, "a:0", "b:1");
+        double[] b = {0.25, 1.0, -0.5};
+        gradients.check("doubled", new Object[] {a, b}, "a:0", "b:1");
+        gradients.check("doubled", new Object[] {negated(a), b}, "a:0", "b:1");
         String doubled = code.pullbackSource("p.SkipsGrad", "doubled");
         assertFalse(isGuarded(doubled, "for (int i = 0; i < a.length; i++)"), doubled);
         assertTrue(isGuardedBy(doubled, "for (int k = 0; k < b.length; k++)", "dQ != 0.0"), doubled);
@@ -221,10 +250,22 @@ class ZeroAdjointSkipTest {
         String triangle = code.pullbackSource("p.SkipsGrad", "triangle");
         assertFalse(isGuarded(triangle, "for (int c = r; c < n; c++)"), triangle);
         assertFalse(isGuarded(triangle, "for (int r = 0; r < n; r++)"), triangle);
+    }
 
-        gradients.check("squares", new Object[] {new double[] {0.5, -2.0}}, "a:0");
-        gradients.check("squares", new Object[] {new double[] {0.5, -0.2}}, "a:0");
-        assertFalse(isGuarded(code.pullbackSource("p.SkipsGrad", "squares"), "for (int i = 0; i < a.length; i++)"));
+    @Test
+    void loopsThatPopATapeOrCallAPullbackAlwaysRun() {
+        gradients.check("signs", new Object[] {new double[] {0.5, -0.3, 0.4}}, "a:0");
+        gradients.check("signs", new Object[] {new double[] {1.5, -0.3, 0.4}}, "a:0");
+        String signs = code.pullbackSource("p.SkipsGrad", "signs");
+        assertFalse(isGuarded(signs, "for (int k = 0; k < a.length; k++)"), signs);
+
+        double[] x = {0.5, -1.0};
+        gradients.check("rowDots", new Object[] {new double[][] {{1.0, 0.25}, {0.5, 0.25}}, x}, "m:0", "x:1");
+        gradients.check("rowDots", new Object[] {new double[][] {{-1.0, 0.25}, {0.5, 0.25}}, x}, "m:0", "x:1");
+        String rowDots = code.pullbackSource("p.SkipsGrad", "rowDots");
+        assertFalse(isGuarded(rowDots, "for (int r = 0; r < m.length; r++)"), rowDots);
+        assertTrue(isGuardedBy(code.pullbackSource("p.SkipsGrad", "dot"), "for (int i = 0; i < u.length; i++)",
+                "dD != 0.0"));
     }
 
     /**
