@@ -131,8 +131,9 @@ final class ZeroAdjointSkip {
     }
 
     private void noteRead(Variable v) {
-        if (primalOf.containsKey(v)) {
-            eligible &= v.type() == Type.DOUBLE;
+        if (primalOf.containsKey(v) && v.type() != Type.DOUBLE) {
+            eligible = false;
+        } else if (primalOf.containsKey(v)) {
             addIfIncoming(v);
         } else if (v.role() == Variable.Role.GENERATED && v.type() == Type.DOUBLE) {
             eligible &= temporaries.contains(v);
