@@ -17,7 +17,9 @@ import java.util.List;
 /**
  * The sweeps of a loop. The forward sweep counts iterations; the reverse sweep runs that many
  * reversed iterations. A counted loop ({@code for (int i = a; i < b; i += c)} whose body leaves
- * {@code i} alone) runs its index backwards instead of recording it.
+ * {@code i} alone) runs its index backwards instead of recording it. A counted loop's reversal
+ * that only passes adjoints on runs only when one coming into it is nonzero ({@link
+ * ZeroAdjointSkip}).
  */
 final class LoopSweeper {
 
