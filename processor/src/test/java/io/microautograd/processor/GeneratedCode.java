@@ -79,6 +79,24 @@ final class GeneratedCode {
         return compilation;
     }
 
+    /**
+     * The text of the generated pullback of {@code method} in the generated class
+     * {@code gradientClass}, from its signature to its closing brace.
+     */
+    String pullbackSource(String gradientClass, String method) {
+        String source;
+        try {
+            source = compilation.generatedSourceFile(gradientClass).orElseThrow().getCharContent(true).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int start = source.indexOf("static double " + method + "Pullback(");
+        if (start < 0) {
+            throw new AssertionError("no pullback of " + method + " in " + gradientClass);
+        }
+        return source.substring(start, source.indexOf("\n    }\n", start));
+    }
+
     /** The class loader holding the compiled classes. */
     ClassLoader loader() {
         return loader;

@@ -3,8 +3,6 @@ package io.microautograd.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.JavaFileObjects;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -207,16 +205,7 @@ class RequiredValuesTest {
 
     /** The source of the generated pullback of {@code method}. */
     private static String pullback(String method) {
-        String source;
-        try {
-            source = code.compilation().generatedSourceFile("p.KeptGrad").orElseThrow().getCharContent(true)
-                    .toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        int start = source.indexOf("static double " + method + "Pullback(");
-        int end = source.indexOf("\n    }\n", start);
-        return source.substring(start, end);
+        return code.pullbackSource("p.KeptGrad", method);
     }
 
     private static int count(String text, String regex) {

@@ -17,7 +17,9 @@ import java.util.List;
 /**
  * The sweeps of a loop. The forward sweep counts iterations; the reverse sweep runs that many
  * reversed iterations. A counted loop ({@code for (int i = a; i < b; i += c)} whose body leaves
- * {@code i} alone) runs its index backwards instead of recording it.
+ * {@code i} alone) runs its index backwards instead of recording it. A counted loop's reversal
+ * that only passes adjoints on runs only when one coming into it is nonzero ({@link
+ * ZeroAdjointSkip}).
  */
 final class LoopSweeper {
 
@@ -52,7 +54,7 @@ final class LoopSweeper {
         Stmt forward = new Stmt.Loop(loop.kind(), loop.init(), loop.condition(), loop.update(),
                 Stmt.Block.of(forwardBody), loop.origin());
         List<Stmt> reverse = reverseBody.isEmpty() ? List.of()
-                : List.of(counted.backwards(loop, Stmt.Block.of(reverseBody)));
+                : ZeroAdjointSkip.guarded(loop, counted.backwards(loop, Stmt.Block.of(reverseBody)), context);
         if (!reverse.isEmpty()) {
             context.recordReads(loop, List.of(counted.backwards(loop, Stmt.Block.of(List.of()))));
         }
@@ -110,7 +112,8 @@ final class LoopSweeper {
             reverse.add(new Stmt.Assign(trips, new Expr.Pop(TapeKind.INT), false, Stmt.Origin.NONE));
         }
         if (counted != null) {
-            reverse.add(counted.backwards(start, trips, Stmt.Block.of(reverseBody)));
+            reverse.addAll(ZeroAdjointSkip.guarded(loop, counted.backwards(start, trips, Stmt.Block.of(reverseBody)),
+                    context));
         } else {
             reverse.add(new Stmt.Loop(Stmt.LoopKind.FOR, List.of(), binary(BinaryOp.GT, read(trips), lit(0)),
                     List.of(new Stmt.Assign(trips, binary(BinaryOp.SUB, read(trips), lit(1)), false,

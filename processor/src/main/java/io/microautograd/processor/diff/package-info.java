@@ -27,10 +27,20 @@
  * taped. The outputs of functions whose derivative reads them (exp, tanh, sqrt, pow, ...) are kept
  * from the forward sweep; other intermediates are recomputed in the reverse sweep, once each, into
  * temporaries. Each tape starts at the size its loops' trip counts predict at entry, where they
- * can, so a large gradient allocates it once instead of growing it by doubling.
+ * can, so a large gradient allocates it once instead of growing it by doubling. The reverse sweep
+ * of a loop that only passes adjoints on is guarded by its incoming adjoints being nonzero ({@link
+ * io.microautograd.processor.diff.ZeroAdjointSkip} has the rule).
  *
  * <p>Semantics: at kinks the derivative is fixed (abs'(0) = 0; max and min send the gradient to
  * their first argument at ties; signum, floor, ceil, rint have derivative 0; d/db pow(a, b) is
  * 0 where a &lt;= 0). Adjoints of parameters accumulate ({@code +=}) into the caller's storage.
+ *
+ * <p>Zero adjoints: reverse mode is linear in the adjoints, so a loop reversal skipped because
+ * every adjoint coming into it is zero would have added 0 times each partial, and the skip is
+ * exact wherever those partials are finite. Where one is infinite or NaN the skipped loop
+ * contributes 0, not NaN (0 &times; &infin;), as CoDiPack's default {@code
+ * SkipZeroAdjointEvaluation} does per statement: typically a relu or an untaken branch masks an
+ * infinite input, the function is locally constant there and 0 is its derivative. The {@code
+ * Value} engine does not skip, so there the same gradient is NaN.
  */
 package io.microautograd.processor.diff;
