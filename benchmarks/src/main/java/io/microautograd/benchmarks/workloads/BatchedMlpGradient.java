@@ -8,6 +8,12 @@ import java.util.Arrays;
  */
 public final class BatchedMlpGradient {
 
+    /** How many inputs one pass over the samples combines, and the side of a weight-gradient block. */
+    private static final int BLOCK = 4;
+    /** 2^1074 in two steps: it takes the smallest positive double to 1 and every larger one beyond. */
+    private static final double TO_ONE_HIGH = 0x1p1023;
+    private static final double TO_ONE_LOW = 0x1p51;
+
     private final int[] sizes;
     private final int parameterCount;
     private int capacity;
@@ -15,10 +21,12 @@ public final class BatchedMlpGradient {
     private double[][][] units;
     /** adjoints[layer][unit][sample]: the loss's derivative by each unit's pre-activation. */
     private double[][][] adjoints;
-    /** rows[layer][k][unit]: units[layer] transposed, for the k-th sample whose hinge is active. */
-    private double[][][] rows;
+    private double[] ones;
+    private double[] zeros;
     private double[] labels;
-    private int[] active;
+    private final double[][] left = new double[BLOCK][];
+    private final double[][] right = new double[BLOCK][];
+    private final double[] block = new double[BLOCK * BLOCK];
 
     public BatchedMlpGradient(int... sizes) {
         this.sizes = HandWrittenMlpGradient.checkedSizes(sizes);
@@ -39,18 +47,16 @@ public final class BatchedMlpGradient {
         double[] dOutput = adjoints[last][0];
         double scale = 1.0 / n;
         double total = 0;
-        int activeCount = 0;
         for (int s = 0; s < n; s++) {
             double margin = 1 - labels[s] * output[s];
             if (margin > 0) {
                 total += margin;
                 dOutput[s] = -labels[s] * scale;
-                active[activeCount++] = s;
             } else {
                 dOutput[s] = 0;
             }
         }
-        backward(params, n, activeCount, gradient);
+        backward(params, n, gradient);
         double squares = 0;
         for (int i = 0; i < params.length; i++) {
             squares += params[i] * params[i];
@@ -63,16 +69,14 @@ public final class BatchedMlpGradient {
         capacity = batchSize;
         units = new double[sizes.length][][];
         adjoints = new double[sizes.length][][];
-        rows = new double[sizes.length - 1][][];
         for (int layer = 0; layer < sizes.length; layer++) {
             units[layer] = new double[sizes[layer]][batchSize];
             adjoints[layer] = new double[sizes[layer]][batchSize];
-            if (layer < sizes.length - 1) {
-                rows[layer] = new double[batchSize][sizes[layer]];
-            }
         }
+        ones = new double[batchSize];
+        Arrays.fill(ones, 1);
+        zeros = new double[batchSize];
         labels = new double[batchSize];
-        active = new int[batchSize];
     }
 
     private void gather(Dataset data, int[] batch) {
@@ -88,20 +92,11 @@ public final class BatchedMlpGradient {
     private void forward(double[] params, int n) {
         int p = 0;
         for (int layer = 1; layer < sizes.length; layer++) {
-            double[][] in = units[layer - 1];
             int inputs = sizes[layer - 1];
-            boolean hidden = layer < sizes.length - 1;
             for (int j = 0; j < sizes[layer]; j++) {
                 double[] z = units[layer][j];
-                Arrays.fill(z, 0, n, params[p + inputs]);
-                for (int i = 0; i < inputs; i++) {
-                    double w = params[p + i];
-                    double[] a = in[i];
-                    for (int s = 0; s < n; s++) {
-                        z[s] += w * a[s];
-                    }
-                }
-                if (hidden) {
+                combine(z, params[p + inputs], params, p, 1, units[layer - 1], inputs, n);
+                if (layer < sizes.length - 1) {
                     for (int s = 0; s < n; s++) {
                         z[s] = Math.max(z[s], 0);
                     }
@@ -111,7 +106,7 @@ public final class BatchedMlpGradient {
         }
     }
 
-    private void backward(double[] params, int n, int activeCount, double[] gradient) {
+    private void backward(double[] params, int n, double[] gradient) {
         int p = params.length;
         for (int layer = sizes.length - 1; layer >= 1; layer--) {
             int inputs = sizes[layer - 1];
@@ -119,27 +114,22 @@ public final class BatchedMlpGradient {
             p -= outputs * (inputs + 1);
             double[][] in = units[layer - 1];
             double[][] dz = adjoints[layer];
-            double[][] inRows = rows[layer - 1];
-            for (int k = 0; k < activeCount; k++) {
-                int s = active[k];
-                double[] row = inRows[k];
-                for (int i = 0; i < inputs; i++) {
-                    row[i] = in[i][s];
+            for (int j0 = 0; j0 < outputs; j0 += BLOCK) {
+                for (int t = 0; t < BLOCK; t++) {
+                    left[t] = j0 + t < outputs ? dz[j0 + t] : zeros;
                 }
-            }
-            for (int k = 0; k < activeCount; k++) {
-                int s = active[k];
-                double[] row = inRows[k];
-                for (int j = 0; j < outputs; j++) {
-                    double d = dz[j][s];
-                    if (d == 0) {
-                        continue;
+                for (int i0 = 0; i0 <= inputs; i0 += BLOCK) {
+                    for (int t = 0; t < BLOCK; t++) {
+                        int i = i0 + t;
+                        right[t] = i < inputs ? in[i] : i == inputs ? ones : zeros;
                     }
-                    int q = p + j * (inputs + 1);
-                    for (int i = 0; i < inputs; i++) {
-                        gradient[q + i] += d * row[i];
+                    dotBlock(n);
+                    for (int tj = 0; tj < BLOCK && j0 + tj < outputs; tj++) {
+                        int q = p + (j0 + tj) * (inputs + 1);
+                        for (int ti = 0; ti < BLOCK && i0 + ti <= inputs; ti++) {
+                            gradient[q + i0 + ti] += block[tj * BLOCK + ti];
+                        }
                     }
-                    gradient[q + inputs] += d;
                 }
             }
             if (layer == 1) {
@@ -148,19 +138,95 @@ public final class BatchedMlpGradient {
             double[][] dIn = adjoints[layer - 1];
             for (int i = 0; i < inputs; i++) {
                 double[] dA = dIn[i];
-                Arrays.fill(dA, 0, n, 0);
-                for (int j = 0; j < outputs; j++) {
-                    double w = params[p + j * (inputs + 1) + i];
-                    double[] d = dz[j];
-                    for (int s = 0; s < n; s++) {
-                        dA[s] += w * d[s];
-                    }
-                }
+                combine(dA, 0, params, p + i, inputs + 1, dz, outputs, n);
                 double[] a = in[i];
                 for (int s = 0; s < n; s++) {
-                    dA[s] = a[s] > 0 ? dA[s] : 0;
+                    dA[s] *= Math.min(a[s] * TO_ONE_HIGH * TO_ONE_LOW, 1);
                 }
             }
         }
+    }
+
+    /**
+     * z[s] = start + sum_k params[w + k * stride] * a[k][s] for k below count: four k per pass
+     * over the samples while four remain, then one per pass; the first pass writes z, the others
+     * add to it.
+     */
+    private static void combine(double[] z, double start, double[] params, int w, int stride, double[][] a,
+            int count, int n) {
+        int k = 0;
+        for (; k + BLOCK <= count; k += BLOCK) {
+            double w0 = params[w + k * stride];
+            double w1 = params[w + (k + 1) * stride];
+            double w2 = params[w + (k + 2) * stride];
+            double w3 = params[w + (k + 3) * stride];
+            double[] a0 = a[k], a1 = a[k + 1], a2 = a[k + 2], a3 = a[k + 3];
+            if (k == 0) {
+                for (int s = 0; s < n; s++) {
+                    z[s] = start + w0 * a0[s] + w1 * a1[s] + w2 * a2[s] + w3 * a3[s];
+                }
+            } else {
+                for (int s = 0; s < n; s++) {
+                    z[s] += w0 * a0[s] + w1 * a1[s] + w2 * a2[s] + w3 * a3[s];
+                }
+            }
+        }
+        for (; k < count; k++) {
+            double wk = params[w + k * stride];
+            double[] ak = a[k];
+            if (k == 0) {
+                for (int s = 0; s < n; s++) {
+                    z[s] = start + wk * ak[s];
+                }
+            } else {
+                for (int s = 0; s < n; s++) {
+                    z[s] += wk * ak[s];
+                }
+            }
+        }
+    }
+
+    /** block[4 tj + ti] = sum_s left[tj][s] * right[ti][s]: sixteen independent sums. */
+    private void dotBlock(int n) {
+        double[] d0 = left[0], d1 = left[1], d2 = left[2], d3 = left[3];
+        double[] a0 = right[0], a1 = right[1], a2 = right[2], a3 = right[3];
+        double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+        double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+        for (int s = 0; s < n; s++) {
+            double x0 = a0[s], x1 = a1[s], x2 = a2[s], x3 = a3[s];
+            double y0 = d0[s], y1 = d1[s], y2 = d2[s], y3 = d3[s];
+            s00 = Math.fma(y0, x0, s00);
+            s01 = Math.fma(y0, x1, s01);
+            s02 = Math.fma(y0, x2, s02);
+            s03 = Math.fma(y0, x3, s03);
+            s10 = Math.fma(y1, x0, s10);
+            s11 = Math.fma(y1, x1, s11);
+            s12 = Math.fma(y1, x2, s12);
+            s13 = Math.fma(y1, x3, s13);
+            s20 = Math.fma(y2, x0, s20);
+            s21 = Math.fma(y2, x1, s21);
+            s22 = Math.fma(y2, x2, s22);
+            s23 = Math.fma(y2, x3, s23);
+            s30 = Math.fma(y3, x0, s30);
+            s31 = Math.fma(y3, x1, s31);
+            s32 = Math.fma(y3, x2, s32);
+            s33 = Math.fma(y3, x3, s33);
+        }
+        block[0] = s00;
+        block[1] = s01;
+        block[2] = s02;
+        block[3] = s03;
+        block[4] = s10;
+        block[5] = s11;
+        block[6] = s12;
+        block[7] = s13;
+        block[8] = s20;
+        block[9] = s21;
+        block[10] = s22;
+        block[11] = s23;
+        block[12] = s30;
+        block[13] = s31;
+        block[14] = s32;
+        block[15] = s33;
     }
 }
