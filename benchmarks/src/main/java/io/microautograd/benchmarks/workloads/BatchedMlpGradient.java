@@ -24,9 +24,13 @@ public final class BatchedMlpGradient {
     private double[] ones;
     private double[] zeros;
     private double[] labels;
+    private int[] active;
+    private double[][][] compact;
     private final double[][] left = new double[BLOCK][];
     private final double[][] right = new double[BLOCK][];
     private final double[] block = new double[BLOCK * BLOCK];
+    private final double[][] eight = new double[2 * BLOCK][];
+    private final double[] eightSums = new double[2 * BLOCK];
 
     public BatchedMlpGradient(int... sizes) {
         this.sizes = HandWrittenMlpGradient.checkedSizes(sizes);
@@ -47,16 +51,25 @@ public final class BatchedMlpGradient {
         double[] dOutput = adjoints[last][0];
         double scale = 1.0 / n;
         double total = 0;
+        int m = 0;
         for (int s = 0; s < n; s++) {
             double margin = 1 - labels[s] * output[s];
             if (margin > 0) {
                 total += margin;
-                dOutput[s] = -labels[s] * scale;
-            } else {
-                dOutput[s] = 0;
+                dOutput[m] = -labels[s] * scale;
+                active[m++] = s;
             }
         }
-        backward(params, n, gradient);
+        for (int layer = 0; layer < sizes.length - 1; layer++) {
+            for (int i = 0; i < sizes[layer]; i++) {
+                double[] from = units[layer][i];
+                double[] to = compact[layer][i];
+                for (int k = 0; k < m; k++) {
+                    to[k] = from[active[k]];
+                }
+            }
+        }
+        backward(params, m, gradient);
         double squares = 0;
         for (int i = 0; i < params.length; i++) {
             squares += params[i] * params[i];
@@ -77,6 +90,11 @@ public final class BatchedMlpGradient {
         Arrays.fill(ones, 1);
         zeros = new double[batchSize];
         labels = new double[batchSize];
+        active = new int[batchSize];
+        compact = new double[sizes.length - 1][][];
+        for (int layer = 0; layer < sizes.length - 1; layer++) {
+            compact[layer] = new double[sizes[layer]][batchSize];
+        }
     }
 
     private void gather(Dataset data, int[] batch) {
@@ -106,45 +124,82 @@ public final class BatchedMlpGradient {
         }
     }
 
-    private void backward(double[] params, int n, double[] gradient) {
+    private void backward(double[] params, int m, double[] gradient) {
         int p = params.length;
         for (int layer = sizes.length - 1; layer >= 1; layer--) {
             int inputs = sizes[layer - 1];
             int outputs = sizes[layer];
             p -= outputs * (inputs + 1);
-            double[][] in = units[layer - 1];
+            double[][] in = compact[layer - 1];
             double[][] dz = adjoints[layer];
-            for (int j0 = 0; j0 < outputs; j0 += BLOCK) {
-                for (int t = 0; t < BLOCK; t++) {
-                    left[t] = j0 + t < outputs ? dz[j0 + t] : zeros;
-                }
-                for (int i0 = 0; i0 <= inputs; i0 += BLOCK) {
-                    for (int t = 0; t < BLOCK; t++) {
-                        int i = i0 + t;
-                        right[t] = i < inputs ? in[i] : i == inputs ? ones : zeros;
-                    }
-                    dotBlock(n);
-                    for (int tj = 0; tj < BLOCK && j0 + tj < outputs; tj++) {
-                        int q = p + (j0 + tj) * (inputs + 1);
-                        for (int ti = 0; ti < BLOCK && i0 + ti <= inputs; ti++) {
-                            gradient[q + i0 + ti] += block[tj * BLOCK + ti];
-                        }
-                    }
-                }
-            }
+            weightGradient(in, dz, inputs, outputs, p, m, gradient);
             if (layer == 1) {
                 break;
             }
             double[][] dIn = adjoints[layer - 1];
             for (int i = 0; i < inputs; i++) {
                 double[] dA = dIn[i];
-                combine(dA, 0, params, p + i, inputs + 1, dz, outputs, n);
+                combine(dA, 0, params, p + i, inputs + 1, dz, outputs, m);
                 double[] a = in[i];
-                for (int s = 0; s < n; s++) {
+                for (int s = 0; s < m; s++) {
                     dA[s] *= Math.min(a[s] * TO_ONE_HIGH * TO_ONE_LOW, 1);
                 }
             }
         }
+    }
+
+    /**
+     * Adds each weight's and bias's partial, the dot product over the m samples of a unit's
+     * adjoint and an input (the bias's input is 1), into gradient from position p. Four
+     * adjoints against four inputs at a time where both remain; what is left, eight at a time
+     * against one, padded with zeros.
+     */
+    private void weightGradient(double[][] in, double[][] dz, int inputs, int outputs, int p, int m,
+            double[] gradient) {
+        int columns = inputs + 1;
+        int blockRows = outputs - outputs % BLOCK;
+        int blockColumns = columns - columns % BLOCK;
+        for (int j0 = 0; j0 < blockRows; j0 += BLOCK) {
+            for (int c0 = 0; c0 < blockColumns; c0 += BLOCK) {
+                for (int t = 0; t < BLOCK; t++) {
+                    left[t] = dz[j0 + t];
+                    right[t] = column(in, inputs, c0 + t);
+                }
+                dotBlock(m);
+                for (int tj = 0; tj < BLOCK; tj++) {
+                    for (int tc = 0; tc < BLOCK; tc++) {
+                        gradient[p + (j0 + tj) * columns + c0 + tc] += block[tj * BLOCK + tc];
+                    }
+                }
+            }
+        }
+        for (int c = blockColumns; c < columns; c++) {
+            for (int j0 = 0; j0 < outputs; j0 += eight.length) {
+                for (int t = 0; t < eight.length; t++) {
+                    eight[t] = j0 + t < outputs ? dz[j0 + t] : zeros;
+                }
+                dotEight(column(in, inputs, c), m);
+                for (int t = 0; t < eight.length && j0 + t < outputs; t++) {
+                    gradient[p + (j0 + t) * columns + c] += eightSums[t];
+                }
+            }
+        }
+        for (int j = blockRows; j < outputs; j++) {
+            for (int c0 = 0; c0 < blockColumns; c0 += eight.length) {
+                for (int t = 0; t < eight.length; t++) {
+                    eight[t] = c0 + t < blockColumns ? column(in, inputs, c0 + t) : zeros;
+                }
+                dotEight(dz[j], m);
+                for (int t = 0; t < eight.length && c0 + t < blockColumns; t++) {
+                    gradient[p + j * columns + c0 + t] += eightSums[t];
+                }
+            }
+        }
+    }
+
+    /** Input c of a layer with these inputs, counting the bias's constant 1 as input number inputs. */
+    private double[] column(double[][] in, int inputs, int c) {
+        return c < inputs ? in[c] : ones;
     }
 
     /**
@@ -228,5 +283,31 @@ public final class BatchedMlpGradient {
         block[13] = s31;
         block[14] = s32;
         block[15] = s33;
+    }
+
+    /** eightSums[t] = sum_s x[s] * eight[t][s]: eight independent sums. */
+    private void dotEight(double[] x, int m) {
+        double[] y0 = eight[0], y1 = eight[1], y2 = eight[2], y3 = eight[3];
+        double[] y4 = eight[4], y5 = eight[5], y6 = eight[6], y7 = eight[7];
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        for (int s = 0; s < m; s++) {
+            double xs = x[s];
+            s0 = Math.fma(xs, y0[s], s0);
+            s1 = Math.fma(xs, y1[s], s1);
+            s2 = Math.fma(xs, y2[s], s2);
+            s3 = Math.fma(xs, y3[s], s3);
+            s4 = Math.fma(xs, y4[s], s4);
+            s5 = Math.fma(xs, y5[s], s5);
+            s6 = Math.fma(xs, y6[s], s6);
+            s7 = Math.fma(xs, y7[s], s7);
+        }
+        eightSums[0] = s0;
+        eightSums[1] = s1;
+        eightSums[2] = s2;
+        eightSums[3] = s3;
+        eightSums[4] = s4;
+        eightSums[5] = s5;
+        eightSums[6] = s6;
+        eightSums[7] = s7;
     }
 }
