@@ -10,6 +10,7 @@ import io.microautograd.data.Dataset;
 import io.microautograd.data.Datasets;
 import io.microautograd.nn.Activation;
 import io.microautograd.nn.LayerSpec;
+import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -45,6 +46,33 @@ class BatchedMlpGradientTest {
         }
     }
 
+    /**
+     * Widths that are no multiple of four leave weight-gradient rows and columns over from the
+     * 4x4 blocks, in one layer together (5 outputs, 6 inputs and a bias).
+     */
+    @Test
+    void matchesTheCompiledModelOnWidthsTheBlocksDoNotDivide() {
+        Random random = new Random(11);
+        double[][] x = new double[37][3];
+        double[] y = new double[x.length];
+        for (int s = 0; s < x.length; s++) {
+            for (int i = 0; i < 3; i++) {
+                x[s][i] = random.nextGaussian();
+            }
+            y[s] = random.nextBoolean() ? 1 : 0;
+        }
+        Dataset data = Dataset.of(x, y);
+        int[] all = IntStream.range(0, x.length).toArray();
+        for (long seed = 1; seed <= 3; seed++) {
+            CompiledMlp network = CompiledMlp.of(3, seed, LayerSpec.layer(6, Activation.RELU),
+                    LayerSpec.layer(5, Activation.RELU), LayerSpec.layer(1, Activation.LINEAR));
+            double[] gradient = new double[network.parameterCount()];
+            double loss = new BatchedMlpGradient(3, 6, 5, 1)
+                    .lossAndGradient(network.parameters(), data, all, L2, gradient);
+            assertAgree(network, data, all, loss, gradient, "3-6-5-1, seed " + seed);
+        }
+    }
+
     @Test
     void reusesItsScratchAcrossBatchesOfDifferentSizes() {
         BatchedMlpGradient batched = new BatchedMlpGradient(2, 16, 16, 1);
@@ -54,7 +82,7 @@ class BatchedMlpGradientTest {
         for (int[] batch : new int[][] {small, all, small}) {
             double[] gradient = new double[network.parameterCount()];
             double loss = batched.lossAndGradient(network.parameters(), moons, batch, L2, gradient);
-            assertAgree(network, batch, loss, gradient, "batch of " + batch.length);
+            assertAgree(network, moons, batch, loss, gradient, "batch of " + batch.length);
         }
     }
 
@@ -88,14 +116,15 @@ class BatchedMlpGradientTest {
         double[] gradient = new double[network.parameterCount()];
         double loss = new BatchedMlpGradient(2, 16, 16, 1)
                 .lossAndGradient(network.parameters(), moons, batch, L2, gradient);
-        assertAgree(network, batch, loss, gradient, "seed " + seed + ", batch of " + batch.length);
+        assertAgree(network, moons, batch, loss, gradient, "seed " + seed + ", batch of " + batch.length);
     }
 
     /** Agreement to 1e-12 of the largest partial: the two sum the same terms in different orders. */
-    private void assertAgree(CompiledMlp network, int[] batch, double loss, double[] gradient, String what) {
+    private static void assertAgree(CompiledMlp network, Dataset data, int[] batch, double loss, double[] gradient,
+            String what) {
         double[] compiled = new double[network.parameterCount()];
         double compiledLoss = new CompiledMlpModel(network, CompiledLoss.HINGE, L2)
-                .lossAndGradient(moons, batch, compiled);
+                .lossAndGradient(data, batch, compiled);
         assertEquals(compiledLoss, loss, 1e-12 * Math.abs(compiledLoss), "loss, " + what);
         double largest = 0;
         for (double partial : compiled) {
