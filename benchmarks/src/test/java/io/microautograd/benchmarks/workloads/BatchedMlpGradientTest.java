@@ -1,7 +1,6 @@
 package io.microautograd.benchmarks.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.microautograd.compiled.CompiledLoss;
 import io.microautograd.compiled.CompiledMlp;
@@ -13,20 +12,17 @@ import io.microautograd.nn.LayerSpec;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
- * The batched gradient computes the compiled model's hinge loss and gradient, on the whole data
- * and on part of it, and refuses arguments that do not fit.
+ * The batched gradient computes the compiled model's hinge loss and gradient, on the whole data,
+ * on part of it, and on widths its blocks do not divide ({@link HandWrittenMlpGradientTest}
+ * checks its refusals).
  */
 class BatchedMlpGradientTest {
 
     private static final double L2 = 1e-4;
-    /** sizes {2, 3, 1}: (2 + 1) * 3 + (3 + 1) * 1 = 13 parameters. */
-    private static final int PARAMETERS = 13;
 
     private final Dataset moons = Datasets.moons(100, 0.1, 1);
-    private final Dataset twoInputs = Dataset.of(new double[][] {{0.5, -1}, {1, 2}}, new double[] {1, 0});
 
     @Test
     void matchesTheCompiledModelOnTheWholeBatch() {
@@ -86,31 +82,6 @@ class BatchedMlpGradientTest {
         }
     }
 
-    @Test
-    void refusesSizesItCannotBuild() {
-        assertMessage("sizes must hold at least 2 widths (inputs and outputs), got [2]",
-                () -> new BatchedMlpGradient(2));
-        assertMessage("sizes[1] must be at least 1, got 0", () -> new BatchedMlpGradient(2, 0, 1));
-        assertMessage("sizes must end with 1 (one output), got 2 outputs", () -> new BatchedMlpGradient(2, 3, 2));
-    }
-
-    @Test
-    void refusesArgumentsThatDoNotFitTheSizes() {
-        BatchedMlpGradient gradient = new BatchedMlpGradient(2, 3, 1);
-        double[] params = new double[PARAMETERS];
-        int[] batch = {0, 1};
-        assertMessage("params must hold 13 parameters for sizes [2, 3, 1], got 12",
-                () -> gradient.lossAndGradient(new double[PARAMETERS - 1], twoInputs, batch, 0,
-                        new double[PARAMETERS]));
-        assertMessage("gradient must hold 13 parameters for sizes [2, 3, 1], got 14",
-                () -> gradient.lossAndGradient(params, twoInputs, batch, 0, new double[PARAMETERS + 1]));
-        assertMessage("batch must hold at least one sample index, got none",
-                () -> gradient.lossAndGradient(params, twoInputs, new int[0], 0, new double[PARAMETERS]));
-        Dataset threeInputs = Dataset.of(new double[][] {{0.5, -1, 3}}, new double[] {1});
-        assertMessage("data must have inputs 2 wide (sizes[0]), got 3",
-                () -> gradient.lossAndGradient(params, threeInputs, new int[] {0}, 0, new double[PARAMETERS]));
-    }
-
     private void assertMatchesCompiled(long seed, int[] batch) {
         CompiledMlp network = network(seed);
         double[] gradient = new double[network.parameterCount()];
@@ -138,9 +109,5 @@ class BatchedMlpGradientTest {
     private static CompiledMlp network(long seed) {
         return CompiledMlp.of(2, seed, LayerSpec.layer(16, Activation.RELU), LayerSpec.layer(16, Activation.RELU),
                 LayerSpec.layer(1, Activation.LINEAR));
-    }
-
-    private static void assertMessage(String expected, Executable call) {
-        assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 }
