@@ -24,8 +24,8 @@ import java.util.Arrays;
  *       floating-point sum keeps its order) and which one accumulator would make latency-bound.
  *       They run as 4x4 blocks of sixteen independent {@link Math#fma} sums, each sample's four
  *       adjoints and four inputs loaded once for sixteen products; what the blocks leave over runs
- *       eight sums at a time. Outer products over the transposed 16- or 17-wide rows, the other
- *       order, were slower: those loops are too short for C2's vector main loop.
+ *       eight sums at a time. Outer products over transposed 16- or 17-wide rows, the other
+ *       order, were no faster: C2 runs loops that short mostly in its scalar pre- and post-loops.
  *   <li>The backward pass runs over the samples whose hinge is active only, copied together once
  *       (exact: every adjoint of the others is 0).
  *   <li>Scratch arrays are kept across calls and grow once, to the largest batch seen.
