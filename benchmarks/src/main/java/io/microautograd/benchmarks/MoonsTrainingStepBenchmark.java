@@ -1,5 +1,6 @@
 package io.microautograd.benchmarks;
 
+import io.microautograd.benchmarks.workloads.BatchedMlpGradient;
 import io.microautograd.benchmarks.workloads.CentralDifferences;
 import io.microautograd.benchmarks.workloads.HandWrittenMlpGradient;
 import io.microautograd.compiled.CompiledLoss;
@@ -55,6 +56,8 @@ public class MoonsTrainingStepBenchmark {
     private final Sgd valueSgd = Sgd.withLearningRate(1e-3);
     private final Sgd handWrittenSgd = Sgd.withLearningRate(1e-3);
     private final HandWrittenMlpGradient handWrittenGradient = new HandWrittenMlpGradient(2, 16, 16, 1);
+    private final Sgd batchedSgd = Sgd.withLearningRate(1e-3);
+    private final BatchedMlpGradient batchedGradient = new BatchedMlpGradient(2, 16, 16, 1);
 
     @Setup
     public void setUp() {
@@ -115,12 +118,17 @@ public class MoonsTrainingStepBenchmark {
      */
     @Benchmark
     public double handWritten() {
-        Arrays.fill(gradient, 0);
-        double[] parameters = initialParameters.clone();
-        double loss = handWrittenGradient.lossAndGradient(parameters, moons, batch, L2, gradient);
-        handWrittenSgd.step(parameters, gradient);
-        network.setParameters(parameters);
-        return loss;
+        return stepByHand(handWrittenGradient::lossAndGradient, handWrittenSgd);
+    }
+
+    /**
+     * The same step with the gradient written by hand for the whole batch at once
+     * ({@link BatchedMlpGradient}): a yardstick for how fast plain Java gets when its loops are
+     * laid out for the CPU.
+     */
+    @Benchmark
+    public double handWrittenBatched() {
+        return stepByHand(batchedGradient::lossAndGradient, batchedSgd);
     }
 
     private double step(TrainableModel model, Sgd sgd) {
@@ -131,5 +139,21 @@ public class MoonsTrainingStepBenchmark {
         sgd.step(parameters, gradient);
         model.setParameters(parameters);
         return loss;
+    }
+
+    /** One step with a gradient written by hand, from the initial weights. */
+    private double stepByHand(GradientByHand byHand, Sgd sgd) {
+        Arrays.fill(gradient, 0);
+        double[] parameters = initialParameters.clone();
+        double loss = byHand.lossAndGradient(parameters, moons, batch, L2, gradient);
+        sgd.step(parameters, gradient);
+        network.setParameters(parameters);
+        return loss;
+    }
+
+    /** The shape both hand-written gradients share. */
+    @FunctionalInterface
+    private interface GradientByHand {
+        double lossAndGradient(double[] params, Dataset data, int[] batch, double l2, double[] gradient);
     }
 }

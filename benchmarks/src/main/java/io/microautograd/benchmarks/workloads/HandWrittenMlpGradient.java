@@ -27,6 +27,18 @@ public final class HandWrittenMlpGradient {
      *     last is not 1 (the hinge loss needs one output)
      */
     public HandWrittenMlpGradient(int... sizes) {
+        this.sizes = checkedSizes(sizes);
+        this.parameterCount = parameterCount(this.sizes);
+        int unitCount = 0;
+        for (int size : sizes) {
+            unitCount += size;
+        }
+        this.units = new double[unitCount];
+        this.unitAdjoints = new double[unitCount];
+    }
+
+    /** A copy of {@code sizes}, checked as the constructor documents; shared with {@link BatchedMlpGradient}. */
+    static int[] checkedSizes(int... sizes) {
         if (sizes.length < 2) {
             throw new IllegalArgumentException("sizes must hold at least 2 widths (inputs and outputs), got "
                     + Arrays.toString(sizes));
@@ -40,16 +52,16 @@ public final class HandWrittenMlpGradient {
             throw new IllegalArgumentException("sizes must end with 1 (one output), got "
                     + sizes[sizes.length - 1] + " outputs");
         }
-        this.sizes = sizes.clone();
-        int unitCount = sizes[0];
+        return sizes.clone();
+    }
+
+    /** The number of weights and biases of a network of {@code sizes}. */
+    static int parameterCount(int[] sizes) {
         int parameters = 0;
         for (int layer = 1; layer < sizes.length; layer++) {
-            unitCount += sizes[layer];
             parameters += (sizes[layer - 1] + 1) * sizes[layer];
         }
-        this.parameterCount = parameters;
-        this.units = new double[unitCount];
-        this.unitAdjoints = new double[unitCount];
+        return parameters;
     }
 
     /**
@@ -61,15 +73,7 @@ public final class HandWrittenMlpGradient {
      *     are not {@code sizes[0]} wide
      */
     public double lossAndGradient(double[] params, Dataset data, int[] batch, double l2, double[] gradient) {
-        checkLength("params", params);
-        checkLength("gradient", gradient);
-        if (batch.length == 0) {
-            throw new IllegalArgumentException("batch must hold at least one sample index, got none");
-        }
-        if (data.inputSize() != sizes[0]) {
-            throw new IllegalArgumentException("data must have inputs " + sizes[0] + " wide (sizes[0]), got "
-                    + data.inputSize());
-        }
+        checkCall(sizes, parameterCount, params, data, batch, gradient);
         double total = 0;
         double scale = 1.0 / batch.length;
         for (int sample : batch) {
@@ -88,7 +92,25 @@ public final class HandWrittenMlpGradient {
         return total * scale + l2 * squares;
     }
 
-    private void checkLength(String name, double[] array) {
+    /**
+     * Checks the arguments of {@link #lossAndGradient} against a network of {@code sizes} with
+     * {@code parameterCount} parameters, as that method documents; shared with
+     * {@link BatchedMlpGradient}.
+     */
+    static void checkCall(int[] sizes, int parameterCount, double[] params, Dataset data, int[] batch,
+            double[] gradient) {
+        checkLength(sizes, parameterCount, "params", params);
+        checkLength(sizes, parameterCount, "gradient", gradient);
+        if (batch.length == 0) {
+            throw new IllegalArgumentException("batch must hold at least one sample index, got none");
+        }
+        if (data.inputSize() != sizes[0]) {
+            throw new IllegalArgumentException("data must have inputs " + sizes[0] + " wide (sizes[0]), got "
+                    + data.inputSize());
+        }
+    }
+
+    private static void checkLength(int[] sizes, int parameterCount, String name, double[] array) {
         if (array.length != parameterCount) {
             throw new IllegalArgumentException(name + " must hold " + parameterCount + " parameters for sizes "
                     + Arrays.toString(sizes) + ", got " + array.length);
