@@ -1,12 +1,9 @@
 package io.microautograd.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.microautograd.engine.Value;
-import io.microautograd.fuzz.PointCheck.Outcome;
-import io.microautograd.fuzz.PointCheck.Verdict;
 import io.microautograd.fuzz.Program.Binary;
 import io.microautograd.fuzz.Program.DeclareAlias;
 import io.microautograd.fuzz.Program.Element;
@@ -57,13 +54,8 @@ class ArrayAliasTest {
     void thePrintedAliasCompilesAndAgreesOnEveryPath() {
         String printed = JavaPrinter.method(WRITES_THROUGH_BOTH_NAMES, "");
         assertTrue(printed.contains("\n    double[] b = a;\n"), printed);
-        DifferentialFuzzer.Compilation compilation = DifferentialFuzzer.compile("Alias",
-                List.of(WRITES_THROUGH_BOTH_NAMES));
-        assertNotNull(compilation.loaded(), compilation.errors());
-        for (double[] point : List.of(new double[] {0.5, 0.7, -0.4}, new double[] {-1.2, 1.9, 0.3})) {
-            Outcome outcome = compilation.loaded().check(WRITES_THROUGH_BOTH_NAMES, point);
-            assertEquals(Verdict.AGREE, outcome.verdict(), outcome.detail());
-        }
+        FuzzRegressions.assertProgramAgrees(WRITES_THROUGH_BOTH_NAMES,
+                new double[] {0.5, 0.7, -0.4}, new double[] {-1.2, 1.9, 0.3});
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.microautograd.fuzz;
 import io.microautograd.fuzz.Program.Assign;
 import io.microautograd.fuzz.Program.Binary;
 import io.microautograd.fuzz.Program.Break;
+import io.microautograd.fuzz.Program.Call;
+import io.microautograd.fuzz.Program.Compare;
 import io.microautograd.fuzz.Program.Continue;
 import io.microautograd.fuzz.Program.Counter;
 import io.microautograd.fuzz.Program.Declare;
@@ -12,8 +14,11 @@ import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
 import io.microautograd.fuzz.Program.For;
 import io.microautograd.fuzz.Program.ForEach;
+import io.microautograd.fuzz.Program.ForEachIndex;
 import io.microautograd.fuzz.Program.If;
 import io.microautograd.fuzz.Program.Index;
+import io.microautograd.fuzz.Program.IndexArray;
+import io.microautograd.fuzz.Program.IndexElement;
 import io.microautograd.fuzz.Program.IntLiteral;
 import io.microautograd.fuzz.Program.Invoke;
 import io.microautograd.fuzz.Program.Length;
@@ -21,8 +26,10 @@ import io.microautograd.fuzz.Program.Literal;
 import io.microautograd.fuzz.Program.Method;
 import io.microautograd.fuzz.Program.Remainder;
 import io.microautograd.fuzz.Program.Return;
+import io.microautograd.fuzz.Program.ScaledIndex;
 import io.microautograd.fuzz.Program.Stmt;
 import io.microautograd.fuzz.Program.Store;
+import io.microautograd.fuzz.Program.Ternary;
 import io.microautograd.fuzz.Program.Var;
 import io.microautograd.fuzz.Program.While;
 import java.util.ArrayList;
@@ -39,7 +46,16 @@ import java.util.Random;
  * in the parameter array); local arrays allocated outside loops; other names for an array in
  * scope ({@code double[] alias3 = a;}, inside loops too), read and written like their target;
  * and calls of a generated helper method (an array and scalars, no recursion) that may itself
- * loop, and may write into its array when asked to.
+ * loop, and may write into its array when asked to. The method (not its helper) takes one or two
+ * read-only {@code int[]} index arrays in two programs in three, 2 to 6 long with repeated
+ * entries below the array parameter's length, used as {@code x[idx[i]]}, {@code (idx[i] * 0.5)},
+ * a {@code for} bound {@code idx.length} and {@code for (int j : idx)}.
+ *
+ * <p>At the top level a method may accumulate a dot product or sum of squares in a loop that
+ * does nothing else ({@code s += a[i] * x[idx[i]]}) and rectify it ({@code s > 0.0 ? s : 0.0},
+ * {@code Math.max(s, 0.0)}, or an if that zeroes it): the loops whose reverse sweep the compiler
+ * skips under a zero adjoint. Only the rectified value is read afterwards, and the result adds
+ * it in, so the skip is taken at about half the points.
  *
  * <p>Values stay finite by construction: expressions come from {@link ProgramGenerator} (domain
  * safe), loops run at most 6 times, and a variable or element updated inside a loop is updated
@@ -50,6 +66,9 @@ import java.util.Random;
 final class ArrayProgramGenerator {
 
     private static final String[] ARRAY_NAMES = {"a", "xs", "dA", "data", "gradient", "seed", "trips", "tape"};
+    private static final String[] INDEX_ARRAY_NAMES = {"idx", "perm", "cols", "order"};
+    /** One top-level statement in this many is a rectified accumulation loop. */
+    private static final int ACCUMULATION_ODDS = 4;
     private static final String[] COMPOUND = {"", "+", "-", "*", "/"};
     private static final int MAX_TRIPS = 6;
     private static final int MAX_LOOP_DEPTH = 2;
@@ -62,6 +81,8 @@ final class ArrayProgramGenerator {
     private final boolean helpersWriteIntoArrays;
     private final boolean indexLikeNames;
     private int names;
+    /** The rectified accumulations of the method being written, which its result adds in. */
+    private List<String> rectified = new ArrayList<>();
 
     /**
      * @param helpersWriteIntoArrays whether a helper may write into its array parameter (and so
@@ -104,6 +125,7 @@ final class ArrayProgramGenerator {
             }
         }
         List<String> parameters = new ArrayList<>(scalars);
+        rectified = new ArrayList<>();
         Scope scope = new Scope(helper);
         scope.readable.addAll(scalars);
         scope.assignable.addAll(scalars);
@@ -114,13 +136,39 @@ final class ArrayProgramGenerator {
                 scope.writable.add(array);
             }
         }
+        if (!arrayFirst) {
+            indexArrays(length, parameters, scope);
+        }
         List<Stmt> body = new ArrayList<>();
         block(body, scope, 2 + random.nextInt(4));
         Expr result = expressions.expr(scope.readable, scope.leaves(), 3);
+        for (String rectifiedSum : rectified) {
+            result = new Binary("+", result, new Var(rectifiedSum));
+        }
         // Every helper is called at least once, at the end, where it sees the arrays' final values.
         body.add(new Return(helper == null ? result : new Binary("+", scope.invoke(), result)));
         return new Method(name, List.copyOf(parameters), hasArray ? List.of(array) : List.of(), length,
-                List.copyOf(body), helper == null ? List.of() : List.of(helper));
+                List.copyOf(body), helper == null ? List.of() : List.of(helper),
+                List.copyOf(scope.indexArrays.values()));
+    }
+
+    /**
+     * Adds none (one time in three), one or two {@code int[]} parameters at random places, with
+     * contents below {@code length} (repeats allowed).
+     */
+    private void indexArrays(int length, List<String> parameters, Scope scope) {
+        int count = random.nextInt(3);
+        while (scope.indexArrays.size() < count) {
+            String name = INDEX_ARRAY_NAMES[random.nextInt(INDEX_ARRAY_NAMES.length)];
+            if (!scope.indexArrays.containsKey(name)) {
+                List<Integer> contents = new ArrayList<>();
+                for (int i = 2 + random.nextInt(5); i > 0; i--) {
+                    contents.add(random.nextInt(length));
+                }
+                scope.indexArrays.put(name, new IndexArray(name, List.copyOf(contents)));
+                parameters.add(random.nextInt(parameters.size() + 1), name);
+            }
+        }
     }
 
     /** What a statement may use: variables, arrays with their lengths, counters with their ranges. */
@@ -129,6 +177,7 @@ final class ArrayProgramGenerator {
         final List<String> readable = new ArrayList<>();
         final List<String> assignable = new ArrayList<>();
         final Map<String, Integer> arrays = new LinkedHashMap<>();
+        final Map<String, IndexArray> indexArrays = new LinkedHashMap<>();
         final List<String> writable = new ArrayList<>();
         /** Each counter in scope with the largest value it takes. */
         final Map<String, Integer> counters = new LinkedHashMap<>();
@@ -145,6 +194,7 @@ final class ArrayProgramGenerator {
             child.readable.addAll(readable);
             child.assignable.addAll(assignable);
             child.arrays.putAll(arrays);
+            child.indexArrays.putAll(indexArrays);
             child.writable.addAll(writable);
             child.counters.putAll(counters);
             child.loopDepth = loopDepth;
@@ -156,6 +206,9 @@ final class ArrayProgramGenerator {
         List<Expr> leaves() {
             List<Expr> out = new ArrayList<>();
             arrays.forEach((name, length) -> out.add(new Element(name, index(name, length))));
+            if (!indexArrays.isEmpty()) {
+                out.add(new ScaledIndex(indexElement(), random.nextBoolean() ? 0.5 : 0.25));
+            }
             if (helper != null && random.nextInt(3) == 0) {
                 out.add(invoke());
             }
@@ -174,8 +227,28 @@ final class ArrayProgramGenerator {
                     : List.of(fitting.get(random.nextInt(fitting.size()))), List.copyOf(arguments));
         }
 
-        /** An index that is in bounds for an array of {@code length}. */
+        /**
+         * An index that is in bounds for an array of {@code length}: sometimes an element of an
+         * index array, reduced modulo {@code .length} when its contents may not fit.
+         */
         Index index(String array, int length) {
+            if (!indexArrays.isEmpty() && random.nextInt(3) == 0) {
+                IndexElement element = indexElement();
+                return indexArrays.get(element.indexArray()).max() < length ? element
+                        : new Remainder(element, new Length(array));
+            }
+            return plainIndex(array, length);
+        }
+
+        /** {@code idx[i]} for an index array in scope and an index in its bounds. */
+        IndexElement indexElement() {
+            List<String> candidates = new ArrayList<>(indexArrays.keySet());
+            String indices = candidates.get(random.nextInt(candidates.size()));
+            return new IndexElement(indices, plainIndex(indices, indexArrays.get(indices).contents().size()));
+        }
+
+        /** A literal or a counter (modulo {@code .length} when its range does not fit) below {@code length}. */
+        private Index plainIndex(String array, int length) {
             List<String> inScope = new ArrayList<>(counters.keySet());
             if (inScope.isEmpty() || random.nextInt(4) == 0) {
                 return new IntLiteral(random.nextInt(length));
@@ -190,6 +263,10 @@ final class ArrayProgramGenerator {
         for (int i = 0; i < length; i++) {
             if (!scope.arrays.isEmpty() && random.nextInt(ALIAS_ODDS) == 0) {
                 out.add(alias(scope));
+                continue;
+            }
+            if (scope.nesting == 0 && !scope.arrays.isEmpty() && random.nextInt(ACCUMULATION_ODDS) == 0) {
+                out.addAll(rectifiedAccumulation(scope));
                 continue;
             }
             int kind = random.nextInt(scope.nesting >= MAX_NESTING ? 6 : scope.loopDepth < MAX_LOOP_DEPTH ? 11 : 8);
@@ -220,6 +297,51 @@ final class ArrayProgramGenerator {
                 out.add(loop(scope));
             }
         }
+    }
+
+    /**
+     * {@code double sN = 0.0; for (int iN = 0; iN < bound; iN++) { sN += p * q; }} over the
+     * length of an array or an index array, p and q elements of arrays in scope (the same one
+     * twice for a sum of squares), then {@code rN}, sN rectified, the only name of it later
+     * statements read.
+     */
+    private List<Stmt> rectifiedAccumulation(Scope scope) {
+        String sum = "s" + names++;
+        String counter = "i" + names++;
+        List<String> arrays = new ArrayList<>(scope.arrays.keySet());
+        List<String> indexArrays = new ArrayList<>(scope.indexArrays.keySet());
+        String first = arrays.get(random.nextInt(arrays.size()));
+        String overIndices = indexArrays.isEmpty() || random.nextBoolean() ? null
+                : indexArrays.get(random.nextInt(indexArrays.size()));
+        Scope inner = scope.child();
+        inner.counters.clear();
+        inner.counters.put(counter, overIndices == null ? scope.arrays.get(first) - 1
+                : scope.indexArrays.get(overIndices).contents().size() - 1);
+        Element left = new Element(first, inner.index(first, scope.arrays.get(first)));
+        String second = random.nextInt(3) == 0 ? first : arrays.get(random.nextInt(arrays.size()));
+        Element right = second.equals(first) && random.nextBoolean() ? left
+                : new Element(second, inner.index(second, scope.arrays.get(second)));
+        List<Stmt> out = new ArrayList<>();
+        out.add(new Declare(sum, new Literal(0.0)));
+        out.add(new For(counter, new Length(overIndices == null ? first : overIndices),
+                List.of(new Assign(sum, "+", new Binary("*", left, right)))));
+        String result = "r" + names++;
+        Var accumulated = new Var(sum);
+        Literal zero = new Literal(0.0);
+        switch (random.nextInt(3)) {
+            case 0:
+                out.add(new Declare(result, new Ternary(new Compare(">", accumulated, zero), accumulated, zero)));
+                break;
+            case 1:
+                out.add(new Declare(result, new Call("max", List.of(accumulated, zero))));
+                break;
+            default:
+                out.add(new Declare(result, accumulated));
+                out.add(new If(new Compare("<", accumulated, zero), List.of(new Assign(result, "", zero)), List.of()));
+        }
+        scope.readable.add(result);
+        rectified.add(result);
+        return out;
     }
 
     /**
@@ -264,6 +386,9 @@ final class ArrayProgramGenerator {
         List<String> arrays = new ArrayList<>(scope.arrays.keySet());
         String array = arrays.isEmpty() ? null : arrays.get(random.nextInt(arrays.size()));
         List<Stmt> body = new ArrayList<>();
+        if (!scope.indexArrays.isEmpty() && random.nextInt(3) == 0) {
+            return indexLoop(scope, inner);
+        }
         switch (array == null ? 1 + random.nextInt(2) : random.nextInt(3)) {
             case 0: {
                 String element = indexLikeNames && !scope.readable.contains("e") ? "e" : "e" + names++;
@@ -287,6 +412,23 @@ final class ArrayProgramGenerator {
                 return new While(counter, new IntLiteral(trips), List.copyOf(body));
             }
         }
+    }
+
+    /** {@code for (int jN : idx)} or {@code for (int iN = 0; iN < idx.length; iN++)}. */
+    private Stmt indexLoop(Scope scope, Scope inner) {
+        List<String> candidates = new ArrayList<>(scope.indexArrays.keySet());
+        IndexArray indices = scope.indexArrays.get(candidates.get(random.nextInt(candidates.size())));
+        List<Stmt> body = new ArrayList<>();
+        if (random.nextBoolean()) {
+            String element = "j" + names++;
+            inner.counters.put(element, indices.max());
+            block(body, inner, 1 + random.nextInt(3));
+            return new ForEachIndex(element, indices.name(), List.copyOf(body));
+        }
+        String counter = "i" + names++;
+        inner.counters.put(counter, indices.contents().size() - 1);
+        block(body, inner, 1 + random.nextInt(3));
+        return new For(counter, new Length(indices.name()), List.copyOf(body));
     }
 
     /** An assignment's operator and right-hand side. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +22,11 @@ import java.util.stream.Collectors;
 final class DifferentialFuzzer {
 
     static final String PACKAGE = "fuzz";
+    /** The comment the processor writes over a loop reversal it skips under zero adjoints. */
+    private static final String ZERO_ADJOINT_GUARD =
+            "// Skipped when every adjoint it reads is zero: it would add only zeros.";
+    /** The comment the processor writes over every loop reversal: the source loop's line and header. */
+    private static final Pattern LOOP_REVERSAL = Pattern.compile("// line \\d+: (for|while|do)\\b");
     private static final int POINTS_PER_PROGRAM = 3;
 
     /** A program that failed, shrunk, with the failure and a regression test for it. */
@@ -30,8 +36,17 @@ final class DifferentialFuzzer {
         String regressionTest() {
             return "    @Test\n    void fuzzFinding() {\n        FuzzRegressions.assertAgrees(\"\"\"\n"
                     + JavaPrinter.method(program, "            ") + "            \"\"\", "
-                    + (program.arrays().isEmpty() ? "" : program.arrayLength() + ", ") + "new double[] {"
+                    + (program.arrays().isEmpty() ? "" : program.arrayLength() + ", ") + indexArrays()
+                    + "new double[] {"
                     + Arrays.stream(point).mapToObj(Double::toString).collect(Collectors.joining(", ")) + "});\n    }\n";
+        }
+
+        /** The {@code int[]} parameters' contents as a Java argument, or nothing when there are none. */
+        private String indexArrays() {
+            return program.indexArrays().isEmpty() ? "" : program.indexArrays().stream()
+                    .map(a -> "new Program.IndexArray(\"" + a.name() + "\", List.of(" + a.contents().stream()
+                            .map(String::valueOf).collect(Collectors.joining(", ")) + "))")
+                    .collect(Collectors.joining(", ", "List.of(", "), "));
         }
     }
 
@@ -44,13 +59,20 @@ final class DifferentialFuzzer {
         int rejectedByProcessor;
         /** Programs that declare another name for an array ({@code double[] b = a;}). */
         int withAliases;
+        /** Programs that take an {@code int[]} parameter. */
+        int withIndexArrays;
+        /** Loop reversals in the generated code of the programs checked, and how many of them are guarded. */
+        int loopReversals;
+        int guardedReversals;
         final List<Finding> findings = new ArrayList<>();
 
         @Override
         public String toString() {
             return String.format("%d programs, %d points: %d agreed, %d ill-conditioned (skipped), "
-                    + "%d programs rejected by the processor, %d disagreements; %d programs with an array alias",
-                    programs, points, agreed, illConditioned, rejectedByProcessor, findings.size(), withAliases);
+                    + "%d programs rejected by the processor, %d disagreements; %d programs with an array alias, "
+                    + "%d with an int[] parameter; %d of %d loop reversals guarded against zero adjoints",
+                    programs, points, agreed, illConditioned, rejectedByProcessor, findings.size(), withAliases,
+                    withIndexArrays, guardedReversals, loopReversals);
         }
     }
 
@@ -93,6 +115,9 @@ final class DifferentialFuzzer {
                 if (method.statements().anyMatch(Program.DeclareAlias.class::isInstance)) {
                     counts.withAliases++;
                 }
+                if (!method.indexArrays().isEmpty()) {
+                    counts.withIndexArrays++;
+                }
                 batch.add(method);
             }
             checkBatch(batch, "Batch" + start, points, counts);
@@ -112,11 +137,13 @@ final class DifferentialFuzzer {
                     counts.findings.add(new Finding(method, new double[0],
                             "processor rejected a program in the subset:\n" + alone.errors()));
                 } else {
+                    countReversals(alone, counts);
                     checkProgram(method, alone.loaded(), points, counts);
                 }
             }
             return;
         }
+        countReversals(compilation, counts);
         for (Method method : batch) {
             checkProgram(method, compilation.loaded(), points, counts);
         }
@@ -142,8 +169,26 @@ final class DifferentialFuzzer {
         }
     }
 
-    /** The classes of a compilation, or (loaded == null) the errors that stopped it. */
-    record Compilation(Loaded loaded, String errors) {
+    private static void countReversals(Compilation compilation, Counts counts) {
+        counts.loopReversals += compilation.loopReversals();
+        counts.guardedReversals += compilation.guardedReversals();
+    }
+
+    /**
+     * The classes of a compilation and the Java the processor generated, or (loaded == null) the
+     * errors that stopped it.
+     */
+    record Compilation(Loaded loaded, String errors, String generated) {
+
+        /** The loop reversals in the generated code (each generated method that sweeps back counts). */
+        int loopReversals() {
+            return (int) LOOP_REVERSAL.matcher(generated).results().count();
+        }
+
+        /** The loop reversals guarded to run only under a nonzero adjoint. */
+        int guardedReversals() {
+            return generated.split(Pattern.quote(ZERO_ADJOINT_GUARD), -1).length - 1;
+        }
     }
 
     /** Compiles methods into one class with the processor and loads it and its generated class. */
@@ -152,14 +197,15 @@ final class DifferentialFuzzer {
         InMemoryCompiler.Result result = InMemoryCompiler.compile(Map.of(PACKAGE + "." + className, source),
                 new DifferentiableProcessor());
         if (!result.success()) {
-            return new Compilation(null, result.errors() + "\n" + source);
+            return new Compilation(null, result.errors() + "\n" + source, "");
         }
+        String generated = String.join("\n", result.generatedSources().values());
         try {
             return new Compilation(new Loaded(result.classes().loadClass(PACKAGE + "." + className),
-                    result.classes().loadClass(PACKAGE + "." + className + "Grad")), "");
+                    result.classes().loadClass(PACKAGE + "." + className + "Grad")), "", generated);
         } catch (ClassNotFoundException e) {
             return new Compilation(null, "no class " + e.getMessage() + " among the generated files "
-                    + result.generatedSources().keySet());
+                    + result.generatedSources().keySet(), generated);
         }
     }
 

@@ -34,6 +34,14 @@ final class FuzzRegressions {
      * {@code point}, in which each {@code double[]} parameter takes {@code arrayLength} slots.
      */
     static void assertAgrees(String source, int arrayLength, double[] point) {
+        assertAgrees(source, arrayLength, List.of(), point);
+    }
+
+    /**
+     * As {@link #assertAgrees(String, int, double[])} for a method that also takes the
+     * {@code int[]} parameters {@code indexArrays}, which take no slot of {@code point}.
+     */
+    static void assertAgrees(String source, int arrayLength, List<Program.IndexArray> indexArrays, double[] point) {
         Matcher signature = SIGNATURE.matcher(source);
         String name = null;
         List<String> names = new ArrayList<>();
@@ -49,7 +57,8 @@ final class FuzzRegressions {
             }
         }
         assertNotNull(name, "no static double method in\n" + source);
-        ParameterLayout layout = new ParameterLayout(List.copyOf(names), List.copyOf(arrays), arrayLength);
+        ParameterLayout layout = new ParameterLayout(List.copyOf(names), List.copyOf(arrays), arrayLength,
+                indexArrays);
         assertEquals(layout.size(), point.length, "point length for " + layout);
         String unit = "package " + DifferentialFuzzer.PACKAGE + ";\n\nimport io.microautograd.Differentiable;\n\n"
                 + "public final class Regression {\n" + source + "}\n";
@@ -76,6 +85,20 @@ final class FuzzRegressions {
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Compiles {@code program} alone with the processor and asserts that every check of
+     * {@link PointCheck} agrees at each of {@code points}; returns the compilation.
+     */
+    static DifferentialFuzzer.Compilation assertProgramAgrees(Program.Method program, double[]... points) {
+        DifferentialFuzzer.Compilation compilation = DifferentialFuzzer.compile("Checked", List.of(program));
+        assertNotNull(compilation.loaded(), compilation.errors());
+        for (double[] point : points) {
+            PointCheck.Outcome outcome = compilation.loaded().check(program, point);
+            assertEquals(PointCheck.Verdict.AGREE, outcome.verdict(), outcome.detail());
+        }
+        return compilation;
     }
 
     private static double central(Method f, ParameterLayout layout, double[] point, int i, double h) {

@@ -16,8 +16,11 @@ import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
 import io.microautograd.fuzz.Program.For;
 import io.microautograd.fuzz.Program.ForEach;
+import io.microautograd.fuzz.Program.ForEachIndex;
 import io.microautograd.fuzz.Program.If;
 import io.microautograd.fuzz.Program.Index;
+import io.microautograd.fuzz.Program.IndexArray;
+import io.microautograd.fuzz.Program.IndexElement;
 import io.microautograd.fuzz.Program.IntLiteral;
 import io.microautograd.fuzz.Program.Invoke;
 import io.microautograd.fuzz.Program.Length;
@@ -28,6 +31,7 @@ import io.microautograd.fuzz.Program.Not;
 import io.microautograd.fuzz.Program.Or;
 import io.microautograd.fuzz.Program.Remainder;
 import io.microautograd.fuzz.Program.Return;
+import io.microautograd.fuzz.Program.ScaledIndex;
 import io.microautograd.fuzz.Program.Stmt;
 import io.microautograd.fuzz.Program.Store;
 import io.microautograd.fuzz.Program.Ternary;
@@ -64,7 +68,9 @@ final class JavaPrinter {
            .append(method.name()).append('(');
         for (int i = 0; i < method.parameters().size(); i++) {
             String parameter = method.parameters().get(i);
-            out.append(i == 0 ? "" : ", ").append(method.arrays().contains(parameter) ? "double[] " : "double ")
+            boolean indices = method.indexArrays().stream().map(IndexArray::name).anyMatch(parameter::equals);
+            out.append(i == 0 ? "" : ", ")
+               .append(indices ? "int[] " : method.arrays().contains(parameter) ? "double[] " : "double ")
                .append(parameter);
         }
         out.append(") {\n");
@@ -122,6 +128,9 @@ final class JavaPrinter {
                .append(w.counter()).append(" < ").append(index(w.bound())).append(") {\n")
                .append(indent).append("    ").append(w.counter()).append("++;\n");
             loopBody(w.body(), indent, out);
+        } else if (statement instanceof ForEachIndex f) {
+            out.append("for (int ").append(f.element()).append(" : ").append(f.indexArray()).append(") {\n");
+            loopBody(f.body(), indent, out);
         } else {
             ForEach f = (ForEach) statement;
             out.append("for (double ").append(f.element()).append(" : ").append(f.array()).append(") {\n");
@@ -141,6 +150,8 @@ final class JavaPrinter {
             return c.name();
         } else if (index instanceof Length l) {
             return l.array() + ".length";
+        } else if (index instanceof IndexElement e) {
+            return e.indexArray() + "[" + index(e.index()) + "]";
         }
         Remainder r = (Remainder) index;
         return "(" + index(r.left()) + " % " + index(r.right()) + ")";
@@ -168,6 +179,8 @@ final class JavaPrinter {
             List<String> arguments = new ArrayList<>(i.arrays());
             i.scalars().forEach(scalar -> arguments.add(expr(scalar)));
             return i.helper() + "(" + String.join(", ", arguments) + ")";
+        } else if (expr instanceof ScaledIndex s) {
+            return "(" + index(s.value()) + " * " + s.factor() + ")";
         }
         Ternary t = (Ternary) expr;
         return "(" + cond(t.condition()) + " ? " + expr(t.whenTrue()) + " : " + expr(t.whenFalse()) + ")";

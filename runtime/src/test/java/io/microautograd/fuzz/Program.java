@@ -24,6 +24,8 @@ final class Program {
             return List.of(loop.body());
         } else if (statement instanceof ForEach loop) {
             return List.of(loop.body());
+        } else if (statement instanceof ForEachIndex loop) {
+            return List.of(loop.body());
         }
         return List.of();
     }
@@ -32,19 +34,31 @@ final class Program {
      * A static double method: parameters, statements (the last of which returns), and the helper
      * methods it calls, printed into the same class before it. The parameters named in
      * {@code arrays} are {@code double[]}, each {@code arrayLength} long at every checked point;
-     * the others are double.
+     * those named in {@code indexArrays} are {@code int[]} with the same fixed contents at every
+     * point (they are not differentiated); the others are double.
      */
     record Method(String name, List<String> parameters, List<String> arrays, int arrayLength, List<Stmt> body,
-                  List<Method> helpers) {
+                  List<Method> helpers, List<IndexArray> indexArrays) {
 
         /** A method of double parameters only, calling no helper: the part-1 form. */
         Method(String name, List<String> parameters, List<Stmt> body) {
             this(name, parameters, List.of(), 0, body, List.of());
         }
 
+        /** A method without {@code int[]} parameters. */
+        Method(String name, List<String> parameters, List<String> arrays, int arrayLength, List<Stmt> body,
+                List<Method> helpers) {
+            this(name, parameters, arrays, arrayLength, body, helpers, List.of());
+        }
+
         /** The same method with another body. */
         Method withBody(List<Stmt> newBody) {
-            return new Method(name, parameters, arrays, arrayLength, newBody, helpers);
+            return new Method(name, parameters, arrays, arrayLength, newBody, helpers, indexArrays);
+        }
+
+        /** The same method with other helpers. */
+        Method withHelpers(List<Method> newHelpers) {
+            return new Method(name, parameters, arrays, arrayLength, body, newHelpers, indexArrays);
         }
 
         /** Every statement of the body and of the helpers' bodies, nested ones included. */
@@ -57,8 +71,26 @@ final class Program {
         }
     }
 
+    /**
+     * An {@code int[]} parameter and the contents it has at every checked point: indices into
+     * the method's double arrays (repeats allowed), each below {@link Method#arrayLength()}.
+     */
+    record IndexArray(String name, List<Integer> contents) {
+
+        /** The contents as the {@code int[]} argument of a call. */
+        int[] values() {
+            return contents.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** The largest element. */
+        int max() {
+            return contents.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        }
+    }
+
     /** Statements. */
-    sealed interface Stmt permits Declare, Assign, If, Return, DeclareArray, DeclareAlias, Store, For, While, ForEach, Break, Continue {
+    sealed interface Stmt permits Declare, Assign, If, Return, DeclareArray, DeclareAlias, Store, For, While, ForEach,
+            ForEachIndex, Break, Continue {
     }
 
     /** {@code double[] name = new double[length];} */
@@ -91,6 +123,10 @@ final class Program {
     record ForEach(String element, String array, List<Stmt> body) implements Stmt {
     }
 
+    /** {@code for (int element : indexArray) { body }}: the element reads like a counter. */
+    record ForEachIndex(String element, String indexArray, List<Stmt> body) implements Stmt {
+    }
+
     /** {@code break;} (always the last statement of an if branch inside a loop). */
     record Break() implements Stmt {
     }
@@ -100,18 +136,22 @@ final class Program {
     }
 
     /** Int expressions: loop bounds, array lengths and indices. */
-    sealed interface Index permits IntLiteral, Counter, Length, Remainder {
+    sealed interface Index permits IntLiteral, Counter, Length, Remainder, IndexElement {
+    }
+
+    /** {@code indexArray[index]}: an element of an {@code int[]} parameter. */
+    record IndexElement(String indexArray, Index index) implements Index {
     }
 
     /** An int literal. */
     record IntLiteral(int value) implements Index {
     }
 
-    /** A loop counter. */
+    /** A loop counter, or the element of a {@link ForEachIndex}. */
     record Counter(String name) implements Index {
     }
 
-    /** {@code array.length}. */
+    /** {@code array.length}, of a double or an int array. */
     record Length(String array) implements Index {
     }
 
@@ -136,7 +176,11 @@ final class Program {
     }
 
     /** Expressions of type double. */
-    sealed interface Expr permits Var, Literal, Negate, Binary, Call, Ternary, Element, Invoke {
+    sealed interface Expr permits Var, Literal, Negate, Binary, Call, Ternary, Element, Invoke, ScaledIndex {
+    }
+
+    /** {@code (value * factor)}: an int (such as {@code idx[i]}) in double arithmetic. */
+    record ScaledIndex(Index value, double factor) implements Expr {
     }
 
     /** {@code array[index]}. */

@@ -15,6 +15,7 @@ import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
 import io.microautograd.fuzz.Program.For;
 import io.microautograd.fuzz.Program.ForEach;
+import io.microautograd.fuzz.Program.ForEachIndex;
 import io.microautograd.fuzz.Program.If;
 import io.microautograd.fuzz.Program.Invoke;
 import io.microautograd.fuzz.Program.Literal;
@@ -23,6 +24,7 @@ import io.microautograd.fuzz.Program.Negate;
 import io.microautograd.fuzz.Program.Not;
 import io.microautograd.fuzz.Program.Or;
 import io.microautograd.fuzz.Program.Return;
+import io.microautograd.fuzz.Program.ScaledIndex;
 import io.microautograd.fuzz.Program.Stmt;
 import io.microautograd.fuzz.Program.Store;
 import io.microautograd.fuzz.Program.Ternary;
@@ -35,7 +37,8 @@ import java.util.function.UnaryOperator;
  * Makes a failing program small: greedily drops statements (at every level, loop bodies
  * included), flattens ifs into one branch and loops into their body, and replaces expressions by
  * their operands or by 1.0, keeping each step that still disagrees at the same point. Helpers
- * lose statements too. A candidate that no longer compiles (a declaration, an array alias's
+ * lose statements too. Indices are never rewritten and {@code int[]} contents stay as generated,
+ * so no candidate reads out of bounds. A candidate that no longer compiles (a declaration, an array alias's
  * included, dropped while its name is still used) is never kept.
  */
 final class Shrinker {
@@ -90,8 +93,7 @@ final class Shrinker {
             for (List<Stmt> body : statementVariants(method.helpers().get(h).body())) {
                 List<Method> helpers = new ArrayList<>(method.helpers());
                 helpers.set(h, helpers.get(h).withBody(body));
-                out.add(new Method(method.name(), method.parameters(), method.arrays(), method.arrayLength(),
-                        method.body(), List.copyOf(helpers)));
+                out.add(method.withHelpers(List.copyOf(helpers)));
             }
         }
         int expressions = countExpressions(method);
@@ -144,6 +146,9 @@ final class Shrinker {
             statementVariants(loop.body()).forEach(body -> out.add(new While(loop.counter(), loop.bound(), body)));
         } else if (statement instanceof ForEach loop) {
             statementVariants(loop.body()).forEach(body -> out.add(new ForEach(loop.element(), loop.array(), body)));
+        } else if (statement instanceof ForEachIndex loop) {
+            statementVariants(loop.body())
+                    .forEach(body -> out.add(new ForEachIndex(loop.element(), loop.indexArray(), body)));
         }
         return out;
     }
@@ -167,7 +172,8 @@ final class Shrinker {
         if (choice < operands.size()) {
             return operands.get(choice);
         }
-        boolean leaf = e instanceof Literal || e instanceof Program.Var || e instanceof Element;
+        boolean leaf = e instanceof Literal || e instanceof Program.Var || e instanceof Element
+                || e instanceof ScaledIndex;
         return choice == 2 && !leaf ? new Literal(1.0) : e;
     }
 
@@ -216,6 +222,8 @@ final class Shrinker {
                 return new While(loop.counter(), loop.bound(), block(loop.body()));
             } else if (s instanceof ForEach loop) {
                 return new ForEach(loop.element(), loop.array(), block(loop.body()));
+            } else if (s instanceof ForEachIndex loop) {
+                return new ForEachIndex(loop.element(), loop.indexArray(), block(loop.body()));
             }
             return s;
         }

@@ -17,8 +17,11 @@ import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
 import io.microautograd.fuzz.Program.For;
 import io.microautograd.fuzz.Program.ForEach;
+import io.microautograd.fuzz.Program.ForEachIndex;
 import io.microautograd.fuzz.Program.If;
 import io.microautograd.fuzz.Program.Index;
+import io.microautograd.fuzz.Program.IndexArray;
+import io.microautograd.fuzz.Program.IndexElement;
 import io.microautograd.fuzz.Program.IntLiteral;
 import io.microautograd.fuzz.Program.Invoke;
 import io.microautograd.fuzz.Program.Length;
@@ -29,6 +32,7 @@ import io.microautograd.fuzz.Program.Not;
 import io.microautograd.fuzz.Program.Or;
 import io.microautograd.fuzz.Program.Remainder;
 import io.microautograd.fuzz.Program.Return;
+import io.microautograd.fuzz.Program.ScaledIndex;
 import io.microautograd.fuzz.Program.Stmt;
 import io.microautograd.fuzz.Program.Store;
 import io.microautograd.fuzz.Program.Ternary;
@@ -53,6 +57,7 @@ final class ValueInterpreter {
     private final Method method;
     private final Map<String, Value> variables = new HashMap<>();
     private final Map<String, Value[]> arrays = new HashMap<>();
+    private final Map<String, int[]> indexArrays = new HashMap<>();
     private final Map<String, Integer> counters = new HashMap<>();
     private Jump jump = Jump.NONE;
 
@@ -63,12 +68,19 @@ final class ValueInterpreter {
     /**
      * The method's result at {@code arguments}, one Value per scalar parameter and
      * {@code arrayLength} per array parameter, in order, as a graph whose leaves are
-     * {@code arguments} (which the method's writes into its arrays leave alone).
+     * {@code arguments} (which the method's writes into its arrays leave alone). The
+     * {@code int[]} parameters take no argument: they hold the method's fixed contents.
      */
     static Value run(Method method, Value[] arguments) {
         ValueInterpreter interpreter = new ValueInterpreter(method);
+        for (IndexArray indices : method.indexArrays()) {
+            interpreter.indexArrays.put(indices.name(), indices.values());
+        }
         int at = 0;
         for (String parameter : method.parameters()) {
+            if (interpreter.indexArrays.containsKey(parameter)) {
+                continue;
+            }
             if (method.arrays().contains(parameter)) {
                 interpreter.arrays.put(parameter, Arrays.copyOfRange(arguments, at, at + method.arrayLength()));
                 at += method.arrayLength();
@@ -151,6 +163,13 @@ final class ValueInterpreter {
                     break;
                 }
             }
+        } else if (statement instanceof ForEachIndex f) {
+            for (int element : indexArrays.get(f.indexArray())) {
+                counters.put(f.element(), element);
+                if (iteration(f.body())) {
+                    break;
+                }
+            }
         } else {
             ForEach f = (ForEach) statement;
             for (Value element : arrays.get(f.array())) {
@@ -180,7 +199,9 @@ final class ValueInterpreter {
         } else if (index instanceof Counter c) {
             return counters.get(c.name());
         } else if (index instanceof Length l) {
-            return arrays.get(l.array()).length;
+            return arrays.containsKey(l.array()) ? arrays.get(l.array()).length : indexArrays.get(l.array()).length;
+        } else if (index instanceof IndexElement e) {
+            return indexArrays.get(e.indexArray())[index(e.index())];
         }
         Remainder r = (Remainder) index;
         return index(r.left()) % index(r.right());
@@ -201,6 +222,8 @@ final class ValueInterpreter {
             return arrays.get(e.array())[index(e.index())];
         } else if (expr instanceof Invoke i) {
             return invoke(i);
+        } else if (expr instanceof ScaledIndex s) {
+            return Value.of(index(s.value()) * s.factor());
         }
         Ternary t = (Ternary) expr;
         return test(t.condition()) ? eval(t.whenTrue()) : eval(t.whenFalse());

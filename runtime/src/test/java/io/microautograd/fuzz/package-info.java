@@ -12,7 +12,8 @@
  *       continue; overwrites of scalars and elements (the parameter array included) by
  *       contractions that keep values finite; local arrays; other names for an array in scope
  *       ({@code double[] alias3 = a;}, in loops too) read and written like their target; a call
- *       of a generated helper.</li>
+ *       of a generated helper; read-only {@code int[]} index arrays; rectified accumulation
+ *       loops that the zero-adjoint skip guards.</li>
  * </ul>
  *
  * <p>Choices the issue leaves open: a point flattens each array into consecutive slots and so
@@ -34,5 +35,15 @@
  * processor's {@code ArrayAliases}) disagrees within the default run's 300 array programs.
  * The shrinker drops an alias declaration like any other statement and keeps only candidates
  * that still compile, so a used alias stays declared.
+ *
+ * <p>{@code int[]} parameters are part of the arrays mode too (which again changed its programs
+ * for every seed). Their contents are fixed per program, chosen below the array parameter's
+ * length with repeats, and passed unchanged at every point: they take no slot of a point or of
+ * the gradient, as the compiler differentiates no int. The shrinker leaves the contents and every
+ * index alone, so no candidate reads out of bounds. Only the checked method takes them, not its
+ * helper, so passing an {@code int[]} on to a callee is not fuzzed. An accumulation loop's sum
+ * is read only through its rectified copy, which the result adds in, so a zero adjoint reaches
+ * the loop at about half the points and the skip is exercised, not only generated; the counts
+ * report the guarded loop reversals (the comment the processor writes over each).
  */
 package io.microautograd.fuzz;
