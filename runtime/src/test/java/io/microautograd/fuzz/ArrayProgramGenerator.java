@@ -301,9 +301,9 @@ final class ArrayProgramGenerator {
 
     /**
      * {@code double sN = 0.0; for (int iN = 0; iN < bound; iN++) { sN += p * q; }} over the
-     * length of an array or an index array, p and q elements of arrays in scope (the same one
-     * twice for a sum of squares), then {@code rN}, sN rectified, the only name of it later
-     * statements read.
+     * length of an array or an index array, or {@code for (int iN : idx)}, p and q elements of
+     * arrays in scope (the same one twice for a sum of squares), then {@code rN}, sN rectified,
+     * the only name of it later statements read.
      */
     private List<Stmt> rectifiedAccumulation(Scope scope) {
         String sum = "s" + names++;
@@ -313,9 +313,11 @@ final class ArrayProgramGenerator {
         String first = arrays.get(random.nextInt(arrays.size()));
         String overIndices = indexArrays.isEmpty() || random.nextBoolean() ? null
                 : indexArrays.get(random.nextInt(indexArrays.size()));
+        boolean enhanced = overIndices != null && random.nextBoolean();
         Scope inner = scope.child();
         inner.counters.clear();
         inner.counters.put(counter, overIndices == null ? scope.arrays.get(first) - 1
+                : enhanced ? scope.indexArrays.get(overIndices).max()
                 : scope.indexArrays.get(overIndices).contents().size() - 1);
         Element left = new Element(first, inner.index(first, scope.arrays.get(first)));
         String second = random.nextInt(3) == 0 ? first : arrays.get(random.nextInt(arrays.size()));
@@ -323,8 +325,9 @@ final class ArrayProgramGenerator {
                 : new Element(second, inner.index(second, scope.arrays.get(second)));
         List<Stmt> out = new ArrayList<>();
         out.add(new Declare(sum, new Literal(0.0)));
-        out.add(new For(counter, new Length(overIndices == null ? first : overIndices),
-                List.of(new Assign(sum, "+", new Binary("*", left, right)))));
+        List<Stmt> body = List.of(new Assign(sum, "+", new Binary("*", left, right)));
+        out.add(enhanced ? new ForEachIndex(counter, overIndices, body)
+                : new For(counter, new Length(overIndices == null ? first : overIndices), body));
         String result = "r" + names++;
         Var accumulated = new Var(sum);
         Literal zero = new Literal(0.0);
@@ -386,7 +389,7 @@ final class ArrayProgramGenerator {
         List<String> arrays = new ArrayList<>(scope.arrays.keySet());
         String array = arrays.isEmpty() ? null : arrays.get(random.nextInt(arrays.size()));
         List<Stmt> body = new ArrayList<>();
-        if (!scope.indexArrays.isEmpty() && random.nextInt(3) == 0) {
+        if (!scope.indexArrays.isEmpty() && random.nextBoolean()) {
             return indexLoop(scope, inner);
         }
         switch (array == null ? 1 + random.nextInt(2) : random.nextInt(3)) {
