@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * read such arrays after the write, and the compiler now rejects those calls, so its programs
  * are not in the subset and stay out of the default run. Mode {@code arrays} also declares
  * other names for arrays ({@code double[] alias3 = a;}) and reads and writes through them, in
- * about three programs in four; the run's counts say how many programs had one, how many take
+ * about two programs in three; the run's counts say how many programs had one, how many take
  * an {@code int[]} and how many loop reversals the zero-adjoint skip guards.
  */
 class DifferentialFuzzTest {

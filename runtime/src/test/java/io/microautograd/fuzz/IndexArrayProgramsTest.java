@@ -76,6 +76,15 @@ class IndexArrayProgramsTest {
     }
 
     @Test
+    void aFindingPrintsTheContentsOfItsIntArraysForTheRegressionHarness() {
+        double[] point = {0.5, -0.3, 0.8, 1.5};
+        String test = new DifferentialFuzzer.Finding(GATHERS, point, "detail").regressionTest();
+        assertTrue(test.contains("\"\"\", 3, List.of(new Program.IndexArray(\"idx\", List.of(2, 0, 2))), "
+                + "new double[] {0.5, -0.3, 0.8, 1.5});"), test);
+        FuzzRegressions.assertAgrees(JavaPrinter.method(GATHERS, ""), 3, List.of(IDX), point);
+    }
+
+    @Test
     void arrayProgramsUseIntArraysInEveryWayTheSubsetAllows() {
         Function<String, Method> generator = DifferentialFuzzer.Mode.ARRAYS.generator(3);
         int withIndexArrays = 0;

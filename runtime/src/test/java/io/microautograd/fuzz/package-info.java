@@ -28,7 +28,7 @@
  * {@code FuzzRegressionsTest}.
  *
  * <p>Aliases are part of the arrays mode, not a mode of their own: about one statement in eight
- * declares one (three programs in four have at least one), which changed that mode's programs
+ * declares one (two programs in three have at least one), which changed that mode's programs
  * for every seed when they came; the scalar mode is untouched. The interpreter gives an alias
  * the very {@code Value[]} of its target, as Java shares the storage. A compiler that forgot
  * that an element read through one name is overwritten through the other (fixed in the
