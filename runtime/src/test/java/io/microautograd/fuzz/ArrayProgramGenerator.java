@@ -46,10 +46,11 @@ import java.util.Random;
  * in the parameter array); local arrays allocated outside loops; other names for an array in
  * scope ({@code double[] alias3 = a;}, inside loops too), read and written like their target;
  * and calls of a generated helper method (an array and scalars, no recursion) that may itself
- * loop, and may write into its array when asked to. The method (not its helper) takes one or two
- * read-only {@code int[]} index arrays in two programs in three, 2 to 6 long with repeated
- * entries below the array parameter's length, used as {@code x[idx[i]]}, {@code (idx[i] * 0.5)},
- * a {@code for} bound {@code idx.length} and {@code for (int j : idx)}.
+ * loop, and may write into its array when asked to. The method takes one or two read-only
+ * {@code int[]} index arrays in two programs in three, 2 to 6 long with repeated entries below
+ * the array parameter's length, used as {@code x[idx[i]]}, {@code (idx[i] * 0.5)}, a {@code for}
+ * bound {@code idx.length} and {@code for (int j : idx)}, and passed on to its helper's
+ * {@code int[]} parameter (of the same name, so the helper knows the contents) half the time.
  *
  * <p>At the top level a method may accumulate a dot product or sum of squares in a loop that
  * does nothing else ({@code s += a[i] * x[idx[i]]}) and rectify it ({@code s > 0.0 ? s : 0.0},
@@ -101,15 +102,19 @@ final class ArrayProgramGenerator {
     Method method(String name) {
         names = 0;
         int length = 2 + random.nextInt(4);
-        Method helper = random.nextBoolean() ? method(name + "Helper", length, null, true) : null;
-        return method(name, length, helper, false);
+        List<IndexArray> indexArrays = indexArrays(length);
+        List<IndexArray> passedOn = indexArrays.isEmpty() || random.nextBoolean() ? List.of()
+                : indexArrays.subList(0, 1);
+        Method helper = random.nextBoolean() ? method(name + "Helper", length, null, true, passedOn) : null;
+        return method(name, length, helper, false, indexArrays);
     }
 
     /**
-     * A method; a helper takes its array (if it has one: two in three do) first, which is how
-     * calls print their arguments.
+     * A method; a helper takes its array (if it has one: two in three do) first, then the index
+     * array its caller passes on (if any), which is how calls print their arguments.
      */
-    private Method method(String name, int length, Method helper, boolean arrayFirst) {
+    private Method method(String name, int length, Method helper, boolean arrayFirst,
+            List<IndexArray> indexArrays) {
         String array = ARRAY_NAMES[random.nextInt(ARRAY_NAMES.length)];
         boolean hasArray = !arrayFirst || random.nextInt(3) > 0;
         List<String> pool = new ArrayList<>(List.of(ProgramGenerator.parameterNames()));
@@ -136,8 +141,9 @@ final class ArrayProgramGenerator {
                 scope.writable.add(array);
             }
         }
-        if (!arrayFirst) {
-            indexArrays(length, parameters, scope);
+        for (IndexArray indices : indexArrays) {
+            scope.indexArrays.put(indices.name(), indices);
+            parameters.add(arrayFirst ? (hasArray ? 1 : 0) : random.nextInt(parameters.size() + 1), indices.name());
         }
         List<Stmt> body = new ArrayList<>();
         block(body, scope, 2 + random.nextInt(4));
@@ -153,22 +159,23 @@ final class ArrayProgramGenerator {
     }
 
     /**
-     * Adds none (one time in three), one or two {@code int[]} parameters at random places, with
-     * contents below {@code length} (repeats allowed).
+     * None (one time in three), one or two {@code int[]} parameters with contents below
+     * {@code length} (repeats allowed).
      */
-    private void indexArrays(int length, List<String> parameters, Scope scope) {
+    private List<IndexArray> indexArrays(int length) {
+        Map<String, IndexArray> out = new LinkedHashMap<>();
         int count = random.nextInt(3);
-        while (scope.indexArrays.size() < count) {
+        while (out.size() < count) {
             String name = INDEX_ARRAY_NAMES[random.nextInt(INDEX_ARRAY_NAMES.length)];
-            if (!scope.indexArrays.containsKey(name)) {
+            if (!out.containsKey(name)) {
                 List<Integer> contents = new ArrayList<>();
                 for (int i = 2 + random.nextInt(5); i > 0; i--) {
                     contents.add(random.nextInt(length));
                 }
-                scope.indexArrays.put(name, new IndexArray(name, List.copyOf(contents)));
-                parameters.add(random.nextInt(parameters.size() + 1), name);
+                out.put(name, new IndexArray(name, List.copyOf(contents)));
             }
         }
+        return List.copyOf(out.values());
     }
 
     /** What a statement may use: variables, arrays with their lengths, counters with their ranges. */
@@ -215,16 +222,23 @@ final class ArrayProgramGenerator {
             return out;
         }
 
-        /** A call of the helper with an array of its length (when it takes one) and random scalars. */
+        /**
+         * A call of the helper with an array of its length (when it takes one), the index array
+         * of the same name and contents (when it takes one) and random scalars.
+         */
         Invoke invoke() {
             List<String> fitting = arrays.entrySet().stream()
                     .filter(e -> e.getValue() == helper.arrayLength()).map(Map.Entry::getKey).toList();
+            List<String> passed = new ArrayList<>();
+            if (!helper.arrays().isEmpty()) {
+                passed.add(fitting.get(random.nextInt(fitting.size())));
+            }
+            helper.indexArrays().forEach(indices -> passed.add(indices.name()));
             List<Expr> arguments = new ArrayList<>();
-            for (int i = helper.arrays().size(); i < helper.parameters().size(); i++) {
+            for (int i = passed.size(); i < helper.parameters().size(); i++) {
                 arguments.add(expressions.expr(readable, List.of(), 1));
             }
-            return new Invoke(helper.name(), helper.arrays().isEmpty() ? List.of()
-                    : List.of(fitting.get(random.nextInt(fitting.size()))), List.copyOf(arguments));
+            return new Invoke(helper.name(), List.copyOf(passed), List.copyOf(arguments));
         }
 
         /**

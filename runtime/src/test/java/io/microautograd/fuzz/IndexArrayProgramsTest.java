@@ -100,10 +100,12 @@ class IndexArrayProgramsTest {
         }
         String names = "(idx|perm|cols|order)";
         assertTrue(withIndexArrays >= 15, withIndexArrays + " of 40 programs take an int[]:\n" + printed);
-        // A parameter, x[idx[...]], idx[...] in arithmetic, idx.length as a bound, an enhanced for.
+        // A parameter, x[idx[...]], idx[...] in arithmetic, idx.length as a bound, an enhanced for,
+        // a helper's int[] parameter and a call passing one on.
         for (String construct : List.of("int\\[\\] " + names + "[,)]", "\\w\\[\\(?" + names + "\\[",
                 "\\(" + names + "\\[[^\\]]+\\] \\* 0\\.(5|25)\\)", "< " + names + "\\.length; ",
-                "for \\(int j\\d+ : " + names + "\\)")) {
+                "for \\(int j\\d+ : " + names + "\\)", "Helper\\((double\\[\\] \\w+, )?int\\[\\] " + names,
+                "Helper\\((\\w+, )?" + names + "[,)]")) {
             assertTrue(Pattern.compile(construct).matcher(printed).find(),
                     "no " + construct + " in 40 programs:\n" + printed);
         }

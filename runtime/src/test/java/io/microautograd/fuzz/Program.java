@@ -187,7 +187,10 @@ final class Program {
     record Element(String array, Index index) implements Expr {
     }
 
-    /** {@code helper(arrays..., scalars...)}: a call of another generated method of the class. */
+    /**
+     * {@code helper(arrays..., scalars...)}: a call of another generated method of the class;
+     * the arrays are double arrays and then index arrays, in the helper's parameter order.
+     */
     record Invoke(String helper, List<String> arrays, List<Expr> scalars) implements Expr {
     }
 

@@ -229,7 +229,10 @@ final class ValueInterpreter {
         return test(t.condition()) ? eval(t.whenTrue()) : eval(t.whenFalse());
     }
 
-    /** Runs a helper with the caller's arrays themselves (by reference) and the scalars' values. */
+    /**
+     * Runs a helper with the caller's arrays themselves (by reference), double or int, and the
+     * scalars' values.
+     */
     private Value invoke(Invoke invoke) {
         Method helper = method.helpers().stream().filter(h -> h.name().equals(invoke.helper())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no helper " + invoke.helper()));
@@ -239,6 +242,8 @@ final class ValueInterpreter {
         for (String parameter : helper.parameters()) {
             if (helper.arrays().contains(parameter)) {
                 callee.arrays.put(parameter, arrays.get(invoke.arrays().get(arrayArgument++)));
+            } else if (helper.indexArrays().stream().anyMatch(indices -> indices.name().equals(parameter))) {
+                callee.indexArrays.put(parameter, indexArrays.get(invoke.arrays().get(arrayArgument++)));
             } else {
                 callee.variables.put(parameter, eval(invoke.scalars().get(scalarArgument++)));
             }
