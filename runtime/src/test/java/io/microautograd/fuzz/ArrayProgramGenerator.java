@@ -56,7 +56,8 @@ import java.util.Random;
  * does nothing else ({@code s += a[i] * x[idx[i]]}) and rectify it ({@code s > 0.0 ? s : 0.0},
  * {@code Math.max(s, 0.0)}, or an if that zeroes it): the loops whose reverse sweep the compiler
  * skips under a zero adjoint. Only the rectified value is read afterwards, and the result adds
- * it in, so the skip is taken at about half the points.
+ * it in, so a zero adjoint reaches the loop wherever the rectifier is off: at about half the
+ * points for a dot product, never for a sum of squares.
  *
  * <p>Values stay finite by construction: expressions come from {@link ProgramGenerator} (domain
  * safe), loops run at most 6 times, and a variable or element updated inside a loop is updated

@@ -40,10 +40,11 @@
  * for every seed). Their contents are fixed per program, chosen below the array parameter's
  * length with repeats, and passed unchanged at every point: they take no slot of a point or of
  * the gradient, as the compiler differentiates no int. The shrinker leaves the contents and every
- * index alone, so no candidate reads out of bounds. Only the checked method takes them, not its
- * helper, so passing an {@code int[]} on to a callee is not fuzzed. An accumulation loop's sum
+ * index alone, so no candidate reads out of bounds. A helper that takes one gets its caller's
+ * array of the same name, whose contents it was generated for. An accumulation loop's sum
  * is read only through its rectified copy, which the result adds in, so a zero adjoint reaches
- * the loop at about half the points and the skip is exercised, not only generated; the counts
+ * the loop wherever the rectifier is off (a dot product is negative at about half the points) and
+ * the skip is exercised, not only generated; the counts
  * report the guarded loop reversals (the comment the processor writes over each).
  */
 package io.microautograd.fuzz;
