@@ -6,7 +6,6 @@ import io.microautograd.fuzz.Program.Break;
 import io.microautograd.fuzz.Program.Call;
 import io.microautograd.fuzz.Program.Compare;
 import io.microautograd.fuzz.Program.Continue;
-import io.microautograd.fuzz.Program.Counter;
 import io.microautograd.fuzz.Program.Declare;
 import io.microautograd.fuzz.Program.DeclareAlias;
 import io.microautograd.fuzz.Program.DeclareArray;
@@ -18,15 +17,11 @@ import io.microautograd.fuzz.Program.ForEachIndex;
 import io.microautograd.fuzz.Program.If;
 import io.microautograd.fuzz.Program.Index;
 import io.microautograd.fuzz.Program.IndexArray;
-import io.microautograd.fuzz.Program.IndexElement;
 import io.microautograd.fuzz.Program.IntLiteral;
-import io.microautograd.fuzz.Program.Invoke;
 import io.microautograd.fuzz.Program.Length;
 import io.microautograd.fuzz.Program.Literal;
 import io.microautograd.fuzz.Program.Method;
-import io.microautograd.fuzz.Program.Remainder;
 import io.microautograd.fuzz.Program.Return;
-import io.microautograd.fuzz.Program.ScaledIndex;
 import io.microautograd.fuzz.Program.Stmt;
 import io.microautograd.fuzz.Program.Store;
 import io.microautograd.fuzz.Program.Ternary;
@@ -132,7 +127,7 @@ final class ArrayProgramGenerator {
         }
         List<String> parameters = new ArrayList<>(scalars);
         rectified = new ArrayList<>();
-        Scope scope = new Scope(helper);
+        ArrayScope scope = new ArrayScope(random, expressions, helper);
         scope.readable.addAll(scalars);
         scope.assignable.addAll(scalars);
         if (hasArray) {
@@ -179,102 +174,7 @@ final class ArrayProgramGenerator {
         return List.copyOf(out.values());
     }
 
-    /** What a statement may use: variables, arrays with their lengths, counters with their ranges. */
-    private final class Scope {
-        final Method helper;
-        final List<String> readable = new ArrayList<>();
-        final List<String> assignable = new ArrayList<>();
-        final Map<String, Integer> arrays = new LinkedHashMap<>();
-        final Map<String, IndexArray> indexArrays = new LinkedHashMap<>();
-        final List<String> writable = new ArrayList<>();
-        /** Each counter in scope with the largest value it takes. */
-        final Map<String, Integer> counters = new LinkedHashMap<>();
-        int loopDepth;
-        /** How many ifs and loops enclose the statement. */
-        int nesting;
-
-        Scope(Method helper) {
-            this.helper = helper;
-        }
-
-        Scope child() {
-            Scope child = new Scope(helper);
-            child.readable.addAll(readable);
-            child.assignable.addAll(assignable);
-            child.arrays.putAll(arrays);
-            child.indexArrays.putAll(indexArrays);
-            child.writable.addAll(writable);
-            child.counters.putAll(counters);
-            child.loopDepth = loopDepth;
-            child.nesting = nesting + 1;
-            return child;
-        }
-
-        /** Leaves beyond variables: one element of each array, and maybe a helper call. */
-        List<Expr> leaves() {
-            List<Expr> out = new ArrayList<>();
-            arrays.forEach((name, length) -> out.add(new Element(name, index(name, length))));
-            if (!indexArrays.isEmpty()) {
-                out.add(new ScaledIndex(indexElement(), random.nextBoolean() ? 0.5 : 0.25));
-            }
-            if (helper != null && random.nextInt(3) == 0) {
-                out.add(invoke());
-            }
-            return out;
-        }
-
-        /**
-         * A call of the helper with an array of its length (when it takes one), the index array
-         * of the same name and contents (when it takes one) and random scalars.
-         */
-        Invoke invoke() {
-            List<String> fitting = arrays.entrySet().stream()
-                    .filter(e -> e.getValue() == helper.arrayLength()).map(Map.Entry::getKey).toList();
-            List<String> passed = new ArrayList<>();
-            if (!helper.arrays().isEmpty()) {
-                passed.add(fitting.get(random.nextInt(fitting.size())));
-            }
-            helper.indexArrays().forEach(indices -> passed.add(indices.name()));
-            List<Expr> arguments = new ArrayList<>();
-            for (int i = passed.size(); i < helper.parameters().size(); i++) {
-                arguments.add(expressions.expr(readable, List.of(), 1));
-            }
-            return new Invoke(helper.name(), List.copyOf(passed), List.copyOf(arguments));
-        }
-
-        /**
-         * An index that is in bounds for an array of {@code length}: sometimes an element of an
-         * index array, reduced modulo {@code .length} when its contents may not fit.
-         */
-        Index index(String array, int length) {
-            if (!indexArrays.isEmpty() && random.nextInt(3) == 0) {
-                IndexElement element = indexElement();
-                return indexArrays.get(element.indexArray()).max() < length ? element
-                        : new Remainder(element, new Length(array));
-            }
-            return plainIndex(array, length);
-        }
-
-        /** {@code idx[i]} for an index array in scope and an index in its bounds. */
-        IndexElement indexElement() {
-            List<String> candidates = new ArrayList<>(indexArrays.keySet());
-            String indices = candidates.get(random.nextInt(candidates.size()));
-            return new IndexElement(indices, plainIndex(indices, indexArrays.get(indices).contents().size()));
-        }
-
-        /** A literal or a counter (modulo {@code .length} when its range does not fit) below {@code length}. */
-        private Index plainIndex(String array, int length) {
-            List<String> inScope = new ArrayList<>(counters.keySet());
-            if (inScope.isEmpty() || random.nextInt(4) == 0) {
-                return new IntLiteral(random.nextInt(length));
-            }
-            String counter = inScope.get(random.nextInt(inScope.size()));
-            return counters.get(counter) < length ? new Counter(counter)
-                    : new Remainder(new Counter(counter), new Length(array));
-        }
-    }
-
-    private void block(List<Stmt> out, Scope scope, int length) {
+    private void block(List<Stmt> out, ArrayScope scope, int length) {
         for (int i = 0; i < length; i++) {
             if (!scope.arrays.isEmpty() && random.nextInt(ALIAS_ODDS) == 0) {
                 out.add(alias(scope));
@@ -320,7 +220,7 @@ final class ArrayProgramGenerator {
      * arrays in scope (the same one twice for a sum of squares), then {@code rN}, sN rectified,
      * the only name of it later statements read.
      */
-    private List<Stmt> rectifiedAccumulation(Scope scope) {
+    private List<Stmt> rectifiedAccumulation(ArrayScope scope) {
         String sum = "s" + names++;
         String counter = "i" + names++;
         List<String> arrays = new ArrayList<>(scope.arrays.keySet());
@@ -329,7 +229,7 @@ final class ArrayProgramGenerator {
         String overIndices = indexArrays.isEmpty() || random.nextBoolean() ? null
                 : indexArrays.get(random.nextInt(indexArrays.size()));
         boolean enhanced = overIndices != null && random.nextBoolean();
-        Scope inner = scope.child();
+        ArrayScope inner = scope.child();
         inner.counters.clear();
         inner.counters.put(counter, overIndices == null ? scope.arrays.get(first) - 1
                 : enhanced ? scope.indexArrays.get(overIndices).max()
@@ -367,7 +267,7 @@ final class ArrayProgramGenerator {
      * write (when the target is writable) like any other array; allowed inside loops too, since
      * it allocates nothing.
      */
-    private DeclareAlias alias(Scope scope) {
+    private DeclareAlias alias(ArrayScope scope) {
         List<String> arrays = new ArrayList<>(scope.arrays.keySet());
         String target = arrays.get(random.nextInt(arrays.size()));
         String name = "alias" + names++;
@@ -379,12 +279,12 @@ final class ArrayProgramGenerator {
     }
 
     /** An array in scope of {@code length}, to size a new one by its {@code .length}, or null. */
-    private String sizedLike(Scope scope, int length) {
+    private String sizedLike(ArrayScope scope, int length) {
         return scope.arrays.entrySet().stream().filter(e -> e.getValue() == length && random.nextBoolean())
                 .map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
-    private If branch(Scope scope) {
+    private If branch(ArrayScope scope) {
         List<Stmt> then = new ArrayList<>();
         block(then, scope.child(), 1 + random.nextInt(2));
         if (random.nextInt(3) == 0) {
@@ -398,8 +298,8 @@ final class ArrayProgramGenerator {
         return new If(expressions.cond(scope.readable, scope.leaves(), 2), List.copyOf(then), List.copyOf(otherwise));
     }
 
-    private Stmt loop(Scope scope) {
-        Scope inner = scope.child();
+    private Stmt loop(ArrayScope scope) {
+        ArrayScope inner = scope.child();
         inner.loopDepth++;
         List<String> arrays = new ArrayList<>(scope.arrays.keySet());
         String array = arrays.isEmpty() ? null : arrays.get(random.nextInt(arrays.size()));
@@ -433,7 +333,7 @@ final class ArrayProgramGenerator {
     }
 
     /** {@code for (int jN : idx)} or {@code for (int iN = 0; iN < idx.length; iN++)}. */
-    private Stmt indexLoop(Scope scope, Scope inner) {
+    private Stmt indexLoop(ArrayScope scope, ArrayScope inner) {
         List<String> candidates = new ArrayList<>(scope.indexArrays.keySet());
         IndexArray indices = scope.indexArrays.get(candidates.get(random.nextInt(candidates.size())));
         List<Stmt> body = new ArrayList<>();
@@ -457,7 +357,7 @@ final class ArrayProgramGenerator {
      * A new value for {@code target}: anything outside loops, a contraction inside them so that
      * repeated updates stay finite.
      */
-    private Update update(Expr target, Scope scope) {
+    private Update update(Expr target, ArrayScope scope) {
         String op = COMPOUND[random.nextInt(COMPOUND.length)];
         Expr e = expressions.expr(scope.readable, scope.leaves(), scope.loopDepth > 0 ? 2 : 3);
         if (op.equals("/")) {
