@@ -4,7 +4,7 @@ import io.microautograd.benchmarks.ProcessorCompileBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +25,13 @@ public final class ReportWriter {
     public static final double MAX_BYTES_PER_NODE = 100;
 
     private static final String CHART = "benchmark-ratios.png";
-    /** The benchmark methods of gradients written by hand, and how each is written, in report order. */
-    private static final Map<String, String> HAND_WRITTEN = new LinkedHashMap<>();
+    /** The gradients written by hand, in report order. */
+    private static final List<HandWritten> HAND_WRITTEN = List.of(
+            new HandWritten("handWritten", "sample by sample, as a person would"),
+            new HandWritten("handWrittenBatched", "whole batch, loops laid out for the CPU"));
 
-    static {
-        HAND_WRITTEN.put("handWritten", "sample by sample, as a person would");
-        HAND_WRITTEN.put("handWrittenBatched", "whole batch, loops laid out for the CPU");
+    /** A gradient written by hand: its benchmark method, and how it is written. */
+    private record HandWritten(String method, String written) {
     }
 
     private ReportWriter() {
@@ -77,8 +78,8 @@ public final class ReportWriter {
     private static void appendHandWritten(Results results, StringBuilder md) {
         boolean any = false;
         for (String workload : results.workloads()) {
-            for (Map.Entry<String, String> gradient : HAND_WRITTEN.entrySet()) {
-                Optional<Measurement> hand = results.get(workload, gradient.getKey());
+            for (HandWritten gradient : HAND_WRITTEN) {
+                Optional<Measurement> hand = results.get(workload, gradient.method());
                 if (hand.isEmpty()) {
                     continue;
                 }
@@ -91,10 +92,10 @@ public final class ReportWriter {
                       .append("|---|---|---|---|---|\n");
                     any = true;
                 }
-                md.append("| ").append(workload).append(" | ").append(gradient.getValue())
+                md.append("| ").append(workload).append(" | ").append(gradient.written())
                   .append(" | ").append(time(hand.get()))
-                  .append(" | ").append(ratio(results.ratio(workload, "compiled", gradient.getKey())))
-                  .append(" | ").append(ratio(results.ratio(workload, "valueEngine", gradient.getKey()))).append(" |\n");
+                  .append(" | ").append(ratio(results.ratio(workload, "compiled", gradient.method())))
+                  .append(" | ").append(ratio(results.ratio(workload, "valueEngine", gradient.method()))).append(" |\n");
             }
         }
         if (any) {

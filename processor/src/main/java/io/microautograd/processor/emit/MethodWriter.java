@@ -1,5 +1,6 @@
 package io.microautograd.processor.emit;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -241,11 +242,11 @@ final class MethodWriter {
             case BOOLEAN:
                 return TypeName.BOOLEAN;
             case DOUBLE_ARRAY:
-                return com.palantir.javapoet.ArrayTypeName.of(double.class);
+                return ArrayTypeName.of(double.class);
             case INT_ARRAY:
-                return com.palantir.javapoet.ArrayTypeName.of(int.class);
+                return ArrayTypeName.of(int.class);
             default:
-                return com.palantir.javapoet.ArrayTypeName.of(com.palantir.javapoet.ArrayTypeName.of(double.class));
+                return ArrayTypeName.of(ArrayTypeName.of(double.class));
         }
     }
 
