@@ -127,8 +127,9 @@ final class MethodWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(double.class)
                 .addJavadoc("Computes $L and <em>adds</em> its partial derivatives into the given storage. It\n"
-                        + "allocates only the arrays the method itself creates, and a tape when the thread has kept\n"
-                        + "none large enough from its earlier calls. The caller zeroes the storage.\n\n", link())
+                        + "allocates only the arrays of the method that cannot be kept between calls, and a tape or\n"
+                        + "an array when the thread has kept none that fits from its earlier calls. The caller\n"
+                        + "zeroes the storage.\n\n", link())
                 .addJavadoc(storageDoc())
                 .addJavadoc("@return the value\n");
         addSourceParameters(m);
