@@ -18,7 +18,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +32,7 @@ class KeptArraysTest {
             package p;
 
             import io.microautograd.Differentiable;
+            import java.util.Arrays;
 
             class Kept {
                 /** A vector and a matrix, shaped by the call, written before they are read. */
@@ -100,22 +100,17 @@ class KeptArraysTest {
                     for (int i = 0; i < x.length; i++) {
                         h[i] = Math.cos(x[i]);
                     }
-                    double s = 0.01 * nestedGradient(x.length, depth);
+                    double s = 0.01 * nestedValue(x.length, depth);
                     for (int i = 0; i < x.length; i++) {
                         s += h[i] * x[(i + 1) % x.length];
                     }
                     return s;
                 }
 
-                static int nestedGradient(int n, int depth) {
-                    if (depth == 0) {
-                        return 0;
-                    }
+                static double nestedValue(int n, int depth) {
                     double[] probe = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        probe[i] = 2.0 - 0.3 * i;
-                    }
-                    return KeptGrad.reentrant(probe, depth - 1).x()[0] > 0 ? 1 : 2;
+                    Arrays.fill(probe, 0.4 + depth);
+                    return depth == 0 ? 0 : KeptGrad.reentrant(probe, depth - 1).value();
                 }
 
                 /** Returns before its allocation on some calls, which then have no array to keep. */
@@ -207,8 +202,7 @@ class KeptArraysTest {
 
     @Test
     void laterCallsOnTheSameThreadGiveTheFirstCallsGradients() throws Exception {
-        onNewThread(() -> {
-            ArrayGradientCheck check = new ArrayGradientCheck(code, "p.Kept");
+        onNewThread(check -> {
             double[] x = RandomArrays.vector(1, 7);
             Object[] layer = {x, 5, 4};
             Object[] accumulated = {x, 3, 4};
@@ -222,14 +216,12 @@ class KeptArraysTest {
             }
             check.check("layer", layer, "x:0");
             check.check("accumulated", accumulated, "x:0");
-            return null;
         });
     }
 
     @Test
     void shapesChangingBetweenCallsGiveFreshResults() throws Exception {
-        onNewThread(() -> {
-            ArrayGradientCheck check = new ArrayGradientCheck(code, "p.Kept");
+        onNewThread(check -> {
             double[] x = RandomArrays.vector(2, 6);
             int[][] shapes = {{3, 4}, {6, 4}, {2, 4}, {2, 7}, {2, 1}, {3, 4}, {0, 3}, {3, 4}};
             for (int[] shape : shapes) {
@@ -237,17 +229,16 @@ class KeptArraysTest {
                 for (String method : shape[0] == 0 ? List.of("layer") : List.of("layer", "accumulated")) {
                     Object[] arguments = {x, shape[0], shape[1]};
                     check.check(method, arguments, "x:0");
-                    assertArrayEquals(KeptArraysTest.<double[]>onNewThread(() -> gradient(method, arguments)),
+                    assertArrayEquals(PerThread.onNewThread(() -> gradient(method, arguments)),
                             gradient(method, arguments), method + " " + Arrays.toString(shape));
                 }
             }
-            return null;
         });
     }
 
     @Test
     void aCallReusesTheKeptArraysOfTheSameShapeOnly() throws Exception {
-        onNewThread(() -> {
+        onNewThread(check -> {
             double[] x = RandomArrays.vector(3, 5);
             gradient("layer", new Object[] {x, 4, 3});
             List<Object> kept = new ArrayList<>();
@@ -269,14 +260,12 @@ class KeptArraysTest {
             gradient("layer", new Object[] {x, 2, 5});
             assertNotSame(kept.get(0), kept("layerHArray"), "a shorter vector is not reused");
             assertEquals(2, ((double[]) kept("layerHArray")).length, "the call keeps its own vector instead");
-            return null;
         });
     }
 
     @Test
     void aCallThatReturnsBeforeItsAllocationKeepsNoneAndLaterCallsAreRight() throws Exception {
-        onNewThread(() -> {
-            ArrayGradientCheck check = new ArrayGradientCheck(code, "p.Kept");
+        onNewThread(check -> {
             double[] allocates = {0.1, -0.4, 0.7};
             double[] leavesEarly = {0.9, -0.4, 0.7};
             check.check("early", new Object[] {allocates, 5}, "x:0");
@@ -285,14 +274,12 @@ class KeptArraysTest {
             assertNull(kept("earlyHArray"), "a call that left before allocating keeps none");
             check.check("early", new Object[] {allocates, 5}, "x:0");
             check.check("early", new Object[] {allocates, 5}, "x:0");
-            return null;
         });
     }
 
     @Test
     void aMethodAndTheDifferentiableMethodItCallsEachKeepTheirOwn() throws Exception {
-        onNewThread(() -> {
-            ArrayGradientCheck check = new ArrayGradientCheck(code, "p.Kept");
+        onNewThread(check -> {
             double[] x = RandomArrays.vector(5, 4);
             String caller = code.pullbackSource("p.KeptGrad", "caller");
             assertTrue(caller.contains("double[] y = takeVector(callerYArray, n);"), caller);
@@ -301,7 +288,6 @@ class KeptArraysTest {
                 assertNotNull(kept("callerYArray"), "the caller keeps its array");
                 assertNotNull(kept("accumulatedGridArray"), "the callee keeps its own");
             }
-            return null;
         });
     }
 
@@ -318,8 +304,8 @@ class KeptArraysTest {
         double[] x = RandomArrays.vector(6, 8);
         Object[] large = {x, 9, 7};
         Object[] small = {x, 3, 2};
-        double[] expectedLarge = onNewThread(() -> gradient("accumulated", large));
-        double[] expectedSmall = onNewThread(() -> gradient("accumulated", small));
+        double[] expectedLarge = PerThread.onNewThread(() -> gradient("accumulated", large));
+        double[] expectedSmall = PerThread.onNewThread(() -> gradient("accumulated", small));
         CyclicBarrier start = new CyclicBarrier(3);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -368,16 +354,18 @@ class KeptArraysTest {
 
     /** What the calling thread keeps in the generated field {@code name}. */
     private static Object kept(String name) throws ReflectiveOperationException {
-        Field field = grad.getDeclaredField(name);
-        field.setAccessible(true);
-        return ((ThreadLocal<?>) field.get(null)).get();
+        return PerThread.kept(grad, name);
     }
 
-    /** The result of {@code call} on a new thread, which has kept no array. */
-    private static <T> T onNewThread(Callable<T> call) throws Exception {
-        FutureTask<T> task = new FutureTask<>(call);
-        Thread thread = new Thread(task);
-        thread.start();
-        return task.get();
+    /** A test that checks gradients on a thread of its own, so that no other test's call has left arrays on it. */
+    private interface OnNewThread {
+        void run(ArrayGradientCheck check) throws Exception;
+    }
+
+    private static void onNewThread(OnNewThread test) throws Exception {
+        PerThread.onNewThread(() -> {
+            test.run(new ArrayGradientCheck(code, "p.Kept"));
+            return null;
+        });
     }
 }
