@@ -26,6 +26,9 @@ import java.util.Set;
  * ({@code m[i] = row}) or is stored as one, or is passed to any method. A method without
  * {@code @Differentiable} could hold on to an array it is given, and a {@code @Differentiable}
  * one could hand it on to such a method.
+ *
+ * <p>The parser already rejects array locals allocated in a loop, assigned again or given a row;
+ * these rules do not rely on it, so that a kept array stays safe if the subset grows.
  */
 final class ReusableArrays {
 
@@ -82,7 +85,8 @@ final class ReusableArrays {
     /** Whether an allocation gives every size, so that a kept array of that shape can stand for it. */
     private static boolean hasEverySize(Expr.NewArray allocation) {
         int sizes = allocation.dimensions().size();
-        return allocation.type() == Type.DOUBLE_ARRAY && sizes == 1 || allocation.type() == Type.DOUBLE_MATRIX && sizes == 2;
+        return allocation.type() == Type.DOUBLE_ARRAY && sizes == 1
+                || allocation.type() == Type.DOUBLE_MATRIX && sizes == 2;
     }
 
     /**

@@ -220,10 +220,10 @@ final class Helpers {
 
     private static MethodSpec takeMatrix(MethodSpec.Builder m) {
         TypeName matrix = ArrayTypeName.of(ArrayTypeName.of(double.class));
-        return m.addJavadoc("A zeroed {@code rows} by {@code columns} matrix: the one this thread kept from an earlier\n"
-                        + "call when it has that shape, else a new one, which rejects a negative size as {@code new}\n"
-                        + "does even without rows. A kept matrix is taken out of {@code kept}, so that a nested call\n"
-                        + "on the same thread gets one of its own.\n")
+        return m.addJavadoc("A zeroed {@code rows} by {@code columns} matrix: the one this thread kept from an\n"
+                        + "earlier call when it has that shape, else a new one, which rejects a negative size as\n"
+                        + "{@code new} does even without rows. A kept matrix is taken out of {@code kept}, so that a\n"
+                        + "nested call on the same thread gets one of its own.\n")
                 .returns(matrix)
                 .addParameter(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), matrix), "kept")
                 .addParameter(int.class, "rows").addParameter(int.class, "columns")

@@ -76,7 +76,8 @@ final class KeptArrays {
         CodeBlock value = CodeBlock.of("$N($L)", helpers.use(take), CodeBlock.join(arguments, ", "));
         CodeBlock.Builder code = CodeBlock.builder();
         if (v.role() == Variable.Role.LOCAL) {
-            code.add("// The thread's arrays from its last call, zeroed, where the shape fits: no allocation, warm memory.\n");
+            code.add("// The thread's arrays from its last call, zeroed, where the shape fits: no allocation,"
+                    + " warm memory.\n");
         }
         if (declares) {
             return code.addStatement("$L $N = $L", v.type().javaName(), names.of(v), value).build();
