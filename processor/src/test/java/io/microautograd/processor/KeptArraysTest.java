@@ -147,6 +147,25 @@ class KeptArraysTest {
                     return literal[0] * literal[1] + ragged.length + plain(passedOn) + square(passedToDifferentiable);
                 }
 
+                /** With {@code aB}, a method and an array whose names join as another pair's do. */
+                @Differentiable
+                static double a(double[] x) {
+                    double[] bC = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        bC[i] = x[i] * x[i];
+                    }
+                    return bC[0] + aB(x);
+                }
+
+                @Differentiable
+                static double aB(double[] x) {
+                    double[] c = new double[x.length + 1];
+                    for (int i = 0; i < x.length; i++) {
+                        c[i + 1] = Math.sin(x[i]);
+                    }
+                    return c[x.length] * c[1];
+                }
+
                 static double plain(double[] v) {
                     return v[v.length - 1];
                 }
@@ -198,6 +217,19 @@ class KeptArraysTest {
             assertFalse(field.getName().startsWith("notKept"), "no field keeps an array of notKept: " + field);
         }
         new ArrayGradientCheck(code, "p.Kept").check("notKept", new Object[] {RandomArrays.vector(4, 3), 4}, "x:0");
+    }
+
+    @Test
+    void methodsWhoseArraysJoinToTheSameNameKeepThemInFieldsOfTheirOwn() throws Exception {
+        assertTrue(code.pullbackSource("p.KeptGrad", "a").contains("double[] bC = takeVector(aBCArray, x.length);"));
+        assertTrue(code.pullbackSource("p.KeptGrad", "aB").contains("double[] c = takeVector(aBCArray2, x.length + 1);"));
+        onNewThread(check -> {
+            for (int n : new int[] {3, 3, 4, 3}) {
+                check.check("a", new Object[] {RandomArrays.vector(n, n)}, "x:0");
+                assertEquals(n, ((double[]) kept("aBCArray")).length, "a keeps its own array");
+                assertEquals(n + 1, ((double[]) kept("aBCArray2")).length, "aB keeps its own array");
+            }
+        });
     }
 
     @Test
