@@ -222,7 +222,8 @@ class KeptArraysTest {
     @Test
     void methodsWhoseArraysJoinToTheSameNameKeepThemInFieldsOfTheirOwn() throws Exception {
         assertTrue(code.pullbackSource("p.KeptGrad", "a").contains("double[] bC = takeVector(aBCArray, x.length);"));
-        assertTrue(code.pullbackSource("p.KeptGrad", "aB").contains("double[] c = takeVector(aBCArray2, x.length + 1);"));
+        assertTrue(code.pullbackSource("p.KeptGrad", "aB")
+                .contains("double[] c = takeVector(aBCArray2, x.length + 1);"));
         onNewThread(check -> {
             for (int n : new int[] {3, 3, 4, 3}) {
                 check.check("a", new Object[] {RandomArrays.vector(n, n)}, "x:0");
