@@ -1,5 +1,6 @@
 package io.microautograd.processor.diff;
 
+import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.IrWalk;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The arrays a pullback may keep per thread and reuse in its next call instead of allocating
@@ -23,9 +25,10 @@ import java.util.Set;
  *
  * <p>An array is not kept when it may outlive the call or hold a row it did not allocate: when
  * it, or any array sharing its storage (a row or another name of it), receives a row
- * ({@code m[i] = row}) or is stored as one, or is passed to any method. A method without
- * {@code @Differentiable} could hold on to an array it is given, and a {@code @Differentiable}
- * one could hand it on to such a method.
+ * ({@code m[i] = row}) or is stored as one, or is passed to a method that may hold on to it: a
+ * method without {@code @Differentiable}, or one whose body, or a method it calls, passes arrays
+ * to such a method. (A {@code @Differentiable} method has nowhere else to put an array: it
+ * returns a scalar, writes no field, and keeps only arrays it allocates itself.)
  *
  * <p>The parser already rejects array locals allocated in a loop, assigned again or given a row;
  * these rules do not rely on it, so that a kept array stays safe if the subset grows.
@@ -44,12 +47,14 @@ final class ReusableArrays {
      * @param function the differentiated function, whose body shows how its arrays are used
      * @param pullback the complete body of its pullback
      * @param adjoints every variable of the pullback that has an adjoint, with it
+     * @param mayHoldArrays whether a method may let an array it is given outlive the call
      */
-    static List<Variable> of(Function function, Stmt.Block pullback, Map<Variable, Variable> adjoints) {
+    static List<Variable> of(Function function, Stmt.Block pullback, Map<Variable, Variable> adjoints,
+            Predicate<Callee> mayHoldArrays) {
         ReusableArrays arrays = new ReusableArrays();
         arrays.scan(pullback, false);
         ArrayAliases aliases = ArrayAliases.of(function.body());
-        Set<Variable> held = heldElsewhere(function, aliases);
+        Set<Variable> held = heldElsewhere(function, aliases, mayHoldArrays);
         List<Variable> kept = new ArrayList<>();
         for (Variable v : arrays.allocatedOnce) {
             if (v.role() == Variable.Role.LOCAL && arrays.allocatesOnce(v)
@@ -91,9 +96,11 @@ final class ReusableArrays {
 
     /**
      * The representatives of the storage classes of {@code function} whose arrays may be held by
-     * another array or another method: those taking or given as a row, and those passed to a call.
+     * another array or another method: those taking or given as a row, and those passed to a
+     * method that may hold on to them.
      */
-    private static Set<Variable> heldElsewhere(Function function, ArrayAliases aliases) {
+    private static Set<Variable> heldElsewhere(Function function, ArrayAliases aliases,
+            Predicate<Callee> mayHoldArrays) {
         Set<Variable> held = new HashSet<>();
         IrWalk.statements(function.body(), s -> {
             if (s instanceof Stmt.Store st && st.value().type().isArray()) {
@@ -102,7 +109,7 @@ final class ReusableArrays {
             }
             for (Expr e : IrWalk.expressionsOf(s)) {
                 IrWalk.expressions(e, x -> {
-                    if (x instanceof Expr.Call call) {
+                    if (x instanceof Expr.Call call && mayHoldArrays.test(call.callee())) {
                         call.arguments().forEach(argument -> hold(argument, aliases, held));
                     }
                 });

@@ -87,6 +87,14 @@ class ReusableArraysTest {
     }
 
     @Test
+    void anArrayPassedToAMethodThatHoldsNoArrayIsKept() {
+        Callee keepsNothing = new Callee("p.C", "p.CGrad", "keepsNothing", List.of("v"), List.of(Type.DOUBLE_ARRAY),
+                List.of(true), Type.DOUBLE);
+        List<Stmt> body = List.of(declare(V, vector()), declare(SUM, new Expr.Call(keepsNothing, List.of(read(V)))));
+        assertEquals(List.of(V), kept(body, Map.of()));
+    }
+
+    @Test
     void anElementPassedToAMethodLeavesItsArrayKept() {
         Callee h = new Callee("p.C", null, "h", List.of("x"), List.of(Type.DOUBLE), List.of(false), Type.DOUBLE);
         List<Stmt> body = List.of(declare(M, matrix()),
@@ -101,10 +109,14 @@ class ReusableArraysTest {
         assertEquals(List.of(), kept(body, Map.of()));
     }
 
-    /** The kept arrays of a function whose body is also, for this test, its pullback's. */
+    /**
+     * The kept arrays of a function whose body is also, for this test, its pullback's, and whose
+     * callees may all hold on to arrays but {@code keepsNothing}.
+     */
     private static List<Variable> kept(List<Stmt> statements, Map<Variable, Variable> adjoints) {
         Stmt.Block body = Stmt.Block.of(statements);
-        return ReusableArrays.of(new Function("f", List.of(N), Set.of(), body, 9), body, adjoints);
+        return ReusableArrays.of(new Function("f", List.of(N), Set.of(), body, 9), body, adjoints,
+                callee -> !callee.name().equals("keepsNothing"));
     }
 
     private static Variable local(String name, Type type, int id) {
