@@ -1,11 +1,13 @@
 package io.microautograd.processor;
 
 import io.microautograd.processor.diff.WrittenArrays;
+import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Variable;
 import io.microautograd.processor.parse.ParsedMethod;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.Set;
  * when every differentiable method it calls is: recursion is rejected, a call that passes an
  * array to a method writing into that parameter is rejected (the caller's reverse sweep would
  * read the array after the callee changed it), and a caller of a method that has errors is left
- * out with an error at the call.
+ * out with an error at the call. It also tells which methods may hold on to an array they are
+ * given, so that a caller does not keep that array between its calls.
  */
 final class CallGraph {
 
@@ -37,6 +40,8 @@ final class CallGraph {
 
     private final Map<String, List<Expr.Call>> calls = new LinkedHashMap<>();
     private final Map<String, List<String>> writtenArrayParameters = new LinkedHashMap<>();
+    private final Map<String, Set<String>> arrayReceivers = new LinkedHashMap<>();
+    private final Set<String> passArraysToPlainMethods = new HashSet<>();
 
     /** The key of a method: its class, name and arity. */
     static String key(String ownerClass, String name, int arity) {
@@ -46,16 +51,25 @@ final class CallGraph {
     /** Adds a method read without errors. */
     void add(String key, ParsedMethod method) {
         List<Expr.Call> out = new ArrayList<>();
+        Set<String> receivers = new LinkedHashSet<>();
         IrWalk.statements(method.function().body(), s -> {
             for (Expr e : IrWalk.expressionsOf(s)) {
                 IrWalk.expressions(e, x -> {
                     if (x instanceof Expr.Call call && call.callee().isDifferentiable()) {
                         out.add(call);
                     }
+                    if (x instanceof Expr.Call call && call.arguments().stream().anyMatch(a -> a.type().isArray())) {
+                        if (call.callee().isDifferentiable()) {
+                            receivers.add(calleeKey(call.callee()));
+                        } else {
+                            passArraysToPlainMethods.add(key);
+                        }
+                    }
                 });
             }
         });
         calls.put(key, out);
+        arrayReceivers.put(key, receivers);
         Set<Variable> written = WrittenArrays.of(method.function());
         List<String> parameters = new ArrayList<>();
         for (Variable parameter : method.function().parameters()) {
@@ -102,6 +116,33 @@ final class CallGraph {
         return broken;
     }
 
+    /**
+     * Whether a call of {@code callee} may let an array it is given outlive the call: whether the
+     * callee, or a method it calls, passes an array to a method without {@code @Differentiable}
+     * (which could hold on to it), or to one this round did not read (which cannot be looked into).
+     */
+    boolean mayHoldArrays(Callee callee) {
+        return mayHoldArrays(calleeKey(callee), new HashSet<>());
+    }
+
+    private boolean mayHoldArrays(String method, Set<String> visited) {
+        if (!arrayReceivers.containsKey(method)) {
+            return true;
+        }
+        if (passArraysToPlainMethods.contains(method)) {
+            return true;
+        }
+        if (!visited.add(method)) {
+            return false;
+        }
+        for (String receiver : arrayReceivers.get(method)) {
+            if (mayHoldArrays(receiver, visited)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean reaches(String from, String target, Set<String> visited) {
         if (from.equals(target)) {
             return true;
@@ -118,6 +159,10 @@ final class CallGraph {
     }
 
     private static String calleeKey(Expr.Call call) {
-        return key(call.callee().ownerClass(), call.callee().name(), call.callee().parameterTypes().size());
+        return calleeKey(call.callee());
+    }
+
+    private static String calleeKey(Callee callee) {
+        return key(callee.ownerClass(), callee.name(), callee.parameterTypes().size());
     }
 }

@@ -126,7 +126,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         }
         Map<TypeElement, List<GradientMethod>> generated = new LinkedHashMap<>();
         for (ReadMethod method : read.values()) {
-            GradientMethod result = differentiate(method);
+            GradientMethod result = differentiate(method, graph);
             if (result != null) {
                 generated.computeIfAbsent((TypeElement) method.element().getEnclosingElement(),
                         k -> new ArrayList<>()).add(result);
@@ -203,10 +203,11 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     }
 
     /** Differentiates one method; null after reporting a bug. */
-    private GradientMethod differentiate(ReadMethod method) {
+    private GradientMethod differentiate(ReadMethod method, CallGraph graph) {
         try {
             Function function = method.parsed().function();
-            return new GradientMethod(ReverseMode.differentiate(function), sourceVariables(function));
+            return new GradientMethod(ReverseMode.differentiate(function, graph::mayHoldArrays),
+                    sourceVariables(function));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             reporter.bug(e, method.element());
             return null;

@@ -1,5 +1,6 @@
 package io.microautograd.processor;
 
+import static io.microautograd.processor.PerThread.onNewThread;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,7 +22,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -262,23 +262,13 @@ class TapeReuseTest {
 
     /** What the calling thread keeps in the generated field {@code name}. */
     private static Object kept(String name) throws ReflectiveOperationException {
-        Field field = grad.getDeclaredField(name);
-        field.setAccessible(true);
-        return ((ThreadLocal<?>) field.get(null)).get();
+        return PerThread.kept(grad, name);
     }
 
     private static Object assertKept(String name) throws ReflectiveOperationException {
         Object tape = kept(name);
         assertNotNull(tape, name + " keeps the tape of the thread's last call");
         return tape;
-    }
-
-    /** The result of {@code call} on a new thread, which has kept no tape. */
-    private static <T> T onNewThread(Callable<T> call) throws Exception {
-        FutureTask<T> task = new FutureTask<>(call);
-        Thread thread = new Thread(task);
-        thread.start();
-        return task.get();
     }
 
     private static double[] prepend(double first, double[] rest) {

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param body the complete method body: forward sweep, reverse sweep, accumulation and return
  * @param expectedTapeSizes for each tape the body pushes onto, the number of entries it is
  *     expected to hold, as a {@code long} expression over the parameters; absent when unknown
+ * @param keptArrays the arrays the body allocates that no one can see once it has returned, each
+ *     source array followed by its adjoint: the emitter keeps them per thread between calls
  */
 public record Pullback(
         Function source,
@@ -29,5 +31,6 @@ public record Pullback(
         List<Variable> scalarAdjoints,
         Map<Variable, Variable> arrayAdjoints,
         Stmt.Block body,
-        Map<TapeKind, Expr> expectedTapeSizes) {
+        Map<TapeKind, Expr> expectedTapeSizes,
+        List<Variable> keptArrays) {
 }

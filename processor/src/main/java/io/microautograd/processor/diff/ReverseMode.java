@@ -4,6 +4,7 @@ import static io.microautograd.processor.ir.Exprs.add;
 import static io.microautograd.processor.ir.Exprs.lit;
 import static io.microautograd.processor.ir.Exprs.read;
 
+import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Function;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reverse-mode differentiation of a function into a {@link Pullback}: prologue, forward sweep,
@@ -29,9 +31,11 @@ public final class ReverseMode {
     private final Function function;
     private final Activity activity;
     private final Set<Variable> written;
+    private final Predicate<Callee> mayHoldArrays;
 
-    private ReverseMode(Function function) {
+    private ReverseMode(Function function, Predicate<Callee> mayHoldArrays) {
         this.function = function;
+        this.mayHoldArrays = mayHoldArrays;
         this.activity = Activity.of(function);
         this.written = WrittenArrays.of(function);
     }
@@ -39,9 +43,12 @@ public final class ReverseMode {
     /**
      * Differentiates a function. The first round keeps every overwritten value; each next round
      * keeps only those the previous round's reverse code read, until the readers settle.
+     *
+     * @param mayHoldArrays whether a method the function calls may let an array it is given outlive
+     *     the call, so that the function must not keep that array between its calls
      */
-    public static Pullback differentiate(Function function) {
-        ReverseMode mode = new ReverseMode(function);
+    public static Pullback differentiate(Function function, Predicate<Callee> mayHoldArrays) {
+        ReverseMode mode = new ReverseMode(function, mayHoldArrays);
         DiffContext round = mode.build(null);
         for (int i = 0; i < 8; i++) {
             Readers readers = round.readers().analysed(function);
@@ -98,7 +105,8 @@ public final class ReverseMode {
         body.add(new Stmt.Return(read(value), Stmt.Origin.NONE));
         Stmt.Block block = Stmt.Block.of(body);
         context.finish(new Pullback(function, seed, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
-                block, TapeSizes.of(function, block)));
+                block, TapeSizes.of(function, block), ReusableArrays.of(function, block, context.adjoints(),
+                mayHoldArrays)));
         return context;
     }
 

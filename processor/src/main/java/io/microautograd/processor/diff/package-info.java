@@ -31,6 +31,10 @@
  * of a loop that only passes adjoints on is guarded by its incoming adjoints being nonzero ({@link
  * io.microautograd.processor.diff.ZeroAdjointSkip} has the rule).
  *
+ * <p>Kept arrays: {@link io.microautograd.processor.diff.ReusableArrays} picks the arrays a
+ * pullback allocates that the emitter may keep per thread between calls (see the emit package):
+ * allocated once per call with every size given, and seen by no one once the call has returned.
+ *
  * <p>Semantics: at kinks the derivative is fixed (abs'(0) = 0; max and min send the gradient to
  * their first argument at ties; signum, floor, ceil, rint have derivative 0; d/db pow(a, b) is
  * 0 where a &lt;= 0). Adjoints of parameters accumulate ({@code +=}) into the caller's storage.

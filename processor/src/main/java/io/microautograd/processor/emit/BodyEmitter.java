@@ -19,16 +19,19 @@ final class BodyEmitter {
 
     private final LocalNames names;
     private final Tapes tapes;
+    private final KeptArrays keptArrays;
     private final Helpers helpers;
     private final ExprPrinter printer;
     private Declarations declarations;
 
     /**
      * @param method the source method's name, which the fields keeping its tapes are named after
+     * @param keptArrays the arrays the method keeps per thread between calls
      */
-    BodyEmitter(LocalNames names, Helpers helpers, String method) {
+    BodyEmitter(LocalNames names, Helpers helpers, String method, KeptArrays keptArrays) {
         this.names = names;
         this.tapes = new Tapes(names, helpers, method);
+        this.keptArrays = keptArrays;
         this.helpers = helpers;
         this.printer = new ExprPrinter(names, tapes, helpers);
     }
@@ -39,7 +42,7 @@ final class BodyEmitter {
      * @param expectedTapeSizes the entries each tape is expected to hold, where known
      */
     CodeBlock body(Stmt.Block body, Set<Variable> parameters, Map<TapeKind, Expr> expectedTapeSizes) {
-        declarations = Declarations.of(body, parameters);
+        declarations = Declarations.of(body, parameters, keptArrays.variables());
         CodeBlock.Builder statements = CodeBlock.builder();
         for (Stmt s : body.statements()) {
             statement(s, statements);
@@ -71,6 +74,8 @@ final class BodyEmitter {
     private void statement(Stmt s, CodeBlock.Builder code) {
         if (s instanceof Stmt.Block b) {
             statements(b, code);
+        } else if (s instanceof Stmt.Assign a && keptArrays.keeps(a)) {
+            code.add(keptArrays.allocation(a, declarations.declares(a), printer));
         } else if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Push) {
             code.addStatement("$L", simple(s));
         } else if (s instanceof Stmt.If i) {
@@ -83,6 +88,7 @@ final class BodyEmitter {
             code.addStatement("continue");
         } else if (s instanceof Stmt.Return r) {
             code.add(tapes.keeping());
+            code.add(keptArrays.keeping());
             code.addStatement("return $L", printer.print(r.value()));
         } else if (s instanceof Stmt.Evaluate e) {
             code.addStatement("$L", printer.print(e.call()));

@@ -27,10 +27,15 @@ final class Declarations {
     private final Set<Stmt.Assign> inline = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Variable> hoisted = new ArrayList<>();
 
-    /** Finds the declaration point of every variable of {@code body} not in {@code parameters}. */
-    static Declarations of(Stmt.Block body, Set<Variable> parameters) {
+    /**
+     * Finds the declaration point of every variable of {@code body} not in {@code parameters}.
+     *
+     * @param readAtReturn variables that generated code reads at the method's return, beyond the body
+     */
+    static Declarations of(Stmt.Block body, Set<Variable> parameters, Set<Variable> readAtReturn) {
         Declarations d = new Declarations();
         d.block(body, new ArrayList<>());
+        readAtReturn.forEach(v -> d.use(v, List.of(body)));
         for (Variable v : d.seen) {
             if (parameters.contains(v)) {
                 continue;

@@ -5,7 +5,9 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -40,10 +42,11 @@ public final class GradientClassWriter {
             type.addModifiers(Modifier.PUBLIC);
         }
         Helpers helpers = new Helpers();
+        Set<String> keptArrayFields = new HashSet<>();
         for (GradientMethod method : methods) {
-            MethodWriter writer = new MethodWriter(method, sourceName, helpers);
+            MethodWriter writer = new MethodWriter(method, sourceName, helpers, keptArrayFields);
             type.addType(writer.result());
-            type.addFields(writer.tapeFields());
+            type.addFields(writer.keptFields());
             type.addMethod(writer.valueAndGradient());
             type.addMethod(writer.accumulating());
             type.addMethod(writer.pullback());

@@ -33,6 +33,7 @@ final class Helpers {
         TAKE_LONG("takeLongTape", TapeOperation.TAKE, TapeKind.LONG),
         TAKE_ROW("takeRowTape", TapeOperation.TAKE, TapeKind.ROW),
         POP_ROW("popRow"), TAPE_CAPACITY("tapeCapacity"),
+        TAKE_VECTOR("takeVector"), TAKE_MATRIX("takeMatrix"),
         DEEP_COPY("copyOf"), ZEROS_LIKE("zerosLike"), CHECK_LENGTH("checkLength"),
         CHECK_SHAPE("checkShape");
 
@@ -110,6 +111,10 @@ final class Helpers {
             case TAKE_LONG:
             case TAKE_ROW:
                 return take(m, helper.tape);
+            case TAKE_VECTOR:
+                return takeVector(m);
+            case TAKE_MATRIX:
+                return takeMatrix(m);
             case POP_ROW:
                 return m.addJavadoc("The row at {@code index} of a row tape, whose slot it clears: a kept tape\n"
                         + "holds no caller's rows.\n").returns(vector)
@@ -194,5 +199,47 @@ final class Helpers {
                 .endControlFlow()
                 .addStatement("kept.set(null)")
                 .addStatement("return tape").build();
+    }
+
+    private static MethodSpec takeVector(MethodSpec.Builder m) {
+        TypeName vector = ArrayTypeName.of(double.class);
+        return m.addJavadoc("A zeroed array of {@code length}: the one this thread kept from an earlier call when it\n"
+                        + "has that length, else a new one. A kept array is taken out of {@code kept}, so that a\n"
+                        + "nested call on the same thread gets one of its own.\n")
+                .returns(vector)
+                .addParameter(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), vector), "kept")
+                .addParameter(int.class, "length")
+                .addStatement("double[] vector = kept.get()")
+                .beginControlFlow("if (vector == null || vector.length != length)")
+                .addStatement("return new double[length]")
+                .endControlFlow()
+                .addStatement("kept.set(null)")
+                .addStatement("$T.fill(vector, 0.0)", Arrays.class)
+                .addStatement("return vector").build();
+    }
+
+    private static MethodSpec takeMatrix(MethodSpec.Builder m) {
+        TypeName matrix = ArrayTypeName.of(ArrayTypeName.of(double.class));
+        return m.addJavadoc("A zeroed {@code rows} by {@code columns} matrix: the one this thread kept from an\n"
+                        + "earlier call when it has that shape, else a new one, which rejects a negative size as\n"
+                        + "{@code new} does even without rows. A kept matrix is taken out of {@code kept}, so that a\n"
+                        + "nested call on the same thread gets one of its own.\n")
+                .returns(matrix)
+                .addParameter(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), matrix), "kept")
+                .addParameter(int.class, "rows").addParameter(int.class, "columns")
+                .addStatement("double[][] matrix = kept.get()")
+                .beginControlFlow("if (matrix == null || matrix.length != rows || columns < 0)")
+                .addStatement("return new double[rows][columns]")
+                .endControlFlow()
+                .beginControlFlow("for (double[] row : matrix)")
+                .beginControlFlow("if (row.length != columns)")
+                .addStatement("return new double[rows][columns]")
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("kept.set(null)")
+                .beginControlFlow("for (double[] row : matrix)")
+                .addStatement("$T.fill(row, 0.0)", Arrays.class)
+                .endControlFlow()
+                .addStatement("return matrix").build();
     }
 }

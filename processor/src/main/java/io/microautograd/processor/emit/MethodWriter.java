@@ -30,16 +30,21 @@ final class MethodWriter {
     private final ClassName source;
     private final Helpers helpers;
     private final LocalNames names = new LocalNames();
+    private final KeptArrays keptArrays;
     private final BodyEmitter emitter;
     private final CodeBlock body;
     private final ClassName resultName;
 
-    MethodWriter(GradientMethod method, ClassName source, Helpers helpers) {
+    /**
+     * @param keptArrayFields the names of the fields keeping arrays that the generated class has so far
+     */
+    MethodWriter(GradientMethod method, ClassName source, Helpers helpers, Set<String> keptArrayFields) {
         this.pullback = method.pullback();
         this.function = pullback.source();
         this.source = source;
         this.helpers = helpers;
-        this.emitter = new BodyEmitter(names, helpers, function.name());
+        this.keptArrays = new KeptArrays(pullback.keptArrays(), names, helpers, function.name(), keptArrayFields);
+        this.emitter = new BodyEmitter(names, helpers, function.name(), keptArrays);
         emitter.nameSourceVariables(method.sourceVariables());
         Set<Variable> parameters = new HashSet<>(adjointParameters());
         parameters.addAll(function.parameters());
@@ -68,9 +73,11 @@ final class MethodWriter {
                 .build();
     }
 
-    /** The fields that keep the pullback's tapes between calls on a thread; none if it has no tape. */
-    List<FieldSpec> tapeFields() {
-        return emitter.tapeFields(pullbackName());
+    /** The fields that keep the pullback's tapes and arrays between calls on a thread; none if it keeps none. */
+    List<FieldSpec> keptFields() {
+        List<FieldSpec> fields = new ArrayList<>(emitter.tapeFields(pullbackName()));
+        fields.addAll(keptArrays.fields(pullbackName()));
+        return fields;
     }
 
     /** {@code f(parameters...)}: the value and every partial, in a new result record. */
@@ -120,8 +127,9 @@ final class MethodWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(double.class)
                 .addJavadoc("Computes $L and <em>adds</em> its partial derivatives into the given storage. It\n"
-                        + "allocates only the arrays the method itself creates, and a tape when the thread has kept\n"
-                        + "none large enough from its earlier calls. The caller zeroes the storage.\n\n", link())
+                        + "allocates only the arrays of the method that cannot be kept between calls, and a tape or\n"
+                        + "an array when the thread has kept none that fits from its earlier calls. The caller\n"
+                        + "zeroes the storage.\n\n", link())
                 .addJavadoc(storageDoc())
                 .addJavadoc("@return the value\n");
         addSourceParameters(m);

@@ -24,5 +24,20 @@
  * before it is kept the slots below its size are cleared, so a call pays for the slots it used, not
  * for the kept tape's capacity. Kept tapes are arrays of primitives or of cleared rows, so they
  * never pin a class loader. Methods without tapes have no such fields.
+ *
+ * <p>Kept arrays: the arrays a method allocates with every size given, and the adjoint arrays
+ * allocated alongside them, are kept per thread the same way when no one can see them once the call
+ * has returned (the diff package's {@code ReusableArrays} has the rule: not initializers, not
+ * matrices without a row length, not arrays passed to a method that could hold on to them). Each
+ * has a {@code ThreadLocal} field named after the method and the array ({@code batchActArray}; a
+ * number is added when another method's field has the name). The allocation becomes a call of a
+ * helper ({@code takeVector}, {@code takeMatrix}) that takes the kept array when its shape is
+ * exactly the one asked for (a matrix's row count and every row's length), clears the field so that
+ * a nested call gets its own, and zero-fills it as {@code new} would; any other shape allocates. A
+ * call gives its arrays back before its return, replacing what was kept: a thread holds the arrays
+ * of its last call, of the last shapes used, until it ends; exact shapes only, since a larger kept
+ * array would change what {@code length} says. A call that throws loses the arrays it took; one
+ * that returned before an allocation keeps none for it. Reused arrays are warm in cache where new
+ * ones are cold and feed the garbage collector.
  */
 package io.microautograd.processor.emit;
