@@ -5,10 +5,10 @@ import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 
 /**
- * The per-sample losses of the compiled MLP, each the twin of a {@code Value}-engine
- * {@link Loss} (same formula, operation for operation) with its gradient generated at build
- * time from {@link MlpKernels#sample}, which runs the network's forward pass once per sample and
- * then the loss this constant selects.
+ * The losses of the compiled MLP, each the twin of a {@code Value}-engine {@link Loss} (same
+ * formula, operation for operation) with its gradient generated at build time from
+ * {@link MlpKernels#batch}, which runs the network's forward pass over a run of samples and then
+ * the loss this constant selects.
  */
 public enum CompiledLoss {
     /** Mean squared error over the outputs; the twin of {@link Loss#mse()}. */
@@ -32,14 +32,19 @@ public enum CompiledLoss {
         this.labelCheck = labelCheck;
     }
 
+    /** The code {@link MlpKernels#batch} selects this loss by. */
+    int objective() {
+        return objective;
+    }
+
     /**
-     * The loss of one sample at {@code params} for the network {@code layout}; adds its
-     * gradient into {@code gradient}. Binary losses first check the label as their
-     * {@code Value}-engine twins do, since generated code cannot throw.
+     * Checks a sample's first target as the {@code Value}-engine twin checks its label, since
+     * generated code cannot throw.
+     *
+     * @throws IllegalArgumentException if a binary loss's label is out of its range
      */
-    double lossAndGradient(double[] params, int[] layout, double[] x, double[] target, double[] gradient) {
-        labelCheck.accept(target[0]);
-        return MlpKernelsGrad.sample(params, layout, x, target, objective, gradient);
+    void checkTarget(double target) {
+        labelCheck.accept(target);
     }
 
     /** The {@code Value}-engine loss this one computes the same numbers as. */

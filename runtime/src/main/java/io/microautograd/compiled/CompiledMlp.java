@@ -17,13 +17,10 @@ import java.util.List;
  * }</pre>
  *
  * <p>{@link #of} draws the initial weights exactly as {@link MLP#of} does with the same seed.
- * Train it with a {@link CompiledMlpModel}. Prediction runs the compiled kernel's forward pass
+ * Train it with a {@link CompiledMlpModel}. Prediction runs the kernels' plain forward pass
  * once per output.
  */
 public final class CompiledMlp {
-
-    /** The target a prediction passes to the kernel, which reads none when it returns an output. */
-    private static final double[] NO_TARGET = {};
 
     private final MlpLayout layout;
     private final double[] parameters;
@@ -66,7 +63,7 @@ public final class CompiledMlp {
         }
         double[] out = new double[layout.outputSize()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = MlpKernels.sample(params, layout.encoded(), x, NO_TARGET, MlpKernels.FIRST_OUTPUT + k);
+            out[k] = MlpKernels.output(params, layout.encoded(), x, k);
         }
         return out;
     }

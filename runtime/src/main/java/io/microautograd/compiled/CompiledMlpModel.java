@@ -11,9 +11,10 @@ import io.microautograd.train.TrainableModel;
  * the network's parameters in place.
  *
  * <p>The batch loss is {@code mean_i loss(out_i, target_i) + l2Strength * sum p^2}, as on the
- * {@code Value} path. Per-sample gradients come from code generated at build time; with
- * {@code threads > 1} a batch is summed on that many threads in a fixed order (see
- * {@link PerSampleModel}), so a run is reproducible for a given seed and thread count.
+ * {@code Value} path. Gradients come from code generated at build time, one call per slice of
+ * the batch; with {@code threads > 1} a batch is cut into that many slices summed on that many
+ * threads in a fixed order (see {@link PerSampleModel}), so a run is reproducible for a given
+ * seed and thread count.
  */
 public final class CompiledMlpModel implements TrainableModel {
 
@@ -47,8 +48,7 @@ public final class CompiledMlpModel implements TrainableModel {
         MlpLayout layout = network.layout();
         int[] encoded = layout.encoded();
         PerSampleModel.Builder builder = PerSampleModel.builder(network.parameterArray(),
-                (p, x, t, g) -> loss.lossAndGradient(p, encoded, x, t, g),
-                (p, x) -> CompiledMlp.predict(layout, p, x)).threads(threads);
+                new MlpBatches(encoded, loss, threads), (p, x) -> CompiledMlp.predict(layout, p, x)).threads(threads);
         if (l2Strength > 0) {
             builder.regularizer((p, g) -> MlpKernelsGrad.l2(p, l2Strength, g));
         }

@@ -17,22 +17,31 @@
  *
  * <p>Choices written down here:
  * <ul>
- *   <li>The kernels are written as the {@code Value} engine computes (same operations in the
- *       same order, the same clamp for cross-entropy, relu'(0) = 0, hinge labels 1 and 0 or -1),
- *       so for the same weights and batch the two paths agree to about 1e-15, and are tested to
- *       1e-12, relative to the gradient's largest partial.</li>
+ *   <li>The kernels compute each activation and loss as the {@code Value} engine does (same
+ *       operations in the same order, the same clamp for cross-entropy, relu'(0) = 0, hinge
+ *       labels 1 and 0 or -1); a dot product is summed four inputs at a time, so for the same
+ *       weights and batch the two paths agree to about 1e-15, and are tested to 1e-12, relative
+ *       to the gradient's largest partial.</li>
  *   <li>The architecture reaches the kernels as an {@code int[]} layout (see
  *       {@code MlpLayout}), a read-only parameter the kernels index without casts and the
  *       reverse sweep reads as the forward sweep did.</li>
- *   <li>One kernel, {@code MlpKernels.sample}, runs a sample's forward pass once and then
- *       the loss a code selects, so every loss (mse over k outputs included) costs one forward
- *       and one reverse pass per sample, and the forward pass is written once. A differentiable
- *       method returns one {@code double}, so prediction, which reads the same kernel's output
- *       k, runs k forward passes for k outputs (one for the binary losses' networks).</li>
+ *   <li>One kernel, {@code MlpKernels.batch}, runs the forward pass of a whole slice of a batch
+ *       and then the loss a code selects, so every loss (mse over k outputs included) costs one
+ *       forward and one reverse pass per slice. The samples are stored column by column
+ *       ({@code [unit][sample]}), so its loops, and those the compiler generates from them, run
+ *       over the samples: long and unit-stride, which the JIT vectorises. One sample per call,
+ *       the first design, left only fan-in loops of 2 to 16 and ran the moons training step
+ *       about 3x slower (see the README's benchmarks).</li>
  *   <li>The kernel is written for the code the compiler generates from it: one flat loop over
- *       the units, each unit's wiring read from the layout, and each unit's pre-activation
- *       stored in its slot before its activation, so the reverse sweep tapes two numbers per
- *       unit and none per weight.</li>
+ *       the units, each unit's wiring read from the layout; four inputs per pass with their
+ *       weights in scalar locals, so the reverse sweep sums four weights' partials in registers
+ *       instead of through the gradient array; sums and activations in separate matrices and
+ *       the pre-activation in a local, so the reverse sweep tapes one number per unit and
+ *       sample and none per weight.</li>
+ *   <li>Prediction runs a plain forward pass of one sample ({@code MlpKernels.output}), its
+ *       sums in the training kernel's order; it reads output k, so k outputs cost k passes.</li>
+ *   <li>With {@code threads > 1} each thread's slice gets its own input and target matrices,
+ *       kept between batches and replaced when a slice of another size comes.</li>
  *   <li>L2 is computed once per batch by its own kernel, not once per sample.</li>
  *   <li>{@link io.microautograd.compiled.CompiledMlp#of} draws its weights through
  *       {@link io.microautograd.nn.MLP#of} with the same seed, so both paths start alike.</li>

@@ -7,8 +7,9 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * A {@link TrainableModel} over one flat {@code double[]} of parameters, built from a
- * {@link PerSampleObjective} (the loss of one sample), an optional regularizer on the
- * parameters, and a {@link ParameterizedPredictor}: the shape of a compiled model, whose
+ * {@link PerSampleObjective} (the loss of one sample) or a {@link SliceObjective} (the summed
+ * loss of a run of samples, for kernels that take many at once), an optional regularizer on
+ * the parameters, and a {@link ParameterizedPredictor}: the shape of a compiled model, whose
  * gradients come from generated code instead of a graph.
  *
  * <pre>{@code
@@ -31,7 +32,7 @@ import java.util.concurrent.ForkJoinPool;
 public final class PerSampleModel implements TrainableModel {
 
     private final double[] parameters;
-    private final PerSampleObjective sampleLoss;
+    private final SliceObjective sliceLoss;
     private final Objective regularizer;
     private final ParameterizedPredictor predictor;
     private final SliceReduction reduction;
@@ -39,7 +40,8 @@ public final class PerSampleModel implements TrainableModel {
 
     private PerSampleModel(Builder builder) {
         this.parameters = builder.parameters;
-        this.sampleLoss = builder.sampleLoss;
+        this.sliceLoss = builder.sampleLoss != null ? new SampleBySample(builder.sampleLoss, builder.threads)
+                : builder.sliceLoss;
         this.regularizer = builder.regularizer;
         this.predictor = builder.predictor;
         this.threads = builder.threads;
@@ -54,7 +56,27 @@ public final class PerSampleModel implements TrainableModel {
      */
     public static Builder builder(double[] initialParameters, PerSampleObjective sampleLoss,
             ParameterizedPredictor predictor) {
-        return new Builder(initialParameters, sampleLoss, predictor);
+        requireNonNull(sampleLoss, "sampleLoss");
+        return new Builder(initialParameters, sampleLoss, null, predictor);
+    }
+
+    /**
+     * A builder for the model with parameters starting at a copy of {@code initialParameters},
+     * the losses of each slice of a batch summed by {@code sliceLoss}, and predictions by
+     * {@code predictor}.
+     *
+     * @throws IllegalArgumentException if an argument is null or there are no parameters
+     */
+    public static Builder builder(double[] initialParameters, SliceObjective sliceLoss,
+            ParameterizedPredictor predictor) {
+        requireNonNull(sliceLoss, "sliceLoss");
+        return new Builder(initialParameters, null, sliceLoss, predictor);
+    }
+
+    private static void requireNonNull(Object loss, String name) {
+        if (loss == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
     }
 
     @Override
@@ -84,7 +106,7 @@ public final class PerSampleModel implements TrainableModel {
     @Override
     public double lossAndGradient(Dataset data, int[] batch, double[] gradient) {
         TrainableModel.requireBatchAndGradient(batch, gradient, parameters.length);
-        double sum = reduction.sum(sampleLoss, parameters, data, batch, gradient, 1.0 / batch.length);
+        double sum = reduction.sum(sliceLoss, parameters, data, batch, gradient, 1.0 / batch.length);
         double loss = sum / batch.length;
         if (regularizer != null) {
             loss += regularizer.valueAndGradient(parameters, gradient);
@@ -108,21 +130,22 @@ public final class PerSampleModel implements TrainableModel {
 
         private final double[] parameters;
         private final PerSampleObjective sampleLoss;
+        private final SliceObjective sliceLoss;
         private final ParameterizedPredictor predictor;
         private Objective regularizer;
         private int threads = 1;
         private Executor executor = ForkJoinPool.commonPool();
 
-        private Builder(double[] initialParameters, PerSampleObjective sampleLoss, ParameterizedPredictor predictor) {
-            if (initialParameters == null || sampleLoss == null || predictor == null) {
-                throw new IllegalArgumentException("initialParameters, sampleLoss and predictor must not be null, got "
-                        + initialParameters + ", " + sampleLoss + ", " + predictor);
-            }
+        private Builder(double[] initialParameters, PerSampleObjective sampleLoss, SliceObjective sliceLoss,
+                ParameterizedPredictor predictor) {
+            requireNonNull(initialParameters, "initialParameters");
+            requireNonNull(predictor, "predictor");
             if (initialParameters.length == 0) {
                 throw new IllegalArgumentException("initialParameters must hold at least one parameter, got none");
             }
             this.parameters = initialParameters.clone();
             this.sampleLoss = sampleLoss;
+            this.sliceLoss = sliceLoss;
             this.predictor = predictor;
         }
 

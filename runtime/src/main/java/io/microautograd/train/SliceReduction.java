@@ -7,9 +7,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Sums per-sample losses and gradients over a batch in a fixed order, optionally across
- * threads. The batch is cut into {@code slices} contiguous runs ({@code [s n / S, (s+1) n / S)});
- * each slice sums its samples in batch order into its own gradient buffer, and the buffers are
+ * Sums losses and gradients over a batch in a fixed order, optionally across threads. The batch
+ * is cut into {@code slices} contiguous runs ({@code [s n / S, (s+1) n / S)}); a
+ * {@link SliceObjective} sums each slice's samples into the slice's own gradient buffer, and the
+ * buffers are
  * then added in slice order. Which thread runs a slice, and when, cannot change a single
  * rounding, so the result depends only on the batch and the number of slices.
  *
@@ -23,33 +24,29 @@ final class SliceReduction {
     private final Executor executor;
     private final double[][] gradients;
     private final double[] losses;
-    private final double[][] inputs;
-    private final double[][] targets;
 
     SliceReduction(int slices, int parameterCount, Executor executor) {
         this.slices = slices;
         this.executor = executor;
         this.gradients = new double[slices][parameterCount];
         this.losses = new double[slices];
-        this.inputs = new double[slices][0];
-        this.targets = new double[slices][0];
     }
 
     /**
-     * The sum over {@code batch} of the per-sample losses at {@code params}; adds the sum of
-     * their gradients, times {@code gradientScale}, into {@code gradient}.
+     * The sum over {@code batch} of the losses at {@code params}; adds the sum of their
+     * gradients, times {@code gradientScale}, into {@code gradient}.
      */
-    double sum(PerSampleObjective sampleLoss, double[] params, Dataset data, int[] batch, double[] gradient,
+    double sum(SliceObjective sliceLoss, double[] params, Dataset data, int[] batch, double[] gradient,
             double gradientScale) {
         @SuppressWarnings("unchecked")
         CompletableFuture<Void>[] running = new CompletableFuture[slices];
         for (int s = 1; s < slices; s++) {
             int slice = s;
-            running[s] = CompletableFuture.runAsync(() -> runSlice(slice, sampleLoss, params, data, batch), executor);
+            running[s] = CompletableFuture.runAsync(() -> runSlice(slice, sliceLoss, params, data, batch), executor);
         }
         Throwable failure = null;
         try {
-            runSlice(0, sampleLoss, params, data, batch);
+            runSlice(0, sliceLoss, params, data, batch);
         } catch (RuntimeException | Error e) {
             failure = e;
         }
@@ -84,32 +81,11 @@ final class SliceReduction {
         return total;
     }
 
-    private void runSlice(int slice, PerSampleObjective sampleLoss, double[] params, Dataset data, int[] batch) {
+    private void runSlice(int slice, SliceObjective sliceLoss, double[] params, Dataset data, int[] batch) {
         double[] sliceGradient = gradients[slice];
         Arrays.fill(sliceGradient, 0);
-        double[] input = rowBuffer(inputs, slice, data.inputSize());
-        double[] target = rowBuffer(targets, slice, data.targetSize());
         int from = (int) ((long) slice * batch.length / slices);
         int to = (int) ((long) (slice + 1) * batch.length / slices);
-        double sum = 0;
-        for (int k = from; k < to; k++) {
-            int sample = batch[k];
-            for (int c = 0; c < input.length; c++) {
-                input[c] = data.input(sample, c);
-            }
-            for (int c = 0; c < target.length; c++) {
-                target[c] = data.target(sample, c);
-            }
-            sum += sampleLoss.lossAndGradient(params, input, target, sliceGradient);
-        }
-        losses[slice] = sum;
-    }
-
-    /** The slice's reusable row of {@code width} values, replaced when a dataset of another width comes. */
-    private static double[] rowBuffer(double[][] rows, int slice, int width) {
-        if (rows[slice].length != width) {
-            rows[slice] = new double[width];
-        }
-        return rows[slice];
+        losses[slice] = from < to ? sliceLoss.lossAndGradient(slice, params, data, batch, from, to, sliceGradient) : 0;
     }
 }

@@ -4,7 +4,8 @@
  * loss of a batch with its gradient added into a {@code double[]}, and predictions.
  * {@link io.microautograd.train.ValueMlpModel} is the {@code Value}-engine implementation;
  * {@link io.microautograd.train.PerSampleModel} builds one from any per-sample gradient on a
- * flat parameter array (a compiled one, as {@code io.microautograd.compiled} does), driven by
+ * flat parameter array, or from a gradient of a whole slice of a batch at once (a compiled one,
+ * as {@code io.microautograd.compiled} does), driven by
  * the same {@link io.microautograd.train.Trainer} and optimizers.
  * {@link io.microautograd.train.Minimizer} runs an optimizer on a bare
  * {@link io.microautograd.optim.Objective} and records its path.

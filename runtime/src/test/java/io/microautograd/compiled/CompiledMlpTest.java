@@ -94,7 +94,7 @@ class CompiledMlpTest {
     void kernelsUseTheValueEnginesProbabilityClamp() {
         double[] params = {0, 40};
         int[] layout = new MlpLayout(1, List.of(layer(1, SIGMOID))).encoded();
-        double loss = MlpKernels.sample(params, layout, new double[] {1}, new double[] {0},
+        double loss = MlpKernels.batch(params, layout, new double[][] {{1}}, new double[][] {{0}},
                 MlpKernels.BINARY_CROSS_ENTROPY);
         assertEquals(-Math.log(Losses.PROBABILITY_EPSILON), loss, 1e-6, "a confident wrong answer costs about 16");
     }

@@ -14,6 +14,7 @@ import io.microautograd.train.ValueMlpModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,6 +74,23 @@ class CrossPathTest {
         MLP valueNet = MLP.of(3, 4, layer(7, hidden), layer(2, hidden));
         assertSameLossAndGradient(new ValueMlpModel(valueNet, CompiledLoss.MSE.valueLoss(), l2),
                 new CompiledMlpModel(CompiledMlp.from(valueNet), CompiledLoss.MSE, l2), curves, new int[] {0, 1, 2});
+    }
+
+    /**
+     * One compiled model fed batches of changing sizes, so each thread's input matrices are
+     * replaced and reused, on one thread, on several, and on more threads than samples.
+     */
+    @Test
+    void slicesOfChangingSizesOnSeveralThreadsAgreeWithTheValuePath() {
+        MLP valueNet = MLP.of(2, 13, layer(6, Activation.RELU), layer(5, Activation.TANH), layer(1, Activation.LINEAR));
+        ValueMlpModel valuePath = new ValueMlpModel(valueNet, CompiledLoss.HINGE.valueLoss(), 1e-3);
+        for (int threads : new int[] {1, 3, 16}) {
+            CompiledMlpModel compiledPath = new CompiledMlpModel(CompiledMlp.from(valueNet), CompiledLoss.HINGE, 1e-3,
+                    threads);
+            for (int[] batch : new int[][] {BATCH, {5}, {7, 7, 2}, BATCH}) {
+                assertSameLossAndGradient(valuePath, compiledPath, MOONS, batch);
+            }
+        }
     }
 
     static void assertSameLossAndGradient(TrainableModel valuePath, TrainableModel compiledPath, Dataset data,
