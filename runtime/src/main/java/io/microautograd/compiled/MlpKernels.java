@@ -141,9 +141,11 @@ final class MlpKernels {
             double[] out = values[u];
             for (int s = 0; s < n; s++) {
                 // Through a local, which the reverse pass tapes once per sample; read from z
-                // there, every sum z accumulated would be taped to restore it.
+                // there, every sum z accumulated would be taped to restore it. The activation is
+                // activate's, written out: its reverse then runs inline, where a call's pullback
+                // would allocate an adjoint slot for curved on every call.
                 double pre = z[s] + bias;
-                out[s] = activate(pre, activation);
+                out[s] = activation == RELU ? (pre > 0 ? pre : 0) : activation == LINEAR ? pre : curved(pre, activation);
             }
         }
         int outputs = layout[OUTPUT_SIZE];
@@ -170,19 +172,10 @@ final class MlpKernels {
 
     /**
      * The activation with code {@code activation} at {@code z}, as {@code Value}'s relu, tanh,
-     * sigmoid or identity. The piecewise-linear ones come first and the curved ones sit in a
-     * kernel of their own, so that this one's generated pullback, called once per unit, stays
-     * small enough for the JIT to inline.
+     * sigmoid or identity, for {@link #output}; {@link #batch} writes the same expression out.
      */
-    @Differentiable(wrt = "z")
     static double activate(double z, int activation) {
-        if (activation == RELU) {
-            return z > 0 ? z : 0;
-        }
-        if (activation == LINEAR) {
-            return z;
-        }
-        return curved(z, activation);
+        return activation == RELU ? (z > 0 ? z : 0) : activation == LINEAR ? z : curved(z, activation);
     }
 
     /** tanh, or the sigmoid computed as {@code Value}'s, which never overflows. */
