@@ -21,6 +21,9 @@ import java.util.Map;
  * @param body the complete method body: forward sweep, reverse sweep, accumulation and return
  * @param expectedTapeSizes for each tape the body pushes onto, the number of entries it is
  *     expected to hold, as a {@code long} expression over the parameters; absent when unknown
+ * @param tapeReservations for each loop of the body (by identity) that makes room on its tapes
+ *     before it starts, the entries per tape kind, as a {@code long} expression to evaluate just
+ *     before the loop; its body's pushes then need no capacity check
  */
 public record Pullback(
         Function source,
@@ -29,5 +32,6 @@ public record Pullback(
         List<Variable> scalarAdjoints,
         Map<Variable, Variable> arrayAdjoints,
         Stmt.Block body,
-        Map<TapeKind, Expr> expectedTapeSizes) {
+        Map<TapeKind, Expr> expectedTapeSizes,
+        Map<Stmt.Loop, Map<TapeKind, Expr>> tapeReservations) {
 }

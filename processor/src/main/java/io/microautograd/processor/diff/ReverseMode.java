@@ -98,7 +98,7 @@ public final class ReverseMode {
         body.add(new Stmt.Return(read(value), Stmt.Origin.NONE));
         Stmt.Block block = Stmt.Block.of(body);
         context.finish(new Pullback(function, seed, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
-                block, TapeSizes.of(function, block)));
+                block, TapeSizes.of(function, block), TapeReservations.of(block)));
         return context;
     }
 
