@@ -172,6 +172,30 @@ class TapeReservationTest {
         assertTrue(pullback("longSteps").contains("reserve(doubleTape, doubleTapeSize, count + 1);"));
     }
 
+    /**
+     * A fresh thread's tape starts at 64 entries and a reservation of more than twice that grows
+     * it to exactly the reserved size, so the kept tape's length is the reservation: here the
+     * loops' true trip counts (counted by hand) times their push sites.
+     */
+    @Test
+    void reservationsAreTheTripCountsTimesThePushSites() throws Exception {
+        double[] x = {0.2, -0.5, 0.9};
+        assertReserves(500, "everyOther", x, 1000);
+        assertReserves(334, "countDown", x, 1000);
+        assertReserves(995, "fromTo", x, 5, 1000);
+        assertReserves(1000, "longSteps", x, 999L);
+        assertReserves(3 * 200, "conditional", x, 200);
+        assertReserves(300, "untilLarge", x, 300, 1e9);
+    }
+
+    private static void assertReserves(int entries, String method, Object... arguments) throws Exception {
+        int length = onNewThread(() -> {
+            code.call("p.LoopedGrad", method, arguments);
+            return ((double[]) kept(method + "DoubleTape")).length;
+        });
+        assertEquals(entries, length, method + " reserves its loop's entries");
+    }
+
     @Test
     void loopsWhoseBoundChangesInsideKeepPushing() {
         for (String method : new String[] {"shrinking", "shrinkingWhile"}) {
