@@ -161,8 +161,8 @@ final class BodyEmitter {
     }
 
     /**
-     * A loop, after the reservations it makes; its own pushes (none in nested loops, which do
-     * not reserve then) are plain stores when it made them.
+     * A loop, preceded by the room it makes on its tapes, if any. Its body's pushes are plain
+     * stores exactly when it made room; a nested loop decides for its own body.
      */
     private void loop(Stmt.Loop l, CodeBlock.Builder code) {
         Map<TapeKind, Expr> reservation = reservations.getOrDefault(l, Map.of());
