@@ -3,8 +3,6 @@ package io.microautograd.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.JavaFileObjects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -200,7 +198,8 @@ class RequiredValuesTest {
         for (double x : new double[] {-1.3, 0.2, 0.9}) {
             gradients.check("straight", new Object[] {x}, "x:0");
         }
-        assertEquals(1, count(pullback("straight"), "double tBefore\\d* = t;"), pullback("straight"));
+        String pullback = pullback("straight");
+        assertEquals(1, GeneratedCode.occurrences(pullback, "double tBefore\\d* = t;"), pullback);
     }
 
     /** The source of the generated pullback of {@code method}. */
@@ -214,16 +213,7 @@ class RequiredValuesTest {
      */
     private static int pushes(String text, String kind, String value) {
         String tape = kind + "Tape";
-        return count(text, "push\\(" + tape + ", " + tape + "Size\\+\\+, " + value + "\\)|"
+        return GeneratedCode.occurrences(text, "push\\(" + tape + ", " + tape + "Size\\+\\+, " + value + "\\)|"
                 + tape + "\\[" + tape + "Size\\+\\+\\] = " + value + ";");
-    }
-
-    private static int count(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 }

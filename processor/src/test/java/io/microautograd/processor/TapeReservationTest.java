@@ -10,8 +10,6 @@ import java.lang.reflect.Field;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -158,15 +156,16 @@ class TapeReservationTest {
         assertTrue(pullback.contains("doubleTape = reserve(doubleTape, doubleTapeSize, 3 * (long) count);\n"
                 + "        intTape = reserve(intTape, intTapeSize, (long) count);\n"
                 + "        for (i = 0; i < count; i++) {"), pullback);
-        assertEquals(3, count(pullback, "doubleTape\\[doubleTapeSize\\+\\+\\] = "), pullback);
-        assertEquals(1, count(pullback, "intTape\\[intTapeSize\\+\\+\\] = "), pullback);
+        assertEquals(3, GeneratedCode.occurrences(pullback, "doubleTape\\[doubleTapeSize\\+\\+\\] = "), pullback);
+        assertEquals(1, GeneratedCode.occurrences(pullback, "intTape\\[intTapeSize\\+\\+\\] = "), pullback);
         assertFalse(pullback.contains("push("), pullback);
     }
 
     @Test
     void tripCountsCoverSteppingDownwardsOffsetsAndInclusiveBounds() {
         assertTrue(pullback("everyOther").contains("reserve(doubleTape, doubleTapeSize, (long) count / 2);"));
-        assertTrue(pullback("countDown").contains("reserve(doubleTape, doubleTapeSize, ((long) (count - 1) + 3) / 3);"));
+        assertTrue(pullback("countDown").contains(
+                "reserve(doubleTape, doubleTapeSize, ((long) (count - 1) + 3) / 3);"));
         assertTrue(pullback("fromTo").contains("reserve(doubleTape, doubleTapeSize, (long) last - start);"),
                 pullback("fromTo"));
         assertTrue(pullback("longSteps").contains("reserve(doubleTape, doubleTapeSize, count + 1);"));
@@ -212,7 +211,7 @@ class TapeReservationTest {
         int reserve = pullback.indexOf("doubleTape = reserve(doubleTape, doubleTapeSize, (long) width);");
         int inner = pullback.indexOf("for (c = 0; c < width; c++) {");
         assertTrue(0 <= outer && outer < reserve && reserve < inner, pullback);
-        assertEquals(1, count(pullback, "reserve\\("), pullback);
+        assertEquals(1, GeneratedCode.occurrences(pullback, "reserve\\("), pullback);
         assertTrue(pullback.contains("doubleTape[doubleTapeSize++] = s;"), pullback);
         assertTrue(pullback.contains("doubleTape = push(doubleTape, doubleTapeSize++, "), pullback);
     }
@@ -260,7 +259,8 @@ class TapeReservationTest {
         double[] x = {0.45, -0.3, 0.8};
         onNewThread(() -> {
             gradients.check("conditional", new Object[] {x, 100_000}, "x:0");
-            assertTrue(((double[]) kept("conditionalDoubleTape")).length >= 300_000, "the tape grew to the reservation");
+            assertTrue(((double[]) kept("conditionalDoubleTape")).length >= 300_000,
+                    "the tape grew to hold the reservation");
             return null;
         });
         onNewThread(() -> {
@@ -312,14 +312,5 @@ class TapeReservationTest {
 
     private static String pullback(String method) {
         return code.pullbackSource("p.LoopedGrad", method);
-    }
-
-    private static int count(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 }

@@ -124,7 +124,8 @@ record CountedLoop(Variable index, Expr start, int step) {
     }
 
     private Limit limit(BinaryOp op, Expr indexSide, Expr bound) {
-        if (!towardsBound(op) || bound.type() != Type.INT && bound.type() != Type.LONG || reads(bound, index)) {
+        boolean integral = bound.type() == Type.INT || bound.type() == Type.LONG;
+        if (!towardsBound(op) || !integral || IrWalk.reads(bound, index)) {
             return null;
         }
         if (isIndex(indexSide)) {
@@ -156,12 +157,6 @@ record CountedLoop(Variable index, Expr start, int step) {
 
     private boolean isIndex(Expr e) {
         return e instanceof Expr.Read r && r.variable().equals(index);
-    }
-
-    private static boolean reads(Expr e, Variable v) {
-        boolean[] found = {false};
-        IrWalk.expressions(e, x -> found[0] |= x instanceof Expr.Read r && r.variable().equals(v));
-        return found[0];
     }
 
     /**

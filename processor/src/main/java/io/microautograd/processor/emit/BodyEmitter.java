@@ -168,7 +168,8 @@ final class BodyEmitter {
         Map<TapeKind, Expr> reservation = reservations.getOrDefault(l, Map.of());
         if (!reservation.isEmpty()) {
             code.add("// Room for the loop's tape entries, made once, so that its body stores them unchecked.\n");
-            reservation.forEach((kind, entries) -> code.addStatement("$L", tapes.reserve(kind, printer.print(entries))));
+            reservation.forEach((kind, entries) ->
+                    code.addStatement("$L", tapes.reserve(kind, printer.print(entries))));
         }
         boolean outer = roomReserved;
         roomReserved = !reservation.isEmpty();

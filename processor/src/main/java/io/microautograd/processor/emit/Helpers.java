@@ -196,10 +196,10 @@ final class Helpers {
 
     private static MethodSpec reserve(MethodSpec.Builder m, TapeKind kind) {
         TypeName tape = tapeType(kind);
-        return m.addJavadoc("The tape with room for {@code entries} more entries above {@code size}: itself when it has\n"
-                        + "them (or when {@code entries} is zero or less), else a copy that grows as {@code push} does,\n"
-                        + "to twice its length, or to exactly what is needed when that is more. A tape that would\n"
-                        + "outgrow the largest array fails here, as an allocation that large would.\n")
+        return m.addJavadoc("The tape with room for {@code entries} more entries above {@code size}: itself when\n"
+                        + "it has them (or when {@code entries} is zero or less), else a copy that grows as\n"
+                        + "{@code push} does, to twice its length, or to exactly what is needed when that is more.\n"
+                        + "A tape that would outgrow the largest array fails here, as an allocation that large would.\n")
                 .returns(tape)
                 .addParameter(ParameterSpec.builder(tape, "tape").build())
                 .addParameter(int.class, "size").addParameter(long.class, "entries")
