@@ -97,6 +97,21 @@ class TapeReservationTest {
                     return s;
                 }
 
+                /** Unrolled by four, then the rest: loops without an initializer go on from the index's value. */
+                @Differentiable(wrt = "x")
+                static double unrolled(double[] x, int n) {
+                    int count = n;
+                    double s = 0.5;
+                    int i = 0;
+                    for (; i + 4 <= count; i += 4) {
+                        s = Math.sin(s + x[i % x.length]) * Math.cos(x[(i + 3) % x.length]);
+                    }
+                    for (; i < count; i++) {
+                        s = Math.sin(s * x[i % x.length]);
+                    }
+                    return s;
+                }
+
                 /** The inner loop reserves on every pass, above what the outer passes stored. */
                 @Differentiable(wrt = "x")
                 static double nested(double[] x, int rows, int cols) {
@@ -162,13 +177,18 @@ class TapeReservationTest {
     }
 
     @Test
-    void tripCountsCoverSteppingDownwardsOffsetsAndInclusiveBounds() {
+    void tripCountsCoverStepsOffsetsInclusiveBoundsAndLoopsWithoutAnInitializer() {
         assertTrue(pullback("everyOther").contains("reserve(doubleTape, doubleTapeSize, (long) count / 2);"));
         assertTrue(pullback("countDown").contains(
                 "reserve(doubleTape, doubleTapeSize, ((long) (count - 1) + 3) / 3);"));
         assertTrue(pullback("fromTo").contains("reserve(doubleTape, doubleTapeSize, (long) last - start);"),
                 pullback("fromTo"));
         assertTrue(pullback("longSteps").contains("reserve(doubleTape, doubleTapeSize, count + 1);"));
+        String unrolled = pullback("unrolled");
+        assertTrue(unrolled.contains("reserve(doubleTape, doubleTapeSize, ((long) count - i) / 4);\n"
+                + "        for (; i + 4 <= count; i += 4) {"), unrolled);
+        assertTrue(unrolled.contains("reserve(doubleTape, doubleTapeSize, (long) count - i);\n"
+                + "        for (; i < count; i++) {"), unrolled);
     }
 
     /**
@@ -183,6 +203,7 @@ class TapeReservationTest {
         assertReserves(334, "countDown", x, 1000);
         assertReserves(995, "fromTo", x, 5, 1000);
         assertReserves(1000, "longSteps", x, 999L);
+        assertReserves(250, "unrolled", x, 1000);
         assertReserves(3 * 200, "conditional", x, 200);
         assertReserves(300, "untilLarge", x, 300, 1e9);
     }
@@ -236,6 +257,9 @@ class TapeReservationTest {
         }
         for (int[] range : new int[][] {{3, 3}, {9, 2}, {2, 30}}) {
             gradients.check("fromTo", new Object[] {x, range[0], range[1]}, "x:0");
+        }
+        for (int n : new int[] {0, 3, 4, 11, 50}) {
+            gradients.check("unrolled", new Object[] {x, n}, "x:0");
         }
         for (long steps : new long[] {-1, 0, 25}) {
             gradients.check("longSteps", new Object[] {x, steps}, "x:0");

@@ -26,12 +26,28 @@ record CountedLoop(Variable index, Expr start, int step) {
 
     /** The counted form of a loop, or null when it is not one. */
     static CountedLoop of(Stmt.Loop loop) {
-        if (loop.kind() != Stmt.LoopKind.FOR || loop.init().size() != 1 || loop.update().size() != 1
-                || !(loop.init().get(0) instanceof Stmt.Assign init) || !init.declaration()
+        if (loop.init().size() != 1 || !(loop.init().get(0) instanceof Stmt.Assign init) || !init.declaration()) {
+            return null;
+        }
+        return counted(loop, init.target(), init.value());
+    }
+
+    /**
+     * The counted form of a loop as seen where it starts, or null: also a {@code for} loop without
+     * an initializer ({@code for (; i < n; i++)}), whose index starts at the value it has there.
+     */
+    static CountedLoop atEntry(Stmt.Loop loop) {
+        if (!loop.init().isEmpty() || loop.update().size() != 1 || !(loop.update().get(0) instanceof Stmt.Assign u)) {
+            return of(loop);
+        }
+        return counted(loop, u.target(), read(u.target()));
+    }
+
+    private static CountedLoop counted(Stmt.Loop loop, Variable index, Expr start) {
+        if (loop.kind() != Stmt.LoopKind.FOR || loop.update().size() != 1
                 || !(loop.update().get(0) instanceof Stmt.Assign update)) {
             return null;
         }
-        Variable index = init.target();
         if ((index.type() != Type.INT && index.type() != Type.LONG) || !update.target().equals(index)
                 || IrWalk.assigns(loop.body(), index)) {
             return null;
@@ -43,7 +59,7 @@ record CountedLoop(Variable index, Expr start, int step) {
             return null;
         }
         int step = Integer.parseInt(amount.text()) * (b.op() == BinaryOp.ADD ? 1 : -1);
-        return step == 0 ? null : new CountedLoop(index, init.value(), step);
+        return step == 0 ? null : new CountedLoop(index, start, step);
     }
 
     /**

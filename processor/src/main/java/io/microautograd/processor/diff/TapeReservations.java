@@ -18,13 +18,14 @@ import java.util.Map;
  * start, so that their bodies store entries without a capacity check (which keeps the tape array
  * out of the loop's state, and lets the JIT hoist and vectorise the loop).
  *
- * <p>A loop qualifies when it is a {@linkplain CountedLoop counted} {@code for} loop whose
- * condition {@linkplain CountedLoop#limit stops its index} at a bound the loop leaves alone, so
- * that its trips can be counted just before it, and whose body pushes a bounded number of entries
- * per iteration: every push site outside nested loops runs at most once per iteration, so the
- * sites counted once each bound the entries (pushes under an {@code if} included, which makes
- * the count an upper bound, as a {@code break} does). A body with a nested loop that pushes does
- * not qualify, though that inner loop may.
+ * <p>A loop qualifies when it is a {@linkplain CountedLoop#atEntry counted} {@code for} loop
+ * (with or without an initializer) whose condition {@linkplain CountedLoop#limit stops its
+ * index} at a bound the loop leaves alone, so that its trips can be counted just before it, and
+ * whose body pushes a bounded number of entries per iteration: every push site outside nested
+ * loops runs at most once per iteration, so the sites counted once each bound the entries
+ * (pushes under an {@code if} included, which makes the count an upper bound, as a {@code
+ * break} does). A body with a nested loop that pushes does not qualify, though that inner loop
+ * may.
  */
 final class TapeReservations {
 
@@ -48,7 +49,7 @@ final class TapeReservations {
     }
 
     private void consider(Stmt.Loop loop) {
-        CountedLoop counted = CountedLoop.of(loop);
+        CountedLoop counted = CountedLoop.atEntry(loop);
         CountedLoop.Limit limit = counted == null ? null : counted.limit(loop);
         if (limit == null || !isPure(counted.start()) || !isFixed(limit.bound(), loop)
                 || loop.init().stream().anyMatch(TapeReservations::pushes)
