@@ -37,7 +37,8 @@ record CountedLoop(Variable index, Expr start, int step) {
      * an initializer ({@code for (; i < n; i++)}), whose index starts at the value it has there.
      */
     static CountedLoop atEntry(Stmt.Loop loop) {
-        if (!loop.init().isEmpty() || loop.update().size() != 1 || !(loop.update().get(0) instanceof Stmt.Assign u)) {
+        if (!loop.init().isEmpty() || loop.update().size() != 1
+                || !(loop.update().get(0) instanceof Stmt.Assign u)) {
             return of(loop);
         }
         return counted(loop, u.target(), read(u.target()));
@@ -102,8 +103,9 @@ record CountedLoop(Variable index, Expr start, int step) {
     /**
      * The comparison in a loop's condition that stops its index: {@code index + offset < bound}
      * (or {@code <=}, or {@code >} and {@code >=} for a falling index), written either way round,
-     * where {@code bound} is an int or long that does not read the index. When the condition joins several tests by
-     * {@code &&}, any one of them that stops the index limits the iterations.
+     * where {@code bound} is an int or long that does not read the index. When the condition
+     * joins several tests by {@code &&}, any one of them that stops the index limits the
+     * iterations.
      *
      * @param bound what the index is compared with
      * @param offset a constant added to the index in the comparison (0 when none)
@@ -195,7 +197,8 @@ record CountedLoop(Variable index, Expr start, int step) {
         }
         if (shift != 0) {
             long amount = Math.abs(shift);
-            Expr literal = amount <= Integer.MAX_VALUE ? lit((int) amount) : new Expr.Literal(amount + "L", Type.LONG);
+            Expr literal = amount <= Integer.MAX_VALUE ? lit((int) amount)
+                    : new Expr.Literal(amount + "L", Type.LONG);
             span = binary(shift > 0 ? BinaryOp.ADD : BinaryOp.SUB, span, literal);
         }
         return stride == 1 ? span : binary(BinaryOp.DIV, span, lit(stride));

@@ -199,7 +199,7 @@ final class Helpers {
         return m.addJavadoc("The tape with room for {@code entries} more entries above {@code size}: itself when\n"
                         + "it has them (or when {@code entries} is zero or less), else a copy that grows as\n"
                         + "{@code push} does, to twice its length, or to exactly what is needed when that is more.\n"
-                        + "A tape that would outgrow the largest array fails here, as an allocation that large would.\n")
+                        + "A tape that would outgrow the largest array fails here, as allocating it would.\n")
                 .returns(tape)
                 .addParameter(ParameterSpec.builder(tape, "tape").build())
                 .addParameter(int.class, "size").addParameter(long.class, "entries")
