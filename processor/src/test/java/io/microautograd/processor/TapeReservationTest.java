@@ -112,6 +112,20 @@ class TapeReservationTest {
                     return s;
                 }
 
+                /** Rows re-bound and a long overwritten per pass: the row and long tapes reserve too. */
+                @Differentiable
+                static double rowsAndLongs(double[][] m, int passes) {
+                    int count = passes;
+                    double s = 0.1;
+                    long k = 1;
+                    for (int p = 0; p < count; p++) {
+                        double[] row = m[p % m.length];
+                        k = (k * 7 + 3) % 11;
+                        s = Math.sin(s * row[0]) + 0.01 * k * row[row.length - 1];
+                    }
+                    return s;
+                }
+
                 /** The inner loop reserves on every pass, above what the outer passes stored. */
                 @Differentiable(wrt = "x")
                 static double nested(double[] x, int rows, int cols) {
@@ -214,6 +228,27 @@ class TapeReservationTest {
             return ((double[]) kept(method + "DoubleTape")).length;
         });
         assertEquals(entries, length, method + " reserves its loop's entries");
+    }
+
+    @Test
+    void rowAndLongTapesReserveAndTheKeptRowTapeHoldsNoRows() throws Exception {
+        String pullback = pullback("rowsAndLongs");
+        assertTrue(pullback.contains("rowTape = reserve(rowTape, rowTapeSize, "), pullback);
+        assertTrue(pullback.contains("longTape = reserve(longTape, longTapeSize, (long) count);"), pullback);
+        assertFalse(pullback.contains("push("), pullback);
+        double[][] m = {{0.4, -0.7}, {1.1, 0.3, -0.2}, {-0.5}};
+        for (int passes : new int[] {0, 1, 5, 300}) {
+            gradients.check("rowsAndLongs", new Object[] {m, passes}, "m:0");
+        }
+        onNewThread(() -> {
+            code.call("p.LoopedGrad", "rowsAndLongs", m, 500);
+            double[][] rows = (double[][]) kept("rowsAndLongsRowTape");
+            assertTrue(rows.length >= 2 * 500, "the row tape holds a row and its adjoint per pass");
+            for (double[] row : rows) {
+                assertEquals(null, row, "the kept row tape lets go of the caller's rows");
+            }
+            return null;
+        });
     }
 
     @Test

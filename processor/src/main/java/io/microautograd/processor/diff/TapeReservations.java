@@ -26,6 +26,13 @@ import java.util.Map;
  * (pushes under an {@code if} included, which makes the count an upper bound, as a {@code
  * break} does). A body with a nested loop that pushes does not qualify, though that inner loop
  * may.
+ *
+ * <p>A loop that may leave early ({@code break}, {@code return}) reserves for its whole count all
+ * the same, as the bound is all that is known at its entry: a search bounded by a large maximum
+ * ({@code for (int it = 0; it < 1_000_000; it++) { ... if (done) break; }}) makes room for a
+ * million iterations' entries at once, kept by the thread like any tape, and one whose room would
+ * outgrow the largest Java array fails at its entry. Pushing such a loop's entries instead would
+ * keep the capacity check in every iteration of every loop with a break.
  */
 final class TapeReservations {
 
