@@ -112,6 +112,27 @@ class TapeReservationTest {
                     return s;
                 }
 
+                /** The first of the tests joined by && stops the index. */
+                @Differentiable(wrt = "x")
+                static double whileSmall(double[] x, int n, double limit) {
+                    int count = n;
+                    double s = 0.1;
+                    for (int i = 0; i < count && s < limit; i++) {
+                        s = Math.exp(s * x[i % x.length]);
+                    }
+                    return s;
+                }
+
+                /** A bound read from an array element, which a store in the loop could change. */
+                @Differentiable(wrt = "x")
+                static double boundInArray(double[] x, int[] bounds) {
+                    double s = 0.1;
+                    for (int i = 0; i < bounds[0]; i++) {
+                        s = Math.sin(s + x[i % x.length]);
+                    }
+                    return s;
+                }
+
                 /** Rows re-bound and a long overwritten per pass: the row and long tapes reserve too. */
                 @Differentiable
                 static double rowsAndLongs(double[][] m, int passes) {
@@ -198,6 +219,8 @@ class TapeReservationTest {
         assertTrue(pullback("fromTo").contains("reserve(doubleTape, doubleTapeSize, (long) last - start);"),
                 pullback("fromTo"));
         assertTrue(pullback("longSteps").contains("reserve(doubleTape, doubleTapeSize, count + 1);"));
+        assertTrue(pullback("whileSmall").contains("reserve(doubleTape, doubleTapeSize, 2 * (long) count);\n"
+                + "        for (i = 0; i < count && s < limit; i++) {"), pullback("whileSmall"));
         String unrolled = pullback("unrolled");
         assertTrue(unrolled.contains("reserve(doubleTape, doubleTapeSize, ((long) count - i) / 4);\n"
                 + "        for (; i + 4 <= count; i += 4) {"), unrolled);
@@ -252,8 +275,8 @@ class TapeReservationTest {
     }
 
     @Test
-    void loopsWhoseBoundChangesInsideKeepPushing() {
-        for (String method : new String[] {"shrinking", "shrinkingWhile"}) {
+    void loopsWhoseBoundMayChangeInsideKeepPushing() {
+        for (String method : new String[] {"shrinking", "shrinkingWhile", "boundInArray"}) {
             String pullback = pullback(method);
             assertFalse(pullback.contains("reserve("), pullback);
             assertTrue(pullback.contains("doubleTape = push(doubleTape, doubleTapeSize++, s);"), pullback);
@@ -280,7 +303,9 @@ class TapeReservationTest {
         }
         for (double limit : new double[] {0.6, 1.7, 100}) {
             gradients.check("untilLarge", new Object[] {x, 30, limit}, "x:0");
+            gradients.check("whileSmall", new Object[] {x, 30, limit}, "x:0");
         }
+        gradients.check("boundInArray", new Object[] {x, new int[] {12}}, "x:0");
     }
 
     @Test
