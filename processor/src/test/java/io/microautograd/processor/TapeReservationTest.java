@@ -241,6 +241,10 @@ class TapeReservationTest {
         assertReserves(995, "fromTo", x, 5, 1000);
         assertReserves(1000, "longSteps", x, 999L);
         assertReserves(250, "unrolled", x, 1000);
+        // Loops that run no times leave the starting 64 entries alone. The span of the second, -4e9,
+        // would wrap to about +3e8 in int arithmetic; counted in long it reserves nothing.
+        assertReserves(64, "fromTo", x, 9, 2);
+        assertReserves(64, "fromTo", x, 2_000_000_000, -2_000_000_000);
         assertReserves(3 * 200, "conditional", x, 200);
         assertReserves(300, "untilLarge", x, 300, 1e9);
     }
@@ -315,7 +319,7 @@ class TapeReservationTest {
             gradients.check("everyOther", new Object[] {x, n}, "x:0");
             gradients.check("countDown", new Object[] {x, n}, "x:0");
         }
-        for (int[] range : new int[][] {{3, 3}, {9, 2}, {2, 30}}) {
+        for (int[] range : new int[][] {{3, 3}, {9, 2}, {2, 30}, {2_000_000_000, -2_000_000_000}}) {
             gradients.check("fromTo", new Object[] {x, range[0], range[1]}, "x:0");
         }
         for (int n : new int[] {0, 3, 4, 11, 50}) {
