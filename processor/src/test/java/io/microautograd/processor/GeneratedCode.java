@@ -14,6 +14,8 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.tools.JavaFileObject;
 
 /**
@@ -95,6 +97,16 @@ final class GeneratedCode {
             throw new AssertionError("no pullback of " + method + " in " + gradientClass);
         }
         return source.substring(start, source.indexOf("\n    }\n", start));
+    }
+
+    /** How many times {@code regex} matches in {@code text}, generated code for instance. */
+    static int occurrences(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     /** The class loader holding the compiled classes. */

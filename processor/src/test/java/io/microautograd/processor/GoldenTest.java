@@ -175,6 +175,7 @@ class GoldenTest {
                 """, """
                 package p;
 
+                import java.util.Arrays;
                 import javax.annotation.processing.Generated;
 
                 @Generated("io.microautograd.processor.DifferentiableProcessor")
@@ -191,18 +192,20 @@ class GoldenTest {
                         double exp = 0.0;
                         double a = 0.0;
                         double b = 0.0;
-                        double[] doubleTape = takeDoubleTape(rosenbrockNDoubleTape, 64);
+                        double[] doubleTape = takeDoubleTape(rosenbrockNDoubleTape,
+                                tapeCapacity(2 * ((long) x.length - 1)));
                         int doubleTapeSize = 0;
                         double dSum = 0.0;
                         double dA = 0.0;
                         double dB = 0.0;
                         double sum = 0;
                         int trips = 0;
+                        doubleTape = reserve(doubleTape, doubleTapeSize, 2 * ((long) x.length - 1));
                         for (i = 0; i + 1 < x.length; i++) {
                             trips++;
                             exp = Math.exp(1 - x[i]);
-                            doubleTape = push(doubleTape, doubleTapeSize++, exp);
-                            doubleTape = push(doubleTape, doubleTapeSize++, a);
+                            doubleTape[doubleTapeSize++] = exp;
+                            doubleTape[doubleTapeSize++] = a;
                             a = exp;
                             b = x[i + 1] - x[i] * x[i];
                             sum += a * a + 100 * b * b;
@@ -229,6 +232,17 @@ class GoldenTest {
                         }
                         rosenbrockNDoubleTape.set(doubleTape);
                         return value;
+                    }
+
+                    private static double[] reserve(double[] tape, int size, long entries) {
+                        long needed = size + entries;
+                        if (needed <= tape.length) {
+                            return tape;
+                        }
+                        if (needed > Integer.MAX_VALUE - 8) {
+                            throw new OutOfMemoryError("a tape of " + needed + " entries exceeds the largest Java array");
+                        }
+                        return Arrays.copyOf(tape, (int) Math.max(needed, Math.min(2L * tape.length, Integer.MAX_VALUE - 8)));
                     }
 
                     private static double[] takeDoubleTape(ThreadLocal<double[]> kept, int capacity) {

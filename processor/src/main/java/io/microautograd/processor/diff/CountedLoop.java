@@ -7,10 +7,10 @@ import static io.microautograd.processor.ir.Exprs.read;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.IrWalk;
-import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,12 +26,29 @@ record CountedLoop(Variable index, Expr start, int step) {
 
     /** The counted form of a loop, or null when it is not one. */
     static CountedLoop of(Stmt.Loop loop) {
-        if (loop.kind() != Stmt.LoopKind.FOR || loop.init().size() != 1 || loop.update().size() != 1
-                || !(loop.init().get(0) instanceof Stmt.Assign init) || !init.declaration()
+        if (loop.init().size() != 1 || !(loop.init().get(0) instanceof Stmt.Assign init) || !init.declaration()) {
+            return null;
+        }
+        return counted(loop, init.target(), init.value());
+    }
+
+    /**
+     * The counted form of a loop as seen where it starts, or null: also a {@code for} loop without
+     * an initializer ({@code for (; i < n; i++)}), whose index starts at the value it has there.
+     */
+    static CountedLoop atEntry(Stmt.Loop loop) {
+        if (!loop.init().isEmpty() || loop.update().size() != 1
+                || !(loop.update().get(0) instanceof Stmt.Assign u)) {
+            return of(loop);
+        }
+        return counted(loop, u.target(), read(u.target()));
+    }
+
+    private static CountedLoop counted(Stmt.Loop loop, Variable index, Expr start) {
+        if (loop.kind() != Stmt.LoopKind.FOR || loop.update().size() != 1
                 || !(loop.update().get(0) instanceof Stmt.Assign update)) {
             return null;
         }
-        Variable index = init.target();
         if ((index.type() != Type.INT && index.type() != Type.LONG) || !update.target().equals(index)
                 || IrWalk.assigns(loop.body(), index)) {
             return null;
@@ -43,7 +60,7 @@ record CountedLoop(Variable index, Expr start, int step) {
             return null;
         }
         int step = Integer.parseInt(amount.text()) * (b.op() == BinaryOp.ADD ? 1 : -1);
-        return step == 0 ? null : new CountedLoop(index, init.value(), step);
+        return step == 0 ? null : new CountedLoop(index, start, step);
     }
 
     /**
@@ -81,6 +98,110 @@ record CountedLoop(Variable index, Expr start, int step) {
             }
         });
         return stable[0];
+    }
+
+    /**
+     * The comparison in a loop's condition that stops its index: {@code index + offset < bound}
+     * (or {@code <=}, or {@code >} and {@code >=} for a falling index), written either way round,
+     * where {@code bound} is an int or long that does not read the index. When the condition
+     * joins several tests by {@code &&}, any one of them that stops the index limits the
+     * iterations.
+     *
+     * @param bound what the index is compared with
+     * @param offset a constant added to the index in the comparison (0 when none)
+     * @param inclusive whether the index may equal the bound minus the offset
+     */
+    record Limit(Expr bound, int offset, boolean inclusive) {
+    }
+
+    /** The comparison that stops this loop's index, or null when its condition has none. */
+    Limit limit(Stmt.Loop loop) {
+        if (loop.condition() == null) {
+            return null;
+        }
+        for (Expr test : conjuncts(loop.condition(), new ArrayList<>())) {
+            Limit limit = test instanceof Expr.Binary b ? limit(b.op(), b.left(), b.right()) : null;
+            if (limit == null && test instanceof Expr.Binary b && flipped(b.op()) != null) {
+                limit = limit(flipped(b.op()), b.right(), b.left());
+            }
+            if (limit != null) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
+    private static List<Expr> conjuncts(Expr e, List<Expr> out) {
+        if (e instanceof Expr.Binary b && b.op() == BinaryOp.AND) {
+            conjuncts(b.left(), out);
+            conjuncts(b.right(), out);
+        } else {
+            out.add(e);
+        }
+        return out;
+    }
+
+    private Limit limit(BinaryOp op, Expr indexSide, Expr bound) {
+        boolean integral = bound.type() == Type.INT || bound.type() == Type.LONG;
+        if (!towardsBound(op) || !integral || IrWalk.reads(bound, index)) {
+            return null;
+        }
+        if (isIndex(indexSide)) {
+            return new Limit(bound, 0, op == BinaryOp.LE || op == BinaryOp.GE);
+        }
+        if (indexSide instanceof Expr.Binary b && isIndex(b.left()) && b.right() instanceof Expr.Literal amount
+                && amount.type() == Type.INT && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)) {
+            int offset = Integer.parseInt(amount.text()) * (b.op() == BinaryOp.ADD ? 1 : -1);
+            return new Limit(bound, offset, op == BinaryOp.LE || op == BinaryOp.GE);
+        }
+        return null;
+    }
+
+    /** The comparison that says the same with its operands swapped, or null for other operators. */
+    private static BinaryOp flipped(BinaryOp op) {
+        switch (op) {
+            case LT:
+                return BinaryOp.GT;
+            case LE:
+                return BinaryOp.GE;
+            case GT:
+                return BinaryOp.LT;
+            case GE:
+                return BinaryOp.LE;
+            default:
+                return null;
+        }
+    }
+
+    private boolean isIndex(Expr e) {
+        return e instanceof Expr.Read r && r.variable().equals(index);
+    }
+
+    /**
+     * How many iterations run at most, as a {@code long} expression, when the index starts at
+     * {@code from} and the loop stops at {@code limit}: zero or less when it runs none. The start
+     * and the bound are each evaluated in their own type, as the loop's header evaluates them,
+     * and their difference in {@code long}, so it cannot overflow for an {@code int} index.
+     */
+    Expr trips(Expr from, Limit limit) {
+        boolean up = step > 0;
+        Expr high = up ? limit.bound() : from;
+        Expr low = up ? from : limit.bound();
+        int stride = Math.abs(step);
+        long shift = (up ? -limit.offset() : limit.offset()) + (limit.inclusive() ? 1 : 0) + stride - 1;
+        Expr span = high.type() == Type.LONG ? high : new Expr.Cast(Type.LONG, high);
+        if (low instanceof Expr.Literal l && l.type() == Type.INT) {
+            shift -= Integer.parseInt(l.text());
+        } else {
+            span = binary(BinaryOp.SUB, span, low);
+        }
+        if (shift != 0) {
+            long amount = Math.abs(shift);
+            Expr literal = amount <= Integer.MAX_VALUE ? lit((int) amount)
+                    : new Expr.Literal(amount + "L", Type.LONG);
+            span = binary(shift > 0 ? BinaryOp.ADD : BinaryOp.SUB, span, literal);
+        }
+        return stride == 1 ? span : binary(BinaryOp.DIV, span, lit(stride));
     }
 
     /**

@@ -170,13 +170,7 @@ final class ExpressionAdjoints {
     }
 
     private static boolean mentions(List<Expr> partials, Variable v) {
-        boolean[] found = {false};
-        for (Expr partial : partials) {
-            if (partial != null) {
-                IrWalk.expressions(partial, x -> found[0] |= x instanceof Expr.Read r && r.variable().equals(v));
-            }
-        }
-        return found[0];
+        return partials.stream().anyMatch(partial -> partial != null && IrWalk.reads(partial, v));
     }
 
     /** The expression itself when reading it is free, else a temporary holding its value. */

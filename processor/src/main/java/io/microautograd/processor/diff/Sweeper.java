@@ -153,7 +153,7 @@ final class Sweeper {
             adjoints.propagate(increment.right(), increment.op() == BinaryOp.ADD ? dx : Exprs.neg(dx), reverse);
         } else if (x.type() == Type.DOUBLE && activity.isActive(x)) {
             Variable dx = context.adjoint(x);
-            boolean readsItself = reads(a.value(), x);
+            boolean readsItself = IrWalk.reads(a.value(), x);
             Expr adjoint = readsItself ? adjoints.copy(read(dx), dx.name() + "Out", reverse) : read(dx);
             if (readsItself && overwrites) {
                 reverse.add(new Stmt.Assign(dx, lit(0.0), false, Stmt.Origin.NONE));
@@ -188,7 +188,7 @@ final class Sweeper {
                 : new Stmt.Store(st.array(), st.index(), forwardValue, st.origin()));
         reverse.addAll(outputs);
         Expr.Binary increment = increment(st.value(), new Expr.Element(st.array(), st.index()));
-        if (context.activity().isActive(root) && increment != null && !reads(increment.right(), root)) {
+        if (context.activity().isActive(root) && increment != null && !IrWalk.reads(increment.right(), root)) {
             Expr d = new Expr.Element(context.adjointArray(st.array()), st.index());
             adjoints.propagate(increment.right(), increment.op() == BinaryOp.ADD ? d : Exprs.neg(d), reverse);
         } else if (context.activity().isActive(root)) {
@@ -309,16 +309,10 @@ final class Sweeper {
     private static Expr.Binary increment(Expr value, Expr target) {
         if (value instanceof Expr.Binary b && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)
                 && b.left().equals(target) && b.type() == Type.DOUBLE
-                && !reads(b.right(), IrWalk.root(target))) {
+                && !IrWalk.reads(b.right(), IrWalk.root(target))) {
             return b;
         }
         return null;
-    }
-
-    private static boolean reads(Expr e, Variable v) {
-        boolean[] found = {false};
-        IrWalk.expressions(e, x -> found[0] |= x instanceof Expr.Read r && r.variable().equals(v));
-        return found[0];
     }
 
     static String capitalized(String name) {

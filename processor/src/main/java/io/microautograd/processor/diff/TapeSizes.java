@@ -19,9 +19,10 @@ import java.util.Map;
  * How many entries each tape of a pullback will hold, as an expression the method can evaluate
  * at entry, so it allocates its tapes once at about the right size instead of growing them by
  * doubling. A push counts once per iteration of each loop around it; a counted loop's trip
- * count is its bound minus its start when both are known at entry (literals, int parameters the
- * method never assigns, lengths of differentiated arrays), and its bound alone when only the
- * bound is (an inner loop starting from an outer index runs at most that often from zero).
+ * count is {@linkplain CountedLoop#trips computed} from its start and bound when both are known at
+ * entry (literals, int parameters the method never assigns, lengths of differentiated arrays), and
+ * from zero when only the bound is and the index rises (an inner loop starting from an outer index
+ * runs at most that often from zero).
  * Pushes inside other loops are not counted: their tape grows as it fills. The estimate is a
  * hint; the tapes stay correct whatever it is.
  */
@@ -60,7 +61,7 @@ final class TapeSizes {
         if (s instanceof Stmt.Loop loop) {
             Expr trips = trips(loop);
             inner = iterations == null || trips == null ? null
-                    : isOne(iterations) ? new Expr.Cast(Type.LONG, trips) : binary(BinaryOp.MUL, iterations, trips);
+                    : isOne(iterations) ? trips : binary(BinaryOp.MUL, iterations, trips);
         }
         for (Stmt child : IrWalk.children(s)) {
             visit(child, inner);
@@ -73,31 +74,14 @@ final class TapeSizes {
 
     private Expr trips(Stmt.Loop loop) {
         CountedLoop counted = CountedLoop.of(loop);
-        if (counted == null || Math.abs(counted.step()) != 1 || !(loop.condition() instanceof Expr.Binary c)
-                || !(c.left() instanceof Expr.Read r) || !r.variable().equals(counted.index())
-                || !isKnownAtEntry(c.right())) {
+        CountedLoop.Limit limit = counted == null ? null : counted.limit(loop);
+        if (limit == null || !isKnownAtEntry(limit.bound())) {
             return null;
         }
-        boolean up = counted.step() > 0;
-        if (up ? c.op() != BinaryOp.LT && c.op() != BinaryOp.LE : c.op() != BinaryOp.GT && c.op() != BinaryOp.GE) {
-            return null;
+        if (isKnownAtEntry(counted.start())) {
+            return counted.trips(counted.start(), limit);
         }
-        Expr start = counted.start();
-        boolean startKnown = isKnownAtEntry(start);
-        Expr trips;
-        if (up) {
-            trips = startKnown && !isZero(start) ? binary(BinaryOp.SUB, c.right(), start) : c.right();
-        } else if (startKnown) {
-            trips = binary(BinaryOp.SUB, start, c.right());
-        } else {
-            return null;
-        }
-        boolean inclusive = c.op() == BinaryOp.LE || c.op() == BinaryOp.GE;
-        return inclusive ? binary(BinaryOp.ADD, trips, lit(1)) : trips;
-    }
-
-    private static boolean isZero(Expr e) {
-        return e instanceof Expr.Literal l && l.text().equals("0");
+        return counted.step() > 0 ? counted.trips(lit(0), limit) : null;
     }
 
     /**

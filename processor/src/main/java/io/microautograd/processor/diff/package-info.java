@@ -27,7 +27,13 @@
  * taped. The outputs of functions whose derivative reads them (exp, tanh, sqrt, pow, ...) are kept
  * from the forward sweep; other intermediates are recomputed in the reverse sweep, once each, into
  * temporaries. Each tape starts at the size its loops' trip counts predict at entry, where they
- * can, so a large gradient allocates it once instead of growing it by doubling. The reverse sweep
+ * can, so a large gradient allocates it once instead of growing it by doubling. A counted {@code
+ * for} loop whose bound the loop leaves alone, that has no {@code break} of its own and whose body
+ * pushes outside nested loops only (nested loops that push may reserve for themselves), makes room
+ * on its tapes just before it starts, for its trip count (counted in {@code long}, 0 or less when
+ * it runs none) times its push sites per kind (each counted once, under an {@code if} or not, so
+ * untaken branches leave room unused), and then stores without growing ({@link
+ * io.microautograd.processor.diff.TapeReservations}). The reverse sweep
  * of a loop that only passes adjoints on is guarded by its incoming adjoints being nonzero ({@link
  * io.microautograd.processor.diff.ZeroAdjointSkip} has the rule).
  *

@@ -23,6 +23,8 @@ final class BodyEmitter {
     private final Helpers helpers;
     private final ExprPrinter printer;
     private Declarations declarations;
+    private Map<Stmt.Loop, Map<TapeKind, Expr>> reservations;
+    private boolean roomReserved;
 
     /**
      * @param method the source method's name, which the fields keeping its tapes are named after
@@ -40,9 +42,13 @@ final class BodyEmitter {
      * The Java code of a body whose method has the given parameters.
      *
      * @param expectedTapeSizes the entries each tape is expected to hold, where known
+     * @param reservations the loops, by identity, that make room on their tapes before they start,
+     *     with the entries per tape kind
      */
-    CodeBlock body(Stmt.Block body, Set<Variable> parameters, Map<TapeKind, Expr> expectedTapeSizes) {
-        declarations = Declarations.of(body, parameters, keptArrays.variables());
+    CodeBlock body(Stmt.Block body, Set<Variable> parameters, Map<TapeKind, Expr> expectedTapeSizes,
+            Map<Stmt.Loop, Map<TapeKind, Expr>> reservations) {
+        this.declarations = Declarations.of(body, parameters, keptArrays.variables());
+        this.reservations = reservations;
         CodeBlock.Builder statements = CodeBlock.builder();
         for (Stmt s : body.statements()) {
             statement(s, statements);
@@ -112,8 +118,7 @@ final class BodyEmitter {
             return store(st);
         }
         Stmt.Push p = (Stmt.Push) s;
-        return CodeBlock.of("$N = $N($N, $N++, $L)", tapes.array(p.tape()), helpers.use(Helpers.Helper.push(p.tape())),
-                tapes.array(p.tape()), tapes.size(p.tape()), printer.print(p.value()));
+        return tapes.push(p.tape(), printer.print(p.value()), roomReserved);
     }
 
     private CodeBlock assignment(Stmt.Assign a) {
@@ -161,7 +166,24 @@ final class BodyEmitter {
         code.endControlFlow();
     }
 
+    /**
+     * A loop, preceded by the room it makes on its tapes, if any. Its body's pushes are plain
+     * stores exactly when it made room; a nested loop decides for its own body.
+     */
     private void loop(Stmt.Loop l, CodeBlock.Builder code) {
+        Map<TapeKind, Expr> reservation = reservations.getOrDefault(l, Map.of());
+        if (!reservation.isEmpty()) {
+            code.add("// Room for the loop's tape entries, made once, so that its body stores them unchecked.\n");
+            reservation.forEach((kind, entries) ->
+                    code.addStatement("$L", tapes.reserve(kind, printer.print(entries))));
+        }
+        boolean outer = roomReserved;
+        roomReserved = !reservation.isEmpty();
+        loopStatement(l, code);
+        roomReserved = outer;
+    }
+
+    private void loopStatement(Stmt.Loop l, CodeBlock.Builder code) {
         CodeBlock condition = l.condition() == null ? CodeBlock.of("") : printer.print(l.condition());
         switch (l.kind()) {
             case WHILE:

@@ -22,12 +22,16 @@ import javax.lang.model.element.Modifier;
 final class Helpers {
 
     /** What a tape helper does to its tape. */
-    private enum TapeOperation { PUSH, TAKE }
+    private enum TapeOperation { PUSH, RESERVE, TAKE }
 
     /** The helpers there are. */
     enum Helper {
         PUSH_DOUBLE("push", TapeOperation.PUSH, TapeKind.DOUBLE), PUSH_INT("push", TapeOperation.PUSH, TapeKind.INT),
         PUSH_LONG("push", TapeOperation.PUSH, TapeKind.LONG), PUSH_ROW("push", TapeOperation.PUSH, TapeKind.ROW),
+        RESERVE_DOUBLE("reserve", TapeOperation.RESERVE, TapeKind.DOUBLE),
+        RESERVE_INT("reserve", TapeOperation.RESERVE, TapeKind.INT),
+        RESERVE_LONG("reserve", TapeOperation.RESERVE, TapeKind.LONG),
+        RESERVE_ROW("reserve", TapeOperation.RESERVE, TapeKind.ROW),
         TAKE_DOUBLE("takeDoubleTape", TapeOperation.TAKE, TapeKind.DOUBLE),
         TAKE_INT("takeIntTape", TapeOperation.TAKE, TapeKind.INT),
         TAKE_LONG("takeLongTape", TapeOperation.TAKE, TapeKind.LONG),
@@ -56,6 +60,11 @@ final class Helpers {
             return find(TapeOperation.PUSH, kind);
         }
 
+        /** The helper that makes room on a tape of this kind for a number of entries. */
+        static Helper reserve(TapeKind kind) {
+            return find(TapeOperation.RESERVE, kind);
+        }
+
         /** The helper that takes the thread's kept tape of this kind, or a new one. */
         static Helper take(TapeKind kind) {
             return find(TapeOperation.TAKE, kind);
@@ -74,6 +83,8 @@ final class Helpers {
 
     private static final int MIN_TAPE = 16;
     private static final int MAX_TAPE = 1 << 20;
+    /** The longest array a JVM reliably allocates: the limit the JDK's own collections grow to. */
+    private static final CodeBlock MAX_ARRAY_LENGTH = CodeBlock.of("$T.MAX_VALUE - 8", Integer.class);
 
     private final Set<Helper> used = EnumSet.noneOf(Helper.class);
 
@@ -106,6 +117,11 @@ final class Helpers {
             case PUSH_LONG:
             case PUSH_ROW:
                 return push(m, helper.tape);
+            case RESERVE_DOUBLE:
+            case RESERVE_INT:
+            case RESERVE_LONG:
+            case RESERVE_ROW:
+                return reserve(m, helper.tape);
             case TAKE_DOUBLE:
             case TAKE_INT:
             case TAKE_LONG:
@@ -181,6 +197,27 @@ final class Helpers {
                         Arrays.class)
                 .addStatement("grown[size] = value")
                 .addStatement("return grown").build();
+    }
+
+    private static MethodSpec reserve(MethodSpec.Builder m, TapeKind kind) {
+        TypeName tape = tapeType(kind);
+        return m.addJavadoc("The tape with room for {@code entries} more entries above {@code size}: itself when\n"
+                        + "it has them (or when {@code entries} is zero or less), else a copy that grows as\n"
+                        + "{@code push} does, to twice its length, or to exactly what is needed when that is more.\n"
+                        + "A tape that would outgrow the largest array fails here, as allocating it would.\n")
+                .returns(tape)
+                .addParameter(ParameterSpec.builder(tape, "tape").build())
+                .addParameter(int.class, "size").addParameter(long.class, "entries")
+                .addStatement("long needed = size + entries")
+                .beginControlFlow("if (needed <= tape.length)")
+                .addStatement("return tape")
+                .endControlFlow()
+                .beginControlFlow("if (needed > $L)", MAX_ARRAY_LENGTH)
+                .addStatement("throw new $T(\"a tape of \" + needed + \" entries exceeds the largest Java array\")",
+                        OutOfMemoryError.class)
+                .endControlFlow()
+                .addStatement("return $T.copyOf(tape, (int) Math.max(needed, Math.min(2L * tape.length, $L)))",
+                        Arrays.class, MAX_ARRAY_LENGTH).build();
     }
 
     private static MethodSpec take(MethodSpec.Builder m, TapeKind kind) {

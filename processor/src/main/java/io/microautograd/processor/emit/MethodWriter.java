@@ -49,7 +49,8 @@ final class MethodWriter {
         Set<Variable> parameters = new HashSet<>(adjointParameters());
         parameters.addAll(function.parameters());
         parameters.add(pullback.seed());
-        this.body = emitter.body(pullback.body(), parameters, pullback.expectedTapeSizes());
+        this.body = emitter.body(pullback.body(), parameters, pullback.expectedTapeSizes(),
+                pullback.tapeReservations());
         this.resultName = ClassName.get("", capitalized(function.name()) + "Gradient");
     }
 

@@ -74,6 +74,24 @@ final class Tapes {
     }
 
     /**
+     * An entry stored on top of a tape: a plain store where a {@linkplain #reserve reservation}
+     * made room for it, else through the helper that grows the tape when it is full.
+     */
+    CodeBlock push(TapeKind kind, CodeBlock value, boolean roomMade) {
+        if (roomMade) {
+            return CodeBlock.of("$N[$N++] = $L", array(kind), size(kind), value);
+        }
+        return CodeBlock.of("$N = $N($N, $N++, $L)", array(kind), helpers.use(Helpers.Helper.push(kind)), array(kind),
+                size(kind), value);
+    }
+
+    /** Makes room on a tape for {@code entries} more entries (none when it is zero or less). */
+    CodeBlock reserve(TapeKind kind, CodeBlock entries) {
+        return CodeBlock.of("$N = $N($N, $N, $L)", array(kind), helpers.use(Helpers.Helper.reserve(kind)), array(kind),
+                size(kind), entries);
+    }
+
+    /**
      * The declarations of the tapes used so far, each taken from what the thread kept.
      *
      * @param expectedSizes the entries each tape is expected to hold, where known

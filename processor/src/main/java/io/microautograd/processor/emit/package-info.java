@@ -39,5 +39,17 @@
  * array would change what {@code length} says. A call that throws loses the arrays it took; one
  * that returned before an allocation keeps none for it. Reused arrays are warm in cache where new
  * ones are cold and feed the garbage collector.
+ *
+ * <p>Pushing: an entry goes on a tape through a {@code push} helper that grows the array when it
+ * is full and returns it, so a loop that pushes reassigns its tape array every iteration and the
+ * JIT can neither hoist nor vectorise it. A loop whose trips and pushes per iteration the diff
+ * package can bound at its entry ({@link io.microautograd.processor.diff.Pullback#tapeReservations})
+ * is preceded by one {@code tape = reserve(tape, size, entries)} per tape kind it uses, under a
+ * one-line comment, and its body stores plainly, {@code doubleTape[doubleTapeSize++] = v}. The
+ * {@code reserve} helper grows like {@code push} (to twice the length, or to what is needed when
+ * that is more), does nothing for zero or fewer entries (a loop that runs no times), and throws
+ * {@code OutOfMemoryError} with the size when the tape would outgrow the largest Java array, as
+ * allocating it would. The plain stores are bounds-checked by Java, so a reservation that were
+ * ever short would fail loudly, never write past the tape silently.
  */
 package io.microautograd.processor.emit;

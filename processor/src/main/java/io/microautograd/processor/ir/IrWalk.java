@@ -120,6 +120,13 @@ public final class IrWalk {
         throw new IllegalArgumentException("not an array variable or element: " + array);
     }
 
+    /** Whether an expression reads the variable anywhere inside it. */
+    public static boolean reads(Expr e, Variable v) {
+        boolean[] found = {false};
+        expressions(e, x -> found[0] |= x instanceof Expr.Read r && r.variable().equals(v));
+        return found[0];
+    }
+
     /** Whether a statement assigns the variable anywhere inside it. */
     public static boolean assigns(Stmt s, Variable v) {
         boolean[] found = {false};
