@@ -102,6 +102,32 @@ class ReverseLoopSplitTest {
                     return squares(y);
                 }
 
+                /**
+                 * The sum reads y's adjoint one place on, which the previous iteration of the
+                 * reversal added to: split, the sum would miss it.
+                 */
+                @Differentiable(wrt = {"y", "c", "w"})
+                static double carried(double[] y, double[] z, double[] c, double w, double v) {
+                    for (int s = 0; s + 1 < y.length; s++) {
+                        z[s] += v * y[s];
+                        y[s + 1] += w * c[s];
+                    }
+                    return squares(z) + squares(y);
+                }
+
+                /**
+                 * The sum's temporary reads a's adjoint after the reversal of b's statement added to
+                 * it: split, the sum would miss it.
+                 */
+                @Differentiable(wrt = {"a", "c", "w"})
+                static double chained(double[] a, double[] b, double[] c, double w, double v) {
+                    for (int s = 0; s < a.length; s++) {
+                        a[s] += w * c[s];
+                        b[s] += v * a[s];
+                    }
+                    return squares(b);
+                }
+
                 @Differentiable
                 static double gathered(double[] x, double[] y, int[] idx, double w) {
                     for (int s = 0; s < y.length; s++) {
@@ -272,13 +298,16 @@ class ReverseLoopSplitTest {
         double[] x = RandomArrays.vector(22, 5);
         double[] y = RandomArrays.vector(23, 5);
         gradients.check("shifted", new Object[] {x, y, 0.3}, "x:0", "y:1", "w:2");
+        double[] c = RandomArrays.vector(25, 5);
+        gradients.check("carried", new Object[] {x, y, c, 0.3, -1.1}, "y:0", "c:2", "w:3");
+        gradients.check("chained", new Object[] {x, y, c, 0.3, -1.1}, "a:0", "c:2", "w:3");
         gradients.check("gathered", new Object[] {x, y, new int[] {4, 0, 0, 2, 3}, 0.3}, "x:0", "y:1", "w:3");
         gradients.check("branched", new Object[] {x, y, 0.3}, "x:0", "y:1", "w:2");
         gradients.check("taped", new Object[] {x, y, 0.3}, "x:0", "y:1", "w:2");
         gradients.check("called", new Object[] {x, y, 0.3}, "x:0", "y:1", "w:2");
         gradients.check("onlySums", new Object[] {x, 0.3}, "w:1");
         gradients.check("onlyUpdates", new Object[] {x, y}, "u:0", "v:1");
-        for (String method : new String[] {"shifted", "gathered", "branched", "taped", "called", "onlySums",
+        for (String method : new String[] {"shifted", "carried", "chained", "gathered", "branched", "taped", "called", "onlySums",
             "onlyUpdates"}) {
             String pullback = pullback(method);
             assertEquals(0, GeneratedCode.occurrences(pullback, Pattern.quote(SPLIT)), pullback);

@@ -45,6 +45,7 @@
  * is read only through its rectified copy, which the result adds in, so a zero adjoint reaches
  * the loop wherever the rectifier is off (a dot product is negative at about half the points) and
  * the skip is exercised, not only generated; the counts
- * report the guarded loop reversals (the comment the processor writes over each).
+ * report the guarded loop reversals and those split into sums and updates (the comment the
+ * processor writes over each).
  */
 package io.microautograd.fuzz;
