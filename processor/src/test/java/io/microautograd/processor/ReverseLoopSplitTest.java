@@ -121,7 +121,7 @@ class ReverseLoopSplitTest {
                  */
                 @Differentiable(wrt = {"a", "c", "w"})
                 static double chained(double[] a, double[] b, double[] c, double w, double v) {
-                    for (int s = 0; s < a.length; s++) {
+                    for (int s = 0; s < c.length; s++) {
                         a[s] += w * c[s];
                         b[s] += v * a[s];
                     }
