@@ -24,10 +24,10 @@ import java.util.Set;
  * <p>A reversal qualifies when its body is straight-line and consists only of declarations of
  * temporaries, accumulations {@code d += e} into scalar adjoints and accumulations {@code dA[s] +=
  * e} into adjoint array elements; when every element it reads or writes is at the loop's index
- * {@code s} (rows may be chosen by any index that the body leaves alone); when no scalar it
- * accumulates is read in it other than by that accumulation; when no temporary and no scalar
- * accumulation reads an adjoint element after the body has written one; and when both parts are
- * non-empty. Nothing else (no tape pop, no restored or recomputed primal, no zeroing, no call, no
+ * {@code s} (a row may be chosen by any index that reads neither {@code s} nor what the body
+ * assigns); when no scalar it accumulates is read in it other than by that accumulation; when no
+ * temporary and no scalar accumulation reads an adjoint element after the body has written one;
+ * and when both parts are non-empty. Nothing else (no tape pop, no restored or recomputed primal, no zeroing, no call, no
  * branch, no nested loop, no break) makes a reversal eligible.
  *
  * <p>Why the split computes the same values, bit for bit: the body writes only temporaries,
@@ -159,32 +159,28 @@ final class ReverseLoopSplit {
         Set<Variable> reductionReads = temporariesRead(Part.REDUCTION);
         Set<Variable> updateReads = temporariesRead(Part.UPDATE);
         Map<Variable, Variable> copies = new HashMap<>();
-        for (Variable v : reductionReads) {
-            if (updateReads.contains(v)) {
+        for (Stmt s : statements) {
+            Variable v = target(s);
+            if (reductionReads.contains(v) && updateReads.contains(v)) {
                 copies.put(v, context.fresh(v.name(), v.type()));
             }
         }
         List<Stmt> reductions = new ArrayList<>();
         List<Stmt> updates = new ArrayList<>();
-        int commentsSeen = 0;
-        int reductionComments = 0;
-        int updateComments = 0;
+        Stmt.Comment line = null;
         for (int i = 0; i < statements.size(); i++) {
             Stmt s = statements.get(i);
             Part part = parts.get(i);
-            if (part == null) {
-                commentsSeen = i + 1;
+            if (s instanceof Stmt.Comment c) {
+                line = c;
                 continue;
             }
             boolean toReductions = part == Part.REDUCTION || reductionReads.contains(target(s));
-            boolean toUpdates = part == Part.UPDATE || updateReads.contains(target(s)) || !toReductions;
             if (toReductions) {
-                reductionComments = addComments(commentsSeen, reductionComments, reductions);
-                reductions.add(s);
+                addUnder(line, s, reductions);
             }
-            if (toUpdates) {
-                updateComments = addComments(commentsSeen, updateComments, updates);
-                updates.add(TemporaryCopies.renamed(s, copies));
+            if (part == Part.UPDATE || updateReads.contains(target(s)) || !toReductions) {
+                addUnder(line, TemporaryCopies.renamed(s, copies), updates);
             }
         }
         return Stmt.Block.of(List.of(
@@ -192,14 +188,15 @@ final class ReverseLoopSplit {
                 withBody(reversal, reductions), withBody(reversal, updates)));
     }
 
-    /** Adds the comments seen since the last statement this part received; returns how far it got. */
-    private int addComments(int seen, int added, List<Stmt> out) {
-        for (int i = added; i < seen; i++) {
-            if (statements.get(i) instanceof Stmt.Comment) {
-                out.add(statements.get(i));
-            }
+    /**
+     * Appends a statement to a part, after the comment naming its source line unless that
+     * comment already heads the statements the part got from the same line.
+     */
+    private static void addUnder(Stmt.Comment line, Stmt s, List<Stmt> part) {
+        if (line != null && part.stream().noneMatch(t -> t == line)) {
+            part.add(line);
         }
-        return seen;
+        part.add(s);
     }
 
     /** The temporaries the statements of a part read, directly or through other temporaries. */
