@@ -285,12 +285,21 @@ class ReverseLoopSplitTest {
         FiniteDifferences.assertPartial("d/dalpha", gradient[0], x -> aliasedAxpy(x[0], v), new double[] {alpha}, 0);
     }
 
+    /**
+     * Rows of one matrix, or one array read and written, share storage: each element the loop
+     * overwrites is restored from the tape in its reversal, which therefore stays one loop.
+     */
     @Test
     void rowsThatAreTheSameRowOrWrittenFromThemselvesGiveFiniteDifferenceGradients() {
         for (int j = 0; j <= 1; j++) {
             gradients.check("rows", new Object[] {RandomArrays.matrix(20, 2, 4), 0, j, 0.9}, "m:0", "w:3");
         }
         gradients.check("selfScaled", new Object[] {RandomArrays.vector(21, 4), -0.4}, "z:0", "w:1");
+        for (String method : new String[] {"rows", "selfScaled"}) {
+            String pullback = pullback(method);
+            assertTrue(pullback.contains("= doubleTape[--doubleTapeSize];"), pullback);
+            assertEquals(0, GeneratedCode.occurrences(pullback, Pattern.quote(SPLIT)), pullback);
+        }
     }
 
     @Test
