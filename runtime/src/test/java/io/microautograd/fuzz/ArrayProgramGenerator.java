@@ -6,6 +6,7 @@ import io.microautograd.fuzz.Program.Break;
 import io.microautograd.fuzz.Program.Call;
 import io.microautograd.fuzz.Program.Compare;
 import io.microautograd.fuzz.Program.Continue;
+import io.microautograd.fuzz.Program.Counter;
 import io.microautograd.fuzz.Program.Declare;
 import io.microautograd.fuzz.Program.DeclareAlias;
 import io.microautograd.fuzz.Program.DeclareArray;
@@ -52,7 +53,9 @@ import java.util.Random;
  * {@code Math.max(s, 0.0)}, or an if that zeroes it): the loops whose reverse sweep the compiler
  * skips under a zero adjoint. Only the rectified value is read afterwards, and the result adds
  * it in, so a zero adjoint reaches the loop wherever the rectifier is off: at about half the
- * points for a dot product, never for a sum of squares.
+ * points for a dot product, never for a sum of squares. A top-level statement may also fill a new
+ * array by a scaled update ({@code b4[i5] += v * a[i5]}), whose reversal the compiler splits into
+ * the sum for v's adjoint and the updates of a's.
  *
  * <p>Values stay finite by construction: expressions come from {@link ProgramGenerator} (domain
  * safe), loops run at most 6 times, and a variable or element updated inside a loop is updated
@@ -66,6 +69,8 @@ final class ArrayProgramGenerator {
     private static final String[] INDEX_ARRAY_NAMES = {"idx", "perm", "cols", "order"};
     /** One top-level statement in this many is a rectified accumulation loop. */
     private static final int ACCUMULATION_ODDS = 4;
+    /** One top-level statement in this many fills a new array by a scaled update loop. */
+    private static final int SCALED_UPDATE_ODDS = 6;
     private static final String[] COMPOUND = {"", "+", "-", "*", "/"};
     private static final int MAX_TRIPS = 6;
     private static final int MAX_LOOP_DEPTH = 2;
@@ -184,6 +189,12 @@ final class ArrayProgramGenerator {
                 out.addAll(rectifiedAccumulation(scope));
                 continue;
             }
+            List<Stmt> scaledUpdate = scope.nesting == 0 && !scope.arrays.isEmpty()
+                    && random.nextInt(SCALED_UPDATE_ODDS) == 0 ? scaledUpdate(scope) : List.of();
+            if (!scaledUpdate.isEmpty()) {
+                out.addAll(scaledUpdate);
+                continue;
+            }
             int kind = random.nextInt(scope.nesting >= MAX_NESTING ? 6 : scope.loopDepth < MAX_LOOP_DEPTH ? 11 : 8);
             if (kind < 2 || kind < 4 && scope.assignable.isEmpty() || kind < 6 && scope.writable.isEmpty()) {
                 String name = "v" + names++;
@@ -212,6 +223,30 @@ final class ArrayProgramGenerator {
                 out.add(loop(scope));
             }
         }
+    }
+
+    /**
+     * {@code double[] bN = new double[source.length];} then {@code for (int iN = 0; iN <
+     * source.length; iN++) { bN[iN] += v * source[iN]; }}, source an array in scope, v a scalar in
+     * scope, bN a new array later statements may read and write: the loops whose reversal the
+     * compiler splits into a sum (v's adjoint) and array updates (source's). Empty when no scalar
+     * is in scope.
+     */
+    private List<Stmt> scaledUpdate(ArrayScope scope) {
+        if (scope.readable.isEmpty()) {
+            return List.of();
+        }
+        List<String> arrays = new ArrayList<>(scope.arrays.keySet());
+        String source = arrays.get(random.nextInt(arrays.size()));
+        String target = "b" + names++;
+        String counter = "i" + names++;
+        Var scale = new Var(scope.readable.get(random.nextInt(scope.readable.size())));
+        List<Stmt> out = List.of(new DeclareArray(target, new Length(source)),
+                new For(counter, new Length(source), List.of(new Store(target, new Counter(counter), "+",
+                        new Binary("*", scale, new Element(source, new Counter(counter)))))));
+        scope.arrays.put(target, scope.arrays.get(source));
+        scope.writable.add(target);
+        return out;
     }
 
     /**

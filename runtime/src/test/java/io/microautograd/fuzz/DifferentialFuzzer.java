@@ -25,6 +25,9 @@ final class DifferentialFuzzer {
     /** The comment the processor writes over a loop reversal it skips under zero adjoints. */
     private static final String ZERO_ADJOINT_GUARD =
             "// Skipped when every adjoint it reads is zero: it would add only zeros.";
+    /** The comment the processor writes over a loop reversal it runs as two loops, sums then updates. */
+    private static final String TWO_LOOP_SPLIT =
+            "// Reversed in two loops: the sums keep their order, the array updates vectorise.";
     /** The comment the processor writes over every loop reversal: the source loop's line and header. */
     private static final Pattern LOOP_REVERSAL = Pattern.compile("// line \\d+: (for|while|do)\\b");
     private static final int POINTS_PER_PROGRAM = 3;
@@ -61,18 +64,20 @@ final class DifferentialFuzzer {
         int withAliases;
         /** Programs that take an {@code int[]} parameter. */
         int withIndexArrays;
-        /** Loop reversals in the generated code of the programs checked, and how many of them are guarded. */
+        /** Loop reversals in the generated code of the programs checked, how many are guarded, how many split. */
         int loopReversals;
         int guardedReversals;
+        int splitReversals;
         final List<Finding> findings = new ArrayList<>();
 
         @Override
         public String toString() {
             return String.format("%d programs, %d points: %d agreed, %d ill-conditioned (skipped), "
                     + "%d programs rejected by the processor, %d disagreements; %d programs with an array alias, "
-                    + "%d with an int[] parameter; %d of %d loop reversals guarded against zero adjoints",
+                    + "%d with an int[] parameter; %d of %d loop reversals guarded against zero adjoints, "
+                    + "%d split into sums and updates",
                     programs, points, agreed, illConditioned, rejectedByProcessor, findings.size(), withAliases,
-                    withIndexArrays, guardedReversals, loopReversals);
+                    withIndexArrays, guardedReversals, loopReversals, splitReversals);
         }
     }
 
@@ -172,6 +177,7 @@ final class DifferentialFuzzer {
     private static void countReversals(Compilation compilation, Counts counts) {
         counts.loopReversals += compilation.loopReversals();
         counts.guardedReversals += compilation.guardedReversals();
+        counts.splitReversals += compilation.splitReversals();
     }
 
     /**
@@ -187,7 +193,16 @@ final class DifferentialFuzzer {
 
         /** The loop reversals guarded to run only under a nonzero adjoint. */
         int guardedReversals() {
-            return generated.split(Pattern.quote(ZERO_ADJOINT_GUARD), -1).length - 1;
+            return occurrences(ZERO_ADJOINT_GUARD);
+        }
+
+        /** The loop reversals run as two loops, the scalar sums then the array updates. */
+        int splitReversals() {
+            return occurrences(TWO_LOOP_SPLIT);
+        }
+
+        private int occurrences(String comment) {
+            return generated.split(Pattern.quote(comment), -1).length - 1;
         }
     }
 

@@ -13,7 +13,9 @@
  *       contractions that keep values finite; local arrays; other names for an array in scope
  *       ({@code double[] alias3 = a;}, in loops too) read and written like their target; a call
  *       of a generated helper; read-only {@code int[]} index arrays; rectified accumulation
- *       loops that the zero-adjoint skip guards.</li>
+ *       loops that the zero-adjoint skip guards; new arrays filled by a scaled update
+ *       ({@code b4[i5] += v * a[i5]}), whose reversals the compiler splits into a sum and array
+ *       updates.</li>
  * </ul>
  *
  * <p>Choices the issue leaves open: a point flattens each array into consecutive slots and so
@@ -45,6 +47,8 @@
  * is read only through its rectified copy, which the result adds in, so a zero adjoint reaches
  * the loop wherever the rectifier is off (a dot product is negative at about half the points) and
  * the skip is exercised, not only generated; the counts
- * report the guarded loop reversals (the comment the processor writes over each).
+ * report the guarded loop reversals and those split into sums and updates (the comment the
+ * processor writes over each). The scaled update loops came with the split and changed the arrays
+ * mode's programs for every seed; before them no program's reversal had the split's shape.
  */
 package io.microautograd.fuzz;

@@ -208,7 +208,7 @@ record CountedLoop(Variable index, Expr start, int step) {
      * The reverse loop of a {@linkplain #isRecomputable recomputable} loop: from the last index
      * back to the start, both recomputed from the header.
      */
-    Stmt backwards(Stmt.Loop loop, Stmt.Block body) {
+    Stmt.Loop backwards(Stmt.Loop loop, Stmt.Block body) {
         Expr.Binary condition = (Expr.Binary) loop.condition();
         boolean inclusive = condition.op() == BinaryOp.LE || condition.op() == BinaryOp.GE;
         Expr last = inclusive ? condition.right() : binary(BinaryOp.SUB, condition.right(), lit(step));
@@ -220,7 +220,7 @@ record CountedLoop(Variable index, Expr start, int step) {
     }
 
     /** The loop running {@code body} for the indices of the {@code trips} iterations, last first. */
-    Stmt backwards(Expr first, Variable trips, Stmt.Block body) {
+    Stmt.Loop backwards(Expr first, Variable trips, Stmt.Block body) {
         Expr lastOffset = binary(BinaryOp.SUB, read(trips), lit(1));
         if (step != 1) {
             lastOffset = binary(BinaryOp.MUL, lastOffset, lit(step));

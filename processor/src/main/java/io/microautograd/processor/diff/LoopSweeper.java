@@ -19,7 +19,8 @@ import java.util.List;
  * reversed iterations. A counted loop ({@code for (int i = a; i < b; i += c)} whose body leaves
  * {@code i} alone) runs its index backwards instead of recording it. A counted loop's reversal
  * that only passes adjoints on runs only when one coming into it is nonzero ({@link
- * ZeroAdjointSkip}).
+ * ZeroAdjointSkip}); one whose reversal holds both sums and array updates may run as two loops
+ * ({@link ReverseLoopSplit}).
  */
 final class LoopSweeper {
 
@@ -54,7 +55,8 @@ final class LoopSweeper {
         Stmt forward = new Stmt.Loop(loop.kind(), loop.init(), loop.condition(), loop.update(),
                 Stmt.Block.of(forwardBody), loop.origin());
         List<Stmt> reverse = reverseBody.isEmpty() ? List.of()
-                : ZeroAdjointSkip.guarded(loop, counted.backwards(loop, Stmt.Block.of(reverseBody)), context);
+                : ZeroAdjointSkip.guarded(loop, split(counted.backwards(loop, Stmt.Block.of(reverseBody)), counted),
+                        context);
         if (!reverse.isEmpty()) {
             context.recordReads(loop, List.of(counted.backwards(loop, Stmt.Block.of(List.of()))));
         }
@@ -112,8 +114,8 @@ final class LoopSweeper {
             reverse.add(new Stmt.Assign(trips, new Expr.Pop(TapeKind.INT), false, Stmt.Origin.NONE));
         }
         if (counted != null) {
-            reverse.addAll(ZeroAdjointSkip.guarded(loop, counted.backwards(start, trips, Stmt.Block.of(reverseBody)),
-                    context));
+            reverse.addAll(ZeroAdjointSkip.guarded(loop,
+                    split(counted.backwards(start, trips, Stmt.Block.of(reverseBody)), counted), context));
         } else {
             reverse.add(new Stmt.Loop(Stmt.LoopKind.FOR, List.of(), binary(BinaryOp.GT, read(trips), lit(0)),
                     List.of(new Stmt.Assign(trips, binary(BinaryOp.SUB, read(trips), lit(1)), false,
@@ -121,5 +123,9 @@ final class LoopSweeper {
             reverse.addAll(init.reverse());
         }
         return new Sweeps(forward, Sweeper.commented(loop.origin(), reverse));
+    }
+
+    private Stmt split(Stmt.Loop reversal, CountedLoop counted) {
+        return ReverseLoopSplit.split(reversal, counted.index(), context);
     }
 }

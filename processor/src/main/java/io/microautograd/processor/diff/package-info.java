@@ -35,7 +35,14 @@
  * untaken branches leave room unused), and then stores without growing ({@link
  * io.microautograd.processor.diff.TapeReservations}). The reverse sweep
  * of a loop that only passes adjoints on is guarded by its incoming adjoints being nonzero ({@link
- * io.microautograd.processor.diff.ZeroAdjointSkip} has the rule).
+ * io.microautograd.processor.diff.ZeroAdjointSkip} has the rule). A counted loop's reversal that
+ * both sums into scalar adjoints and adds into adjoint array elements at the loop's index runs as two
+ * loops with its header, the sums then the updates, each in its order, so that the updates vectorise
+ * and every sum is bit for bit what it was; {@link io.microautograd.processor.diff.ReverseLoopSplit}
+ * has the rule and the argument, and splits conservatively: a reversal that pops, restores,
+ * recomputes a primal, zeroes an adjoint, calls, branches, nests a loop, indexes an element other
+ * than by the loop's index, or whose sums read an adjoint element after an update, keeps one loop.
+ * Under a zero-adjoint guard both loops stay under it.
  *
  * <p>Kept arrays: {@link io.microautograd.processor.diff.ReusableArrays} picks the arrays a
  * pullback allocates that the emitter may keep per thread between calls (see the emit package):

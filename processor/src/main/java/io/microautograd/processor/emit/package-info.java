@@ -51,5 +51,11 @@
  * {@code OutOfMemoryError} with the size when the tape would outgrow the largest Java array, as
  * allocating it would. The plain stores are bounds-checked by Java, so a reservation that were
  * ever short would fail loudly, never write past the tape silently.
+ *
+ * <p>Split reversals: a reversed loop that the diff package runs as two, sums then array updates
+ * (its {@code ReverseLoopSplit} has the rule), is printed as two {@code for} statements with the
+ * same header under a one-line comment that says why. A temporary both loops
+ * need is computed again at the top of the second under its own name, so each loop declares its
+ * locals itself and none is hoisted to the top of the method.
  */
 package io.microautograd.processor.emit;

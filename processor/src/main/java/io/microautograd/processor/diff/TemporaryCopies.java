@@ -1,0 +1,68 @@
+package io.microautograd.processor.diff;
+
+import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.Variable;
+import java.util.Map;
+
+/**
+ * Gives a copied temporary its own variable: a statement with every read and declaration of a
+ * renamed variable going to its copy, so that code computing a temporary again elsewhere declares
+ * a local of its own. Covers the statements and expressions of a straight-line reversed loop body
+ * ({@link ReverseLoopSplit} admits no others).
+ */
+final class TemporaryCopies {
+
+    private TemporaryCopies() {
+    }
+
+    /** The statement with the variables in {@code copies} replaced by their copies. */
+    static Stmt renamed(Stmt s, Map<Variable, Variable> copies) {
+        if (copies.isEmpty()) {
+            return s;
+        }
+        if (s instanceof Stmt.Assign a) {
+            return new Stmt.Assign(copies.getOrDefault(a.target(), a.target()), renamed(a.value(), copies),
+                    a.declaration(), a.origin());
+        }
+        if (s instanceof Stmt.Store st) {
+            return new Stmt.Store(renamed(st.array(), copies), renamed(st.index(), copies),
+                    renamed(st.value(), copies), st.origin());
+        }
+        throw new IllegalArgumentException("not an assignment or a store: " + s);
+    }
+
+    private static Expr renamed(Expr e, Map<Variable, Variable> copies) {
+        if (e instanceof Expr.Read r) {
+            Variable copy = copies.get(r.variable());
+            return copy != null ? new Expr.Read(copy) : e;
+        }
+        if (IrWalk.children(e).isEmpty()) {
+            return e;
+        }
+        if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), renamed(u.operand(), copies));
+        }
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), renamed(b.left(), copies), renamed(b.right(), copies));
+        }
+        if (e instanceof Expr.Conditional c) {
+            return new Expr.Conditional(renamed(c.condition(), copies), renamed(c.whenTrue(), copies),
+                    renamed(c.whenFalse(), copies));
+        }
+        if (e instanceof Expr.MathCall m) {
+            return new Expr.MathCall(m.function(), m.arguments().stream().map(x -> renamed(x, copies)).toList());
+        }
+        if (e instanceof Expr.Cast c) {
+            return new Expr.Cast(c.type(), renamed(c.operand(), copies));
+        }
+        if (e instanceof Expr.Element el) {
+            return new Expr.Element(renamed(el.array(), copies), renamed(el.index(), copies));
+        }
+        if (e instanceof Expr.Length l) {
+            return new Expr.Length(renamed(l.array(), copies));
+        }
+        throw new IllegalArgumentException("no renaming for " + e);
+    }
+}
