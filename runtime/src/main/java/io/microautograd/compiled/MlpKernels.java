@@ -88,14 +88,17 @@ final class MlpKernels {
      * or HINGE) of a run of samples on the network {@code layout} at {@code params}. The samples
      * are held column by column: {@code inputs[i][s]} is input i of sample s, {@code targets[k][s]}
      * its target k, so every loop of the forward pass, and of the generated reverse pass, runs
-     * over the samples: long, unit-stride and branch-free, which the JIT vectorises.
+     * over the samples, long and unit-stride, where one sample per call leaves only a layer's
+     * short fan-in loops.
      *
      * <p>Written for the generated gradient. Each unit's dot product is summed four inputs at a
      * time, their weights in scalar locals: the reverse pass then adds four weights' partials in
      * four independent registers as it walks the samples, instead of reading and writing the
-     * gradient array per sample. The sums and the activations live in separate matrices, so the
-     * sums are never taped; the inputs are copied into the activations' first rows, so every
-     * layer reads one matrix.
+     * gradient array per sample. The sums and the activations live in separate matrices, and
+     * the pre-activation passes through a local, so the sums are never taped: the reverse pass
+     * tapes one pre-activation and one overwritten activation per unit and sample. The inputs
+     * are copied into the activations' first rows, so every layer reads one matrix. The
+     * matrices, like the tapes, are kept per thread by the generated code between calls.
      */
     @Differentiable(wrt = "params")
     static double batch(double[] params, int[] layout, double[][] inputs, double[][] targets, int objective) {
