@@ -30,8 +30,8 @@
  *       forward and one reverse pass per slice. The samples are stored column by column
  *       ({@code [unit][sample]}), so its loops, and those the compiler generates from them, run
  *       over the samples: long and unit-stride, which the JIT vectorises. One sample per call,
- *       the first design, left only fan-in loops of 2 to 16 and ran the moons training step
- *       about 3x slower (see the README's benchmarks).</li>
+ *       the first design, left only fan-in loops of 2 to 16, and the moons training step took
+ *       two to three times as long.</li>
  *   <li>The kernel is written for the code the compiler generates from it: one flat loop over
  *       the units, each unit's wiring read from the layout; four inputs per pass with their
  *       weights in scalar locals, so the reverse sweep sums four weights' partials in registers

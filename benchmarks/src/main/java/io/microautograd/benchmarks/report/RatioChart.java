@@ -14,7 +14,11 @@ final class RatioChart {
     private RatioChart() {
     }
 
-    static void write(Results results, Path png) throws IOException {
+    /**
+     * Writes the chart to {@code png}, or nothing when no workload has both a primal and a
+     * gradient measured (a run filtered to some methods only); says whether it wrote one.
+     */
+    static boolean write(Results results, Path png) throws IOException {
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(560)
                 .title("Gradient time / primal time (log scale; lower is better)")
                 .xAxisTitle("workload").yAxisTitle("ratio to primal").build();
@@ -34,6 +38,9 @@ final class RatioChart {
                 workloads.add(workload);
             }
         }
+        if (methods.isEmpty() || workloads.isEmpty()) {
+            return false;
+        }
         double smallest = Double.MAX_VALUE;
         for (String method : methods) {
             List<Double> ratios = new ArrayList<>();
@@ -47,5 +54,6 @@ final class RatioChart {
         // Bars start at the axis minimum, which XChart would otherwise put at 0: log(0) is undefined.
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(Math.min(smallest, 1)))));
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        return true;
     }
 }

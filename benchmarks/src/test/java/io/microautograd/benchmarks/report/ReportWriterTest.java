@@ -70,6 +70,20 @@ class ReportWriterTest {
         assertTrue(chart.getWidth() == 1000 && chart.getHeight() == 560);
     }
 
+    /** A run filtered to methods without the primal (as `--include` allows) has no chart to draw. */
+    @Test
+    void aRunWithoutPrimalsWritesTheTablesWithoutAChart() throws Exception {
+        Results results = new Results(List.of(
+                new Measurement("MoonsTrainingStep", "compiled", 40.0, 1, "us/op"),
+                new Measurement("MoonsTrainingStep", "valueEngine", 2400.0, 10, "us/op")), 0);
+
+        String text = Files.readString(ReportWriter.write(results, "benchmarks/run", "full", folder));
+
+        assertTrue(text.contains("| Value / compiled >= 50.0 | MoonsTrainingStep | 60.0 | yes |"), text);
+        assertFalse(text.contains("benchmark-ratios.png"), text);
+        assertFalse(Files.exists(folder.resolve("benchmark-ratios.png")));
+    }
+
     /** The data rows of the table under {@code heading}, up to the next heading. */
     private static List<String> tableRows(String text, String heading) {
         int start = text.indexOf(heading);
