@@ -73,8 +73,8 @@ public final class PerSampleModel implements TrainableModel {
         return new Builder(initialParameters, null, sliceLoss, predictor);
     }
 
-    private static void requireNonNull(Object loss, String name) {
-        if (loss == null) {
+    private static void requireNonNull(Object argument, String name) {
+        if (argument == null) {
             throw new IllegalArgumentException(name + " must not be null");
         }
     }
