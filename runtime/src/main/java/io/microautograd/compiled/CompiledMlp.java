@@ -17,10 +17,13 @@ import java.util.List;
  * }</pre>
  *
  * <p>{@link #of} draws the initial weights exactly as {@link MLP#of} does with the same seed.
- * Train it with a {@link CompiledMlpModel}. Prediction runs the kernels' plain forward pass
- * once per output.
+ * Train it with a {@link CompiledMlpModel}. Prediction runs the training kernel's forward pass
+ * on a batch of one sample, once per output.
  */
 public final class CompiledMlp {
+
+    /** The targets a prediction passes to the kernel, which reads none when it sums an output. */
+    private static final double[][] NO_TARGETS = {};
 
     private final MlpLayout layout;
     private final double[] parameters;
@@ -61,9 +64,14 @@ public final class CompiledMlp {
         if (x.length != layout.inputSize()) {
             throw new IllegalArgumentException("input must have " + layout.inputSize() + " values, got " + x.length);
         }
+        // One sample as a batch of one: each input a column of one row.
+        double[][] column = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            column[i] = new double[] {x[i]};
+        }
         double[] out = new double[layout.outputSize()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = MlpKernels.output(params, layout.encoded(), x, k);
+            out[k] = MlpKernels.batch(params, layout.encoded(), column, NO_TARGETS, MlpKernels.FIRST_OUTPUT + k);
         }
         return out;
     }

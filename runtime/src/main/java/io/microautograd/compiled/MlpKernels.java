@@ -40,11 +40,16 @@ final class MlpKernels {
     static final int FIRST_WEIGHT = 2;
     static final int ACTIVATION = 3;
 
-    /** The losses {@link #batch} computes (MSE over the outputs, or a binary loss of the one output). */
+    /**
+     * What {@link #batch} sums over the samples: a loss (MSE over the outputs, or a binary loss
+     * of the one output, each read against the targets), or output k itself (code
+     * {@code FIRST_OUTPUT + k}, the targets unread), for predictions.
+     */
     static final int MSE = 0;
     static final int BINARY_CROSS_ENTROPY = 1;
     static final int BINARY_CROSS_ENTROPY_WITH_LOGITS = 2;
     static final int HINGE = 3;
+    static final int FIRST_OUTPUT = 4;
 
     /** How many inputs one pass of a dot product combines. */
     private static final int GROUP = 4;
@@ -53,43 +58,11 @@ final class MlpKernels {
     }
 
     /**
-     * Output {@code k} of the network {@code layout} at {@code params} for the input {@code x}:
-     * the forward pass of one sample, for predictions. It runs unit by unit into one local array
-     * holding every unit's value, the inputs first, one layer after another; it sums each dot
-     * product and its bias in the order {@link #batch} does, so a prediction and a training
-     * step see the same numbers.
-     */
-    static double output(double[] params, int[] layout, double[] x, int k) {
-        int inputs = layout[INPUT_SIZE];
-        int unitCount = layout[UNIT_COUNT];
-        double[] units = new double[unitCount];
-        System.arraycopy(x, 0, units, 0, inputs);
-        for (int u = inputs; u < unitCount; u++) {
-            int record = FIRST_UNIT + UNIT_FIELDS * (u - inputs);
-            int in = layout[record + FIRST_INPUT];
-            int fanIn = layout[record + FAN_IN];
-            int w = layout[record + FIRST_WEIGHT];
-            double z = 0;
-            int i = 0;
-            for (; i + GROUP <= fanIn; i += GROUP) {
-                z += params[w + i] * units[in + i] + params[w + i + 1] * units[in + i + 1]
-                        + params[w + i + 2] * units[in + i + 2] + params[w + i + 3] * units[in + i + 3];
-            }
-            for (; i < fanIn; i++) {
-                z += params[w + i] * units[in + i];
-            }
-            units[u] = activate(z + params[w + fanIn], layout[record + ACTIVATION]);
-        }
-        return units[unitCount - layout[OUTPUT_SIZE] + k];
-    }
-
-    /**
-     * The summed {@code objective} (MSE, BINARY_CROSS_ENTROPY, BINARY_CROSS_ENTROPY_WITH_LOGITS
-     * or HINGE) of a run of samples on the network {@code layout} at {@code params}. The samples
-     * are held column by column: {@code inputs[i][s]} is input i of sample s, {@code targets[k][s]}
-     * its target k, so every loop of the forward pass, and of the generated reverse pass, runs
-     * over the samples, long and unit-stride, where one sample per call leaves only a layer's
-     * short fan-in loops.
+     * The summed {@code objective} (see {@link #MSE}) of a run of samples on the network
+     * {@code layout} at {@code params}. The samples are held column by column:
+     * {@code inputs[i][s]} is input i of sample s, {@code targets[k][s]} its target k, so every
+     * loop of the forward pass, and of the generated reverse pass, runs over the samples, long and
+     * unit-stride, where one sample per call leaves only a layer's short fan-in loops.
      *
      * <p>Written for the generated gradient. Each unit's dot product is summed four inputs at a
      * time, their weights in scalar locals: the reverse pass then adds four weights' partials in
@@ -144,16 +117,23 @@ final class MlpKernels {
             double[] out = values[u];
             for (int s = 0; s < n; s++) {
                 // Through a local, which the reverse pass tapes once per sample; read from z
-                // there, every sum z accumulated would be taped to restore it. The activation is
-                // activate's, written out: its reverse then runs inline, where a call's pullback
-                // would allocate an adjoint slot for curved on every call.
+                // there, every sum z accumulated would be taped to restore it. Relu and identity
+                // are written out, so their reverse runs inline; only tanh and sigmoid call a pullback.
                 double pre = z[s] + bias;
-                out[s] = activation == RELU ? (pre > 0 ? pre : 0) : activation == LINEAR ? pre : curved(pre, activation);
+                out[s] = activation == RELU ? (pre > 0 ? pre : 0)
+                        : activation == LINEAR ? pre : curved(pre, activation);
             }
         }
         int outputs = layout[OUTPUT_SIZE];
         int firstOutput = unitCount - outputs;
         double total = 0;
+        if (objective >= FIRST_OUTPUT) {
+            double[] output = values[firstOutput + objective - FIRST_OUTPUT];
+            for (int s = 0; s < n; s++) {
+                total += output[s];
+            }
+            return total;
+        }
         if (objective == MSE) {
             for (int s = 0; s < n; s++) {
                 double squares = 0;
@@ -171,14 +151,6 @@ final class MlpKernels {
             total += binaryLoss(scores[s], labels[s], objective);
         }
         return total;
-    }
-
-    /**
-     * The activation with code {@code activation} at {@code z}, as {@code Value}'s relu, tanh,
-     * sigmoid or identity, for {@link #output}; {@link #batch} writes the same expression out.
-     */
-    static double activate(double z, int activation) {
-        return activation == RELU ? (z > 0 ? z : 0) : activation == LINEAR ? z : curved(z, activation);
     }
 
     /** tanh, or the sigmoid computed as {@code Value}'s, which never overflows. */

@@ -38,8 +38,9 @@
  *       instead of through the gradient array; sums and activations in separate matrices and
  *       the pre-activation in a local, so the reverse sweep tapes one number per unit and
  *       sample and none per weight.</li>
- *   <li>Prediction runs a plain forward pass of one sample ({@code MlpKernels.output}), its
- *       sums in the training kernel's order; it reads output k, so k outputs cost k passes.</li>
+ *   <li>Prediction runs the same kernel's forward pass on a batch of one sample, summing output
+ *       k instead of a loss (a differentiable method returns one {@code double}), so k outputs
+ *       cost k passes and a prediction sees the numbers training sees.</li>
  *   <li>With {@code threads > 1} each thread's slice gets its own input and target matrices,
  *       kept between batches and replaced when a slice of another size comes.</li>
  *   <li>L2 is computed once per batch by its own kernel, not once per sample.</li>
