@@ -17,13 +17,10 @@ import java.util.List;
  * }</pre>
  *
  * <p>{@link #of} draws the initial weights exactly as {@link MLP#of} does with the same seed.
- * Train it with a {@link CompiledMlpModel}. Prediction runs the training kernel's forward pass
- * on a batch of one sample, once per output.
+ * Train it with a {@link CompiledMlpModel}. Prediction runs a plain forward pass of one sample
+ * that computes what the training kernel computes, bit for bit.
  */
 public final class CompiledMlp {
-
-    /** The targets a prediction passes to the kernel, which reads none when it sums an output. */
-    private static final double[][] NO_TARGETS = {};
 
     private final MlpLayout layout;
     private final double[] parameters;
@@ -64,16 +61,7 @@ public final class CompiledMlp {
         if (x.length != layout.inputSize()) {
             throw new IllegalArgumentException("input must have " + layout.inputSize() + " values, got " + x.length);
         }
-        // One sample as a batch of one: each input a column of one row.
-        double[][] column = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            column[i] = new double[] {x[i]};
-        }
-        double[] out = new double[layout.outputSize()];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = MlpKernels.batch(params, layout.encoded(), column, NO_TARGETS, MlpKernels.FIRST_OUTPUT + k);
-        }
-        return out;
+        return MlpKernels.outputs(params, layout.encoded(), x);
     }
 
     /** A copy of the parameters, in the documented order. */

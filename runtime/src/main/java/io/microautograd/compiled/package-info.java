@@ -38,9 +38,11 @@
  *       instead of through the gradient array; sums and activations in separate matrices and
  *       the pre-activation in a local, so the reverse sweep tapes one number per unit and
  *       sample and none per weight.</li>
- *   <li>Prediction runs the same kernel's forward pass on a batch of one sample, summing output
- *       k instead of a loss (a differentiable method returns one {@code double}), so k outputs
- *       cost k passes and a prediction sees the numbers training sees.</li>
+ *   <li>Prediction runs a plain forward pass of one sample that sums, adds and activates as the
+ *       kernel does, so a prediction sees the numbers training sees, bit for bit (tested). The
+ *       kernel itself cannot predict cheaply: a differentiable method returns one
+ *       {@code double}, so k outputs would cost k passes, and a batch of one runs its loops for
+ *       one iteration each: 4.4 us per moons prediction, against 0.6 us for the plain pass.</li>
  *   <li>With {@code threads > 1} each thread's slice gets its own input and target matrices,
  *       kept between batches and replaced when a slice of another size comes.</li>
  *   <li>L2 is computed once per batch by its own kernel, not once per sample.</li>

@@ -12,9 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.microautograd.data.Dataset;
 import io.microautograd.losses.Losses;
+import io.microautograd.nn.Activation;
 import io.microautograd.nn.LayerSpec;
 import io.microautograd.nn.MLP;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The compiled MLP's architecture, initialisation, predictions and conversion to and from the Value MLP. */
@@ -45,6 +48,35 @@ class CompiledMlpTest {
             double[] actual = compiled.predict(x);
             for (int k = 0; k < expected.length; k++) {
                 assertEquals(expected[k], actual[k], 1e-15 * Math.max(1, Math.abs(expected[k])), "output " + k);
+            }
+        }
+    }
+
+    /**
+     * predict runs a forward pass of its own, beside the training kernel's: the two must agree
+     * to the bit, or a prediction would not be the number training saw. The kernel's MSE of one
+     * sample and one output is exactly (out - t)^2, so it pins both the value and its sign.
+     * Fan-ins of 3, 6 and 4 take both the four-input passes and the leftover inputs; the weights
+     * and biases are drawn at random (a new network's biases are 0, which would hide the order
+     * in which a bias is added).
+     */
+    @Test
+    void aPredictionIsTheTrainingKernelsForwardPassBitForBit() {
+        double[][] inputs = {{0.7, -1.3, 0.25}, {-2.5, 0.4, 3.0}, {0.01, 0.02, -0.03}};
+        double target = 0.5;
+        Random random = new Random(9);
+        for (Activation hidden : Activation.values()) {
+            for (Activation output : Activation.values()) {
+                CompiledMlp net = CompiledMlp.of(3, 4, layer(6, hidden), layer(4, hidden), layer(1, output));
+                net.setParameters(random.doubles(net.parameterCount(), -1, 1).toArray());
+                for (double[] x : inputs) {
+                    double prediction = net.predict(x)[0];
+                    double[][] column = {{x[0]}, {x[1]}, {x[2]}};
+                    double loss = MlpKernels.batch(net.parameterArray(), net.layout().encoded(), column,
+                            new double[][] {{target}}, MlpKernels.MSE);
+                    assertEquals((prediction - target) * (prediction - target), loss, 0,
+                            hidden + " hidden, " + output + " output, input " + Arrays.toString(x));
+                }
             }
         }
     }
