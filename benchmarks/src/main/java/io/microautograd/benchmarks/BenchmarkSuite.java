@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * to matching benchmarks; {@code --out DIR} writes elsewhere than {@code docs}.
  *
  * <p>Both modes warm up for at least six seconds, because the report is about steady state and
- * the JIT takes that long over the largest generated method, the moons kernel's pullback (2,659
+ * the JIT takes that long over the largest generated method, the MLP kernel's pullback (2,520
  * bytecodes): C2 spends 0.6 to 0.9 s on each compile of it, and compiles versions entered in the
  * middle of a loop (on-stack replacement) before the one calls enter, which waits for them. A
  * fork therefore runs the step at 250 to 350 us, in profiling code, for its first 3 to 5 s
