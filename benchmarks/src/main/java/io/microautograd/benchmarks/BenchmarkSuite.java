@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Both modes warm up for at least six seconds, because the report is about steady state and
  * the JIT takes that long over the largest generated method, the MLP kernel's pullback (2,520
- * bytecodes): C2 spends 0.6 to 0.9 s on each compile of it, and compiles versions entered in the
+ * bytecodes): C2 spends 0.3 to 0.9 s on each compile of it, and compiles versions entered in the
  * middle of a loop (on-stack replacement) before the one calls enter, which waits for them. A
  * fork therefore runs the step at 250 to 350 us, in profiling code, for its first 3 to 5 s
  * (measured with {@code -XX:+LogCompilation}); after three one-second warm-up iterations, the
