@@ -70,17 +70,12 @@ public enum Type {
 
     /** The zero value of this type as a Java literal. */
     public String zeroLiteral() {
-        switch (this) {
-            case DOUBLE:
-                return "0.0";
-            case INT:
-                return "0";
-            case LONG:
-                return "0L";
-            case BOOLEAN:
-                return "false";
-            default:
-                return "null";
-        }
+        return switch (this) {
+            case DOUBLE -> "0.0";
+            case INT -> "0";
+            case LONG -> "0L";
+            case BOOLEAN -> "false";
+            case DOUBLE_ARRAY, DOUBLE_MATRIX, INT_ARRAY -> "null";
+        };
     }
 }
