@@ -70,7 +70,7 @@ record CountedLoop(Variable index, Expr start, int step) {
      */
     boolean isRecomputable(Stmt.Loop loop) {
         if (Math.abs(step) != 1 || !(loop.condition() instanceof Expr.Binary c) || !(c.left() instanceof Expr.Read r)
-                || !r.variable().equals(index) || !towardsBound(c.op()) || breaks(loop.body())) {
+                || !r.variable().equals(index) || !towardsBound(c.op()) || Iteration.of(loop.body()).leaves()) {
             return false;
         }
         return isStable(start, loop) && isStable(c.right(), loop);
@@ -78,13 +78,6 @@ record CountedLoop(Variable index, Expr start, int step) {
 
     private boolean towardsBound(BinaryOp op) {
         return step > 0 ? op == BinaryOp.LT || op == BinaryOp.LE : op == BinaryOp.GT || op == BinaryOp.GE;
-    }
-
-    private static boolean breaks(Stmt s) {
-        if (s instanceof Stmt.Break) {
-            return true;
-        }
-        return !(s instanceof Stmt.Loop) && IrWalk.children(s).stream().anyMatch(CountedLoop::breaks);
     }
 
     private static boolean isStable(Expr e, Stmt.Loop loop) {

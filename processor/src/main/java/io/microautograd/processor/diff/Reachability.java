@@ -1,7 +1,7 @@
 package io.microautograd.processor.diff;
 
 import io.microautograd.processor.ir.Expr;
-import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.SourceVisitor;
 import io.microautograd.processor.ir.Stmt;
 import java.util.List;
 
@@ -12,37 +12,51 @@ final class Reachability {
     }
 
     static boolean canCompleteNormally(Stmt s) {
-        if (s instanceof Stmt.Break || s instanceof Stmt.Continue || s instanceof Stmt.Return
-                || s instanceof Stmt.LeaveForward) {
-            return false;
-        }
-        if (s instanceof Stmt.Block b) {
-            List<Stmt> statements = b.statements();
-            return statements.isEmpty() || canCompleteNormally(statements.get(statements.size() - 1));
-        }
-        if (s instanceof Stmt.If i) {
-            return canCompleteNormally(i.thenBlock()) || canCompleteNormally(i.elseBlock());
-        }
-        if (s instanceof Stmt.Loop l) {
-            boolean alwaysTrue = l.condition() == null
-                    || l.condition() instanceof Expr.Literal lit && lit.text().equals("true");
-            return !alwaysTrue || breaksOut(l.body());
-        }
-        return true;
+        return s.accept(COMPLETES);
     }
 
-    private static boolean breaksOut(Stmt s) {
-        if (s instanceof Stmt.Break) {
+    private static final Stmt.Visitor<Boolean> COMPLETES = new SourceVisitor<>() {
+        @Override
+        public Boolean assign(Stmt.Assign s) {
             return true;
         }
-        if (s instanceof Stmt.Loop) {
+
+        @Override
+        public Boolean store(Stmt.Store s) {
+            return true;
+        }
+
+        @Override
+        public Boolean block(Stmt.Block s) {
+            List<Stmt> statements = s.statements();
+            return statements.isEmpty() || statements.get(statements.size() - 1).accept(this);
+        }
+
+        @Override
+        public Boolean ifStatement(Stmt.If s) {
+            return s.thenBlock().accept(this) || s.elseBlock().accept(this);
+        }
+
+        @Override
+        public Boolean loop(Stmt.Loop s) {
+            boolean alwaysTrue = s.condition() == null
+                    || s.condition() instanceof Expr.Literal lit && lit.text().equals("true");
+            return !alwaysTrue || Iteration.of(s.body()).leaves();
+        }
+
+        @Override
+        public Boolean breakStatement(Stmt.Break s) {
             return false;
         }
-        for (Stmt child : IrWalk.children(s)) {
-            if (breaksOut(child)) {
-                return true;
-            }
+
+        @Override
+        public Boolean continueStatement(Stmt.Continue s) {
+            return false;
         }
-        return false;
-    }
+
+        @Override
+        public Boolean returnStatement(Stmt.Return s) {
+            return false;
+        }
+    };
 }
