@@ -18,6 +18,7 @@ import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Variable;
 import io.microautograd.processor.parse.BodyReader;
 import io.microautograd.processor.parse.GradientClassName;
+import io.microautograd.processor.parse.MethodRejected;
 import io.microautograd.processor.parse.ParsedMethod;
 import io.microautograd.processor.parse.Rejection;
 import io.microautograd.processor.parse.Tag;
@@ -166,7 +167,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         }
     }
 
-    /** Reads one method; null when it had an error, which is then reported. */
+    /** Reads one method; null when it had errors, which are then reported, every one. */
     private ReadMethod readMethod(ExecutableElement method, boolean overloaded) {
         TreePath path = trees.getPath(method);
         CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
@@ -196,6 +197,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             return lost.isEmpty() && outsideWrt.isEmpty() ? new ReadMethod(method, unit, parsed) : null;
         } catch (Rejection rejection) {
             reporter.reject(rejection, method, unit);
+        } catch (MethodRejected rejected) {
+            rejected.rejections().forEach(rejection -> reporter.reject(rejection, method, unit));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             reporter.bug(e, method);
         }

@@ -72,7 +72,7 @@ class DiagnosticsTest {
         assertOnlyError(source("    @Differentiable(wrt = {\"x\", \"n\"})\n    static double f(double x, int n) {\n"
                 + "        return x * n;\n    }\n"),
                 "[MicroAutograd:UnknownWrt] wrt names \"n\", which is not a double, double[] or double[][] parameter "
-                        + "of f; name one of its parameters [x, n]", 7, 19);
+                        + "of f; name one of its parameters [x, n]", 6, 33);
     }
 
     @Test
@@ -200,7 +200,7 @@ class DiagnosticsTest {
     @Test
     void intArrayAllocatedInsideAnExpression() {
         assertOnlyError(method("static double f(double x)", "return x * new int[] {1, 2}.length;"),
-                "[MicroAutograd:IntArray] allocation new int[]{1, 2}; " + READ_ONLY_INT_ARRAYS, BODY, 20);
+                "[MicroAutograd:IntArray] allocation new int[] {1, 2}; " + READ_ONLY_INT_ARRAYS, BODY, 20);
     }
 
     @Test
