@@ -123,6 +123,11 @@ final class RequiredValues {
                 return new HashSet<>();
             }
 
+            @Override
+            public Set<Variable> throwStatement(Stmt.Throw t) {
+                return new HashSet<>();
+            }
+
 
 
 

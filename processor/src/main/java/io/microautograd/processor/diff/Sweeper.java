@@ -5,8 +5,8 @@ import static io.microautograd.processor.ir.Exprs.read;
 
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
-import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Exprs;
+import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.SourceVisitor;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.TapeKind;
@@ -130,6 +130,11 @@ final class Sweeper {
         @Override
         public Sweeps returnStatement(Stmt.Return s) {
             return recorded(s, Sweeper.this.returnStatement(s));
+        }
+
+        @Override
+        public Sweeps throwStatement(Stmt.Throw s) {
+            return new Sweeps(List.of(s), List.of());
         }
 
 

@@ -120,6 +120,11 @@ final class ZeroAdjointSkip {
         }
 
         @Override
+        public Void throwStatement(Stmt.Throw s) {
+            return ineligible();
+        }
+
+        @Override
         public Void evaluate(Stmt.Evaluate s) {
             return ineligible();
         }

@@ -1,5 +1,6 @@
 package io.microautograd.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import io.microautograd.processor.ir.BinaryOp;
@@ -147,6 +148,13 @@ final class BodyEmitter {
             code.add(tapes.keeping());
             code.add(keptArrays.keeping());
             code.addStatement("return $L", printer.print(s.value()));
+            return null;
+        }
+
+        @Override
+        public Void throwStatement(Stmt.Throw s) {
+            code.addStatement("throw new $T($L)", ClassName.bestGuess(s.exceptionClass()),
+                    s.message() == null ? "" : printer.print(s.message()));
             return null;
         }
 

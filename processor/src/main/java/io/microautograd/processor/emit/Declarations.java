@@ -134,6 +134,11 @@ final class Declarations {
             }
 
             @Override
+            public Void throwStatement(Stmt.Throw t) {
+                return evaluated(t);
+            }
+
+            @Override
             public Void evaluate(Stmt.Evaluate e) {
                 return evaluated(e);
             }

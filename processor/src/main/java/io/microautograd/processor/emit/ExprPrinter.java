@@ -3,6 +3,7 @@ package io.microautograd.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.FloatTyping;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.UnaryOp;
 import java.util.List;
@@ -28,7 +29,16 @@ final class ExprPrinter implements Expr.Visitor<CodeBlock> {
     }
 
     CodeBlock print(Expr e) {
-        return e.accept(this);
+        return shown(e).accept(this);
+    }
+
+    /**
+     * The expression as printed: a rounding to float of what Java computes in float already is
+     * left out, since Java's own float arithmetic does it.
+     */
+    private static Expr shown(Expr e) {
+        return e instanceof Expr.Unary u && u.op() == UnaryOp.TO_FLOAT && FloatTyping.isFloat(u.operand())
+                ? shown(u.operand()) : e;
     }
 
     @Override
@@ -134,7 +144,8 @@ final class ExprPrinter implements Expr.Visitor<CodeBlock> {
     }
 
     /** An operand, parenthesized when its own precedence would regroup it. */
-    private CodeBlock operand(Expr e, int context, boolean rightOrUnary) {
+    private CodeBlock operand(Expr operand, int context, boolean rightOrUnary) {
+        Expr e = shown(operand);
         int p = precedence(e);
         boolean parens = rightOrUnary ? p <= context : p < context;
         if (context == UNARY && (e instanceof Expr.Unary || p > UNARY)) {

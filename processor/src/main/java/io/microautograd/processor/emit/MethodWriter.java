@@ -248,6 +248,7 @@ final class MethodWriter {
             case BOOLEAN -> TypeName.BOOLEAN;
             case DOUBLE_ARRAY -> ArrayTypeName.of(double.class);
             case INT_ARRAY -> ArrayTypeName.of(int.class);
+            case STRING -> ClassName.get(String.class);
             case DOUBLE_MATRIX -> ArrayTypeName.of(ArrayTypeName.of(double.class));
         };
     }

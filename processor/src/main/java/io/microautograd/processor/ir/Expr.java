@@ -88,7 +88,7 @@ public sealed interface Expr {
 
         @Override
         public Type type() {
-            return operand.type();
+            return op == UnaryOp.TO_FLOAT ? Type.DOUBLE : operand.type();
         }
     }
 

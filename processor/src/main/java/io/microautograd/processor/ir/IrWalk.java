@@ -297,6 +297,11 @@ public final class IrWalk {
         }
 
         @Override
+        public List<Stmt> throwStatement(Stmt.Throw s) {
+            return List.of();
+        }
+
+        @Override
         public List<Stmt> evaluate(Stmt.Evaluate s) {
             return List.of();
         }
@@ -361,6 +366,11 @@ public final class IrWalk {
         @Override
         public List<Expr> returnStatement(Stmt.Return s) {
             return List.of(s.value());
+        }
+
+        @Override
+        public List<Expr> throwStatement(Stmt.Throw s) {
+            return s.message() == null ? List.of() : List.of(s.message());
         }
 
         @Override

@@ -36,6 +36,8 @@ public sealed interface Stmt {
 
         R returnStatement(Return s);
 
+        R throwStatement(Throw s);
+
         R evaluate(Evaluate s);
 
         R push(Push s);
@@ -196,6 +198,27 @@ public sealed interface Stmt {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.returnStatement(this);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    /**
+     * {@code throw new exceptionClass(message)}, a guard: an unchecked exception with a message of
+     * string literals and values, or none ({@code message} null).
+     */
+    record Throw(String exceptionClass, Expr message, Origin origin) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.throwStatement(this);
         }
 
         @Override

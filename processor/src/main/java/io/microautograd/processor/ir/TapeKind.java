@@ -29,7 +29,7 @@ public enum TapeKind {
             case INT, BOOLEAN -> INT;
             case LONG -> LONG;
             case DOUBLE_ARRAY -> ROW;
-            case DOUBLE_MATRIX, INT_ARRAY -> throw new IllegalArgumentException("no tape stores " + type);
+            case DOUBLE_MATRIX, INT_ARRAY, STRING -> throw new IllegalArgumentException("no tape stores " + type);
         };
     }
 }

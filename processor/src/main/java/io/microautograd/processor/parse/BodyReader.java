@@ -1,7 +1,7 @@
 package io.microautograd.processor.parse;
 
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -16,13 +16,19 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.Exprs;
+import io.microautograd.processor.ir.FloatTyping;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
@@ -49,6 +55,8 @@ public final class BodyReader {
     private final SourceText source;
     private final ExpressionReader expressions;
     private final LoopReader loops = new LoopReader(this);
+    private final GuardReader guards = new GuardReader(this);
+    private final SwitchReader switches = new SwitchReader(this);
     private int loopDepth;
     private final CompilationUnitTree unit;
     private final SourcePositions positions;
@@ -148,12 +156,17 @@ public final class BodyReader {
                 }
                 out.add(new Stmt.If(condition, thenBlock, elseBlock, origin(tree, "if " + ifTree.getCondition())));
                 break;
+            case THROW:
+                out.add(guards.read((ThrowTree) tree));
+                break;
+            case SWITCH:
+                out.addAll(switches.statement((SwitchTree) tree, loopDepth));
+                break;
+            case YIELD:
+                out.addAll(switches.yield((YieldTree) tree, loopDepth));
+                break;
             case RETURN:
-                if (loopDepth > 0) {
-                    throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "return inside a loop is not supported; keep "
-                            + "the result in a variable, break out of the loop and return after it");
-                }
-                out.add(new Stmt.Return(expressions.numeric(((ReturnTree) tree).getExpression()), origin(tree)));
+                returnStatement((ReturnTree) tree, out);
                 break;
             default:
                 loopOrReject(tree, out);
@@ -179,15 +192,33 @@ public final class BodyReader {
                 Name label = isBreak ? ((BreakTree) tree).getLabel() : ((ContinueTree) tree).getLabel();
                 if (label != null) {
                     throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "labeled " + (isBreak ? "break" : "continue")
-                            + " is not supported; break and continue the innermost loop only");
+                            + " is not supported; break and continue the innermost loop or switch only");
                 }
-                out.add(isBreak ? new Stmt.Break(origin(tree)) : new Stmt.Continue(origin(tree)));
+                if (isBreak && switches.breaksSwitch(loopDepth)) {
+                    out.add(switches.exit(tree));
+                } else {
+                    out.add(isBreak ? new Stmt.Break(origin(tree)) : new Stmt.Continue(origin(tree)));
+                }
                 break;
             default:
                 String kind = tree.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
                 throw new Rejection(Tag.UNSUPPORTED_STATEMENT, tree, kind + (kind.endsWith("statement") ? "" : " statement")
                         + " is not supported; use local variables, assignments, if/else, loops and return");
         }
+    }
+
+    private void returnStatement(ReturnTree tree, List<Stmt> out) {
+        if (loopDepth > 0) {
+            throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "return inside a loop is not supported; keep "
+                    + "the result in a variable, break out of the loop and return after it");
+        }
+        if (tree.getExpression() instanceof SwitchExpressionTree choice) {
+            Variable result = scope.introduce("result", Type.DOUBLE);
+            out.addAll(switches.assigned(choice, result, loopDepth));
+            out.add(new Stmt.Return(Exprs.read(result), origin(tree, source.of(tree))));
+            return;
+        }
+        out.add(new Stmt.Return(expressions.numeric(tree.getExpression()), origin(tree)));
     }
 
     /**
@@ -197,12 +228,20 @@ public final class BodyReader {
      */
     private void declaration(VariableTree tree, List<Stmt> out) {
         String name = tree.getName().toString();
+        if (tree.getType() == null) {
+            inferredDeclaration(tree, out);
+            return;
+        }
         final Type type;
         try {
             type = declaredType(tree);
         } catch (Rejection rejection) {
             scope.declareRejected(name);
             throw rejection;
+        }
+        if (tree.getInitializer() instanceof SwitchExpressionTree choice && !type.isArray()) {
+            out.addAll(switches.assigned(choice, scope.declare(name, type, Variable.Role.LOCAL), loopDepth));
+            return;
         }
         Expr init = tree.getInitializer() == null ? null
                 : rejections.attempt(() -> initializer(type, tree.getInitializer()));
@@ -221,6 +260,62 @@ public final class BodyReader {
         if (init != null) {
             out.add(new Stmt.Assign(variable, init, true, origin(tree)));
         }
+    }
+
+    /**
+     * A local declared with {@code var}: its type is its initial value's, as Java infers it, and
+     * the rules of a local of that type written out apply.
+     */
+    private void inferredDeclaration(VariableTree tree, List<Stmt> out) {
+        String name = tree.getName().toString();
+        ExpressionTree initializer = tree.getInitializer();
+        if (initializer instanceof SwitchExpressionTree) {
+            scope.declareRejected(name);
+            throw new Rejection(Tag.UNSUPPORTED_TYPE, tree, "var takes its type from a switch expression here; "
+                    + "declare " + name + " with its type (double, int or long)");
+        }
+        Expr init;
+        try {
+            init = initializer instanceof NewArrayTree allocation && allocation.getType() != null
+                    ? expressions.arrayValue(allocatedType(allocation), allocation)
+                    : expressions.read(initializer);
+        } catch (Rejection | Rejections.Abandoned failure) {
+            scope.declareRejected(name);
+            throw failure;
+        }
+        if (init.type() == Type.INT_ARRAY) {
+            scope.declareRejected(name);
+            throw IntArrays.local(tree, "int[] (by var)");
+        }
+        if (FloatTyping.isFloat(init)) {
+            scope.declareRejected(name);
+            throw new Rejection(Tag.UNSUPPORTED_TYPE, tree, "var makes " + name + " a float local, from "
+                    + source.of(initializer) + "; float locals are not supported: declare " + name
+                    + " double, or int or long");
+        }
+        Type type = init.type();
+        if (type.isArray() && (loopDepth > 0 && !isReference(init))) {
+            scope.declareRejected(name);
+            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "array local " + name + " is allocated inside a loop; "
+                    + "allocate it before the loop (inside loops, array locals may only refer to existing arrays or "
+                    + "rows)");
+        }
+        out.add(new Stmt.Assign(scope.declare(name, type, Variable.Role.LOCAL), init, true, origin(tree)));
+    }
+
+    /** The array type an allocation makes: {@code new double[n]} a double[], {@code new double[][] {...}} a matrix. */
+    private Type allocatedType(NewArrayTree allocation) {
+        if (IntArrays.isIntAllocation(allocation)) {
+            throw IntArrays.allocation(allocation, source.of(allocation));
+        }
+        Type element = LocalTypes.of(allocation.getType()).orElse(null);
+        int depth = (element == Type.DOUBLE ? 0 : element == Type.DOUBLE_ARRAY ? 1 : 2)
+                + Math.max(1, allocation.getDimensions().size());
+        if (depth > 2) {
+            throw new Rejection(Tag.UNSUPPORTED_ARRAY, allocation, "allocation " + source.of(allocation)
+                    + " does not make a double[] or a double[][]");
+        }
+        return depth == 1 ? Type.DOUBLE_ARRAY : Type.DOUBLE_MATRIX;
     }
 
     private Type declaredType(VariableTree tree) {
@@ -247,10 +342,17 @@ public final class BodyReader {
     }
 
     /** Reads an expression statement: an assignment, a compound assignment or an increment. */
-    Stmt expressionStatement(ExpressionTree tree, StatementTree statement) {
+    Stmt expressionStatement(ExpressionTree tree, Tree statement) {
         switch (tree.getKind()) {
             case ASSIGNMENT: {
                 AssignmentTree assignment = (AssignmentTree) tree;
+                if (assignment.getExpression() instanceof SwitchExpressionTree choice
+                        && assignment.getVariable() instanceof IdentifierTree identifier) {
+                    Variable target = scope.lookup(identifier.getName().toString()).orElse(null);
+                    if (target != null && target.type().isNumeric()) {
+                        return Stmt.Block.of(switches.assigned(choice, target, loopDepth));
+                    }
+                }
                 Expr value = rejections.attempt(() -> expressions.read(assignment.getExpression()));
                 return assignment(assignment.getVariable(), value, assignment.getExpression(), statement);
             }
@@ -275,7 +377,7 @@ public final class BodyReader {
         }
     }
 
-    private Stmt compoundAssignment(CompoundAssignmentTree compound, StatementTree statement) {
+    private Stmt compoundAssignment(CompoundAssignmentTree compound, Tree statement) {
         BinaryOp op = Operators.binary(compound.getKind()).orElseThrow(() -> new Rejection(
                 Tag.UNSUPPORTED_EXPRESSION, compound, "operator " + Operators.symbol(compound)
                 + " is not supported; use += -= *= /= %="));
@@ -287,7 +389,7 @@ public final class BodyReader {
             throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, compound, "%= on double values has no "
                     + "derivative rule; use % on int or long values only");
         }
-        Expr updated = narrowed(current.type(), new Expr.Binary(op, current, operand));
+        Expr updated = narrowed(current.type(), FloatTyping.arithmetic(op, current, operand));
         return assignment(compound.getVariable(), updated, compound, statement);
     }
 
@@ -300,7 +402,7 @@ public final class BodyReader {
      * An assignment of {@code value} to {@code target}; a null {@code value} was rejected, and the
      * target is still checked before the statement is given up.
      */
-    private Stmt assignment(ExpressionTree target, Expr value, Tree valueTree, StatementTree statement) {
+    private Stmt assignment(ExpressionTree target, Expr value, Tree valueTree, Tree statement) {
         if (target instanceof IdentifierTree identifier) {
             Variable variable = scope.lookup(identifier.getName().toString()).orElseThrow(() -> new Rejection(
                     Tag.UNKNOWN_NAME, target, "assignment to " + source.of(target) + ", which is not a local "

@@ -16,6 +16,7 @@ import com.sun.source.tree.UnaryTree;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.FloatTyping;
 import io.microautograd.processor.ir.MathFunction;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.UnaryOp;
@@ -41,6 +42,11 @@ final class ExpressionReader {
         this.symbols = symbols;
         this.rejections = rejections;
         this.source = source;
+    }
+
+    /** Resolves the names the body uses beyond its locals. */
+    Symbols symbols() {
+        return symbols;
     }
 
     /** Where each call read so far appears in the source. */
@@ -75,6 +81,7 @@ final class ExpressionReader {
                 return read(((ParenthesizedTree) tree).getExpression());
             case INT_LITERAL:
             case LONG_LITERAL:
+            case FLOAT_LITERAL:
             case DOUBLE_LITERAL:
             case BOOLEAN_LITERAL:
                 return literal((LiteralTree) tree);
@@ -107,6 +114,10 @@ final class ExpressionReader {
                         + source.of(tree) + "); write the assignment or increment as a statement of its own");
             case ARRAY_ACCESS:
                 return element((ArrayAccessTree) tree);
+            case SWITCH_EXPRESSION:
+                throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "switch expression inside an expression; a "
+                        + "switch expression may be the whole value of a declaration, an assignment or a return: "
+                        + "give this one a local variable of its own");
             case NEW_ARRAY:
                 if (IntArrays.isIntAllocation((NewArrayTree) tree)) {
                     throw IntArrays.allocation(tree, source.of(tree));
@@ -130,7 +141,8 @@ final class ExpressionReader {
     private Expr literal(LiteralTree tree) {
         Type type = tree.getKind() == Tree.Kind.INT_LITERAL ? Type.INT
                 : tree.getKind() == Tree.Kind.LONG_LITERAL ? Type.LONG
-                : tree.getKind() == Tree.Kind.DOUBLE_LITERAL ? Type.DOUBLE : Type.BOOLEAN;
+                : tree.getKind() == Tree.Kind.DOUBLE_LITERAL || tree.getKind() == Tree.Kind.FLOAT_LITERAL
+                ? Type.DOUBLE : Type.BOOLEAN;
         return Literals.of(tree.getValue(), type);
     }
 
@@ -268,15 +280,18 @@ final class ExpressionReader {
             throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "% on double values has no derivative rule; "
                     + "use % on int or long values only");
         }
-        return new Expr.Binary(op, left, right);
+        return FloatTyping.arithmetic(op, left, right);
     }
 
     private Expr cast(TypeCastTree tree) {
         Tree target = tree.getType();
+        if (LocalTypes.isFloat(target)) {
+            return new Expr.Unary(UnaryOp.TO_FLOAT, numeric(tree.getExpression()));
+        }
         Type type = LocalTypes.of(target).orElse(null);
         if (type == null || !type.isNumeric()) {
             throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "cast to " + source.of(target)
-                    + "; casts are supported to double, int and long");
+                    + "; casts are supported to double, float, int and long");
         }
         return new Expr.Cast(type, numeric(tree.getExpression()));
     }

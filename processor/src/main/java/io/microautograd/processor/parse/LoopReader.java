@@ -5,6 +5,7 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
@@ -85,7 +86,9 @@ final class LoopReader {
         String name = tree.getVariable().getName().toString();
         Expr array = attempt(() -> {
             Expr iterated = body.expressions().read(tree.getExpression());
-            Optional<Type> declared = LocalTypes.of(tree.getVariable().getType());
+            Tree written = tree.getVariable().getType();
+            Optional<Type> declared = written == null && iterated.type().hasElements()
+                    ? Optional.of(iterated.type().elementType()) : LocalTypes.of(written);
             if (!iterated.type().hasElements() || !(iterated instanceof Expr.Read || iterated instanceof Expr.Element)
                     || declared.isEmpty() || declared.get() != iterated.type().elementType()) {
                 throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "enhanced for over "

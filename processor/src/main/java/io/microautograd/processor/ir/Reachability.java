@@ -1,17 +1,15 @@
-package io.microautograd.processor.diff;
+package io.microautograd.processor.ir;
 
-import io.microautograd.processor.ir.Expr;
-import io.microautograd.processor.ir.SourceVisitor;
-import io.microautograd.processor.ir.Stmt;
 import java.util.List;
 
 /** Java's rule for whether a statement can complete normally, for the subset's statements. */
-final class Reachability {
+public final class Reachability {
 
     private Reachability() {
     }
 
-    static boolean canCompleteNormally(Stmt s) {
+    /** Whether running {@code s} can go on to the statement after it. */
+    public static boolean canCompleteNormally(Stmt s) {
         return s.accept(COMPLETES);
     }
 
@@ -41,7 +39,7 @@ final class Reachability {
         public Boolean loop(Stmt.Loop s) {
             boolean alwaysTrue = s.condition() == null
                     || s.condition() instanceof Expr.Literal lit && lit.text().equals("true");
-            return !alwaysTrue || Iteration.of(s.body()).leaves();
+            return !alwaysTrue || Iteration.of(s.body()).breaks();
         }
 
         @Override
@@ -56,6 +54,11 @@ final class Reachability {
 
         @Override
         public Boolean returnStatement(Stmt.Return s) {
+            return false;
+        }
+
+        @Override
+        public Boolean throwStatement(Stmt.Throw s) {
             return false;
         }
     };

@@ -1,44 +1,50 @@
-package io.microautograd.processor.diff;
+package io.microautograd.processor.ir;
 
-import io.microautograd.processor.ir.Stmt;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What one iteration of a loop holds, outside the loops nested in it: its {@code if}s, and
- * whether it may leave the loop early ({@code break}, or the jump out of the forward sweep that
- * stands for a {@code return}) or end early ({@code continue}). A nested loop's exits are its
- * own. Works on source bodies and on the forward sweeps differentiation writes.
+ * whether it may leave the loop early (by a {@code break}, or by a {@code return} or the jump out
+ * of the forward sweep that stands for one) or end early ({@code continue}). A nested loop's exits
+ * are its own. A {@code throw} leaves the method with no reverse sweep after it, so it counts as
+ * none of these. Works on source bodies and on the forward sweeps differentiation writes.
  */
-final class Iteration {
+public final class Iteration {
 
     private final List<Stmt.If> ifs = new ArrayList<>();
-    private boolean leaves;
+    private boolean breaks;
+    private boolean returns;
     private boolean continues;
 
     private Iteration() {
     }
 
     /** The iteration of a loop with this body. */
-    static Iteration of(Stmt.Block body) {
+    public static Iteration of(Stmt.Block body) {
         Iteration iteration = new Iteration();
         body.accept(iteration.scan);
         return iteration;
     }
 
     /** The ifs of the iteration, in source order; those of nested loops are not among them. */
-    List<Stmt.If> ifs() {
+    public List<Stmt.If> ifs() {
         return ifs;
     }
 
+    /** Whether the iteration may break out of its loop, so that the loop completes normally. */
+    public boolean breaks() {
+        return breaks;
+    }
+
     /** Whether the iteration may leave its loop before the loop's condition fails. */
-    boolean leaves() {
-        return leaves;
+    public boolean leaves() {
+        return breaks || returns;
     }
 
     /** Whether the iteration may leave its loop or skip to the next iteration. */
-    boolean exits() {
-        return leaves || continues;
+    public boolean exits() {
+        return leaves() || continues;
     }
 
     private final Stmt.Visitor<Void> scan = new Stmt.Visitor<>() {
@@ -73,7 +79,7 @@ final class Iteration {
 
         @Override
         public Void breakStatement(Stmt.Break s) {
-            leaves = true;
+            breaks = true;
             return null;
         }
 
@@ -85,7 +91,12 @@ final class Iteration {
 
         @Override
         public Void returnStatement(Stmt.Return s) {
-            leaves = true;
+            returns = true;
+            return null;
+        }
+
+        @Override
+        public Void throwStatement(Stmt.Throw s) {
             return null;
         }
 
@@ -106,7 +117,7 @@ final class Iteration {
 
         @Override
         public Void leaveForward(Stmt.LeaveForward s) {
-            leaves = true;
+            returns = true;
             return null;
         }
 
