@@ -73,7 +73,7 @@ final class RegressionExample implements Example {
 
     private static TrainingHistory train(TrainableModel model, Dataset data) {
         return Trainer.builder()
-                .optimizer(Sgd.withLearningRate(LEARNING_RATE))
+                .optimizer(new Sgd(LEARNING_RATE))
                 .epochs(EPOCHS)
                 .metrics(Metric.mse())
                 .quiet(true)

@@ -37,8 +37,8 @@ final class RosenbrockExample implements Example {
     public ExampleResult run(ExampleContext context) {
         GradientFunction compiledGradient = (p, gradient) -> RosenbrockGrad.rosenbrock(p[0], p[1], gradient);
         GradientFunction valueEngineGradient = RosenbrockExample::valueEngineGradient;
-        double[][] compiled = Descent.path(compiledGradient, START, Adam.withLearningRate(LEARNING_RATE), STEPS);
-        double[][] dynamic = Descent.path(valueEngineGradient, START, Adam.withLearningRate(LEARNING_RATE), STEPS);
+        double[][] compiled = Descent.path(compiledGradient, START, new Adam(LEARNING_RATE), STEPS);
+        double[][] dynamic = Descent.path(valueEngineGradient, START, new Adam(LEARNING_RATE), STEPS);
 
         double[] end = compiled[STEPS];
         double distance = Math.hypot(end[0] - MINIMUM[0], end[1] - MINIMUM[1]);
