@@ -111,6 +111,7 @@ class ExamplesTest {
         for (Path file : result.files()) {
             assertEquals(output.toAbsolutePath(), file.getParent(), "pictures go to the chosen folder");
             Pictures.assertDrawnPng(file);
+            Pictures.assertFitsAScreen(file);
         }
     }
 
