@@ -14,6 +14,7 @@ import io.microautograd.compiled.CompiledMlpModel;
 import io.microautograd.data.Dataset;
 import io.microautograd.data.Datasets;
 import io.microautograd.losses.Loss;
+import io.microautograd.nn.LayerSpec;
 import io.microautograd.nn.MLP;
 import io.microautograd.optim.Adam;
 import java.io.UncheckedIOException;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ParameterFileTest {
 
     private static final Dataset MOONS = Datasets.moons(60, 0.1, 4);
+    private static final LayerSpec[] LAYERS = {layer(8, RELU), layer(1, LINEAR)};
 
     @TempDir
     Path folder;
@@ -42,28 +44,24 @@ class ParameterFileTest {
 
     @Test
     void aNetworkTrainedOnTheValueEngineLoadsIntoTheCompiledMlp() {
-        MLP trained = MLP.of(2, 3, layer(8, RELU), layer(1, LINEAR));
+        MLP trained = MLP.of(2, 3, LAYERS);
         fit(new ValueMlpModel(trained, Loss.hinge()));
-        Path file = ParameterFile.save(folder.resolve("value.txt"), trained.parameterValues());
 
-        CompiledMlp loaded = CompiledMlp.of(2, 99, layer(8, RELU), layer(1, LINEAR));
-        loaded.setParameters(ParameterFile.load(file));
+        CompiledMlp loaded = CompiledMlp.of(2, 99, LAYERS);
+        loaded.setParameters(saveAndLoad("value.txt", trained.parameterValues()));
 
-        assertArrayEquals(trained.parameterValues(), loaded.parameters(), 0.0);
-        assertSamePredictions(trained::predict, loaded::predict);
+        assertSameNetwork(trained.parameterValues(), trained::predict, loaded.parameters(), loaded::predict);
     }
 
     @Test
     void aNetworkTrainedOnTheCompiledPathLoadsIntoTheValueMlp() {
-        CompiledMlp trained = CompiledMlp.of(2, 3, layer(8, RELU), layer(1, LINEAR));
+        CompiledMlp trained = CompiledMlp.of(2, 3, LAYERS);
         fit(new CompiledMlpModel(trained, CompiledLoss.HINGE, 0));
-        Path file = ParameterFile.save(folder.resolve("compiled.txt"), trained.parameters());
 
-        MLP loaded = MLP.of(2, 99, layer(8, RELU), layer(1, LINEAR));
-        loaded.setParameterValues(ParameterFile.load(file));
+        MLP loaded = MLP.of(2, 99, LAYERS);
+        loaded.setParameterValues(saveAndLoad("compiled.txt", trained.parameters()));
 
-        assertArrayEquals(trained.parameters(), loaded.parameterValues(), 0.0);
-        assertSamePredictions(trained::predict, loaded::predict);
+        assertSameNetwork(trained.parameters(), trained::predict, loaded.parameterValues(), loaded::predict);
     }
 
     @Test
@@ -94,8 +92,14 @@ class ParameterFileTest {
         assertTrue(history.finalLoss() < history.losses().get(0), history.toString());
     }
 
-    /** The two predictors give the same outputs over the data, and the trained one is better than chance. */
-    private static void assertSamePredictions(Predictor trained, Predictor loaded) {
+    private double[] saveAndLoad(String name, double[] parameters) {
+        return ParameterFile.load(ParameterFile.save(folder.resolve(name), parameters));
+    }
+
+    /** The same parameters to the bit, the same outputs over the data, and a trained one: better than chance. */
+    private static void assertSameNetwork(double[] trainedParameters, Predictor trained, double[] loadedParameters,
+            Predictor loaded) {
+        assertArrayEquals(trainedParameters, loadedParameters, 0.0);
         for (int i = 0; i < MOONS.size(); i++) {
             assertArrayEquals(trained.predict(MOONS.input(i)), loaded.predict(MOONS.input(i)), 1e-12, "sample " + i);
         }

@@ -1,7 +1,6 @@
 package io.microautograd.userbuild;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,7 +86,7 @@ final class UserProject {
      * private repository and its settings added.
      */
     Result mvn(Jdk jdk, String commandLine) {
-        List<String> words = new ArrayList<>(Arrays.asList(commandLine.trim().split("\\s+")));
+        List<String> words = Arrays.asList(commandLine.trim().split("\\s+"));
         if (!words.get(0).equals("mvn")) {
             throw new IllegalArgumentException("expected a mvn command, got " + commandLine);
         }
@@ -103,7 +102,7 @@ final class UserProject {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> environment = builder.environment();
             environment.put("JAVA_HOME", jdk.home().toString());
-            environment.remove("MAVEN_OPTS");
+            environment.remove("MAVEN_OPTS"); // options given to this build are not the user's
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
@@ -144,13 +143,6 @@ final class UserProject {
 
         private static boolean isMavensOwnJdkWarning(String line) {
             return line.startsWith("WARNING: ") && (line.contains("sun.misc.Unsafe") || line.contains("com.google.common."));
-        }
-
-        /** Asserts that no line starts with {@code prefix}; returns this result. */
-        Result assertNoLineStartsWith(String prefix) {
-            assertTrue(lines().stream().noneMatch(line -> line.startsWith(prefix)),
-                    () -> command + " printed a line starting with \"" + prefix + "\":\n" + output);
-            return this;
         }
     }
 }
