@@ -68,7 +68,7 @@ class PlotsTest {
         assertEquals(Color.WHITE, ColourRamp.washed(low, 1));
     }
 
-    /** The contours blend smoothly (hundreds of colours along a line, not a few bands) and have a key. */
+    /** The contours blend smoothly (dozens of colours along a line, not a few bands) and have a key. */
     @Test
     void contoursAreSmoothAndHaveAColourBar() {
         XYChart chart = ContourPathPlot.of("t", (x, y) -> (x + 1) * 1000, SQUARE, Map.of(), new double[] {0, 0});
