@@ -50,21 +50,23 @@ public final class BodyReader {
     private final CompilationUnitTree unit;
     private final SourcePositions positions;
 
-    private BodyReader(Trees trees, Elements elements, TypeElement enclosingClass, CompilationUnitTree unit) {
+    private BodyReader(Trees trees, Elements elements, FactsReader facts, TypeElement enclosingClass,
+            CompilationUnitTree unit) {
         this.unit = unit;
         this.positions = trees.getSourcePositions();
-        this.expressions = new ExpressionReader(scope, new Symbols(elements, enclosingClass, unit));
+        this.expressions = new ExpressionReader(scope, new Symbols(elements, facts, enclosingClass, unit));
     }
 
     /**
      * Reads an annotated method into a function, with the source trees of its calls.
      *
+     * @param facts the facts of the differentiable methods it may call that were compiled elsewhere
      * @throws Rejection at the first construct outside the subset
      */
-    public static ParsedMethod read(Trees trees, Elements elements, ExecutableElement method, MethodTree tree,
-            CompilationUnitTree unit) {
+    public static ParsedMethod read(Trees trees, Elements elements, FactsReader facts, ExecutableElement method,
+            MethodTree tree, CompilationUnitTree unit) {
         Signature signature = Signature.of(method, tree);
-        BodyReader reader = new BodyReader(trees, elements, (TypeElement) method.getEnclosingElement(), unit);
+        BodyReader reader = new BodyReader(trees, elements, facts, (TypeElement) method.getEnclosingElement(), unit);
         List<Variable> parameters = new ArrayList<>();
         Set<Variable> differentiated = new LinkedHashSet<>();
         for (int i = 0; i < signature.types().size(); i++) {
