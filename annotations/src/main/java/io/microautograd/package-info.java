@@ -1,6 +1,8 @@
 /**
  * User-facing annotations of MicroAutograd. The {@code @Differentiable} annotation that marks
- * methods for the gradient compiler lives here; this module has no dependencies, so user code
- * and generated code need nothing else at run time.
+ * methods for the gradient compiler lives here, beside {@code @DifferentiableFacts}, which the
+ * compiler writes on the code it generates (never users) so that callers compiled later know what
+ * it knows; this module has no dependencies, so user code and generated code need nothing else at
+ * run time.
  */
 package io.microautograd;

@@ -55,8 +55,8 @@ public class MlpTrainingStepBenchmark {
         params = network.parameterValues();
         gradient = new double[params.length];
         // A small rate keeps the parameters near their start over millions of benchmark steps.
-        compiledSgd = Sgd.withLearningRate(1e-4);
-        valueSgd = Sgd.withLearningRate(1e-4);
+        compiledSgd = new Sgd(1e-4);
+        valueSgd = new Sgd(1e-4);
     }
 
     @Benchmark

@@ -52,11 +52,11 @@ public class MoonsTrainingStepBenchmark {
      */
     private double[] initialParameters;
     private final double[] input = new double[2];
-    private final Sgd compiledSgd = Sgd.withLearningRate(1e-3);
-    private final Sgd valueSgd = Sgd.withLearningRate(1e-3);
-    private final Sgd handWrittenSgd = Sgd.withLearningRate(1e-3);
+    private final Sgd compiledSgd = new Sgd(1e-3);
+    private final Sgd valueSgd = new Sgd(1e-3);
+    private final Sgd handWrittenSgd = new Sgd(1e-3);
     private final HandWrittenMlpGradient handWrittenGradient = new HandWrittenMlpGradient(2, 16, 16, 1);
-    private final Sgd batchedSgd = Sgd.withLearningRate(1e-3);
+    private final Sgd batchedSgd = new Sgd(1e-3);
     private final BatchedMlpGradient batchedGradient = new BatchedMlpGradient(2, 16, 16, 1);
 
     @Setup

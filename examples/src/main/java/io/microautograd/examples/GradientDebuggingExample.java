@@ -4,6 +4,7 @@ import io.microautograd.engine.Value;
 import io.microautograd.visualize.GradientHealth;
 import io.microautograd.visualize.GradientTrace;
 import io.microautograd.visualize.GraphRenderer;
+import io.microautograd.visualize.RankDirection;
 import java.util.List;
 
 /**
@@ -36,7 +37,8 @@ final class GradientDebuggingExample implements Example {
         context.println("vanishing gradients (nothing flows back): " + vanishing);
         context.println("exploding gradients (above 1000): " + exploding);
 
-        GraphRenderer renderer = GraphRenderer.builder().showGradients(true).highlightGradients().build();
+        GraphRenderer renderer = GraphRenderer.builder().showGradients(true).highlightGradients()
+                .direction(RankDirection.TOP_TO_BOTTOM).build();
         return new ExampleResult()
                 .file(renderer.draw(loss).writeTo(context.picture("gradients-graph.png")))
                 .measure("vanishing values", vanishing.size())

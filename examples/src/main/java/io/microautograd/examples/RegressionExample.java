@@ -23,7 +23,7 @@ import java.util.Map;
  * weights 2 and 1 and the bias -3 from noisy samples, by full-batch gradient descent on the
  * mean squared error. Trained twice from the same start by the same trainer: on the
  * {@code Value} engine, and on the gradient the build compiled from {@link LinearModel}; the two
- * runs agree to rounding.
+ * runs end with the same parameters to the last bit.
  */
 final class RegressionExample implements Example {
 
@@ -73,7 +73,7 @@ final class RegressionExample implements Example {
 
     private static TrainingHistory train(TrainableModel model, Dataset data) {
         return Trainer.builder()
-                .optimizer(Sgd.withLearningRate(LEARNING_RATE))
+                .optimizer(new Sgd(LEARNING_RATE))
                 .epochs(EPOCHS)
                 .metrics(Metric.mse())
                 .quiet(true)

@@ -13,7 +13,8 @@ import java.util.Map;
  * minimised by Adam from (-1.5, 2) twice: with the gradient the build compiled
  * ({@code RosenbrockGrad}, written by the annotation processor) and with the {@code Value}
  * engine's. The optimizer falls into the curved valley and follows it to the minimum (1, 1);
- * both paths are the same to rounding. Draws the contours with both paths.
+ * both gradients add the same terms in the same order, so the paths are the same to the last
+ * bit. Draws the contours with both paths.
  */
 final class RosenbrockExample implements Example {
 
@@ -37,8 +38,8 @@ final class RosenbrockExample implements Example {
     public ExampleResult run(ExampleContext context) {
         GradientFunction compiledGradient = (p, gradient) -> RosenbrockGrad.rosenbrock(p[0], p[1], gradient);
         GradientFunction valueEngineGradient = RosenbrockExample::valueEngineGradient;
-        double[][] compiled = Descent.path(compiledGradient, START, Adam.withLearningRate(LEARNING_RATE), STEPS);
-        double[][] dynamic = Descent.path(valueEngineGradient, START, Adam.withLearningRate(LEARNING_RATE), STEPS);
+        double[][] compiled = Descent.path(compiledGradient, START, new Adam(LEARNING_RATE), STEPS);
+        double[][] dynamic = Descent.path(valueEngineGradient, START, new Adam(LEARNING_RATE), STEPS);
 
         double[] end = compiled[STEPS];
         double distance = Math.hypot(end[0] - MINIMUM[0], end[1] - MINIMUM[1]);

@@ -18,9 +18,11 @@
  *       optimizer: on the {@code Value} engine and on a gradient the build compiled
  *       (a user's own {@link io.microautograd.examples.LinearModel} and
  *       {@link io.microautograd.examples.Rosenbrock}, and the runtime's
- *       {@link io.microautograd.compiled.CompiledMlpModel} for the networks). The compiled
- *       functions add their terms in the order the engine's neurons do, so both runs end with the
- *       same parameters to rounding; each example reports the distance and draws both curves.</li>
+ *       {@link io.microautograd.compiled.CompiledMlpModel} for the networks). The user's
+ *       functions add their terms in the order the engine does, so those runs end with the same
+ *       parameters to the last bit; the compiled MLP sums a batch in its own order, so the
+ *       networks' runs end apart by rounding. Each example reports the distance and draws both
+ *       curves.</li>
  *   <li>Pictures go to {@code target/microautograd-examples} under the working directory unless
  *       {@code --out} says otherwise; when the README's command runs through the reactor, the
  *       working directory is the project root. Each picture's absolute path is printed.</li>

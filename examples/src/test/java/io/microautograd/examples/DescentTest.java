@@ -19,7 +19,7 @@ class DescentTest {
             g[1] += 2 * p[1];
             return p[0] * p[0] + p[1] * p[1];
         };
-        double[][] path = Descent.path(bowl, new double[] {4, -8}, Sgd.withLearningRate(0.25), 3);
+        double[][] path = Descent.path(bowl, new double[] {4, -8}, new Sgd(0.25), 3);
         assertEquals(4, path.length);
         assertArrayEquals(new double[] {4, -8}, path[0]);
         assertArrayEquals(new double[] {2, -4}, path[1]);
@@ -34,7 +34,7 @@ class DescentTest {
             return p[0] > 1 ? Double.NaN : p[0];
         };
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Descent.path(brokenBeyondOne, new double[] {0.5}, Sgd.withLearningRate(1), 5));
+                () -> Descent.path(brokenBeyondOne, new double[] {0.5}, new Sgd(1), 5));
         assertTrue(e.getMessage().contains("step 2"), e.getMessage());
     }
 

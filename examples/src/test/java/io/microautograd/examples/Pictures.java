@@ -40,4 +40,14 @@ final class Pictures {
         assertTrue(counts.size() >= 10, file + " has " + counts.size() + " colours");
         assertTrue(commonest < 0.97 * pixels, file + " is " + 100.0 * commonest / pixels + "% one colour");
     }
+
+    /**
+     * Asserts that the picture in {@code file} reads when fitted to a screen: neither side is more
+     * than twice the other (a long graph drawn left to right was 5180 x 728).
+     */
+    static void assertFitsAScreen(Path file) throws IOException {
+        BufferedImage image = ImageIO.read(file.toFile());
+        double aspect = (double) image.getWidth() / image.getHeight();
+        assertTrue(aspect >= 0.5 && aspect <= 2, file + " is " + image.getWidth() + " x " + image.getHeight());
+    }
 }

@@ -14,9 +14,11 @@ import io.microautograd.processor.emit.GradientMethod;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.MethodKey;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Variable;
 import io.microautograd.processor.parse.BodyReader;
+import io.microautograd.processor.parse.FactsReader;
 import io.microautograd.processor.parse.GradientClassName;
 import io.microautograd.processor.parse.MethodRejected;
 import io.microautograd.processor.parse.ParsedMethod;
@@ -97,20 +99,25 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     }
 
     /** A method read without errors, with what is needed to report on it. */
-    private record ReadMethod(ExecutableElement element, CompilationUnitTree unit, ParsedMethod parsed) {
+    private record ReadMethod(MethodKey key, ExecutableElement element, CompilationUnitTree unit,
+            ParsedMethod parsed) {
     }
 
     private void processRound(Map<TypeElement, List<ExecutableElement>> byClass) {
-        Map<String, ReadMethod> read = new LinkedHashMap<>();
-        Set<String> failed = new HashSet<>();
-        CallGraph graph = new CallGraph();
+        Map<MethodKey, ReadMethod> read = new LinkedHashMap<>();
+        Set<MethodKey> failed = new HashSet<>();
+        Set<ExecutableElement> round = new HashSet<>();
+        byClass.values().forEach(round::addAll);
+        FactsReader facts = new FactsReader(processingEnv.getElementUtils(), round);
+        CallGraph graph = new CallGraph(facts::find);
         for (List<ExecutableElement> methods : byClass.values()) {
             Map<String, Integer> perName = new HashMap<>();
             methods.forEach(m -> perName.merge(m.getSimpleName().toString(), 1, Integer::sum));
             for (ExecutableElement method : methods) {
-                String key = CallGraph.key(((TypeElement) method.getEnclosingElement()).getQualifiedName().toString(),
-                        method.getSimpleName().toString(), method.getParameters().size());
-                ReadMethod result = readMethod(method, perName.get(method.getSimpleName().toString()) > 1);
+                MethodKey key = new MethodKey(((TypeElement) method.getEnclosingElement()).getQualifiedName()
+                        .toString(), method.getSimpleName().toString(), method.getParameters().size());
+                boolean overloaded = perName.get(method.getSimpleName().toString()) > 1;
+                ReadMethod result = readMethod(key, method, facts, overloaded);
                 if (result == null) {
                     failed.add(key);
                 } else {
@@ -168,7 +175,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     }
 
     /** Reads one method; null when it had errors, which are then reported, every one. */
-    private ReadMethod readMethod(ExecutableElement method, boolean overloaded) {
+    private ReadMethod readMethod(MethodKey key, ExecutableElement method, FactsReader facts, boolean overloaded) {
         TreePath path = trees.getPath(method);
         CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
         try {
@@ -177,7 +184,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                 throw new Rejection(Tag.OVERLOAD, tree, "several @Differentiable methods are named "
                         + method.getSimpleName() + "; give each differentiable method its own name");
             }
-            ParsedMethod parsed = BodyReader.read(trees, processingEnv.getElementUtils(), method, tree, unit);
+            ParsedMethod parsed = BodyReader.read(trees, processingEnv.getElementUtils(), facts, method, tree,
+                    unit);
             List<Expr.Call> lost = LostDerivatives.callsOfPlainMethods(parsed.function());
             for (Expr.Call call : lost) {
                 reporter.error(Tag.UNSUPPORTED_CALL, "call of " + call.callee().name() + ", which is not "
@@ -194,7 +202,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                         + "\" to the wrt of " + callee + "'s @Differentiable or pass it only constants",
                         parsed.callSites().get(argument.call()), method, unit);
             }
-            return lost.isEmpty() && outsideWrt.isEmpty() ? new ReadMethod(method, unit, parsed) : null;
+            return lost.isEmpty() && outsideWrt.isEmpty() ? new ReadMethod(key, method, unit, parsed) : null;
         } catch (Rejection rejection) {
             reporter.reject(rejection, method, unit);
         } catch (MethodRejected rejected) {
@@ -210,7 +218,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         try {
             Function function = method.parsed().function();
             return new GradientMethod(ReverseMode.differentiate(function, graph::mayHoldArrays),
-                    sourceVariables(function));
+                    sourceVariables(function), graph.facts(method.key()));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             reporter.bug(e, method.element());
             return null;

@@ -15,5 +15,18 @@
  * unexpected exception becomes one {@code [MicroAutograd:InternalError]} on the method, asking
  * for a bug report. The processor does not claim {@code @Differentiable}; builds that enable
  * {@code -Xlint:processing} therefore see javac's note that no processor claimed it.
+ *
+ * <p>Calls compiled elsewhere: a {@code @Differentiable} method that is not among a round's
+ * annotated methods (compiled in another javac run: a module of helpers, a library jar, a build
+ * that recompiles only the caller) has no body to read. What a call of it needs (differentiated
+ * and written parameters by position, the differentiable methods it calls, whether it passes
+ * arrays to plain ones) is written on every generated pullback as {@code @DifferentiableFacts},
+ * which javac keeps in the class file, and read back from there ({@code parse.FactsReader}); the
+ * {@code CallGraph} applies one set of rules to facts from either source. A callee whose generated
+ * class is missing, records no facts of this format, or no longer matches it is a
+ * {@code [MicroAutograd:MissingFacts]} error at the call. Facts are by position because a class
+ * file compiled without {@code -parameters} has no parameter names; they list direct calls, not
+ * their closure, so that recursion through a method compiled earlier is found, and an array's
+ * fate is judged by the methods as they are now wherever this round recompiled them.
  */
 package io.microautograd.processor;

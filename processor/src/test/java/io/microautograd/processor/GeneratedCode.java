@@ -5,14 +5,19 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,11 +30,11 @@ import javax.tools.JavaFileObject;
 final class GeneratedCode {
 
     private final Compilation compilation;
+    private final Map<String, byte[]> classes = new HashMap<>();
     private final ClassLoader loader;
 
-    private GeneratedCode(Compilation compilation) {
+    private GeneratedCode(Compilation compilation, ClassLoader parent) {
         this.compilation = compilation;
-        Map<String, byte[]> classes = new HashMap<>();
         for (JavaFileObject file : compilation.generatedFiles()) {
             if (file.getKind() == JavaFileObject.Kind.CLASS) {
                 String path = file.toUri().getPath();
@@ -42,7 +47,7 @@ final class GeneratedCode {
                 }
             }
         }
-        this.loader = new ClassLoader(GeneratedCode.class.getClassLoader()) {
+        this.loader = new ClassLoader(parent) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {
                 byte[] bytes = classes.get(name);
@@ -61,20 +66,60 @@ final class GeneratedCode {
 
     /** Compiles the sources together and requires success without warnings. */
     static GeneratedCode compile(JavaFileObject... sources) {
-        Compilation compilation = javac().compile(sources);
+        return of(javac().compile(sources));
+    }
+
+    /** The classes of a compilation, which must have succeeded without warnings. */
+    static GeneratedCode of(Compilation compilation) {
+        return of(compilation, GeneratedCode.class.getClassLoader());
+    }
+
+    private static GeneratedCode of(Compilation compilation, ClassLoader parent) {
         assertWithMessage(compilation.diagnostics().toString()).that(compilation.status())
                 .isEqualTo(Compilation.Status.SUCCESS);
         assertWithMessage("warnings: " + compilation.warnings()).that(compilation.warnings()).isEmpty();
-        return new GeneratedCode(compilation);
+        return new GeneratedCode(compilation, parent);
+    }
+
+    /**
+     * The compiler of a later javac run that sees this compilation's classes only as class files,
+     * written into {@code directory} and put on its class path, as a module sees the jar of one it
+     * depends on.
+     */
+    Compiler javacAfter(Path directory) {
+        try {
+            for (Map.Entry<String, byte[]> type : classes.entrySet()) {
+                Path file = directory.resolve(type.getKey().replace('.', '/') + ".class");
+                Files.createDirectories(file.getParent());
+                Files.write(file, type.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<File> classpath = new ArrayList<>(List.of(directory.toFile()));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classpath.add(new File(entry));
+        }
+        return javac().withClasspath(classpath);
+    }
+
+    /**
+     * Compiles {@code sources} in a later javac run ({@link #javacAfter}), requires success without
+     * warnings, and loads its classes beside this compilation's.
+     */
+    GeneratedCode compileAfter(Path directory, JavaFileObject... sources) {
+        return of(javacAfter(directory).compile(sources), loader);
     }
 
     /**
      * The compiler the tests use: javac with the processor and every lint warning except
      * "processing", which only says that no processor claimed the annotations; ours leaves
-     * {@code @Differentiable} unclaimed on purpose, as processors should.
+     * {@code @Differentiable} unclaimed on purpose, as processors should; then {@code options}.
      */
-    static Compiler javac() {
-        return Compiler.javac().withProcessors(new DifferentiableProcessor()).withOptions("-Xlint:all,-processing");
+    static Compiler javac(String... options) {
+        List<String> all = new ArrayList<>(List.of("-Xlint:all,-processing"));
+        all.addAll(List.of(options));
+        return Compiler.javac().withProcessors(new DifferentiableProcessor()).withOptions(all);
     }
 
     Compilation compilation() {

@@ -35,6 +35,7 @@ class GoldenTest {
                 """, """
                 package p;
 
+                import io.microautograd.DifferentiableFacts;
                 import javax.annotation.processing.Generated;
 
                 @Generated("io.microautograd.processor.DifferentiableProcessor")
@@ -52,6 +53,14 @@ class GoldenTest {
                         return rosenbrockPullback(x, y, 1.0, gradient);
                     }
 
+                    @DifferentiableFacts(
+                            version = 1,
+                            parameters = {"x", "y"},
+                            differentiated = {0, 1},
+                            writtenArrays = {},
+                            calls = {},
+                            passesArraysToPlainMethods = false
+                    )
                     public static double rosenbrockPullback(double x, double y, double seed, double[] gradient) {
                         checkLength("gradient", gradient, 2, "one slot per differentiated scalar: x, y");
                         double dX = 0.0;
@@ -102,10 +111,19 @@ class GoldenTest {
                 """, """
                 package p;
 
+                import io.microautograd.DifferentiableFacts;
                 import javax.annotation.processing.Generated;
 
                 @Generated("io.microautograd.processor.DifferentiableProcessor")
                 final class ModelGrad {
+                    @DifferentiableFacts(
+                            version = 1,
+                            parameters = {"x", "y"},
+                            differentiated = {0, 1},
+                            writtenArrays = {},
+                            calls = {},
+                            passesArraysToPlainMethods = false
+                    )
                     public static double branchyPullback(double x, double y, double seed, double[] gradient) {
                         checkLength("gradient", gradient, 2, "one slot per differentiated scalar: x, y");
                         boolean branch = false;
@@ -175,6 +193,7 @@ class GoldenTest {
                 """, """
                 package p;
 
+                import io.microautograd.DifferentiableFacts;
                 import java.util.Arrays;
                 import javax.annotation.processing.Generated;
 
@@ -186,6 +205,14 @@ class GoldenTest {
                         return rosenbrockNPullback(x, 1.0, dX);
                     }
 
+                    @DifferentiableFacts(
+                            version = 1,
+                            parameters = {"x"},
+                            differentiated = {0},
+                            writtenArrays = {},
+                            calls = {},
+                            passesArraysToPlainMethods = false
+                    )
                     public static double rosenbrockNPullback(double[] x, double seed, double[] dX) {
                         checkLength("dX", dX, x.length, "the length of x");
                         int i = 0;

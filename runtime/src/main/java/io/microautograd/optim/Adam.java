@@ -8,6 +8,10 @@ package io.microautograd.optim;
  * m = beta1 m + (1 - beta1) g        v = beta2 v + (1 - beta2) g^2
  * p -= rate * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + epsilon)
  * </pre>
+ *
+ * <p>Made with a constructor: {@code new Adam(0.01)} for a constant rate,
+ * {@code new Adam(LearningRateSchedule.cosineDecay(...))} for a schedule, and the four-argument
+ * form for other constants.
  */
 public final class Adam extends ScheduledOptimizer {
 
@@ -42,8 +46,8 @@ public final class Adam extends ScheduledOptimizer {
     }
 
     /** Adam with the paper's constants at a constant learning rate (the paper suggests 0.001). */
-    public static Adam withLearningRate(double rate) {
-        return new Adam(LearningRateSchedule.constant(rate));
+    public Adam(double learningRate) {
+        this(LearningRateSchedule.constant(learningRate));
     }
 
     @Override

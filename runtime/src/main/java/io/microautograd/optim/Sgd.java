@@ -4,6 +4,9 @@ package io.microautograd.optim;
  * Stochastic gradient descent with optional momentum, in PyTorch's form:
  * {@code v = momentum * v + g; p -= rate * v}. With momentum 0 this is the plain update
  * {@code p -= rate * g} of micrograd and the seed.
+ *
+ * <p>Made with a constructor: {@code new Sgd(0.1)} for the plain update at a constant rate,
+ * {@code new Sgd(0.1, 0.9)} with momentum, and the schedule forms for a rate that changes.
  */
 public final class Sgd extends ScheduledOptimizer {
 
@@ -21,9 +24,23 @@ public final class Sgd extends ScheduledOptimizer {
         this.momentum = momentum;
     }
 
+    /** SGD without momentum whose learning rate at step k is {@code schedule.rate(k)}. */
+    public Sgd(LearningRateSchedule schedule) {
+        this(schedule, 0);
+    }
+
+    /**
+     * SGD at a constant learning rate.
+     *
+     * @param momentum in [0, 1); 0 for plain gradient descent, 0.9 is a common choice
+     */
+    public Sgd(double learningRate, double momentum) {
+        this(LearningRateSchedule.constant(learningRate), momentum);
+    }
+
     /** Plain gradient descent at a constant learning rate: the seed's update. */
-    public static Sgd withLearningRate(double rate) {
-        return new Sgd(LearningRateSchedule.constant(rate), 0);
+    public Sgd(double learningRate) {
+        this(learningRate, 0);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Arrays;
  *
  * <pre>{@code
  * OptimizationPath path = Minimizer.minimize(FunctionsGrad::rosenbrock, new double[] {-1.5, 2},
- *         new Adam(LearningRateSchedule.constant(0.02)), 2000);
+ *         new Adam(0.02), 2000);
  * plot(path.coordinate(0), path.coordinate(1));
  * }</pre>
  *

@@ -62,7 +62,7 @@ public final class Trainer {
      * metric. Trains {@code model} in place.
      */
     public static TrainingHistory train(MLP model, double[][] x, double[] y, Loss loss, int epochs, double lr) {
-        return builder().optimizer(Sgd.withLearningRate(lr)).epochs(epochs).metrics(Metric.mse()).build()
+        return builder().optimizer(new Sgd(lr)).epochs(epochs).metrics(Metric.mse()).build()
                 .fit(new ValueMlpModel(model, loss), Dataset.of(x, y));
     }
 

@@ -35,6 +35,10 @@
  *       order: a run depends on its seed and thread count, never on scheduling. Slice 0 runs on
  *       the caller's thread, the rest on the common fork-join pool unless an executor is
  *       given. Its buffers are reused, so it serves one caller at a time.</li>
+ *   <li>{@link io.microautograd.train.ParameterFile} saves parameters as plain text, one number
+ *       per line in the model's flat order (Java's shortest form that reads back to the same
+ *       bits): readable by any tool, and shared by both paths, which use one parameter order.
+ *       The architecture is not stored; the model the file is loaded into checks the count.</li>
  * </ul>
  */
 package io.microautograd.train;

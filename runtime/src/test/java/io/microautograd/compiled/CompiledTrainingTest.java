@@ -73,7 +73,7 @@ class CompiledTrainingTest {
 
     private static double[] trainOnThreads(int threads) {
         CompiledMlp net = CompiledMlp.of(2, 3, layer(8, RELU), layer(1, LINEAR));
-        TrainingHistory history = Trainer.builder().optimizer(new Adam(LearningRateSchedule.constant(0.02)))
+        TrainingHistory history = Trainer.builder().optimizer(new Adam(0.02))
                 .epochs(5).batchSize(20).shuffleSeed(7).quiet(true).build()
                 .fit(new CompiledMlpModel(net, CompiledLoss.BINARY_CROSS_ENTROPY_WITH_LOGITS, 1e-4, threads), MOONS);
         assertTrue(history.finalLoss() < history.losses().get(0), history.toString());

@@ -30,31 +30,52 @@ import org.junit.jupiter.params.provider.EnumSource;
  * are not in the subset and stay out of the default run. Mode {@code arrays} also declares
  * other names for arrays ({@code double[] alias3 = a;}) and reads and writes through them, in
  * about two programs in three; the run's counts say how many programs had one, how many take
- * an {@code int[]} and how many loop reversals the zero-adjoint skip guards.
+ * an {@code int[]} and how many loop reversals the zero-adjoint skip guards. Mode
+ * {@code separate_runs} compiles the helpers of {@code helper_writes} programs in a javac run
+ * before their callers, and demands what one run gives; its quick default is a test of its own,
+ * and a campaign is {@code -Dfuzz.modes=separate_runs} with the long run's other properties.
  */
 class DifferentialFuzzTest {
 
     @Test
     void compiledGradientsAgreeWithTheValueEngineAndFiniteDifferences() {
-        long seed = Long.getLong("fuzz.seed", 20261126L);
-        int programs = Integer.getInteger("fuzz.programs", 300);
-        int batch = Integer.getInteger("fuzz.batch", 50);
         StringBuilder report = new StringBuilder();
         for (String name : System.getProperty("fuzz.modes", "scalar,arrays").split(",")) {
-            DifferentialFuzzer.Mode mode = DifferentialFuzzer.Mode.valueOf(name.trim().toUpperCase(Locale.ROOT));
-            long start = System.nanoTime();
-            DifferentialFuzzer.Counts counts = DifferentialFuzzer.run(mode, seed, programs, batch);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("fuzz %s seed %d: %s; %.1f s, %.1f programs per second%n",
-                    name.trim(), seed, counts, seconds, counts.programs / seconds);
-            for (DifferentialFuzzer.Finding finding : counts.findings) {
-                report.append(finding.detail()).append('\n').append(finding.regressionTest()).append('\n');
-            }
-            assertEquals(programs, counts.programs);
-            assertTrue(counts.agreed > counts.points / 2,
-                    "most points must be checked, not skipped as ill-conditioned: " + mode + " " + counts);
+            run(DifferentialFuzzer.Mode.valueOf(name.trim().toUpperCase(Locale.ROOT)),
+                    Integer.getInteger("fuzz.programs", 300), report);
         }
         assertTrue(report.length() == 0, report.toString());
+    }
+
+    /**
+     * The quick default of mode {@code separate_runs}: programs whose helpers may write into
+     * their array fare in two javac runs as in one, so some are rejected alike and the others
+     * have the gradient of the {@code Value} engine and finite differences.
+     */
+    @Test
+    void programsCompiledInTwoRunsFareAsInOne() {
+        StringBuilder report = new StringBuilder();
+        DifferentialFuzzer.Counts counts = run(DifferentialFuzzer.Mode.SEPARATE_RUNS, 100, report);
+        assertTrue(report.length() == 0, report.toString());
+        assertTrue(counts.rejectedByProcessor > 0, "no program rejected alike: " + counts);
+    }
+
+    /** Runs {@code programs} programs of {@code mode}, prints the counts and adds the findings to {@code report}. */
+    private static DifferentialFuzzer.Counts run(DifferentialFuzzer.Mode mode, int programs, StringBuilder report) {
+        long seed = Long.getLong("fuzz.seed", 20261126L);
+        long start = System.nanoTime();
+        DifferentialFuzzer.Counts counts = DifferentialFuzzer.run(mode, seed, programs,
+                Integer.getInteger("fuzz.batch", 50));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("fuzz %s seed %d: %s; %.1f s, %.1f programs per second%n",
+                mode.name().toLowerCase(Locale.ROOT), seed, counts, seconds, counts.programs / seconds);
+        for (DifferentialFuzzer.Finding finding : counts.findings) {
+            report.append(finding.detail()).append('\n').append(finding.regressionTest()).append('\n');
+        }
+        assertEquals(programs, counts.programs);
+        assertTrue(counts.agreed > counts.points / 2,
+                "most points must be checked, not skipped as ill-conditioned: " + mode + " " + counts);
+        return counts;
     }
 
     @ParameterizedTest

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -100,11 +101,17 @@ final class DifferentialFuzzer {
          * Part 2 where a scalar may be called {@code eIndex} while an enhanced for names its
          * element {@code e}: left out of the default run while the compiler confuses the two.
          */
-        INDEX_NAMES;
+        INDEX_NAMES,
+        /**
+         * The programs of {@code HELPER_WRITES} with each batch's helpers compiled in a javac run
+         * before the methods that call them, which see them only as class files: every program
+         * must get the errors it gets in one run, or none and the right gradient ({@link SeparateRuns}).
+         */
+        SEPARATE_RUNS;
 
         Function<String, Method> generator(long seed) {
-            return this == SCALAR ? new ProgramGenerator(seed)::method
-                    : new ArrayProgramGenerator(seed, this == HELPER_WRITES, this == INDEX_NAMES)::method;
+            return this == SCALAR ? new ProgramGenerator(seed)::method : new ArrayProgramGenerator(seed,
+                    this == HELPER_WRITES || this == SEPARATE_RUNS, this == INDEX_NAMES)::method;
         }
     }
 
@@ -125,7 +132,11 @@ final class DifferentialFuzzer {
                 }
                 batch.add(method);
             }
-            checkBatch(batch, "Batch" + start, points, counts);
+            if (mode == Mode.SEPARATE_RUNS) {
+                SeparateRuns.checkBatch(batch, "Batch" + start, points, counts);
+            } else {
+                checkBatch(batch, "Batch" + start, points, counts);
+            }
         }
         return counts;
     }
@@ -143,18 +154,23 @@ final class DifferentialFuzzer {
                             "processor rejected a program in the subset:\n" + alone.errors()));
                 } else {
                     countReversals(alone, counts);
-                    checkProgram(method, alone.loaded(), points, counts);
+                    checkProgram(method, alone.loaded(), points, counts, Shrinker::recheck);
                 }
             }
             return;
         }
         countReversals(compilation, counts);
         for (Method method : batch) {
-            checkProgram(method, compilation.loaded(), points, counts);
+            checkProgram(method, compilation.loaded(), points, counts, Shrinker::recheck);
         }
     }
 
-    private static void checkProgram(Method method, Loaded loaded, Random points, Counts counts) {
+    /**
+     * Checks {@code method} at random points with its compiled classes; a disagreement is shrunk
+     * with {@code recheck}, which compiles and checks a smaller candidate as this mode does.
+     */
+    static void checkProgram(Method method, Loaded loaded, Random points, Counts counts,
+            BiFunction<Method, double[], Outcome> recheck) {
         counts.programs++;
         for (int p = 0; p < POINTS_PER_PROGRAM; p++) {
             double[] point = new double[ParameterLayout.of(method).size()];
@@ -168,13 +184,13 @@ final class DifferentialFuzzer {
             } else if (outcome.verdict() == Verdict.ILL_CONDITIONED) {
                 counts.illConditioned++;
             } else {
-                counts.findings.add(Shrinker.shrink(method, point, outcome.detail()));
+                counts.findings.add(Shrinker.shrink(method, point, outcome.detail(), recheck));
                 return;
             }
         }
     }
 
-    private static void countReversals(Compilation compilation, Counts counts) {
+    static void countReversals(Compilation compilation, Counts counts) {
         counts.loopReversals += compilation.loopReversals();
         counts.guardedReversals += compilation.guardedReversals();
         counts.splitReversals += compilation.splitReversals();

@@ -1,8 +1,11 @@
 package io.microautograd.fuzz;
 
 import io.microautograd.Differentiable;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -26,15 +30,20 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles Java sources in memory with a given annotation processor and loads the classes: the
- * fuzzer's way of running javac thousands of times without touching the disk.
+ * fuzzer's way of running javac thousands of times without touching the disk. A compilation may
+ * follow an earlier one whose classes it then sees only as class files on its class path, as a
+ * module sees the jar of a module it depends on.
  */
 final class InMemoryCompiler {
 
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
-    /** What one compilation produced: diagnostics, generated sources, and a loader for its classes. */
+    /**
+     * What one compilation produced: diagnostics, generated sources, its class files by binary
+     * name, and a loader for its classes (and those of the compilation it followed).
+     */
     record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics,
-                  Map<String, String> generatedSources, ClassLoader classes) {
+                  Map<String, String> generatedSources, Map<String, byte[]> classFiles, ClassLoader classes) {
 
         /** The diagnostics of kind ERROR, one per line, as javac would print them. */
         String errors() {
@@ -54,17 +63,31 @@ final class InMemoryCompiler {
 
     /** Compiles {@code sources} (fully qualified class name to text) with {@code processor}. */
     static Result compile(Map<String, String> sources, Processor processor) {
+        return compile(sources, processor, Map.of(), InMemoryCompiler.class.getClassLoader());
+    }
+
+    /**
+     * Compiles {@code sources} with {@code processor} in a javac run after {@code earlier}, whose
+     * classes it sees only as class files on its class path.
+     */
+    static Result compileAfter(Result earlier, Map<String, String> sources, Processor processor) {
+        return compile(sources, processor, earlier.classFiles(), earlier.classes());
+    }
+
+    private static Result compile(Map<String, String> sources, Processor processor, Map<String, byte[]> classPath,
+            ClassLoader parent) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StandardJavaFileManager standard = JAVAC.getStandardFileManager(diagnostics, null, null);
-        MemoryFileManager files = new MemoryFileManager(standard);
+        MemoryFileManager files = new MemoryFileManager(standard, classPath);
         List<JavaFileObject> units = new ArrayList<>();
         sources.forEach((name, text) -> units.add(new Source(name, text)));
         List<String> options = List.of("-classpath", annotationsClasspath(), "-Xlint:all", "-implicit:class");
         JavaCompiler.CompilationTask task = JAVAC.getTask(null, files, diagnostics, options, null, units);
         task.setProcessors(List.of(processor));
         boolean success = task.call();
-        return new Result(success, diagnostics.getDiagnostics(), files.generatedSources(),
-                new MemoryClassLoader(files.classes(), InMemoryCompiler.class.getClassLoader()));
+        Map<String, byte[]> classes = files.classes();
+        return new Result(success, diagnostics.getDiagnostics(), files.generatedSources(), classes,
+                new MemoryClassLoader(classes, parent));
     }
 
     /** Where {@code @Differentiable} lives: the only thing generated and user code need. */
@@ -104,6 +127,23 @@ final class InMemoryCompiler {
         }
     }
 
+    /** A class file of an earlier compilation, on the class path of a later one. */
+    private static final class ClassPathEntry extends SimpleJavaFileObject {
+        private final String binaryName;
+        private final byte[] bytes;
+
+        ClassPathEntry(String binaryName, byte[] bytes) {
+            super(URI.create("classpath:///" + binaryName.replace('.', '/') + Kind.CLASS.extension), Kind.CLASS);
+            this.binaryName = binaryName;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public InputStream openInputStream() {
+            return new ByteArrayInputStream(bytes);
+        }
+    }
+
     private static final class GeneratedSource extends SimpleJavaFileObject {
         private final StringBuilder text = new StringBuilder();
 
@@ -138,9 +178,33 @@ final class InMemoryCompiler {
     private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
         private final Map<String, ClassBytes> classes = new HashMap<>();
         private final Map<String, GeneratedSource> generated = new HashMap<>();
+        private final Map<String, byte[]> classPath;
 
-        MemoryFileManager(StandardJavaFileManager standard) {
+        MemoryFileManager(StandardJavaFileManager standard, Map<String, byte[]> classPath) {
             super(standard);
+            this.classPath = classPath;
+        }
+
+        @Override
+        public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
+                boolean recurse) throws IOException {
+            Iterable<JavaFileObject> listed = super.list(location, packageName, kinds, recurse);
+            if (location != StandardLocation.CLASS_PATH || !kinds.contains(JavaFileObject.Kind.CLASS)) {
+                return listed;
+            }
+            List<JavaFileObject> all = new ArrayList<>();
+            listed.forEach(all::add);
+            classPath.forEach((name, bytes) -> {
+                if (name.substring(0, Math.max(0, name.lastIndexOf('.'))).equals(packageName)) {
+                    all.add(new ClassPathEntry(name, bytes));
+                }
+            });
+            return all;
+        }
+
+        @Override
+        public String inferBinaryName(Location location, JavaFileObject file) {
+            return file instanceof ClassPathEntry entry ? entry.binaryName : super.inferBinaryName(location, file);
         }
 
         @Override

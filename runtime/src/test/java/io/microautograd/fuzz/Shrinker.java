@@ -31,6 +31,7 @@ import io.microautograd.fuzz.Program.Ternary;
 import io.microautograd.fuzz.Program.While;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,7 +49,9 @@ final class Shrinker {
     private Shrinker() {
     }
 
-    static Finding shrink(Method method, double[] point, String detail) {
+    /** Shrinks {@code method}, keeping each candidate on which {@code recheck} still disagrees at {@code point}. */
+    static Finding shrink(Method method, double[] point, String detail,
+            BiFunction<Method, double[], Outcome> recheck) {
         Method current = method;
         String currentDetail = detail;
         int attempts = 0;
@@ -59,7 +62,7 @@ final class Shrinker {
                 if (++attempts > MAX_ATTEMPTS) {
                     break;
                 }
-                Outcome outcome = recheck(candidate, point);
+                Outcome outcome = recheck.apply(candidate, point);
                 if (outcome.verdict() == Verdict.DISAGREE) {
                     current = candidate;
                     currentDetail = outcome.detail();
@@ -71,7 +74,8 @@ final class Shrinker {
         return new Finding(current, point, currentDetail);
     }
 
-    private static Outcome recheck(Method candidate, double[] point) {
+    /** Compiles {@code candidate} alone and checks it at {@code point}, as the default modes do. */
+    static Outcome recheck(Method candidate, double[] point) {
         Compilation compilation = DifferentialFuzzer.compile("Shrink", List.of(candidate));
         if (compilation.loaded() == null) {
             return new Outcome(Verdict.ILL_CONDITIONED, "does not compile");

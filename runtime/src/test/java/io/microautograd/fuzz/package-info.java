@@ -29,6 +29,18 @@
  * ({@code -Dfuzz.modes=index_names}) found a bug now fixed; both are pinned in
  * {@code FuzzRegressionsTest}.
  *
+ * <p>Mode {@code separate_runs} ({@link io.microautograd.fuzz.SeparateRuns}) takes the
+ * {@code helper_writes} programs and compiles each batch's helpers in a javac run before the
+ * methods that call them, which then see the helpers only as class files; the in-memory compiler
+ * puts an earlier run's classes on a later run's class path. The whole batch is compiled in one
+ * run too, and each program must fare alike: rejected with the same messages, or accepted with a
+ * right gradient, so programs outside the subset count here and the rule that rejects them is
+ * checked. It found that a caller compiled after a helper writing into its array got a wrong
+ * gradient where one run rejects the call; the processor now reads what the helper's generated
+ * class records ({@code @DifferentiableFacts}). Its findings are shrunk by the same comparison; the
+ * regression test they print compiles in one run, so such a finding's test belongs with the
+ * processor's two-run tests ({@code SeparateCompilationTest}).
+ *
  * <p>Aliases are part of the arrays mode, not a mode of their own: about one statement in eight
  * declares one (two programs in three have at least one), which changed that mode's programs
  * for every seed when they came; the scalar mode is untouched. The interpreter gives an alias

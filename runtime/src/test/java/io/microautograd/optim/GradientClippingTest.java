@@ -27,7 +27,7 @@ class GradientClippingTest {
 
     @Test
     void clippedOptimizerStepsWithClippedCopy() {
-        Optimizer optimizer = Sgd.withLearningRate(1.0).withClipping(GradientClipping.byValue(0.5));
+        Optimizer optimizer = new Sgd(1.0).withClipping(GradientClipping.byValue(0.5));
         double[] p = {0.0, 0.0};
         double[] g = {3.0, -0.2};
         optimizer.step(p, g);
@@ -40,6 +40,6 @@ class GradientClippingTest {
     void limitsMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> GradientClipping.byValue(0));
         assertThrows(IllegalArgumentException.class, () -> GradientClipping.byGlobalNorm(-1));
-        assertThrows(IllegalArgumentException.class, () -> Sgd.withLearningRate(1).withClipping(null));
+        assertThrows(IllegalArgumentException.class, () -> new Sgd(1).withClipping(null));
     }
 }

@@ -13,13 +13,13 @@ class OptimizerStepTest {
     @Test
     void plainSgdSubtractsRateTimesGradient() {
         double[] p = {1.0, -2.0};
-        Sgd.withLearningRate(0.1).step(p, new double[] {4.0, -1.0});
+        new Sgd(0.1).step(p, new double[] {4.0, -1.0});
         assertArrayEquals(new double[] {1.0 - 0.4, -2.0 + 0.1}, p, 1e-15);
     }
 
     @Test
     void momentumAccumulatesVelocity() {
-        Sgd sgd = new Sgd(LearningRateSchedule.constant(0.5), 0.9);
+        Sgd sgd = new Sgd(0.5, 0.9);
         double[] p = {0.0};
         sgd.step(p, new double[] {1.0});
         assertEquals(-0.5, p[0], 1e-15);
@@ -31,7 +31,7 @@ class OptimizerStepTest {
     @Test
     void adamFirstStepMovesEachParameterByTheRate() {
         double[] p = {1.0, 1.0, 1.0};
-        Adam.withLearningRate(0.01).step(p, new double[] {250.0, -0.003, 7.0});
+        new Adam(0.01).step(p, new double[] {250.0, -0.003, 7.0});
         assertArrayEquals(new double[] {0.99, 1.01, 0.99}, p, 1e-7);
     }
 
@@ -60,9 +60,29 @@ class OptimizerStepTest {
         assertEquals(-0.55, p[0], 1e-15);
     }
 
+    /** The constant-rate constructors step exactly as their schedule forms. */
+    @Test
+    void constantRateConstructorsStepAsTheirScheduleForms() {
+        double[][] gradients = {{4.0, -1.0}, {0.5, 3.0}, {-2.0, 0.25}};
+        assertSameSteps(new Sgd(0.1), new Sgd(LearningRateSchedule.constant(0.1)), gradients);
+        assertSameSteps(new Sgd(0.1, 0.9), new Sgd(LearningRateSchedule.constant(0.1), 0.9), gradients);
+        assertSameSteps(new Adam(0.01), new Adam(LearningRateSchedule.constant(0.01), 0.9, 0.999, 1e-8), gradients);
+    }
+
+    private static void assertSameSteps(Optimizer constant, Optimizer scheduled, double[][] gradients) {
+        double[] p = {1.0, -2.0};
+        double[] q = p.clone();
+        for (double[] gradient : gradients) {
+            constant.step(p, gradient);
+            scheduled.step(q, gradient);
+            assertArrayEquals(q, p, 0.0, constant.toString());
+        }
+        assertTrue(p[0] != 1.0 && p[1] != -2.0, "the steps moved the parameters");
+    }
+
     @Test
     void lengthMismatchesAreRejected() {
-        Sgd sgd = Sgd.withLearningRate(0.1);
+        Sgd sgd = new Sgd(0.1);
         IllegalArgumentException unequal = assertThrows(IllegalArgumentException.class,
                 () -> sgd.step(new double[2], new double[3]));
         assertTrue(unequal.getMessage().contains("(2), got 3"), unequal.getMessage());
@@ -74,7 +94,7 @@ class OptimizerStepTest {
 
     @Test
     void constantsAreValidated() {
-        assertThrows(IllegalArgumentException.class, () -> new Sgd(LearningRateSchedule.constant(0.1), 1.0));
+        assertThrows(IllegalArgumentException.class, () -> new Sgd(0.1, 1.0));
         assertThrows(IllegalArgumentException.class, () -> new Adam(LearningRateSchedule.constant(0.1), 0.9, 1.0, 1e-8));
         assertThrows(IllegalArgumentException.class, () -> new Adam(LearningRateSchedule.constant(0.1), 0.9, 0.999, 0));
         assertThrows(IllegalArgumentException.class, () -> new Sgd(null, 0));

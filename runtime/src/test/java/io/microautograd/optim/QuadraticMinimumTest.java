@@ -22,8 +22,8 @@ class QuadraticMinimumTest {
 
     static Stream<Arguments> optimizers() {
         return Stream.of(
-                optimizer("plain SGD", () -> Sgd.withLearningRate(0.3)),
-                optimizer("SGD with momentum", () -> new Sgd(LearningRateSchedule.constant(0.1), 0.9)),
+                optimizer("plain SGD", () -> new Sgd(0.3)),
+                optimizer("SGD with momentum", () -> new Sgd(0.1, 0.9)),
                 optimizer("Adam", () -> new Adam(LearningRateSchedule.cosineDecay(0.1, 0, 3000))),
                 optimizer("SGD, linear decay, clipped by norm",
                         () -> new Sgd(LearningRateSchedule.linearDecay(0.3, 0.05, 500), 0)

@@ -20,7 +20,7 @@ class DivergenceTest {
     private static final Dataset FOUR_SAMPLES = Datasets.seedLinearExample();
 
     private static Trainer sgd(double rate, int epochs, int batchSize) {
-        return Trainer.builder().optimizer(Sgd.withLearningRate(rate)).epochs(epochs).batchSize(batchSize)
+        return Trainer.builder().optimizer(new Sgd(rate)).epochs(epochs).batchSize(batchSize)
                 .quiet(true).build();
     }
 

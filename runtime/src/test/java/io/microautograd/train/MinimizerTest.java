@@ -25,7 +25,7 @@ class MinimizerTest {
     @Test
     void pathRecordsEachSgdUpdateAndTheValueAtEveryPoint() {
         double[] start = {3, -2};
-        OptimizationPath path = Minimizer.minimize(MinimizerTest::bowl, start, Sgd.withLearningRate(0.01), 5);
+        OptimizationPath path = Minimizer.minimize(MinimizerTest::bowl, start, new Sgd(0.01), 5);
 
         assertEquals(5, path.steps());
         assertArrayEquals(new double[] {3, -2}, start, "the start array is left alone");
@@ -65,7 +65,7 @@ class MinimizerTest {
     @Test
     void zeroStepsRecordsOnlyTheStart() {
         OptimizationPath path =
-                Minimizer.minimize(MinimizerTest::bowl, new double[] {1, 1}, Sgd.withLearningRate(1), 0);
+                Minimizer.minimize(MinimizerTest::bowl, new double[] {1, 1}, new Sgd(1), 0);
         assertEquals(0, path.steps());
         assertEquals(11, path.finalValue());
     }
@@ -80,7 +80,7 @@ class MinimizerTest {
             return 0;
         };
         TrainingDivergedException error = assertThrows(TrainingDivergedException.class,
-                () -> Minimizer.minimize(breaksOnThirdCall, new double[] {0, 0}, Sgd.withLearningRate(0.1), 10));
+                () -> Minimizer.minimize(breaksOnThirdCall, new double[] {0, 0}, new Sgd(0.1), 10));
 
         assertEquals("Minimization diverged at step 3: the first non-finite gradient is that of parameter 0 (NaN)."
                 + " Try a lower learning rate, or clip the gradients with"
@@ -99,7 +99,7 @@ class MinimizerTest {
             return p[0] + 1e10 * p[1];
         };
         TrainingDivergedException error = assertThrows(TrainingDivergedException.class,
-                () -> Minimizer.minimize(steepInY, new double[] {1, 1}, Sgd.withLearningRate(1e300), 10));
+                () -> Minimizer.minimize(steepInY, new double[] {1, 1}, new Sgd(1e300), 10));
         assertTrue(error.getMessage().startsWith("Minimization diverged at step 1: the update made parameter 1"
                 + " -Infinity (the gradient was finite)."), error.getMessage());
     }
@@ -111,7 +111,7 @@ class MinimizerTest {
             return p[0] == 0 ? Double.POSITIVE_INFINITY : p[0];
         };
         TrainingDivergedException error = assertThrows(TrainingDivergedException.class,
-                () -> Minimizer.minimize(infiniteAtOrigin, new double[] {1}, Sgd.withLearningRate(1), 1));
+                () -> Minimizer.minimize(infiniteAtOrigin, new double[] {1}, new Sgd(1), 1));
         assertEquals(2, error.step());
         assertEquals(-1, error.parameterIndex());
     }
@@ -120,14 +120,14 @@ class MinimizerTest {
     void badArgumentsAreNamed() {
         Objective bowl = MinimizerTest::bowl;
         IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
-                () -> Minimizer.minimize(bowl, new double[] {1, 1}, Sgd.withLearningRate(1), -1));
+                () -> Minimizer.minimize(bowl, new double[] {1, 1}, new Sgd(1), -1));
         assertEquals("steps must be at least 0, got -1", negative.getMessage());
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-                () -> Minimizer.minimize(bowl, new double[0], Sgd.withLearningRate(1), 1));
+                () -> Minimizer.minimize(bowl, new double[0], new Sgd(1), 1));
         assertEquals("start must hold at least one parameter, got none", empty.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> Minimizer.minimize(null, new double[] {1}, Sgd.withLearningRate(1), 1));
-        OptimizationPath path = Minimizer.minimize(bowl, new double[] {1, 1}, Sgd.withLearningRate(0.1), 1);
+                () -> Minimizer.minimize(null, new double[] {1}, new Sgd(1), 1));
+        OptimizationPath path = Minimizer.minimize(bowl, new double[] {1, 1}, new Sgd(0.1), 1);
         IllegalArgumentException axis = assertThrows(IllegalArgumentException.class, () -> path.coordinate(2));
         assertEquals("coordinate index must be in [0, 2), got 2", axis.getMessage());
     }

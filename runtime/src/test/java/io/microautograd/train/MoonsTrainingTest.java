@@ -54,7 +54,7 @@ class MoonsTrainingTest {
         double before = Evaluation.accuracy(mlp::predict, MOONS, 0.5);
 
         TrainingHistory history = Trainer.builder()
-                .optimizer(Adam.withLearningRate(0.05))
+                .optimizer(new Adam(0.05))
                 .epochs(100)
                 .metrics(Metric.accuracy(0.5))
                 .quiet(true)

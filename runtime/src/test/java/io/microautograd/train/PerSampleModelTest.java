@@ -10,7 +10,6 @@ import io.microautograd.data.Dataset;
 import io.microautograd.data.Datasets;
 import io.microautograd.gradcheck.GradientCheck;
 import io.microautograd.optim.Adam;
-import io.microautograd.optim.LearningRateSchedule;
 import io.microautograd.optim.Sgd;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
@@ -124,7 +123,7 @@ class PerSampleModelTest {
     private static double[] trainedParameters(int threads) {
         PerSampleModel model = model(threads);
         double initialLoss = model.lossAndGradient(MOONS, allSamples(), new double[START.length]);
-        TrainingHistory history = Trainer.builder().optimizer(new Sgd(LearningRateSchedule.constant(0.1), 0.9))
+        TrainingHistory history = Trainer.builder().optimizer(new Sgd(0.1, 0.9))
                 .epochs(30).batchSize(16).shuffleSeed(5).metrics(Metric.accuracy(0)).quiet(true).build()
                 .fit(model, MOONS);
         assertTrue(history.finalLoss() < 0.7 * initialLoss, initialLoss + " then " + history);
@@ -145,7 +144,7 @@ class PerSampleModelTest {
         PerSampleModel model = PerSampleModel.builder(new double[3], squaredError,
                 (p, x) -> new double[] {p[0] * x[0] + p[1] * x[1] + p[2]}).threads(2).build();
 
-        TrainingHistory history = Trainer.builder().optimizer(new Adam(LearningRateSchedule.constant(0.05)))
+        TrainingHistory history = Trainer.builder().optimizer(new Adam(0.05))
                 .epochs(2000).metrics(Metric.mse()).quiet(true).build().fit(model, linear);
 
         assertTrue(history.finalMetric("mse") < 1e-10, history.toString());

@@ -40,7 +40,7 @@ class RegressionTrainingTest {
     void adamWithMiniBatchesFitsTheSameData() {
         MLP model = MLP.of(2, 4, layer(4, "relu"), layer(4, "relu"), layer(1, "linear"));
         TrainingHistory history = Trainer.builder()
-                .optimizer(Adam.withLearningRate(0.02))
+                .optimizer(new Adam(0.02))
                 .epochs(600)
                 .batchSize(2)
                 .shuffleSeed(3)
@@ -57,7 +57,7 @@ class RegressionTrainingTest {
         MLP model = MLP.of(1, 2, layer(12, "tanh"), layer(12, "tanh"), layer(1, "linear"));
         double before = Evaluation.mse(model::predict, sine);
         TrainingHistory history = Trainer.builder()
-                .optimizer(Adam.withLearningRate(0.02))
+                .optimizer(new Adam(0.02))
                 .epochs(300)
                 .batchSize(10)
                 .metrics(Metric.mse())

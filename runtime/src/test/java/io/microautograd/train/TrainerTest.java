@@ -29,7 +29,7 @@ class TrainerTest {
     @Test
     void miniBatchesCoverEverySampleOncePerEpoch() {
         ScriptedModel model = new ScriptedModel(1.0);
-        Optimizer optimizer = Sgd.withLearningRate(0.1);
+        Optimizer optimizer = new Sgd(0.1);
         builder(optimizer, 3).batchSize(4).shuffleSeed(9).build().fit(model, TEN);
 
         assertEquals(9, model.batches.size(), "ceil(10 / 4) = 3 steps per epoch");
@@ -54,9 +54,9 @@ class TrainerTest {
         ScriptedModel first = new ScriptedModel(1.0);
         ScriptedModel again = new ScriptedModel(1.0);
         ScriptedModel other = new ScriptedModel(1.0);
-        builder(Sgd.withLearningRate(0.1), 2).batchSize(3).shuffleSeed(4).build().fit(first, TEN);
-        builder(Sgd.withLearningRate(0.1), 2).batchSize(3).shuffleSeed(4).build().fit(again, TEN);
-        builder(Sgd.withLearningRate(0.1), 2).batchSize(3).shuffleSeed(5).build().fit(other, TEN);
+        builder(new Sgd(0.1), 2).batchSize(3).shuffleSeed(4).build().fit(first, TEN);
+        builder(new Sgd(0.1), 2).batchSize(3).shuffleSeed(4).build().fit(again, TEN);
+        builder(new Sgd(0.1), 2).batchSize(3).shuffleSeed(5).build().fit(other, TEN);
         for (int i = 0; i < first.batches.size(); i++) {
             assertArrayEquals(first.batches.get(i), again.batches.get(i));
         }
@@ -66,7 +66,7 @@ class TrainerTest {
     @Test
     void fullBatchIsTheDefaultAndKeepsSampleOrder() {
         ScriptedModel model = new ScriptedModel(1.0);
-        builder(Sgd.withLearningRate(0.1), 2).build().fit(model, TEN);
+        builder(new Sgd(0.1), 2).build().fit(model, TEN);
         assertEquals(2, model.batches.size());
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, model.batches.get(1));
     }
@@ -75,7 +75,7 @@ class TrainerTest {
     void historyRecordsSampleWeightedLossAndMetricsPerEpoch() {
         ScriptedModel model = new ScriptedModel(2.0);
         Metric parameter = new Metric("parameter", (m, data) -> m.predict(new double[0])[0]);
-        TrainingHistory history = builder(Sgd.withLearningRate(0.5), 3).batchSize(5)
+        TrainingHistory history = builder(new Sgd(0.5), 3).batchSize(5)
                 .metrics(parameter, Metric.mse()).build().fit(model, TEN);
 
         // p halves every step, two steps per epoch; the loss of a step is p^2 / 2 before the update.
@@ -118,7 +118,7 @@ class TrainerTest {
         System.setOut(capture);
         System.setErr(capture);
         try {
-            builder(Sgd.withLearningRate(0.1), 50).build().fit(new ScriptedModel(1.0), TEN);
+            builder(new Sgd(0.1), 50).build().fit(new ScriptedModel(1.0), TEN);
         } finally {
             System.setOut(out);
             System.setErr(err);

@@ -9,12 +9,13 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * A function of two variables as filled contour bands, with the paths optimizers took over it
- * and the point they were looking for.
+ * A function of two variables as a smooth filled contour plot with a colour bar, with the paths
+ * optimizers took over it and the point they were looking for.
  */
 public final class ContourPathPlot {
 
-    private static final int LEVELS = 14;
+    /** How far the field's colours are lightened toward white, so that the paths stand out. */
+    private static final double WASH = 0.15;
     private static final List<Color> PATH_COLOURS =
             List.of(new Color(220, 30, 30), Color.BLACK, new Color(255, 140, 0), Color.WHITE);
 
@@ -22,7 +23,7 @@ public final class ContourPathPlot {
     }
 
     /**
-     * The chart of {@code f} over {@code region} (bands on a log scale), each path of
+     * The chart of {@code f} over {@code region} (colours on a log scale, with their key), each path of
      * {@code paths} as a line (points are (x, y) rows, in visiting order; later paths are
      * drawn dashed, so that paths that agree all show) and {@code target} as a
      * diamond.
@@ -36,8 +37,10 @@ public final class ContourPathPlot {
                     + paths.size());
         }
         XYChart chart = Charts.xyChart(title, "x", "y");
-        GridBackground.paint(chart, region, GridBackground.logLevels(f, region, LEVELS),
-                GridBackground.ramp(LEVELS, 0.15));
+        LogScale scale = LogScale.of(f, region);
+        FieldBackground.paint(chart, region,
+                (x, y) -> ColourRamp.washed(ColourRamp.colour(scale.position(f.applyAsDouble(x, y))), WASH));
+        ColourBar.add(chart, region, "f(x, y)", scale, WASH);
         int index = 0;
         for (Map.Entry<String, double[][]> path : paths.entrySet()) {
             double[][] points = path.getValue();

@@ -33,9 +33,10 @@ public final class DecisionBoundaryPlot {
                     + data.inputSize());
         }
         XYChart chart = Charts.xyChart(title, "x1", "x2");
-        GridBackground.paint(chart, region,
-                (x, y) -> model.predict(new double[] {x, y})[0] > threshold ? 1 : 0,
-                List.of(GridBackground.washed(CLASS_0, 0.8), GridBackground.washed(CLASS_1, 0.8)));
+        Color region0 = ColourRamp.washed(CLASS_0, 0.8);
+        Color region1 = ColourRamp.washed(CLASS_1, 0.8);
+        FieldBackground.paint(chart, region,
+                (x, y) -> model.predict(new double[] {x, y})[0] > threshold ? region1 : region0);
         addPoints(chart, "class 0", data, 0, CLASS_0);
         addPoints(chart, "class 1", data, 1, CLASS_1);
         chart.getStyler().setMarkerSize(8);

@@ -9,10 +9,11 @@
  * <p>Choices written down here:
  * <ul>
  *   <li>Every picture is 800 x 600 on white ({@link io.microautograd.examples.plot.Charts}).</li>
- *   <li>XChart has no contour or region chart, so {@link io.microautograd.examples.plot.GridBackground}
- *       paints one: a 120 x 120 grid of tiles, one scatter series per colour band. Contours are
- *       bands of log10(1 + f - min), so a surface spanning orders of magnitude shows its
- *       shape.</li>
+ *   <li>XChart has no contour or region chart, so {@link io.microautograd.examples.plot.FieldBackground}
+ *       paints one pixel by pixel under the series, smooth at any size. Contours are colours of
+ *       log10(1 + f - min) ({@link io.microautograd.examples.plot.LogScale}), blended continuously,
+ *       so a surface spanning orders of magnitude shows its shape, with a
+ *       {@link io.microautograd.examples.plot.ColourBar} as their key.</li>
  * </ul>
  */
 package io.microautograd.examples.plot;

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.microautograd.data.Dataset;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.BitmapEncoder;
@@ -40,34 +42,49 @@ class PlotsTest {
     }
 
     @Test
-    void logLevelsRiseWithTheFunctionAndStayInRange() {
-        GridBackground.Bands bands = GridBackground.logLevels((x, y) -> (x + 1) * 1000, SQUARE, 10);
-        int previous = -1;
+    void theLogScaleRisesWithTheFunctionFromZeroToOne() {
+        LogScale scale = LogScale.of((x, y) -> (x + 1) * 1000, SQUARE);
+        double previous = -1;
         for (double x = -0.99; x < 1; x += 0.1) {
-            int band = bands.band(x, 0);
-            assertTrue(band >= previous && band < 10, "band " + band + " at x = " + x);
-            previous = band;
+            double position = scale.position((x + 1) * 1000);
+            assertTrue(position > previous && position <= 1, "position " + position + " at x = " + x);
+            previous = position;
         }
-        assertEquals(0, bands.band(-1, 0));
-        assertEquals(9, bands.band(1, 0));
+        assertEquals(0, scale.position(scale.min()));
+        assertEquals(1, scale.position(scale.max()), 1e-12);
+        assertEquals(0, scale.position(scale.min() - 5), "clamped below");
     }
 
     @Test
-    void rampGivesTheAskedNumberOfDistinctColoursAndWashingLightensThem() {
-        List<Color> colours = GridBackground.ramp(5, 0);
-        assertEquals(5, colours.size());
-        assertNotEquals(colours.get(0), colours.get(4));
-        Color washed = GridBackground.washed(colours.get(0), 0.5);
-        assertTrue(washed.getRed() > colours.get(0).getRed() && washed.getGreen() > colours.get(0).getGreen());
-        assertEquals(Color.WHITE, GridBackground.washed(colours.get(0), 1));
+    void theRampBlendsContinuouslyAndWashingLightensIt() {
+        Color low = ColourRamp.colour(0);
+        Color high = ColourRamp.colour(1);
+        assertNotEquals(low, high);
+        Color near = ColourRamp.colour(0.001);
+        assertTrue(Math.abs(near.getRed() - low.getRed()) <= 1 && Math.abs(near.getBlue() - low.getBlue()) <= 1,
+                "no step at the start: " + low + " " + near);
+        Color washed = ColourRamp.washed(low, 0.5);
+        assertTrue(washed.getRed() > low.getRed() && washed.getGreen() > low.getGreen());
+        assertEquals(Color.WHITE, ColourRamp.washed(low, 1));
+    }
+
+    /** The contours blend smoothly (dozens of colours along a line, not a few bands) and have a key. */
+    @Test
+    void contoursAreSmoothAndHaveAColourBar() {
+        XYChart chart = ContourPathPlot.of("t", (x, y) -> (x + 1) * 1000, SQUARE, Map.of(), new double[] {0, 0});
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        Set<Integer> colours = new HashSet<>();
+        for (int x = image.getWidth() / 5; x < image.getWidth() * 3 / 5; x++) {
+            colours.add(image.getRGB(x, image.getHeight() / 3));
+        }
+        assertTrue(colours.size() > 50, colours.size() + " colours along a line; bands would give a few");
+        assertTrue(chart.getSeriesMap().containsKey("colour bar"), chart.getSeriesMap().keySet().toString());
     }
 
     @Test
-    void aBandOutsideTheColoursIsAnError() {
-        XYChart chart = Charts.xyChart("t", "x", "y");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GridBackground.paint(chart, SQUARE, (x, y) -> 2, List.of(Color.RED, Color.BLUE)));
-        assertTrue(e.getMessage().contains("must be in 0..1, got 2"), e.getMessage());
+    void theColourBarMarksTheMinimumAndThePowersOfTen() {
+        assertEquals(List.of(0.0, 1.0, 10.0, 100.0, 1000.0), ColourBar.ticks(new LogScale(0, 2500)));
+        assertEquals(List.of(20.0, 100.0), ColourBar.ticks(new LogScale(20, 500)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.microautograd.processor.emit;
 
 import io.microautograd.processor.diff.Pullback;
+import io.microautograd.processor.ir.MethodFacts;
 import io.microautograd.processor.ir.Variable;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  *
  * @param pullback its derivative
  * @param sourceVariables the parameters and locals of the source method, whose names come first
+ * @param facts what callers compiled in another javac run need to know, recorded on the pullback
  */
-public record GradientMethod(Pullback pullback, List<Variable> sourceVariables) {
+public record GradientMethod(Pullback pullback, List<Variable> sourceVariables, MethodFacts facts) {
 }

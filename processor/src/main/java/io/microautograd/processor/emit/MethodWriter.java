@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.microautograd.processor.diff.Pullback;
 import io.microautograd.processor.ir.Function;
+import io.microautograd.processor.ir.MethodFacts;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import javax.lang.model.element.Modifier;
 final class MethodWriter {
 
     private final Pullback pullback;
+    private final MethodFacts facts;
     private final Function function;
     private final ClassName source;
     private final Helpers helpers;
@@ -40,6 +42,7 @@ final class MethodWriter {
      */
     MethodWriter(GradientMethod method, ClassName source, Helpers helpers, Set<String> keptArrayFields) {
         this.pullback = method.pullback();
+        this.facts = method.facts();
         this.function = pullback.source();
         this.source = source;
         this.helpers = helpers;
@@ -141,6 +144,7 @@ final class MethodWriter {
     /** {@code fPullback(parameters..., seed, adjoint storage...)}, which the other methods call. */
     MethodSpec pullback() {
         MethodSpec.Builder m = MethodSpec.methodBuilder(pullbackName())
+                .addAnnotation(FactsAnnotation.of(facts))
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(double.class)
                 .addJavadoc("The pullback of $L: computes the value and adds {@code seed} times each partial\n"

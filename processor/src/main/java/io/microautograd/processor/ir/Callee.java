@@ -28,6 +28,11 @@ public record Callee(
         return gradientClass != null;
     }
 
+    /** The method's key: its class, name and arity. */
+    public MethodKey key() {
+        return new MethodKey(ownerClass, name, parameterTypes.size());
+    }
+
     /** The number of differentiated scalar parameters, the size of its scalar adjoint storage. */
     public int differentiatedScalarCount() {
         int count = 0;

@@ -61,29 +61,30 @@ public final class BodyReader {
     private final CompilationUnitTree unit;
     private final SourcePositions positions;
 
-    private BodyReader(Trees trees, Elements elements, TypeElement enclosingClass, CompilationUnitTree unit,
-            Rejections rejections) {
+    private BodyReader(Trees trees, Elements elements, FactsReader facts, TypeElement enclosingClass,
+            CompilationUnitTree unit, Rejections rejections) {
         this.unit = unit;
         this.positions = trees.getSourcePositions();
         this.rejections = rejections;
         this.source = new SourceText(trees, unit);
-        this.expressions = new ExpressionReader(scope, new Symbols(elements, enclosingClass, unit), rejections,
-                source);
+        this.expressions = new ExpressionReader(scope, new Symbols(elements, facts, enclosingClass, unit),
+                rejections, source);
     }
 
     /**
      * Reads an annotated method into a function, with the source trees of its calls.
      *
+     * @param facts the facts of the differentiable methods it may call that were compiled elsewhere
      * @throws MethodRejected with every construct outside the subset, when there is one
      */
-    public static ParsedMethod read(Trees trees, Elements elements, ExecutableElement method, MethodTree tree,
-            CompilationUnitTree unit) {
+    public static ParsedMethod read(Trees trees, Elements elements, FactsReader facts, ExecutableElement method,
+            MethodTree tree, CompilationUnitTree unit) {
         Rejections rejections = new Rejections();
         Signature signature = Signature.of(method, tree, rejections);
         if (tree.getBody() == null) {
             throw new MethodRejected(rejections.all());
         }
-        BodyReader reader = new BodyReader(trees, elements, (TypeElement) method.getEnclosingElement(), unit,
+        BodyReader reader = new BodyReader(trees, elements, facts, (TypeElement) method.getEnclosingElement(), unit,
                 rejections);
         List<Variable> parameters = new ArrayList<>();
         Set<Variable> differentiated = new LinkedHashSet<>();

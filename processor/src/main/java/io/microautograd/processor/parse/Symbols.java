@@ -9,6 +9,7 @@ import com.sun.source.tree.Tree;
 import io.microautograd.Differentiable;
 import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.MethodFacts;
 import io.microautograd.processor.ir.Type;
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +30,13 @@ import javax.lang.model.util.Elements;
 final class Symbols {
 
     private final Elements elements;
+    private final FactsReader facts;
     private final TypeElement enclosingClass;
     private final CompilationUnitTree unit;
 
-    Symbols(Elements elements, TypeElement enclosingClass, CompilationUnitTree unit) {
+    Symbols(Elements elements, FactsReader facts, TypeElement enclosingClass, CompilationUnitTree unit) {
         this.elements = elements;
+        this.facts = facts;
         this.enclosingClass = enclosingClass;
         this.unit = unit;
     }
@@ -130,10 +133,17 @@ final class Symbols {
             throw new Rejection(Tag.UNSUPPORTED_CALL, at, "call of private method " + owner.getSimpleName() + "."
                     + name + ", which the generated class cannot call; make it package-private");
         }
+        List<String> parameterNames = method.getParameters().stream().map(p -> p.getSimpleName().toString())
+                .toList();
+        List<Boolean> differentiated = signature.get().differentiated();
+        if (facts.compiledElsewhere(method)) {
+            MethodFacts compiled = facts.read(method, at);
+            parameterNames = compiled.parameterNames();
+            differentiated = compiled.differentiatedFlags();
+        }
         return new Callee(owner.getQualifiedName().toString(),
-                differentiable ? GradientClassName.qualifiedNameOf(owner) : null, name,
-                method.getParameters().stream().map(p -> p.getSimpleName().toString()).toList(),
-                signature.get().types(), signature.get().differentiated(), returnType.get());
+                differentiable ? GradientClassName.qualifiedNameOf(owner) : null, name, parameterNames,
+                signature.get().types(), differentiated, returnType.get());
     }
 
     private Optional<TypeElement> lookup(String qualifiedName) {

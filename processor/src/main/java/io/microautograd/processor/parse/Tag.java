@@ -31,6 +31,11 @@ public enum Tag {
     UNSUPPORTED_MATH("UnsupportedMath"),
     /** A call the compiler cannot differentiate. */
     UNSUPPORTED_CALL("UnsupportedCall"),
+    /**
+     * A call of a {@code @Differentiable} method compiled in another javac run whose generated class
+     * is missing, records no facts this processor can read, or does not match the method.
+     */
+    MISSING_FACTS("MissingFacts"),
     /** A name that is neither a local, a parameter nor a static final constant. */
     UNKNOWN_NAME("UnknownName"),
     /** Two @Differentiable methods of one class share a name. */

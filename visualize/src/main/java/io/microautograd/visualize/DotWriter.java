@@ -16,6 +16,7 @@ final class DotWriter {
 
     private static final String FONT = "sans-serif";
     private static final String TABLE = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\"";
+    private static final int LEGEND_PADDING = 10;
     private static final Set<GradientHealth> LEGEND = EnumSet.of(
             GradientHealth.VANISHING, GradientHealth.EXPLODING, GradientHealth.NON_FINITE);
 
@@ -121,10 +122,16 @@ final class DotWriter {
         return table.append("</TR></TABLE>").toString();
     }
 
+    /**
+     * The legend's cells get more padding than the value boxes: the embedded Graphviz estimates
+     * text widths from Times's metrics, narrower than the rasteriser's sans-serif, and on a line
+     * as long as "exploding: |grad| &gt; 1000" the difference exceeds a value box's padding.
+     */
     private void appendLegend(StringBuilder dot) {
         dot.append("  subgraph cluster_legend {\n    label=<gradient health>;\n    legend [label=<").append(TABLE).append('>');
         for (GradientHealth health : LEGEND) {
-            dot.append("<TR><TD BGCOLOR=\"").append(health.color()).append("\">")
+            dot.append("<TR><TD CELLPADDING=\"").append(LEGEND_PADDING).append("\" BGCOLOR=\"").append(health.color())
+                    .append("\">")
                     .append(LabelText.html(health.describe(highlight))).append("</TD></TR>");
         }
         dot.append("</TABLE>>];\n  }\n");

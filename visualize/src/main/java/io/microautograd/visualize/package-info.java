@@ -1,6 +1,8 @@
 /**
  * Pictures and traces of {@link io.microautograd.engine.Value} computation graphs: the seed's
- * {@code visualize.py} in Java, drawn with graphviz-java.
+ * {@code visualize.py} in Java, drawn with graphviz-java. They live in their own module,
+ * {@code microautograd-visualize}, which an application adds when it wants them: the runtime
+ * depends on none of the libraries below.
  *
  * <ul>
  *   <li>{@link io.microautograd.visualize.GraphRenderer} draws a graph as a
@@ -35,7 +37,11 @@
  *       its layers, and guessing them would hide exactly the nodes a user is debugging.</li>
  *   <li><b>Engine.</b> {@link io.microautograd.visualize.RenderEngine#AUTO} uses Graphviz's
  *       {@code dot} when it is on the PATH, else Graphviz compiled to JavaScript (viz.js) on
- *       GraalJS inside the JVM, which needs nothing installed. The embedded engine runs GraalJS
+ *       GraalJS inside the JVM, which needs nothing installed. GraalJS 22.3
+ *       ({@code org.graalvm.js:js}, about 57 MB with its ICU4J) is this module's one JavaScript
+ *       engine because it runs on every JDK from 17 as a plain library, with no native code;
+ *       graphviz-java's other engines are left out: J2V8 (a native V8 binding per platform) and
+ *       Nashorn (no longer in the JDK since 15). The embedded engine runs GraalJS
  *       interpreted on a stock JDK: its first picture in a JVM takes several seconds (6.5 to 8 s
  *       measured on 2 busy cores), later small pictures about half a second; the system
  *       {@code dot} takes under 0.1 s. All rendering runs on one daemon thread so that the
@@ -47,9 +53,10 @@
  *   <li><b>Quiet.</b> GraalJS's "interpreter only" warning is switched off through the system
  *       property {@code polyglot.engine.WarnInterpreterOnly} (unless the user set it), and the
  *       label font is the generic {@code sans-serif}, which the rasteriser resolves without a
- *       warning. graphviz-java logs through SLF4J 1.7: an application without an SLF4J binding
- *       sees SLF4J's one-line notice about it, as with any library that logs; adding
- *       {@code slf4j-nop} (or any binding) removes it.</li>
+ *       warning. graphviz-java logs through SLF4J: with the application's binding its
+ *       messages go where the application's logging goes; without one they go nowhere, and
+ *       SLF4J's notice about the missing binding is held back (see {@code Slf4jStartup}), so the
+ *       first picture prints nothing.</li>
  *   <li><b>Labels</b> are Graphviz HTML-like labels with XML escaping, so quotes, braces,
  *       angle brackets, {@code |}, backslashes and newlines in a label show as written and cannot
  *       break the DOT or the SVG; other control characters show as Java escapes (<code>&#92;u0007</code>).</li>

@@ -1,6 +1,7 @@
 package io.microautograd.visualize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded engine's first picture in a fresh JVM prints nothing: no GraalJS "interpreter
- * only" warning, no font warnings from the PNG rasteriser. A fresh JVM is needed because the
- * warnings come once per JVM, when the engine starts.
+ * only" warning, no font warnings from the PNG rasteriser, no SLF4J notice about the missing
+ * binding. A fresh JVM is needed because the warnings come once per JVM, when the engine starts.
  */
 class QuietRenderingTest {
 
@@ -29,6 +30,7 @@ class QuietRenderingTest {
 
     @Test
     void firstEmbeddedPictureWritesNothingToStandardError(@TempDir Path directory) throws Exception {
+        assertFalse(Slf4jStartup.hasBinding(getClass().getClassLoader()), "the test class path has no SLF4J binding");
         Path out = directory.resolve("out.txt");
         Path err = directory.resolve("err.txt");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

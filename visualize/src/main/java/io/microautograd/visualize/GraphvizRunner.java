@@ -82,6 +82,7 @@ final class GraphvizRunner {
 
     private static <T> T run(RenderEngine requested, String dot, Function<Graphviz, T> work) {
         Future<T> result = THREAD.submit(() -> {
+            Slf4jStartup.start();
             install(resolve(requested, SystemDot.onPath()));
             return work.apply(Graphviz.fromString(dot));
         });

@@ -1,0 +1,36 @@
+package io.microautograd.userbuild;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every library module built a sources jar and a javadoc jar beside its jar, which
+ * {@code mvn install} installs with it.
+ */
+class AttachedJarsIT {
+
+    @Test
+    void everyLibraryJarHasItsSourcesAndJavadocBesideIt() throws IOException {
+        List<Path> libraries = PrivateRepository.libraryJars();
+        assertEquals(4, libraries.size(), libraries.toString());
+        for (Path jar : libraries) {
+            String base = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+            assertHolds(jar.resolveSibling(base + "-sources.jar"), ".java");
+            assertHolds(jar.resolveSibling(base + "-javadoc.jar"), "index.html");
+        }
+    }
+
+    private static void assertHolds(Path jar, String suffix) throws IOException {
+        assertTrue(Files.isRegularFile(jar), jar + " was built");
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertTrue(file.stream().anyMatch(entry -> entry.getName().endsWith(suffix)), jar + " holds a " + suffix);
+        }
+    }
+}
