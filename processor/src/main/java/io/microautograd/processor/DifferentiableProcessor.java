@@ -20,6 +20,7 @@ import io.microautograd.processor.ir.Variable;
 import io.microautograd.processor.parse.BodyReader;
 import io.microautograd.processor.parse.FactsReader;
 import io.microautograd.processor.parse.GradientClassName;
+import io.microautograd.processor.parse.MethodRejected;
 import io.microautograd.processor.parse.ParsedMethod;
 import io.microautograd.processor.parse.Rejection;
 import io.microautograd.processor.parse.Tag;
@@ -173,7 +174,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         }
     }
 
-    /** Reads one method; null when it had an error, which is then reported. */
+    /** Reads one method; null when it had errors, which are then reported, every one. */
     private ReadMethod readMethod(MethodKey key, ExecutableElement method, FactsReader facts, boolean overloaded) {
         TreePath path = trees.getPath(method);
         CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
@@ -204,6 +205,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             return lost.isEmpty() && outsideWrt.isEmpty() ? new ReadMethod(key, method, unit, parsed) : null;
         } catch (Rejection rejection) {
             reporter.reject(rejection, method, unit);
+        } catch (MethodRejected rejected) {
+            rejected.rejections().forEach(rejection -> reporter.reject(rejection, method, unit));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             reporter.bug(e, method);
         }

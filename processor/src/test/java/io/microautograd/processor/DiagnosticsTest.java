@@ -72,7 +72,7 @@ class DiagnosticsTest {
         assertOnlyError(source("    @Differentiable(wrt = {\"x\", \"n\"})\n    static double f(double x, int n) {\n"
                 + "        return x * n;\n    }\n"),
                 "[MicroAutograd:UnknownWrt] wrt names \"n\", which is not a double, double[] or double[][] parameter "
-                        + "of f; name one of its parameters [x, n]", 7, 19);
+                        + "of f; name one of its parameters [x, n]", 6, 33);
     }
 
     @Test
@@ -83,10 +83,49 @@ class DiagnosticsTest {
     }
 
     @Test
-    void localDeclaredWithVar() {
-        assertOnlyError(method("static double f(double x)", "var q = x;\nreturn x * q;"),
-                "[MicroAutograd:UnsupportedType] local q is declared with var; supported local types are double, "
-                        + "int, long, boolean, double[] and double[][], written out", BODY, 13);
+    void floatLocalDeclaredWithVar() {
+        assertOnlyError(method("static double f(double x)", "var q = 0.5f * 3;\nreturn x * q;"),
+                "[MicroAutograd:UnsupportedType] var makes q a float local, from 0.5f * 3; float locals are not "
+                        + "supported: declare q double, or int or long", BODY, 13);
+    }
+
+    @Test
+    void varFromASwitchExpression() {
+        assertOnlyError(method("static double f(double x, int n)", "var q = switch (n) {\n    default -> x;\n};\n"
+                + "return q;"), "[MicroAutograd:UnsupportedType] var takes its type from a switch expression here; "
+                + "declare q with its type (double, int or long)", BODY, 13);
+    }
+
+    @Test
+    void switchOnADouble() {
+        assertOnlyError(method("static double f(double x)", "switch (x * 2) {\n    default:\n        return x;\n}"),
+                "[MicroAutograd:UnsupportedStatement] switch on the double value x * 2; switch on int values (int, "
+                        + "char, short or byte in Java), casting to int if needed", BODY, 19);
+    }
+
+    @Test
+    void switchExpressionInsideAnExpression() {
+        assertOnlyError(method("static double f(double x, int n)", "return 1 + switch (n) {\n    default -> x;\n};"),
+                "[MicroAutograd:UnsupportedExpression] switch expression inside an expression; a switch expression "
+                        + "may be the whole value of a declaration, an assignment or a return: give this one a local "
+                        + "variable of its own", BODY, 20);
+    }
+
+    @Test
+    void switchLabelThatIsNotAConstant() {
+        assertOnlyError(method("static double f(double x, int n, int m)", "switch (n) {\n    case m:\n"
+                + "        return x;\n    default:\n        return -x;\n}"),
+                "[MicroAutograd:UnsupportedExpression] case label m; labels are int constants: literals, characters "
+                        + "or static final ints", BODY + 1, 18);
+    }
+
+    @Test
+    void yieldFromALoop() {
+        assertOnlyError(method("static double f(double x, int n)", "double r = switch (n) {\n    default -> {\n"
+                + "        for (int i = 0; i < n; i++) {\n            if (i > 2) yield x;\n        }\n"
+                + "        yield -x;\n    }\n};\nreturn r;"),
+                "[MicroAutograd:UnsupportedLoop] yield from inside a loop is not supported; keep the value in a "
+                        + "variable, break out of the loop and yield after it", BODY + 3, 32);
     }
 
     @Test
@@ -200,7 +239,7 @@ class DiagnosticsTest {
     @Test
     void intArrayAllocatedInsideAnExpression() {
         assertOnlyError(method("static double f(double x)", "return x * new int[] {1, 2}.length;"),
-                "[MicroAutograd:IntArray] allocation new int[]{1, 2}; " + READ_ONLY_INT_ARRAYS, BODY, 20);
+                "[MicroAutograd:IntArray] allocation new int[] {1, 2}; " + READ_ONLY_INT_ARRAYS, BODY, 20);
     }
 
     @Test

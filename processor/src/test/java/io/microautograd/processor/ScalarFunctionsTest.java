@@ -91,7 +91,39 @@ class ScalarFunctionsTest {
                     A, B, C, D),
             of("booleanLocal", "boolean big = x > 1;\ndouble q = big ? x : y;\nreturn q * x;", A, B, C, D),
             of("integerMath", "return Math.abs(n) * x + Math.max(n, 2) * y + Math.min(n, -1) * x;", A, B, C, D)
-                    .with("double x, double y, int n", new int[] {0, 1}, -4));
+                    .with("double x, double y, int n", new int[] {0, 1}, -4),
+            of("varLocals", "var a = 1 - x;\nvar b = y - x * x;\nvar n = 3;\nvar big = n > 2;\nvar scaled = 2L * n;\n"
+                    + "return big ? a * a + scaled * b * b : a;", A, B, C, D),
+            of("guarded", "if (x > 100) {\n    throw new IllegalStateException(\"x = \" + x + \" is too large for y = \" + y);\n}\n"
+                    + "return x * y;", A, B, C, D),
+            switchCase("switchFallThrough0", 0), switchCase("switchFallThrough1", 1),
+            switchCase("switchFallThrough2", 2), switchCase("switchFallThrough3", 3),
+            switchCase("switchFallThrough4", 4),
+            of("switchArrows", "double r = switch (n) {\n    case 0 -> x * x;\n    case 1, 2 -> {\n"
+                    + "        double t = x * y;\n        yield t + 1;\n    }\n    default -> y;\n};\nreturn r * x;",
+                    A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, 2),
+            of("switchInLoop", "double s = 0;\nfor (int i = 0; i < 7; i++) {\n    switch (i % 3) {\n"
+                    + "        case 0:\n            s += x;\n            break;\n        case 1:\n"
+                    + "            if (s > 100) break;\n            s *= y;\n            continue;\n"
+                    + "        default:\n            s -= x * y;\n    }\n    s += 0.5 * x;\n}\nreturn s;", A, B, C, D),
+            of("returnSwitch", "return switch (n) {\n    case 1 -> Math.sin(x);\n    default -> {\n"
+                    + "        if (x > y) {\n            yield x;\n        }\n        yield y * y;\n    }\n};",
+                    A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, 5),
+            of("switchYieldsClassic", "double r = switch (n) {\n    case 'a':\n        yield x;\n    default: {\n"
+                    + "        double t = y;\n        yield t * x;\n    }\n};\ndouble extra = switch (n) { case 97 -> y; default -> x; };\n"
+                    + "r = r * extra;\nr = switch (n) { case 1 -> r; default -> r + y; };\nreturn r;", A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, 97),
+            of("floatLiteralsAndCasts", "double g = 9.81f;\nreturn g * x + 2.5f * y + 0.1f * 0.1f * x + 3 * 0.7f * y\n"
+                    + "        + (float) 0.25 * x * y + (double) (float) 2 * y - 1.5F * (1 / 3f) * x - x * (0.5f - 0.25f)\n"
+                    + "        + y / (2f + 1) - (float) -2 * x;", A, B, C, D));
+
+    /** A classic switch with a break, fall-through, stacked labels and a default, entered at case {@code n}. */
+    private static FunctionCase switchCase(String name, int n) {
+        return of(name, "double r = 0;\nswitch (n) {\n    case 0:\n        r = x;\n        break;\n    case 1:\n"
+                + "    case 2:\n        r = x * y;\n    case 3:\n        r += y;\n        if (r > 10) {\n"
+                + "            break;\n        }\n        r *= x;\n        break;\n    default:\n        r = -x;\n}\n"
+                + "return r * y;", A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, n)
+                .annotated("@Differentiable\n    @SuppressWarnings(\"fallthrough\")", new int[] {0, 1});
+    }
 
     private static GeneratedCode code;
 

@@ -24,14 +24,14 @@ class BadInputFuzzTest {
      * for a parameter.
      */
     private static final List<String> UNSUPPORTED = List.of(
-            "switch ((int) P) { default: break; }",
+            "switch (\"a\") { default: break; }",
             "try { double q = P; } catch (RuntimeException e) { }",
             "String s = \"\" + P;",
             "System.out.println(P);",
             "synchronized (Object.class) { double q = P; }",
             "java.util.function.DoubleUnaryOperator op = q -> q * P;",
             "Object o = new Object();",
-            "if (P > 1e300) { throw new IllegalStateException(); }",
+            "if (P > 1e300) { throw new Exception(); }",
             "assert P > 0;",
             "class Local { }",
             "double q = Math.random() * P;",

@@ -58,34 +58,96 @@ final class Activity {
 
     /** Whether an expression's value depends on a differentiated input. */
     boolean dependsOnActive(Expr e) {
-        if (e.type() != Type.DOUBLE && !e.type().isArray()) {
+        return (e.type() == Type.DOUBLE || e.type().isArray()) && e.accept(dependence);
+    }
+
+    /** Whether a double or array expression depends on a differentiated input, kind by kind. */
+    private final Expr.Visitor<Boolean> dependence = new Expr.Visitor<>() {
+        @Override
+        public Boolean literal(Expr.Literal e) {
             return false;
         }
-        if (e instanceof Expr.Read r) {
-            return active.contains(r.variable());
+
+        @Override
+        public Boolean read(Expr.Read e) {
+            return active.contains(e.variable());
         }
-        if (e instanceof Expr.Element el) {
-            return dependsOnActive(el.array());
+
+        @Override
+        public Boolean constant(Expr.Constant e) {
+            return false;
         }
-        if (e instanceof Expr.Conditional c) {
-            return dependsOnActive(c.whenTrue()) || dependsOnActive(c.whenFalse());
+
+        @Override
+        public Boolean unary(Expr.Unary e) {
+            return anyOperand(e);
         }
-        if (e instanceof Expr.Call call) {
-            if (!call.callee().isDifferentiable()) {
+
+        @Override
+        public Boolean binary(Expr.Binary e) {
+            return anyOperand(e);
+        }
+
+        @Override
+        public Boolean conditional(Expr.Conditional e) {
+            return dependsOnActive(e.whenTrue()) || dependsOnActive(e.whenFalse());
+        }
+
+        @Override
+        public Boolean mathCall(Expr.MathCall e) {
+            return anyOperand(e);
+        }
+
+        @Override
+        public Boolean cast(Expr.Cast e) {
+            return anyOperand(e);
+        }
+
+        @Override
+        public Boolean element(Expr.Element e) {
+            return dependsOnActive(e.array());
+        }
+
+        @Override
+        public Boolean length(Expr.Length e) {
+            return false;
+        }
+
+        @Override
+        public Boolean call(Expr.Call e) {
+            if (!e.callee().isDifferentiable()) {
                 return false;
             }
-            for (int i = 0; i < call.arguments().size(); i++) {
-                if (call.callee().differentiated().get(i) && dependsOnActive(call.arguments().get(i))) {
+            for (int i = 0; i < e.arguments().size(); i++) {
+                if (e.callee().differentiated().get(i) && dependsOnActive(e.arguments().get(i))) {
                     return true;
                 }
             }
             return false;
         }
-        for (Expr child : IrWalk.children(e)) {
-            if (dependsOnActive(child)) {
-                return true;
-            }
+
+        @Override
+        public Boolean newArray(Expr.NewArray e) {
+            return false;
         }
-        return false;
-    }
+
+        @Override
+        public Boolean arrayLiteral(Expr.ArrayLiteral e) {
+            return anyOperand(e);
+        }
+
+        @Override
+        public Boolean cloneArray(Expr.Clone e) {
+            return anyOperand(e);
+        }
+
+        @Override
+        public Boolean pop(Expr.Pop e) {
+            return false;
+        }
+
+        private boolean anyOperand(Expr e) {
+            return IrWalk.children(e).stream().anyMatch(Activity.this::dependsOnActive);
+        }
+    };
 }

@@ -7,6 +7,7 @@ import static io.microautograd.processor.ir.Exprs.read;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.Iteration;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
@@ -70,7 +71,7 @@ record CountedLoop(Variable index, Expr start, int step) {
      */
     boolean isRecomputable(Stmt.Loop loop) {
         if (Math.abs(step) != 1 || !(loop.condition() instanceof Expr.Binary c) || !(c.left() instanceof Expr.Read r)
-                || !r.variable().equals(index) || !towardsBound(c.op()) || breaks(loop.body())) {
+                || !r.variable().equals(index) || !towardsBound(c.op()) || Iteration.of(loop.body()).leaves()) {
             return false;
         }
         return isStable(start, loop) && isStable(c.right(), loop);
@@ -78,13 +79,6 @@ record CountedLoop(Variable index, Expr start, int step) {
 
     private boolean towardsBound(BinaryOp op) {
         return step > 0 ? op == BinaryOp.LT || op == BinaryOp.LE : op == BinaryOp.GT || op == BinaryOp.GE;
-    }
-
-    private static boolean breaks(Stmt s) {
-        if (s instanceof Stmt.Break) {
-            return true;
-        }
-        return !(s instanceof Stmt.Loop) && IrWalk.children(s).stream().anyMatch(CountedLoop::breaks);
     }
 
     private static boolean isStable(Expr e, Stmt.Loop loop) {

@@ -51,6 +51,7 @@ public final class DerivativeRules {
         row(BinaryOp.DIV, (x, y) -> List.of(div(ONE, x.get(1)), neg(div(y, x.get(1))))); // d(a/b) = da/b - y db/b
         row(UnaryOp.NEG, (x, y) -> List.of(MINUS_ONE));                             // d(-a) = -da
         row(UnaryOp.PLUS, (x, y) -> List.of(ONE));                                  // d(+a) = da
+        row(UnaryOp.TO_FLOAT, (x, y) -> List.of(ONE));                              // (float) a: 1, as astype
         row(MathFunction.SIN, (x, y) -> List.of(call(MathFunction.COS, x.get(0))));      // sin' = cos
         row(MathFunction.COS, (x, y) -> List.of(neg(call(MathFunction.SIN, x.get(0))))); // cos' = -sin
         row(MathFunction.TAN, (x, y) -> List.of(add(ONE, mul(y, y))));              // tan' = 1 + y^2

@@ -77,46 +77,126 @@ final class ExpressionAdjoints {
 
     /** Appends to {@code out} the code adding {@code adjoint} times d(e)/d(inputs) into their adjoints. */
     void propagate(Expr e, Expr adjoint, List<Stmt> out) {
-        if (!context.activity().dependsOnActive(e)) {
-            return;
-        }
-        if (e instanceof Expr.Read r) {
-            Variable d = context.adjoint(r.variable());
-            out.add(new Stmt.Assign(d, add(read(d), adjoint), false, Stmt.Origin.NONE));
-        } else if (e instanceof Expr.Element element) {
-            Expr d = context.adjointArray(element.array());
-            out.add(new Stmt.Store(d, element.index(), add(new Expr.Element(d, element.index()), adjoint),
-                    Stmt.Origin.NONE));
-        } else if (e instanceof Expr.Cast cast) {
-            propagate(cast.operand(), adjoint, out);
-        } else if (e instanceof Expr.Conditional c) {
-            Expr bound = bind(adjoint, "t", out);
-            List<Stmt> whenTrue = new ArrayList<>();
-            List<Stmt> whenFalse = new ArrayList<>();
-            propagate(c.whenTrue(), bound, whenTrue);
-            propagate(c.whenFalse(), bound, whenFalse);
-            out.add(new Stmt.If(c.condition(), Stmt.Block.of(whenTrue), Stmt.Block.of(whenFalse), Stmt.Origin.NONE));
-        } else if (e instanceof Expr.Call call) {
-            callPullback(call, adjoint, out);
-        } else {
-            primitive(e, adjoint, out);
+        if (context.activity().dependsOnActive(e)) {
+            e.accept(new Propagation(adjoint, out));
         }
     }
 
-    private void primitive(Expr e, Expr adjoint, List<Stmt> out) {
-        Object primitive;
-        List<Expr> inputs;
-        if (e instanceof Expr.Unary u) {
-            primitive = u.op();
-            inputs = List.of(u.operand());
-        } else if (e instanceof Expr.Binary b) {
-            primitive = b.op();
-            inputs = List.of(b.left(), b.right());
-        } else {
-            Expr.MathCall m = (Expr.MathCall) e;
-            primitive = m.function();
-            inputs = m.arguments();
+    /** The reverse code of one active expression, by kind: the chain rule's step through it. */
+    private final class Propagation implements Expr.Visitor<Void> {
+
+        private final Expr adjoint;
+        private final List<Stmt> out;
+
+        Propagation(Expr adjoint, List<Stmt> out) {
+            this.adjoint = adjoint;
+            this.out = out;
         }
+
+        @Override
+        public Void read(Expr.Read e) {
+            Variable d = context.adjoint(e.variable());
+            out.add(new Stmt.Assign(d, add(Exprs.read(d), adjoint), false, Stmt.Origin.NONE));
+            return null;
+        }
+
+        @Override
+        public Void element(Expr.Element e) {
+            Expr d = context.adjointArray(e.array());
+            out.add(new Stmt.Store(d, e.index(), add(new Expr.Element(d, e.index()), adjoint), Stmt.Origin.NONE));
+            return null;
+        }
+
+        @Override
+        public Void cast(Expr.Cast e) {
+            propagate(e.operand(), adjoint, out);
+            return null;
+        }
+
+        @Override
+        public Void conditional(Expr.Conditional e) {
+            Expr bound = bind(adjoint, "t", out);
+            List<Stmt> whenTrue = new ArrayList<>();
+            List<Stmt> whenFalse = new ArrayList<>();
+            propagate(e.whenTrue(), bound, whenTrue);
+            propagate(e.whenFalse(), bound, whenFalse);
+            out.add(new Stmt.If(e.condition(), Stmt.Block.of(whenTrue), Stmt.Block.of(whenFalse), Stmt.Origin.NONE));
+            return null;
+        }
+
+        @Override
+        public Void call(Expr.Call e) {
+            callPullback(e, adjoint, out);
+            return null;
+        }
+
+        @Override
+        public Void unary(Expr.Unary e) {
+            primitive(e, e.op(), List.of(e.operand()), adjoint, out);
+            return null;
+        }
+
+        @Override
+        public Void binary(Expr.Binary e) {
+            primitive(e, e.op(), List.of(e.left(), e.right()), adjoint, out);
+            return null;
+        }
+
+        @Override
+        public Void mathCall(Expr.MathCall e) {
+            primitive(e, e.function(), e.arguments(), adjoint, out);
+            return null;
+        }
+
+        @Override
+        public Void literal(Expr.Literal e) {
+            throw inactive(e);
+        }
+
+        @Override
+        public Void constant(Expr.Constant e) {
+            throw inactive(e);
+        }
+
+        @Override
+        public Void length(Expr.Length e) {
+            throw inactive(e);
+        }
+
+        @Override
+        public Void pop(Expr.Pop e) {
+            throw inactive(e);
+        }
+
+        @Override
+        public Void newArray(Expr.NewArray e) {
+            throw notScalar(e);
+        }
+
+        @Override
+        public Void arrayLiteral(Expr.ArrayLiteral e) {
+            throw notScalar(e);
+        }
+
+        @Override
+        public Void cloneArray(Expr.Clone e) {
+            throw notScalar(e);
+        }
+
+        private IllegalStateException inactive(Expr e) {
+            return new IllegalStateException("no differentiated input reaches " + e);
+        }
+
+        private IllegalStateException notScalar(Expr e) {
+            return new IllegalStateException("array values pass adjoints by their element stores, not as " + e);
+        }
+    }
+
+    /**
+     * An operator or Math function: each active input's adjoint gains the incoming adjoint times
+     * the rule table's partial.
+     */
+    private void primitive(Expr e, Object primitive, List<Expr> inputs, Expr adjoint, List<Stmt> out) {
         List<Variable> inputSlots = new ArrayList<>();
         List<Expr> placeholders = new ArrayList<>();
         for (Expr input : inputs) {
@@ -141,7 +221,7 @@ final class ExpressionAdjoints {
             }
         }
         if (needsOutput && known == null) {
-            out.add(new Stmt.Assign(output, rebuild(e, placeholders), true, Stmt.Origin.NONE));
+            out.add(new Stmt.Assign(output, IrWalk.rebuilt(e, placeholders), true, Stmt.Origin.NONE));
         }
         long activeInputs = partials.stream().filter(p -> p != null).count();
         Expr bound = activeInputs > 1 ? bind(adjoint, "t", out) : adjoint;
@@ -157,16 +237,6 @@ final class ExpressionAdjoints {
             return function.javaName();
         }
         return primitive == BinaryOp.DIV ? "quotient" : "v";
-    }
-
-    private static Expr rebuild(Expr e, List<Expr> inputs) {
-        if (e instanceof Expr.Unary u) {
-            return new Expr.Unary(u.op(), inputs.get(0));
-        }
-        if (e instanceof Expr.Binary b) {
-            return new Expr.Binary(b.op(), inputs.get(0), inputs.get(1));
-        }
-        return new Expr.MathCall(((Expr.MathCall) e).function(), inputs);
     }
 
     private static boolean mentions(List<Expr> partials, Variable v) {

@@ -5,14 +5,14 @@ import static io.microautograd.processor.ir.Exprs.read;
 
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
-import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Exprs;
+import io.microautograd.processor.ir.Iteration;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class LoopFrame {
 
-    private final Map<Stmt.If, Variable> decisions = new IdentityHashMap<>();
+    private final Map<Stmt.If, Variable> decisions = new HashMap<>();
     private final List<Variable> decisionOrder = new ArrayList<>();
     private final Variable exit;
     private final List<Integer> breaks = new ArrayList<>();
@@ -43,13 +43,11 @@ final class LoopFrame {
      * @param counted the loop's counted form, or null
      */
     static LoopFrame of(Stmt.Loop loop, CountedLoop counted, DiffContext context) {
-        boolean[] exits = {false};
-        List<Stmt.If> ifs = new ArrayList<>();
-        scan(loop.body(), ifs, exits);
-        Variable index = counted != null && !exits[0] ? counted.index() : null;
-        LoopFrame frame = new LoopFrame(exits[0] ? context.fresh("exit", Type.INT) : null,
+        Iteration iteration = Iteration.of(loop.body());
+        Variable index = counted != null && !iteration.exits() ? counted.index() : null;
+        LoopFrame frame = new LoopFrame(iteration.exits() ? context.fresh("exit", Type.INT) : null,
                 new Recomputation(loop, index, context.writtenArrays()));
-        for (Stmt.If s : ifs) {
+        for (Stmt.If s : iteration.ifs()) {
             if (!context.isDecisionNeeded(s)) {
                 continue;
             }
@@ -58,21 +56,6 @@ final class LoopFrame {
             frame.decisionOrder.add(decision);
         }
         return frame;
-    }
-
-    private static void scan(Stmt s, List<Stmt.If> ifs, boolean[] exits) {
-        if (s instanceof Stmt.Loop) {
-            return;
-        }
-        if (s instanceof Stmt.If i) {
-            ifs.add(i);
-        }
-        if (s instanceof Stmt.Break || s instanceof Stmt.Continue) {
-            exits[0] = true;
-        }
-        for (Stmt child : IrWalk.children(s)) {
-            scan(child, ifs, exits);
-        }
     }
 
     /**

@@ -7,6 +7,7 @@ import static io.microautograd.processor.ir.Exprs.read;
 
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.Reachability;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Type;

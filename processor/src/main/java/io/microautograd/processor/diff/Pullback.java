@@ -23,7 +23,7 @@ import java.util.Map;
  *     expected to hold, as a {@code long} expression over the parameters; absent when unknown
  * @param keptArrays the arrays the body allocates that no one can see once it has returned, each
  *     source array followed by its adjoint: the emitter keeps them per thread between calls
- * @param tapeReservations for each loop of the body (by identity) that makes room on its tapes
+ * @param tapeReservations for each loop of the body that makes room on its tapes
  *     before it starts, the entries per tape kind, as a {@code long} expression to evaluate just
  *     before the loop; its body's pushes then need no capacity check
  */

@@ -3,9 +3,8 @@ package io.microautograd.processor.diff;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Variable;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,8 +15,8 @@ import java.util.Set;
  */
 final class Readers {
 
-    private final Map<Stmt, Set<Variable>> reads = new IdentityHashMap<>();
-    private final Set<Stmt.If> decisions = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Stmt, Set<Variable>> reads = new HashMap<>();
+    private final Set<Stmt.If> decisions = new HashSet<>();
     private RequiredValues required;
 
     void record(Stmt statement, Set<Variable> variables) {
@@ -46,10 +45,6 @@ final class Readers {
 
     /** The same reads as another round's: the differentiation has settled. */
     boolean sameAs(Readers other) {
-        if (reads.size() != other.reads.size() || !decisions.equals(other.decisions)) {
-            return false;
-        }
-        // IdentityHashMap.equals compares the sets by reference too; their contents are what count.
-        return reads.entrySet().stream().allMatch(e -> e.getValue().equals(other.reads.get(e.getKey())));
+        return reads.equals(other.reads) && decisions.equals(other.decisions);
     }
 }

@@ -1,11 +1,12 @@
 package io.microautograd.processor.diff;
 
+import io.microautograd.processor.ir.SourceVisitor;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,13 +42,13 @@ final class RequiredValues {
     /** What each statement's reverse code reads, each array as the representative of its alias class. */
     private final Map<Stmt, Set<Variable>> reads;
     private final ArrayAliases aliases;
-    private final Map<Stmt, Set<Variable>> requiredAt = new IdentityHashMap<>();
+    private final Map<Stmt, Set<Variable>> requiredAt = new HashMap<>();
     private final Deque<Exits> loops = new ArrayDeque<>();
     private Set<Variable> pinned = Set.of();
 
     private RequiredValues(Map<Stmt, Set<Variable>> reads, ArrayAliases aliases) {
         this.aliases = aliases;
-        this.reads = new IdentityHashMap<>();
+        this.reads = new HashMap<>();
         reads.forEach((statement, variables) -> {
             Set<Variable> canonical = new HashSet<>();
             variables.forEach(v -> canonical.add(canonical(v)));
@@ -76,36 +77,61 @@ final class RequiredValues {
     }
 
     private Set<Variable> statement(Stmt s, Set<Variable> in, boolean inLoop) {
-        if (s instanceof Stmt.Block block) {
-            return sequence(block.statements(), in, inLoop);
-        }
-        if (s instanceof Stmt.Assign a) {
-            return assign(a, in, inLoop);
-        }
-        if (s instanceof Stmt.Store store) {
-            note(store, in);
-            return flowing(in, readsOf(store));
-        }
-        if (s instanceof Stmt.If i) {
-            Set<Variable> out = statement(i.thenBlock(), in, inLoop);
-            out.addAll(statement(i.elseBlock(), in, inLoop));
-            return out;
-        }
-        if (s instanceof Stmt.Loop loop) {
-            return loop(loop, in, inLoop);
-        }
-        if (s instanceof Stmt.Break) {
-            loops.element().breaks.addAll(in);
-            return new HashSet<>();
-        }
-        if (s instanceof Stmt.Continue) {
-            loops.element().continues.addAll(in);
-            return new HashSet<>();
-        }
-        if (s instanceof Stmt.Return) {
-            return new HashSet<>();
-        }
-        return new HashSet<>(in);
+        return s.accept(new SourceVisitor<Set<Variable>>() {
+            @Override
+            public Set<Variable> assign(Stmt.Assign a) {
+                return RequiredValues.this.assign(a, in, inLoop);
+            }
+
+            @Override
+            public Set<Variable> store(Stmt.Store store) {
+                note(store, in);
+                return flowing(in, readsOf(store));
+            }
+
+            @Override
+            public Set<Variable> block(Stmt.Block block) {
+                return sequence(block.statements(), in, inLoop);
+            }
+
+            @Override
+            public Set<Variable> ifStatement(Stmt.If i) {
+                Set<Variable> out = statement(i.thenBlock(), in, inLoop);
+                out.addAll(statement(i.elseBlock(), in, inLoop));
+                return out;
+            }
+
+            @Override
+            public Set<Variable> loop(Stmt.Loop loop) {
+                return RequiredValues.this.loop(loop, in, inLoop);
+            }
+
+            @Override
+            public Set<Variable> breakStatement(Stmt.Break b) {
+                loops.element().breaks.addAll(in);
+                return new HashSet<>();
+            }
+
+            @Override
+            public Set<Variable> continueStatement(Stmt.Continue c) {
+                loops.element().continues.addAll(in);
+                return new HashSet<>();
+            }
+
+            @Override
+            public Set<Variable> returnStatement(Stmt.Return r) {
+                return new HashSet<>();
+            }
+
+            @Override
+            public Set<Variable> throwStatement(Stmt.Throw t) {
+                return new HashSet<>();
+            }
+
+
+
+
+        });
     }
 
     private Set<Variable> sequence(List<Stmt> statements, Set<Variable> in, boolean inLoop) {

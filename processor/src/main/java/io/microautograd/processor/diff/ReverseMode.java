@@ -6,8 +6,8 @@ import static io.microautograd.processor.ir.Exprs.read;
 
 import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.Expr;
-import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Function;
+import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
@@ -83,7 +83,8 @@ public final class ReverseMode {
                 arrayParameter(p, differentiated, context, arrays, arrayAdjoints, prologue, epilogue);
             }
         }
-        Variable returnPoint = hasSingleFinalReturn() ? null : context.fresh("returnPoint", Type.INT);
+        boolean returns = returnCount() > 0;
+        Variable returnPoint = hasSingleFinalReturn() || !returns ? null : context.fresh("returnPoint", Type.INT);
         Sweeper sweeper = new Sweeper(context, value, seed, returnPoint);
         Sweeps sweeps = sweeper.sequence(function.body().statements());
 
@@ -100,9 +101,11 @@ public final class ReverseMode {
         } else {
             body.add(new Stmt.ForwardSweep(Stmt.Block.of(sweeps.forward())));
         }
-        body.addAll(sweeps.reverse());
-        body.addAll(epilogue);
-        body.add(new Stmt.Return(read(value), Stmt.Origin.NONE));
+        if (returns) {
+            body.addAll(sweeps.reverse());
+            body.addAll(epilogue);
+            body.add(new Stmt.Return(read(value), Stmt.Origin.NONE));
+        }
         Stmt.Block block = Stmt.Block.of(body);
         context.finish(new Pullback(function, seed, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
                 block, TapeSizes.of(function, block), ReusableArrays.of(function, block, context.adjoints(),
@@ -131,9 +134,14 @@ public final class ReverseMode {
     }
 
     private boolean hasSingleFinalReturn() {
+        List<Stmt> top = function.body().statements();
+        return returnCount() == 1 && !top.isEmpty() && top.get(top.size() - 1) instanceof Stmt.Return;
+    }
+
+    /** The return statements of the source body; none when every path throws. */
+    private int returnCount() {
         int[] returns = {0};
         IrWalk.statements(function.body(), s -> returns[0] += s instanceof Stmt.Return ? 1 : 0);
-        List<Stmt> top = function.body().statements();
-        return returns[0] == 1 && !top.isEmpty() && top.get(top.size() - 1) instanceof Stmt.Return;
+        return returns[0];
     }
 }

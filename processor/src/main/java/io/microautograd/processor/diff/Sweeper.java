@@ -5,8 +5,9 @@ import static io.microautograd.processor.ir.Exprs.read;
 
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
-import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Exprs;
+import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.SourceVisitor;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Type;
@@ -85,31 +86,67 @@ final class Sweeper {
     }
 
     private Sweeps statement(Stmt s) {
-        if (s instanceof Stmt.Block b) {
-            Sweeps inner = sequence(b.statements());
+        return s.accept(statementSweeps);
+    }
+
+    /** The sweeps of each kind of source statement. */
+    private final Stmt.Visitor<Sweeps> statementSweeps = new SourceVisitor<>() {
+        @Override
+        public Sweeps assign(Stmt.Assign s) {
+            return recorded(s, Sweeper.this.assign(s));
+        }
+
+        @Override
+        public Sweeps store(Stmt.Store s) {
+            return recorded(s, Sweeper.this.store(s));
+        }
+
+        @Override
+        public Sweeps block(Stmt.Block s) {
+            Sweeps inner = sequence(s.statements());
             return new Sweeps(List.of(Stmt.Block.of(inner.forward())), inner.reverse());
         }
-        if (s instanceof Stmt.Assign a) {
-            return recorded(a, assign(a));
+
+        @Override
+        public Sweeps ifStatement(Stmt.If s) {
+            return branch(s);
         }
-        if (s instanceof Stmt.Store st) {
-            return recorded(st, store(st));
+
+        @Override
+        public Sweeps loop(Stmt.Loop s) {
+            return new LoopSweeper(context, Sweeper.this).loop(s);
         }
-        if (s instanceof Stmt.If i) {
-            return branch(i);
+
+        @Override
+        public Sweeps breakStatement(Stmt.Break s) {
+            return leaving(s, true);
         }
-        if (s instanceof Stmt.Return r) {
-            return recorded(r, returnStatement(r));
+
+        @Override
+        public Sweeps continueStatement(Stmt.Continue s) {
+            return leaving(s, false);
         }
-        if (s instanceof Stmt.Loop l) {
-            return new LoopSweeper(context, this).loop(l);
+
+        @Override
+        public Sweeps returnStatement(Stmt.Return s) {
+            return recorded(s, Sweeper.this.returnStatement(s));
         }
-        if (s instanceof Stmt.Break || s instanceof Stmt.Continue) {
-            List<Stmt> forward = new ArrayList<>(loop.endIteration(loop.exitId(s instanceof Stmt.Break)));
-            forward.add(s);
-            return new Sweeps(forward, List.of());
+
+        @Override
+        public Sweeps throwStatement(Stmt.Throw s) {
+            return new Sweeps(List.of(s), List.of());
         }
-        throw new IllegalStateException("no sweeps for " + s);
+
+
+
+
+    };
+
+    /** A break or continue: the iteration records how it ended, then leaves. */
+    private Sweeps leaving(Stmt s, boolean isBreak) {
+        List<Stmt> forward = new ArrayList<>(loop.endIteration(loop.exitId(isBreak)));
+        forward.add(s);
+        return new Sweeps(forward, List.of());
     }
 
     /** Notes what a statement's reverse code reads, for the next round's choice of values to keep. */

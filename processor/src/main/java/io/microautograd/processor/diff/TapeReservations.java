@@ -6,11 +6,12 @@ import static io.microautograd.processor.ir.Exprs.lit;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.Iteration;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.TapeKind;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -34,13 +35,13 @@ import java.util.Map;
  */
 final class TapeReservations {
 
-    private final Map<Stmt.Loop, Map<TapeKind, Expr>> reservations = new IdentityHashMap<>();
+    private final Map<Stmt.Loop, Map<TapeKind, Expr>> reservations = new HashMap<>();
 
     private TapeReservations() {
     }
 
     /**
-     * For each qualifying loop of {@code body}, by identity, the entries to make room for per tape
+     * For each qualifying loop of {@code body}, the entries to make room for per tape
      * kind: a {@code long} expression to evaluate just before the loop.
      */
     static Map<Stmt.Loop, Map<TapeKind, Expr>> of(Stmt.Block body) {
@@ -56,7 +57,7 @@ final class TapeReservations {
     private void consider(Stmt.Loop loop) {
         CountedLoop counted = CountedLoop.atEntry(loop);
         CountedLoop.Limit limit = counted == null ? null : counted.limit(loop);
-        if (limit == null || !isPure(counted.start()) || !isFixed(limit.bound(), loop) || leavesEarly(loop.body())
+        if (limit == null || !isPure(counted.start()) || !isFixed(limit.bound(), loop) || Iteration.of(loop.body()).leaves()
                 || loop.init().stream().anyMatch(TapeReservations::pushes)
                 || loop.update().stream().anyMatch(TapeReservations::pushes)) {
             return;
@@ -86,14 +87,6 @@ final class TapeReservations {
             }
         }
         return true;
-    }
-
-    /** Whether the body breaks out of its own loop (a break in a nested loop leaves only that one). */
-    private static boolean leavesEarly(Stmt s) {
-        if (s instanceof Stmt.Break) {
-            return true;
-        }
-        return !(s instanceof Stmt.Loop) && IrWalk.children(s).stream().anyMatch(TapeReservations::leavesEarly);
     }
 
     private static boolean pushes(Stmt s) {

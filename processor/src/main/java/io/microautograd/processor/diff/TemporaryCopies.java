@@ -38,31 +38,6 @@ final class TemporaryCopies {
             Variable copy = copies.get(r.variable());
             return copy != null ? new Expr.Read(copy) : e;
         }
-        if (IrWalk.children(e).isEmpty()) {
-            return e;
-        }
-        if (e instanceof Expr.Unary u) {
-            return new Expr.Unary(u.op(), renamed(u.operand(), copies));
-        }
-        if (e instanceof Expr.Binary b) {
-            return new Expr.Binary(b.op(), renamed(b.left(), copies), renamed(b.right(), copies));
-        }
-        if (e instanceof Expr.Conditional c) {
-            return new Expr.Conditional(renamed(c.condition(), copies), renamed(c.whenTrue(), copies),
-                    renamed(c.whenFalse(), copies));
-        }
-        if (e instanceof Expr.MathCall m) {
-            return new Expr.MathCall(m.function(), m.arguments().stream().map(x -> renamed(x, copies)).toList());
-        }
-        if (e instanceof Expr.Cast c) {
-            return new Expr.Cast(c.type(), renamed(c.operand(), copies));
-        }
-        if (e instanceof Expr.Element el) {
-            return new Expr.Element(renamed(el.array(), copies), renamed(el.index(), copies));
-        }
-        if (e instanceof Expr.Length l) {
-            return new Expr.Length(renamed(l.array(), copies));
-        }
-        throw new IllegalArgumentException("no renaming for " + e);
+        return IrWalk.withChildren(e, child -> renamed(child, copies));
     }
 }

@@ -72,17 +72,94 @@ final class ZeroAdjointSkip {
     }
 
     private void statement(Stmt s) {
-        if (s instanceof Stmt.Assign a) {
-            assign(a);
-        } else if (s instanceof Stmt.Store st) {
-            store(st);
-        } else if (s instanceof Stmt.If || s instanceof Stmt.Loop || s instanceof Stmt.Block) {
-            IrWalk.expressionsOf(s).forEach(this::reads);
-            IrWalk.children(s).forEach(this::statement);
-        } else if (!(s instanceof Stmt.Comment)) {
-            eligible = false;
-        }
+        s.accept(reversalScan);
     }
+
+    /** Checks each statement of the reversal against the conditions above. */
+    private final Stmt.Visitor<Void> reversalScan = new Stmt.Visitor<>() {
+        @Override
+        public Void assign(Stmt.Assign s) {
+            ZeroAdjointSkip.this.assign(s);
+            return null;
+        }
+
+        @Override
+        public Void store(Stmt.Store s) {
+            ZeroAdjointSkip.this.store(s);
+            return null;
+        }
+
+        @Override
+        public Void block(Stmt.Block s) {
+            return nested(s);
+        }
+
+        @Override
+        public Void ifStatement(Stmt.If s) {
+            return nested(s);
+        }
+
+        @Override
+        public Void loop(Stmt.Loop s) {
+            return nested(s);
+        }
+
+        @Override
+        public Void breakStatement(Stmt.Break s) {
+            return ineligible();
+        }
+
+        @Override
+        public Void continueStatement(Stmt.Continue s) {
+            return ineligible();
+        }
+
+        @Override
+        public Void returnStatement(Stmt.Return s) {
+            return ineligible();
+        }
+
+        @Override
+        public Void throwStatement(Stmt.Throw s) {
+            return ineligible();
+        }
+
+        @Override
+        public Void evaluate(Stmt.Evaluate s) {
+            return ineligible();
+        }
+
+        @Override
+        public Void push(Stmt.Push s) {
+            return ineligible();
+        }
+
+        @Override
+        public Void forwardSweep(Stmt.ForwardSweep s) {
+            return ineligible();
+        }
+
+        @Override
+        public Void leaveForward(Stmt.LeaveForward s) {
+            return ineligible();
+        }
+
+        @Override
+        public Void comment(Stmt.Comment s) {
+            return null;
+        }
+
+        private Void nested(Stmt s) {
+            IrWalk.expressionsOf(s).forEach(ZeroAdjointSkip.this::reads);
+            IrWalk.children(s).forEach(ZeroAdjointSkip.this::statement);
+            return null;
+        }
+
+        private Void ineligible() {
+            eligible = false;
+            return null;
+        }
+    };
 
     private void assign(Stmt.Assign a) {
         Variable x = a.target();

@@ -1,5 +1,6 @@
 package io.microautograd.processor.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import io.microautograd.processor.ir.BinaryOp;
@@ -42,7 +43,7 @@ final class BodyEmitter {
      * The Java code of a body whose method has the given parameters.
      *
      * @param expectedTapeSizes the entries each tape is expected to hold, where known
-     * @param reservations the loops, by identity, that make room on their tapes before they start,
+     * @param reservations the loops that make room on their tapes before they start,
      *     with the entries per tape kind
      */
     CodeBlock body(Stmt.Block body, Set<Variable> parameters, Map<TapeKind, Expr> expectedTapeSizes,
@@ -78,47 +79,118 @@ final class BodyEmitter {
     }
 
     private void statement(Stmt s, CodeBlock.Builder code) {
-        if (s instanceof Stmt.Block b) {
-            statements(b, code);
-        } else if (s instanceof Stmt.Assign a && keptArrays.keeps(a)) {
-            code.add(keptArrays.allocation(a, declarations.declares(a), printer));
-        } else if (s instanceof Stmt.Assign || s instanceof Stmt.Store || s instanceof Stmt.Push) {
-            code.addStatement("$L", simple(s));
-        } else if (s instanceof Stmt.If i) {
-            ifStatement(i, code);
-        } else if (s instanceof Stmt.Loop l) {
-            loop(l, code);
-        } else if (s instanceof Stmt.Break) {
+        s.accept(new StatementPrinter(code));
+    }
+
+    /** Prints one statement into {@code code}. */
+    private final class StatementPrinter implements Stmt.Visitor<Void> {
+
+        private final CodeBlock.Builder code;
+
+        StatementPrinter(CodeBlock.Builder code) {
+            this.code = code;
+        }
+
+        @Override
+        public Void assign(Stmt.Assign s) {
+            if (keptArrays.keeps(s)) {
+                code.add(keptArrays.allocation(s, declarations.declares(s), printer));
+            } else {
+                code.addStatement("$L", assignment(s));
+            }
+            return null;
+        }
+
+        @Override
+        public Void store(Stmt.Store s) {
+            code.addStatement("$L", BodyEmitter.this.store(s));
+            return null;
+        }
+
+        @Override
+        public Void push(Stmt.Push s) {
+            code.addStatement("$L", tapes.push(s.tape(), printer.print(s.value()), roomReserved));
+            return null;
+        }
+
+        @Override
+        public Void block(Stmt.Block s) {
+            statements(s, code);
+            return null;
+        }
+
+        @Override
+        public Void ifStatement(Stmt.If s) {
+            BodyEmitter.this.ifStatement(s, code);
+            return null;
+        }
+
+        @Override
+        public Void loop(Stmt.Loop s) {
+            BodyEmitter.this.loop(s, code);
+            return null;
+        }
+
+        @Override
+        public Void breakStatement(Stmt.Break s) {
             code.addStatement("break");
-        } else if (s instanceof Stmt.Continue) {
+            return null;
+        }
+
+        @Override
+        public Void continueStatement(Stmt.Continue s) {
             code.addStatement("continue");
-        } else if (s instanceof Stmt.Return r) {
+            return null;
+        }
+
+        @Override
+        public Void returnStatement(Stmt.Return s) {
             code.add(tapes.keeping());
             code.add(keptArrays.keeping());
-            code.addStatement("return $L", printer.print(r.value()));
-        } else if (s instanceof Stmt.Evaluate e) {
-            code.addStatement("$L", printer.print(e.call()));
-        } else if (s instanceof Stmt.ForwardSweep f) {
+            code.addStatement("return $L", printer.print(s.value()));
+            return null;
+        }
+
+        @Override
+        public Void throwStatement(Stmt.Throw s) {
+            code.addStatement("throw new $T($L)", ClassName.bestGuess(s.exceptionClass()),
+                    s.message() == null ? "" : printer.print(s.message()));
+            return null;
+        }
+
+        @Override
+        public Void evaluate(Stmt.Evaluate s) {
+            code.addStatement("$L", printer.print(s.call()));
+            return null;
+        }
+
+        @Override
+        public Void forwardSweep(Stmt.ForwardSweep s) {
             code.add("$N: {\n", names.allocate("forward", Stmt.ForwardSweep.class)).indent();
-            statements(f.body(), code);
+            statements(s.body(), code);
             code.unindent().add("}\n");
-        } else if (s instanceof Stmt.LeaveForward) {
+            return null;
+        }
+
+        @Override
+        public Void leaveForward(Stmt.LeaveForward s) {
             code.addStatement("break $N", names.allocate("forward", Stmt.ForwardSweep.class));
-        } else if (s instanceof Stmt.Comment c) {
-            code.add("// $L\n", c.text());
+            return null;
+        }
+
+        @Override
+        public Void comment(Stmt.Comment s) {
+            code.add("// $L\n", s.text());
+            return null;
         }
     }
 
-    /** A statement that is a single Java expression statement. */
-    private CodeBlock simple(Stmt s) {
+    /** A statement of a for loop's header: an assignment (the IR's headers hold only those). */
+    private CodeBlock headerStatement(Stmt s) {
         if (s instanceof Stmt.Assign a) {
             return assignment(a);
         }
-        if (s instanceof Stmt.Store st) {
-            return store(st);
-        }
-        Stmt.Push p = (Stmt.Push) s;
-        return tapes.push(p.tape(), printer.print(p.value()), roomReserved);
+        throw new IllegalArgumentException("a for header holds only assignments, not " + s);
     }
 
     private CodeBlock assignment(Stmt.Assign a) {
@@ -186,27 +258,28 @@ final class BodyEmitter {
     private void loopStatement(Stmt.Loop l, CodeBlock.Builder code) {
         CodeBlock condition = l.condition() == null ? CodeBlock.of("") : printer.print(l.condition());
         switch (l.kind()) {
-            case WHILE:
+            case WHILE -> {
                 code.beginControlFlow("while ($L)", condition);
                 statements(l.body(), code);
                 code.endControlFlow();
-                break;
-            case DO_WHILE:
+            }
+            case DO_WHILE -> {
                 code.beginControlFlow("do");
                 statements(l.body(), code);
                 code.endControlFlow("while ($L)", condition);
-                break;
-            default:
+            }
+            case FOR -> {
                 code.beginControlFlow("for ($L; $L; $L)", header(l.init()), condition, header(l.update()));
                 statements(l.body(), code);
                 code.endControlFlow();
+            }
         }
     }
 
     private CodeBlock header(List<Stmt> statements) {
         List<CodeBlock> parts = new ArrayList<>();
         for (Stmt s : statements) {
-            parts.add(simple(s));
+            parts.add(headerStatement(s));
         }
         return CodeBlock.join(parts, ", ");
     }

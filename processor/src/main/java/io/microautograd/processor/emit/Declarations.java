@@ -5,7 +5,7 @@ import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +24,7 @@ final class Declarations {
     private final Map<Variable, Stmt.Assign> firstAssignment = new LinkedHashMap<>();
     private final Map<Variable, Object> firstStatementScope = new LinkedHashMap<>();
     private final Set<Variable> seen = new LinkedHashSet<>();
-    private final Set<Stmt.Assign> inline = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Stmt.Assign> inline = new HashSet<>();
     private final List<Variable> hoisted = new ArrayList<>();
 
     /**
@@ -70,45 +70,106 @@ final class Declarations {
     }
 
     private void statement(Stmt s, List<Object> path, Object directScope) {
-        if (s instanceof Stmt.Block b) {
-            block(b, path);
-        } else if (s instanceof Stmt.Assign a) {
-            expression(a.value(), path);
-            if (!seen.contains(a.target())) {
-                firstAssignment.put(a.target(), a);
-                firstStatementScope.put(a.target(), directScope);
+        s.accept(new Stmt.Visitor<Void>() {
+            @Override
+            public Void assign(Stmt.Assign a) {
+                expression(a.value(), path);
+                if (!seen.contains(a.target())) {
+                    firstAssignment.put(a.target(), a);
+                    firstStatementScope.put(a.target(), directScope);
+                }
+                use(a.target(), path);
+                return null;
             }
-            use(a.target(), path);
-        } else if (s instanceof Stmt.Store st) {
-            expression(st.array(), path);
-            expression(st.index(), path);
-            expression(st.value(), path);
-        } else if (s instanceof Stmt.If i) {
-            expression(i.condition(), path);
-            block(i.thenBlock(), path);
-            block(i.elseBlock(), path);
-        } else if (s instanceof Stmt.Loop l) {
-            List<Object> inner = new ArrayList<>(path);
-            inner.add(l);
-            for (Stmt init : l.init()) {
-                statement(init, inner, l.init().size() == 1 ? l : null);
+
+            @Override
+            public Void store(Stmt.Store st) {
+                return evaluated(st);
             }
-            if (l.condition() != null) {
-                expression(l.condition(), inner);
+
+            @Override
+            public Void block(Stmt.Block b) {
+                Declarations.this.block(b, path);
+                return null;
             }
-            for (Stmt update : l.update()) {
-                statement(update, inner, null);
+
+            @Override
+            public Void ifStatement(Stmt.If i) {
+                expression(i.condition(), path);
+                Declarations.this.block(i.thenBlock(), path);
+                Declarations.this.block(i.elseBlock(), path);
+                return null;
             }
-            block(l.body(), inner);
-        } else if (s instanceof Stmt.ForwardSweep f) {
-            block(f.body(), path);
-        } else if (s instanceof Stmt.Return r) {
-            expression(r.value(), path);
-        } else if (s instanceof Stmt.Evaluate e) {
-            expression(e.call(), path);
-        } else if (s instanceof Stmt.Push p) {
-            expression(p.value(), path);
-        }
+
+            @Override
+            public Void loop(Stmt.Loop l) {
+                List<Object> inner = new ArrayList<>(path);
+                inner.add(l);
+                for (Stmt init : l.init()) {
+                    statement(init, inner, l.init().size() == 1 ? l : null);
+                }
+                if (l.condition() != null) {
+                    expression(l.condition(), inner);
+                }
+                for (Stmt update : l.update()) {
+                    statement(update, inner, null);
+                }
+                Declarations.this.block(l.body(), inner);
+                return null;
+            }
+
+            @Override
+            public Void breakStatement(Stmt.Break b) {
+                return null;
+            }
+
+            @Override
+            public Void continueStatement(Stmt.Continue c) {
+                return null;
+            }
+
+            @Override
+            public Void returnStatement(Stmt.Return r) {
+                return evaluated(r);
+            }
+
+            @Override
+            public Void throwStatement(Stmt.Throw t) {
+                return evaluated(t);
+            }
+
+            @Override
+            public Void evaluate(Stmt.Evaluate e) {
+                return evaluated(e);
+            }
+
+            @Override
+            public Void push(Stmt.Push p) {
+                return evaluated(p);
+            }
+
+            @Override
+            public Void forwardSweep(Stmt.ForwardSweep f) {
+                Declarations.this.block(f.body(), path);
+                return null;
+            }
+
+            @Override
+            public Void leaveForward(Stmt.LeaveForward l) {
+                return null;
+            }
+
+            @Override
+            public Void comment(Stmt.Comment c) {
+                return null;
+            }
+
+            /** A statement that declares nothing and only evaluates its expressions. */
+            private Void evaluated(Stmt s) {
+                IrWalk.expressionsOf(s).forEach(e -> expression(e, path));
+                return null;
+            }
+        });
     }
 
     private void expression(Expr e, List<Object> path) {

@@ -3,6 +3,7 @@ package io.microautograd.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.FloatTyping;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.UnaryOp;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * Prints IR expressions as Java, with exactly the parentheses that keep the IR's evaluation
  * order: floating-point arithmetic is not associative, so {@code a + (b + c)} stays as written.
  */
-final class ExprPrinter {
+final class ExprPrinter implements Expr.Visitor<CodeBlock> {
 
     private static final int PRIMARY = 16;
     private static final int UNARY = 14;
@@ -28,66 +29,104 @@ final class ExprPrinter {
     }
 
     CodeBlock print(Expr e) {
-        if (e instanceof Expr.Literal l) {
-            return CodeBlock.of("$L", l.text());
-        }
-        if (e instanceof Expr.Read r) {
-            return CodeBlock.of("$N", names.of(r.variable()));
-        }
-        if (e instanceof Expr.Constant c) {
-            return CodeBlock.of("$T.$N", ClassName.bestGuess(c.ownerClass()), c.field());
-        }
-        if (e instanceof Expr.Unary u) {
-            return CodeBlock.of("$L$L", u.op().symbol(), operand(u.operand(), UNARY, true));
-        }
-        if (e instanceof Expr.Binary b) {
-            int p = b.op().precedence();
-            return CodeBlock.of("$L $L $L", operand(b.left(), p, false), b.op().symbol(), operand(b.right(), p, true));
-        }
-        if (e instanceof Expr.Conditional c) {
-            return CodeBlock.of("$L ? $L : $L", operand(c.condition(), CONDITIONAL, true),
-                    operand(c.whenTrue(), CONDITIONAL, true), operand(c.whenFalse(), CONDITIONAL, true));
-        }
-        if (e instanceof Expr.MathCall m) {
-            return CodeBlock.of("$T.$N($L)", Math.class, m.function().javaName(), arguments(m.arguments()));
-        }
-        if (e instanceof Expr.Cast c) {
-            return CodeBlock.of("($L) $L", c.type().javaName(), operand(c.operand(), UNARY, true));
-        }
-        if (e instanceof Expr.Element el) {
-            return CodeBlock.of("$L[$L]", print(el.array()), print(el.index()));
-        }
-        if (e instanceof Expr.Length l) {
-            return CodeBlock.of("$L.length", print(l.array()));
-        }
-        if (e instanceof Expr.Call c) {
-            return CodeBlock.of("$T.$N($L)", ClassName.bestGuess(c.callee().ownerClass()), c.callee().name(),
-                    arguments(c.arguments()));
-        }
-        if (e instanceof Expr.NewArray n) {
-            return newArray(n);
-        }
-        if (e instanceof Expr.ArrayLiteral a) {
-            return CodeBlock.of("new $L $L", a.type().javaName(), initializer(a));
-        }
-        if (e instanceof Expr.Clone c) {
-            if (c.type() == Type.DOUBLE_MATRIX) {
-                return CodeBlock.of("$N($L)", helpers.use(Helpers.Helper.DEEP_COPY), print(c.array()));
-            }
-            return CodeBlock.of("$L.clone()", print(c.array()));
-        }
-        return tapes.pop(((Expr.Pop) e).tape());
+        return shown(e).accept(this);
     }
 
-    private CodeBlock newArray(Expr.NewArray n) {
+    /**
+     * The expression as printed: a rounding to float of what Java computes in float already is
+     * left out, since Java's own float arithmetic does it.
+     */
+    private static Expr shown(Expr e) {
+        return e instanceof Expr.Unary u && u.op() == UnaryOp.TO_FLOAT && FloatTyping.isFloat(u.operand())
+                ? shown(u.operand()) : e;
+    }
+
+    @Override
+    public CodeBlock literal(Expr.Literal e) {
+        return CodeBlock.of("$L", e.text());
+    }
+
+    @Override
+    public CodeBlock read(Expr.Read e) {
+        return CodeBlock.of("$N", names.of(e.variable()));
+    }
+
+    @Override
+    public CodeBlock constant(Expr.Constant e) {
+        return CodeBlock.of("$T.$N", ClassName.bestGuess(e.ownerClass()), e.field());
+    }
+
+    @Override
+    public CodeBlock unary(Expr.Unary e) {
+        return CodeBlock.of("$L$L", e.op().symbol(), operand(e.operand(), UNARY, true));
+    }
+
+    @Override
+    public CodeBlock binary(Expr.Binary e) {
+        int p = e.op().precedence();
+        return CodeBlock.of("$L $L $L", operand(e.left(), p, false), e.op().symbol(), operand(e.right(), p, true));
+    }
+
+    @Override
+    public CodeBlock conditional(Expr.Conditional e) {
+        return CodeBlock.of("$L ? $L : $L", operand(e.condition(), CONDITIONAL, true),
+                operand(e.whenTrue(), CONDITIONAL, true), operand(e.whenFalse(), CONDITIONAL, true));
+    }
+
+    @Override
+    public CodeBlock mathCall(Expr.MathCall e) {
+        return CodeBlock.of("$T.$N($L)", Math.class, e.function().javaName(), arguments(e.arguments()));
+    }
+
+    @Override
+    public CodeBlock cast(Expr.Cast e) {
+        return CodeBlock.of("($L) $L", e.type().javaName(), operand(e.operand(), UNARY, true));
+    }
+
+    @Override
+    public CodeBlock element(Expr.Element e) {
+        return CodeBlock.of("$L[$L]", print(e.array()), print(e.index()));
+    }
+
+    @Override
+    public CodeBlock length(Expr.Length e) {
+        return CodeBlock.of("$L.length", print(e.array()));
+    }
+
+    @Override
+    public CodeBlock call(Expr.Call e) {
+        return CodeBlock.of("$T.$N($L)", ClassName.bestGuess(e.callee().ownerClass()), e.callee().name(),
+                arguments(e.arguments()));
+    }
+
+    @Override
+    public CodeBlock newArray(Expr.NewArray e) {
         CodeBlock.Builder code = CodeBlock.builder().add("new double");
-        for (Expr dimension : n.dimensions()) {
+        for (Expr dimension : e.dimensions()) {
             code.add("[$L]", print(dimension));
         }
-        if (n.type() == Type.DOUBLE_MATRIX && n.dimensions().size() == 1) {
+        if (e.type() == Type.DOUBLE_MATRIX && e.dimensions().size() == 1) {
             code.add("[]");
         }
         return code.build();
+    }
+
+    @Override
+    public CodeBlock arrayLiteral(Expr.ArrayLiteral e) {
+        return CodeBlock.of("new $L $L", e.type().javaName(), initializer(e));
+    }
+
+    @Override
+    public CodeBlock cloneArray(Expr.Clone e) {
+        if (e.type() == Type.DOUBLE_MATRIX) {
+            return CodeBlock.of("$N($L)", helpers.use(Helpers.Helper.DEEP_COPY), print(e.array()));
+        }
+        return CodeBlock.of("$L.clone()", print(e.array()));
+    }
+
+    @Override
+    public CodeBlock pop(Expr.Pop e) {
+        return tapes.pop(e.tape());
     }
 
     private CodeBlock initializer(Expr.ArrayLiteral a) {
@@ -105,7 +144,8 @@ final class ExprPrinter {
     }
 
     /** An operand, parenthesized when its own precedence would regroup it. */
-    private CodeBlock operand(Expr e, int context, boolean rightOrUnary) {
+    private CodeBlock operand(Expr operand, int context, boolean rightOrUnary) {
+        Expr e = shown(operand);
         int p = precedence(e);
         boolean parens = rightOrUnary ? p <= context : p < context;
         if (context == UNARY && (e instanceof Expr.Unary || p > UNARY)) {

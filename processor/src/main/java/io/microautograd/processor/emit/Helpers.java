@@ -111,64 +111,44 @@ final class Helpers {
         TypeName matrix = ArrayTypeName.of(vector);
         MethodSpec.Builder m = MethodSpec.methodBuilder(helper.methodName)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC);
-        switch (helper) {
-            case PUSH_DOUBLE:
-            case PUSH_INT:
-            case PUSH_LONG:
-            case PUSH_ROW:
-                return push(m, helper.tape);
-            case RESERVE_DOUBLE:
-            case RESERVE_INT:
-            case RESERVE_LONG:
-            case RESERVE_ROW:
-                return reserve(m, helper.tape);
-            case TAKE_DOUBLE:
-            case TAKE_INT:
-            case TAKE_LONG:
-            case TAKE_ROW:
-                return take(m, helper.tape);
-            case TAKE_VECTOR:
-                return takeVector(m);
-            case TAKE_MATRIX:
-                return takeMatrix(m);
-            case POP_ROW:
-                return m.addJavadoc("The row at {@code index} of a row tape, whose slot it clears: a kept tape\n"
+        return switch (helper) {
+            case PUSH_DOUBLE, PUSH_INT, PUSH_LONG, PUSH_ROW -> push(m, helper.tape);
+            case RESERVE_DOUBLE, RESERVE_INT, RESERVE_LONG, RESERVE_ROW -> reserve(m, helper.tape);
+            case TAKE_DOUBLE, TAKE_INT, TAKE_LONG, TAKE_ROW -> take(m, helper.tape);
+            case TAKE_VECTOR -> takeVector(m);
+            case TAKE_MATRIX -> takeMatrix(m);
+            case POP_ROW -> m.addJavadoc("The row at {@code index} of a row tape, whose slot it clears: a kept tape\n"
                         + "holds no caller's rows.\n").returns(vector)
                         .addParameter(matrix, "tape").addParameter(int.class, "index")
                         .addStatement("double[] row = tape[index]")
                         .addStatement("tape[index] = null")
                         .addStatement("return row").build();
-            case TAPE_CAPACITY:
-                return m.addJavadoc("A tape's starting capacity for an expected number of entries: at least $L, and at\n"
+            case TAPE_CAPACITY -> m.addJavadoc("A tape's starting capacity for an expected number of entries: at least $L, and at\n"
                         + "most $L so that an overestimate costs little; a fuller tape grows.\n", MIN_TAPE, MAX_TAPE)
                         .returns(int.class).addParameter(long.class, "expected")
                         .addStatement("return (int) Math.max($L, Math.min(expected, $L))", MIN_TAPE, MAX_TAPE).build();
-            case DEEP_COPY:
-                return m.addJavadoc("A copy of a matrix, row by row.\n").returns(matrix)
+            case DEEP_COPY -> m.addJavadoc("A copy of a matrix, row by row.\n").returns(matrix)
                         .addParameter(matrix, "m")
                         .addStatement("double[][] copy = new double[m.length][]")
                         .beginControlFlow("for (int i = 0; i < m.length; i++)")
                         .addStatement("copy[i] = m[i].clone()")
                         .endControlFlow()
                         .addStatement("return copy").build();
-            case ZEROS_LIKE:
-                return m.addJavadoc("A zeroed matrix with the row lengths of {@code m}.\n").returns(matrix)
+            case ZEROS_LIKE -> m.addJavadoc("A zeroed matrix with the row lengths of {@code m}.\n").returns(matrix)
                         .addParameter(matrix, "m")
                         .addStatement("double[][] zeros = new double[m.length][]")
                         .beginControlFlow("for (int i = 0; i < m.length; i++)")
                         .addStatement("zeros[i] = new double[m[i].length]")
                         .endControlFlow()
                         .addStatement("return zeros").build();
-            case CHECK_LENGTH:
-                return m.addJavadoc("Rejects adjoint storage whose length does not fit.\n")
+            case CHECK_LENGTH -> m.addJavadoc("Rejects adjoint storage whose length does not fit.\n")
                         .addParameter(String.class, "name").addParameter(vector, "storage")
                         .addParameter(int.class, "length").addParameter(String.class, "what")
                         .beginControlFlow("if (storage.length != length)")
                         .addStatement("throw new $T(name + \" must have length \" + length + \" (\" + what"
                                 + " + \") but has length \" + storage.length)", IllegalArgumentException.class)
                         .endControlFlow().build();
-            default:
-                return m.addJavadoc("Rejects an adjoint matrix whose shape differs from its parameter's.\n")
+            case CHECK_SHAPE -> m.addJavadoc("Rejects an adjoint matrix whose shape differs from its parameter's.\n")
                         .addParameter(String.class, "name").addParameter(matrix, "storage")
                         .addParameter(matrix, "like")
                         .beginControlFlow("if (storage.length != like.length)")
@@ -179,7 +159,7 @@ final class Helpers {
                         .addStatement("$N(name + \"[\" + i + \"]\", storage[i], like[i].length, \"the row's length\")",
                                 Helper.CHECK_LENGTH.methodName)
                         .endControlFlow().build();
-        }
+        };
     }
 
     /** The Java type of a tape of the given kind: an array of its entries. */

@@ -245,22 +245,16 @@ final class MethodWriter {
 
     /** The Java type of a value of the given IR type. */
     static TypeName typeName(Type type) {
-        switch (type) {
-            case DOUBLE:
-                return TypeName.DOUBLE;
-            case INT:
-                return TypeName.INT;
-            case LONG:
-                return TypeName.LONG;
-            case BOOLEAN:
-                return TypeName.BOOLEAN;
-            case DOUBLE_ARRAY:
-                return ArrayTypeName.of(double.class);
-            case INT_ARRAY:
-                return ArrayTypeName.of(int.class);
-            default:
-                return ArrayTypeName.of(ArrayTypeName.of(double.class));
-        }
+        return switch (type) {
+            case DOUBLE -> TypeName.DOUBLE;
+            case INT -> TypeName.INT;
+            case LONG -> TypeName.LONG;
+            case BOOLEAN -> TypeName.BOOLEAN;
+            case DOUBLE_ARRAY -> ArrayTypeName.of(double.class);
+            case INT_ARRAY -> ArrayTypeName.of(int.class);
+            case STRING -> ClassName.get(String.class);
+            case DOUBLE_MATRIX -> ArrayTypeName.of(ArrayTypeName.of(double.class));
+        };
     }
 
     private static String capitalized(String name) {

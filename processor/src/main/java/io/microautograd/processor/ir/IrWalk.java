@@ -1,9 +1,16 @@
 package io.microautograd.processor.ir;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
-/** Visits the parts of IR trees: every sub-expression, every nested statement. */
+/**
+ * Visits the parts of IR trees: every sub-expression, every nested statement. The three
+ * structural questions (an expression's operands, a statement's nested statements, the
+ * expressions a statement evaluates itself) are answered by visitors, so a new kind of node is a
+ * compile error here until its parts are named.
+ */
 public final class IrWalk {
 
     private IrWalk() {
@@ -17,42 +24,30 @@ public final class IrWalk {
         }
     }
 
-    /** The direct sub-expressions of an expression. */
+    /** The direct sub-expressions of an expression, in evaluation order. */
     public static List<Expr> children(Expr e) {
-        if (e instanceof Expr.Unary u) {
-            return List.of(u.operand());
+        return e.accept(CHILDREN);
+    }
+
+    /**
+     * The expression with each direct sub-expression replaced by {@code replace} of it; the
+     * expression itself when nothing changed.
+     */
+    public static Expr withChildren(Expr e, UnaryOperator<Expr> replace) {
+        List<Expr> children = children(e);
+        List<Expr> replaced = new ArrayList<>(children.size());
+        boolean changed = false;
+        for (Expr child : children) {
+            Expr next = replace.apply(child);
+            replaced.add(next);
+            changed |= next != child;
         }
-        if (e instanceof Expr.Binary b) {
-            return List.of(b.left(), b.right());
-        }
-        if (e instanceof Expr.Conditional c) {
-            return List.of(c.condition(), c.whenTrue(), c.whenFalse());
-        }
-        if (e instanceof Expr.MathCall m) {
-            return m.arguments();
-        }
-        if (e instanceof Expr.Cast c) {
-            return List.of(c.operand());
-        }
-        if (e instanceof Expr.Element el) {
-            return List.of(el.array(), el.index());
-        }
-        if (e instanceof Expr.Length l) {
-            return List.of(l.array());
-        }
-        if (e instanceof Expr.Call c) {
-            return c.arguments();
-        }
-        if (e instanceof Expr.NewArray n) {
-            return n.dimensions();
-        }
-        if (e instanceof Expr.ArrayLiteral a) {
-            return a.elements();
-        }
-        if (e instanceof Expr.Clone c) {
-            return List.of(c.array());
-        }
-        return List.of();
+        return changed ? rebuilt(e, replaced) : e;
+    }
+
+    /** An expression of the same kind as {@code e} with {@code children} as its operands, in {@link #children} order. */
+    public static Expr rebuilt(Expr e, List<Expr> children) {
+        return e.accept(new Rebuild(children));
     }
 
     /** Calls {@code action} on {@code s} and every statement nested in it. */
@@ -63,50 +58,14 @@ public final class IrWalk {
         }
     }
 
-    /** The statements directly nested in a statement. */
+    /** The statements directly nested in a statement (a loop's: its init, its update, its body). */
     public static List<Stmt> children(Stmt s) {
-        if (s instanceof Stmt.Block b) {
-            return b.statements();
-        }
-        if (s instanceof Stmt.If i) {
-            return List.of(i.thenBlock(), i.elseBlock());
-        }
-        if (s instanceof Stmt.Loop l) {
-            List<Stmt> all = new java.util.ArrayList<>(l.init());
-            all.addAll(l.update());
-            all.add(l.body());
-            return all;
-        }
-        if (s instanceof Stmt.ForwardSweep f) {
-            return List.of(f.body());
-        }
-        return List.of();
+        return s.accept(NESTED);
     }
 
     /** The expressions a statement evaluates directly (not those of nested statements). */
     public static List<Expr> expressionsOf(Stmt s) {
-        if (s instanceof Stmt.Assign a) {
-            return List.of(a.value());
-        }
-        if (s instanceof Stmt.Store st) {
-            return List.of(st.array(), st.index(), st.value());
-        }
-        if (s instanceof Stmt.If i) {
-            return List.of(i.condition());
-        }
-        if (s instanceof Stmt.Loop l && l.condition() != null) {
-            return List.of(l.condition());
-        }
-        if (s instanceof Stmt.Return r) {
-            return List.of(r.value());
-        }
-        if (s instanceof Stmt.Evaluate ev) {
-            return List.of(ev.call());
-        }
-        if (s instanceof Stmt.Push p) {
-            return List.of(p.value());
-        }
-        return List.of();
+        return s.accept(EVALUATED);
     }
 
     /** The variable an array expression ultimately reads: {@code a} for {@code a[i][j]}. */
@@ -137,4 +96,306 @@ public final class IrWalk {
         });
         return found[0];
     }
+
+    private static final Expr.Visitor<List<Expr>> CHILDREN = new Expr.Visitor<>() {
+        @Override
+        public List<Expr> literal(Expr.Literal e) {
+            return List.of();
+        }
+
+        @Override
+        public List<Expr> read(Expr.Read e) {
+            return List.of();
+        }
+
+        @Override
+        public List<Expr> constant(Expr.Constant e) {
+            return List.of();
+        }
+
+        @Override
+        public List<Expr> unary(Expr.Unary e) {
+            return List.of(e.operand());
+        }
+
+        @Override
+        public List<Expr> binary(Expr.Binary e) {
+            return List.of(e.left(), e.right());
+        }
+
+        @Override
+        public List<Expr> conditional(Expr.Conditional e) {
+            return List.of(e.condition(), e.whenTrue(), e.whenFalse());
+        }
+
+        @Override
+        public List<Expr> mathCall(Expr.MathCall e) {
+            return e.arguments();
+        }
+
+        @Override
+        public List<Expr> cast(Expr.Cast e) {
+            return List.of(e.operand());
+        }
+
+        @Override
+        public List<Expr> element(Expr.Element e) {
+            return List.of(e.array(), e.index());
+        }
+
+        @Override
+        public List<Expr> length(Expr.Length e) {
+            return List.of(e.array());
+        }
+
+        @Override
+        public List<Expr> call(Expr.Call e) {
+            return e.arguments();
+        }
+
+        @Override
+        public List<Expr> newArray(Expr.NewArray e) {
+            return e.dimensions();
+        }
+
+        @Override
+        public List<Expr> arrayLiteral(Expr.ArrayLiteral e) {
+            return e.elements();
+        }
+
+        @Override
+        public List<Expr> cloneArray(Expr.Clone e) {
+            return List.of(e.array());
+        }
+
+        @Override
+        public List<Expr> pop(Expr.Pop e) {
+            return List.of();
+        }
+    };
+
+    /** Builds an expression of the visited kind from new sub-expressions, in {@link #CHILDREN}'s order. */
+    private record Rebuild(List<Expr> parts) implements Expr.Visitor<Expr> {
+        @Override
+        public Expr literal(Expr.Literal e) {
+            return e;
+        }
+
+        @Override
+        public Expr read(Expr.Read e) {
+            return e;
+        }
+
+        @Override
+        public Expr constant(Expr.Constant e) {
+            return e;
+        }
+
+        @Override
+        public Expr unary(Expr.Unary e) {
+            return new Expr.Unary(e.op(), parts.get(0));
+        }
+
+        @Override
+        public Expr binary(Expr.Binary e) {
+            return new Expr.Binary(e.op(), parts.get(0), parts.get(1));
+        }
+
+        @Override
+        public Expr conditional(Expr.Conditional e) {
+            return new Expr.Conditional(parts.get(0), parts.get(1), parts.get(2));
+        }
+
+        @Override
+        public Expr mathCall(Expr.MathCall e) {
+            return new Expr.MathCall(e.function(), List.copyOf(parts));
+        }
+
+        @Override
+        public Expr cast(Expr.Cast e) {
+            return new Expr.Cast(e.type(), parts.get(0));
+        }
+
+        @Override
+        public Expr element(Expr.Element e) {
+            return new Expr.Element(parts.get(0), parts.get(1));
+        }
+
+        @Override
+        public Expr length(Expr.Length e) {
+            return new Expr.Length(parts.get(0));
+        }
+
+        @Override
+        public Expr call(Expr.Call e) {
+            return new Expr.Call(e.callee(), List.copyOf(parts));
+        }
+
+        @Override
+        public Expr newArray(Expr.NewArray e) {
+            return new Expr.NewArray(e.type(), List.copyOf(parts));
+        }
+
+        @Override
+        public Expr arrayLiteral(Expr.ArrayLiteral e) {
+            return new Expr.ArrayLiteral(e.type(), List.copyOf(parts));
+        }
+
+        @Override
+        public Expr cloneArray(Expr.Clone e) {
+            return new Expr.Clone(parts.get(0));
+        }
+
+        @Override
+        public Expr pop(Expr.Pop e) {
+            return e;
+        }
+    }
+
+    private static final Stmt.Visitor<List<Stmt>> NESTED = new Stmt.Visitor<>() {
+        @Override
+        public List<Stmt> assign(Stmt.Assign s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Stmt> store(Stmt.Store s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Stmt> block(Stmt.Block s) {
+            return s.statements();
+        }
+
+        @Override
+        public List<Stmt> ifStatement(Stmt.If s) {
+            return List.of(s.thenBlock(), s.elseBlock());
+        }
+
+        @Override
+        public List<Stmt> loop(Stmt.Loop s) {
+            List<Stmt> all = new ArrayList<>(s.init());
+            all.addAll(s.update());
+            all.add(s.body());
+            return all;
+        }
+
+        @Override
+        public List<Stmt> breakStatement(Stmt.Break s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Stmt> continueStatement(Stmt.Continue s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Stmt> returnStatement(Stmt.Return s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Stmt> throwStatement(Stmt.Throw s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Stmt> evaluate(Stmt.Evaluate s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Stmt> push(Stmt.Push s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Stmt> forwardSweep(Stmt.ForwardSweep s) {
+            return List.of(s.body());
+        }
+
+        @Override
+        public List<Stmt> leaveForward(Stmt.LeaveForward s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Stmt> comment(Stmt.Comment s) {
+            return List.of();
+        }
+    };
+
+    private static final Stmt.Visitor<List<Expr>> EVALUATED = new Stmt.Visitor<>() {
+        @Override
+        public List<Expr> assign(Stmt.Assign s) {
+            return List.of(s.value());
+        }
+
+        @Override
+        public List<Expr> store(Stmt.Store s) {
+            return List.of(s.array(), s.index(), s.value());
+        }
+
+        @Override
+        public List<Expr> block(Stmt.Block s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Expr> ifStatement(Stmt.If s) {
+            return List.of(s.condition());
+        }
+
+        @Override
+        public List<Expr> loop(Stmt.Loop s) {
+            return s.condition() == null ? List.of() : List.of(s.condition());
+        }
+
+        @Override
+        public List<Expr> breakStatement(Stmt.Break s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Expr> continueStatement(Stmt.Continue s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Expr> returnStatement(Stmt.Return s) {
+            return List.of(s.value());
+        }
+
+        @Override
+        public List<Expr> throwStatement(Stmt.Throw s) {
+            return s.message() == null ? List.of() : List.of(s.message());
+        }
+
+        @Override
+        public List<Expr> evaluate(Stmt.Evaluate s) {
+            return List.of(s.call());
+        }
+
+        @Override
+        public List<Expr> push(Stmt.Push s) {
+            return List.of(s.value());
+        }
+
+        @Override
+        public List<Expr> forwardSweep(Stmt.ForwardSweep s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Expr> leaveForward(Stmt.LeaveForward s) {
+            return List.of();
+        }
+
+        @Override
+        public List<Expr> comment(Stmt.Comment s) {
+            return List.of();
+        }
+    };
 }

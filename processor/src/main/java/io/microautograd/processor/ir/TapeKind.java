@@ -24,18 +24,12 @@ public enum TapeKind {
 
     /** The tape that stores values of this type; booleans go on the int tape. */
     public static TapeKind forType(Type type) {
-        switch (type) {
-            case DOUBLE:
-                return DOUBLE;
-            case INT:
-            case BOOLEAN:
-                return INT;
-            case LONG:
-                return LONG;
-            case DOUBLE_ARRAY:
-                return ROW;
-            default:
-                throw new IllegalArgumentException("no tape stores " + type);
-        }
+        return switch (type) {
+            case DOUBLE -> DOUBLE;
+            case INT, BOOLEAN -> INT;
+            case LONG -> LONG;
+            case DOUBLE_ARRAY -> ROW;
+            case DOUBLE_MATRIX, INT_ARRAY, STRING -> throw new IllegalArgumentException("no tape stores " + type);
+        };
     }
 }

@@ -3,7 +3,8 @@ package io.microautograd.processor.ir;
 /**
  * The types a differentiable method may use; the IR builder infers one for every expression.
  * {@code int[]} appears only as a parameter the method reads and never writes, so it carries no
- * adjoint and is not one of the {@linkplain #isArray() arrays} the differentiation tracks.
+ * adjoint and is not one of the {@linkplain #isArray() arrays} the differentiation tracks;
+ * {@code String} only as the message of an exception a guard throws.
  */
 public enum Type {
     DOUBLE("double"),
@@ -12,7 +13,9 @@ public enum Type {
     BOOLEAN("boolean"),
     DOUBLE_ARRAY("double[]"),
     DOUBLE_MATRIX("double[][]"),
-    INT_ARRAY("int[]");
+    INT_ARRAY("int[]"),
+    /** Only the message of a {@link Stmt.Throw}: string literals joined with values by {@code +}. */
+    STRING("String");
 
     private final String javaName;
 
@@ -57,8 +60,11 @@ public enum Type {
         throw new IllegalStateException(this + " is not an array type");
     }
 
-    /** Java's binary numeric promotion of two numeric types. */
+    /** The type of {@code a + b} and the like: Java's binary numeric promotion, or a string when either is one. */
     public static Type promote(Type a, Type b) {
+        if (a == STRING || b == STRING) {
+            return STRING;
+        }
         if (a == DOUBLE || b == DOUBLE) {
             return DOUBLE;
         }
@@ -70,17 +76,12 @@ public enum Type {
 
     /** The zero value of this type as a Java literal. */
     public String zeroLiteral() {
-        switch (this) {
-            case DOUBLE:
-                return "0.0";
-            case INT:
-                return "0";
-            case LONG:
-                return "0L";
-            case BOOLEAN:
-                return "false";
-            default:
-                return "null";
-        }
+        return switch (this) {
+            case DOUBLE -> "0.0";
+            case INT -> "0";
+            case LONG -> "0L";
+            case BOOLEAN -> "false";
+            case DOUBLE_ARRAY, DOUBLE_MATRIX, INT_ARRAY, STRING -> "null";
+        };
     }
 }

@@ -1,7 +1,7 @@
 package io.microautograd.processor.parse;
 
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -16,13 +16,19 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.Exprs;
+import io.microautograd.processor.ir.FloatTyping;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
@@ -30,7 +36,6 @@ import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Name;
@@ -39,45 +44,67 @@ import javax.lang.model.util.Elements;
 
 /**
  * Reads the body of a {@code @Differentiable} method into the IR: the fence that admits the
- * supported subset of Java and rejects everything else at the exact tree.
+ * supported subset of Java and rejects everything else at the exact tree. After a rejection it
+ * reads on, statement by statement and operand by operand, so that one compile reports every
+ * unsupported construct of the method ({@link Rejections}).
  */
 public final class BodyReader {
 
     private final Scope scope = new Scope();
+    private final Rejections rejections;
+    private final SourceText source;
     private final ExpressionReader expressions;
     private final LoopReader loops = new LoopReader(this);
+    private final GuardReader guards = new GuardReader(this);
+    private final SwitchReader switches = new SwitchReader(this);
     private int loopDepth;
     private final CompilationUnitTree unit;
     private final SourcePositions positions;
 
     private BodyReader(Trees trees, Elements elements, FactsReader facts, TypeElement enclosingClass,
-            CompilationUnitTree unit) {
+            CompilationUnitTree unit, Rejections rejections) {
         this.unit = unit;
         this.positions = trees.getSourcePositions();
-        this.expressions = new ExpressionReader(scope, new Symbols(elements, facts, enclosingClass, unit));
+        this.rejections = rejections;
+        this.source = new SourceText(trees, unit);
+        this.expressions = new ExpressionReader(scope, new Symbols(elements, facts, enclosingClass, unit),
+                rejections, source);
     }
 
     /**
      * Reads an annotated method into a function, with the source trees of its calls.
      *
      * @param facts the facts of the differentiable methods it may call that were compiled elsewhere
-     * @throws Rejection at the first construct outside the subset
+     * @throws MethodRejected with every construct outside the subset, when there is one
      */
     public static ParsedMethod read(Trees trees, Elements elements, FactsReader facts, ExecutableElement method,
             MethodTree tree, CompilationUnitTree unit) {
-        Signature signature = Signature.of(method, tree);
-        BodyReader reader = new BodyReader(trees, elements, facts, (TypeElement) method.getEnclosingElement(), unit);
+        Rejections rejections = new Rejections();
+        Signature signature = Signature.of(method, tree, rejections);
+        if (tree.getBody() == null) {
+            throw new MethodRejected(rejections.all());
+        }
+        BodyReader reader = new BodyReader(trees, elements, facts, (TypeElement) method.getEnclosingElement(), unit,
+                rejections);
         List<Variable> parameters = new ArrayList<>();
         Set<Variable> differentiated = new LinkedHashSet<>();
         for (int i = 0; i < signature.types().size(); i++) {
-            Variable parameter = reader.scope.declare(tree.getParameters().get(i).getName().toString(),
-                    signature.types().get(i), Variable.Role.PARAMETER);
+            String name = tree.getParameters().get(i).getName().toString();
+            Type type = signature.types().get(i);
+            if (type == null) {
+                reader.scope.declareRejected(name);
+                continue;
+            }
+            Variable parameter = reader.scope.declare(name, type, Variable.Role.PARAMETER);
             parameters.add(parameter);
             if (signature.differentiated().get(i)) {
                 differentiated.add(parameter);
             }
         }
         Stmt.Block body = reader.block(tree.getBody());
+        if (!rejections.isEmpty()) {
+            throw new MethodRejected(rejections.all());
+        }
         Function function = new Function(method.getSimpleName().toString(), List.copyOf(parameters),
                 Set.copyOf(differentiated), body, reader.scope.nextId());
         return new ParsedMethod(function, reader.expressions.callSites());
@@ -88,7 +115,7 @@ public final class BodyReader {
         scope.enter();
         List<Stmt> statements = new ArrayList<>();
         for (StatementTree statement : tree.getStatements()) {
-            statement(statement, statements);
+            rejections.attempt(() -> statement(statement, statements));
         }
         scope.exit();
         return Stmt.Block.of(statements);
@@ -101,7 +128,7 @@ public final class BodyReader {
         }
         scope.enter();
         List<Stmt> statements = new ArrayList<>();
-        statement(tree, statements);
+        rejections.attempt(() -> statement(tree, statements));
         scope.exit();
         return Stmt.Block.of(statements);
     }
@@ -121,18 +148,26 @@ public final class BodyReader {
                 break;
             case IF:
                 IfTree ifTree = (IfTree) tree;
-                Expr condition = expressions.condition(ifTree.getCondition());
+                Expr condition = rejections.attempt(() -> expressions.condition(ifTree.getCondition()));
                 Stmt.Block thenBlock = nested(ifTree.getThenStatement());
                 Stmt.Block elseBlock = ifTree.getElseStatement() == null ? Stmt.Block.of(List.of())
                         : nested(ifTree.getElseStatement());
+                if (condition == null) {
+                    throw new Rejections.Abandoned();
+                }
                 out.add(new Stmt.If(condition, thenBlock, elseBlock, origin(tree, "if " + ifTree.getCondition())));
                 break;
+            case THROW:
+                out.add(guards.read((ThrowTree) tree));
+                break;
+            case SWITCH:
+                out.addAll(switches.statement((SwitchTree) tree, loopDepth));
+                break;
+            case YIELD:
+                out.addAll(switches.yield((YieldTree) tree, loopDepth));
+                break;
             case RETURN:
-                if (loopDepth > 0) {
-                    throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "return inside a loop is not supported; keep "
-                            + "the result in a variable, break out of the loop and return after it");
-                }
-                out.add(new Stmt.Return(expressions.numeric(((ReturnTree) tree).getExpression()), origin(tree)));
+                returnStatement((ReturnTree) tree, out);
                 break;
             default:
                 loopOrReject(tree, out);
@@ -146,8 +181,11 @@ public final class BodyReader {
             case WHILE_LOOP:
             case DO_WHILE_LOOP:
                 loopDepth++;
-                out.add(loops.loop(tree));
-                loopDepth--;
+                try {
+                    out.add(loops.loop(tree));
+                } finally {
+                    loopDepth--;
+                }
                 break;
             case BREAK:
             case CONTINUE:
@@ -155,9 +193,13 @@ public final class BodyReader {
                 Name label = isBreak ? ((BreakTree) tree).getLabel() : ((ContinueTree) tree).getLabel();
                 if (label != null) {
                     throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "labeled " + (isBreak ? "break" : "continue")
-                            + " is not supported; break and continue the innermost loop only");
+                            + " is not supported; break and continue the innermost loop or switch only");
                 }
-                out.add(isBreak ? new Stmt.Break(origin(tree)) : new Stmt.Continue(origin(tree)));
+                if (isBreak && switches.breaksSwitch(loopDepth)) {
+                    out.add(switches.exit(tree));
+                } else {
+                    out.add(isBreak ? new Stmt.Break(origin(tree)) : new Stmt.Continue(origin(tree)));
+                }
                 break;
             default:
                 String kind = tree.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
@@ -166,30 +208,127 @@ public final class BodyReader {
         }
     }
 
+    private void returnStatement(ReturnTree tree, List<Stmt> out) {
+        if (loopDepth > 0) {
+            throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "return inside a loop is not supported; keep "
+                    + "the result in a variable, break out of the loop and return after it");
+        }
+        if (tree.getExpression() instanceof SwitchExpressionTree choice) {
+            Variable result = scope.introduce("result", Type.DOUBLE);
+            out.addAll(switches.assigned(choice, result, loopDepth));
+            out.add(new Stmt.Return(Exprs.read(result), origin(tree, source.of(tree))));
+            return;
+        }
+        out.add(new Stmt.Return(expressions.numeric(tree.getExpression()), origin(tree)));
+    }
+
+    /**
+     * A local's declaration. When its type is rejected, later uses of the name are given up
+     * silently; when only its initial value is, the variable is declared all the same, so that
+     * its uses are read and checked.
+     */
     private void declaration(VariableTree tree, List<Stmt> out) {
-        if (IntArrays.isIntArray(tree.getType())) {
-            throw tree.getInitializer() instanceof NewArrayTree allocation ? IntArrays.allocation(allocation)
-                    : IntArrays.local(tree);
+        String name = tree.getName().toString();
+        if (tree.getType() == null) {
+            inferredDeclaration(tree, out);
+            return;
         }
-        Optional<Type> type = LocalTypes.of(tree.getType());
-        if (type.isEmpty()) {
-            String declared = tree.getType() == null ? "is declared with var" : "has type " + tree.getType();
-            throw new Rejection(Tag.UNSUPPORTED_TYPE, tree.getType() == null ? tree : tree.getType(), "local "
-                    + tree.getName() + " " + declared + "; supported local types are " + Types.SUPPORTED
-                    + ", written out");
+        final Type type;
+        try {
+            type = declaredType(tree);
+        } catch (Rejection rejection) {
+            scope.declareRejected(name);
+            throw rejection;
         }
-        Expr init = tree.getInitializer() == null ? null : initializer(type.get(), tree.getInitializer());
-        if (type.get().isArray() && (init == null || loopDepth > 0 && !isReference(init))) {
+        if (tree.getInitializer() instanceof SwitchExpressionTree choice && !type.isArray()) {
+            out.addAll(switches.assigned(choice, scope.declare(name, type, Variable.Role.LOCAL), loopDepth));
+            return;
+        }
+        Expr init = tree.getInitializer() == null ? null
+                : rejections.attempt(() -> initializer(type, tree.getInitializer()));
+        boolean initRejected = tree.getInitializer() != null && init == null;
+        if (type.isArray() && !initRejected && (init == null || loopDepth > 0 && !isReference(init))) {
+            scope.declareRejected(name);
             throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, init == null
-                    ? "array local " + tree.getName() + " needs an initial value; declare it with new, {...} or "
-                            + "another array"
-                    : "array local " + tree.getName() + " is allocated inside a loop; allocate it before the loop "
+                    ? "array local " + name + " needs an initial value; declare it with new, {...} or another array"
+                    : "array local " + name + " is allocated inside a loop; allocate it before the loop "
                             + "(inside loops, array locals may only refer to existing arrays or rows)");
         }
-        Variable variable = scope.declare(tree.getName().toString(), type.get(), Variable.Role.LOCAL);
+        Variable variable = scope.declare(name, type, Variable.Role.LOCAL);
+        if (initRejected) {
+            throw new Rejections.Abandoned();
+        }
         if (init != null) {
             out.add(new Stmt.Assign(variable, init, true, origin(tree)));
         }
+    }
+
+    /**
+     * A local declared with {@code var}: its type is its initial value's, as Java infers it, and
+     * the rules of a local of that type written out apply.
+     */
+    private void inferredDeclaration(VariableTree tree, List<Stmt> out) {
+        String name = tree.getName().toString();
+        ExpressionTree initializer = tree.getInitializer();
+        if (initializer instanceof SwitchExpressionTree) {
+            scope.declareRejected(name);
+            throw new Rejection(Tag.UNSUPPORTED_TYPE, tree, "var takes its type from a switch expression here; "
+                    + "declare " + name + " with its type (double, int or long)");
+        }
+        Expr init;
+        try {
+            init = initializer instanceof NewArrayTree allocation && allocation.getType() != null
+                    ? expressions.arrayValue(allocatedType(allocation), allocation)
+                    : expressions.read(initializer);
+        } catch (Rejection | Rejections.Abandoned failure) {
+            scope.declareRejected(name);
+            throw failure;
+        }
+        if (init.type() == Type.INT_ARRAY) {
+            scope.declareRejected(name);
+            throw IntArrays.local(tree, "int[] (by var)");
+        }
+        if (FloatTyping.isFloat(init)) {
+            scope.declareRejected(name);
+            throw new Rejection(Tag.UNSUPPORTED_TYPE, tree, "var makes " + name + " a float local, from "
+                    + source.of(initializer) + "; float locals are not supported: declare " + name
+                    + " double, or int or long");
+        }
+        Type type = init.type();
+        if (type.isArray() && (loopDepth > 0 && !isReference(init))) {
+            scope.declareRejected(name);
+            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "array local " + name + " is allocated inside a loop; "
+                    + "allocate it before the loop (inside loops, array locals may only refer to existing arrays or "
+                    + "rows)");
+        }
+        out.add(new Stmt.Assign(scope.declare(name, type, Variable.Role.LOCAL), init, true, origin(tree)));
+    }
+
+    /** The array type an allocation makes: {@code new double[n]} a double[], {@code new double[][] {...}} a matrix. */
+    private Type allocatedType(NewArrayTree allocation) {
+        if (IntArrays.isIntAllocation(allocation)) {
+            throw IntArrays.allocation(allocation, source.of(allocation));
+        }
+        Type element = LocalTypes.of(allocation.getType()).orElse(null);
+        int depth = (element == Type.DOUBLE ? 0 : element == Type.DOUBLE_ARRAY ? 1 : 2)
+                + Math.max(1, allocation.getDimensions().size());
+        if (depth > 2) {
+            throw new Rejection(Tag.UNSUPPORTED_ARRAY, allocation, "allocation " + source.of(allocation)
+                    + " does not make a double[] or a double[][]");
+        }
+        return depth == 1 ? Type.DOUBLE_ARRAY : Type.DOUBLE_MATRIX;
+    }
+
+    private Type declaredType(VariableTree tree) {
+        if (IntArrays.isIntArray(tree.getType())) {
+            throw tree.getInitializer() instanceof NewArrayTree allocation
+                    ? IntArrays.allocation(allocation, source.of(allocation))
+                    : IntArrays.local(tree, source.of(tree.getType()));
+        }
+        return LocalTypes.of(tree.getType()).orElseThrow(() -> new Rejection(Tag.UNSUPPORTED_TYPE,
+                tree.getType() == null ? tree : tree.getType(), "local " + tree.getName() + " "
+                + (tree.getType() == null ? "is declared with var" : "has type " + source.of(tree.getType()))
+                + "; supported local types are " + Types.SUPPORTED + ", written out"));
     }
 
     private Expr initializer(Type type, ExpressionTree tree) {
@@ -204,12 +343,19 @@ public final class BodyReader {
     }
 
     /** Reads an expression statement: an assignment, a compound assignment or an increment. */
-    Stmt expressionStatement(ExpressionTree tree, StatementTree statement) {
+    Stmt expressionStatement(ExpressionTree tree, Tree statement) {
         switch (tree.getKind()) {
             case ASSIGNMENT: {
                 AssignmentTree assignment = (AssignmentTree) tree;
-                return assignment(assignment.getVariable(), expressions.read(assignment.getExpression()),
-                        assignment.getExpression(), statement);
+                if (assignment.getExpression() instanceof SwitchExpressionTree choice
+                        && assignment.getVariable() instanceof IdentifierTree identifier) {
+                    Variable target = scope.lookup(identifier.getName().toString()).orElse(null);
+                    if (target != null && target.type().isNumeric()) {
+                        return Stmt.Block.of(switches.assigned(choice, target, loopDepth));
+                    }
+                }
+                Expr value = rejections.attempt(() -> expressions.read(assignment.getExpression()));
+                return assignment(assignment.getVariable(), value, assignment.getExpression(), statement);
             }
             case PREFIX_INCREMENT:
             case POSTFIX_INCREMENT:
@@ -225,21 +371,27 @@ public final class BodyReader {
             }
             default:
                 if (tree instanceof CompoundAssignmentTree compound) {
-                    BinaryOp op = Operators.binary(tree.getKind()).orElseThrow(() -> new Rejection(
-                            Tag.UNSUPPORTED_EXPRESSION, tree, "operator " + Operators.symbol(tree)
-                            + " is not supported; use += -= *= /= %="));
-                    Expr current = expressions.numeric(compound.getVariable());
-                    Expr operand = expressions.numeric(compound.getExpression());
-                    if (op == BinaryOp.REM && Type.promote(current.type(), operand.type()) == Type.DOUBLE) {
-                        throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "%= on double values has no "
-                                + "derivative rule; use % on int or long values only");
-                    }
-                    Expr updated = narrowed(current.type(), new Expr.Binary(op, current, operand));
-                    return assignment(compound.getVariable(), updated, tree, statement);
+                    return compoundAssignment(compound, statement);
                 }
-                throw new Rejection(Tag.UNSUPPORTED_STATEMENT, tree, "expression statement " + tree
+                throw new Rejection(Tag.UNSUPPORTED_STATEMENT, tree, "expression statement " + source.of(tree)
                         + " is not supported; statements may assign, increment, branch, loop or return");
         }
+    }
+
+    private Stmt compoundAssignment(CompoundAssignmentTree compound, Tree statement) {
+        BinaryOp op = Operators.binary(compound.getKind()).orElseThrow(() -> new Rejection(
+                Tag.UNSUPPORTED_EXPRESSION, compound, "operator " + Operators.symbol(compound)
+                + " is not supported; use += -= *= /= %="));
+        List<Expr> sides = rejections.each(List.of(compound.getVariable(), compound.getExpression()),
+                expressions::numeric);
+        Expr current = sides.get(0);
+        Expr operand = sides.get(1);
+        if (op == BinaryOp.REM && Type.promote(current.type(), operand.type()) == Type.DOUBLE) {
+            throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, compound, "%= on double values has no "
+                    + "derivative rule; use % on int or long values only");
+        }
+        Expr updated = narrowed(current.type(), FloatTyping.arithmetic(op, current, operand));
+        return assignment(compound.getVariable(), updated, compound, statement);
     }
 
     /** A compound assignment's implicit cast back to the variable's type. */
@@ -247,36 +399,48 @@ public final class BodyReader {
         return value.type() == target ? value : new Expr.Cast(target, value);
     }
 
-    private Stmt assignment(ExpressionTree target, Expr value, Tree valueTree, StatementTree statement) {
+    /**
+     * An assignment of {@code value} to {@code target}; a null {@code value} was rejected, and the
+     * target is still checked before the statement is given up.
+     */
+    private Stmt assignment(ExpressionTree target, Expr value, Tree valueTree, Tree statement) {
         if (target instanceof IdentifierTree identifier) {
             Variable variable = scope.lookup(identifier.getName().toString()).orElseThrow(() -> new Rejection(
-                    Tag.UNKNOWN_NAME, target, "assignment to " + target + ", which is not a local variable or "
-                    + "parameter; a differentiable method may assign only those"));
+                    Tag.UNKNOWN_NAME, target, "assignment to " + source.of(target) + ", which is not a local "
+                    + "variable or parameter; a differentiable method may assign only those"));
             if (variable.type() == Type.INT_ARRAY) {
-                throw IntArrays.write(target);
+                throw IntArrays.write(target, source.of(target));
             }
             if (variable.type().isArray()) {
                 throw new Rejection(Tag.UNSUPPORTED_ARRAY, statement, "array variable " + variable.name()
                         + " is assigned again; declare a new array variable instead");
             }
-            return new Stmt.Assign(variable, assignable(variable.type(), value, valueTree), false,
+            return new Stmt.Assign(variable, assignable(variable.type(), present(value), valueTree), false,
                     origin(statement));
         }
         if (target instanceof ArrayAccessTree access) {
             Expr element = expressions.read(access);
             if (((Expr.Element) element).array().type() == Type.INT_ARRAY) {
-                throw IntArrays.write(target);
+                throw IntArrays.write(target, source.of(target));
             }
             if (element.type() != Type.DOUBLE) {
-                throw new Rejection(Tag.UNSUPPORTED_ARRAY, target, "assignment of a row to " + target
+                throw new Rejection(Tag.UNSUPPORTED_ARRAY, target, "assignment of a row to " + source.of(target)
                         + "; assign elements of arrays one by one");
             }
             Expr.Element slot = (Expr.Element) element;
-            return new Stmt.Store(slot.array(), slot.index(), assignable(Type.DOUBLE, value, valueTree),
+            return new Stmt.Store(slot.array(), slot.index(), assignable(Type.DOUBLE, present(value), valueTree),
                     origin(statement));
         }
-        throw new Rejection(Tag.UNSUPPORTED_STATEMENT, target, "assignment to " + target
+        throw new Rejection(Tag.UNSUPPORTED_STATEMENT, target, "assignment to " + source.of(target)
                 + "; only local variables, parameters and array elements can be assigned");
+    }
+
+    /** The value read for a statement, which is given up when it was rejected. */
+    private static Expr present(Expr value) {
+        if (value == null) {
+            throw new Rejections.Abandoned();
+        }
+        return value;
     }
 
     /** Checks Java's assignment conversion for the subset's types. */
@@ -307,5 +471,13 @@ public final class BodyReader {
 
     ExpressionReader expressions() {
         return expressions;
+    }
+
+    Rejections rejections() {
+        return rejections;
+    }
+
+    SourceText source() {
+        return source;
     }
 }

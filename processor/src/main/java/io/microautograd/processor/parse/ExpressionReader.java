@@ -16,6 +16,7 @@ import com.sun.source.tree.UnaryTree;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.FloatTyping;
 import io.microautograd.processor.ir.MathFunction;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.UnaryOp;
@@ -31,11 +32,21 @@ final class ExpressionReader {
 
     private final Scope scope;
     private final Symbols symbols;
+    private final Rejections rejections;
+    private final SourceText source;
+    /** Where each call is in the source: a map of occurrences, so two equal calls keep their own trees. */
     private final Map<Expr.Call, Tree> callSites = new IdentityHashMap<>();
 
-    ExpressionReader(Scope scope, Symbols symbols) {
+    ExpressionReader(Scope scope, Symbols symbols, Rejections rejections, SourceText source) {
         this.scope = scope;
         this.symbols = symbols;
+        this.rejections = rejections;
+        this.source = source;
+    }
+
+    /** Resolves the names the body uses beyond its locals. */
+    Symbols symbols() {
+        return symbols;
     }
 
     /** Where each call read so far appears in the source. */
@@ -70,6 +81,7 @@ final class ExpressionReader {
                 return read(((ParenthesizedTree) tree).getExpression());
             case INT_LITERAL:
             case LONG_LITERAL:
+            case FLOAT_LITERAL:
             case DOUBLE_LITERAL:
             case BOOLEAN_LITERAL:
                 return literal((LiteralTree) tree);
@@ -99,15 +111,19 @@ final class ExpressionReader {
             case MULTIPLY_ASSIGNMENT:
             case DIVIDE_ASSIGNMENT:
                 throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "assignment inside an expression ("
-                        + tree + "); write the assignment or increment as a statement of its own");
+                        + source.of(tree) + "); write the assignment or increment as a statement of its own");
             case ARRAY_ACCESS:
                 return element((ArrayAccessTree) tree);
+            case SWITCH_EXPRESSION:
+                throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "switch expression inside an expression; a "
+                        + "switch expression may be the whole value of a declaration, an assignment or a return: "
+                        + "give this one a local variable of its own");
             case NEW_ARRAY:
                 if (IntArrays.isIntAllocation((NewArrayTree) tree)) {
-                    throw IntArrays.allocation(tree);
+                    throw IntArrays.allocation(tree, source.of(tree));
                 }
                 throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "array allocation inside an expression ("
-                        + tree + "); allocate arrays only as the initial value of a local array variable");
+                        + source.of(tree) + "); allocate arrays only as the initial value of a local array variable");
             default:
                 if (tree instanceof BinaryTree binary) {
                     return binary(binary);
@@ -118,14 +134,15 @@ final class ExpressionReader {
         }
     }
 
-    private static String describe(Tree tree) {
-        return tree.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (" + tree + ")";
+    private String describe(Tree tree) {
+        return tree.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (" + source.of(tree) + ")";
     }
 
     private Expr literal(LiteralTree tree) {
         Type type = tree.getKind() == Tree.Kind.INT_LITERAL ? Type.INT
                 : tree.getKind() == Tree.Kind.LONG_LITERAL ? Type.LONG
-                : tree.getKind() == Tree.Kind.DOUBLE_LITERAL ? Type.DOUBLE : Type.BOOLEAN;
+                : tree.getKind() == Tree.Kind.DOUBLE_LITERAL || tree.getKind() == Tree.Kind.FLOAT_LITERAL
+                ? Type.DOUBLE : Type.BOOLEAN;
         return Literals.of(tree.getValue(), type);
     }
 
@@ -145,7 +162,7 @@ final class ExpressionReader {
         Optional<TypeElement> owner = symbols.resolveClass(tree.getExpression());
         if (owner.isPresent()) {
             return symbols.constant(owner.get(), field, tree).orElseThrow(() -> new Rejection(Tag.UNKNOWN_NAME,
-                    tree, "no static final constant " + tree + "; a differentiable method may read its "
+                    tree, "no static final constant " + source.of(tree) + "; a differentiable method may read its "
                     + "parameters, its locals and static final constants"));
         }
         return arrayMember(tree);
@@ -154,17 +171,18 @@ final class ExpressionReader {
     private Expr arrayMember(MemberSelectTree tree) {
         Expr array = read(tree.getExpression());
         if (!array.type().hasElements() || !tree.getIdentifier().contentEquals("length")) {
-            throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "member " + tree + " is not supported; the only "
+            throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "member " + source.of(tree) + " is not supported; the only "
                     + "member a differentiable method may read is the length of an array");
         }
         return new Expr.Length(array);
     }
 
     private Expr element(ArrayAccessTree tree) {
-        Expr array = read(tree.getExpression());
-        Expr index = read(tree.getIndex());
+        List<Expr> parts = rejections.each(List.of(tree.getExpression(), tree.getIndex()), this::read);
+        Expr array = parts.get(0);
+        Expr index = parts.get(1);
         if (!array.type().hasElements() || index.type() != Type.INT) {
-            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "element access " + tree + " needs a double[], "
+            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "element access " + source.of(tree) + " needs a double[], "
                     + "double[][] or int[] and an int index");
         }
         return new Expr.Element(array, index);
@@ -181,7 +199,8 @@ final class ExpressionReader {
         Expr value = read(tree);
         if (value.type() != type || !(value instanceof Expr.Read || value instanceof Expr.Element)) {
             throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "a " + type.javaName() + " local may start as a new "
-                    + "array, an array initializer, or another " + type.javaName() + " variable or row; found " + tree);
+                    + "array, an array initializer, or another " + type.javaName() + " variable or row; found "
+                    + source.of(tree));
         }
         return value;
     }
@@ -192,42 +211,42 @@ final class ExpressionReader {
         int elementDepth = element.isEmpty() ? -1 : element.get() == Type.DOUBLE ? 0
                 : element.get() == Type.DOUBLE_ARRAY ? 1 : -1;
         if (elementDepth < 0 || elementDepth + tree.getDimensions().size() != depth) {
-            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "allocation " + tree + " does not make a "
+            throw new Rejection(Tag.UNSUPPORTED_ARRAY, tree, "allocation " + source.of(tree) + " does not make a "
                     + type.javaName());
         }
-        List<Expr> dimensions = new ArrayList<>();
-        for (ExpressionTree dimension : tree.getDimensions()) {
+        List<Expr> dimensions = rejections.each(tree.getDimensions(), dimension -> {
             Expr size = read(dimension);
             if (size.type() != Type.INT) {
-                throw new Rejection(Tag.UNSUPPORTED_ARRAY, dimension, "array size " + dimension + " must be an int");
+                throw new Rejection(Tag.UNSUPPORTED_ARRAY, dimension, "array size " + source.of(dimension)
+                        + " must be an int");
             }
-            dimensions.add(size);
-        }
+            return size;
+        });
         return new Expr.NewArray(type, List.copyOf(dimensions));
     }
 
     private Expr arrayLiteral(Type type, NewArrayTree tree) {
-        List<Expr> elements = new ArrayList<>();
-        for (ExpressionTree element : tree.getInitializers()) {
-            if (type == Type.DOUBLE_MATRIX) {
-                if (!(element instanceof NewArrayTree row) || row.getInitializers() == null) {
-                    throw new Rejection(Tag.UNSUPPORTED_ARRAY, element, "row " + element + " of a matrix "
-                            + "initializer must be an initializer {...} itself; rows may not alias other arrays");
-                }
-                elements.add(arrayLiteral(Type.DOUBLE_ARRAY, row));
-            } else {
-                elements.add(numeric(element));
+        List<Expr> elements = rejections.each(tree.getInitializers(), element -> {
+            if (type != Type.DOUBLE_MATRIX) {
+                return numeric(element);
             }
-        }
+            if (!(element instanceof NewArrayTree row) || row.getInitializers() == null) {
+                throw new Rejection(Tag.UNSUPPORTED_ARRAY, element, "row " + source.of(element) + " of a matrix "
+                        + "initializer must be an initializer {...} itself; rows may not alias other arrays");
+            }
+            return arrayLiteral(Type.DOUBLE_ARRAY, row);
+        });
         return new Expr.ArrayLiteral(type, List.copyOf(elements));
     }
 
     private Expr conditional(ConditionalExpressionTree tree) {
-        Expr condition = condition(tree.getCondition());
-        Expr whenTrue = read(tree.getTrueExpression());
-        Expr whenFalse = read(tree.getFalseExpression());
+        List<Expr> parts = rejections.each(List.of(tree.getCondition(), tree.getTrueExpression(),
+                tree.getFalseExpression()), part -> part == tree.getCondition() ? condition(part) : read(part));
+        Expr condition = parts.get(0);
+        Expr whenTrue = parts.get(1);
+        Expr whenFalse = parts.get(2);
         if (whenTrue.type().hasElements()) {
-            throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "?: choosing between arrays (" + tree + "); "
+            throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "?: choosing between arrays (" + source.of(tree) + "); "
                     + "choose between their elements instead, as in c ? x[i] : y[i]");
         }
         if (whenTrue.type().isNumeric() != whenFalse.type().isNumeric()
@@ -243,11 +262,14 @@ final class ExpressionReader {
         BinaryOp op = Operators.binary(tree.getKind()).orElseThrow(() -> new Rejection(
                 Tag.UNSUPPORTED_EXPRESSION, tree, "operator " + Operators.symbol(tree) + " is not supported; use "
                 + "+ - * / %, comparisons and && || !"));
+        List<ExpressionTree> operands = List.of(tree.getLeftOperand(), tree.getRightOperand());
         if (op.isLogical()) {
-            return new Expr.Binary(op, condition(tree.getLeftOperand()), condition(tree.getRightOperand()));
+            List<Expr> tests = rejections.each(operands, this::condition);
+            return new Expr.Binary(op, tests.get(0), tests.get(1));
         }
-        Expr left = read(tree.getLeftOperand());
-        Expr right = read(tree.getRightOperand());
+        List<Expr> sides = rejections.each(operands, this::read);
+        Expr left = sides.get(0);
+        Expr right = sides.get(1);
         boolean booleanEquality = (op == BinaryOp.EQ || op == BinaryOp.NE)
                 && left.type() == Type.BOOLEAN && right.type() == Type.BOOLEAN;
         if (!booleanEquality && (!left.type().isNumeric() || !right.type().isNumeric())) {
@@ -258,29 +280,29 @@ final class ExpressionReader {
             throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "% on double values has no derivative rule; "
                     + "use % on int or long values only");
         }
-        return new Expr.Binary(op, left, right);
+        return FloatTyping.arithmetic(op, left, right);
     }
 
     private Expr cast(TypeCastTree tree) {
         Tree target = tree.getType();
+        if (LocalTypes.isFloat(target)) {
+            return new Expr.Unary(UnaryOp.TO_FLOAT, numeric(tree.getExpression()));
+        }
         Type type = LocalTypes.of(target).orElse(null);
         if (type == null || !type.isNumeric()) {
-            throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "cast to " + target
-                    + "; casts are supported to double, int and long");
+            throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree, "cast to " + source.of(target)
+                    + "; casts are supported to double, float, int and long");
         }
         return new Expr.Cast(type, numeric(tree.getExpression()));
     }
 
     private Expr invocation(MethodInvocationTree tree) {
         ExpressionTree select = tree.getMethodSelect();
-        List<Expr> arguments = new ArrayList<>();
-        for (ExpressionTree argument : tree.getArguments()) {
-            arguments.add(read(argument));
-        }
+        List<Expr> arguments = rejections.each(tree.getArguments(), this::read);
         if (select instanceof MemberSelectTree member) {
             String name = member.getIdentifier().toString();
             TypeElement owner = symbols.resolveClass(member.getExpression()).orElseThrow(() -> new Rejection(
-                    Tag.UNSUPPORTED_CALL, tree, "call of " + select + "; only static methods called through "
+                    Tag.UNSUPPORTED_CALL, tree, "call of " + source.of(select) + "; only static methods called through "
                     + "their class name are supported"));
             if (owner.getQualifiedName().contentEquals("java.lang.Math")) {
                 return mathCall(tree, name, arguments);

@@ -55,22 +55,22 @@ final class IntArrays {
                 + " of type int[]; flatten " + name + " into an int[] and index it as " + name + "[i * columns + j]");
     }
 
-    /** A local declared with an int array type. */
-    static Rejection local(VariableTree local) {
+    /** A local declared with an int array type, written as {@code type}. */
+    static Rejection local(VariableTree local, String type) {
         return new Rejection(Tag.INT_ARRAY, local, "local " + local.getName() + " has type "
-                + local.getType() + "; " + RULE
+                + type + "; " + RULE
                 + "; read the parameter's elements where you need them or compute the values into int locals");
     }
 
-    /** An int array created in the body. */
-    static Rejection allocation(Tree at) {
-        return new Rejection(Tag.INT_ARRAY, at, "allocation " + at + "; " + RULE
+    /** An int array created in the body, written as {@code text}. */
+    static Rejection allocation(Tree at, String text) {
+        return new Rejection(Tag.INT_ARRAY, at, "allocation " + text + "; " + RULE
                 + "; compute the values into int locals or pass the array in as a parameter");
     }
 
-    /** A write into an element, or an assignment of the parameter itself. */
-    static Rejection write(Tree at) {
-        return new Rejection(Tag.INT_ARRAY, at, "assignment to " + at + "; " + RULE
+    /** A write into an element, or an assignment of the parameter itself, written as {@code text}. */
+    static Rejection write(Tree at, String text) {
+        return new Rejection(Tag.INT_ARRAY, at, "assignment to " + text + "; " + RULE
                 + "; compute the values into int locals or pass a double[]");
     }
 }

@@ -30,6 +30,11 @@ final class LocalTypes {
         return Optional.empty();
     }
 
+    /** Whether a written type is {@code float}, which only casts may name ({@link io.microautograd.processor.ir.FloatTyping}). */
+    static boolean isFloat(Tree type) {
+        return type instanceof PrimitiveTypeTree primitive && primitive.getPrimitiveTypeKind() == TypeKind.FLOAT;
+    }
+
     private static boolean isDouble(Tree tree) {
         return tree instanceof PrimitiveTypeTree p && p.getPrimitiveTypeKind() == TypeKind.DOUBLE;
     }

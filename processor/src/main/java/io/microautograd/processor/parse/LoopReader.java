@@ -5,6 +5,7 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
@@ -29,32 +30,26 @@ final class LoopReader {
         this.body = body;
     }
 
+    /**
+     * Reads a loop. A rejected part of its header is recorded and the rest still read, its body
+     * included, before the loop is given up.
+     */
     Stmt.Loop loop(StatementTree tree) {
         body.scope().enter();
         try {
             if (tree instanceof ForLoopTree loop) {
-                List<Stmt> init = new ArrayList<>();
-                for (StatementTree statement : loop.getInitializer()) {
-                    body.statement(statement, init);
-                }
-                Expr condition = loop.getCondition() == null ? null : body.expressions().condition(loop.getCondition());
-                List<Stmt> update = new ArrayList<>();
-                for (ExpressionStatementTree statement : loop.getUpdate()) {
-                    update.add(body.expressionStatement(statement.getExpression(), statement));
-                }
-                return new Stmt.Loop(Stmt.LoopKind.FOR, List.copyOf(init), condition, List.copyOf(update),
-                        body.nested(loop.getStatement()), header(tree, "for (" + loop.getInitializer() + "; "
-                        + loop.getCondition() + "; " + loop.getUpdate().stream()
-                        .map(u -> u.getExpression().toString()).collect(Collectors.joining(", ")) + ")"));
+                return forLoop(loop);
             }
             if (tree instanceof WhileLoopTree loop) {
-                return new Stmt.Loop(Stmt.LoopKind.WHILE, List.of(), body.expressions().condition(loop.getCondition()),
-                        List.of(), body.nested(loop.getStatement()), header(tree, "while " + loop.getCondition()));
+                Expr condition = attempt(() -> body.expressions().condition(loop.getCondition()));
+                Stmt.Block loopBody = body.nested(loop.getStatement());
+                return new Stmt.Loop(Stmt.LoopKind.WHILE, List.of(), whole(condition), List.of(), loopBody,
+                        header(tree, "while " + loop.getCondition()));
             }
             if (tree instanceof DoWhileLoopTree loop) {
                 Stmt.Block loopBody = body.nested(loop.getStatement());
-                return new Stmt.Loop(Stmt.LoopKind.DO_WHILE, List.of(),
-                        body.expressions().condition(loop.getCondition()), List.of(), loopBody,
+                Expr condition = attempt(() -> body.expressions().condition(loop.getCondition()));
+                return new Stmt.Loop(Stmt.LoopKind.DO_WHILE, List.of(), whole(condition), List.of(), loopBody,
                         header(tree, "do ... while " + loop.getCondition()));
             }
             return enhancedFor((EnhancedForLoopTree) tree);
@@ -63,18 +58,52 @@ final class LoopReader {
         }
     }
 
-    private Stmt.Loop enhancedFor(EnhancedForLoopTree tree) {
-        Expr array = body.expressions().read(tree.getExpression());
-        Optional<Type> declared = LocalTypes.of(tree.getVariable().getType());
-        if (!array.type().hasElements() || !(array instanceof Expr.Read || array instanceof Expr.Element)
-                || declared.isEmpty() || declared.get() != array.type().elementType()) {
-            throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "enhanced for over " + tree.getExpression() + "; loop "
-                    + "with a double variable over a double[] variable, a double[] variable over a double[][], "
-                    + "or an int variable over an int[] parameter");
+    private Stmt.Loop forLoop(ForLoopTree loop) {
+        boolean whole = true;
+        List<Stmt> init = new ArrayList<>();
+        for (StatementTree statement : loop.getInitializer()) {
+            whole &= body.rejections().attempt(() -> body.statement(statement, init));
         }
+        Expr condition = loop.getCondition() == null ? null
+                : attempt(() -> body.expressions().condition(loop.getCondition()));
+        whole &= loop.getCondition() == null || condition != null;
+        List<Stmt> update = new ArrayList<>();
+        for (ExpressionStatementTree statement : loop.getUpdate()) {
+            Stmt read = attempt(() -> body.expressionStatement(statement.getExpression(), statement));
+            whole &= read != null;
+            update.add(read);
+        }
+        Stmt.Block loopBody = body.nested(loop.getStatement());
+        if (!whole) {
+            throw new Rejections.Abandoned();
+        }
+        return new Stmt.Loop(Stmt.LoopKind.FOR, List.copyOf(init), condition, List.copyOf(update), loopBody,
+                header(loop, "for (" + loop.getInitializer() + "; " + loop.getCondition() + "; " + loop.getUpdate()
+                        .stream().map(u -> u.getExpression().toString()).collect(Collectors.joining(", ")) + ")"));
+    }
+
+    private Stmt.Loop enhancedFor(EnhancedForLoopTree tree) {
         String name = tree.getVariable().getName().toString();
+        Expr array = attempt(() -> {
+            Expr iterated = body.expressions().read(tree.getExpression());
+            Tree written = tree.getVariable().getType();
+            Optional<Type> declared = written == null && iterated.type().hasElements()
+                    ? Optional.of(iterated.type().elementType()) : LocalTypes.of(written);
+            if (!iterated.type().hasElements() || !(iterated instanceof Expr.Read || iterated instanceof Expr.Element)
+                    || declared.isEmpty() || declared.get() != iterated.type().elementType()) {
+                throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "enhanced for over "
+                        + body.source().of(tree.getExpression()) + "; loop with a double variable over a double[] "
+                        + "variable, a double[] variable over a double[][], or an int variable over an int[] parameter");
+            }
+            return iterated;
+        });
+        if (array == null) {
+            body.scope().declareRejected(name);
+            body.nested(tree.getStatement());
+            throw new Rejections.Abandoned();
+        }
         Variable index = body.scope().introduce(name + "Index", Type.INT);
-        Variable element = body.scope().declare(name, declared.get(), Variable.Role.LOCAL);
+        Variable element = body.scope().declare(name, array.type().elementType(), Variable.Role.LOCAL);
         Stmt.Origin origin = header(tree, "for (" + tree.getVariable() + " : " + tree.getExpression() + ")");
         List<Stmt> statements = new ArrayList<>();
         statements.add(new Stmt.Assign(element, new Expr.Element(array, Exprs.read(index)), true, origin));
@@ -83,6 +112,18 @@ final class LoopReader {
                 Exprs.binary(BinaryOp.LT, Exprs.read(index), new Expr.Length(array)),
                 List.of(new Stmt.Assign(index, Exprs.add(Exprs.read(index), Exprs.lit(1)), false, origin)),
                 Stmt.Block.of(statements), origin);
+    }
+
+    private <T> T attempt(java.util.function.Supplier<T> part) {
+        return body.rejections().attempt(part);
+    }
+
+    /** A loop condition read in full; the loop is given up when it was rejected. */
+    private static Expr whole(Expr condition) {
+        if (condition == null) {
+            throw new Rejections.Abandoned();
+        }
+        return condition;
     }
 
     private Stmt.Origin header(StatementTree tree, String text) {

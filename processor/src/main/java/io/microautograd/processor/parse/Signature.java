@@ -1,11 +1,11 @@
 package io.microautograd.processor.parse;
 
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.Tree;
 import io.microautograd.Differentiable;
 import io.microautograd.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
@@ -23,45 +23,47 @@ import javax.lang.model.type.TypeKind;
 public record Signature(List<Type> types, List<Boolean> differentiated) {
 
     /**
-     * Reads and checks an annotated method.
-     *
-     * @throws Rejection when the method cannot be differentiated, reported at the method
+     * Reads and checks an annotated method, recording each problem in {@code rejections}: the
+     * types of parameters whose type is outside the subset are null, and such parameters are
+     * not differentiated.
      */
-    public static Signature of(ExecutableElement method, MethodTree tree) {
+    static Signature of(ExecutableElement method, MethodTree tree, Rejections rejections) {
         String name = method.getSimpleName().toString();
         if (method.getModifiers().contains(Modifier.ABSTRACT) || method.getModifiers().contains(Modifier.NATIVE)) {
-            throw new Rejection(Tag.NO_BODY, tree, "@Differentiable method " + name
-                    + " has no body to differentiate; annotate a static method with a body");
+            rejections.add(new Rejection(Tag.NO_BODY, tree, "@Differentiable method " + name
+                    + " has no body to differentiate; annotate a static method with a body"));
         }
         if (!method.getModifiers().contains(Modifier.STATIC)) {
-            throw new Rejection(Tag.NOT_STATIC, tree, "@Differentiable method " + name
-                    + " must be static; only static methods are supported");
+            rejections.add(new Rejection(Tag.NOT_STATIC, tree, "@Differentiable method " + name
+                    + " must be static; only static methods are supported"));
         }
         if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
-            throw new Rejection(Tag.RETURN_TYPE, tree, "@Differentiable method " + name + " returns "
-                    + method.getReturnType() + "; it must return double");
+            rejections.add(new Rejection(Tag.RETURN_TYPE, tree, "@Differentiable method " + name + " returns "
+                    + method.getReturnType() + "; it must return double"));
         }
         List<Type> types = new ArrayList<>();
         for (int i = 0; i < method.getParameters().size(); i++) {
-            VariableElement parameter = method.getParameters().get(i);
-            Optional<Type> type = Types.of(parameter.asType());
-            if (type.isEmpty() && IntArrays.isIntArray(parameter.asType())) {
-                throw IntArrays.nestedParameter(tree.getParameters().get(i), parameter.getSimpleName(),
-                        parameter.asType());
-            }
-            if (type.isEmpty()) {
-                throw new Rejection(Tag.UNSUPPORTED_TYPE, tree.getParameters().get(i), "parameter "
-                        + parameter.getSimpleName() + " has type " + parameter.asType()
-                        + "; supported parameter types are " + Types.SUPPORTED_PARAMETERS);
-            }
-            types.add(type.get());
+            int index = i;
+            types.add(rejections.attempt(() -> parameterType(method, tree, index)));
         }
-        List<Boolean> differentiated = differentiatedFlags(method, types, tree);
-        if (!differentiated.contains(true)) {
-            throw new Rejection(Tag.NOTHING_TO_DIFFERENTIATE, tree, "@Differentiable method " + name
-                    + " has no parameter to differentiate; give it a double, double[] or double[][] parameter");
+        List<Boolean> differentiated = differentiatedFlags(method, types, tree, rejections);
+        if (!types.contains(null) && !differentiated.contains(true)) {
+            rejections.add(new Rejection(Tag.NOTHING_TO_DIFFERENTIATE, tree, "@Differentiable method " + name
+                    + " has no parameter to differentiate; give it a double, double[] or double[][] parameter"));
         }
-        return new Signature(List.copyOf(types), List.copyOf(differentiated));
+        return new Signature(Collections.unmodifiableList(types), List.copyOf(differentiated));
+    }
+
+    private static Type parameterType(ExecutableElement method, MethodTree tree, int i) {
+        VariableElement parameter = method.getParameters().get(i);
+        Optional<Type> type = Types.of(parameter.asType());
+        if (type.isEmpty() && IntArrays.isIntArray(parameter.asType())) {
+            throw IntArrays.nestedParameter(tree.getParameters().get(i), parameter.getSimpleName(),
+                    parameter.asType());
+        }
+        return type.orElseThrow(() -> new Rejection(Tag.UNSUPPORTED_TYPE, tree.getParameters().get(i), "parameter "
+                + parameter.getSimpleName() + " has type " + parameter.asType() + "; supported parameter types are "
+                + Types.SUPPORTED_PARAMETERS));
     }
 
     /**
@@ -88,7 +90,8 @@ public record Signature(List<Type> types, List<Boolean> differentiated) {
         return Optional.of(new Signature(List.copyOf(types), List.copyOf(flags)));
     }
 
-    private static List<Boolean> differentiatedFlags(ExecutableElement method, List<Type> types, Tree at) {
+    private static List<Boolean> differentiatedFlags(ExecutableElement method, List<Type> types, MethodTree tree,
+            Rejections rejections) {
         List<String> wrt = Arrays.asList(method.getAnnotation(Differentiable.class).wrt());
         List<String> names = new ArrayList<>();
         for (VariableElement parameter : method.getParameters()) {
@@ -96,15 +99,16 @@ public record Signature(List<Type> types, List<Boolean> differentiated) {
         }
         for (String wanted : wrt) {
             int index = names.indexOf(wanted);
-            if (index < 0 || !Types.isDifferentiable(types.get(index))) {
-                throw new Rejection(Tag.UNKNOWN_WRT, at, "wrt names \"" + wanted + "\", which is not a double, "
-                        + "double[] or double[][] parameter of " + method.getSimpleName()
-                        + "; name one of its parameters " + names);
+            if (index < 0 || types.get(index) != null && !Types.isDifferentiable(types.get(index))) {
+                rejections.add(new Rejection(Tag.UNKNOWN_WRT, WrtNames.at(tree, wanted), "wrt names \"" + wanted
+                        + "\", which is not a double, double[] or double[][] parameter of " + method.getSimpleName()
+                        + "; name one of its parameters " + names));
             }
         }
         List<Boolean> flags = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
-            flags.add(Types.isDifferentiable(types.get(i)) && (wrt.isEmpty() || wrt.contains(names.get(i))));
+            flags.add(types.get(i) != null && Types.isDifferentiable(types.get(i))
+                    && (wrt.isEmpty() || wrt.contains(names.get(i))));
         }
         return flags;
     }

@@ -17,6 +17,13 @@
  * over the indices. Calls resolve by class, name and arity; the callee's parameter and return
  * types must be in the subset.
  *
+ * <p>Errors: reading goes on after a rejection, statement by statement and operand by operand,
+ * so that one compile reports every unsupported construct ({@link Rejections}); a construct with a
+ * rejected part, and every use of a name whose declaration was rejected, is given up without a
+ * message of its own. Messages quote code as the user wrote it ({@link SourceText}), and a
+ * {@code wrt} name that is not a differentiable parameter is reported at that name in the
+ * annotation.
+ *
  * <p>{@code int[]} (index arrays: sparse structure, permutations, labels, layouts) is admitted
  * as a read-only parameter and nothing else: its elements are int values usable as indices and
  * in arithmetic, its {@code length}, an enhanced {@code for} with an int variable, and passing it
