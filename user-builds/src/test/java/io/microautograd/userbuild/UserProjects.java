@@ -47,6 +47,23 @@ final class UserProjects {
         return pom.substring(0, end) + dependency.indent(4) + "  " + pom.substring(end);
     }
 
+    /**
+     * {@code pom} made the root of a multi-module project: packaging {@code pom} and the
+     * {@code modules}, before its properties; its dependencies and plugins are the modules' too.
+     */
+    static String asParent(String pom, String... modules) {
+        int properties = pom.indexOf("  <properties>");
+        if (properties < 0) {
+            throw new IllegalArgumentException("the pom has no properties element:\n" + pom);
+        }
+        StringBuilder parent = new StringBuilder("  <packaging>pom</packaging>\n  <modules>\n");
+        for (String module : modules) {
+            parent.append("    <module>").append(module).append("</module>\n");
+        }
+        parent.append("  </modules>\n\n");
+        return pom.substring(0, properties) + parent + pom.substring(properties);
+    }
+
     private static void delete(Path path) {
         try {
             Files.delete(path);
