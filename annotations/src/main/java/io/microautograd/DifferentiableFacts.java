@@ -14,8 +14,8 @@ import java.lang.annotation.Target;
  * processor can read, so it reads these facts instead and applies to the call exactly the rules it
  * applies to a call within one run.
  *
- * <p>Parameters are identified by position, since a class file compiled without
- * {@code -parameters} keeps no parameter names. Methods are identified by their class's
+ * <p>Parameters are identified by position, since a class file compiled with neither
+ * {@code -parameters} nor {@code -g} keeps no parameter names. Methods are identified by their class's
  * qualified name, their name and their number of parameters, as the gradient compiler resolves
  * calls. Retained in the class file, not at run time: generated code needs none of it to run.
  */

@@ -25,7 +25,7 @@
  * {@code CallGraph} applies one set of rules to facts from either source. A callee whose generated
  * class is missing, records no facts of this format, or no longer matches it is a
  * {@code [MicroAutograd:MissingFacts]} error at the call. Facts are by position because a class
- * file compiled without {@code -parameters} has no parameter names; they list direct calls, not
+ * file compiled with neither {@code -parameters} nor {@code -g} has no parameter names; they list direct calls, not
  * their closure, so that recursion through a method compiled earlier is found, and an array's
  * fate is judged by the methods as they are now wherever this round recompiled them.
  */
