@@ -106,7 +106,7 @@ public final class ReverseMode {
         Stmt.Block block = Stmt.Block.of(body);
         context.finish(new Pullback(function, seed, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
                 block, TapeSizes.of(function, block), ReusableArrays.of(function, block, context.adjoints(),
-                mayHoldArrays), TapeReservations.of(block)));
+                mayHoldArrays), TapeReservations.of(block), written));
         return context;
     }
 

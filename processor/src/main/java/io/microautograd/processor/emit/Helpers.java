@@ -3,6 +3,7 @@ package io.microautograd.processor.emit;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -39,7 +40,8 @@ final class Helpers {
         POP_ROW("popRow"), TAPE_CAPACITY("tapeCapacity"),
         TAKE_VECTOR("takeVector"), TAKE_MATRIX("takeMatrix"),
         DEEP_COPY("copyOf"), ZEROS_LIKE("zerosLike"), CHECK_LENGTH("checkLength"),
-        CHECK_SHAPE("checkShape");
+        CHECK_SHAPE("checkShape"), REQUIRE_SEPARATE("requireSeparate"), REQUIRE_NOT_ROW("requireNotRow"),
+        REQUIRE_NO_SHARED_ROW("requireNoSharedRow"), REQUIRE_DISTINCT_ROWS("requireDistinctRows");
 
         private final String methodName;
         private final TapeOperation operation;
@@ -97,6 +99,12 @@ final class Helpers {
         return helper.methodName;
     }
 
+    /** The fields the helpers used need: the identity set of rows that the matrix alias checks keep per thread. */
+    List<FieldSpec> fields() {
+        boolean rows = used.contains(Helper.REQUIRE_NO_SHARED_ROW) || used.contains(Helper.REQUIRE_DISTINCT_ROWS);
+        return rows ? List.of(AliasChecks.rowsSeen()) : List.of();
+    }
+
     /** The methods of the helpers used. */
     List<MethodSpec> methods() {
         List<MethodSpec> methods = new ArrayList<>();
@@ -131,6 +139,11 @@ final class Helpers {
                 return takeVector(m);
             case TAKE_MATRIX:
                 return takeMatrix(m);
+            case REQUIRE_SEPARATE:
+            case REQUIRE_NOT_ROW:
+            case REQUIRE_NO_SHARED_ROW:
+            case REQUIRE_DISTINCT_ROWS:
+                return AliasChecks.helper(helper, m);
             case POP_ROW:
                 return m.addJavadoc("The row at {@code index} of a row tape, whose slot it clears: a kept tape\n"
                         + "holds no caller's rows.\n").returns(vector)
