@@ -52,6 +52,16 @@
  * allocating it would. The plain stores are bounds-checked by Java, so a reservation that were
  * ever short would fail loudly, never write past the tape silently.
  *
+ * <p>Alias checks: after the storage's length checks, a pullback checks that no two of its array
+ * arguments share storage where its answer would then not be the method's ({@code Separation} in
+ * the diff package has the pairs), one helper call per pair: {@code requireSeparate} for two
+ * vectors, {@code requireNotRow} for a vector and a matrix (row by row), {@code requireNoSharedRow}
+ * for two matrices and {@code requireDistinctRows} for the rows of a matrix the method writes into.
+ * The matrix helpers put one matrix's rows into an identity set kept per thread in the field
+ * {@code rowsSeen} and take them out again (all of them when they throw), so a check takes time in
+ * proportion to the rows and allocates nothing once the set has grown. Each message names both
+ * arguments (and rows) and says what to pass instead; arrays without elements share nothing.
+ *
  * <p>Split reversals: a reversed loop that the diff package runs as two, sums then array updates
  * (its {@code ReverseLoopSplit} has the rule), is printed as two {@code for} statements with the
  * same header under a one-line comment that says why. A temporary both loops
