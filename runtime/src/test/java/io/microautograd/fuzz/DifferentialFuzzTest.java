@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and checked against the {@code Value} engine and finite differences.
  *
  * <p>The default run checks {@code fuzz.programs} (300) programs of each mode in
- * {@code fuzz.modes} (scalar and arrays) from {@code fuzz.seed}, compiled {@code fuzz.batch}
+ * {@code fuzz.modes} (scalar, arrays and shared_arrays) from {@code fuzz.seed}, compiled {@code fuzz.batch}
  * (50) to a class; a long campaign of part-2 programs is {@code mvn -pl runtime -am verify
  * -Dtest=DifferentialFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.programs=100000
  * -Dfuzz.batch=250 -Dfuzz.modes=arrays}. Mode {@code index_names} (a scalar named like an
@@ -30,7 +30,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * are not in the subset and stay out of the default run. Mode {@code arrays} also declares
  * other names for arrays ({@code double[] alias3 = a;}) and reads and writes through them, in
  * about two programs in three; the run's counts say how many programs had one, how many take
- * an {@code int[]} and how many loop reversals the zero-adjoint skip guards.
+ * an {@code int[]} and how many loop reversals the zero-adjoint skip guards. Mode
+ * {@code shared_arrays} writes programs with two {@code double[]} parameters and passes one array
+ * for both at two of each program's three points ({@link SharedArrayCalls}); the counts say how
+ * many such calls the generated method rejected as the README's rule says, the others having
+ * agreed on the value and the gradient of the method as called.
  */
 class DifferentialFuzzTest {
 
@@ -40,7 +44,7 @@ class DifferentialFuzzTest {
         int programs = Integer.getInteger("fuzz.programs", 300);
         int batch = Integer.getInteger("fuzz.batch", 50);
         StringBuilder report = new StringBuilder();
-        for (String name : System.getProperty("fuzz.modes", "scalar,arrays").split(",")) {
+        for (String name : System.getProperty("fuzz.modes", "scalar,arrays,shared_arrays").split(",")) {
             DifferentialFuzzer.Mode mode = DifferentialFuzzer.Mode.valueOf(name.trim().toUpperCase(Locale.ROOT));
             long start = System.nanoTime();
             DifferentialFuzzer.Counts counts = DifferentialFuzzer.run(mode, seed, programs, batch);
