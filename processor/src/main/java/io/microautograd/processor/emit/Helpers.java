@@ -41,7 +41,8 @@ final class Helpers {
         TAKE_VECTOR("takeVector"), TAKE_MATRIX("takeMatrix"),
         DEEP_COPY("copyOf"), ZEROS_LIKE("zerosLike"), CHECK_LENGTH("checkLength"),
         CHECK_SHAPE("checkShape"), REQUIRE_SEPARATE("requireSeparate"), REQUIRE_NOT_ROW("requireNotRow"),
-        REQUIRE_NO_SHARED_ROW("requireNoSharedRow"), REQUIRE_DISTINCT_ROWS("requireDistinctRows");
+        REQUIRE_OWN_ROWS("requireOwnRows"), REQUIRE_NO_SHARED_ROW("requireNoSharedRow"),
+        REQUIRE_DISTINCT_ROWS("requireDistinctRows"), IDENTITY_TABLE("identityTable");
 
         private final String methodName;
         private final TapeOperation operation;
@@ -55,6 +56,11 @@ final class Helpers {
             this.methodName = methodName;
             this.operation = operation;
             this.tape = tape;
+        }
+
+        /** The name of the helper's method. */
+        String methodName() {
+            return methodName;
         }
 
         /** The helper that stores an entry on a tape of this kind. */
@@ -96,13 +102,15 @@ final class Helpers {
         if (helper == Helper.CHECK_SHAPE) {
             used.add(Helper.CHECK_LENGTH);
         }
+        if (helper == Helper.REQUIRE_NO_SHARED_ROW || helper == Helper.REQUIRE_DISTINCT_ROWS) {
+            used.add(Helper.IDENTITY_TABLE);
+        }
         return helper.methodName;
     }
 
-    /** The fields the helpers used need: the identity set of rows that the matrix alias checks keep per thread. */
+    /** The fields the helpers used keep per thread: the scratch arrays of the matrix alias checks. */
     List<FieldSpec> fields() {
-        boolean rows = used.contains(Helper.REQUIRE_NO_SHARED_ROW) || used.contains(Helper.REQUIRE_DISTINCT_ROWS);
-        return rows ? List.of(AliasChecks.rowsSeen()) : List.of();
+        return AliasChecks.fields(used);
     }
 
     /** The methods of the helpers used. */
@@ -141,8 +149,10 @@ final class Helpers {
                 return takeMatrix(m);
             case REQUIRE_SEPARATE:
             case REQUIRE_NOT_ROW:
+            case REQUIRE_OWN_ROWS:
             case REQUIRE_NO_SHARED_ROW:
             case REQUIRE_DISTINCT_ROWS:
+            case IDENTITY_TABLE:
                 return AliasChecks.helper(helper, m);
             case POP_ROW:
                 return m.addJavadoc("The row at {@code index} of a row tape, whose slot it clears: a kept tape\n"
