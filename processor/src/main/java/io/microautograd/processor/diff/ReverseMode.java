@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  *
  * <p>Array parameters the method writes into: the values at entry are the independent
  * variables. The pullback works on a copy, so the caller's array is left as it was, and the
- * partials are those with respect to the entry values.
+ * partials are those with respect to the entry values. A write into the copy reaches no other
+ * parameter, so the pullback's caller must not pass that array for one ({@link Separation}).
  */
 public final class ReverseMode {
 

@@ -101,7 +101,7 @@ final class AliasChecks {
             if (shared && first == null) {
                 first = p;
             }
-            arguments.append(!shared ? names.of(p) : first == p ? names.of(p) : names.of(first) + ".clone()");
+            arguments.append(!shared || p.equals(first) ? names.of(p) : names.of(first) + ".clone()");
         }
         return "a copy to one of them, as in " + pullback.source().name() + "(" + arguments + ")";
     }
