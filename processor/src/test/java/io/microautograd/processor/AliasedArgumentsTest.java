@@ -1,5 +1,6 @@
 package io.microautograd.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.microautograd.processor.RandomArrays.matrix;
 import static io.microautograd.processor.RandomArrays.vector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -249,6 +253,38 @@ class AliasedArgumentsTest {
     @Test
     void aCalleeThatOnlyReadsMayBePassedOneArrayTwice() {
         new ArrayGradientCheck(code, "p.Shared").check("callsWithOneArray", new Object[] {vector(15, 4)}, "x:0");
+    }
+
+    /**
+     * A caller cannot pass one array for two parameters of a callee that writes into one: a call of
+     * a method that writes into an array parameter is a compile error whatever its arguments.
+     */
+    @Test
+    void oneArrayForACalleeThatWritesIntoItIsACompileError() {
+        JavaFileObject file = JavaFileObjects.forSourceString("p.Caller", """
+                package p;
+
+                import io.microautograd.Differentiable;
+
+                class Caller {
+                    @Differentiable
+                    static double caller(double[] x) {
+                        return twoArrays(x, x);
+                    }
+
+                    @Differentiable
+                    static double twoArrays(double[] a, double[] b) {
+                        a[0] = 2 * b[0];
+                        return a[0] * b[0];
+                    }
+                }
+                """);
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:UnsupportedCall] call of twoArrays, which writes into"
+                + " its array parameter a; a @Differentiable method may call only methods that leave their array"
+                + " arguments unchanged: let twoArrays copy a into a local array and write there")
+                .inFile(file).onLineContaining("return twoArrays(x, x);");
     }
 
     /** The message of the {@code IllegalArgumentException} that the generated {@code method} throws. */
