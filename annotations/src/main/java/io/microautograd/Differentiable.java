@@ -30,6 +30,14 @@ import java.lang.annotation.Target;
  * a copy and leave the caller's array unchanged. The method body may use only the subset of Java
  * that the processor supports; anything else is a compile error pointing at the unsupported
  * construct.
+ *
+ * <p>Arrays passed for two parameters: the generated methods throw an
+ * {@code IllegalArgumentException}, naming both parameters, when one array with elements is passed
+ * where their answer would then not be the method's: an array the method writes into and another
+ * parameter (itself or a row of a matrix), two rows of a matrix the method writes into, or adjoint
+ * storage and a parameter (itself or a row of one). Parameters the method only reads may share an
+ * array, and adjoint storage arrays may share one another, the partials then adding up: with
+ * {@code f(x, x, dX, dX)}, {@code dX} receives the gradient of {@code x -> f(x, x)}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

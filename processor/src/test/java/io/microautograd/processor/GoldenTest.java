@@ -215,6 +215,7 @@ class GoldenTest {
                     )
                     public static double rosenbrockNPullback(double[] x, double seed, double[] dX) {
                         checkLength("dX", dX, x.length, "the length of x");
+                        requireSeparate("dX", dX, "x", x, "adjoint storage must be arrays of its own");
                         int i = 0;
                         double exp = 0.0;
                         double a = 0.0;

@@ -36,10 +36,10 @@ import java.util.Random;
 
 /**
  * Writes random methods in the compiler's part-2 subset: a {@code double[]} parameter (2 to 5
- * long) beside double ones; {@code for} loops over an array or a fixed count, {@code while}
- * loops with an int counter and enhanced {@code for}, nested two deep; {@code break} and
- * {@code continue} under conditions; scalars and array elements overwritten inside loops (also
- * in the parameter array); local arrays allocated outside loops; other names for an array in
+ * long, or two of one length when asked) beside double ones; {@code for} loops over an array or a
+ * fixed count, {@code while} loops with an int counter and enhanced {@code for}, nested two deep;
+ * {@code break} and {@code continue} under conditions; scalars and array elements overwritten
+ * inside loops (also in the parameter array); local arrays allocated outside loops; other names for an array in
  * scope ({@code double[] alias3 = a;}, inside loops too), read and written like their target;
  * and calls of a generated helper method (an array and scalars, no recursion) that may itself
  * loop, and may write into its array when asked to. The method takes one or two read-only
@@ -82,6 +82,7 @@ final class ArrayProgramGenerator {
     private final ProgramGenerator expressions;
     private final boolean helpersWriteIntoArrays;
     private final boolean indexLikeNames;
+    private final boolean twoArrays;
     private int names;
     /** The rectified accumulations of the method being written, which its result adds in. */
     private List<String> rectified = new ArrayList<>();
@@ -91,12 +92,16 @@ final class ArrayProgramGenerator {
      *     into its caller's array)
      * @param indexLikeNames whether a scalar may be called {@code eIndex} while an enhanced for
      *     names its element {@code e}: the name the compiler gives that loop's hidden index
+     * @param twoArrays whether the method takes a second {@code double[]} of the same length, each
+     *     of its two arrays then written into in about half the programs (so that both are only read
+     *     in about a quarter)
      */
-    ArrayProgramGenerator(long seed, boolean helpersWriteIntoArrays, boolean indexLikeNames) {
+    ArrayProgramGenerator(long seed, boolean helpersWriteIntoArrays, boolean indexLikeNames, boolean twoArrays) {
         this.random = new Random(seed);
         this.expressions = new ProgramGenerator(random);
         this.helpersWriteIntoArrays = helpersWriteIntoArrays;
         this.indexLikeNames = indexLikeNames;
+        this.twoArrays = twoArrays;
     }
 
     /** A random method called {@code name}, maybe with a helper called {@code name + "Helper"}. */
@@ -117,6 +122,7 @@ final class ArrayProgramGenerator {
     private Method method(String name, int length, Method helper, boolean arrayFirst,
             List<IndexArray> indexArrays) {
         String array = ARRAY_NAMES[random.nextInt(ARRAY_NAMES.length)];
+        String secondArray = twoArrays && !arrayFirst ? otherArrayName(array) : null;
         boolean hasArray = !arrayFirst || random.nextInt(3) > 0;
         List<String> pool = new ArrayList<>(List.of(ProgramGenerator.parameterNames()));
         if (indexLikeNames) {
@@ -126,7 +132,7 @@ final class ArrayProgramGenerator {
         int count = 1 + random.nextInt(helper == null ? 2 : 3);
         while (scalars.size() < count) {
             String candidate = pool.get(random.nextInt(pool.size()));
-            if (!scalars.contains(candidate) && !candidate.equals(array)) {
+            if (!scalars.contains(candidate) && !candidate.equals(array) && !candidate.equals(secondArray)) {
                 scalars.add(candidate);
             }
         }
@@ -135,11 +141,18 @@ final class ArrayProgramGenerator {
         ArrayScope scope = new ArrayScope(random, expressions, helper);
         scope.readable.addAll(scalars);
         scope.assignable.addAll(scalars);
+        List<String> arrays = new ArrayList<>();
         if (hasArray) {
-            parameters.add(arrayFirst ? 0 : random.nextInt(parameters.size() + 1), array);
-            scope.arrays.put(array, length);
-            if (!arrayFirst || helpersWriteIntoArrays) {
-                scope.writable.add(array);
+            arrays.add(array);
+        }
+        if (secondArray != null) {
+            arrays.add(secondArray);
+        }
+        for (String parameter : arrays) {
+            parameters.add(arrayFirst ? 0 : random.nextInt(parameters.size() + 1), parameter);
+            scope.arrays.put(parameter, length);
+            if (arrayFirst ? helpersWriteIntoArrays : secondArray == null || random.nextBoolean()) {
+                scope.writable.add(parameter);
             }
         }
         for (IndexArray indices : indexArrays) {
@@ -154,9 +167,18 @@ final class ArrayProgramGenerator {
         }
         // Every helper is called at least once, at the end, where it sees the arrays' final values.
         body.add(new Return(helper == null ? result : new Binary("+", scope.invoke(), result)));
-        return new Method(name, List.copyOf(parameters), hasArray ? List.of(array) : List.of(), length,
+        return new Method(name, List.copyOf(parameters), List.copyOf(arrays), length,
                 List.copyOf(body), helper == null ? List.of() : List.of(helper),
                 List.copyOf(scope.indexArrays.values()));
+    }
+
+    /** An array parameter's name other than {@code taken}. */
+    private String otherArrayName(String taken) {
+        String name = taken;
+        while (name.equals(taken)) {
+            name = ARRAY_NAMES[random.nextInt(ARRAY_NAMES.length)];
+        }
+        return name;
     }
 
     /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and checked against the {@code Value} engine and finite differences.
  *
  * <p>The default run checks {@code fuzz.programs} (300) programs of each mode in
- * {@code fuzz.modes} (scalar and arrays) from {@code fuzz.seed}, compiled {@code fuzz.batch}
+ * {@code fuzz.modes} (scalar, arrays and shared_arrays) from {@code fuzz.seed}, compiled {@code fuzz.batch}
  * (50) to a class; a long campaign of part-2 programs is {@code mvn -pl runtime -am verify
  * -Dtest=DifferentialFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.programs=100000
  * -Dfuzz.batch=250 -Dfuzz.modes=arrays}. Mode {@code index_names} (a scalar named like an
@@ -33,14 +33,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  * an {@code int[]} and how many loop reversals the zero-adjoint skip guards. Mode
  * {@code separate_runs} compiles the helpers of {@code helper_writes} programs in a javac run
  * before their callers, and demands what one run gives; its quick default is a test of its own,
- * and a campaign is {@code -Dfuzz.modes=separate_runs} with the long run's other properties.
+ * and a campaign is {@code -Dfuzz.modes=separate_runs} with the long run's other properties. Mode
+ * {@code shared_arrays} writes programs with two {@code double[]} parameters and passes one array
+ * for both at two of each program's three points ({@link SharedArrayCalls}); the counts say how
+ * many such calls the generated method rejected as the README's rule says, the others having
+ * agreed on the value and the gradient of the method as called.
  */
 class DifferentialFuzzTest {
 
     @Test
     void compiledGradientsAgreeWithTheValueEngineAndFiniteDifferences() {
         StringBuilder report = new StringBuilder();
-        for (String name : System.getProperty("fuzz.modes", "scalar,arrays").split(",")) {
+        for (String name : System.getProperty("fuzz.modes", "scalar,arrays,shared_arrays").split(",")) {
             run(DifferentialFuzzer.Mode.valueOf(name.trim().toUpperCase(Locale.ROOT)),
                     Integer.getInteger("fuzz.programs", 300), report);
         }

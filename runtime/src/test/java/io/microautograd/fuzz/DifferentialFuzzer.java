@@ -38,11 +38,20 @@ final class DifferentialFuzzer {
 
         /** A JUnit test method that reproduces the finding with {@link FuzzRegressions}. */
         String regressionTest() {
-            return "    @Test\n    void fuzzFinding() {\n        FuzzRegressions.assertAgrees(\"\"\"\n"
+            boolean shared = SharedArrayCalls.isSharedPoint(program, point);
+            return "    @Test\n    void fuzzFinding() {\n        FuzzRegressions."
+                    + (shared ? "assertSharedArraysAgree" : "assertAgrees") + "(\"\"\"\n"
                     + JavaPrinter.method(program, "            ") + "            \"\"\", "
                     + (program.arrays().isEmpty() ? "" : program.arrayLength() + ", ") + indexArrays()
-                    + "new double[] {"
+                    + (shared ? sharing() : "") + "new double[] {"
                     + Arrays.stream(point).mapToObj(Double::toString).collect(Collectors.joining(", ")) + "});\n    }\n";
+        }
+
+        /** The arrays a call shares and the message its generated method must throw (null when none), as arguments. */
+        private String sharing() {
+            String rejection = SharedArrayCalls.rejection(program);
+            return "\"" + program.arrays().get(0) + "\", \"" + program.arrays().get(1) + "\", "
+                    + (rejection == null ? "null" : "\"" + rejection + "\"") + ", ";
         }
 
         /** The {@code int[]} parameters' contents as a Java argument, or nothing when there are none. */
@@ -69,6 +78,9 @@ final class DifferentialFuzzer {
         int loopReversals;
         int guardedReversals;
         int splitReversals;
+        /** Calls that pass one array for two parameters, and how many the generated method rejected as the rule says. */
+        int sharedCalls;
+        int sharedRejected;
         final List<Finding> findings = new ArrayList<>();
 
         @Override
@@ -76,9 +88,10 @@ final class DifferentialFuzzer {
             return String.format("%d programs, %d points: %d agreed, %d ill-conditioned (skipped), "
                     + "%d programs rejected by the processor, %d disagreements; %d programs with an array alias, "
                     + "%d with an int[] parameter; %d of %d loop reversals guarded against zero adjoints, "
-                    + "%d split into sums and updates",
+                    + "%d split into sums and updates; %d calls passed one array for two parameters, %d of them "
+                    + "rejected as the rule says",
                     programs, points, agreed, illConditioned, rejectedByProcessor, findings.size(), withAliases,
-                    withIndexArrays, guardedReversals, loopReversals, splitReversals);
+                    withIndexArrays, guardedReversals, loopReversals, splitReversals, sharedCalls, sharedRejected);
         }
     }
 
@@ -107,11 +120,17 @@ final class DifferentialFuzzer {
          * before the methods that call them, which see them only as class files: every program
          * must get the errors it gets in one run, or none and the right gradient ({@link SeparateRuns}).
          */
-        SEPARATE_RUNS;
+        SEPARATE_RUNS,
+        /**
+         * Part 2 with two {@code double[]} parameters of one length, checked at some points with one
+         * array passed for both ({@link SharedArrayCalls}).
+         */
+        SHARED_ARRAYS;
 
         Function<String, Method> generator(long seed) {
-            return this == SCALAR ? new ProgramGenerator(seed)::method : new ArrayProgramGenerator(seed,
-                    this == HELPER_WRITES || this == SEPARATE_RUNS, this == INDEX_NAMES)::method;
+            return this == SCALAR ? new ProgramGenerator(seed)::method
+                    : new ArrayProgramGenerator(seed, this == HELPER_WRITES || this == SEPARATE_RUNS,
+                            this == INDEX_NAMES, this == SHARED_ARRAYS)::method;
         }
     }
 
@@ -173,12 +192,20 @@ final class DifferentialFuzzer {
             BiFunction<Method, double[], Outcome> recheck) {
         counts.programs++;
         for (int p = 0; p < POINTS_PER_PROGRAM; p++) {
-            double[] point = new double[ParameterLayout.of(method).size()];
+            // A program with two arrays gets them separate at its first point and one array for both after.
+            boolean shared = p > 0 && SharedArrayCalls.appliesTo(method);
+            double[] point = new double[ParameterLayout.of(shared ? SharedArrayCalls.asCalled(method) : method).size()];
             for (int i = 0; i < point.length; i++) {
                 point[i] = points.nextDouble() * 4 - 2;
             }
             counts.points++;
             Outcome outcome = loaded.check(method, point);
+            if (shared) {
+                counts.sharedCalls++;
+                if (outcome.verdict() == Verdict.AGREE && SharedArrayCalls.rejection(method) != null) {
+                    counts.sharedRejected++;
+                }
+            }
             if (outcome.verdict() == Verdict.AGREE) {
                 counts.agreed++;
             } else if (outcome.verdict() == Verdict.ILL_CONDITIONED) {
@@ -244,6 +271,9 @@ final class DifferentialFuzzer {
     record Loaded(Class<?> user, Class<?> generated) {
 
         Outcome check(Method method, double[] point) {
+            if (SharedArrayCalls.isSharedPoint(method, point)) {
+                return SharedArrayCalls.check(this, method, point);
+            }
             ParameterLayout layout = ParameterLayout.of(method);
             try {
                 java.lang.reflect.Method original = user.getMethod(method.name(), layout.types());

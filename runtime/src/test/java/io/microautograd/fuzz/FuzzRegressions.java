@@ -1,13 +1,16 @@
 package io.microautograd.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +45,49 @@ final class FuzzRegressions {
      * {@code int[]} parameters {@code indexArrays}, which take no slot of {@code point}.
      */
     static void assertAgrees(String source, int arrayLength, List<Program.IndexArray> indexArrays, double[] point) {
+        Compiled compiled = compile(source, arrayLength, indexArrays);
+        ParameterLayout layout = compiled.layout();
+        assertAgreesAt(point, layout, x -> DifferentialFuzzer.Loaded.invoke(compiled.original(), layout.arguments(x)),
+                (x, gradient) -> DifferentialFuzzer.Loaded.valueAndGradient(compiled.gradient(), layout, x, gradient));
+    }
+
+    /**
+     * Asserts what the generated method of the last method of {@code source} does when one array
+     * is passed for its {@code double[]} parameters {@code kept} and {@code dropped}, and one
+     * storage array for their adjoints, at {@code point} (which has no slots for {@code dropped}):
+     * it throws {@code rejection}, or, when that is null, it gives the method's value and the
+     * gradient of the method as called.
+     */
+    static void assertSharedArraysAgree(String source, int arrayLength, String kept, String dropped, String rejection,
+            double[] point) {
+        assertSharedArraysAgree(source, arrayLength, List.of(), kept, dropped, rejection, point);
+    }
+
+    /** As {@link #assertSharedArraysAgree(String, int, String, String, String, double[])} with {@code int[]} parameters. */
+    static void assertSharedArraysAgree(String source, int arrayLength, List<Program.IndexArray> indexArrays,
+            String kept, String dropped, String rejection, double[] point) {
+        Compiled compiled = compile(source, arrayLength, indexArrays);
+        List<String> names = compiled.layout().names();
+        SharedArrayCalls.SharedCall call = new SharedArrayCalls.SharedCall(compiled.layout(), names.indexOf(kept),
+                names.indexOf(dropped));
+        assertEquals(call.asCalled().size(), point.length, "point length for " + call.asCalled());
+        if (rejection != null) {
+            IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                    () -> call.valueAndGradient(compiled.gradient(), point, new double[point.length]));
+            assertInstanceOf(IllegalArgumentException.class, thrown.getCause());
+            assertEquals(rejection, thrown.getCause().getMessage());
+            DifferentialFuzzer.Loaded.invoke(compiled.original(), call.arguments(point));
+            return;
+        }
+        assertAgreesAt(point, call.asCalled(), x -> DifferentialFuzzer.Loaded.invoke(compiled.original(),
+                call.arguments(x)), (x, gradient) -> call.valueAndGradient(compiled.gradient(), x, gradient));
+    }
+
+    /** The last method of {@code source} compiled with the processor, and its generated allocation-free call. */
+    private record Compiled(ParameterLayout layout, Method original, Method gradient) {
+    }
+
+    private static Compiled compile(String source, int arrayLength, List<Program.IndexArray> indexArrays) {
         Matcher signature = SIGNATURE.matcher(source);
         String name = null;
         List<String> names = new ArrayList<>();
@@ -59,7 +105,6 @@ final class FuzzRegressions {
         assertNotNull(name, "no static double method in\n" + source);
         ParameterLayout layout = new ParameterLayout(List.copyOf(names), List.copyOf(arrays), arrayLength,
                 indexArrays);
-        assertEquals(layout.size(), point.length, "point length for " + layout);
         String unit = "package " + DifferentialFuzzer.PACKAGE + ";\n\nimport io.microautograd.Differentiable;\n\n"
                 + "public final class Regression {\n" + source + "}\n";
         InMemoryCompiler.Result result = InMemoryCompiler.compile(
@@ -67,23 +112,31 @@ final class FuzzRegressions {
                 new io.microautograd.processor.DifferentiableProcessor());
         assertTrue(result.success(), result.errors());
         try {
-            Method original = result.classes().loadClass(DifferentialFuzzer.PACKAGE + ".Regression")
-                    .getMethod(name, layout.types());
-            Method compiled = result.classes().loadClass(DifferentialFuzzer.PACKAGE + ".RegressionGrad")
-                    .getMethod(name, layout.gradientTypes());
-            double[] gradient = new double[point.length];
-            double value = DifferentialFuzzer.Loaded.valueAndGradient(compiled, layout, point, gradient);
-            assertEquals(value(original, layout, point), value, "value");
-            for (int i = 0; i < point.length; i++) {
-                double h = 1e-3 * Math.max(1, Math.abs(point[i]));
-                double coarse = central(original, layout, point, i, h);
-                double fine = central(original, layout, point, i, h / 2);
-                double expected = (4 * fine - coarse) / 3;
-                assertEquals(expected, gradient[i], 1e-6 * Math.max(1, Math.abs(expected)),
-                        "partial " + layout.slotName(i));
-            }
+            return new Compiled(layout, result.classes().loadClass(DifferentialFuzzer.PACKAGE + ".Regression")
+                    .getMethod(name, layout.types()), result.classes().loadClass(DifferentialFuzzer.PACKAGE
+                    + ".RegressionGrad").getMethod(name, layout.gradientTypes()));
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Asserts that {@code compiled} gives {@code original}'s value bit for bit at {@code point}
+     * and its gradient to Richardson-extrapolated central differences.
+     */
+    private static void assertAgreesAt(double[] point, ParameterLayout layout, ToDoubleFunction<double[]> original,
+            PointCheck.Compiled compiled) {
+        assertEquals(layout.size(), point.length, "point length for " + layout);
+        double[] gradient = new double[point.length];
+        double value = compiled.valueAndGradient(point, gradient);
+        assertEquals(original.applyAsDouble(point), value, "value");
+        for (int i = 0; i < point.length; i++) {
+            double h = 1e-3 * Math.max(1, Math.abs(point[i]));
+            double coarse = central(original, point, i, h);
+            double fine = central(original, point, i, h / 2);
+            double expected = (4 * fine - coarse) / 3;
+            assertEquals(expected, gradient[i], 1e-6 * Math.max(1, Math.abs(expected)),
+                    "partial " + layout.slotName(i));
         }
     }
 
@@ -101,15 +154,11 @@ final class FuzzRegressions {
         return compilation;
     }
 
-    private static double central(Method f, ParameterLayout layout, double[] point, int i, double h) {
+    private static double central(ToDoubleFunction<double[]> f, double[] point, int i, double h) {
         double[] plus = point.clone();
         double[] minus = point.clone();
         plus[i] += h;
         minus[i] -= h;
-        return (value(f, layout, plus) - value(f, layout, minus)) / (2 * h);
-    }
-
-    private static double value(Method f, ParameterLayout layout, double[] point) {
-        return DifferentialFuzzer.Loaded.invoke(f, layout.arguments(point));
+        return (f.applyAsDouble(plus) - f.applyAsDouble(minus)) / (2 * h);
     }
 }

@@ -3,6 +3,7 @@ package io.microautograd.fuzz;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * fuzzer run against a processor whose sin rule was deliberately wrong (1.0001 cos): it fails
  * on such a processor and passes on a right one. The others are compiler bugs the fuzzer found
  * in part 2, each fixed: two pinned as passing regressions (one found once the arrays mode
- * declared aliases), two as the rejection that replaced a wrong gradient.
+ * declared aliases), two as the rejection that replaced a wrong gradient, and one, from the mode
+ * that passes one array for two parameters, as the exception the generated method now throws.
  */
 class FuzzRegressionsTest {
 
@@ -115,6 +117,26 @@ class FuzzRegressionsTest {
             }
             """, 4, new double[] {-1.7216347100681921, 1.2644923399526764, -1.486730888022466, 1.967602140687624,
                 -1.091128413193918, 0.7169329128245674});
+    }
+
+    /**
+     * Printed by {@code -Dfuzz.modes=shared_arrays}, seed 20261126 (f5), run against the processor
+     * of 522c6cb, before issue 28's checks: given one array for xs and seed, which it writes into,
+     * the generated method computed as if they were two arrays where the rule says it throws. (This
+     * shrunk program reads neither array after the write, so its answer happened to be right.)
+     */
+    @Test
+    void oneArrayForAnArrayTheMethodWritesIntoAndAnother() {
+        FuzzRegressions.assertSharedArraysAgree("""
+            @Differentiable
+            public static double f5(double[] xs, double[] seed, int[] cols, double result, double x) {
+                seed[1] += x;
+                return result;
+            }
+            """, 3, List.of(new Program.IndexArray("cols", List.of(0, 0, 2, 1, 0, 1))), "xs", "seed",
+                "seed and xs are the same array: f5 writes into seed, so pass a copy to one of them, as in"
+                + " f5(xs, xs.clone(), cols, result, x)", new double[] {-0.47543312433334783, 0.5464453826597526,
+                    -0.05406843864980937, 1.6891581695106215, 0.6721979101314797});
     }
 
     private static void assertRejectedAsWritingIntoAnArrayArgument(String methods, double[] point) {

@@ -16,6 +16,13 @@
  *       loops that the zero-adjoint skip guards; new arrays filled by a scaled update
  *       ({@code b4[i5] += v * a[i5]}), whose reversals the compiler splits into a sum and array
  *       updates.</li>
+ *   <li>shared arrays: part-2 programs with two {@code double[]} parameters of one length, each
+ *       written into in about half the programs, checked with separate arrays at a program's first
+ *       point and with one array (and one adjoint storage array) for both at the two others
+ *       ({@link io.microautograd.fuzz.SharedArrayCalls}): the generated method must throw the
+ *       rule's pinned exception when the program writes into one of them, and otherwise give the
+ *       value and gradient of the method as called. It is a mode of its own, so the arrays mode's
+ *       programs stayed as they were for every seed.</li>
  * </ul>
  *
  * <p>Choices the issue leaves open: a point flattens each array into consecutive slots and so

@@ -68,6 +68,7 @@ public final class ReportWriter {
         appendHandWritten(results, md);
         appendEngineRows(results, md);
         appendCompileTime(results, md);
+        appendAliasChecks(results, md);
         appendTargets(results, md);
         Path file = folder.resolve("benchmarks.md");
         Files.writeString(file, md);
@@ -124,6 +125,34 @@ public final class ReportWriter {
                           + "%.2fx.%n%n", ProcessorCompileBenchmark.METHODS, time(without.get()), time(with.get()),
                           with.get().median() / without.get().median()));
             }
+        }
+    }
+
+    /** What the checks of a generated method's array arguments cost, where a run measured them. */
+    private static void appendAliasChecks(Results results, StringBuilder md) {
+        boolean any = false;
+        for (String workload : results.workloads()) {
+            Optional<Measurement> separate = results.get(workload, "separateArrays");
+            if (separate.isEmpty()) {
+                continue;
+            }
+            if (!any) {
+                md.append("## Arrays passed for two parameters\n\n")
+                  .append("The allocation-free gradient of a function that only reads its two arrays, on two arrays, ")
+                  .append("on one array passed for both, and as the processor wrote it before it checked its array ")
+                  .append("arguments (a copy of the generated code without the checks).\n\n")
+                  .append("| workload | two arrays | one array twice | before the checks | one array / two arrays | ")
+                  .append("two arrays / before |\n|---|---|---|---|---|---|\n");
+                any = true;
+            }
+            md.append("| ").append(workload).append(" | ").append(time(separate.get()))
+              .append(" | ").append(results.get(workload, "oneArrayTwice").map(ReportWriter::time).orElse("not measured"))
+              .append(" | ").append(results.get(workload, "beforeChecks").map(ReportWriter::time).orElse("not measured"))
+              .append(" | ").append(ratio(results.ratio(workload, "oneArrayTwice", "separateArrays")))
+              .append(" | ").append(ratio(results.ratio(workload, "separateArrays", "beforeChecks"))).append(" |\n");
+        }
+        if (any) {
+            md.append('\n');
         }
     }
 

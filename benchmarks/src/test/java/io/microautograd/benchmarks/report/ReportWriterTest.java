@@ -39,7 +39,10 @@ class ReportWriterTest {
                 new Measurement("MoonsTrainingStep", "handWrittenBatched", 15.0, 1, "us/op"),
                 new Measurement("ValueEngine", "nodesPerSecond", 4e6, 1e5, "ops/s"),
                 new Measurement("ProcessorCompile", "withoutProcessor", 300, 10, "ms/op"),
-                new Measurement("ProcessorCompile", "withProcessor", 1200, 50, "ms/op")), 72.0);
+                new Measurement("ProcessorCompile", "withProcessor", 1200, 50, "ms/op"),
+                new Measurement("AliasCheck 8", "separateArrays", 20.0, 1, "ns/op"),
+                new Measurement("AliasCheck 8", "oneArrayTwice", 21.0, 1, "ns/op"),
+                new Measurement("AliasCheck 8", "beforeChecks", 19.0, 1, "ns/op")), 72.0);
 
         Path markdown = ReportWriter.write(results, "benchmarks/run", "quick", folder);
 
@@ -64,6 +67,8 @@ class ReportWriterTest {
         assertTrue(text.contains("300.0 ± 10 ms/op without the processor, 1200 ± 50 ms/op with it"), text);
         assertTrue(text.contains("4.00x"), text);
         assertTrue(!text.contains("| ProcessorCompile |"), "compile time is no gradient workload: " + text);
+        assertEquals(List.of("| AliasCheck 8 | 20.00 ± 1.0 ns/op | 21.00 ± 1.0 ns/op | 19.00 ± 1.0 ns/op | 1.05 | 1.05 |"),
+                tableRows(text, "## Arrays passed for two parameters"), "the alias checks' row, out of the main table");
 
         BufferedImage chart = ImageIO.read(folder.resolve("benchmark-ratios.png").toFile());
         assertNotNull(chart, "the chart is a PNG");

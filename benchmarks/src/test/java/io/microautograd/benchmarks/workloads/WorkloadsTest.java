@@ -51,6 +51,26 @@ class WorkloadsTest {
         }
     }
 
+    /** The alias-check benchmark's yardstick computes exactly what the generated gradient computes. */
+    @Test
+    void twoArraysBeforeChecksIsTheGeneratedGradientWithoutItsChecks() {
+        double[] a = randomPoint(8, 9);
+        double[] b = randomPoint(9, 9);
+        double[] dA = new double[a.length];
+        double[] dB = new double[b.length];
+        double[] beforeA = new double[a.length];
+        double[] beforeB = new double[b.length];
+        assertEquals(TwoArrays.products(a, b), TwoArraysGrad.products(a, b, dA, dB));
+        assertEquals(TwoArrays.products(a, b), TwoArraysBeforeChecks.products(a, b, beforeA, beforeB));
+        double[] expected = new double[a.length];
+        CentralDifferences.gradient(x -> TwoArrays.products(x, b), a, expected);
+        for (int i = 0; i < a.length; i++) {
+            assertRelative(expected[i], dA[i], 1e-6, "d/da" + i);
+        }
+        assertEquals(Arrays.toString(dA), Arrays.toString(beforeA));
+        assertEquals(Arrays.toString(dB), Arrays.toString(beforeB));
+    }
+
     @Test
     void logisticRegressionValueVersionAgrees() {
         Random random = new Random(3);

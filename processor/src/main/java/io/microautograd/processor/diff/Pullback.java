@@ -5,8 +5,10 @@ import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Variable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The reverse-mode derivative of a function: the body of a method
@@ -26,6 +28,7 @@ import java.util.Map;
  * @param tapeReservations for each loop of the body that makes room on its tapes
  *     before it starts, the entries per tape kind, as a {@code long} expression to evaluate just
  *     before the loop; its body's pushes then need no capacity check
+ * @param writtenArrays the arrays the function writes into, directly or through another name
  */
 public record Pullback(
         Function source,
@@ -36,5 +39,21 @@ public record Pullback(
         Stmt.Block body,
         Map<TapeKind, Expr> expectedTapeSizes,
         List<Variable> keptArrays,
-        Map<Stmt.Loop, Map<TapeKind, Expr>> tapeReservations) {
+        Map<Stmt.Loop, Map<TapeKind, Expr>> tapeReservations,
+        Set<Variable> writtenArrays) {
+
+    /** The adjoint storage parameters, in signature order: {@link #gradient()} if any, then the array adjoints. */
+    public List<Variable> adjointStorage() {
+        List<Variable> storage = new ArrayList<>();
+        if (gradient != null) {
+            storage.add(gradient);
+        }
+        storage.addAll(arrayAdjoints.values());
+        return storage;
+    }
+
+    /** The pairs of array arguments that a call must not let share storage, which the pullback checks at entry. */
+    public List<Separation> separations() {
+        return Separation.of(source.parameters(), writtenArrays, adjointStorage());
+    }
 }

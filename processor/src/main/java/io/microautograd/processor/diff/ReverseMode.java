@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  *
  * <p>Array parameters the method writes into: the values at entry are the independent
  * variables. The pullback works on a copy, so the caller's array is left as it was, and the
- * partials are those with respect to the entry values.
+ * partials are those with respect to the entry values. A write into the copy reaches no other
+ * parameter, so the pullback's caller must not pass that array for one ({@link Separation}).
  */
 public final class ReverseMode {
 
@@ -109,7 +110,7 @@ public final class ReverseMode {
         Stmt.Block block = Stmt.Block.of(body);
         context.finish(new Pullback(function, seed, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
                 block, TapeSizes.of(function, block), ReusableArrays.of(function, block, context.adjoints(),
-                mayHoldArrays), TapeReservations.of(block)));
+                mayHoldArrays), TapeReservations.of(block), written));
         return context;
     }
 

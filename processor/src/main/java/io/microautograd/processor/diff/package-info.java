@@ -48,6 +48,11 @@
  * pullback allocates that the emitter may keep per thread between calls (see the emit package):
  * allocated once per call with every size given, and seen by no one once the call has returned.
  *
+ * <p>Arguments that share an array: {@link io.microautograd.processor.diff.Separation} gives the
+ * pairs of array arguments a pullback's caller must keep apart, since the pullback works on copies
+ * of the arrays the method writes into and adds into adjoint storage while it still reads the
+ * parameters; arrays the method only reads may share.
+ *
  * <p>Semantics: at kinks the derivative is fixed (abs'(0) = 0; max and min send the gradient to
  * their first argument at ties; signum, floor, ceil, rint have derivative 0; d/db pow(a, b) is
  * 0 where a &lt;= 0). Adjoints of parameters accumulate ({@code +=}) into the caller's storage.

@@ -51,6 +51,7 @@ public final class GradientClassWriter {
             type.addMethod(writer.accumulating());
             type.addMethod(writer.pullback());
         }
+        type.addFields(helpers.fields());
         type.addMethods(helpers.methods());
         return JavaFile.builder(generated.packageName(), type.build()).skipJavaLangImports(true).indent("    ")
                 .build();

@@ -3,6 +3,7 @@ package io.microautograd.processor.emit;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -39,7 +40,9 @@ final class Helpers {
         POP_ROW("popRow"), TAPE_CAPACITY("tapeCapacity"),
         TAKE_VECTOR("takeVector"), TAKE_MATRIX("takeMatrix"),
         DEEP_COPY("copyOf"), ZEROS_LIKE("zerosLike"), CHECK_LENGTH("checkLength"),
-        CHECK_SHAPE("checkShape");
+        CHECK_SHAPE("checkShape"), REQUIRE_SEPARATE("requireSeparate"), REQUIRE_NOT_ROW("requireNotRow"),
+        REQUIRE_OWN_ROWS("requireOwnRows"), REQUIRE_NO_SHARED_ROW("requireNoSharedRow"),
+        REQUIRE_DISTINCT_ROWS("requireDistinctRows"), IDENTITY_TABLE("identityTable");
 
         private final String methodName;
         private final TapeOperation operation;
@@ -53,6 +56,11 @@ final class Helpers {
             this.methodName = methodName;
             this.operation = operation;
             this.tape = tape;
+        }
+
+        /** The name of the helper's method. */
+        String methodName() {
+            return methodName;
         }
 
         /** The helper that stores an entry on a tape of this kind. */
@@ -94,7 +102,15 @@ final class Helpers {
         if (helper == Helper.CHECK_SHAPE) {
             used.add(Helper.CHECK_LENGTH);
         }
+        if (helper == Helper.REQUIRE_NO_SHARED_ROW || helper == Helper.REQUIRE_DISTINCT_ROWS) {
+            used.add(Helper.IDENTITY_TABLE);
+        }
         return helper.methodName;
+    }
+
+    /** The fields the helpers used keep per thread: the scratch arrays of the matrix alias checks. */
+    List<FieldSpec> fields() {
+        return AliasChecks.fields(used);
     }
 
     /** The methods of the helpers used. */
@@ -117,6 +133,8 @@ final class Helpers {
             case TAKE_DOUBLE, TAKE_INT, TAKE_LONG, TAKE_ROW -> take(m, helper.tape);
             case TAKE_VECTOR -> takeVector(m);
             case TAKE_MATRIX -> takeMatrix(m);
+            case REQUIRE_SEPARATE, REQUIRE_NOT_ROW, REQUIRE_OWN_ROWS, REQUIRE_NO_SHARED_ROW, REQUIRE_DISTINCT_ROWS,
+                    IDENTITY_TABLE -> AliasChecks.helper(helper, m);
             case POP_ROW -> m.addJavadoc("The row at {@code index} of a row tape, whose slot it clears: a kept tape\n"
                         + "holds no caller's rows.\n").returns(vector)
                         .addParameter(matrix, "tape").addParameter(int.class, "index")

@@ -49,7 +49,7 @@ final class MethodWriter {
         this.keptArrays = new KeptArrays(pullback.keptArrays(), names, helpers, function.name(), keptArrayFields);
         this.emitter = new BodyEmitter(names, helpers, function.name(), keptArrays);
         emitter.nameSourceVariables(method.sourceVariables());
-        Set<Variable> parameters = new HashSet<>(adjointParameters());
+        Set<Variable> parameters = new HashSet<>(pullback.adjointStorage());
         parameters.addAll(function.parameters());
         parameters.add(pullback.seed());
         this.body = emitter.body(pullback.body(), parameters, pullback.expectedTapeSizes(),
@@ -118,7 +118,7 @@ final class MethodWriter {
         }
         LocalNames wrapperNames = new LocalNames();
         function.parameters().forEach(p -> wrapperNames.allocate(names.of(p), p));
-        adjointParameters().forEach(d -> wrapperNames.allocate(names.of(d), d));
+        pullback.adjointStorage().forEach(d -> wrapperNames.allocate(names.of(d), d));
         String value = wrapperNames.allocate("value", "value-and-gradient result");
         m.addStatement("double $N = $L", value, pullbackCall("1.0"));
         components.add(0, CodeBlock.of("$N", value));
@@ -172,7 +172,7 @@ final class MethodWriter {
                 m.addStatement("$N($S, $N, $N)", helpers.use(Helpers.Helper.CHECK_SHAPE), d, d, p);
             }
         }
-        return m.addCode(body).build();
+        return m.addCode(AliasChecks.of(pullback, names, helpers)).addCode(body).build();
     }
 
     private CodeBlock pullbackCall(String seed) {
@@ -181,7 +181,7 @@ final class MethodWriter {
             arguments.add(CodeBlock.of("$N", names.of(p)));
         }
         arguments.add(CodeBlock.of("$L", seed));
-        for (Variable d : adjointParameters()) {
+        for (Variable d : pullback.adjointStorage()) {
             arguments.add(CodeBlock.of("$N", names.of(d)));
         }
         return CodeBlock.of("$N($L)", pullbackName(), CodeBlock.join(arguments, ", "));
@@ -208,15 +208,6 @@ final class MethodWriter {
                 .map(Variable::name).collect(Collectors.joining(", "));
     }
 
-    private List<Variable> adjointParameters() {
-        List<Variable> out = new ArrayList<>();
-        if (pullback.gradient() != null) {
-            out.add(pullback.gradient());
-        }
-        out.addAll(pullback.arrayAdjoints().values());
-        return out;
-    }
-
     private void addSourceParameters(MethodSpec.Builder m) {
         for (Variable p : function.parameters()) {
             m.addParameter(ParameterSpec.builder(typeName(p.type()), names.of(p)).build());
@@ -224,7 +215,7 @@ final class MethodWriter {
     }
 
     private void addAdjointParameters(MethodSpec.Builder m) {
-        for (Variable d : adjointParameters()) {
+        for (Variable d : pullback.adjointStorage()) {
             m.addParameter(typeName(d.type()), names.of(d));
         }
     }

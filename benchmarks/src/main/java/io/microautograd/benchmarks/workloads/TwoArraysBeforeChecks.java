@@ -1,0 +1,47 @@
+package io.microautograd.benchmarks.workloads;
+
+/**
+ * The allocation-free gradient of {@link TwoArrays#products}, copied from the generated
+ * {@code TwoArraysGrad} with the checks of its array arguments left out, as the processor wrote it
+ * before issue 28: the yardstick that {@code AliasCheckBenchmark} measures those checks against.
+ * Its length checks stay, since they are older.
+ */
+public final class TwoArraysBeforeChecks {
+
+    private TwoArraysBeforeChecks() {
+    }
+
+    /** {@code TwoArraysGrad.products(a, b, dA, dB)} without the checks that dA and dB are not a or b. */
+    public static double products(double[] a, double[] b, double[] dA, double[] dB) {
+        checkLength("dA", dA, a.length, "the length of a");
+        checkLength("dB", dB, b.length, "the length of b");
+        int i = 0;
+        double dS = 0.0;
+        double s = 0;
+        for (i = 0; i < a.length; i++) {
+            s += a[i] * b[i] + a[i] * a[i];
+        }
+        double value = s;
+        dS += 1.0;
+        if (dS != 0.0) {
+            for (i = a.length - 1; i >= 0; i--) {
+                double t = a[i];
+                double t2 = b[i];
+                dA[i] += dS * t2;
+                dB[i] += dS * t;
+                double t3 = a[i];
+                double t4 = a[i];
+                dA[i] += dS * t4;
+                dA[i] += dS * t3;
+            }
+        }
+        return value;
+    }
+
+    private static void checkLength(String name, double[] storage, int length, String what) {
+        if (storage.length != length) {
+            throw new IllegalArgumentException(name + " must have length " + length + " (" + what + ") but has length "
+                    + storage.length);
+        }
+    }
+}
