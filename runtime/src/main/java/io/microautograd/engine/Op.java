@@ -42,7 +42,10 @@ public enum Op {
             b.grad -= out.data / b.data * out.grad;
         }
     },
-    /** Power with a constant exponent n (stored as the second input): d(x^n)/dx = n x^(n-1). */
+    /**
+     * Power with a constant exponent n (stored as the second input): d(x^n)/dx = n x^(n-1), and 0
+     * where n = 0, x = 0 included.
+     */
     POW("^") {
         @Override
         public boolean differentiates(int input) {
@@ -52,20 +55,20 @@ public enum Op {
         @Override
         void backward(Value out) {
             Value base = out.inputs[0];
-            double n = out.inputs[1].data;
-            base.grad += n * Math.pow(base.data, n - 1) * out.grad;
+            base.grad += powerSlope(base.data, out.inputs[1].data) * out.grad;
         }
     },
     /**
-     * Power with a differentiated exponent: d(x^y)/dx = y x^(y-1), d(x^y)/dy = x^y ln x for x &gt; 0
-     * and 0 otherwise (x^y is not a real-differentiable function of y where x &lt;= 0).
+     * Power with a differentiated exponent: d(x^y)/dx = y x^(y-1) (0 where y = 0, x = 0 included),
+     * d(x^y)/dy = x^y ln x for x &gt; 0 and 0 otherwise (x^y is not a real-differentiable function
+     * of y where x &lt;= 0).
      */
     POW_VALUE("^") {
         @Override
         void backward(Value out) {
             Value base = out.inputs[0];
             Value exponent = out.inputs[1];
-            base.grad += exponent.data * Math.pow(base.data, exponent.data - 1) * out.grad;
+            base.grad += powerSlope(base.data, exponent.data) * out.grad;
             if (base.data > 0) {
                 exponent.grad += out.data * Math.log(base.data) * out.grad;
             }
@@ -310,5 +313,13 @@ public enum Op {
      * the piecewise-constant functions (floor, ceil, rint, signum: derivative 0) pass nothing.
      */
     void backward(Value out) {
+    }
+
+    /**
+     * d(x^n)/dx = n x^(n-1), and 0 where n = 0: x^0 is the constant 1, also at x = 0, where the
+     * formula would give 0 * infinity.
+     */
+    private static double powerSlope(double x, double n) {
+        return n == 0 ? 0 : n * Math.pow(x, n - 1);
     }
 }

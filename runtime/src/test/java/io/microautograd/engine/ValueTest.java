@@ -180,6 +180,26 @@ class ValueTest {
         assertEquals(0.0, exponent.grad());
     }
 
+    /** x^0 is the constant 1, also at x = 0, where n x^(n-1) would be 0 * infinity. */
+    @Test
+    void powHasDerivativeZeroWhereTheExponentIsZero() {
+        Value x = Value.of(0.0);
+        Value polynomial = x.pow(0).add(x.pow(1).mul(2)).add(x.pow(2).mul(3));
+        polynomial.backward();
+        assertEquals(1.0, polynomial.data());
+        assertEquals(2.0, x.grad(), "d(1 + 2x + 3x^2)/dx at 0");
+
+        Value base = Value.of(0.0);
+        Value exponent = Value.of(0.0);
+        base.pow(exponent).backward();
+        assertEquals(0.0, base.grad(), "d(x^y)/dx at x = 0, y = 0");
+        assertEquals(0.0, exponent.grad(), "no gradient to the exponent where the base is not positive");
+
+        Value five = Value.of(5.0);
+        five.pow(0).backward();
+        assertEquals(0.0, five.grad());
+    }
+
     @Test
     void smoothClampStaysInsideAndKeepsGradient() {
         Value far = Value.of(100);
