@@ -26,18 +26,19 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles Java sources in memory with a given annotation processor and loads the classes: the
- * fuzzer's way of running javac thousands of times without touching the disk.
+ * fuzzer's way of running javac thousands of times without touching the disk, and the way other
+ * tests of the runtime compile with the processor.
  */
-final class InMemoryCompiler {
+public final class InMemoryCompiler {
 
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
     /** What one compilation produced: diagnostics, generated sources, and a loader for its classes. */
-    record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics,
+    public record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics,
                   Map<String, String> generatedSources, ClassLoader classes) {
 
         /** The diagnostics of kind ERROR, one per line, as javac would print them. */
-        String errors() {
+        public String errors() {
             StringBuilder out = new StringBuilder();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
@@ -53,7 +54,7 @@ final class InMemoryCompiler {
     }
 
     /** Compiles {@code sources} (fully qualified class name to text) with {@code processor}. */
-    static Result compile(Map<String, String> sources, Processor processor) {
+    public static Result compile(Map<String, String> sources, Processor processor) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StandardJavaFileManager standard = JAVAC.getStandardFileManager(diagnostics, null, null);
         MemoryFileManager files = new MemoryFileManager(standard);
