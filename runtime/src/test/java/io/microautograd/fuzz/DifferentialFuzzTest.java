@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and checked against the {@code Value} engine and finite differences.
  *
  * <p>The default run checks {@code fuzz.programs} (300) programs of each mode in
- * {@code fuzz.modes} (scalar and arrays) from {@code fuzz.seed}, compiled {@code fuzz.batch}
+ * {@code fuzz.modes} (scalar, arrays and tails) from {@code fuzz.seed}, compiled {@code fuzz.batch}
  * (50) to a class; a long campaign of part-2 programs is {@code mvn -pl runtime -am verify
  * -Dtest=DifferentialFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.programs=100000
  * -Dfuzz.batch=250 -Dfuzz.modes=arrays}. Mode {@code index_names} (a scalar named like an
@@ -30,7 +30,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * are not in the subset and stay out of the default run. Mode {@code arrays} also declares
  * other names for arrays ({@code double[] alias3 = a;}) and reads and writes through them, in
  * about two programs in three; the run's counts say how many programs had one, how many take
- * an {@code int[]} and how many loop reversals the zero-adjoint skip guards.
+ * an {@code int[]} and how many loop reversals the zero-adjoint skip guards. Mode {@code tails}
+ * passes the results of part-1 programs through tanh, sigmoid, exp, expm1, log, atan2 and hypot
+ * in their tails, where gradients reach 1e-300 and 1e300 ({@link TailProgramGenerator}).
  */
 class DifferentialFuzzTest {
 
@@ -40,7 +42,7 @@ class DifferentialFuzzTest {
         int programs = Integer.getInteger("fuzz.programs", 300);
         int batch = Integer.getInteger("fuzz.batch", 50);
         StringBuilder report = new StringBuilder();
-        for (String name : System.getProperty("fuzz.modes", "scalar,arrays").split(",")) {
+        for (String name : System.getProperty("fuzz.modes", "scalar,arrays,tails").split(",")) {
             DifferentialFuzzer.Mode mode = DifferentialFuzzer.Mode.valueOf(name.trim().toUpperCase(Locale.ROOT));
             long start = System.nanoTime();
             DifferentialFuzzer.Counts counts = DifferentialFuzzer.run(mode, seed, programs, batch);

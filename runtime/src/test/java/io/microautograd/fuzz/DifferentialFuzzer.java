@@ -100,9 +100,14 @@ final class DifferentialFuzzer {
          * Part 2 where a scalar may be called {@code eIndex} while an enhanced for names its
          * element {@code e}: left out of the default run while the compiler confuses the two.
          */
-        INDEX_NAMES;
+        INDEX_NAMES,
+        /** Part 1 with every result passed through tanh, sigmoid, exp, expm1, log, atan2 or hypot in its tail. */
+        TAILS;
 
         Function<String, Method> generator(long seed) {
+            if (this == TAILS) {
+                return new TailProgramGenerator(seed)::method;
+            }
             return this == SCALAR ? new ProgramGenerator(seed)::method
                     : new ArrayProgramGenerator(seed, this == HELPER_WRITES, this == INDEX_NAMES)::method;
         }

@@ -9,9 +9,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * The three comparisons the fuzzer makes for one program at one point: the generated value
  * against the original method (bit for bit), the generated gradient against the {@code Value}
- * engine (1e-10 relative to the gradient's size, on the partials the engine finds finite), and
- * against central finite differences (skipped where the function is not smooth enough for
- * differences to mean anything).
+ * engine (1e-10 relative to the gradient's size, its largest partial however small, on the
+ * partials the engine finds finite), and against central finite differences (skipped where the
+ * function is not smooth enough for differences to mean anything).
  */
 final class PointCheck {
 
@@ -62,8 +62,9 @@ final class PointCheck {
         root.backward();
         // An engine partial that is not finite (0 x inf under a zero adjoint, which the compiled
         // path may skip, see the README) is left to finite differences; it must not turn the scale
-        // into NaN, which would wave every other partial through.
-        double scale = 1;
+        // into NaN, which would wave every other partial through. The scale has no floor: a
+        // gradient of 1e-18 (a saturated tanh or sigmoid) is compared to 1e-28, not to 1e-10.
+        double scale = 0;
         for (int i = 0; i < point.length; i++) {
             if (Double.isFinite(leaves[i].grad())) {
                 scale = Math.max(scale, Math.max(Math.abs(gradient[i]), Math.abs(leaves[i].grad())));
