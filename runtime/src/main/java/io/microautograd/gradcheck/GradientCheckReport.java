@@ -82,12 +82,12 @@ public final class GradientCheckReport {
         return parameterIndex;
     }
 
-    /** The objective's partial for {@link #parameterIndex()} at {@link #point()}. */
+    /** The objective's partial for {@link #parameterIndex()} at {@link #point()}; NaN if none could be checked. */
     public double analytic() {
         return analytic;
     }
 
-    /** The finite-difference partial for {@link #parameterIndex()} at {@link #point()}. */
+    /** The finite-difference partial for {@link #parameterIndex()} at {@link #point()}; NaN if none was checked. */
     public double numeric() {
         return numeric;
     }

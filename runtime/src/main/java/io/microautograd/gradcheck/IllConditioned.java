@@ -21,10 +21,9 @@ record IllConditioned(int pointIndex, double[] point, int parameter, double anal
 
     /** Where the partial is, why it could not be checked, and what to do instead. */
     String describe() {
-        return "parameter " + parameter + " of point " + pointIndex + " " + Arrays.toString(point)
-                + String.format(Locale.ROOT, ": the function is about %.2e there, so rounding alone can move its"
-                + " difference quotient by %.2e, more than", functionSize, noise) + " analytic " + analytic
-                + " and numeric " + numeric
-                + " differ by; check it where the function is smaller, or with a larger step (withStep)";
+        return String.format(Locale.ROOT, "parameter %d of point %d %s: the function is about %.2e there, so"
+                + " rounding alone can move its difference quotient by %.2e, more than analytic %s and numeric %s"
+                + " differ by; check it where the function is smaller, or with a larger step (withStep)", parameter,
+                pointIndex, Arrays.toString(point), functionSize, noise, analytic, numeric);
     }
 }

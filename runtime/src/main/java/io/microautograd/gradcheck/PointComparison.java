@@ -37,19 +37,23 @@ final class PointComparison {
         double[] scratch = new double[point.length];
         for (int i = 0; i < point.length; i++) {
             double h = step * Math.max(1, Math.abs(point[i]));
-            double[] largestValue = {0};
-            numeric[i] = (4 * difference(objective, i, h / 2, scratch, largestValue)
-                    - difference(objective, i, h, scratch, largestValue)) / 3;
+            double[] values = {valueAt(objective, i, h / 2, scratch), valueAt(objective, i, -h / 2, scratch),
+                valueAt(objective, i, h, scratch), valueAt(objective, i, -h, scratch)};
+            numeric[i] = (4 * ((values[0] - values[1]) / h) - (values[2] - values[3]) / (2 * h)) / 3;
             double disagreement = Math.abs(analytic[i] - numeric[i]);
             double error = disagreement / Math.max(minScale, Math.max(Math.abs(analytic[i]), Math.abs(numeric[i])));
+            double largestValue = 0;
+            for (double value : values) {
+                largestValue = Math.max(largestValue, Math.abs(value));
+            }
             // Rounding moves each of the four values by up to ROUNDING_ULPS ulps; the extrapolation
             // (4 D(h/2) - D(h)) / 3 turns that into up to 3 ROUNDING_ULPS ulps over h.
-            double noise = 3 * ROUNDING_ULPS * Math.ulp(largestValue[0]) / h;
+            double noise = 3 * ROUNDING_ULPS * Math.ulp(largestValue) / h;
             if (error > tolerance && disagreement <= noise) {
                 illConditioned++;
                 if (firstIllConditioned == null) {
                     firstIllConditioned = new IllConditioned(pointIndex, point, i, analytic[i], numeric[i],
-                            noise, largestValue[0]);
+                            noise, largestValue);
                 }
             } else if (worstParameter < 0 || Double.compare(error, worstError) > 0) {
                 worstError = error;
@@ -89,9 +93,10 @@ final class PointComparison {
      * partials of every point that could not be resolved, {@code example} is the first of them.
      */
     GradientCheckReport report(int pointCount, double tolerance, int illConditioned, IllConditioned example) {
-        int parameter = Math.max(worstParameter, 0);
-        return new GradientCheckReport(pointCount, pointIndex, point, worstParameter, analytic[parameter],
-                numeric[parameter], worstError, tolerance, overwrittenParameter, illConditioned, example);
+        boolean checked = worstParameter >= 0;
+        return new GradientCheckReport(pointCount, pointIndex, point, worstParameter,
+                checked ? analytic[worstParameter] : Double.NaN, checked ? numeric[worstParameter] : Double.NaN,
+                worstError, tolerance, overwrittenParameter, illConditioned, example);
     }
 
     /**
@@ -116,14 +121,10 @@ final class PointComparison {
         }
     }
 
-    /** The central difference of parameter {@code i} with step h; raises {@code largestValue[0]} to the largest |f| read. */
-    private double difference(Objective objective, int i, double h, double[] scratch, double[] largestValue) {
+    /** The objective's value with parameter {@code i} moved by {@code offset}. */
+    private double valueAt(Objective objective, int i, double offset, double[] scratch) {
         double[] shifted = point.clone();
-        shifted[i] = point[i] + h;
-        double up = objective.valueAndGradient(shifted, scratch);
-        shifted[i] = point[i] - h;
-        double down = objective.valueAndGradient(shifted, scratch);
-        largestValue[0] = Math.max(largestValue[0], Math.max(Math.abs(up), Math.abs(down)));
-        return (up - down) / (2 * h);
+        shifted[i] = point[i] + offset;
+        return objective.valueAndGradient(shifted, scratch);
     }
 }

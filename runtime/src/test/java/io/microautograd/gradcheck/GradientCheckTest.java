@@ -142,7 +142,8 @@ class GradientCheckTest {
         GradientCheckReport report = GradientCheck.standard().check(sqrt, new double[] {1e-5});
         assertFalse(report.passed());
         assertTrue(report.toString().contains("the finite difference for parameter 0 of point 0 [1.0E-5] is NaN"
-                + " (analytic 158.11388300841895): the function is NaN or infinite within the step"), report.toString());
+                + " (analytic 158.11388300841895): the function is NaN or infinite within the step"),
+                report.toString());
     }
 
     /** f = 3 sum p^3, whose size (8e16) at the point swamps the last partial (441): rounding, not a wrong gradient. */
@@ -164,8 +165,8 @@ class GradientCheckTest {
         assertEquals(1, report.illConditioned());
         assertEquals(1, report.parameterIndex(), "the worst of the partials the differences can check");
         assertTrue(report.toString().contains(" 1 partial(s) could not be checked, for example parameter 2 of point 0"
-                + " [10000.0, -300000.0, 7.0]: the function is about 8.10e+16 there, so rounding alone can move its difference"
-                + " quotient by 5.49e+05, more than analytic 441.0 and numeric "), report.toString());
+                + " [10000.0, -300000.0, 7.0]: the function is about 8.10e+16 there, so rounding alone can move its"
+                + " difference quotient by 5.49e+05, more than analytic 441.0 and numeric "), report.toString());
         assertTrue(report.toString().endsWith(" differ by; check it where the function is smaller, or with a larger"
                 + " step (withStep)."), report.toString());
     }
