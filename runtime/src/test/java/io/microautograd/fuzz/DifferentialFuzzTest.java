@@ -114,6 +114,42 @@ class DifferentialFuzzTest {
     }
 
     /**
+     * Found by the tails campaign (seed 777, f5229): atan2 of a point on a ray through the
+     * origin is constant, and its two partials cancel to noise (1e-16, differently on each path).
+     * Measured against the size of the terms they sum, not against the gradient (0), they agree.
+     */
+    @Test
+    void partialsThatCancelToNoiseAgree() {
+        Method ray = new Method("ray", List.of("z"), List.of(new Program.Return(new Program.Call("atan2", List.of(
+                new Program.Binary("/", new Program.Var("z"), new Program.Literal(0.27)), new Program.Var("z"))))));
+        DifferentialFuzzer.Compilation compilation = DifferentialFuzzer.compile("Ray", List.of(ray));
+        PointCheck.Outcome outcome = compilation.loaded().check(ray, new double[] {-0.4303506992715276});
+        assertEquals(Verdict.AGREE, outcome.verdict(), outcome.detail());
+    }
+
+    /**
+     * Found by the tails campaign (seed 777, f6784): tanh(v^3) rounds to -1 near the point, so
+     * e^(-40 tanh(v^3)) is exactly e^40 there in double and finite differences see 0, while the
+     * derivative is 6.7e-4, far below what the value's rounding (32) does to a difference over
+     * the step. That point is ill-conditioned, not a disagreement.
+     */
+    @Test
+    void aDerivativeBelowTheValuesRoundingIsIllConditioned() {
+        Program.Var v = new Program.Var("v");
+        Method saturated = new Method("saturated", List.of("adjoint", "grad"), List.of(
+                new Program.Declare("v", new Program.Negate(new Program.Binary("/", new Program.Var("adjoint"),
+                        new Program.Literal(2.0)))),
+                new Program.Assign("v", "-", new Program.Literal(2.68)),
+                new Program.Return(new Program.Call("exp", List.of(new Program.Binary("*",
+                        new Program.Negate(new Program.Literal(40.0)), new Program.Call("tanh", List.of(
+                                new Program.Binary("*", v, new Program.Binary("*", v, v))))))))));
+        DifferentialFuzzer.Compilation compilation = DifferentialFuzzer.compile("Saturated", List.of(saturated));
+        PointCheck.Outcome outcome = compilation.loaded().check(saturated,
+                new double[] {0.6765571408463247, 1.8804057386626183});
+        assertEquals(Verdict.ILL_CONDITIONED, outcome.verdict(), outcome.detail());
+    }
+
+    /**
      * Found by the campaign (arrays, seed 3): floor of a steep function is a staircase whose
      * stairs are narrower than every finite-difference step, so differences see a slope of about
      * 2400 where the derivative is 0. That point is ill-conditioned, not a disagreement.

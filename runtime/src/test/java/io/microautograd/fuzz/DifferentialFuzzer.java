@@ -101,7 +101,7 @@ final class DifferentialFuzzer {
          * element {@code e}: left out of the default run while the compiler confuses the two.
          */
         INDEX_NAMES,
-        /** Part 1 with every result passed through tanh, sigmoid, exp, expm1, log, atan2 or hypot in its tail. */
+        /** Part 1 with every result passed through tanh, sigmoid, exp, expm1, log, atan2 or hypot in a tail. */
         TAILS;
 
         Function<String, Method> generator(long seed) {

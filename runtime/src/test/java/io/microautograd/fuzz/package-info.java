@@ -22,9 +22,12 @@
  *       1e-200 or 1e200), where a derivative formula that cancels loses its digits.</li>
  * </ul>
  *
- * <p>The engine comparison is relative to the gradient's largest partial without a floor, so
- * that a gradient of 1e-18 is held to 1e-28: against a floor of 1, a saturated sigmoid whose
- * derivative came out 0 instead of 7e-18 would pass.
+ * <p>The engine comparison is relative to the gradient's size, or to the size of the terms its
+ * partials sum where they cancel ({@link io.microautograd.fuzz.AbsoluteGradient}), without a
+ * floor: a gradient of 1e-18 is held to 1e-28, where against a floor of 1 a saturated sigmoid
+ * whose derivative came out 0 instead of 7e-18 would pass. Finite differences are not held to a
+ * derivative below what the value's rounding does to them over the step (e^(-40 tanh(u)) with
+ * tanh(u) rounded to -1 is exactly e^40 near the point): such a point is ill-conditioned.
  * The sigmoid is a call of its own in the programs: Java spells it as the engine computes it,
  * {@code z >= 0 ? 1 / (1 + e^-z) : e^z / (1 + e^z)}, and the engine runs it as its one
  * operation, so the comparison holds the engine's sigmoid rule to the chain rule through exp.
