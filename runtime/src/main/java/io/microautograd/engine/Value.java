@@ -63,8 +63,9 @@ public final class Value {
     int visitMark;
     /**
      * {@link #CHANGES} when this node's number was computed or last changed: a node whose input
-     * has a later stamp was computed from the input's old number. An int keeps a node at 48
-     * bytes; stamps are compared by their difference, so the clock may wrap.
+     * has a later stamp was computed from the input's old number. An int fits in the padding a
+     * node's object had, so it costs no memory; stamps are compared by their difference, so the
+     * clock may wrap.
      */
     private int stamp;
 

@@ -31,7 +31,8 @@ class DatasetTest {
                 counts.getMessage());
         IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
                 () -> Dataset.of(new double[][] {{1, 2}, {3}}, new double[] {1, 2}));
-        assertEquals("every row of inputs must have the width of row 0 (2), but row 1 has width 1", ragged.getMessage());
+        assertEquals("every row of inputs must have the width of row 0 (2), but row 1 has width 1",
+                ragged.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Dataset(new double[0][], new double[0][]));
     }
 
