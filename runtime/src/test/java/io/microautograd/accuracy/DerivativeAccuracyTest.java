@@ -112,7 +112,7 @@ class DerivativeAccuracyTest {
                 "every row of DerivativeRules needs a reference in TrueDerivatives");
     }
 
-    /** The textbook formulas the engine had, y (1 - y), 1 - y^2 and y + 1, fail the comparison in the tails. */
+    /** The comparison can fail: the textbook y (1 - y), 1 - y^2 and y + 1 are far off in the tails. */
     @Test
     void theComparisonCatchesFormulasThatLoseTheirDigits() {
         double sigmoid = 1 / (1 + Math.exp(-20));
