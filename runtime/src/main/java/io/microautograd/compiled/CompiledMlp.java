@@ -59,7 +59,7 @@ public final class CompiledMlp {
     /** The outputs for {@code x} of the network {@code layout} with parameters {@code params}. */
     static double[] predict(MlpLayout layout, double[] params, double[] x) {
         if (x.length != layout.inputSize()) {
-            throw new IllegalArgumentException("input must have " + layout.inputSize() + " values, got " + x.length);
+            throw new IllegalArgumentException("input must have length " + layout.inputSize() + ", got " + x.length);
         }
         return MlpKernels.outputs(params, layout.encoded(), x);
     }

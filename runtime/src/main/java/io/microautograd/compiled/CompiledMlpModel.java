@@ -88,8 +88,8 @@ public final class CompiledMlpModel implements TrainableModel {
     @Override
     public double lossAndGradient(Dataset data, int[] batch, double[] gradient) {
         if (data.inputSize() != network.inputSize()) {
-            throw new IllegalArgumentException("the network reads " + network.inputSize()
-                    + " inputs per sample, the data has " + data.inputSize());
+            throw new IllegalArgumentException("the network reads inputs of width " + network.inputSize()
+                    + ", the data's are of width " + data.inputSize());
         }
         int targets = loss.isBinary() ? 1 : network.outputSize();
         if (data.targetSize() != targets) {

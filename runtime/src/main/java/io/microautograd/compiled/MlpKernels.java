@@ -201,9 +201,9 @@ final class MlpKernels {
         }
         if (loss == BINARY_CROSS_ENTROPY_WITH_LOGITS) {
             if (output >= 0) {
-                return output * (1 - t) + Math.log(Math.exp(-output) + 1);
+                return output * (1 - t) + Math.log1p(Math.exp(-output));
             }
-            return output * -t + Math.log(Math.exp(output) + 1);
+            return output * -t + Math.log1p(Math.exp(output));
         }
         double sign = t == 1 ? 1 : -1;
         double margin = output * -sign + 1;

@@ -18,7 +18,7 @@ public final class Dataset {
      * A dataset of {@code inputs[i]} paired with {@code targets[i]}.
      *
      * @throws IllegalArgumentException if there are no samples, the two arrays differ in length,
-     *     or the rows of either are not all of one width
+     *     or the rows of either are empty or not all of one width
      */
     public Dataset(double[][] inputs, double[][] targets) {
         if (inputs.length == 0) {
@@ -26,10 +26,12 @@ public final class Dataset {
         }
         if (inputs.length != targets.length) {
             throw new IllegalArgumentException("inputs and targets must have one row per sample, got "
-                    + inputs.length + " inputs and " + targets.length + " targets");
+                    + inputs.length + " rows of inputs and " + targets.length + " of targets");
         }
         this.inputs = copyRows(inputs, "inputs");
         this.targets = copyRows(targets, "targets");
+        requireValues(this.inputs, "inputs");
+        requireValues(this.targets, "targets");
     }
 
     /** A dataset with one target per sample, {@code y[i]} for {@code x[i]}: the seed's X and Y. */
@@ -88,15 +90,23 @@ public final class Dataset {
 
     @Override
     public String toString() {
-        return "Dataset(" + size() + " samples, " + inputSize() + " inputs, " + targetSize() + " targets)";
+        return "Dataset(" + size() + " samples, inputs of width " + inputSize() + ", targets of width " + targetSize()
+                + ")";
+    }
+
+    private static void requireValues(double[][] rows, String name) {
+        if (rows[0].length == 0) {
+            throw new IllegalArgumentException("every row of " + name + " must hold at least one value, got rows of"
+                    + " width 0");
+        }
     }
 
     private static double[][] copyRows(double[][] rows, String name) {
         double[][] copy = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != rows[0].length) {
-                throw new IllegalArgumentException("every row of " + name + " must have " + rows[0].length
-                        + " values like row 0, but row " + i + " has " + rows[i].length);
+                throw new IllegalArgumentException("every row of " + name + " must have the width of row 0 ("
+                        + rows[0].length + "), but row " + i + " has width " + rows[i].length);
             }
             copy[i] = Arrays.copyOf(rows[i], rows[i].length);
         }

@@ -42,7 +42,10 @@ public enum Op {
             b.grad -= out.data / b.data * out.grad;
         }
     },
-    /** Power with a constant exponent n (stored as the second input): d(x^n)/dx = n x^(n-1). */
+    /**
+     * Power with a constant exponent n (stored as the second input): d(x^n)/dx = n x^(n-1), and 0
+     * where n = 0, x = 0 included.
+     */
     POW("^") {
         @Override
         public boolean differentiates(int input) {
@@ -52,20 +55,20 @@ public enum Op {
         @Override
         void backward(Value out) {
             Value base = out.inputs[0];
-            double n = out.inputs[1].data;
-            base.grad += n * Math.pow(base.data, n - 1) * out.grad;
+            base.grad += powerSlope(base.data, out.inputs[1].data) * out.grad;
         }
     },
     /**
-     * Power with a differentiated exponent: d(x^y)/dx = y x^(y-1), d(x^y)/dy = x^y ln x for x &gt; 0
-     * and 0 otherwise (x^y is not a real-differentiable function of y where x &lt;= 0).
+     * Power with a differentiated exponent: d(x^y)/dx = y x^(y-1) (0 where y = 0, x = 0 included),
+     * d(x^y)/dy = x^y ln x for x &gt; 0 and 0 otherwise (x^y is not a real-differentiable function
+     * of y where x &lt;= 0).
      */
     POW_VALUE("^") {
         @Override
         void backward(Value out) {
             Value base = out.inputs[0];
             Value exponent = out.inputs[1];
-            base.grad += exponent.data * Math.pow(base.data, exponent.data - 1) * out.grad;
+            base.grad += powerSlope(base.data, exponent.data) * out.grad;
             if (base.data > 0) {
                 exponent.grad += out.data * Math.log(base.data) * out.grad;
             }
@@ -90,11 +93,16 @@ public enum Op {
             }
         }
     },
-    /** d(tanh x)/dx = 1 - y^2. */
+    /**
+     * d(tanh x)/dx = 1 - y^2, computed as e^(-2|x|) (1 + |y|)^2: the same number without the
+     * cancellation that leaves 1 - y^2 with no correct digit once y rounds to within a few ulps
+     * of 1 (tanh'(20) = 1.7e-17, not 0). The compiled rule is the same expression.
+     */
     TANH("tanh") {
         @Override
         void backward(Value out) {
-            out.inputs[0].grad += (1 - out.data * out.data) * out.grad;
+            double y = Math.abs(out.data);
+            out.inputs[0].grad += Math.exp(-2 * Math.abs(out.inputs[0].data)) * ((1 + y) * (1 + y)) * out.grad;
         }
     },
     /** d(relu x)/dx = 1 for x &gt; 0, else 0 (relu'(0) = 0). */
@@ -107,11 +115,16 @@ public enum Op {
             }
         }
     },
-    /** d(sigmoid x)/dx = y (1 - y). */
+    /**
+     * d(sigmoid x)/dx = y (1 - y), computed as e^-|x| / (1 + e^-|x|)^2, which keeps every digit
+     * where 1 - y cancels (sigmoid'(40) = 4.2e-18, not 0).
+     */
     SIGMOID("sigmoid") {
         @Override
         void backward(Value out) {
-            out.inputs[0].grad += out.data * (1 - out.data) * out.grad;
+            Value x = out.inputs[0];
+            double e = Math.exp(-Math.abs(x.data));
+            x.grad += e / ((1 + e) * (1 + e)) * out.grad;
         }
     },
     /** d(sin x)/dx = cos x. */
@@ -137,20 +150,20 @@ public enum Op {
             out.inputs[0].grad += (1 + out.data * out.data) * out.grad;
         }
     },
-    /** d(asin x)/dx = 1 / sqrt(1 - x^2). */
+    /** d(asin x)/dx = 1 / sqrt(1 - x^2); see {@link #oneMinusSquare}. */
     ASIN("asin") {
         @Override
         void backward(Value out) {
             Value x = out.inputs[0];
-            x.grad += out.grad / Math.sqrt(1 - x.data * x.data);
+            x.grad += out.grad / Math.sqrt(oneMinusSquare(x.data));
         }
     },
-    /** d(acos x)/dx = -1 / sqrt(1 - x^2). */
+    /** d(acos x)/dx = -1 / sqrt(1 - x^2); see {@link #oneMinusSquare}. */
     ACOS("acos") {
         @Override
         void backward(Value out) {
             Value x = out.inputs[0];
-            x.grad -= out.grad / Math.sqrt(1 - x.data * x.data);
+            x.grad -= out.grad / Math.sqrt(oneMinusSquare(x.data));
         }
     },
     /** d(atan x)/dx = 1 / (1 + x^2). */
@@ -161,15 +174,19 @@ public enum Op {
             x.grad += out.grad / (1 + x.data * x.data);
         }
     },
-    /** atan2(y, x): d/dy = x / (x^2 + y^2), d/dx = -y / (x^2 + y^2). */
+    /**
+     * atan2(y, x): d/dy = x / (x^2 + y^2), d/dx = -y / (x^2 + y^2), computed as x / r / r with
+     * r = hypot(y, x), so that the squares neither overflow nor underflow (at (4e200, 3e200) and
+     * (4e-200, 3e-200) the sum of squares is infinite or 0).
+     */
     ATAN2("atan2") {
         @Override
         void backward(Value out) {
             Value y = out.inputs[0];
             Value x = out.inputs[1];
-            double r2 = x.data * x.data + y.data * y.data;
-            y.grad += x.data / r2 * out.grad;
-            x.grad -= y.data / r2 * out.grad;
+            double r = Math.hypot(y.data, x.data);
+            y.grad += x.data / r / r * out.grad;
+            x.grad -= y.data / r / r * out.grad;
         }
     },
     /** d(sinh x)/dx = cosh x. */
@@ -188,11 +205,12 @@ public enum Op {
             x.grad += Math.sinh(x.data) * out.grad;
         }
     },
-    /** d(e^x - 1)/dx = y + 1. */
+    /** d(e^x - 1)/dx = e^x (not y + 1, which is 0 once y rounds to -1: expm1'(-40) = 4.2e-18). */
     EXPM1("expm1") {
         @Override
         void backward(Value out) {
-            out.inputs[0].grad += (out.data + 1) * out.grad;
+            Value x = out.inputs[0];
+            x.grad += Math.exp(x.data) * out.grad;
         }
     },
     /** d(log10 x)/dx = 1 / (x ln 10). */
@@ -310,5 +328,18 @@ public enum Op {
      * the piecewise-constant functions (floor, ceil, rint, signum: derivative 0) pass nothing.
      */
     void backward(Value out) {
+    }
+
+    /**
+     * d(x^n)/dx = n x^(n-1), and 0 where n = 0: x^0 is the constant 1, also at x = 0, where the
+     * formula would give 0 * infinity.
+     */
+    private static double powerSlope(double x, double n) {
+        return n == 0 ? 0 : n * Math.pow(x, n - 1);
+    }
+
+    /** 1 - x^2 as (1 - x)(1 + x): near |x| = 1, where 1 - x*x cancels, each factor is exact or nearly. */
+    private static double oneMinusSquare(double x) {
+        return (1 - x) * (1 + x);
     }
 }

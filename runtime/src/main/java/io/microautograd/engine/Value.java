@@ -3,6 +3,7 @@ package io.microautograd.engine;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scalar that remembers how it was computed, so that {@link #backward()} can fill in the
@@ -27,6 +28,13 @@ import java.util.List;
  * receives both contributions, and calling {@code backward()} twice adds twice. Call
  * {@link #zeroGrad()} (or an optimizer's) between steps.
  *
+ * <p><b>Changing a number.</b> {@link #setData(double)} changes one node; the nodes computed from
+ * it keep the values they were computed with, since the engine records a graph but does not
+ * re-run it. Build the graph again from the changed leaves (compute the output anew) before
+ * differentiating: {@code backward()} on a graph one of whose nodes changed after a node
+ * computed from it throws {@link IllegalStateException}, instead of mixing old outputs with new
+ * inputs into a gradient that holds at no point.
+ *
  * <p><b>Identity.</b> {@code equals} and {@code hashCode} are those of {@link Object}: a
  * {@code Value} is a node in a graph, and two nodes holding the same number are still two nodes.
  * Compare numbers with {@link #dataEquals(Value)}, {@link #lt(Value)} and friends.
@@ -43,6 +51,8 @@ public final class Value {
     public static final double LOG_EPSILON = 1e-12;
 
     private static final Value[] NO_INPUTS = new Value[0];
+    /** Counts the changes {@link #setData} made, in every graph: the clock of {@link #stamp}. */
+    private static final AtomicInteger CHANGES = new AtomicInteger();
 
     double data;
     double grad;
@@ -51,11 +61,19 @@ public final class Value {
     private String label;
     /** The traversal that last visited this node; spares the topological sort a visited set. */
     int visitMark;
+    /**
+     * {@link #CHANGES} when this node's number was computed or last changed: a node whose input
+     * has a later stamp was computed from the input's old number. An int fits in the padding a
+     * node's object had, so it costs no memory; stamps are compared by their difference, so the
+     * clock may wrap.
+     */
+    private int stamp;
 
     private Value(double data, Op op, Value[] inputs) {
         this.data = data;
         this.op = op;
         this.inputs = inputs;
+        this.stamp = CHANGES.get();
     }
 
     /** A leaf holding {@code data}: an input, a parameter or a constant. */
@@ -96,9 +114,16 @@ public final class Value {
         return data;
     }
 
-    /** Replaces the number this node holds; meant for leaves (parameters updated by an optimizer). */
+    /**
+     * Replaces the number this node holds; meant for leaves (parameters updated by an optimizer).
+     * Nodes already computed from this one keep their values: compute them anew before calling
+     * {@link #backward()}, which refuses a graph computed from this node's old number.
+     */
     public void setData(double data) {
-        this.data = data;
+        if (Double.doubleToRawLongBits(data) != Double.doubleToRawLongBits(this.data)) {
+            this.data = data;
+            stamp = CHANGES.incrementAndGet();
+        }
     }
 
     /** d(root)/d(this) after {@code root.backward()}; 0 before. */
@@ -440,9 +465,15 @@ public final class Value {
      * call they hold d(this)/d(node) of this call alone, as PyTorch's retained gradients do. The
      * sort is iterative, so graphs of any depth (a chain of ten million nodes) work without
      * growing the thread's stack.
+     *
+     * @throws IllegalStateException if a node of the graph was changed by {@link #setData} after a
+     *     node was computed from it; nothing has been changed then
      */
     public void backward() {
         List<Value> order = topologicalOrder();
+        for (Value node : order) {
+            node.requireInputsUnchanged();
+        }
         for (Value node : order) {
             if (node.op != Op.LEAF) {
                 node.grad = 0;
@@ -475,6 +506,16 @@ public final class Value {
     public String toString() {
         String labelPart = label == null || label.isEmpty() ? "" : ", label=" + label;
         return "Value(data=" + data + ", grad=" + grad + labelPart + ")";
+    }
+
+    private void requireInputsUnchanged() {
+        for (Value input : inputs) {
+            if (input.stamp - stamp > 0) {
+                throw new IllegalStateException(input + " was changed by setData after the " + op.symbol()
+                        + " node " + this + " was computed from it, so backward() would mix its old and new numbers;"
+                        + " compute the graph again from the changed values, then call backward() on the new output");
+            }
+        }
     }
 
     private Value unary(double result, Op op) {

@@ -3,8 +3,9 @@ package io.microautograd.gradcheck;
 import java.util.Arrays;
 
 /**
- * The outcome of a {@link GradientCheck}: the worst error over every partial of every point,
- * and where it was, or the first partial an objective wrote over instead of adding to.
+ * The outcome of a {@link GradientCheck}: the worst error over every partial of every point that
+ * finite differences can check, and where it was, or the first partial an objective wrote over
+ * instead of adding to; and how many partials were too ill-conditioned to check.
  */
 public final class GradientCheckReport {
 
@@ -17,9 +18,12 @@ public final class GradientCheckReport {
     private final double worstError;
     private final double tolerance;
     private final int overwrittenParameter;
+    private final int illConditioned;
+    private final IllConditioned illConditionedExample;
 
     GradientCheckReport(int pointCount, int pointIndex, double[] point, int parameterIndex, double analytic,
-            double numeric, double worstError, double tolerance, int overwrittenParameter) {
+            double numeric, double worstError, double tolerance, int overwrittenParameter, int illConditioned,
+            IllConditioned illConditionedExample) {
         this.pointCount = pointCount;
         this.pointIndex = pointIndex;
         this.point = point;
@@ -29,14 +33,31 @@ public final class GradientCheckReport {
         this.worstError = worstError;
         this.tolerance = tolerance;
         this.overwrittenParameter = overwrittenParameter;
+        this.illConditioned = illConditioned;
+        this.illConditionedExample = illConditionedExample;
     }
 
-    /** Whether every partial at every point is within the tolerance and the gradient was added, not assigned. */
+    /**
+     * Whether every partial that finite differences can check, at every point, is within the
+     * tolerance, at least one could be checked, and the gradient was added, not assigned.
+     */
     public boolean passed() {
-        return worstError <= tolerance && accumulates();
+        return parameterIndex >= 0 && worstError <= tolerance && accumulates();
     }
 
-    /** The largest error of any partial (see {@link GradientCheck} for the measure); NaN if a partial was NaN. */
+    /**
+     * How many partials, over every point, finite differences could not check: the function was
+     * so large there that rounding alone moved the difference quotient by more than it and the
+     * analytic partial differed, so the difference says nothing about the gradient.
+     */
+    public int illConditioned() {
+        return illConditioned;
+    }
+
+    /**
+     * The largest error of the partials finite differences can check (see {@link GradientCheck}
+     * for the measure); NaN if such a partial was NaN, 0 if none could be checked.
+     */
     public double worstError() {
         return worstError;
     }
@@ -56,17 +77,17 @@ public final class GradientCheckReport {
         return point.clone();
     }
 
-    /** The parameter whose partial has the worst error at {@link #point()}. */
+    /** The parameter whose partial has the worst error at {@link #point()}; -1 if no partial could be checked. */
     public int parameterIndex() {
         return parameterIndex;
     }
 
-    /** The objective's partial for {@link #parameterIndex()} at {@link #point()}. */
+    /** The objective's partial for {@link #parameterIndex()} at {@link #point()}; NaN if none could be checked. */
     public double analytic() {
         return analytic;
     }
 
-    /** The finite-difference partial for {@link #parameterIndex()} at {@link #point()}. */
+    /** The finite-difference partial for {@link #parameterIndex()} at {@link #point()}; NaN if none was checked. */
     public double numeric() {
         return numeric;
     }
@@ -82,20 +103,36 @@ public final class GradientCheckReport {
     }
 
     /**
-     * What the check found, in one paragraph: for a failure, which contract or partial failed,
-     * at which parameter and point, with the analytic and numeric values.
+     * What the check found, in one paragraph: for a failure, which contract or partial failed and
+     * why, at which parameter and point, with the analytic and numeric values; then the partials
+     * that could not be checked, if any, with the first of them.
      */
     @Override
     public String toString() {
-        String where = "parameter " + parameterIndex + " of point " + pointIndex + " " + Arrays.toString(point);
         if (!accumulates()) {
             return "Gradient check failed: the objective assigns its gradient instead of adding it (at parameter "
                     + overwrittenParameter + " of point " + pointIndex + " " + Arrays.toString(point)
                     + "); Objective.valueAndGradient must add (+=) into the caller's array.";
         }
+        if (parameterIndex < 0) {
+            return "Gradient check could not check any partial on " + pointCount + " point(s), for example at "
+                    + illConditionedExample.describe() + ".";
+        }
+        String where = "parameter " + parameterIndex + " of point " + pointIndex + " " + Arrays.toString(point);
         String verdict = passed() ? "Gradient check passed on " + pointCount + " point(s)"
                 : "Gradient check failed on " + pointCount + " point(s)";
-        return verdict + ": worst error " + worstError + (passed() ? " <= " : " > ") + "tolerance " + tolerance
-                + " at " + where + ": analytic " + analytic + ", numeric " + numeric + ".";
+        String finding;
+        if (!Double.isFinite(analytic)) {
+            finding = ": the objective's partial for " + where + " is " + analytic + " (numeric " + numeric + ").";
+        } else if (!Double.isFinite(numeric)) {
+            finding = ": the finite difference for " + where + " is " + numeric + " (analytic " + analytic
+                    + "): the function is NaN or infinite within the step of the point; check away from the edge"
+                    + " of its domain, or with a smaller step (withStep).";
+        } else {
+            finding = ": worst error " + worstError + (passed() ? " <= " : " > ") + "tolerance " + tolerance + " at "
+                    + where + ": analytic " + analytic + ", numeric " + numeric + ".";
+        }
+        return verdict + finding + (illConditioned == 0 ? "" : " " + illConditioned
+                + " partial(s) could not be checked, for example " + illConditionedExample.describe() + ".");
     }
 }

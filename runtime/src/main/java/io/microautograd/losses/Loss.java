@@ -41,16 +41,16 @@ public interface Loss {
 
     private static Value single(Value[] outputs, double[] target) {
         if (outputs.length != 1 || target.length != 1) {
-            throw new IllegalArgumentException("a binary loss needs one output and one target, got "
-                    + outputs.length + " outputs and " + target.length + " targets");
+            throw new IllegalArgumentException("a binary loss needs one output and one target, got outputs of length "
+                    + outputs.length + " and a target of length " + target.length);
         }
         return outputs[0];
     }
 
     private static void requireSameSize(Value[] outputs, double[] target) {
         if (outputs.length != target.length) {
-            throw new IllegalArgumentException("outputs and target must have the same length, got "
-                    + outputs.length + " outputs and " + target.length + " targets");
+            throw new IllegalArgumentException("outputs and target must have the same length, got lengths "
+                    + outputs.length + " and " + target.length);
         }
     }
 }

@@ -39,16 +39,18 @@ public final class Losses {
 
     /**
      * The binary cross-entropy of sigmoid(logit) against a target t in [0, 1], computed from the
-     * logit z without forming the probability: max(z, 0) - z t + log(1 + e^-|z|). It never
-     * overflows and its gradient, sigmoid(z) - t, never vanishes on a wrong answer.
+     * logit z without forming the probability: max(z, 0) - z t + log1p(e^-|z|). It never
+     * overflows, its gradient, sigmoid(z) - t, never vanishes on a wrong answer, and log1p keeps
+     * the cost of a confident right answer (about e^-|z|) where log(1 + e^-|z|) rounds it to 0
+     * from |z| = 37 on.
      */
     public static Value binaryCrossEntropyWithLogits(Value logit, double target) {
         requireProbability(target);
         // The two branches are the same function written so that exp never sees a positive argument.
         if (logit.data() >= 0) {
-            return logit.mul(1 - target).add(logit.neg().exp().add(1).log());
+            return logit.mul(1 - target).add(logit.neg().exp().log1p());
         }
-        return logit.mul(-target).add(logit.exp().add(1).log());
+        return logit.mul(-target).add(logit.exp().log1p());
     }
 
     /**

@@ -130,7 +130,7 @@ public final class MLP implements Module {
 
     private void requireInputSize(int actual) {
         if (actual != inputSize) {
-            throw new IllegalArgumentException("input must have " + inputSize + " values, got " + actual);
+            throw new IllegalArgumentException("input must have length " + inputSize + ", got " + actual);
         }
     }
 }

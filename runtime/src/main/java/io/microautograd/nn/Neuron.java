@@ -89,7 +89,7 @@ public final class Neuron implements Module {
     private void requireInputSize(int actual) {
         if (actual != weights.length) {
             throw new IllegalArgumentException(
-                    "input must have " + weights.length + " values, one per weight, got " + actual);
+                    "input must have length " + weights.length + ", one value per weight, got " + actual);
         }
     }
 }

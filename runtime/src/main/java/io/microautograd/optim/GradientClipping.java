@@ -31,22 +31,33 @@ public interface GradientClipping {
 
     /**
      * Scales the whole gradient down to Euclidean norm {@code maxNorm} when it is longer, keeping
-     * its direction (Pascanu et al., 2013; PyTorch's {@code clip_grad_norm_}).
+     * its direction (Pascanu et al., 2013; PyTorch's {@code clip_grad_norm_}). The norm is taken
+     * as {@code Math.hypot} takes it, of the components divided by the largest, so it neither
+     * overflows for components above 1e154 nor underflows below 1e-154. A gradient with a NaN or
+     * infinite component is left as it is, for the trainer's divergence check to report.
      */
     static GradientClipping byGlobalNorm(double maxNorm) {
         requirePositive("maxNorm", maxNorm);
         return new GradientClipping() {
             @Override
             public void clip(double[] gradient) {
+                double largest = 0;
+                for (double g : gradient) {
+                    largest = Math.max(largest, Math.abs(g));
+                }
+                if (!(largest > 0 && largest < Double.POSITIVE_INFINITY)) {
+                    return;
+                }
                 double sumOfSquares = 0;
                 for (double g : gradient) {
-                    sumOfSquares += g * g;
+                    double scaled = g / largest;
+                    sumOfSquares += scaled * scaled;
                 }
-                double norm = Math.sqrt(sumOfSquares);
-                if (norm > maxNorm) {
-                    double scale = maxNorm / norm;
+                double normOverLargest = Math.sqrt(sumOfSquares);
+                if (largest * normOverLargest > maxNorm) {
+                    double factor = maxNorm / normOverLargest;
                     for (int i = 0; i < gradient.length; i++) {
-                        gradient[i] *= scale;
+                        gradient[i] = gradient[i] / largest * factor;
                     }
                 }
             }

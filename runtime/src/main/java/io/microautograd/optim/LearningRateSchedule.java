@@ -12,7 +12,7 @@ public interface LearningRateSchedule {
 
     /** The same rate at every step. */
     static LearningRateSchedule constant(double rate) {
-        requireRate("rate", rate);
+        requireRate("learning rate", rate);
         return step -> rate;
     }
 
@@ -38,7 +38,7 @@ public interface LearningRateSchedule {
 
     /** {@code start}, multiplied by {@code factor} every {@code every} steps: start * factor^(k / every). */
     static LearningRateSchedule stepDecay(double start, double factor, int every) {
-        requireRate("start", start);
+        requireRate("start learning rate", start);
         if (!(factor > 0 && factor <= 1)) {
             throw new IllegalArgumentException("factor must be in (0, 1], got " + factor);
         }
@@ -47,7 +47,7 @@ public interface LearningRateSchedule {
     }
 
     private static void requireSchedule(double start, double end, int steps) {
-        requireRate("start", start);
+        requireRate("start learning rate", start);
         if (!(end >= 0) || Double.isInfinite(end)) {
             throw new IllegalArgumentException("end must be finite and >= 0, got " + end);
         }
@@ -56,7 +56,7 @@ public interface LearningRateSchedule {
 
     private static void requireRate(String name, double rate) {
         if (!(rate > 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException(name + " learning rate must be finite and > 0, got " + rate);
+            throw new IllegalArgumentException(name + " must be finite and > 0, got " + rate);
         }
     }
 

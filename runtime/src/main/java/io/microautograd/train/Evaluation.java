@@ -31,8 +31,8 @@ public final class Evaluation {
             double[] output = model.predict(data.input(i));
             double[] target = data.target(i);
             if (output.length != 1 || target.length != 1) {
-                throw new IllegalArgumentException("accuracy needs one output and one target per sample, got "
-                        + output.length + " outputs and " + target.length + " targets");
+                throw new IllegalArgumentException("accuracy needs one output and one target per sample, got outputs"
+                        + " of width " + output.length + " and targets of width " + target.length);
             }
             boolean predictedPositive = output[0] > threshold;
             boolean positive = target[0] >= 0.5;
@@ -55,8 +55,8 @@ public final class Evaluation {
             double[] output = model.predict(data.input(i));
             double[] target = data.target(i);
             if (output.length != target.length) {
-                throw new IllegalArgumentException("prediction and target must have the same width, got "
-                        + output.length + " outputs and " + target.length + " targets");
+                throw new IllegalArgumentException("prediction and target must have the same width, got widths "
+                        + output.length + " and " + target.length);
             }
             for (int k = 0; k < output.length; k++) {
                 double error = output[k] - target[k];

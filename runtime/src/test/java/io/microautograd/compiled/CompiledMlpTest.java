@@ -134,7 +134,7 @@ class CompiledMlpTest {
     @Test
     void badArgumentsAreNamed() {
         CompiledMlp compiled = CompiledMlp.of(2, 1, layer(3, RELU), layer(1, LINEAR));
-        assertEquals("input must have 2 values, got 3", assertThrows(IllegalArgumentException.class,
+        assertEquals("input must have length 2, got 3", assertThrows(IllegalArgumentException.class,
                 () -> compiled.predict(new double[3])).getMessage());
         assertEquals("values must hold one number per parameter (13), got 1", assertThrows(
                 IllegalArgumentException.class, () -> compiled.setParameters(new double[1])).getMessage());
@@ -151,7 +151,7 @@ class CompiledMlpTest {
                 assertThrows(IllegalArgumentException.class, () -> model.lossAndGradient(
                         Dataset.of(new double[][] {{1, 2}}, new double[] {0.5}), new int[] {0},
                         new double[13])).getMessage());
-        assertEquals("the network reads 2 inputs per sample, the data has 3", assertThrows(
+        assertEquals("the network reads inputs of width 2, the data's are of width 3", assertThrows(
                 IllegalArgumentException.class, () -> model.lossAndGradient(
                         Dataset.of(new double[][] {{1, 2, 3}}, new double[] {1}), new int[] {0},
                         new double[13])).getMessage());

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.microautograd.data.Dataset;
 import io.microautograd.data.Datasets;
+import io.microautograd.engine.Value;
 import io.microautograd.gradcheck.GradientCheck;
+import io.microautograd.losses.Losses;
 import io.microautograd.nn.Activation;
 import io.microautograd.nn.MLP;
 import io.microautograd.train.TrainableModel;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -91,6 +94,24 @@ class CrossPathTest {
                 assertSameLossAndGradient(valuePath, compiledPath, MOONS, batch);
             }
         }
+    }
+
+    /** Both paths compute the logit cross-entropy with log1p, so a confident right answer costs e^-|z|, not 0. */
+    @ParameterizedTest
+    @CsvSource({"40, 1", "-40, 0"})
+    void logitCrossEntropyOfAConfidentRightAnswerIsNotZeroOnEitherPath(double logit, double label) {
+        double expected = Math.exp(-40);
+        Value z = Value.of(logit);
+        Value valueLoss = Losses.binaryCrossEntropyWithLogits(z, label);
+        valueLoss.backward();
+        double[] gradient = new double[1];
+        double compiledLoss = MlpKernelsGrad.binaryLoss(logit, label, MlpKernels.BINARY_CROSS_ENTROPY_WITH_LOGITS,
+                gradient);
+
+        assertEquals(expected, compiledLoss, 1e-15 * expected);
+        assertEquals(valueLoss.data(), compiledLoss);
+        assertEquals(-Math.signum(logit) * expected, gradient[0], 1e-15 * expected);
+        assertEquals(z.grad(), gradient[0], 1e-15 * expected);
     }
 
     static void assertSameLossAndGradient(TrainableModel valuePath, TrainableModel compiledPath, Dataset data,

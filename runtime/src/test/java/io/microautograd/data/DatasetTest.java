@@ -18,7 +18,7 @@ class DatasetTest {
         assertEquals(2, data.input(0)[1]);
         assertEquals(3, data.input(1)[0]);
         assertEquals(6, data.target(1)[0]);
-        assertEquals("Dataset(2 samples, 2 inputs, 1 targets)", data.toString());
+        assertEquals("Dataset(2 samples, inputs of width 2, targets of width 1)", data.toString());
         assertEquals(4, data.input(1, 1));
         assertEquals(5, data.target(0, 0));
     }
@@ -27,10 +27,22 @@ class DatasetTest {
     void shapeErrorsSayWhatIsWrong() {
         IllegalArgumentException counts = assertThrows(IllegalArgumentException.class,
                 () -> Dataset.of(new double[][] {{1}, {2}}, new double[] {1}));
-        assertEquals("inputs and targets must have one row per sample, got 2 inputs and 1 targets", counts.getMessage());
+        assertEquals("inputs and targets must have one row per sample, got 2 rows of inputs and 1 of targets",
+                counts.getMessage());
         IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
                 () -> Dataset.of(new double[][] {{1, 2}, {3}}, new double[] {1, 2}));
-        assertEquals("every row of inputs must have 2 values like row 0, but row 1 has 1", ragged.getMessage());
+        assertEquals("every row of inputs must have the width of row 0 (2), but row 1 has width 1",
+                ragged.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Dataset(new double[0][], new double[0][]));
+    }
+
+    @Test
+    void rowsWithoutValuesAreRejected() {
+        assertEquals("every row of inputs must hold at least one value, got rows of width 0", assertThrows(
+                IllegalArgumentException.class, () -> Dataset.of(new double[][] {{}, {}}, new double[] {1, 2}))
+                .getMessage());
+        assertEquals("every row of targets must hold at least one value, got rows of width 0", assertThrows(
+                IllegalArgumentException.class, () -> new Dataset(new double[][] {{1}}, new double[][] {{}}))
+                .getMessage());
     }
 }

@@ -180,6 +180,26 @@ class ValueTest {
         assertEquals(0.0, exponent.grad());
     }
 
+    /** x^0 is the constant 1, also at x = 0, where n x^(n-1) would be 0 * infinity. */
+    @Test
+    void powHasDerivativeZeroWhereTheExponentIsZero() {
+        Value x = Value.of(0.0);
+        Value polynomial = x.pow(0).add(x.pow(1).mul(2)).add(x.pow(2).mul(3));
+        polynomial.backward();
+        assertEquals(1.0, polynomial.data());
+        assertEquals(2.0, x.grad(), "d(1 + 2x + 3x^2)/dx at 0");
+
+        Value base = Value.of(0.0);
+        Value exponent = Value.of(0.0);
+        base.pow(exponent).backward();
+        assertEquals(0.0, base.grad(), "d(x^y)/dx at x = 0, y = 0");
+        assertEquals(0.0, exponent.grad(), "no gradient to the exponent where the base is not positive");
+
+        Value five = Value.of(5.0);
+        five.pow(0).backward();
+        assertEquals(0.0, five.grad());
+    }
+
     @Test
     void smoothClampStaysInsideAndKeepsGradient() {
         Value far = Value.of(100);
@@ -229,6 +249,41 @@ class ValueTest {
         Value z = Value.of(8.0).label("z");
         assertEquals("Value(data=8.0, grad=0.0, label=z)", z.toString());
         assertEquals("Value(data=1.5, grad=0.0)", Value.of(1.5).toString());
+    }
+
+    /** e^x + x x built at x = 1 and differentiated after x became 2 gave 6.72, the gradient at neither point. */
+    @Test
+    void backwardRefusesAGraphComputedBeforeALeafChanged() {
+        Value x = Value.of(1.0).label("x");
+        Value f = x.exp().add(x.mul(x));
+        x.setData(2.0);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, f::backward);
+        assertEquals("Value(data=2.0, grad=0.0, label=x) was changed by setData after the exp node"
+                + " Value(data=2.718281828459045, grad=0.0) was computed from it, so backward() would mix its old"
+                + " and new numbers; compute the graph again from the changed values, then call backward() on the"
+                + " new output", e.getMessage());
+        assertEquals(0.0, x.grad(), "nothing was accumulated");
+
+        Value again = x.exp().add(x.mul(x));
+        again.backward();
+        assertEquals(Math.exp(2) + 4, x.grad(), 1e-15);
+    }
+
+    @Test
+    void setDataThatChangesNothingInTheGraphLeavesItUsable() {
+        Value x = Value.of(1.5);
+        Value unrelated = Value.of(3.0);
+        Value f = x.mul(x);
+        x.setData(1.5);
+        unrelated.setData(-4.0);
+        f.backward();
+        assertEquals(3.0, x.grad());
+
+        Value intermediate = x.mul(2);
+        Value g = intermediate.tanh();
+        intermediate.setData(0.0);
+        assertThrows(IllegalStateException.class, g::backward, "a changed intermediate node is refused too");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and checked against the {@code Value} engine and finite differences.
  *
  * <p>The default run checks {@code fuzz.programs} (300) programs of each mode in
- * {@code fuzz.modes} (scalar, arrays and shared_arrays) from {@code fuzz.seed}, compiled {@code fuzz.batch}
+ * {@code fuzz.modes} (scalar, arrays, shared_arrays and tails) from {@code fuzz.seed}, compiled {@code fuzz.batch}
  * (50) to a class; a long campaign of part-2 programs is {@code mvn -pl runtime -am verify
  * -Dtest=DifferentialFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.programs=100000
  * -Dfuzz.batch=250 -Dfuzz.modes=arrays}. Mode {@code index_names} (a scalar named like an
@@ -38,13 +38,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  * for both at two of each program's three points ({@link SharedArrayCalls}); the counts say how
  * many such calls the generated method rejected as the README's rule says, the others having
  * agreed on the value and the gradient of the method as called.
+ * Mode {@code tails} passes the results of part-1 programs through tanh, sigmoid, exp, expm1, log,
+ * atan2 and hypot in their tails, where gradients reach 1e-300 and 1e300 ({@link TailProgramGenerator}).
  */
 class DifferentialFuzzTest {
 
     @Test
     void compiledGradientsAgreeWithTheValueEngineAndFiniteDifferences() {
         StringBuilder report = new StringBuilder();
-        for (String name : System.getProperty("fuzz.modes", "scalar,arrays,shared_arrays").split(",")) {
+        for (String name : System.getProperty("fuzz.modes", "scalar,arrays,shared_arrays,tails").split(",")) {
             run(DifferentialFuzzer.Mode.valueOf(name.trim().toUpperCase(Locale.ROOT)),
                     Integer.getInteger("fuzz.programs", 300), report);
         }
@@ -134,6 +136,42 @@ class DifferentialFuzzTest {
                 "] = ", "] *= ", "= new double[", ".length", "Helper(double[] ", "Helper(double ")) {
             assertTrue(printed.indexOf(construct) >= 0, "no " + construct + " in 40 array programs");
         }
+    }
+
+    /**
+     * Found by the tails campaign (seed 777, f5229): atan2 of a point on a ray through the
+     * origin is constant, and its two partials cancel to noise (1e-16, differently on each path).
+     * Measured against the size of the terms they sum, not against the gradient (0), they agree.
+     */
+    @Test
+    void partialsThatCancelToNoiseAgree() {
+        Method ray = new Method("ray", List.of("z"), List.of(new Program.Return(new Program.Call("atan2", List.of(
+                new Program.Binary("/", new Program.Var("z"), new Program.Literal(0.27)), new Program.Var("z"))))));
+        DifferentialFuzzer.Compilation compilation = DifferentialFuzzer.compile("Ray", List.of(ray));
+        PointCheck.Outcome outcome = compilation.loaded().check(ray, new double[] {-0.4303506992715276});
+        assertEquals(Verdict.AGREE, outcome.verdict(), outcome.detail());
+    }
+
+    /**
+     * Found by the tails campaign (seed 777, f6784): tanh(v^3) rounds to -1 near the point, so
+     * e^(-40 tanh(v^3)) is exactly e^40 there in double and finite differences see 0, while the
+     * derivative is 6.7e-4, far below what the value's rounding (32) does to a difference over
+     * the step. That point is ill-conditioned, not a disagreement.
+     */
+    @Test
+    void aDerivativeBelowTheValuesRoundingIsIllConditioned() {
+        Program.Var v = new Program.Var("v");
+        Method saturated = new Method("saturated", List.of("adjoint", "grad"), List.of(
+                new Program.Declare("v", new Program.Negate(new Program.Binary("/", new Program.Var("adjoint"),
+                        new Program.Literal(2.0)))),
+                new Program.Assign("v", "-", new Program.Literal(2.68)),
+                new Program.Return(new Program.Call("exp", List.of(new Program.Binary("*",
+                        new Program.Negate(new Program.Literal(40.0)), new Program.Call("tanh", List.of(
+                                new Program.Binary("*", v, new Program.Binary("*", v, v))))))))));
+        DifferentialFuzzer.Compilation compilation = DifferentialFuzzer.compile("Saturated", List.of(saturated));
+        PointCheck.Outcome outcome = compilation.loaded().check(saturated,
+                new double[] {0.6765571408463247, 1.8804057386626183});
+        assertEquals(Verdict.ILL_CONDITIONED, outcome.verdict(), outcome.detail());
     }
 
     /**

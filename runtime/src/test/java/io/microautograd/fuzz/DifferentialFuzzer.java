@@ -125,9 +125,14 @@ final class DifferentialFuzzer {
          * Part 2 with two {@code double[]} parameters of one length, checked at some points with one
          * array passed for both ({@link SharedArrayCalls}).
          */
-        SHARED_ARRAYS;
+        SHARED_ARRAYS,
+        /** Part 1 with every result passed through tanh, sigmoid, exp, expm1, log, atan2 or hypot in a tail. */
+        TAILS;
 
         Function<String, Method> generator(long seed) {
+            if (this == TAILS) {
+                return new TailProgramGenerator(seed)::method;
+            }
             return this == SCALAR ? new ProgramGenerator(seed)::method
                     : new ArrayProgramGenerator(seed, this == HELPER_WRITES || this == SEPARATE_RUNS,
                             this == INDEX_NAMES, this == SHARED_ARRAYS)::method;

@@ -30,11 +30,12 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles Java sources in memory with a given annotation processor and loads the classes: the
- * fuzzer's way of running javac thousands of times without touching the disk. A compilation may
- * follow an earlier one whose classes it then sees only as class files on its class path, as a
- * module sees the jar of a module it depends on.
+ * fuzzer's way of running javac thousands of times without touching the disk, and the way other
+ * tests of the runtime compile with the processor. A compilation may follow an earlier one whose
+ * classes it then sees only as class files on its class path, as a module sees the jar of a
+ * module it depends on.
  */
-final class InMemoryCompiler {
+public final class InMemoryCompiler {
 
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
@@ -42,11 +43,11 @@ final class InMemoryCompiler {
      * What one compilation produced: diagnostics, generated sources, its class files by binary
      * name, and a loader for its classes (and those of the compilation it followed).
      */
-    record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics,
+    public record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics,
                   Map<String, String> generatedSources, Map<String, byte[]> classFiles, ClassLoader classes) {
 
         /** The diagnostics of kind ERROR, one per line, as javac would print them. */
-        String errors() {
+        public String errors() {
             StringBuilder out = new StringBuilder();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
@@ -62,7 +63,7 @@ final class InMemoryCompiler {
     }
 
     /** Compiles {@code sources} (fully qualified class name to text) with {@code processor}. */
-    static Result compile(Map<String, String> sources, Processor processor) {
+    public static Result compile(Map<String, String> sources, Processor processor) {
         return compile(sources, processor, Map.of(), InMemoryCompiler.class.getClassLoader());
     }
 

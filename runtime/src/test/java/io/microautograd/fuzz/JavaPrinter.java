@@ -167,6 +167,10 @@ final class JavaPrinter {
             return "(-" + expr(n.operand()) + ")";
         } else if (expr instanceof Binary b) {
             return "(" + expr(b.left()) + " " + b.op() + " " + expr(b.right()) + ")";
+        } else if (expr instanceof Call c && c.function().equals("sigmoid")) {
+            String z = expr(c.arguments().get(0));
+            return "(" + z + " >= 0 ? 1 / (1 + Math.exp(-" + z + ")) : Math.exp(" + z + ") / (1 + Math.exp(" + z
+                    + ")))";
         } else if (expr instanceof Call c) {
             StringBuilder out = new StringBuilder("Math.").append(c.function()).append('(');
             for (int i = 0; i < c.arguments().size(); i++) {

@@ -9,8 +9,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * The three comparisons the fuzzer makes for one program at one point: the generated value
  * against the original method (bit for bit), the generated gradient against the {@code Value}
- * engine (1e-10 relative to the gradient's size, on the partials the engine finds finite), and
- * against central finite differences (skipped where the function is not smooth enough for
+ * engine (1e-10 relative to the gradient's size, or to the size of the terms its partials sum,
+ * however small, on the partials the engine finds finite), and against central finite
+ * differences (skipped where the function is not smooth enough, or its value too large, for
  * differences to mean anything).
  */
 final class PointCheck {
@@ -62,11 +63,15 @@ final class PointCheck {
         root.backward();
         // An engine partial that is not finite (0 x inf under a zero adjoint, which the compiled
         // path may skip, see the README) is left to finite differences; it must not turn the scale
-        // into NaN, which would wave every other partial through.
-        double scale = 1;
+        // into NaN, which would wave every other partial through. The scale is the gradient's
+        // size or the size of the terms its partials sum, whichever is larger, without a floor:
+        // a gradient of 1e-18 (a saturated tanh or sigmoid) is held to 1e-28, not to 1e-10.
+        double[] termSizes = AbsoluteGradient.of(root, leaves);
+        double scale = 0;
         for (int i = 0; i < point.length; i++) {
-            if (Double.isFinite(leaves[i].grad())) {
-                scale = Math.max(scale, Math.max(Math.abs(gradient[i]), Math.abs(leaves[i].grad())));
+            if (Double.isFinite(leaves[i].grad()) && Double.isFinite(termSizes[i])) {
+                scale = Math.max(scale, Math.max(termSizes[i], Math.max(Math.abs(gradient[i]),
+                        Math.abs(leaves[i].grad()))));
             }
         }
         for (int i = 0; i < point.length; i++) {
@@ -81,12 +86,32 @@ final class PointCheck {
             if (difference.isEmpty()) {
                 return new Outcome(Verdict.ILL_CONDITIONED, "not smooth in " + layout.slotName(i));
             }
-            if (Math.abs(gradient[i] - difference.get()) > DIFFERENCE_TOLERANCE * Math.max(1, Math.abs(difference.get()))) {
+            double disagreement = Math.abs(gradient[i] - difference.get());
+            if (disagreement > DIFFERENCE_TOLERANCE * Math.max(1, Math.abs(difference.get()))) {
+                if (disagreement <= roundingNoise(value, point[i])) {
+                    return new Outcome(Verdict.ILL_CONDITIONED, "the value's rounding swamps differences in "
+                            + layout.slotName(i));
+                }
                 return disagree("d/d" + layout.slotName(i) + ": finite differences " + difference.get()
                         + ", generated " + gradient[i]);
             }
         }
         return new Outcome(Verdict.AGREE, "");
+    }
+
+    /**
+     * How far rounding alone can move the difference {@link #smoothDifference} takes at
+     * coordinate {@code x} of a function of size about {@code value}: each value rounds by up to
+     * 8 ulps, and the extrapolation (4 D(h/8) - D(h/4)) / 3 turns that into 12 times as much
+     * over h. Where a saturated tanh makes e^(40 tanh(u)) exactly e^40 near the point, its
+     * derivative (1e-4) is far below that noise (3e6), and the differences' 0 says nothing.
+     */
+    private static double roundingNoise(double value, double x) {
+        return 12 * 8 * Math.ulp(value) / step(x);
+    }
+
+    private static double step(double x) {
+        return 1e-3 * Math.max(1, Math.abs(x));
     }
 
     /**
@@ -96,7 +121,7 @@ final class PointCheck {
      * whose stairs are narrower than both Richardson steps looks smooth to them.
      */
     private static Optional<Double> smoothDifference(ToDoubleFunction<double[]> f, double[] point, int i) {
-        double h = 1e-3 * Math.max(1, Math.abs(point[i]));
+        double h = step(point[i]);
         double coarse = richardson(f, point, i, h);
         double fine = richardson(f, point, i, h / 4);
         double tiny = central(f, point, i, h / 64);

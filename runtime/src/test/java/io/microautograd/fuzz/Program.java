@@ -210,7 +210,11 @@ final class Program {
     record Binary(String op, Expr left, Expr right) implements Expr {
     }
 
-    /** {@code Math.function(arguments)}. */
+    /**
+     * {@code Math.function(arguments)}; or the sigmoid, for function {@code "sigmoid"}, which Java
+     * spells as the {@code Value} engine computes it (without overflow) and the engine runs as one
+     * operation.
+     */
     record Call(String function, List<Expr> arguments) implements Expr {
     }
 

@@ -291,6 +291,7 @@ final class ValueInterpreter {
             case "floor": return x.floor();
             case "ceil": return x.ceil();
             case "rint": return x.rint();
+            case "sigmoid": return x.sigmoid();
             default: throw new IllegalArgumentException("no Value form of Math." + call.function());
         }
     }

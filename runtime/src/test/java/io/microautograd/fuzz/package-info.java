@@ -3,7 +3,7 @@
  *
  * <p>Random programs ({@link io.microautograd.fuzz.Program}) are printed as Java for the
  * annotation processor and run on the {@code Value} engine; both answers, and central finite
- * differences, must agree at random points. Two kinds of programs are checked:
+ * differences, must agree at random points. Three kinds of programs are checked:
  * <ul>
  *   <li>scalar (part 1 of the compiler): double parameters, locals, branches, every Math rule;
  *       the same programs from the same seed as before part 2, so runs stay comparable;</li>
@@ -15,15 +15,29 @@
  *       of a generated helper; read-only {@code int[]} index arrays; rectified accumulation
  *       loops that the zero-adjoint skip guards; new arrays filled by a scaled update
  *       ({@code b4[i5] += v * a[i5]}), whose reversals the compiler splits into a sum and array
- *       updates.</li>
+ *       updates;</li>
  *   <li>shared arrays: part-2 programs with two {@code double[]} parameters of one length, each
  *       written into in about half the programs, checked with separate arrays at a program's first
  *       point and with one array (and one adjoint storage array) for both at the two others
  *       ({@link io.microautograd.fuzz.SharedArrayCalls}): the generated method must throw the
  *       rule's pinned exception when the program writes into one of them, and otherwise give the
  *       value and gradient of the method as called. It is a mode of its own, so the arrays mode's
- *       programs stayed as they were for every seed.</li>
+ *       programs stayed as they were for every seed;</li>
+ *   <li>tails: scalar programs whose every return goes through a function in its tail (tanh or
+ *       the sigmoid of up to 400 times the result, exp and expm1 of up to 400 times a bounded
+ *       one, log of 1e-11 to 1e300 times a positive one, atan2 and hypot of coordinates near
+ *       1e-200 or 1e200), where a derivative formula that cancels loses its digits.</li>
  * </ul>
+ *
+ * <p>The engine comparison is relative to the gradient's size, or to the size of the terms its
+ * partials sum where they cancel ({@link io.microautograd.fuzz.AbsoluteGradient}), without a
+ * floor: a gradient of 1e-18 is held to 1e-28, where against a floor of 1 a saturated sigmoid
+ * whose derivative came out 0 instead of 7e-18 would pass. Finite differences are not held to a
+ * derivative below what the value's rounding does to them over the step (e^(-40 tanh(u)) with
+ * tanh(u) rounded to -1 is exactly e^40 near the point): such a point is ill-conditioned.
+ * The sigmoid is a call of its own in the programs: Java spells it as the engine computes it,
+ * {@code z >= 0 ? 1 / (1 + e^-z) : e^z / (1 + e^z)}, and the engine runs it as its one
+ * operation, so the comparison holds the engine's sigmoid rule to the chain rule through exp.
  *
  * <p>Choices the issue leaves open: a point flattens each array into consecutive slots and so
  * does the gradient ({@link io.microautograd.fuzz.ParameterLayout}); the generated method must

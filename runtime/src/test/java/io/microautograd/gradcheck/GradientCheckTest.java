@@ -110,16 +110,100 @@ class GradientCheckTest {
     }
 
     @Test
-    void nanPartialFails() {
+    void nanOrInfinitePartialFailsAndIsNamed() {
         Objective nan = (p, g) -> {
             double value = rosenbrock(p, g);
-            g[1] = p[0] > 1 ? Double.NaN : g[1];
+            g[1] += p[0] > 1 ? Double.NaN : 0;
             return value;
         };
         GradientCheckReport report = GradientCheck.standard().check(nan, POINTS);
         assertFalse(report.passed());
+        assertTrue(report.accumulates(), "a NaN partial says nothing about adding or assigning");
         assertTrue(Double.isNaN(report.worstError()));
         assertEquals(2, report.pointIndex());
+        assertTrue(report.toString().startsWith("Gradient check failed on 3 point(s): the objective's partial for"
+                + " parameter 1 of point 2 [2.0, -1.0] is NaN (numeric "), report.toString());
+
+        Objective infinite = (p, g) -> {
+            double value = rosenbrock(p, g);
+            g[0] = Double.NEGATIVE_INFINITY;
+            return value;
+        };
+        assertTrue(GradientCheck.standard().check(infinite, POINTS).toString().startsWith("Gradient check failed on 3"
+                + " point(s): the objective's partial for parameter 0 of point 0 [-1.2, 1.0] is -Infinity (numeric "));
+    }
+
+    @Test
+    void aFunctionThatIsNotFiniteWithinTheStepIsNamed() {
+        Objective sqrt = (p, g) -> {
+            g[0] += 0.5 / Math.sqrt(p[0]);
+            return Math.sqrt(p[0]);
+        };
+        GradientCheckReport report = GradientCheck.standard().check(sqrt, new double[] {1e-5});
+        assertFalse(report.passed());
+        assertTrue(report.toString().contains("the finite difference for parameter 0 of point 0 [1.0E-5] is NaN"
+                + " (analytic 158.11388300841895): the function is NaN or infinite within the step"),
+                report.toString());
+    }
+
+    /** f = 3 sum p^3, whose size (8e16) at the point swamps the last partial (441): rounding, not a wrong gradient. */
+    static double cubes(double[] p, double[] dP) {
+        double value = 0;
+        for (int i = 0; i < p.length; i++) {
+            value += 3 * p[i] * p[i] * p[i];
+            dP[i] += 9 * p[i] * p[i];
+        }
+        return value;
+    }
+
+    @Test
+    void aPartialTheFunctionsSizeSwampsIsIllConditionedNotWrong() {
+        double[] point = {1e4, -3e5, 7};
+        GradientCheckReport report = GradientCheck.standard().assertGradient(GradientCheckTest::cubes, point);
+
+        assertTrue(report.passed(), report.toString());
+        assertEquals(1, report.illConditioned());
+        assertEquals(1, report.parameterIndex(), "the worst of the partials the differences can check");
+        assertTrue(report.toString().contains(" 1 partial(s) could not be checked, for example parameter 2 of point 0"
+                + " [10000.0, -300000.0, 7.0]: the function is about 8.10e+16 there, so rounding alone can move its"
+                + " difference quotient by 5.49e+05, more than analytic 441.0 and numeric "), report.toString());
+        assertTrue(report.toString().endsWith(" differ by; check it where the function is smaller, or with a larger"
+                + " step (withStep)."), report.toString());
+    }
+
+    @Test
+    void illConditioningHidesNoDisagreementLargerThanRounding() {
+        double[] point = {1e4, -3e5, 7};
+        Objective lastPartialTooLarge = (p, g) -> {
+            double value = cubes(p, g);
+            g[2] += 1e7;
+            return value;
+        };
+        GradientCheckReport report = GradientCheck.standard().check(lastPartialTooLarge, point);
+        assertFalse(report.passed(), report.toString());
+        assertEquals(2, report.parameterIndex());
+        assertEquals(0, report.illConditioned());
+
+        Objective firstPartialTooLarge = (p, g) -> {
+            double value = cubes(p, g);
+            g[0] *= 1.001;
+            return value;
+        };
+        assertEquals(0, GradientCheck.standard().check(firstPartialTooLarge, point).parameterIndex());
+    }
+
+    @Test
+    void aCheckThatCouldCheckNoPartialDoesNotPass() {
+        Objective swamped = (p, g) -> {
+            g[0] += 1;
+            return 1e20 + p[0];
+        };
+        GradientCheckReport report = GradientCheck.standard().check(swamped, new double[] {1});
+        assertFalse(report.passed());
+        assertEquals(1, report.illConditioned());
+        assertEquals(-1, report.parameterIndex());
+        assertTrue(report.toString().startsWith("Gradient check could not check any partial on 1 point(s), for example"
+                + " at parameter 0 of point 0 [1.0]: the function is about 1.00e+20 there"), report.toString());
     }
 
     @Test

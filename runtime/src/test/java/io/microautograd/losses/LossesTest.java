@@ -69,6 +69,18 @@ class LossesTest {
         assertEquals(0, Losses.binaryCrossEntropyWithLogits(Value.of(1000), 1).data(), 1e-12);
     }
 
+    /** log(1 + e^-|z|) rounds to 0 from |z| = 37 on; log1p keeps the e^-|z| a right answer still costs. */
+    @ParameterizedTest
+    @CsvSource({"40, 1", "-40, 0", "700, 1"})
+    void withLogitsKeepsTheCostOfAConfidentRightAnswer(double logit, double target) {
+        double expected = Math.exp(-Math.abs(logit));
+        Value z = Value.of(logit);
+        Value loss = Losses.binaryCrossEntropyWithLogits(z, target);
+        loss.backward();
+        assertEquals(expected, loss.data(), 1e-15 * expected);
+        assertEquals(Math.signum(-logit) * expected, z.grad(), 1e-15 * expected, "d/dz is sigmoid(z) - t");
+    }
+
     @ParameterizedTest
     @CsvSource({"0.3, 1", "-0.5, 1", "2.0, 1", "0.3, -1", "-2.0, -1", "0.4, 0", "-0.2, 0"})
     void hingeValueAndGradient(double score, double label) {

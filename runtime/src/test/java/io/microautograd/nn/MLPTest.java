@@ -139,7 +139,7 @@ class MLPTest {
         MLP mlp = seedNetwork(1);
         IllegalArgumentException input = assertThrows(IllegalArgumentException.class,
                 () -> mlp.predict(new double[] {1, 2, 3}));
-        assertEquals("input must have 2 values, got 3", input.getMessage());
+        assertEquals("input must have length 2, got 3", input.getMessage());
         IllegalArgumentException flat = assertThrows(IllegalArgumentException.class,
                 () -> mlp.setParameterValues(new double[5]));
         assertEquals("values must hold one number per parameter (37), got 5", flat.getMessage());

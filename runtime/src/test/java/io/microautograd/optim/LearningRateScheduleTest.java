@@ -44,7 +44,12 @@ class LearningRateScheduleTest {
 
     @Test
     void badArgumentsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.constant(0));
+        assertEquals("learning rate must be finite and > 0, got 0.0", assertThrows(IllegalArgumentException.class,
+                () -> LearningRateSchedule.constant(0)).getMessage());
+        assertEquals("learning rate must be finite and > 0, got -1.0", assertThrows(IllegalArgumentException.class,
+                () -> new Sgd(-1)).getMessage());
+        assertEquals("start learning rate must be finite and > 0, got 0.0", assertThrows(
+                IllegalArgumentException.class, () -> LearningRateSchedule.linearDecay(0, 0, 10)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.constant(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.linearDecay(1, -0.1, 10));
         assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.cosineDecay(1, 0, 0));

@@ -40,8 +40,8 @@ class EvaluationTest {
         Dataset twoOutputs = new Dataset(new double[][] {{1, 2}}, new double[][] {{1}});
         IllegalArgumentException accuracy = assertThrows(IllegalArgumentException.class,
                 () -> Evaluation.accuracy(IDENTITY, twoOutputs, 0));
-        assertEquals("accuracy needs one output and one target per sample, got 2 outputs and 1 targets",
-                accuracy.getMessage());
+        assertEquals("accuracy needs one output and one target per sample, got outputs of width 2 and targets of"
+                + " width 1", accuracy.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Evaluation.mse(IDENTITY, twoOutputs));
         assertThrows(IllegalArgumentException.class, () -> new Metric(" ", Evaluation::mse));
     }

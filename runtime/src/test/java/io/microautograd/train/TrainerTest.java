@@ -1,5 +1,6 @@
 package io.microautograd.train;
 
+import static io.microautograd.nn.LayerSpec.layer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.microautograd.data.Dataset;
 import io.microautograd.data.Datasets;
+import io.microautograd.losses.Loss;
+import io.microautograd.nn.MLP;
 import io.microautograd.optim.Optimizer;
 import io.microautograd.optim.Sgd;
 import java.io.ByteArrayOutputStream;
@@ -87,6 +90,22 @@ class TrainerTest {
         assertEquals(0.03125, history.finalMetric("parameter"));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> history.metric("f1"));
         assertEquals("no metric named \"f1\" was recorded; recorded: [parameter, mse]", unknown.getMessage());
+    }
+
+    @Test
+    void aMetricThatCannotScoreTheModelFailsBeforeTheFirstStep() {
+        ValueMlpModel twoOutputs = new ValueMlpModel(MLP.of(1, 3, layer(2, "linear")), Loss.mse());
+        Dataset data = new Dataset(new double[][] {{0.5}, {-1}}, new double[][] {{1, 0}, {0, 1}});
+        double[] before = twoOutputs.parameters();
+        Optimizer optimizer = new Sgd(0.1);
+        Trainer trainer = builder(optimizer, 5).metrics(Metric.mse(), Metric.accuracy(0)).build();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(twoOutputs, data));
+        assertEquals("metric \"accuracy\" cannot score this model on this data (tried on sample 0 before training):"
+                + " accuracy needs one output and one target per sample, got outputs of width 2 and targets of width 2",
+                e.getMessage());
+        assertArrayEquals(before, twoOutputs.parameters(), "no step was taken");
+        assertEquals(0, optimizer.stepCount());
     }
 
     @Test

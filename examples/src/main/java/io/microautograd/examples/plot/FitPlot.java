@@ -25,8 +25,8 @@ public final class FitPlot {
     public static XYChart of(String title, Dataset data, DoubleUnaryOperator truth, DoubleUnaryOperator model,
             double from, double to) {
         if (data.inputSize() != 1 || data.targetSize() != 1) {
-            throw new IllegalArgumentException("a fit plot needs one input and one target, got "
-                    + data.inputSize() + " inputs and " + data.targetSize() + " targets");
+            throw new IllegalArgumentException("a fit plot needs one input and one target per sample, got inputs of"
+                    + " width " + data.inputSize() + " and targets of width " + data.targetSize());
         }
         if (!(from < to)) {
             throw new IllegalArgumentException("need from < to, got " + from + " and " + to);

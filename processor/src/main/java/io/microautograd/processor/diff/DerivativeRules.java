@@ -59,12 +59,12 @@ public final class DerivativeRules {
         row(MathFunction.ACOS, (x, y) -> List.of(neg(div(ONE, sqrtOneMinusSquare(x.get(0)))))); // -1/sqrt(1-a^2)
         row(MathFunction.ATAN, (x, y) -> List.of(div(ONE, add(ONE, mul(x.get(0), x.get(0)))))); // 1/(1+a^2)
         row(MathFunction.ATAN2, (x, y) -> List.of(                                  // atan2(a, b):
-                div(x.get(1), sumOfSquares(x)), neg(div(x.get(0), sumOfSquares(x))))); // b/(a^2+b^2), -a/(a^2+b^2)
+                overSumOfSquares(x.get(1), x), neg(overSumOfSquares(x.get(0), x)))); // b/(a^2+b^2), -a/(a^2+b^2)
         row(MathFunction.SINH, (x, y) -> List.of(call(MathFunction.COSH, x.get(0)))); // sinh' = cosh
         row(MathFunction.COSH, (x, y) -> List.of(call(MathFunction.SINH, x.get(0)))); // cosh' = sinh
-        row(MathFunction.TANH, (x, y) -> List.of(sub(ONE, mul(y, y))));             // tanh' = 1 - y^2
+        row(MathFunction.TANH, (x, y) -> List.of(tanhSlope(x.get(0), y)));          // tanh' = 1 - y^2
         row(MathFunction.EXP, (x, y) -> List.of(y));                                // exp' = y
-        row(MathFunction.EXPM1, (x, y) -> List.of(add(y, ONE)));                    // expm1' = y + 1
+        row(MathFunction.EXPM1, (x, y) -> List.of(call(MathFunction.EXP, x.get(0)))); // expm1' = e^a
         row(MathFunction.LOG, (x, y) -> List.of(div(ONE, x.get(0))));               // log' = 1/a
         row(MathFunction.LOG10, (x, y) -> List.of(div(ONE, mul(x.get(0), LN_10)))); // log10' = 1/(a ln 10)
         row(MathFunction.LOG1P, (x, y) -> List.of(div(ONE, add(ONE, x.get(0)))));   // log1p' = 1/(1+a)
@@ -127,12 +127,25 @@ public final class DerivativeRules {
         return Collections.unmodifiableSet(TABLE.keySet());
     }
 
+    /** sqrt(1 - a^2) as sqrt((1 - a)(1 + a)): near |a| = 1, where 1 - a*a cancels, each factor is exact or nearly. */
     private static Expr sqrtOneMinusSquare(Expr a) {
-        return call(MathFunction.SQRT, sub(ONE, mul(a, a)));
+        return call(MathFunction.SQRT, mul(sub(ONE, a), add(ONE, a)));
     }
 
-    private static Expr sumOfSquares(List<Expr> x) {
-        return add(mul(x.get(0), x.get(0)), mul(x.get(1), x.get(1)));
+    /** c / (a^2 + b^2) as c / r / r with r = hypot(a, b), whose squares neither overflow nor underflow. */
+    private static Expr overSumOfSquares(Expr c, List<Expr> x) {
+        Expr r = call(MathFunction.HYPOT, x.get(0), x.get(1));
+        return div(div(c, r), r);
+    }
+
+    /**
+     * tanh'(a) = 1 - y^2 as e^(-2|a|) (1 + |y|)^2: the same number without the cancellation that
+     * leaves 1 - y^2 with no correct digit once y rounds to within a few ulps of 1.
+     */
+    private static Expr tanhSlope(Expr a, Expr y) {
+        Expr onePlusAbsY = add(ONE, call(MathFunction.ABS, y));
+        return mul(call(MathFunction.EXP, mul(lit(-2.0), call(MathFunction.ABS, asDouble(a)))),
+                mul(onePlusAbsY, onePlusAbsY));
     }
 
     private static Expr asDouble(Expr a) {
