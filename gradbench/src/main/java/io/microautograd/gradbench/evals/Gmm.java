@@ -26,34 +26,34 @@ public final class Gmm {
         int k = alpha.length;
         int d = mu[0].length;
         int n = x.length;
-        double[][] diagonal = new double[k][d];
+        // Q of each component as a d x d row-major matrix, so that row r of Q (x - mu) is a dot
+        // product over contiguous memory, and its adjoint a contiguous update.
+        double[][] factor = new double[k][d * d];
         double[] sumQ = new double[k];
         for (int c = 0; c < k; c++) {
             for (int j = 0; j < d; j++) {
-                diagonal[c][j] = Math.exp(q[c][j]);
+                factor[c][j * d + j] = Math.exp(q[c][j]);
                 sumQ[c] += q[c][j];
+            }
+            int index = 0;
+            for (int col = 0; col < d; col++) {
+                for (int row = col + 1; row < d; row++) {
+                    factor[c][row * d + col] = l[c][index];
+                    index++;
+                }
             }
         }
         double[] beta = new double[k];
-        double[] centred = new double[d];
-        double[] qx = new double[d];
         double likelihood = 0;
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < k; c++) {
-                for (int j = 0; j < d; j++) {
-                    centred[j] = x[i][j] - mu[c][j];
-                    qx[j] = diagonal[c][j] * centred[j];
-                }
-                int index = 0;
-                for (int col = 0; col < d; col++) {
-                    for (int row = col + 1; row < d; row++) {
-                        qx[row] += l[c][index] * centred[col];
-                        index++;
-                    }
-                }
                 double squares = 0;
-                for (int j = 0; j < d; j++) {
-                    squares += qx[j] * qx[j];
+                for (int row = 0; row < d; row++) {
+                    double qx = 0;
+                    for (int col = 0; col <= row; col++) {
+                        qx += factor[c][row * d + col] * (x[i][col] - mu[c][col]);
+                    }
+                    squares += qx * qx;
                 }
                 beta[c] = alpha[c] + sumQ[c] - 0.5 * squares;
             }
@@ -63,11 +63,8 @@ public final class Gmm {
         double sumAllQ = 0;
         for (int c = 0; c < k; c++) {
             sumAllQ += sumQ[c];
-            for (int j = 0; j < d; j++) {
-                frobenius += diagonal[c][j] * diagonal[c][j];
-            }
-            for (int j = 0; j < l[c].length; j++) {
-                frobenius += l[c][j] * l[c][j];
+            for (int j = 0; j < d * d; j++) {
+                frobenius += factor[c][j] * factor[c][j];
             }
         }
         double prior = m * sumAllQ - 0.5 * gamma * gamma * frobenius;
