@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 public final class GradBenchTool {
 
     /** The warm-up of each evaluate unless {@code --warmup-seconds} says otherwise. */
-    public static final double DEFAULT_WARMUP_SECONDS = 1.0;
+    public static final double DEFAULT_WARMUP_SECONDS = 2.0;
 
     private GradBenchTool() {
     }
