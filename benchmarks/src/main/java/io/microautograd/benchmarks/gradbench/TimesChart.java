@@ -38,6 +38,7 @@ final class TimesChart {
                 .xAxisTitle("input").yAxisTitle("ms").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setXAxisLabelRotation(90);
         double smallest = Double.MAX_VALUE;
         for (String tool : tools) {
             List<Double> times = new ArrayList<>();
@@ -46,7 +47,7 @@ final class TimesChart {
                 times.add(time);
                 smallest = Math.min(smallest, time);
             }
-            chart.addSeries(tool, inputs, times);
+            chart.addSeries(GradBenchReport.TOOLS.get(tool), inputs, times);
         }
         // Bars start at the axis minimum, which XChart would otherwise put at 0: log(0) is undefined.
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(Math.max(smallest, 1e-6)))));
