@@ -8,9 +8,11 @@
  *   <li>Warm-up: the JIT compiler needs the code's profile before it compiles it, and C2 takes
  *       seconds to compile a large pullback. The protocol asks for one timing per timed run and
  *       lets a tool report other timings, so each {@code evaluate} first runs its function
- *       untimed for {@code --warmup-seconds} (default 2; at least one run when above 0) and
- *       reports that as one {@code warmup} timing, which GradBench does not count. The output sent
- *       is the last timed run's.</li>
+ *       untimed for {@code --warmup-seconds} (default 2; at least one run when above 0), and on
+ *       while two runs in a row of a millisecond or more differ by more than 10% (the compiler is
+ *       still replacing code), up to five times that; it reports the warm-up as one
+ *       {@code warmup} timing, which GradBench does not count. The output sent is the last timed
+ *       run's.</li>
  *   <li>Timed runs follow the protocol: at least {@code min_runs}, and on until they add up to
  *       {@code min_seconds}; an input without those fields (hello's) gets one run.</li>
  *   <li>Bad input (a missing field, a string where a number belongs, matrices of the wrong shape)

@@ -2,6 +2,7 @@ package io.microautograd.gradbench.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,6 +15,13 @@ import tools.jackson.databind.JsonNode;
  * @param warmupSeconds how long to run the function before timing it; 0 for no warm-up
  */
 public record Runs(int minRuns, double minSeconds, double warmupSeconds) {
+
+    /** How close, in percent, two warm-up runs in a row must be to end the warm-up. */
+    public static final int STEADY_PERCENT = 10;
+    /** Runs shorter than this many nanoseconds end the warm-up at its minimum. */
+    public static final long STEADY_BELOW_NANOS = 1_000_000;
+    /** The longest warm-up, as a multiple of {@link #warmupSeconds}. */
+    public static final int MAX_WARMUP_FACTOR = 5;
 
     /** Rejects counts and durations that cannot be run. */
     public Runs {
@@ -38,18 +46,32 @@ public record Runs(int minRuns, double minSeconds, double warmupSeconds) {
     }
 
     /**
-     * Runs {@code computation}: warm-up runs until {@link #warmupSeconds} have passed (none when
-     * it is 0), timed together as one {@code warmup} timing, then the timed runs, each its own
-     * {@code evaluate} timing; the output is the last timed run's.
+     * Runs {@code computation}: warm-up runs, timed together as one {@code warmup} timing, then
+     * the timed runs, each its own {@code evaluate} timing; the output is the last timed run's.
+     * Warm-up lasts {@link #warmupSeconds} (none when it is 0), and goes on while the last two
+     * runs (of a millisecond or more) differ by more than {@value #STEADY_PERCENT}%, a sign that
+     * the JIT compiler is still replacing the code, but no longer than
+     * {@value #MAX_WARMUP_FACTOR} times that.
      */
     public Measurement measure(Computation computation) {
+        return measure(computation, System::nanoTime);
+    }
+
+    /** {@link #measure(Computation)} timed by {@code clock}, in nanoseconds. */
+    Measurement measure(Computation computation, LongSupplier clock) {
         List<Timing> timings = new ArrayList<>();
         long warmupNanos = (long) (warmupSeconds * 1e9);
-        long warmupStart = System.nanoTime();
+        long warmupStart = clock.getAsLong();
         long warmedUp = 0;
-        while (warmedUp < warmupNanos) {
+        long previous = -1;
+        long last = -1;
+        while (warmedUp < warmupNanos
+                || (!steady(previous, last) && warmedUp < MAX_WARMUP_FACTOR * warmupNanos)) {
+            long start = clock.getAsLong();
             computation.run();
-            warmedUp = System.nanoTime() - warmupStart;
+            previous = last;
+            last = clock.getAsLong() - start;
+            warmedUp = clock.getAsLong() - warmupStart;
         }
         if (warmedUp > 0) {
             timings.add(new Timing(Timing.WARMUP, warmedUp));
@@ -58,12 +80,21 @@ public record Runs(int minRuns, double minSeconds, double warmupSeconds) {
         long spent = 0;
         Object output = null;
         for (int run = 0; run < minRuns || spent < minNanos; run++) {
-            long start = System.nanoTime();
+            long start = clock.getAsLong();
             output = computation.run();
-            long took = System.nanoTime() - start;
+            long took = clock.getAsLong() - start;
             timings.add(new Timing(Timing.EVALUATE, took));
             spent += took;
         }
         return new Measurement(output, timings);
+    }
+
+    /**
+     * Whether two runs in a row took about as long. Runs under a millisecond count as steady: the
+     * minimum warm-up runs them thousands of times, and their times jitter by more than 10%.
+     */
+    private static boolean steady(long previous, long last) {
+        return previous >= 0 && (last < STEADY_BELOW_NANOS
+                || Math.abs(last - previous) * 100 <= STEADY_PERCENT * previous);
     }
 }
