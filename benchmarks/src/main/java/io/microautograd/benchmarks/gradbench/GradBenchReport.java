@@ -32,6 +32,13 @@ public final class GradBenchReport {
 
     /** The evals in report order. */
     static final List<String> EVALS = List.of("hello", "lse", "llsq", "gmm", "ode");
+    /** What a reader of an eval's table needs to know about the tools compared. */
+    static final Map<String, String> NOTES = Map.of(
+            "hello", "hello is no benchmark (its README says so): it shows that the protocol works.",
+            "llsq", "GradBench's PyTorch tool has no llsq.",
+            "ode", "`manual` computes ode's gradient from the closed-form solution (y_r / x_i), not"
+                    + " through the Runge-Kutta steps of the primal, which ours differentiates; GradBench's"
+                    + " PyTorch tool has no ode.");
     /** Evals with the targets: our derivative at most 2x manual's and at most PyTorch's. */
     static final Set<String> TARGETED = Set.of("gmm", "lse", "llsq");
     static final double MAX_OVER_MANUAL = 2;
@@ -97,7 +104,11 @@ public final class GradBenchReport {
     private static void section(String eval, Map<String, List<EvalRun>> byTool, Path docs, StringBuilder md,
                                 List<String> targets) throws IOException {
         List<EvalRun> ours = byTool.get("microautograd");
-        md.append("## ").append(eval).append("\n\n| function | input");
+        md.append("## ").append(eval).append("\n\n");
+        if (NOTES.containsKey(eval)) {
+            md.append(NOTES.get(eval)).append("\n\n");
+        }
+        md.append("| function | input");
         for (String tool : byTool.keySet()) {
             md.append(" | ").append(TOOLS.get(tool));
         }

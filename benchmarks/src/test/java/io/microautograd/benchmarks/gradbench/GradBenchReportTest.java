@@ -56,6 +56,8 @@ class GradBenchReportTest {
                 "gradient     n=10                                 6.000 ms  valid",
                 "primal       n=20                                 4.000 ms  valid",
                 "gradient     n=20                                18.000 ms  valid"));
+        Files.write(logs.resolve("ode.microautograd.txt"), List.of(
+                "gradient     n=10,s=1                             1.000 ms  valid"));
         Path docs = folder.resolve("docs");
 
         String page = Files.readString(GradBenchReport.write(logs, docs, "benchmarks/gradbench DIR lse"));
@@ -67,6 +69,8 @@ class GradBenchReportTest {
         assertTrue(page.contains("| lse gradient | n=20 | ours / pytorch <= 1.00 | 0.500 | yes |"), page);
         assertTrue(page.contains("![lse gradient times](gradbench-lse.png)"), page);
         assertFalse(page.contains("## gmm"), page);
+        assertTrue(page.contains("## ode\n\n`manual` computes ode's gradient from the closed-form solution"), page);
+        assertTrue(page.contains("| gradient | n=10,s=1 | 1.00 ms |\n"), page);
         BufferedImage chart = ImageIO.read(docs.resolve("gradbench-lse.png").toFile());
         assertEquals(1000, chart.getWidth());
     }
