@@ -65,24 +65,25 @@ class RunsTest {
         assertEquals(List.of(10L, 10L), millis(measurement, Timing.EVALUATE));
     }
 
+    /** A hundred durations alternating between {@code even} and {@code odd} milliseconds. */
+    private static long[] alternating(long even, long odd) {
+        long[] millis = new long[100];
+        for (int i = 0; i < millis.length; i++) {
+            millis[i] = i % 2 == 0 ? even : odd;
+        }
+        return millis;
+    }
+
     @Test
     void warmUpThatNeverSettlesStopsAtItsLimit() {
-        long[] alternating = new long[100];
-        for (int i = 0; i < alternating.length; i++) {
-            alternating[i] = i % 2 == 0 ? 5 : 15;
-        }
-        Measurement measurement = measure(new Runs(1, 0, 0.02), taking(alternating));
+        Measurement measurement = measure(new Runs(1, 0, 0.02), taking(alternating(5, 15)));
 
         assertEquals(List.of(100L), millis(measurement, Timing.WARMUP));
     }
 
     @Test
     void runsUnderAMillisecondNeedNotSettle() {
-        long[] jittery = new long[100];
-        for (int i = 0; i < jittery.length; i++) {
-            jittery[i] = i % 2 == 0 ? 0 : 1;
-        }
-        Measurement measurement = measure(new Runs(1, 0, 0.01), taking(jittery));
+        Measurement measurement = measure(new Runs(1, 0, 0.01), taking(alternating(0, 1)));
 
         assertEquals(List.of(10L), millis(measurement, Timing.WARMUP));
     }
