@@ -64,7 +64,7 @@ class GoldenTest {
                         dA += seed * a;
                         dA += seed * a;
                         double t = 100 * b;
-                        dB += seed * b * 100;
+                        dB += seed * b * 100.0;
                         dB += seed * t;
                         dY += dB;
                         dX += -dB * x;
@@ -217,7 +217,7 @@ class GoldenTest {
                             dA += dSum * a;
                             dA += dSum * a;
                             double t = 100 * b;
-                            dB += dSum * b * 100;
+                            dB += dSum * b * 100.0;
                             dB += dSum * t;
                             dX[i + 1] += dB;
                             double t2 = x[i];
