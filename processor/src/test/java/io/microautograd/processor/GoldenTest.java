@@ -199,7 +199,7 @@ class GoldenTest {
                         double dA = 0.0;
                         double dB = 0.0;
                         double sum = 0;
-                        int trips = 0;
+                        long trips = 0;
                         doubleTape = reserve(doubleTape, doubleTapeSize, 2 * ((long) x.length - 1));
                         for (i = 0; i + 1 < x.length; i++) {
                             trips++;
@@ -212,7 +212,8 @@ class GoldenTest {
                         }
                         double value = sum;
                         dSum += seed;
-                        for (i = trips - 1; i >= 0; i--) {
+                        for (long trip = trips - 1; trip >= 0; trip--) {
+                            i = (int) trip;
                             b = x[i + 1] - x[i] * x[i];
                             dA += dSum * a;
                             dA += dSum * a;
