@@ -155,6 +155,16 @@ class IntegerEdgesTest {
                     return s;
                 }
 
+                /** Tapes s each iteration, so it makes room on the tape for its trips before it starts. */
+                @Differentiable(wrt = "x")
+                static double farApart(double x, long from, int n) {
+                    double s = x;
+                    for (long t = from; t < n; t += 7) {
+                        s = Math.sin(s) + x;
+                    }
+                    return s;
+                }
+
                 /** The inner loop's trip counts go on the tape, one per outer iteration. */
                 @Differentiable(wrt = "x")
                 static double nestedSteps(double x, int n) {
@@ -311,6 +321,17 @@ class IntegerEdgesTest {
             assertMatchesDifferences("wrappingUntilBreak", 0.7, Integer.MAX_VALUE - 2, Integer.MIN_VALUE + 1);
             assertMatchesDifferences("wrappingUntilBreak", 0.7, Integer.MAX_VALUE, Integer.MAX_VALUE);
         });
+    }
+
+    /**
+     * Found by the fuzzer: from Long.MAX_VALUE up to Integer.MIN_VALUE the loop runs no
+     * iterations, but the difference of its bounds wraps to a positive long, and the room it made
+     * on its tape for that many entries failed with an OutOfMemoryError.
+     */
+    @Test
+    void aLoopWhoseBoundsLieTooFarApartForALongRunsNone() {
+        assertEquals(1.0, dx("farApart", 0.7, Long.MAX_VALUE, Integer.MIN_VALUE));
+        assertMatchesDifferences("farApart", 0.7, Integer.MIN_VALUE - 14L, Integer.MIN_VALUE);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.microautograd.processor.diff;
 
 import static io.microautograd.processor.ir.Exprs.binary;
+import static io.microautograd.processor.ir.Exprs.cond;
 import static io.microautograd.processor.ir.Exprs.lit;
 import static io.microautograd.processor.ir.Exprs.read;
 
@@ -183,7 +184,11 @@ record CountedLoop(Variable index, Expr start, int step) {
      * How many iterations run at most, as a {@code long} expression, when the index starts at
      * {@code from} and the loop stops at {@code limit}: zero or less when it runs none. The start
      * and the bound are each evaluated in their own type, as the loop's header evaluates them,
-     * and their difference in {@code long}, so it cannot overflow for an {@code int} index.
+     * and their difference in {@code long}, so it cannot overflow for {@code int} operands. Long
+     * operands can lie so far apart that their difference wraps, which would give a loop that
+     * runs no iterations a huge count: the count of such a loop is taken only where its first
+     * test passes (and is 0 elsewhere), which leaves differences that wrap to loops of 2^63
+     * iterations and more, which never end.
      */
     Expr trips(Expr from, Limit limit) {
         boolean up = step > 0;
@@ -203,7 +208,13 @@ record CountedLoop(Variable index, Expr start, int step) {
                     : new Expr.Literal(amount + "L", Type.LONG);
             span = binary(shift > 0 ? BinaryOp.ADD : BinaryOp.SUB, span, literal);
         }
-        return stride == 1 ? span : binary(BinaryOp.DIV, span, lit(stride));
+        Expr count = stride == 1 ? span : binary(BinaryOp.DIV, span, lit(stride));
+        if (high.type() != Type.LONG && low.type() != Type.LONG) {
+            return count;
+        }
+        BinaryOp test = up ? (limit.inclusive() ? BinaryOp.LE : BinaryOp.LT)
+                : (limit.inclusive() ? BinaryOp.GE : BinaryOp.GT);
+        return cond(binary(test, shifted(from, limit.offset()), limit.bound()), count, lit(0));
     }
 
     /**
