@@ -165,6 +165,16 @@ class IntegerEdgesTest {
                     return s;
                 }
 
+                /** Tapes s each iteration; from 3 down by 1.5e9 it passes MIN_VALUE and goes on from MAX_VALUE. */
+                @Differentiable(wrt = "x")
+                static double bigStepsWrappingWithATape(double x, int from, int n) {
+                    double s = x;
+                    for (int i = from; i > n; i -= 1_500_000_000) {
+                        s = Math.sin(s) + x * (i % 10);
+                    }
+                    return s;
+                }
+
                 /** The inner loop's trip counts go on the tape, one per outer iteration. */
                 @Differentiable(wrt = "x")
                 static double nestedSteps(double x, int n) {
@@ -332,6 +342,17 @@ class IntegerEdgesTest {
     void aLoopWhoseBoundsLieTooFarApartForALongRunsNone() {
         assertEquals(1.0, dx("farApart", 0.7, Long.MAX_VALUE, Integer.MIN_VALUE));
         assertMatchesDifferences("farApart", 0.7, Integer.MIN_VALUE - 14L, Integer.MIN_VALUE);
+    }
+
+    /**
+     * Found by the fuzzer: the loop wraps and runs four times where the difference of its bounds
+     * over its step says two, and its tape stores, unchecked after a reservation of two
+     * iterations' entries, went past the end of the tape.
+     */
+    @Test
+    void aLoopThatWrapsStoresItsTapeEntries() {
+        assertMatchesDifferences("bigStepsWrappingWithATape", 0.7, 3, -1_499_999_998);
+        assertMatchesDifferences("bigStepsWrappingWithATape", 0.7, Integer.MAX_VALUE, Integer.MIN_VALUE + 1_000_000_000);
     }
 
     @Test

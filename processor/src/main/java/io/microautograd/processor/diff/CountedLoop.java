@@ -181,6 +181,27 @@ record CountedLoop(Variable index, Expr start, int step) {
     }
 
     /**
+     * Whether the index runs from its start to the limit without passing the end of its type,
+     * whatever their values, so that {@link #trips} counts the loop's iterations: it moves by one,
+     * so it meets the bound before it could wrap, and the offset the test adds to it cannot carry
+     * its start past the end of its type (a literal start checks that here). An index moving by
+     * more, or tested with an offset from another start, may wrap past {@code MAX_VALUE} or
+     * {@code MIN_VALUE} and go on from the far end for more iterations than the count says.
+     */
+    boolean stopsBeforeWrapping(Limit limit) {
+        if (Math.abs(step) != 1 || limit.offset() == 0) {
+            return Math.abs(step) == 1;
+        }
+        if (!(start instanceof Expr.Literal l)) {
+            return false;
+        }
+        long first = Long.parseLong(l.text().replace("L", ""));
+        long offset = limit.offset();
+        return index.type() == Type.INT ? first + offset == (int) (first + offset)
+                : offset > 0 ? first <= Long.MAX_VALUE - offset : first >= Long.MIN_VALUE - offset;
+    }
+
+    /**
      * How many iterations run at most, as a {@code long} expression, when the index starts at
      * {@code from} and the loop stops at {@code limit}: zero or less when it runs none. The start
      * and the bound are each evaluated in their own type, as the loop's header evaluates them,
