@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * A {@code for} loop whose index starts at a value, moves by a constant step and is not assigned
- * in the body: iteration {@code k} has index {@code start + k * step}, so the reverse sweep needs
- * only the start and the number of iterations.
+ * in the body: iteration {@code k} has index {@code start + k * step} (in the index's type,
+ * wrapping as Java does), so the reverse sweep needs only the start and the number of iterations.
  *
  * @param index the loop index
  * @param start the index's first value
@@ -189,13 +189,16 @@ record CountedLoop(Variable index, Expr start, int step) {
      * {@code MIN_VALUE} and go on from the far end for more iterations than the count says.
      */
     boolean stopsBeforeWrapping(Limit limit) {
-        if (Math.abs(step) != 1 || limit.offset() == 0) {
-            return Math.abs(step) == 1;
+        if (Math.abs(step) != 1) {
+            return false;
+        }
+        if (limit.offset() == 0) {
+            return true;
         }
         if (!(start instanceof Expr.Literal l)) {
             return false;
         }
-        long first = Long.parseLong(l.text().replace("L", ""));
+        long first = l.integerValue();
         long offset = limit.offset();
         return index.type() == Type.INT ? first + offset == (int) (first + offset)
                 : offset > 0 ? first <= Long.MAX_VALUE - offset : first >= Long.MIN_VALUE - offset;
@@ -290,7 +293,7 @@ record CountedLoop(Variable index, Expr start, int step) {
     /** {@code e + amount} in the index's type; a literal is shifted here, wrapping as the index would. */
     private Expr shifted(Expr e, int amount) {
         if (e instanceof Expr.Literal l) {
-            long value = Long.parseLong(l.text().replace("L", "")) + amount;
+            long value = l.integerValue() + amount;
             return index.type() == Type.INT || value == (int) value ? lit((int) value)
                     : new Expr.Literal(value + "L", Type.LONG);
         }

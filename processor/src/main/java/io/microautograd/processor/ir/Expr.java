@@ -10,6 +10,10 @@ public sealed interface Expr {
 
     /** A literal, kept as its source text so the generated code computes exactly what the source did. */
     record Literal(String text, Type type) implements Expr {
+        /** The value of an int or long literal. */
+        public long integerValue() {
+            return Long.parseLong(text.endsWith("L") ? text.substring(0, text.length() - 1) : text);
+        }
     }
 
     /** The current value of a variable. */

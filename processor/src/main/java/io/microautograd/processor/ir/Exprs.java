@@ -66,7 +66,7 @@ public final class Exprs {
             return e;
         }
         if (e instanceof Expr.Literal l) {
-            return lit((double) Long.parseLong(l.text().replace("L", "")));
+            return lit((double) l.integerValue());
         }
         return new Expr.Cast(Type.DOUBLE, e);
     }
