@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and checked against the {@code Value} engine and finite differences.
  *
  * <p>The default run checks {@code fuzz.programs} (300) programs of each mode in
- * {@code fuzz.modes} (scalar and arrays) from {@code fuzz.seed}, compiled {@code fuzz.batch}
+ * {@code fuzz.modes} (scalar, arrays and integers) from {@code fuzz.seed}, compiled {@code fuzz.batch}
  * (50) to a class; a long campaign of part-2 programs is {@code mvn -pl runtime -am verify
  * -Dtest=DifferentialFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.programs=100000
  * -Dfuzz.batch=250 -Dfuzz.modes=arrays}. Mode {@code index_names} (a scalar named like an
@@ -40,7 +40,7 @@ class DifferentialFuzzTest {
         int programs = Integer.getInteger("fuzz.programs", 300);
         int batch = Integer.getInteger("fuzz.batch", 50);
         StringBuilder report = new StringBuilder();
-        for (String name : System.getProperty("fuzz.modes", "scalar,arrays").split(",")) {
+        for (String name : System.getProperty("fuzz.modes", "scalar,arrays,integers").split(",")) {
             DifferentialFuzzer.Mode mode = DifferentialFuzzer.Mode.valueOf(name.trim().toUpperCase(Locale.ROOT));
             long start = System.nanoTime();
             DifferentialFuzzer.Counts counts = DifferentialFuzzer.run(mode, seed, programs, batch);

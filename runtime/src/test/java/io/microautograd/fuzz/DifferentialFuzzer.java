@@ -100,10 +100,16 @@ final class DifferentialFuzzer {
          * Part 2 where a scalar may be called {@code eIndex} while an enhanced for names its
          * element {@code e}: left out of the default run while the compiler confuses the two.
          */
-        INDEX_NAMES;
+        INDEX_NAMES,
+        /**
+         * Integer edges ({@link IntegerProgramGenerator}): int and long values at their extremes
+         * as Math arguments and loop bounds, large steps, long counters, names with $ and _.
+         */
+        INTEGERS;
 
         Function<String, Method> generator(long seed) {
             return this == SCALAR ? new ProgramGenerator(seed)::method
+                    : this == INTEGERS ? new IntegerProgramGenerator(seed)::method
                     : new ArrayProgramGenerator(seed, this == HELPER_WRITES, this == INDEX_NAMES)::method;
         }
     }

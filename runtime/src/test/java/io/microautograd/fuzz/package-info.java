@@ -16,6 +16,15 @@
  *       loops that the zero-adjoint skip guards; new arrays filled by a scaled update
  *       ({@code b4[i5] += v * a[i5]}), whose reversals the compiler splits into a sum and array
  *       updates.</li>
+ *   <li>integers: double parameters named with {@code $} and {@code _}; int and long locals at
+ *       their extremes ({@code MIN_VALUE}, {@code MAX_VALUE}, squares that overflow) as
+ *       arguments of {@code atan2}, {@code hypot}, {@code pow}, {@code max} and {@code min} and as
+ *       factors, alone or in sums and products that overflow; {@code for} and {@code while} loops
+ *       with int and long counters from and to those extremes, rising and falling, by steps up to
+ *       {@code Integer.MAX_VALUE}, with {@code !=} tests that follow a counter through its wrap,
+ *       nested, with break and continue. Each header is run in the generator with Java's
+ *       arithmetic and kept only if it stops within five trips, so the numbers are large and the
+ *       loops short.</li>
  * </ul>
  *
  * <p>Choices the issue leaves open: a point flattens each array into consecutive slots and so
