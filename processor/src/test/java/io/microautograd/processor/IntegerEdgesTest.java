@@ -215,6 +215,24 @@ class IntegerEdgesTest {
                     return Math.pow(x, y);
                 }
 
+                /** Rows taped in a loop: the generated code clears its row tape with Arrays.fill. */
+                @Differentiable(wrt = "m")
+                static double namedLikeArrays(double[][] m, double Arrays) {
+                    double s = 0;
+                    for (int i = 0; i < m.length; i++) {
+                        double[] row = m[i];
+                        s = s * row[0] + Arrays;
+                    }
+                    return s;
+                }
+
+                /** The generated code calls power's pullback as EdgesGrad.powerPullback. */
+                @Differentiable
+                static double namedLikeTheGeneratedClass(double x, double EdgesGrad) {
+                    double Math = x * EdgesGrad;
+                    return power(Math, 2.0);
+                }
+
                 @Differentiable
                 static double names(double x, double $y, double _z, double a$b_) {
                     double $ = x * $y;
@@ -400,6 +418,20 @@ class IntegerEdgesTest {
         for (int i = 0; i < names.length; i++) {
             FiniteDifferences.assertPartial("d/d" + names[i], (double) GeneratedCode.component(result, names[i]),
                     p -> (double) code.call("p.Edges", "names", p[0], p[1], p[2], p[3]), point, i);
+        }
+    }
+
+    /** A variable named like a type the generated code calls through gets another name there. */
+    @Test
+    void namesOfTypesTheGeneratedCodeCallsThrough() {
+        new ArrayGradientCheck(code, "p.Edges").check("namedLikeArrays",
+                new Object[] {new double[][] {{0.5, 1.0}, {-0.3}, {1.2, 0.4}}, 0.7}, "m:0");
+        double[] point = {0.6, -1.1};
+        Object result = code.call("p.EdgesGrad", "namedLikeTheGeneratedClass", point[0], point[1]);
+        String[] names = {"x", "EdgesGrad"};
+        for (int i = 0; i < names.length; i++) {
+            FiniteDifferences.assertPartial("d/d" + names[i], (double) GeneratedCode.component(result, names[i]),
+                    p -> (double) code.call("p.Edges", "namedLikeTheGeneratedClass", p[0], p[1]), point, i);
         }
     }
 

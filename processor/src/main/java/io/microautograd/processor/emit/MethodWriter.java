@@ -45,7 +45,7 @@ final class MethodWriter {
         this.helpers = helpers;
         this.keptArrays = new KeptArrays(pullback.keptArrays(), names, helpers, function.name(), keptArrayFields);
         this.emitter = new BodyEmitter(names, helpers, function.name(), keptArrays);
-        emitter.nameSourceVariables(method.sourceVariables());
+        emitter.nameSourceVariables(method.sourceVariables(), pullback.body());
         Set<Variable> parameters = new HashSet<>(adjointParameters());
         parameters.addAll(function.parameters());
         parameters.add(pullback.seed());
