@@ -93,14 +93,7 @@ final class IntegerProgramGenerator {
     /** A random method called {@code name}. */
     Method method(String name) {
         names = 0;
-        List<String> parameters = new ArrayList<>();
-        int count = 1 + random.nextInt(3);
-        while (parameters.size() < count) {
-            String candidate = PARAMETER_NAMES[random.nextInt(PARAMETER_NAMES.length)];
-            if (!parameters.contains(candidate)) {
-                parameters.add(candidate);
-            }
-        }
+        List<String> parameters = expressions.distinctNames(PARAMETER_NAMES, 1 + random.nextInt(3));
         Scope scope = new Scope();
         scope.doubles.addAll(parameters);
         List<Stmt> body = new ArrayList<>();
