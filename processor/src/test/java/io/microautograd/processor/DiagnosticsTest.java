@@ -324,6 +324,17 @@ class DiagnosticsTest {
                         + "the same length with new and copy the elements in a loop", BODY, 30);
     }
 
+    /** javac reports the unknown name as well; ours says what the call needs. */
+    @Test
+    void callThroughANameThatIsNoClass() {
+        JavaFileObject file = method("static double f(double x)", "return Missing.twice(x);");
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:UnsupportedCall] call of Missing.twice, but no "
+                + "class Missing is visible here; a differentiable method may call Math functions and static methods, "
+                + "unqualified or through their class name").inFile(file).onLine(BODY).atColumn(29);
+    }
+
     @Test
     void instanceField() {
         assertOnlyError(source("    double scale = 2;\n\n    @Differentiable\n    static double f(double x) {\n"

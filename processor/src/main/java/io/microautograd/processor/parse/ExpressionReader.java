@@ -280,7 +280,7 @@ final class ExpressionReader {
         if (select instanceof MemberSelectTree member) {
             String name = member.getIdentifier().toString();
             ExpressionTree receiver = member.getExpression();
-            if (!isName(receiver)) {
+            if (!namesAClass(receiver)) {
                 throw new Rejection(Tag.UNSUPPORTED_CALL, tree, tree + " calls the instance method " + name + " of "
                         + receiver + "; a differentiable method may call only Math functions and static methods"
                         + (name.equals("clone") ? ": to copy an array, allocate one of the same length with new and "
@@ -302,9 +302,9 @@ final class ExpressionReader {
      * whose first part is no variable in scope (a variable hides a class of the same name, as in
      * Java) and not {@code this} or {@code super}.
      */
-    private boolean isName(ExpressionTree receiver) {
+    private boolean namesAClass(ExpressionTree receiver) {
         if (receiver instanceof MemberSelectTree select) {
-            return isName(select.getExpression());
+            return namesAClass(select.getExpression());
         }
         if (!(receiver instanceof IdentifierTree identifier)) {
             return false;
