@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Integer edges of generated code. Loops of every form the subset accepts (int and long
@@ -273,10 +274,9 @@ class IntegerEdgesTest {
      * a minute, so only with {@code -Dedges.full=true}.
      */
     @Test
+    @EnabledIfSystemProperty(named = "edges.full", matches = "true")
     void aWhileLoopOfMoreThanMaxIntIterations() {
-        if (Boolean.getBoolean("edges.full")) {
-            assertEquals(2_147_483_653.0, dx("longWhile", 1.0, 0L, 2_147_483_653L));
-        }
+        assertEquals(2_147_483_653.0, dx("longWhile", 1.0, 0L, 2_147_483_653L));
     }
 
     @Test
