@@ -78,7 +78,7 @@ final class TrueDerivatives {
                     pairs(2, 3, 0, 0, 0, 1, 0, 2, 5, 0, 1e-150, 2, 2.5, -1.5, 1e100, 0.5, -2, 3)),
             both("pow", Op.POW_VALUE, MathFunction.POW, v -> v[0].pow(v[1]),
                     binary((a, b) -> partials(powerSlope(a, b), a.signum() > 0 ? pow(a, b).multiply(log(a)) : ZERO)),
-                    pairs(2, 3, 0.5, -2, 1e-150, 2, 1e100, 3, 3, 0.5, 10, -300, -2, 3, 1.0000001, 1e6)),
+                    pairs(2, 3, 0.5, -2, 1e-150, 2, 1e100, 3, 3, 0.5, 10, -300, -2, 3, 1.0000001, 1e6, 0, 0, 2.5, 0)),
             both("exp", Op.EXP, MathFunction.EXP, v -> v[0].exp(), unary(HighPrecision::exp),
                     xs(0.37, -2.2, 1e-10, 700, -700)),
             engine("log, clamped at LOG_EPSILON", Op.LOG, v -> v[0].log(),

@@ -301,15 +301,40 @@ final class ExpressionReader {
         List<Expr> arguments = rejections.each(tree.getArguments(), this::read);
         if (select instanceof MemberSelectTree member) {
             String name = member.getIdentifier().toString();
-            TypeElement owner = symbols.resolveClass(member.getExpression()).orElseThrow(() -> new Rejection(
-                    Tag.UNSUPPORTED_CALL, tree, "call of " + source.of(select) + "; only static methods called through "
-                    + "their class name are supported"));
+            ExpressionTree receiver = member.getExpression();
+            if (!namesAClass(receiver)) {
+                throw new Rejection(Tag.UNSUPPORTED_CALL, tree, source.of(tree) + " calls the instance method " + name
+                        + " of " + source.of(receiver) + "; a differentiable method may call only Math functions and "
+                        + "static methods" + (name.equals("clone") ? ": to copy an array, allocate one of the same "
+                        + "length with new and copy the elements in a loop" : ": pass the value in as a parameter "
+                        + "instead"));
+            }
+            TypeElement owner = symbols.resolveClass(receiver).orElseThrow(() -> new Rejection(Tag.UNSUPPORTED_CALL,
+                    tree, "call of " + source.of(select) + ", but no class " + source.of(receiver) + " is visible "
+                    + "here; a differentiable method may call Math functions and static methods, unqualified or "
+                    + "through their class name"));
             if (owner.getQualifiedName().contentEquals("java.lang.Math")) {
                 return mathCall(tree, name, arguments);
             }
             return call(tree, owner, name, arguments);
         }
         return call(tree, symbols.enclosingClass(), ((IdentifierTree) select).getName().toString(), arguments);
+    }
+
+    /**
+     * Whether a call's receiver is a name that can only mean a class: a simple or dotted name
+     * whose first part is no variable in scope (a variable hides a class of the same name, as in
+     * Java) and not {@code this} or {@code super}.
+     */
+    private boolean namesAClass(ExpressionTree receiver) {
+        if (receiver instanceof MemberSelectTree select) {
+            return namesAClass(select.getExpression());
+        }
+        if (!(receiver instanceof IdentifierTree identifier)) {
+            return false;
+        }
+        String name = identifier.getName().toString();
+        return scope.lookup(name).isEmpty() && !name.equals("this") && !name.equals("super");
     }
 
     private Expr mathCall(MethodInvocationTree tree, String name, List<Expr> arguments) {
