@@ -5,6 +5,7 @@ import static io.microautograd.spark.LogisticData.LOSS;
 import static io.microautograd.spark.LogisticData.PARAMETERS;
 import static io.microautograd.spark.LogisticData.TARGETS;
 import static io.microautograd.spark.RelativeAssertions.assertRelativelyClose;
+import static io.microautograd.spark.RelativeAssertions.assertSameValueAndGradient;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -48,6 +49,9 @@ class DistributedObjectiveTest {
     private static final Dataset DATA = LogisticData.samples(500, 3);
     private static final double[] POINT = {0.4, -0.3, 0.2, -0.1};
     private static final Objective RIDGE = (p, g) -> LogisticRegressionGrad.ridge(p, 0.01, g);
+    /** The mean loss over {@link #DATA} on one machine. */
+    private static final Objective LOCAL =
+            LogisticData.localModel(POINT).build().batchObjective(DATA, LogisticData.all(DATA));
 
     private static SparkSession spark;
     private static JavaSparkContext jsc;
@@ -75,20 +79,15 @@ class DistributedObjectiveTest {
     @ParameterizedTest(name = "{0} partitions, tree depth {1}")
     @CsvSource({"1, 2", "2, 2", "7, 1", "7, 2", "7, 3"})
     void gradientEqualsTheSingleMachineGradient(int partitions, int treeDepth) {
-        PerSampleModel local = LogisticData.localModel(POINT).regularizer(RIDGE).build();
-        double[] expected = new double[PARAMETERS];
-        double expectedLoss = local.lossAndGradient(DATA, LogisticData.all(DATA), expected);
-
+        Objective local = LogisticData.localModel(POINT).regularizer(RIDGE).build().batchObjective(DATA,
+                LogisticData.all(DATA));
         try (DistributedSamples samples = samples(partitions)) {
             assertEquals(partitions, samples.partitions());
             assertEquals(DATA.size(), samples.size());
             DistributedObjective distributed = DistributedObjective.builder(samples, LOSS).regularizer(RIDGE)
                     .treeDepth(treeDepth).build();
-            double[] gradient = new double[PARAMETERS];
-            double loss = distributed.valueAndGradient(POINT, gradient);
 
-            assertRelativelyClose(expectedLoss, loss, 1e-12, "loss");
-            assertRelativelyClose(expected, gradient, 1e-12, "gradient");
+            assertSameValueAndGradient(local, distributed, POINT, 1e-12);
         }
     }
 
@@ -121,13 +120,8 @@ class DistributedObjectiveTest {
                     System.arraycopy(targets[i], 0, target, 0, target.length);
                 })) {
             DistributedObjective objective = DistributedObjective.builder(samples, LOSS).build();
-            double[] expected = new double[PARAMETERS];
-            double expectedLoss = LogisticData.localModel(POINT).build().lossAndGradient(DATA, LogisticData.all(DATA),
-                    expected);
             for (int evaluation = 1; evaluation <= 3; evaluation++) {
-                double[] gradient = new double[PARAMETERS];
-                assertRelativelyClose(expectedLoss, objective.valueAndGradient(POINT, gradient), 1e-12, "loss");
-                assertRelativelyClose(expected, gradient, 1e-12, "gradient");
+                assertSameValueAndGradient(LOCAL, objective, POINT, 1e-12);
             }
             assertEquals(DATA.size(), reads.value(), "each record read once, by the cache");
         }
@@ -209,9 +203,10 @@ class DistributedObjectiveTest {
             int[] batch = marked(gradient).stream().mapToInt(Integer::intValue).toArray();
             Dataset indices = new Dataset(IntStream.range(0, size).mapToObj(i -> new double[] {i})
                     .toArray(double[][]::new), new double[size][0]);
-            PerSampleModel local = PerSampleModel.builder(point, markedQuadratic, (p, x) -> x).build();
             double[] expected = new double[size];
-            assertRelativelyClose(local.lossAndGradient(indices, batch, expected), value, 1e-12, "loss");
+            double expectedValue = PerSampleModel.builder(point, markedQuadratic, (p, x) -> x).build()
+                    .lossAndGradient(indices, batch, expected);
+            assertRelativelyClose(expectedValue, value, 1e-12, "loss");
             assertRelativelyClose(expected, gradient, 1e-12, "gradient");
         }
     }
@@ -286,13 +281,7 @@ class DistributedObjectiveTest {
         org.apache.spark.sql.Dataset<Row> rows = LogisticData.rows(spark, DATA, 2);
         org.apache.spark.sql.Dataset<Row> integerLabels = rows.withColumn("label", rows.col("label").cast("int"));
         try (DistributedSamples samples = DistributedSamples.fromColumns(integerLabels, INPUTS, TARGETS)) {
-            double[] expected = new double[PARAMETERS];
-            double expectedLoss = LogisticData.localModel(POINT).build().lossAndGradient(DATA, LogisticData.all(DATA),
-                    expected);
-            double[] gradient = new double[PARAMETERS];
-            double loss = DistributedObjective.builder(samples, LOSS).build().valueAndGradient(POINT, gradient);
-            assertRelativelyClose(expectedLoss, loss, 1e-12, "loss");
-            assertRelativelyClose(expected, gradient, 1e-12, "gradient");
+            assertSameValueAndGradient(LOCAL, DistributedObjective.builder(samples, LOSS).build(), POINT, 1e-12);
         }
     }
 

@@ -62,7 +62,7 @@ final class LogisticData {
         return spark.createDataFrame(rows, new StructType(fields.toArray(new StructField[0]))).repartition(partitions);
     }
 
-    /** The single-machine model of the same loss, with {@code regularizer}-free batches unless one is added. */
+    /** A builder of the single-machine model of the same loss, its parameters starting at {@code params}. */
     static PerSampleModel.Builder localModel(double[] params) {
         return PerSampleModel.builder(params, LOSS, LogisticRegression::predict);
     }

@@ -2,6 +2,8 @@ package io.microautograd.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.microautograd.optim.Objective;
+
 /** Comparisons relative to the expected value, component by component. */
 final class RelativeAssertions {
 
@@ -19,5 +21,18 @@ final class RelativeAssertions {
         for (int j = 0; j < expected.length; j++) {
             assertRelativelyClose(expected[j], actual[j], tolerance, what + ", component " + j);
         }
+    }
+
+    /**
+     * Evaluates both objectives at {@code point}, each into a zeroed gradient, and asserts that
+     * the values and the gradients are relatively close.
+     */
+    static void assertSameValueAndGradient(Objective expected, Objective actual, double[] point, double tolerance) {
+        double[] expectedGradient = new double[point.length];
+        double expectedValue = expected.valueAndGradient(point, expectedGradient);
+        double[] gradient = new double[point.length];
+        double value = actual.valueAndGradient(point, gradient);
+        assertRelativelyClose(expectedValue, value, tolerance, "value");
+        assertRelativelyClose(expectedGradient, gradient, tolerance, "gradient");
     }
 }
