@@ -79,6 +79,55 @@ final class Symbols {
         return javaLang.isPresent() ? javaLang : lookup(dotted);
     }
 
+    /**
+     * The class whose static member {@code name} a simple name means, by Java's scoping: the
+     * innermost enclosing class that has a member of that name and kind, inherited ones included
+     * (the class declaring it), else the class of a single static import of that name, else a
+     * class imported on demand ({@code import static p.C.*}) that has a static member of that
+     * name.
+     *
+     * @param kind {@link ElementKind#METHOD} for a call, {@link ElementKind#FIELD} for a constant
+     */
+    Optional<TypeElement> ownerOf(String name, ElementKind kind) {
+        for (Element e = enclosingClass; e instanceof TypeElement type; e = e.getEnclosingElement()) {
+            for (Element member : elements.getAllMembers(type)) {
+                if (member.getKind() == kind && member.getSimpleName().contentEquals(name)) {
+                    return Optional.of((TypeElement) member.getEnclosingElement());
+                }
+            }
+        }
+        for (ImportTree imported : unit.getImports()) {
+            if (imported.isStatic() && imported.getQualifiedIdentifier() instanceof MemberSelectTree single
+                    && single.getIdentifier().contentEquals(name)) {
+                Optional<TypeElement> owner = lookup(single.getExpression().toString());
+                if (owner.isPresent() && hasStaticMember(owner.get(), name, kind)) {
+                    return owner;
+                }
+            }
+        }
+        for (ImportTree imported : unit.getImports()) {
+            if (imported.isStatic() && imported.getQualifiedIdentifier() instanceof MemberSelectTree onDemand
+                    && onDemand.getIdentifier().contentEquals("*")) {
+                Optional<TypeElement> owner = lookup(onDemand.getExpression().toString());
+                if (owner.isPresent() && hasStaticMember(owner.get(), name, kind)) {
+                    return owner;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasStaticMember(TypeElement owner, String name, ElementKind kind) {
+        return owner.getEnclosedElements().stream().anyMatch(m -> m.getKind() == kind
+                && m.getSimpleName().contentEquals(name) && m.getModifiers().contains(Modifier.STATIC));
+    }
+
+    /** Whether the JDK compiling has {@code Math.clamp} (Java 21 and later). */
+    boolean hasMathClamp() {
+        TypeElement math = elements.getTypeElement("java.lang.Math");
+        return math != null && hasStaticMember(math, "clamp", ElementKind.METHOD);
+    }
+
     /** A static final field of {@code owner} as an expression, or empty if there is none. */
     Optional<Expr> constant(TypeElement owner, String field, Tree at) {
         for (VariableElement variable : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
