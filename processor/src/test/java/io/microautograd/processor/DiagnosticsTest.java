@@ -369,16 +369,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    void overloadedNames() {
-        Compilation compilation = GeneratedCode.javac().compile(source("    @Differentiable\n"
-                + "    static double f(double x) {\n        return x;\n    }\n\n    @Differentiable\n"
-                + "    static double f(double x, double y) {\n        return x * y;\n    }\n"));
-        assertThat(compilation).hadErrorCount(2);
-        assertThat(compilation).hadErrorContaining("[MicroAutograd:Overload] several @Differentiable methods are "
-                + "named f; give each differentiable method its own name");
-    }
-
-    @Test
     void onlyTheMethodWithAnErrorIsLeftOut() {
         JavaFileObject file = source("    @Differentiable\n    static double good(double x) {\n        return x * x;\n"
                 + "    }\n\n    @Differentiable\n    static double bad(double x) {\n        return Math.random();\n"

@@ -352,7 +352,7 @@ final class ExpressionReader {
         if (qualified.equals("java.lang.Math") || qualified.equals("java.lang.StrictMath")) {
             return mathCall(tree, qualified.equals("java.lang.StrictMath"), name, arguments);
         }
-        Callee callee = symbols.callee(owner, name, arguments.size(), tree);
+        Callee callee = symbols.callee(owner, name, arguments.stream().map(Expr::type).toList(), tree);
         for (int i = 0; i < arguments.size(); i++) {
             Type parameter = callee.parameterTypes().get(i);
             Expr argument = arguments.get(i);

@@ -156,20 +156,25 @@ final class Symbols {
     }
 
     /**
-     * The static method {@code name} with {@code arity} parameters declared in {@code owner}.
+     * The static method {@code name} declared in {@code owner} that a call with arguments of these
+     * types means: the one method of that name and number of parameters, or among overloads the
+     * most specific of those the arguments fit, as Java chooses (an int widens to a long and a
+     * double, a long to a double; arrays fit only their own type).
      *
-     * @throws Rejection when there is none, several, or its types are outside the subset
+     * @throws Rejection when there is none, the choice is ambiguous, or the method's types are
+     *     outside the subset
      */
-    Callee callee(TypeElement owner, String name, int arity, Tree at) {
+    Callee callee(TypeElement owner, String name, List<Type> arguments, Tree at) {
         List<ExecutableElement> candidates = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
-                .filter(m -> m.getSimpleName().contentEquals(name) && m.getParameters().size() == arity)
+                .filter(m -> m.getSimpleName().contentEquals(name) && m.getParameters().size() == arguments.size())
                 .toList();
-        if (candidates.size() != 1) {
-            throw new Rejection(Tag.UNSUPPORTED_CALL, at, (candidates.isEmpty() ? "no" : "more than one")
-                    + " method " + owner.getSimpleName() + "." + name + " with " + arity + " arguments; calls are "
-                    + "supported to Math functions and to one static method per name and arity");
+        String called = owner.getSimpleName() + "." + name;
+        if (candidates.isEmpty()) {
+            throw new Rejection(Tag.UNSUPPORTED_CALL, at, "no method " + called + " with " + arguments.size()
+                    + " arguments; calls are supported to Math functions and to static methods");
         }
-        ExecutableElement method = candidates.get(0);
+        ExecutableElement method = candidates.size() == 1 ? candidates.get(0)
+                : Overloads.choose(candidates, arguments, called, at);
         Optional<Signature> signature = Signature.ofCallee(method);
         Optional<Type> returnType = Types.of(method.getReturnType());
         if (!method.getModifiers().contains(Modifier.STATIC) || signature.isEmpty() || returnType.isEmpty()
