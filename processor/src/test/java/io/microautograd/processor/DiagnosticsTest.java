@@ -355,6 +355,27 @@ class DiagnosticsTest {
     }
 
     @Test
+    void instanceMethodCall() {
+        assertOnlyError(source("    @Differentiable\n    static double f(double[] p) {\n"
+                + "        return dot(p, p.clone());\n    }\n\n"
+                + "    @Differentiable\n    static double dot(double[] a, double[] b) {\n        return a[0] * b[0];\n    }\n"),
+                "[MicroAutograd:UnsupportedCall] p.clone() calls the instance method clone of p; a differentiable "
+                        + "method may call only Math functions and static methods: to copy an array, allocate one of "
+                        + "the same length with new and copy the elements in a loop", BODY, 30);
+    }
+
+    /** javac reports the unknown name as well; ours says what the call needs. */
+    @Test
+    void callThroughANameThatIsNoClass() {
+        JavaFileObject file = method("static double f(double x)", "return Missing.twice(x);");
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:UnsupportedCall] call of Missing.twice, but no "
+                + "class Missing is visible here; a differentiable method may call Math functions and static methods, "
+                + "unqualified or through their class name").inFile(file).onLine(BODY).atColumn(29);
+    }
+
+    @Test
     void instanceField() {
         assertOnlyError(source("    double scale = 2;\n\n    @Differentiable\n    static double f(double x) {\n"
                 + "        return x * scale;\n    }\n"),

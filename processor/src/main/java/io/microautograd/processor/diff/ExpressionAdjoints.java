@@ -199,11 +199,13 @@ final class ExpressionAdjoints {
     private void primitive(Expr e, Object primitive, List<Expr> inputs, Expr adjoint, List<Stmt> out) {
         List<Variable> inputSlots = new ArrayList<>();
         List<Expr> placeholders = new ArrayList<>();
+        // The rule's inputs are doubles whatever the operands' types, so that every row computes in
+        // double: atan2's n * n + x * x would overflow for an int n.
         for (Expr input : inputs) {
-            Variable slot = context.fresh("t", input.type());
+            Variable slot = context.fresh("t", Type.DOUBLE);
             inputSlots.add(slot);
             Variable known = recorded.get(input);
-            placeholders.add(known != null ? read(known) : Exprs.isTrivial(input) ? input : read(slot));
+            placeholders.add(known != null ? read(known) : Exprs.isTrivial(input) ? Exprs.asDouble(input) : read(slot));
         }
         Variable known = recorded.get(e);
         Variable output = known != null ? known : context.fresh(outputHint(primitive), Type.DOUBLE);

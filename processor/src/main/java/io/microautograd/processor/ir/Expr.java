@@ -56,6 +56,11 @@ public sealed interface Expr {
         public <R> R accept(Visitor<R> visitor) {
             return visitor.literal(this);
         }
+
+        /** The value of an int or long literal. */
+        public long integerValue() {
+            return Long.parseLong(text.endsWith("L") ? text.substring(0, text.length() - 1) : text);
+        }
     }
 
     /** The current value of a variable. */

@@ -303,9 +303,18 @@ final class ExpressionReader {
         List<Expr> arguments = rejections.each(tree.getArguments(), this::read);
         if (select instanceof MemberSelectTree member) {
             String name = member.getIdentifier().toString();
-            TypeElement owner = symbols.resolveClass(member.getExpression()).orElseThrow(() -> new Rejection(
-                    Tag.UNSUPPORTED_CALL, tree, "call of " + source.of(select) + "; only static methods called through "
-                    + "their class name are supported"));
+            ExpressionTree receiver = member.getExpression();
+            if (!namesAClass(receiver)) {
+                throw new Rejection(Tag.UNSUPPORTED_CALL, tree, source.of(tree) + " calls the instance method " + name
+                        + " of " + source.of(receiver) + "; a differentiable method may call only Math functions and "
+                        + "static methods" + (name.equals("clone") ? ": to copy an array, allocate one of the same "
+                        + "length with new and copy the elements in a loop" : ": pass the value in as a parameter "
+                        + "instead"));
+            }
+            TypeElement owner = symbols.resolveClass(receiver).orElseThrow(() -> new Rejection(Tag.UNSUPPORTED_CALL,
+                    tree, "call of " + source.of(select) + ", but no class " + source.of(receiver) + " is visible "
+                    + "here; a differentiable method may call Math functions and static methods, unqualified or "
+                    + "through their class name"));
             return call(tree, owner, name, arguments);
         }
         String name = ((IdentifierTree) select).getName().toString();
@@ -315,6 +324,22 @@ final class ExpressionReader {
                 + "java.lang.Math." + name : "; call a static method of this class, one imported with import "
                 + "static, or one through its class name")));
         return call(tree, owner, name, arguments);
+    }
+
+    /**
+     * Whether a call's receiver is a name that can only mean a class: a simple or dotted name
+     * whose first part is no variable in scope (a variable hides a class of the same name, as in
+     * Java) and not {@code this} or {@code super}.
+     */
+    private boolean namesAClass(ExpressionTree receiver) {
+        if (receiver instanceof MemberSelectTree select) {
+            return namesAClass(select.getExpression());
+        }
+        if (!(receiver instanceof IdentifierTree identifier)) {
+            return false;
+        }
+        String name = identifier.getName().toString();
+        return scope.lookup(name).isEmpty() && !name.equals("this") && !name.equals("super");
     }
 
     /** A call of a function of {@code Math} or, when {@code strict}, {@code StrictMath}. */
