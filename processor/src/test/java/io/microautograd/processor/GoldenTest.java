@@ -54,7 +54,7 @@ class GoldenTest {
                     }
 
                     @DifferentiableFacts(
-                            version = 1,
+                            version = 2,
                             parameters = {"x", "y"},
                             differentiated = {0, 1},
                             writtenArrays = {},
@@ -117,7 +117,7 @@ class GoldenTest {
                 @Generated("io.microautograd.processor.DifferentiableProcessor")
                 final class ModelGrad {
                     @DifferentiableFacts(
-                            version = 1,
+                            version = 2,
                             parameters = {"x", "y"},
                             differentiated = {0, 1},
                             writtenArrays = {},
@@ -206,7 +206,7 @@ class GoldenTest {
                     }
 
                     @DifferentiableFacts(
-                            version = 1,
+                            version = 2,
                             parameters = {"x"},
                             differentiated = {0},
                             writtenArrays = {},

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import io.microautograd.processor.ir.MethodFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -316,14 +317,16 @@ class SeparateCompilationTest {
 
     @Test
     void factsOfAnotherFormatAreRejectedWithTheFix(@TempDir Path classes) {
-        assertMissingFacts(handWrittenGradientClass(facts(2, "\"v\""), "double[] v, double seed, double[] dV"), classes,
-                "whose generated class lib.WGrad records its facts in format 2, and this processor reads format 1; "
-                        + "rebuild the module of lib.W with this version of the MicroAutograd processor");
+        int other = MethodFacts.VERSION + 1;
+        assertMissingFacts(handWrittenGradientClass(facts(other, "\"v\""), "double[] v, double seed, double[] dV"),
+                classes, "whose generated class lib.WGrad records its facts in format " + other + ", and this processor "
+                        + "reads format " + MethodFacts.VERSION + "; rebuild the module of lib.W with this version of "
+                        + "the MicroAutograd processor");
     }
 
     @Test
     void aGeneratedClassOlderThanItsMethodIsRejectedWithTheFix(@TempDir Path classes) {
-        assertMissingFacts(handWrittenGradientClass(facts(1, "\"v\", \"u\""),
+        assertMissingFacts(handWrittenGradientClass(facts(MethodFacts.VERSION, "\"v\", \"u\""),
                 "double[] v, double[] u, double seed, double[] dV"),
                 classes, "whose generated class lib.WGrad does not match it (it was generated before squares's "
                         + "parameters changed); rebuild the module of lib.W with this version of the MicroAutograd "
@@ -335,12 +338,12 @@ class SeparateCompilationTest {
         String generated = source(GeneratedCode.compile(HOLDERS).compilation(), "lib.KGrad").replaceAll("\n +", "\n");
         assertTrue(generated.contains("""
                 @DifferentiableFacts(
-                version = 1,
+                version = 2,
                 parameters = {"x", "v"},
                 differentiated = {0},
                 writtenArrays = {},
                 calls = {
-                @DifferentiableFacts.Call(owner = "lib.K", name = "keeps", arity = 2, passesArrays = true)
+                @DifferentiableFacts.Call(owner = "lib.K", name = "keeps", parameterTypes = {"double", "double[]"}, passesArrays = true)
                 },
                 passesArraysToPlainMethods = false
                 )

@@ -77,13 +77,28 @@ public final class DerivativeRules {
                 cond(binary(BinaryOp.GT, x.get(0), lit(0.0)),                       // y ln a for a > 0, else 0
                         mul(y, call(MathFunction.LOG, x.get(0))), lit(0.0))));
         row(MathFunction.HYPOT, (x, y) -> List.of(div(x.get(0), y), div(x.get(1), y))); // a/y, b/y
+        row(MathFunction.FMA, (x, y) -> List.of(x.get(1), x.get(0), ONE));          // fma(a, b, c) = ab + c
+        row(MathFunction.TO_RADIANS, (x, y) -> List.of(lit(Math.toRadians(1))));    // a pi/180: pi/180
+        row(MathFunction.TO_DEGREES, (x, y) -> List.of(lit(Math.toDegrees(1))));    // a 180/pi: 180/pi
         row(MathFunction.ABS, (x, y) -> List.of(call(MathFunction.SIGNUM, x.get(0)))); // sign(a), 0 at 0
         row(MathFunction.MAX, (x, y) -> choose(binary(BinaryOp.GE, x.get(0), x.get(1)))); // ties: first argument
         row(MathFunction.MIN, (x, y) -> choose(binary(BinaryOp.LE, x.get(0), x.get(1)))); // ties: first argument
+        row(MathFunction.COPY_SIGN, (x, y) -> Arrays.asList(mul(                    // |a| sign(b): sign(a) sign(b),
+                call(MathFunction.SIGNUM, x.get(0)), call(MathFunction.COPY_SIGN, ONE, x.get(1))), null)); // 0
+        row(MathFunction.SCALB, (x, y) -> Arrays.asList(                            // a 2^n: 2^n, which pow
+                call(MathFunction.POW, lit(2.0), x.get(1)), null));                 // gives exactly for int n
+        row(MathFunction.CLAMP, (x, y) -> List.of(                                  // clamp(v, lo, hi): to v
+                cond(binary(BinaryOp.AND, binary(BinaryOp.GE, x.get(0), x.get(1)),   // from lo to hi inclusive,
+                        binary(BinaryOp.LE, x.get(0), x.get(2))), ONE, lit(0.0)),
+                cond(binary(BinaryOp.LT, x.get(0), x.get(1)), ONE, lit(0.0)),       // to lo below it,
+                cond(binary(BinaryOp.GT, x.get(0), x.get(2)), ONE, lit(0.0))));     // to hi above it
         row(MathFunction.SIGNUM, (x, y) -> zero());                                 // piecewise constant
         row(MathFunction.FLOOR, (x, y) -> zero());                                  // piecewise constant
         row(MathFunction.CEIL, (x, y) -> zero());                                   // piecewise constant
         row(MathFunction.RINT, (x, y) -> zero());                                   // piecewise constant
+        row(MathFunction.ROUND, (x, y) -> zero());                                  // piecewise constant
+        row(MathFunction.FLOOR_DIV, (x, y) -> Arrays.asList(null, null));           // integer arithmetic
+        row(MathFunction.FLOOR_MOD, (x, y) -> Arrays.asList(null, null));           // integer arithmetic
     }
 
     private DerivativeRules() {

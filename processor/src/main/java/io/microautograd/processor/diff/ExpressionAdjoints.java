@@ -5,11 +5,11 @@ import static io.microautograd.processor.ir.Exprs.lit;
 import static io.microautograd.processor.ir.Exprs.mul;
 import static io.microautograd.processor.ir.Exprs.read;
 
-import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.BinaryOp;
+import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.Expr;
-import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Exprs;
+import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.MathFunction;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.TapeKind;
@@ -60,7 +60,7 @@ final class ExpressionAdjoints {
         for (Expr argument : m.arguments()) {
             arguments.add(recordOutputs(argument, inLoop, forward, reverseStart));
         }
-        Expr call = new Expr.MathCall(m.function(), List.copyOf(arguments));
+        Expr call = new Expr.MathCall(m.function(), List.copyOf(arguments), m.strict());
         if (!DerivativeRules.readsOutput(m.function()) || !context.activity().dependsOnActive(e)
                 || m.type() != Type.DOUBLE) {
             return call;

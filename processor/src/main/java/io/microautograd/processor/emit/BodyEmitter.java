@@ -32,10 +32,11 @@ final class BodyEmitter {
     /**
      * @param method the source method's name, which the fields keeping its tapes are named after
      * @param keptArrays the arrays the method keeps per thread between calls
+     * @param members the names of the generated class's fields
      */
-    BodyEmitter(LocalNames names, Helpers helpers, String method, KeptArrays keptArrays) {
+    BodyEmitter(LocalNames names, Helpers helpers, String method, KeptArrays keptArrays, ClassMembers members) {
         this.names = names;
-        this.tapes = new Tapes(names, helpers, method);
+        this.tapes = new Tapes(names, helpers, method, members);
         this.keptArrays = keptArrays;
         this.helpers = helpers;
         this.printer = new ExprPrinter(names, tapes, helpers);

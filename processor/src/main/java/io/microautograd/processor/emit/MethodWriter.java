@@ -38,23 +38,23 @@ final class MethodWriter {
     private final ClassName resultName;
 
     /**
-     * @param keptArrayFields the names of the fields keeping arrays that the generated class has so far
+     * @param members the names of the generated class's fields and records
      */
-    MethodWriter(GradientMethod method, ClassName source, Helpers helpers, Set<String> keptArrayFields) {
+    MethodWriter(GradientMethod method, ClassName source, Helpers helpers, ClassMembers members) {
         this.pullback = method.pullback();
         this.facts = method.facts();
         this.function = pullback.source();
         this.source = source;
         this.helpers = helpers;
-        this.keptArrays = new KeptArrays(pullback.keptArrays(), names, helpers, function.name(), keptArrayFields);
-        this.emitter = new BodyEmitter(names, helpers, function.name(), keptArrays);
+        this.keptArrays = new KeptArrays(pullback.keptArrays(), names, helpers, function.name(), members);
+        this.emitter = new BodyEmitter(names, helpers, function.name(), keptArrays, members);
         emitter.nameSourceVariables(method.sourceVariables(), pullback.body());
         Set<Variable> parameters = new HashSet<>(pullback.adjointStorage());
         parameters.addAll(function.parameters());
         parameters.add(pullback.seed());
         this.body = emitter.body(pullback.body(), parameters, pullback.expectedTapeSizes(),
                 pullback.tapeReservations());
-        this.resultName = ClassName.get("", capitalized(function.name()) + "Gradient");
+        this.resultName = ClassName.get("", members.resultRecord(function));
     }
 
     /** The record holding the value and the partials. */

@@ -25,6 +25,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /** Reads expression trees into IR expressions, rejecting whatever the subset does not support. */
@@ -152,9 +154,9 @@ final class ExpressionReader {
         if (variable.isPresent()) {
             return new Expr.Read(variable.get());
         }
-        return symbols.constant(symbols.enclosingClass(), name, tree).orElseThrow(() -> new Rejection(
-                Tag.UNKNOWN_NAME, tree, "unknown name " + name + "; a differentiable method may read its "
-                + "parameters, its locals and static final constants"));
+        return symbols.ownerOf(name, ElementKind.FIELD).flatMap(owner -> symbols.constant(owner, name, tree))
+                .orElseThrow(() -> new Rejection(Tag.UNKNOWN_NAME, tree, "unknown name " + name + "; a "
+                + "differentiable method may read its parameters, its locals and static final constants"));
     }
 
     private Expr memberSelect(MemberSelectTree tree) {
@@ -313,12 +315,15 @@ final class ExpressionReader {
                     tree, "call of " + source.of(select) + ", but no class " + source.of(receiver) + " is visible "
                     + "here; a differentiable method may call Math functions and static methods, unqualified or "
                     + "through their class name"));
-            if (owner.getQualifiedName().contentEquals("java.lang.Math")) {
-                return mathCall(tree, name, arguments);
-            }
             return call(tree, owner, name, arguments);
         }
-        return call(tree, symbols.enclosingClass(), ((IdentifierTree) select).getName().toString(), arguments);
+        String name = ((IdentifierTree) select).getName().toString();
+        TypeElement owner = symbols.ownerOf(name, ElementKind.METHOD).orElseThrow(() -> new Rejection(
+                Tag.UNSUPPORTED_CALL, tree, "no method " + name + " is visible here" + (MathFunction.find(name,
+                arguments.size()).isPresent() ? "; for the Math function, write Math." + name + " or import static "
+                + "java.lang.Math." + name : "; call a static method of this class, one imported with import "
+                + "static, or one through its class name")));
+        return call(tree, owner, name, arguments);
     }
 
     /**
@@ -337,21 +342,42 @@ final class ExpressionReader {
         return scope.lookup(name).isEmpty() && !name.equals("this") && !name.equals("super");
     }
 
-    private Expr mathCall(MethodInvocationTree tree, String name, List<Expr> arguments) {
-        MathFunction function = MathFunction.find(name, arguments.size()).orElseThrow(() -> new Rejection(
-                Tag.UNSUPPORTED_MATH, tree, "Math." + name + " with " + arguments.size() + " arguments has no "
-                + "derivative rule; supported Math functions: " + MathFunction.supportedNames()));
+    /** A call of a function of {@code Math} or, when {@code strict}, {@code StrictMath}. */
+    private Expr mathCall(MethodInvocationTree tree, boolean strict, String name, List<Expr> arguments) {
+        String owner = strict ? "StrictMath" : "Math";
+        Predicate<MathFunction> available = f -> f != MathFunction.CLAMP || symbols.hasMathClamp();
+        MathFunction function = MathFunction.find(name, arguments.size()).filter(available)
+                .orElseThrow(() -> new Rejection(Tag.UNSUPPORTED_MATH, tree, owner + "." + name + " with "
+                + arguments.size() + " arguments has no derivative rule; supported " + owner + " functions: "
+                + MathFunction.supportedNames(available) + (name.equals("clamp") ? " (clamp from JDK 21 on)" : "")));
         for (int i = 0; i < arguments.size(); i++) {
-            if (!arguments.get(i).type().isNumeric()) {
-                throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree.getArguments().get(i), "Math." + name
-                        + " takes numbers, not " + arguments.get(i).type().javaName());
+            Type type = arguments.get(i).type();
+            boolean integral = type == Type.INT || type == Type.LONG;
+            boolean fits = switch (function) {
+                case FLOOR_DIV, FLOOR_MOD -> integral;
+                case SCALB -> i == 0 ? type == Type.DOUBLE : type == Type.INT;
+                default -> type.isNumeric();
+            };
+            if (!fits) {
+                String takes = switch (function) {
+                    case FLOOR_DIV, FLOOR_MOD -> "int and long values";
+                    case SCALB -> "a double and an int";
+                    default -> "numbers";
+                };
+                throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree.getArguments().get(i), owner + "." + name
+                        + " takes " + takes + ", not the " + type.javaName() + " "
+                        + source.of(tree.getArguments().get(i)));
             }
         }
-        return new Expr.MathCall(function, List.copyOf(arguments));
+        return new Expr.MathCall(function, List.copyOf(arguments), strict);
     }
 
     private Expr call(MethodInvocationTree tree, TypeElement owner, String name, List<Expr> arguments) {
-        Callee callee = symbols.callee(owner, name, arguments.size(), tree);
+        String qualified = owner.getQualifiedName().toString();
+        if (qualified.equals("java.lang.Math") || qualified.equals("java.lang.StrictMath")) {
+            return mathCall(tree, qualified.equals("java.lang.StrictMath"), name, arguments);
+        }
+        Callee callee = symbols.callee(owner, name, arguments.stream().map(Expr::type).toList(), tree);
         for (int i = 0; i < arguments.size(); i++) {
             Type parameter = callee.parameterTypes().get(i);
             Expr argument = arguments.get(i);

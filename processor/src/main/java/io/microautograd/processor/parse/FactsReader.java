@@ -51,7 +51,7 @@ public final class FactsReader {
             return Optional.empty();
         }
         List<ExecutableElement> methods = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
-                .filter(m -> m.getSimpleName().contentEquals(key.name()) && m.getParameters().size() == key.arity())
+                .filter(m -> m.getSimpleName().contentEquals(key.name()) && parameterTypes(m).equals(key.parameterTypes()))
                 .toList();
         if (methods.size() != 1 || !compiledElsewhere(methods.get(0))) {
             return Optional.empty();
@@ -116,6 +116,11 @@ public final class FactsReader {
         return read;
     }
 
+    /** A method's parameter types as Java writes them, as a {@link MethodKey} holds them. */
+    public static List<String> parameterTypes(ExecutableElement method) {
+        return method.getParameters().stream().map(p -> p.asType().toString()).toList();
+    }
+
     /** Whether the pullback starts with the method's parameters, as it does when generated from it. */
     private static boolean matches(ExecutableElement pullback, ExecutableElement method) {
         if (pullback.getParameters().size() <= method.getParameters().size()) {
@@ -153,7 +158,7 @@ public final class FactsReader {
         for (AnnotationMirror call : values(array, AnnotationMirror.class)) {
             Map<String, Object> members = members(call);
             calls.add(new MethodFacts.Call(new MethodKey((String) members.get("owner"), (String) members.get("name"),
-                    (Integer) members.get("arity")), (Boolean) members.get("passesArrays")));
+                    values(members.get("parameterTypes"), String.class)), (Boolean) members.get("passesArrays")));
         }
         return List.copyOf(calls);
     }

@@ -79,6 +79,55 @@ final class Symbols {
         return javaLang.isPresent() ? javaLang : lookup(dotted);
     }
 
+    /**
+     * The class whose static member {@code name} a simple name means, by Java's scoping: the
+     * innermost enclosing class that has a member of that name and kind, inherited ones included
+     * (the class declaring it), else the class of a single static import of that name, else a
+     * class imported on demand ({@code import static p.C.*}) that has a static member of that
+     * name.
+     *
+     * @param kind {@link ElementKind#METHOD} for a call, {@link ElementKind#FIELD} for a constant
+     */
+    Optional<TypeElement> ownerOf(String name, ElementKind kind) {
+        for (Element e = enclosingClass; e instanceof TypeElement type; e = e.getEnclosingElement()) {
+            for (Element member : elements.getAllMembers(type)) {
+                if (member.getKind() == kind && member.getSimpleName().contentEquals(name)) {
+                    return Optional.of((TypeElement) member.getEnclosingElement());
+                }
+            }
+        }
+        for (ImportTree imported : unit.getImports()) {
+            if (imported.isStatic() && imported.getQualifiedIdentifier() instanceof MemberSelectTree single
+                    && single.getIdentifier().contentEquals(name)) {
+                Optional<TypeElement> owner = lookup(single.getExpression().toString());
+                if (owner.isPresent() && hasStaticMember(owner.get(), name, kind)) {
+                    return owner;
+                }
+            }
+        }
+        for (ImportTree imported : unit.getImports()) {
+            if (imported.isStatic() && imported.getQualifiedIdentifier() instanceof MemberSelectTree onDemand
+                    && onDemand.getIdentifier().contentEquals("*")) {
+                Optional<TypeElement> owner = lookup(onDemand.getExpression().toString());
+                if (owner.isPresent() && hasStaticMember(owner.get(), name, kind)) {
+                    return owner;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasStaticMember(TypeElement owner, String name, ElementKind kind) {
+        return owner.getEnclosedElements().stream().anyMatch(m -> m.getKind() == kind
+                && m.getSimpleName().contentEquals(name) && m.getModifiers().contains(Modifier.STATIC));
+    }
+
+    /** Whether the JDK compiling has {@code Math.clamp} (Java 21 and later). */
+    boolean hasMathClamp() {
+        TypeElement math = elements.getTypeElement("java.lang.Math");
+        return math != null && hasStaticMember(math, "clamp", ElementKind.METHOD);
+    }
+
     /** A static final field of {@code owner} as an expression, or empty if there is none. */
     Optional<Expr> constant(TypeElement owner, String field, Tree at) {
         for (VariableElement variable : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
@@ -107,20 +156,25 @@ final class Symbols {
     }
 
     /**
-     * The static method {@code name} with {@code arity} parameters declared in {@code owner}.
+     * The static method {@code name} declared in {@code owner} that a call with arguments of these
+     * types means: the one method of that name and number of parameters, or among overloads the
+     * most specific of those the arguments fit, as Java chooses (an int widens to a long and a
+     * double, a long to a double; arrays fit only their own type).
      *
-     * @throws Rejection when there is none, several, or its types are outside the subset
+     * @throws Rejection when there is none, the choice is ambiguous, or the method's types are
+     *     outside the subset
      */
-    Callee callee(TypeElement owner, String name, int arity, Tree at) {
+    Callee callee(TypeElement owner, String name, List<Type> arguments, Tree at) {
         List<ExecutableElement> candidates = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
-                .filter(m -> m.getSimpleName().contentEquals(name) && m.getParameters().size() == arity)
+                .filter(m -> m.getSimpleName().contentEquals(name) && m.getParameters().size() == arguments.size())
                 .toList();
-        if (candidates.size() != 1) {
-            throw new Rejection(Tag.UNSUPPORTED_CALL, at, (candidates.isEmpty() ? "no" : "more than one")
-                    + " method " + owner.getSimpleName() + "." + name + " with " + arity + " arguments; calls are "
-                    + "supported to Math functions and to one static method per name and arity");
+        String called = owner.getSimpleName() + "." + name;
+        if (candidates.isEmpty()) {
+            throw new Rejection(Tag.UNSUPPORTED_CALL, at, "no method " + called + " with " + arguments.size()
+                    + " arguments; calls are supported to Math functions and to static methods");
         }
-        ExecutableElement method = candidates.get(0);
+        ExecutableElement method = candidates.size() == 1 ? candidates.get(0)
+                : Overloads.choose(candidates, arguments, called, at);
         Optional<Signature> signature = Signature.ofCallee(method);
         Optional<Type> returnType = Types.of(method.getReturnType());
         if (!method.getModifiers().contains(Modifier.STATIC) || signature.isEmpty() || returnType.isEmpty()
