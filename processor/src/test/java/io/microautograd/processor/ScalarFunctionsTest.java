@@ -99,6 +99,8 @@ class ScalarFunctionsTest {
             switchCase("switchFallThrough0", 0), switchCase("switchFallThrough1", 1),
             switchCase("switchFallThrough2", 2), switchCase("switchFallThrough3", 3),
             switchCase("switchFallThrough4", 4),
+            arrowStatements("switchArrowStatements0", 0), arrowStatements("switchArrowStatements1", 1),
+            arrowStatements("switchArrowStatements2", 2),
             of("switchArrows", "double r = switch (n) {\n    case 0 -> x * x;\n    case 1, 2 -> {\n"
                     + "        double t = x * y;\n        yield t + 1;\n    }\n    default -> y;\n};\nreturn r * x;",
                     A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, 2),
@@ -131,6 +133,18 @@ class ScalarFunctionsTest {
                 + "            break;\n        }\n        r *= x;\n        break;\n    default:\n        r = -x;\n}\n"
                 + "return r * y;", A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, n)
                 .annotated("@Differentiable\n    @SuppressWarnings(\"fallthrough\")", new int[] {0, 1});
+    }
+
+    /**
+     * Switch statements with arrows whose rules are expression statements, blocks (one with a
+     * break) and a throw, in a loop and after it, entered at case {@code n}.
+     */
+    private static FunctionCase arrowStatements(String name, int n) {
+        return of(name, "double r = x;\nfor (int i = 0; i < 4; i++) {\n    switch (i % 3) {\n        case 0 -> r += x * y;\n"
+                + "        case 1 -> r *= y;\n        default -> {\n            if (r > 10) break;\n            r -= x;\n"
+                + "        }\n    }\n}\nswitch (n) {\n    case 0 -> r = r * r;\n    case 1 -> r++;\n"
+                + "    case 3 -> throw new IllegalArgumentException(\"n = \" + n);\n    default -> {\n    }\n}\nreturn r;",
+                A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, n);
     }
 
     private static GeneratedCode code;
