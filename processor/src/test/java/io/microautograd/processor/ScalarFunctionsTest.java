@@ -101,6 +101,7 @@ class ScalarFunctionsTest {
             switchCase("switchFallThrough4", 4),
             arrowStatements("switchArrowStatements0", 0), arrowStatements("switchArrowStatements1", 1),
             arrowStatements("switchArrowStatements2", 2),
+            trailingLabels("switchTrailingLabels0", 0), trailingLabels("switchTrailingLabels1", 1),
             of("switchArrows", "double r = switch (n) {\n    case 0 -> x * x;\n    case 1, 2 -> {\n"
                     + "        double t = x * y;\n        yield t + 1;\n    }\n    default -> y;\n};\nreturn r * x;",
                     A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, 2),
@@ -145,6 +146,20 @@ class ScalarFunctionsTest {
                 + "        }\n    }\n}\nswitch (n) {\n    case 0 -> r = r * r;\n    case 1 -> r++;\n"
                 + "    case 3 -> throw new IllegalArgumentException(\"n = \" + n);\n    default -> {\n    }\n}\nreturn r;",
                 A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, n);
+    }
+
+    /**
+     * Classic switches ending in labels without statements, which enter nothing, after a default
+     * that falls into them and (in a switch expression's case) after one that throws; entered at
+     * case {@code n}.
+     */
+    private static FunctionCase trailingLabels(String name, int n) {
+        return of(name, "double r = x;\nswitch (n) {\n    default:\n        r = r * y;\n    case 1, 2:\n}\n"
+                + "double s = switch (n) {\n    case 0:\n        yield y;\n    default:\n        switch (n) {\n"
+                + "            default:\n                throw new IllegalArgumentException(\"n = \" + n);\n"
+                + "            case 1:\n        }\n        yield r * x;\n};\nreturn r + s;", A, B, C, D)
+                .with("double x, double y, int n", new int[] {0, 1}, n)
+                .annotated("@Differentiable\n    @SuppressWarnings(\"fallthrough\")", new int[] {0, 1});
     }
 
     private static GeneratedCode code;

@@ -264,7 +264,11 @@ final class SwitchReader {
         return context.exited;
     }
 
-    /** The cases as if/else: each case's labels tested in order, the default last. */
+    /**
+     * The cases as if/else: each case's labels tested in order, the default last. Labels after
+     * the last statements (a classic switch ending in {@code case 3:}) enter a case that runs
+     * nothing, whatever the default does.
+     */
     private List<Stmt> ifChain(List<Case> cases, List<Stmt.Block> chains, Expr selector, Stmt.Origin origin) {
         Stmt.Block otherwise = Stmt.Block.of(List.of());
         List<Expr> tests = new ArrayList<>();
@@ -282,16 +286,15 @@ final class SwitchReader {
                 otherwise = chains.get(i);
             }
             if (!pending.isEmpty()) {
-                Expr test = null;
-                for (Expr label : pending) {
-                    Expr equal = Exprs.binary(BinaryOp.EQ, selector, label);
-                    test = test == null ? equal : Exprs.binary(BinaryOp.OR, test, equal);
-                }
-                tests.add(test);
+                tests.add(anyOf(pending, selector));
                 entered.add(chains.get(i));
             }
             pending = new ArrayList<>();
             defaultPending = false;
+        }
+        if (!pending.isEmpty()) {
+            tests.add(anyOf(pending, selector));
+            entered.add(Stmt.Block.of(List.of()));
         }
         Stmt.Block chain = otherwise;
         for (int k = tests.size() - 1; k >= 0; k--) {
@@ -299,5 +302,15 @@ final class SwitchReader {
             chain = Stmt.Block.of(List.of(branch));
         }
         return chain.statements();
+    }
+
+    /** Whether the selector equals one of {@code labels}. */
+    private static Expr anyOf(List<Expr> labels, Expr selector) {
+        Expr test = null;
+        for (Expr label : labels) {
+            Expr equal = Exprs.binary(BinaryOp.EQ, selector, label);
+            test = test == null ? equal : Exprs.binary(BinaryOp.OR, test, equal);
+        }
+        return test;
     }
 }
