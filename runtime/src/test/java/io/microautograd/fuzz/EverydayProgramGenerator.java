@@ -1,6 +1,5 @@
 package io.microautograd.fuzz;
 
-import io.microautograd.fuzz.EverydayScope.Exit;
 import io.microautograd.fuzz.Program.Assign;
 import io.microautograd.fuzz.Program.Binary;
 import io.microautograd.fuzz.Program.Break;

@@ -14,12 +14,7 @@ final class EverydayScope {
 
     /** Where a {@code break} goes: the innermost loop or switch statement, which learns that a break left it. */
     static final class Exit {
-        final boolean isSwitch;
         boolean taken;
-
-        Exit(boolean isSwitch) {
-            this.isSwitch = isSwitch;
-        }
     }
 
     final List<String> readable = new ArrayList<>();
@@ -56,7 +51,7 @@ final class EverydayScope {
     /** A scope for the body of a loop. */
     EverydayScope loopBody() {
         EverydayScope body = child();
-        body.exit = new Exit(false);
+        body.exit = new Exit();
         body.continues = true;
         body.returns = false;
         body.loopDepth++;

@@ -55,7 +55,7 @@ final class SwitchGenerator {
     Written statement(EverydayScope scope) {
         Selector selector = selector(scope);
         boolean arrows = random.nextBoolean();
-        Exit exit = new Exit(true);
+        Exit exit = new Exit();
         List<List<Integer>> labels = labels(selector, random.nextBoolean());
         List<Case> cases = new ArrayList<>();
         boolean completes = !labels.contains(List.of());
