@@ -1,6 +1,5 @@
 package io.microautograd.processor.parse;
 
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LiteralTree;
@@ -8,7 +7,6 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
-import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.YieldTree;
 import io.microautograd.processor.ir.BinaryOp;
@@ -202,13 +200,13 @@ final class SwitchReader {
             }
             return out;
         }
+        // A rule of a switch statement is a block, a throw or an expression statement; one of a
+        // switch expression is a block, a throw or the value it yields.
         Tree arm = tree.getBody();
-        if (arm instanceof BlockTree || arm instanceof ThrowTree) {
-            body.rejections().attempt(() -> body.statement((StatementTree) arm, out));
-        } else if (context.target != null) {
-            body.rejections().attempt(() -> out.add(assignment(context.target, (ExpressionTree) arm, arm)));
+        if (arm instanceof StatementTree statement) {
+            body.rejections().attempt(() -> body.statement(statement, out));
         } else {
-            body.rejections().attempt(() -> out.add(body.expressionStatement((ExpressionTree) arm, arm)));
+            body.rejections().attempt(() -> out.add(assignment(context.target, (ExpressionTree) arm, arm)));
         }
         return out;
     }
