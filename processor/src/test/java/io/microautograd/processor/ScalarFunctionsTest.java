@@ -102,6 +102,8 @@ class ScalarFunctionsTest {
             arrowStatements("switchArrowStatements0", 0), arrowStatements("switchArrowStatements1", 1),
             arrowStatements("switchArrowStatements2", 2),
             trailingLabels("switchTrailingLabels0", 0), trailingLabels("switchTrailingLabels1", 1),
+            endingSwitch("switchEndsTheMethod0", 0), endingSwitch("switchEndsTheMethod1", 1),
+            endingSwitch("switchEndsTheMethod3", 3),
             of("switchArrows", "double r = switch (n) {\n    case 0 -> x * x;\n    case 1, 2 -> {\n"
                     + "        double t = x * y;\n        yield t + 1;\n    }\n    default -> y;\n};\nreturn r * x;",
                     A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, 2),
@@ -166,6 +168,17 @@ class ScalarFunctionsTest {
                 + "            default:\n                throw new IllegalArgumentException(\"n = \" + n);\n"
                 + "            case 1:\n        }\n        yield r * x;\n};\nreturn r + s;", A, B, C, D)
                 .with("double x, double y, int n", new int[] {0, 1}, n)
+                .annotated("@Differentiable\n    @SuppressWarnings(\"fallthrough\")", new int[] {0, 1});
+    }
+
+    /**
+     * A classic switch that ends the method: the default and a case fall through into a last case
+     * that returns, and a case that throws (never entered here); entered at case {@code n}.
+     */
+    private static FunctionCase endingSwitch(String name, int n) {
+        return of(name, "double r = x;\nswitch (n) {\n    case 2:\n        throw new IllegalStateException(\"n = \" + n);\n"
+                + "    default:\n        r = r * y;\n    case 1:\n        r += x;\n    case 3:\n        return r * x;\n}",
+                A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, n)
                 .annotated("@Differentiable\n    @SuppressWarnings(\"fallthrough\")", new int[] {0, 1});
     }
 

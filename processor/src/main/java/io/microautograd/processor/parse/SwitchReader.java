@@ -284,12 +284,17 @@ final class SwitchReader {
     /**
      * A case falls through: each case runs when its labels match or the case before ran on into
      * it, and a break clears {@code entered}, so no later case runs; the default runs when no
-     * label matches.
+     * label matches. A switch that cannot complete normally (JLS 14.22: a default, no break, a
+     * last case that cannot complete normally) reaches its last case whichever case it enters,
+     * so that case runs without a test, and javac sees, as in the source, that nothing follows.
      */
     private List<Stmt> enteredInTurn(List<Case> cases, Expr selector, Stmt.Origin origin) {
         Variable entered = body.scope().introduce("entered", Type.BOOLEAN);
         Leaving leaving = new Leaving(entered, true);
         List<Expr> allLabels = cases.stream().flatMap(c -> c.labels().stream()).toList();
+        Case last = cases.get(cases.size() - 1);
+        boolean endsInLast = open.peek().exits.isEmpty() && cases.stream().anyMatch(Case::isDefault)
+                && !last.isStacked() && !Reachability.canCompleteNormally(Stmt.Block.of(last.statements()));
         List<Stmt> out = new ArrayList<>();
         out.add(new Stmt.Assign(entered, new Expr.Literal("false", Type.BOOLEAN), true, origin));
         List<Expr> pending = new ArrayList<>();
@@ -299,6 +304,10 @@ final class SwitchReader {
             defaultPending |= c.isDefault();
             if (c.isStacked()) {
                 continue;
+            }
+            if (c == last && endsInLast) {
+                out.addAll(last.statements());
+                break;
             }
             Expr enters = pending.isEmpty() ? null : anyOf(selector, pending);
             if (defaultPending) {
