@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * in part 2, each fixed: two pinned as passing regressions (one found once the arrays mode
  * declared aliases), two as the rejection that replaced a wrong gradient, one, from the mode that
  * passes one array for two parameters, as the exception the generated method now throws, two
- * found by the integers mode, and two by the everyday mode.
+ * found by the integers mode, and three by the everyday mode.
  */
 class FuzzRegressionsTest {
 
@@ -228,6 +228,28 @@ class FuzzRegressionsTest {
                 return v0;
             }
             """, new double[] {-1.5975580623839103});
+    }
+
+    /**
+     * Printed by {@code -Dfuzz.modes=everyday}, seed 303 (f310), run against the processor of
+     * main 27d41a9: a switch whose default falls through into a case that throws ends the method,
+     * and the generated method, testing each case in turn, did not compile ("missing return
+     * statement"). Fixed in the processor's SwitchReader.
+     */
+    @Test
+    void aSwitchThatEndsTheMethodByFallingIntoAThrowCompiles() {
+        FuzzRegressions.assertAgrees("""
+            @Differentiable
+            public static double f310(double value, double[] heights, double adjoint, double w) {
+                switch (Math.floorMod(((int) (1.5 * w)), 2)) {
+                    default:
+                        double v0 = adjoint;
+                        var b1 = new double[4];
+                    case 1, 0:
+                        throw new ArithmeticException("the value is " + StrictMath.rint(adjoint));
+                }
+            }
+            """, 3, new double[] {0.5, 0.1, 0.2, 0.3, 1.7, -1.1});
     }
 
     private static void assertRejectedAsWritingIntoAnArrayArgument(String methods, double[] point) {
