@@ -233,6 +233,27 @@ class DifferentialFuzzTest {
     }
 
     /**
+     * Found by the everyday campaign (seed 201, f384): hypot at the origin has 0/0 partials,
+     * which ceil's zero partial keeps out of the gradient but not out of the sizes of the terms
+     * the partials sum (NaN). The scale is then still the gradient's size, and an ulp apart agrees.
+     */
+    @Test
+    void termSizesThatAreNotFiniteLeaveTheGradientsSizeAsTheScale() {
+        Program.Call ceil = new Program.Call("ceil", List.of(new Program.Binary("*", new Program.Literal(0.3),
+                new Program.Var("y"))));
+        Method origin = new Method("origin", List.of("y"), List.of(new Program.Return(new Program.Binary("+",
+                new Program.Call("sin", List.of(new Program.Var("y"))), new Program.Call("hypot", List.of(ceil, ceil))))));
+        double[] point = {-1.68};
+        PointCheck.Outcome outcome = PointCheck.check(origin, point,
+                x -> Math.sin(x[0]) + Math.hypot(Math.ceil(0.3 * x[0]), Math.ceil(0.3 * x[0])),
+                (x, gradient) -> {
+                    gradient[0] += Math.nextUp(Math.cos(x[0]));
+                    return Math.sin(x[0]) + Math.hypot(Math.ceil(0.3 * x[0]), Math.ceil(0.3 * x[0]));
+                });
+        assertEquals(Verdict.AGREE, outcome.verdict(), outcome.detail());
+    }
+
+    /**
      * Found by the tails campaign (seed 777, f5229): atan2 of a point on a ray through the
      * origin is constant, and its two partials cancel to noise (1e-16, differently on each path).
      * Measured against the size of the terms they sum, not against the gradient (0), they agree.
