@@ -37,18 +37,14 @@ import io.microautograd.optim.Objective;
  */
 public final class Lbfgs {
 
-    private static final Lbfgs STANDARD = new Lbfgs(10, 1e-5, 1000, false);
+    private static final Lbfgs STANDARD = new Lbfgs(10, MinimizationSettings.STANDARD);
 
     private final int memory;
-    private final double gradientTolerance;
-    private final int maxIterations;
-    private final boolean quiet;
+    private final MinimizationSettings settings;
 
-    private Lbfgs(int memory, double gradientTolerance, int maxIterations, boolean quiet) {
+    private Lbfgs(int memory, MinimizationSettings settings) {
         this.memory = MinimizationSettings.requireAtLeast("memory", memory, 1);
-        this.gradientTolerance = MinimizationSettings.requireTolerance(gradientTolerance);
-        this.maxIterations = MinimizationSettings.requireAtLeast("maxIterations", maxIterations, 0);
-        this.quiet = quiet;
+        this.settings = settings;
     }
 
     /**
@@ -61,22 +57,22 @@ public final class Lbfgs {
 
     /** This method remembering the last {@code memory} pairs (at least 1; 3 to 20 is usual). */
     public Lbfgs withMemory(int memory) {
-        return new Lbfgs(memory, gradientTolerance, maxIterations, quiet);
+        return new Lbfgs(memory, settings);
     }
 
     /** This method stopping once the gradient's Euclidean norm is at most {@code tolerance} (finite, &gt;= 0). */
     public Lbfgs withGradientTolerance(double tolerance) {
-        return new Lbfgs(memory, tolerance, maxIterations, quiet);
+        return new Lbfgs(memory, settings.withGradientTolerance(tolerance));
     }
 
     /** This method stopping after at most {@code maxIterations} iterations (at least 0). */
     public Lbfgs withMaxIterations(int maxIterations) {
-        return new Lbfgs(memory, gradientTolerance, maxIterations, quiet);
+        return new Lbfgs(memory, settings.withMaxIterations(maxIterations));
     }
 
     /** This method with its progress bar off ({@code true}) or shown on a terminal ({@code false}). */
     public Lbfgs quiet(boolean quiet) {
-        return new Lbfgs(memory, gradientTolerance, maxIterations, quiet);
+        return new Lbfgs(memory, settings.quiet(quiet));
     }
 
     /**
@@ -96,16 +92,11 @@ public final class Lbfgs {
         double[] gradient = new double[n];
         double[] direction = new double[n];
         LbfgsMemory pairs = new LbfgsMemory(memory, n);
-        try (PathRecorder recorder = new PathRecorder("L-BFGS", maxIterations, quiet)) {
+        try (PathRecorder recorder = settings.recorder("L-BFGS")) {
             WolfeLineSearch line = new WolfeLineSearch(objective, recorder, n);
             double value = recorder.start(objective, point, gradient);
-            while (true) {
-                if (recorder.lastGradientNorm() <= gradientTolerance) {
-                    return recorder.path(StopReason.GRADIENT_TOLERANCE);
-                }
-                if (recorder.steps() == maxIterations) {
-                    return recorder.path(StopReason.ITERATION_LIMIT);
-                }
+            StopReason reason;
+            while ((reason = settings.reasonToStop(recorder)) == null) {
                 pairs.direction(gradient, direction);
                 if (!(Vectors.dot(gradient, direction) < 0)) {
                     pairs.clear();
@@ -129,12 +120,12 @@ public final class Lbfgs {
                 value = line.value();
                 recorder.keep(point, value, gradient);
             }
+            return recorder.path(reason);
         }
     }
 
     @Override
     public String toString() {
-        return "Lbfgs(memory " + memory + ", gradient tolerance " + gradientTolerance + ", at most " + maxIterations
-                + " iterations)";
+        return "Lbfgs(memory " + memory + ", " + settings + ")";
     }
 }

@@ -41,25 +41,21 @@ public final class TrustRegionNewtonCg {
     /** The share of the promised decrease a step must achieve to be kept (SciPy's eta). */
     static final double ACCEPTANCE = 0.15;
 
-    private static final TrustRegionNewtonCg STANDARD = new TrustRegionNewtonCg(1, 1000, 1e-5, 1000, false);
+    private static final TrustRegionNewtonCg STANDARD =
+            new TrustRegionNewtonCg(1, 1000, MinimizationSettings.STANDARD);
 
     private final double initialRadius;
     private final double maxRadius;
-    private final double gradientTolerance;
-    private final int maxIterations;
-    private final boolean quiet;
+    private final MinimizationSettings settings;
 
-    private TrustRegionNewtonCg(double initialRadius, double maxRadius, double gradientTolerance, int maxIterations,
-            boolean quiet) {
+    private TrustRegionNewtonCg(double initialRadius, double maxRadius, MinimizationSettings settings) {
         this.initialRadius = MinimizationSettings.requirePositive("initial radius", initialRadius);
         this.maxRadius = MinimizationSettings.requirePositive("max radius", maxRadius);
         if (initialRadius > maxRadius) {
             throw new IllegalArgumentException("initial radius (" + initialRadius + ") must not exceed max radius ("
                     + maxRadius + ")");
         }
-        this.gradientTolerance = MinimizationSettings.requireTolerance(gradientTolerance);
-        this.maxIterations = MinimizationSettings.requireAtLeast("maxIterations", maxIterations, 0);
-        this.quiet = quiet;
+        this.settings = settings;
     }
 
     /**
@@ -72,27 +68,27 @@ public final class TrustRegionNewtonCg {
 
     /** This method with the trust region's first radius {@code radius} (finite, &gt; 0, at most the largest). */
     public TrustRegionNewtonCg withInitialRadius(double radius) {
-        return new TrustRegionNewtonCg(radius, maxRadius, gradientTolerance, maxIterations, quiet);
+        return new TrustRegionNewtonCg(radius, maxRadius, settings);
     }
 
     /** This method with the trust region's largest radius {@code radius} (finite, &gt; 0, at least the first). */
     public TrustRegionNewtonCg withMaxRadius(double radius) {
-        return new TrustRegionNewtonCg(initialRadius, radius, gradientTolerance, maxIterations, quiet);
+        return new TrustRegionNewtonCg(initialRadius, radius, settings);
     }
 
     /** This method stopping once the gradient's Euclidean norm is at most {@code tolerance} (finite, &gt;= 0). */
     public TrustRegionNewtonCg withGradientTolerance(double tolerance) {
-        return new TrustRegionNewtonCg(initialRadius, maxRadius, tolerance, maxIterations, quiet);
+        return new TrustRegionNewtonCg(initialRadius, maxRadius, settings.withGradientTolerance(tolerance));
     }
 
     /** This method stopping after at most {@code maxIterations} iterations (at least 0). */
     public TrustRegionNewtonCg withMaxIterations(int maxIterations) {
-        return new TrustRegionNewtonCg(initialRadius, maxRadius, gradientTolerance, maxIterations, quiet);
+        return new TrustRegionNewtonCg(initialRadius, maxRadius, settings.withMaxIterations(maxIterations));
     }
 
     /** This method with its progress bar off ({@code true}) or shown on a terminal ({@code false}). */
     public TrustRegionNewtonCg quiet(boolean quiet) {
-        return new TrustRegionNewtonCg(initialRadius, maxRadius, gradientTolerance, maxIterations, quiet);
+        return new TrustRegionNewtonCg(initialRadius, maxRadius, settings.quiet(quiet));
     }
 
     /**
@@ -116,16 +112,11 @@ public final class TrustRegionNewtonCg {
         double radius = initialRadius;
         int triesSinceKept = 0;
         boolean finiteSinceKept = false;
-        try (PathRecorder recorder = new PathRecorder("Newton-CG", maxIterations, quiet)) {
+        try (PathRecorder recorder = settings.recorder("Newton-CG")) {
             SteihaugCg model = new SteihaugCg(objective, recorder, n);
             double value = recorder.start(objective, point, gradient);
-            while (true) {
-                if (recorder.lastGradientNorm() <= gradientTolerance) {
-                    return recorder.path(StopReason.GRADIENT_TOLERANCE);
-                }
-                if (recorder.steps() == maxIterations) {
-                    return recorder.path(StopReason.ITERATION_LIMIT);
-                }
+            StopReason reason;
+            while ((reason = settings.reasonToStop(recorder)) == null) {
                 model.solve(point, gradient, radius);
                 double[] step = model.step();
                 Vectors.pointAlong(trialPoint, point, 1, step);
@@ -156,12 +147,13 @@ public final class TrustRegionNewtonCg {
                     return recorder.path(StopReason.NO_PROGRESS);
                 }
             }
+            return recorder.path(reason);
         }
     }
 
     @Override
     public String toString() {
-        return "TrustRegionNewtonCg(initial radius " + initialRadius + ", max radius " + maxRadius
-                + ", gradient tolerance " + gradientTolerance + ", at most " + maxIterations + " iterations)";
+        return "TrustRegionNewtonCg(initial radius " + initialRadius + ", max radius " + maxRadius + ", " + settings
+                + ")";
     }
 }

@@ -16,7 +16,10 @@ final class Functions {
         return a * a + b * b;
     }
 
-    /** The N-dimensional Rosenbrock function, sum over i of (1 - x[i])^2 + 100 (x[i+1] - x[i]^2)^2, with its minimum 0 at (1, ..., 1). */
+    /**
+     * The N-dimensional Rosenbrock function, the sum over i of (1 - x[i])^2 + 100 (x[i+1] - x[i]^2)^2,
+     * with its minimum 0 at (1, ..., 1).
+     */
     @Differentiable
     static double rosenbrock(double[] x) {
         double sum = 0;
