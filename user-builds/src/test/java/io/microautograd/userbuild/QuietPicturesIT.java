@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A user's first picture, drawn by the embedded engine (or the system {@code dot}) in the
  * README's project with the visualize module added, prints only what the program prints: no
- * {@code SLF4J:} line, whether the class path has an SLF4J binding or not.
+ * SLF4J notice, whether the class path has an SLF4J binding or not, with SLF4J 1.7 or 2.
  */
 class QuietPicturesIT {
 
@@ -34,6 +34,18 @@ class QuietPicturesIT {
     @Test
     void withoutAnSlf4jBindingTheFirstPicturePrintsNothingElse() {
         assertQuietPicture("picture-without-binding", "");
+    }
+
+    @Test
+    void withSlf4j2AndNoProviderTheFirstPicturePrintsNothingElse() {
+        // From 2.0.10 SLF4J's notice reads "SLF4J(W): No SLF4J providers were found."
+        assertQuietPicture("picture-with-slf4j-2", """
+                <dependency>
+                  <groupId>org.slf4j</groupId>
+                  <artifactId>slf4j-api</artifactId>
+                  <version>2.0.17</version>
+                </dependency>
+                """);
     }
 
     @Test
