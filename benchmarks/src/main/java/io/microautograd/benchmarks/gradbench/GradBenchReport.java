@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes docs/gradbench.md from the outputs of {@code run-eval} that {@code benchmarks/gradbench}
+ * Writes docs/gradbench.md from the outputs of {@code RUN_EVAL} that {@code benchmarks/gradbench}
  * saved, one file {@code EVAL.TOOL.txt} per eval and tool: a table per eval with each tool's time
  * at each input and our time over manual's and PyTorch's, a chart per eval of its derivative, and
  * the issue's speed targets at each eval's largest input.
@@ -72,7 +72,7 @@ public final class GradBenchReport {
           .append("[GradBench](https://github.com/gradbench/gradbench)'s evals send each function an input")
           .append(" and check the answer against the hand-written C++ tool `manual`. Each time below is the")
           .append(" mean of a tool's `evaluate` timings for that input (at least one run and one second of")
-          .append(" runs, GradBench's default), as its relay computes it. MicroAutograd's tool (module")
+          .append(" runs, GradBench's default), as the intermediary computes it. MicroAutograd's tool (module")
           .append(" `gradbench`) warms each function up untimed first; `manual` is built with `-O3")
           .append(" -march=native`, single-threaded; PyTorch is Debian's, on OpenBLAS with one thread.")
           .append(" Ratios compare times from the same run; the machine is shared, so single times are")

@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** run-eval's printed lines in, docs/gradbench.md and its charts out. */
+/** RUN_EVAL's printed lines in, docs/gradbench.md and its charts out. */
 class GradBenchReportTest {
 
     @TempDir
