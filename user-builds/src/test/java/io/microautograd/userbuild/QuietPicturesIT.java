@@ -65,7 +65,7 @@ class QuietPicturesIT {
                 setup.one("xml", "<artifactId>microautograd-visualize</artifactId>") + extraDependency);
         UserProject project = UserProjects.empty(name).pom(pom).javaSource("", PICTURE);
 
-        UserProject.Result run = project.mvn(Jdk.running(), setup.one("", "mvn ")).assertSucceeded();
+        UserProject.Result run = project.mvn(Jdk.running(), setup.one("", "exec:java")).assertSucceeded();
 
         assertEquals(List.of("wrote z.png"), run.lines(), run.output());
         assertTrue(Files.isRegularFile(project.folder().resolve("z.png")));
