@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReadmeUserBuildIT {
 
     static Stream<Jdk> jdks() {
-        return Stream.of(Jdk.running(), Jdk.JDK_25);
+        return Stream.of(Jdk.running(), Jdk.jdk25());
     }
 
     @ParameterizedTest(name = "{0}")
