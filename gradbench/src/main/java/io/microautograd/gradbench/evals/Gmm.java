@@ -73,7 +73,8 @@ public final class Gmm {
 
     /**
      * The terms that do not depend on the parameters: -N D/2 log(2 pi) from the Gaussians and
-     * K (nD log(gamma / sqrt 2) - log Gamma_D(n/2)) from the Wishart prior, with n = D + m + 1.
+     * K (nu D log(gamma / sqrt 2) - log Gamma_D(nu/2)) from the Wishart prior, whose degrees of
+     * freedom are nu = D + m + 1.
      */
     static double constant(int d, int k, int n, double gamma, int m) {
         int degrees = d + m + 1;
