@@ -46,6 +46,11 @@ public record EvalRun(String function, String input, double milliseconds, boolea
         return text.matches("[0-9]+(\\.[0-9]+)?");
     }
 
+    /** Whether the eval accepted the output and the run took a measurable time, so that it can be compared. */
+    public boolean timed() {
+        return valid && milliseconds > 0;
+    }
+
     /** The time as the report prints it: three significant figures, in ms. */
     public String time() {
         return valid ? String.format(Locale.ROOT, "%.3g ms", milliseconds)

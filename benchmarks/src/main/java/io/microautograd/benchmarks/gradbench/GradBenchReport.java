@@ -123,10 +123,12 @@ public final class GradBenchReport {
         for (EvalRun run : ours) {
             md.append("| ").append(run.function()).append(" | ").append(run.input());
             for (String tool : byTool.keySet()) {
-                md.append(" | ").append(lookup(byTool.get(tool), run).map(EvalRun::time).orElse("–"));
+                md.append(" | ").append(lookup(byTool.get(tool), run.function(), run.input()).map(EvalRun::time)
+                        .orElse("–"));
             }
             for (String tool : others) {
-                md.append(" | ").append(ratio(run, lookup(byTool.get(tool), run)).map(GradBenchReport::fmt).orElse("–"));
+                md.append(" | ").append(ratio(run, lookup(byTool.get(tool), run.function(), run.input()))
+                        .map(GradBenchReport::fmt).orElse("–"));
             }
             md.append(" |\n");
             if (DERIVATIVES.contains(run.function())) {
@@ -144,7 +146,7 @@ public final class GradBenchReport {
         }
         if (TARGETED.contains(eval)) {
             List<String> inputs = List.copyOf(derivativeInputs);
-            EvalRun largest = lookup(ours, new EvalRun(derivative, inputs.get(inputs.size() - 1), 0, true)).orElseThrow();
+            EvalRun largest = lookup(ours, derivative, inputs.get(inputs.size() - 1)).orElseThrow();
             target(targets, eval, largest, "manual", MAX_OVER_MANUAL, byTool);
             target(targets, eval, largest, "pytorch", MAX_OVER_PYTORCH, byTool);
         }
@@ -155,20 +157,19 @@ public final class GradBenchReport {
         if (!byTool.containsKey(tool)) {
             return;
         }
-        Optional<Double> ratio = ratio(ours, lookup(byTool.get(tool), ours));
+        Optional<Double> ratio = ratio(ours, lookup(byTool.get(tool), ours.function(), ours.input()));
         targets.add("| " + eval + " " + ours.function() + " | " + ours.input() + " | ours / " + tool + " <= "
                 + fmt(limit) + " | " + ratio.map(GradBenchReport::fmt).orElse("–") + " | "
                 + (ratio.isPresent() && ratio.get() <= limit && ours.valid() ? "yes" : "**no**") + " |\n");
     }
 
-    private static Optional<EvalRun> lookup(List<EvalRun> runs, EvalRun like) {
-        return runs.stream()
-                .filter(run -> run.function().equals(like.function()) && run.input().equals(like.input()))
-                .findFirst();
+    /** The run of {@code function} on {@code input} in {@code runs}, if any. */
+    static Optional<EvalRun> lookup(List<EvalRun> runs, String function, String input) {
+        return runs.stream().filter(run -> run.function().equals(function) && run.input().equals(input)).findFirst();
     }
 
     private static Optional<Double> ratio(EvalRun ours, Optional<EvalRun> theirs) {
-        return theirs.filter(run -> run.valid() && run.milliseconds() > 0 && ours.milliseconds() > 0)
+        return theirs.filter(run -> run.timed() && ours.milliseconds() > 0)
                 .map(run -> ours.milliseconds() / run.milliseconds());
     }
 
