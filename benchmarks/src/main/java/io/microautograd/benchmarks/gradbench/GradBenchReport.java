@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,12 +23,14 @@ import java.util.Set;
 public final class GradBenchReport {
 
     /** Our tool's file name part, then the tools we compare with, in table order, with their titles. */
-    static final Map<String, String> TOOLS = new LinkedHashMap<>();
+    static final Map<String, String> TOOLS;
 
     static {
-        TOOLS.put("microautograd", "MicroAutograd");
-        TOOLS.put("manual", "manual (C++ by hand)");
-        TOOLS.put("pytorch", "PyTorch");
+        Map<String, String> tools = new LinkedHashMap<>();
+        tools.put("microautograd", "MicroAutograd");
+        tools.put("manual", "manual (C++ by hand)");
+        tools.put("pytorch", "PyTorch");
+        TOOLS = Collections.unmodifiableMap(tools);
     }
 
     /** The evals in report order. */
