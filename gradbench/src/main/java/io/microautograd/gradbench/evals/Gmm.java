@@ -87,7 +87,9 @@ public final class Gmm {
     /**
      * log Gamma_d(a) = d(d-1)/4 log(pi) + sum_{j=1..d} log Gamma(a + (1-j)/2). Here a = (d+m+1)/2,
      * so every argument is a positive multiple of 1/2, where Gamma is exact from Gamma(1) = 1,
-     * Gamma(1/2) = sqrt(pi) and Gamma(z + 1) = z Gamma(z).
+     * Gamma(1/2) = sqrt(pi) and Gamma(z + 1) = z Gamma(z): no approximation of log Gamma at any
+     * argument, such as the Lanczos series of the benchmarks module's ADBench GMM, which this
+     * module does not depend on.
      */
     static double logMultivariateGamma(int d, double a) {
         double sum = 0.25 * d * (d - 1) * Math.log(Math.PI);
