@@ -3,8 +3,9 @@ package io.microautograd.data;
 import java.util.Arrays;
 
 /**
- * Samples for supervised learning: one input row and one target row per sample, every input of
- * the same width and every target of the same width.
+ * Samples for learning: one input row and one target row per sample, every input of the same
+ * width, at least one, and every target of the same width. Targets of width 0 suit an objective
+ * that reads only the inputs (unsupervised), as they do on Spark's {@code DistributedSamples}.
  *
  * <p>Immutable: the constructor copies the rows it is given and every accessor returns a copy,
  * so neither the caller nor a model can change a dataset after it is built.
@@ -18,7 +19,7 @@ public final class Dataset {
      * A dataset of {@code inputs[i]} paired with {@code targets[i]}.
      *
      * @throws IllegalArgumentException if there are no samples, the two arrays differ in length,
-     *     or the rows of either are empty or not all of one width
+     *     the input rows are empty, or the rows of either are not all of one width
      */
     public Dataset(double[][] inputs, double[][] targets) {
         if (inputs.length == 0) {
@@ -30,8 +31,9 @@ public final class Dataset {
         }
         this.inputs = copyRows(inputs, "inputs");
         this.targets = copyRows(targets, "targets");
-        requireValues(this.inputs, "inputs");
-        requireValues(this.targets, "targets");
+        if (this.inputs[0].length == 0) {
+            throw new IllegalArgumentException("every row of inputs must hold at least one value, got rows of width 0");
+        }
     }
 
     /** A dataset with one target per sample, {@code y[i]} for {@code x[i]}: the seed's X and Y. */
@@ -92,13 +94,6 @@ public final class Dataset {
     public String toString() {
         return "Dataset(" + size() + " samples, inputs of width " + inputSize() + ", targets of width " + targetSize()
                 + ")";
-    }
-
-    private static void requireValues(double[][] rows, String name) {
-        if (rows[0].length == 0) {
-            throw new IllegalArgumentException("every row of " + name + " must hold at least one value, got rows of"
-                    + " width 0");
-        }
     }
 
     private static double[][] copyRows(double[][] rows, String name) {

@@ -21,7 +21,12 @@
  *   <li>Full batch is the default; smaller batches are reshuffled every epoch from a seed
  *       (default 0), so runs are reproducible. The last batch of an epoch may be smaller.</li>
  *   <li>The loss recorded for an epoch is the sample-weighted mean of the batch losses computed
- *       before each update; metrics are computed on the training data after the epoch.</li>
+ *       before each update; metrics are computed on the training data after the epoch. They are
+ *       also computed once before the first step, so that a metric that cannot score the model
+ *       fails before anything changed, but that score is not recorded as an epoch 0: an epoch's
+ *       loss exists only once its steps ran, so the metric lists would run one longer than the
+ *       losses, and a second {@code fit} of the same model would record its start twice (as the
+ *       first fit's last epoch and as its own epoch 0).</li>
  *   <li>Before each update the loss and gradient must be finite, and after it the parameters;
  *       otherwise {@link io.microautograd.train.TrainingDivergedException} names the epoch and
  *       step (both counted from 1) and the first offending parameter, and the model keeps its

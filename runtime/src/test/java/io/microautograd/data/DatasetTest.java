@@ -37,12 +37,17 @@ class DatasetTest {
     }
 
     @Test
-    void rowsWithoutValuesAreRejected() {
+    void inputRowsWithoutValuesAreRejected() {
         assertEquals("every row of inputs must hold at least one value, got rows of width 0", assertThrows(
                 IllegalArgumentException.class, () -> Dataset.of(new double[][] {{}, {}}, new double[] {1, 2}))
                 .getMessage());
-        assertEquals("every row of targets must hold at least one value, got rows of width 0", assertThrows(
-                IllegalArgumentException.class, () -> new Dataset(new double[][] {{1}}, new double[][] {{}}))
-                .getMessage());
+    }
+
+    @Test
+    void targetsMayHaveWidthZero() {
+        Dataset points = new Dataset(new double[][] {{1, 2}, {3, 4}}, new double[2][0]);
+        assertEquals(0, points.targetSize());
+        assertEquals(0, points.target(1).length);
+        assertEquals("Dataset(2 samples, inputs of width 2, targets of width 0)", points.toString());
     }
 }

@@ -135,13 +135,14 @@ final class DifferentialFuzzer {
         INTEGERS;
 
         Function<String, Method> generator(long seed) {
-            if (this == TAILS) {
-                return new TailProgramGenerator(seed)::method;
-            }
-            return this == SCALAR ? new ProgramGenerator(seed)::method
-                    : this == INTEGERS ? new IntegerProgramGenerator(seed)::method
-                    : new ArrayProgramGenerator(seed, this == HELPER_WRITES || this == SEPARATE_RUNS,
-                            this == INDEX_NAMES, this == SHARED_ARRAYS)::method;
+            return switch (this) {
+                case SCALAR -> new ProgramGenerator(seed)::method;
+                case TAILS -> new TailProgramGenerator(seed)::method;
+                case INTEGERS -> new IntegerProgramGenerator(seed)::method;
+                case ARRAYS, HELPER_WRITES, INDEX_NAMES, SEPARATE_RUNS, SHARED_ARRAYS -> new ArrayProgramGenerator(
+                        seed, this == HELPER_WRITES || this == SEPARATE_RUNS, this == INDEX_NAMES,
+                        this == SHARED_ARRAYS)::method;
+            };
         }
     }
 

@@ -139,17 +139,17 @@ public final class ReportWriter {
             if (!any) {
                 md.append("## Arrays passed for two parameters\n\n")
                   .append("The allocation-free gradient of a function that only reads its two arrays, on two arrays, ")
-                  .append("on one array passed for both, and as the processor wrote it before it checked its array ")
-                  .append("arguments (a copy of the generated code without the checks).\n\n")
-                  .append("| workload | two arrays | one array twice | before the checks | one array / two arrays | ")
-                  .append("two arrays / before |\n|---|---|---|---|---|---|\n");
+                  .append("on one array passed for both, and without the checks of its array arguments (the ")
+                  .append("generated code less those checks, which a test holds to the processor's output).\n\n")
+                  .append("| workload | two arrays | one array twice | without the checks | one array / two arrays | ")
+                  .append("two arrays / without |\n|---|---|---|---|---|---|\n");
                 any = true;
             }
             md.append("| ").append(workload).append(" | ").append(time(separate.get()))
               .append(" | ").append(results.get(workload, "oneArrayTwice").map(ReportWriter::time).orElse("not measured"))
-              .append(" | ").append(results.get(workload, "beforeChecks").map(ReportWriter::time).orElse("not measured"))
+              .append(" | ").append(results.get(workload, "withoutChecks").map(ReportWriter::time).orElse("not measured"))
               .append(" | ").append(ratio(results.ratio(workload, "oneArrayTwice", "separateArrays")))
-              .append(" | ").append(ratio(results.ratio(workload, "separateArrays", "beforeChecks"))).append(" |\n");
+              .append(" | ").append(ratio(results.ratio(workload, "separateArrays", "withoutChecks"))).append(" |\n");
         }
         if (any) {
             md.append('\n');

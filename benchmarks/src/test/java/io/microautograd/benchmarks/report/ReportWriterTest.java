@@ -42,7 +42,7 @@ class ReportWriterTest {
                 new Measurement("ProcessorCompile", "withProcessor", 1200, 50, "ms/op"),
                 new Measurement("AliasCheck 8", "separateArrays", 20.0, 1, "ns/op"),
                 new Measurement("AliasCheck 8", "oneArrayTwice", 21.0, 1, "ns/op"),
-                new Measurement("AliasCheck 8", "beforeChecks", 19.0, 1, "ns/op")), 72.0);
+                new Measurement("AliasCheck 8", "withoutChecks", 19.0, 1, "ns/op")), 72.0);
 
         Path markdown = ReportWriter.write(results, "benchmarks/run", "quick", folder);
 
