@@ -12,6 +12,7 @@ import static io.microautograd.accuracy.HighPrecision.sqrt;
 import static java.math.BigDecimal.ONE;
 import static java.math.BigDecimal.ZERO;
 
+import io.microautograd.engine.BuiltIns;
 import io.microautograd.engine.Op;
 import io.microautograd.engine.Value;
 import io.microautograd.processor.ir.BinaryOp;
@@ -25,7 +26,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The true partials of every derivative rule of both paths (the {@code Value} engine's
- * {@link Op} rows and the processor's rule table), from {@link HighPrecision}, with the points to
+ * {@link BuiltIns} and the processor's rule table), from {@link HighPrecision}, with the points to
  * check each at: ordinary ones and the tails where a careless formula loses its digits (saturated
  * sigmoid and tanh, exp and log of huge and tiny numbers, atan2 and hypot of huge and tiny
  * coordinates, asin and acos next to 1). Every true partial there is 0 or a normal double, so
@@ -61,83 +62,86 @@ final class TrueDerivatives {
 
     /** Every reference, one per function per path; a rule of either path without one fails the test. */
     static final List<Reference> ALL = List.of(
-            both("add", Op.ADD, BinaryOp.ADD, v -> v[0].add(v[1]), binary((a, b) -> partials(ONE, ONE)),
+            both("add", BuiltIns.ADD, BinaryOp.ADD, v -> v[0].add(v[1]), binary((a, b) -> partials(ONE, ONE)),
                     pairs(0.37, 0.71, -1e300, 3e-300)),
+            engine("sum of many", BuiltIns.SUM, Value::sum, x -> partials(ONE, ONE, ONE),
+                    new double[][] {{0.37, -1e300, 3e-300}}),
             compiled("sub", BinaryOp.SUB, binary((a, b) -> partials(ONE, ONE.negate())), pairs(0.37, 0.71)),
-            both("mul", Op.MUL, BinaryOp.MUL, v -> v[0].mul(v[1]), binary((a, b) -> partials(b, a)),
+            both("mul", BuiltIns.MUL, BinaryOp.MUL, v -> v[0].mul(v[1]), binary((a, b) -> partials(b, a)),
                     pairs(0.37, 0.71, 1e-300, 1e300, -3, 7)),
-            both("div", Op.DIV, BinaryOp.DIV, v -> v[0].div(v[1]),
+            both("div", BuiltIns.DIV, BinaryOp.DIV, v -> v[0].div(v[1]),
                     binary((a, b) -> partials(divide(ONE, b), divide(a, b.multiply(b)).negate())),
                     pairs(0.37, 0.71, -3, 7, 1e-300, 1e300, 2.5, 1e-5, 1e200, 3)),
             compiled("neg", UnaryOp.NEG, unary(x -> ONE.negate()), xs(0.37, -2.2)),
             compiled("plus", UnaryOp.PLUS, unary(x -> ONE), xs(0.37, -2.2)),
-            compiled("rounding to float, derivative 1 by convention", UnaryOp.TO_FLOAT, unary(x -> ONE),
+            both("rounding to float, derivative 1 by convention", BuiltIns.TO_FLOAT, UnaryOp.TO_FLOAT,
+                    v -> v[0].toFloat(), unary(x -> ONE),
                     xs(0.37, -2.2, 1e30)),
-            engine("pow with a constant exponent", Op.POW, v -> v[0].pow(v[1].data()),
+            engine("pow with a constant exponent", BuiltIns.POW, v -> v[0].pow(v[1].data()),
                     binary((x, n) -> partials(powerSlope(x, n), ZERO)),
                     pairs(2, 3, 0, 0, 0, 1, 0, 2, 5, 0, 1e-150, 2, 2.5, -1.5, 1e100, 0.5, -2, 3)),
-            both("pow", Op.POW_VALUE, MathFunction.POW, v -> v[0].pow(v[1]),
+            both("pow", BuiltIns.POW_VALUE, MathFunction.POW, v -> v[0].pow(v[1]),
                     binary((a, b) -> partials(powerSlope(a, b), a.signum() > 0 ? pow(a, b).multiply(log(a)) : ZERO)),
                     pairs(2, 3, 0.5, -2, 1e-150, 2, 1e100, 3, 3, 0.5, 10, -300, -2, 3, 1.0000001, 1e6)),
-            both("exp", Op.EXP, MathFunction.EXP, v -> v[0].exp(), unary(HighPrecision::exp),
+            both("exp", BuiltIns.EXP, MathFunction.EXP, v -> v[0].exp(), unary(HighPrecision::exp),
                     xs(0.37, -2.2, 1e-10, 700, -700)),
-            engine("log, clamped at LOG_EPSILON", Op.LOG, v -> v[0].log(),
+            engine("log, clamped at LOG_EPSILON", BuiltIns.LOG, v -> v[0].log(),
                     unary(x -> x.compareTo(of(LOG_EPSILON)) >= 0 ? divide(ONE, x) : ZERO),
                     xs(0.37, LOG_EPSILON, 1e-13, 1e300, 1.0000000000009095)),
             compiled("log", MathFunction.LOG, unary(x -> divide(ONE, x)), xs(0.37, 1e-300, 1e300, 1.0000000000009095)),
-            both("tanh", Op.TANH, MathFunction.TANH, v -> v[0].tanh(), unary(x -> logisticSlope(x, 2)),
+            both("tanh", BuiltIns.TANH, MathFunction.TANH, v -> v[0].tanh(), unary(x -> logisticSlope(x, 2)),
                     xs(0.37, -2.2, 1e-10, 20, -20, 40, 300, -300)),
-            engine("relu", Op.RELU, v -> v[0].relu(), unary(x -> x.signum() > 0 ? ONE : ZERO), xs(0.37, -2.2, 0)),
-            engine("sigmoid", Op.SIGMOID, v -> v[0].sigmoid(), unary(x -> logisticSlope(x, 1)),
+            engine("relu", BuiltIns.RELU, v -> v[0].relu(), unary(x -> x.signum() > 0 ? ONE : ZERO), xs(0.37, -2.2, 0)),
+            engine("sigmoid", BuiltIns.SIGMOID, v -> v[0].sigmoid(), unary(x -> logisticSlope(x, 1)),
                     xs(0, 0.37, -2.2, 20, -20, 40, -40, 700, -700)),
-            both("sin", Op.SIN, MathFunction.SIN, v -> v[0].sin(), unary(HighPrecision::cos),
+            both("sin", BuiltIns.SIN, MathFunction.SIN, v -> v[0].sin(), unary(HighPrecision::cos),
                     ANGLES),
-            both("cos", Op.COS, MathFunction.COS, v -> v[0].cos(), unary(x -> sin(x).negate()),
+            both("cos", BuiltIns.COS, MathFunction.COS, v -> v[0].cos(), unary(x -> sin(x).negate()),
                     ANGLES),
-            both("tan", Op.TAN, MathFunction.TAN, v -> v[0].tan(), unary(x -> divide(ONE, cos(x).pow(2))),
+            both("tan", BuiltIns.TAN, MathFunction.TAN, v -> v[0].tan(), unary(x -> divide(ONE, cos(x).pow(2))),
                     ANGLES),
-            both("asin", Op.ASIN, MathFunction.ASIN, v -> v[0].asin(), unary(x -> divide(ONE, sqrtOneMinusSquare(x))),
+            both("asin", BuiltIns.ASIN, MathFunction.ASIN, v -> v[0].asin(), unary(x -> divide(ONE, sqrtOneMinusSquare(x))),
                     OPEN_UNIT),
-            both("acos", Op.ACOS, MathFunction.ACOS, v -> v[0].acos(),
+            both("acos", BuiltIns.ACOS, MathFunction.ACOS, v -> v[0].acos(),
                     unary(x -> divide(ONE, sqrtOneMinusSquare(x)).negate()), OPEN_UNIT),
-            both("atan", Op.ATAN, MathFunction.ATAN, v -> v[0].atan(),
+            both("atan", BuiltIns.ATAN, MathFunction.ATAN, v -> v[0].atan(),
                     unary(x -> divide(ONE, ONE.add(x.multiply(x)))), xs(0.37, -2.2, 1e-200, 1e100, -1e150)),
-            both("atan2", Op.ATAN2, MathFunction.ATAN2, v -> v[0].atan2(v[1]), binary((a, b) -> {
+            both("atan2", BuiltIns.ATAN2, MathFunction.ATAN2, v -> v[0].atan2(v[1]), binary((a, b) -> {
                 BigDecimal squares = a.multiply(a).add(b.multiply(b));
                 return partials(divide(b, squares), divide(a, squares).negate());
             }), pairs(0.37, 0.71, 4e-200, 3e-200, 4e200, 3e200, -1, 1e-300, 1e-300, 1e300, 3, -4)),
-            both("sinh", Op.SINH, MathFunction.SINH, v -> v[0].sinh(), unary(x -> halfSum(x, 1)),
+            both("sinh", BuiltIns.SINH, MathFunction.SINH, v -> v[0].sinh(), unary(x -> halfSum(x, 1)),
                     xs(0.37, -2.2, 1e-10, 700, -700)),
-            both("cosh", Op.COSH, MathFunction.COSH, v -> v[0].cosh(), unary(x -> halfSum(x, -1)),
+            both("cosh", BuiltIns.COSH, MathFunction.COSH, v -> v[0].cosh(), unary(x -> halfSum(x, -1)),
                     xs(0.37, -2.2, 1e-10, 0, 700, -700)),
-            both("expm1", Op.EXPM1, MathFunction.EXPM1, v -> v[0].expm1(), unary(HighPrecision::exp),
+            both("expm1", BuiltIns.EXPM1, MathFunction.EXPM1, v -> v[0].expm1(), unary(HighPrecision::exp),
                     xs(0.37, -2.2, 1e-10, -40, -700, 700)),
-            both("log10", Op.LOG10, MathFunction.LOG10, v -> v[0].log10(),
+            both("log10", BuiltIns.LOG10, MathFunction.LOG10, v -> v[0].log10(),
                     unary(x -> divide(ONE, x.multiply(log(BigDecimal.TEN)))), xs(0.37, 1e-300, 1e300, 1000)),
-            both("log1p", Op.LOG1P, MathFunction.LOG1P, v -> v[0].log1p(), unary(x -> divide(ONE, ONE.add(x))),
+            both("log1p", BuiltIns.LOG1P, MathFunction.LOG1P, v -> v[0].log1p(), unary(x -> divide(ONE, ONE.add(x))),
                     xs(0.37, -0.5, -0.9999999999999998, 1e-20, 1e300)),
-            both("sqrt", Op.SQRT, MathFunction.SQRT, v -> v[0].sqrt(),
+            both("sqrt", BuiltIns.SQRT, MathFunction.SQRT, v -> v[0].sqrt(),
                     unary(x -> divide(ONE, sqrt(x).multiply(BigDecimal.valueOf(2)))), xs(0.37, 2, 1e-300, 1e300)),
-            both("cbrt", Op.CBRT, MathFunction.CBRT, v -> v[0].cbrt(),
+            both("cbrt", BuiltIns.CBRT, MathFunction.CBRT, v -> v[0].cbrt(),
                     unary(x -> divide(ONE, cbrt(x).pow(2).multiply(BigDecimal.valueOf(3)))),
                     xs(0.37, -2.2, -8, 1e-300, 1e300)),
-            both("hypot", Op.HYPOT, MathFunction.HYPOT, v -> v[0].hypot(v[1]), binary((a, b) -> {
+            both("hypot", BuiltIns.HYPOT, MathFunction.HYPOT, v -> v[0].hypot(v[1]), binary((a, b) -> {
                 BigDecimal length = sqrt(a.multiply(a).add(b.multiply(b)));
                 return partials(divide(a, length), divide(b, length));
             }), pairs(3, 4, -3, 4, 0, 5, 3e-200, 4e-200, 3e200, 4e200, 1e-300, 1e300)),
-            both("abs", Op.ABS, MathFunction.ABS, v -> v[0].abs(), unary(x -> BigDecimal.valueOf(x.signum())),
+            both("abs", BuiltIns.ABS, MathFunction.ABS, v -> v[0].abs(), unary(x -> BigDecimal.valueOf(x.signum())),
                     xs(0.37, -2.2, 0)),
-            both("max", Op.MAX, MathFunction.MAX, v -> v[0].max(v[1]),
+            both("max", BuiltIns.MAX, MathFunction.MAX, v -> v[0].max(v[1]),
                     binary((a, b) -> a.compareTo(b) >= 0 ? partials(ONE, ZERO) : partials(ZERO, ONE)),
                     pairs(1, 2, 2, 1, 1, 1)),
-            both("min", Op.MIN, MathFunction.MIN, v -> v[0].min(v[1]),
+            both("min", BuiltIns.MIN, MathFunction.MIN, v -> v[0].min(v[1]),
                     binary((a, b) -> a.compareTo(b) <= 0 ? partials(ONE, ZERO) : partials(ZERO, ONE)),
                     pairs(1, 2, 2, 1, 1, 1)),
-            both("floor", Op.FLOOR, MathFunction.FLOOR, v -> v[0].floor(), unary(x -> ZERO), xs(0.37, -2.2, 1e300)),
-            both("ceil", Op.CEIL, MathFunction.CEIL, v -> v[0].ceil(), unary(x -> ZERO), xs(0.37, -2.2, 1e300)),
-            both("rint", Op.RINT, MathFunction.RINT, v -> v[0].rint(), unary(x -> ZERO), xs(0.37, -2.2, 1e300)),
-            both("signum", Op.SIGNUM, MathFunction.SIGNUM, v -> v[0].signum(), unary(x -> ZERO), xs(0.37, -2.2, 0)),
-            engine("clamp to [-1, 1]", Op.CLAMP, v -> v[0].clamp(-1, 1),
+            both("floor", BuiltIns.FLOOR, MathFunction.FLOOR, v -> v[0].floor(), unary(x -> ZERO), xs(0.37, -2.2, 1e300)),
+            both("ceil", BuiltIns.CEIL, MathFunction.CEIL, v -> v[0].ceil(), unary(x -> ZERO), xs(0.37, -2.2, 1e300)),
+            both("rint", BuiltIns.RINT, MathFunction.RINT, v -> v[0].rint(), unary(x -> ZERO), xs(0.37, -2.2, 1e300)),
+            both("signum", BuiltIns.SIGNUM, MathFunction.SIGNUM, v -> v[0].signum(), unary(x -> ZERO), xs(0.37, -2.2, 0)),
+            engine("clamp to [-1, 1]", BuiltIns.CLAMP, v -> v[0].clamp(-1, 1),
                     unary(x -> x.abs().compareTo(ONE) <= 0 ? ONE : ZERO), xs(0.37, 1, -1, 5, -3)));
 
     private TrueDerivatives() {
