@@ -38,6 +38,8 @@ import java.util.function.ToDoubleFunction;
  * rule such as exp's, {@code (x, y) -> y}, reuses). Partials are multiplied by the output's
  * gradient; a vector-Jacobian product receives that gradient and returns each input's
  * contribution itself, which also allows rules that are not linear in it, such as clipping.
+ * {@link io.microautograd.gradcheck.GradientCheck#check(Op, double[]...)} checks a rule against
+ * finite differences.
  *
  * <p>Operations are immutable and may be shared between threads and graphs; they should be
  * made once (a {@code static final} field), not per call.
