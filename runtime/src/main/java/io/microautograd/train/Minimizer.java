@@ -3,6 +3,7 @@ package io.microautograd.train;
 import io.microautograd.optim.Objective;
 import io.microautograd.optim.Optimizer;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Minimizes an {@link Objective} with an {@link Optimizer}, recording the path:
@@ -65,7 +66,7 @@ public final class Minimizer {
     private static double evaluate(Objective objective, double[] point, double[] gradient, int step) {
         Arrays.fill(gradient, 0);
         double value = objective.valueAndGradient(point, gradient);
-        DivergenceGuard.checkLossAndGradient(value, gradient, 0, step);
+        DivergenceGuard.checkLossAndGradient(value, gradient, 0, step, Optional::empty);
         return value;
     }
 }
