@@ -41,7 +41,9 @@ final class ProgramGenerator {
     private static final String[] PARAMETER_NAMES = {
         "x", "y", "z", "w", "value", "grad", "result", "adjoint", "tape", "dx", "x_bar", "t", "gradient",
     };
-    private static final String[] RAW_UNARY = {"sin", "cos", "atan", "tanh", "abs", "signum", "floor", "ceil", "rint", "cbrt"};
+    private static final String[] RAW_UNARY = {
+        "sin", "cos", "atan", "tanh", "abs", "signum", "floor", "ceil", "rint", "cbrt", "(float)",
+    };
     private static final String[] GROWING = {"exp", "expm1", "sinh", "cosh"};
     private static final String[] POSITIVE_DOMAIN = {"log", "log10", "sqrt", "log1p"};
     private static final String[] RAW_BINARY = {"atan2", "hypot", "max", "min"};
