@@ -97,6 +97,23 @@ public final class BuiltIns {
         }
     };
 
+    /** a b + c with one rounding, as {@code Math.fma}: d/da = b, d/db = a, d/dc = 1. */
+    public static final Op FMA = new Op("fma", 3) {
+        @Override
+        double forward(Value[] inputs) {
+            return Math.fma(inputs[0].data, inputs[1].data, inputs[2].data);
+        }
+
+        @Override
+        void backward(Value out) {
+            Value a = out.inputs[0];
+            Value b = out.inputs[1];
+            a.grad += b.data * out.grad;
+            b.grad += a.data * out.grad;
+            out.inputs[2].grad += out.grad;
+        }
+    };
+
     /**
      * x^n with a constant exponent n, kept as the second input: d/dx = n x^(n-1), and 0 where
      * n = 0, at x = 0 too.
@@ -137,6 +154,24 @@ public final class BuiltIns {
             if (base.data > 0) {
                 exponent.grad += out.data * Math.log(base.data) * out.grad;
             }
+        }
+    };
+
+    /** x 2^n with an int n, kept as the second input, as {@code Math.scalb}: d/dx = 2^n. */
+    public static final Op.Binary SCALB = new Op.Binary("scalb") {
+        @Override
+        public boolean differentiates(int input) {
+            return input == 0;
+        }
+
+        @Override
+        double forward(double x, double n) {
+            return Math.scalb(x, (int) n);
+        }
+
+        @Override
+        void backward(Value out) {
+            out.inputs[0].grad += Math.scalb(1.0, (int) out.inputs[1].data) * out.grad;
         }
     };
 
@@ -354,6 +389,32 @@ public final class BuiltIns {
         }
     };
 
+    /** x in radians from degrees: d/dx = pi/180. */
+    public static final Op.Unary TO_RADIANS = new Op.Unary("toRadians") {
+        @Override
+        double forward(double x) {
+            return Math.toRadians(x);
+        }
+
+        @Override
+        void backward(Value out) {
+            out.inputs[0].grad += Math.toRadians(1) * out.grad;
+        }
+    };
+
+    /** x in degrees from radians: d/dx = 180/pi. */
+    public static final Op.Unary TO_DEGREES = new Op.Unary("toDegrees") {
+        @Override
+        double forward(double x) {
+            return Math.toDegrees(x);
+        }
+
+        @Override
+        void backward(Value out) {
+            out.inputs[0].grad += Math.toDegrees(1) * out.grad;
+        }
+    };
+
     /** sinh x: d/dx = cosh x. */
     public static final Op.Unary SINH = new Op.Unary("sinh") {
         @Override
@@ -510,6 +571,23 @@ public final class BuiltIns {
         }
     };
 
+    /**
+     * |a| with the sign of b, as {@code Math.copySign}: d/da = sign(a) sign(b), 0 at a = 0;
+     * d/db = 0, since the sign is piecewise constant.
+     */
+    public static final Op.Binary COPY_SIGN = new Op.Binary("copySign") {
+        @Override
+        double forward(double a, double b) {
+            return Math.copySign(a, b);
+        }
+
+        @Override
+        void backward(Value out) {
+            Value a = out.inputs[0];
+            a.grad += Math.signum(a.data) * Math.copySign(1, out.inputs[1].data) * out.grad;
+        }
+    };
+
     /** The largest integer not above x: piecewise constant, derivative 0. */
     public static final Op.Unary FLOOR = piecewiseConstant("floor", Math::floor);
 
@@ -518,6 +596,9 @@ public final class BuiltIns {
 
     /** The nearest integer, ties to even: piecewise constant, derivative 0. */
     public static final Op.Unary RINT = piecewiseConstant("rint", Math::rint);
+
+    /** The nearest integer, ties up, as {@code Math.round} (a long, here its double): derivative 0. */
+    public static final Op.Unary ROUND = piecewiseConstant("round", Math::round);
 
     /** -1, 0 or 1 by the sign of x: piecewise constant, derivative 0. */
     public static final Op.Unary SIGNUM = piecewiseConstant("signum", Math::signum);
@@ -539,9 +620,10 @@ public final class BuiltIns {
         }
     };
 
-    private static final List<Op> ALL = List.of(LEAF, ADD, SUM, MUL, DIV, POW, POW_VALUE, EXP, LOG, TANH, RELU,
-            SIGMOID, CLAMP, SIN, COS, TAN, ASIN, ACOS, ATAN, ATAN2, SINH, COSH, EXPM1, LOG10, LOG1P, SQRT, CBRT,
-            HYPOT, ABS, MAX, MIN, FLOOR, CEIL, RINT, SIGNUM, TO_FLOAT);
+    private static final List<Op> ALL = List.of(LEAF, ADD, SUM, MUL, DIV, FMA, POW, POW_VALUE, SCALB, EXP, LOG,
+            TANH, RELU, SIGMOID, CLAMP, SIN, COS, TAN, ASIN, ACOS, ATAN, ATAN2, TO_RADIANS, TO_DEGREES, SINH, COSH,
+            EXPM1, LOG10, LOG1P, SQRT, CBRT, HYPOT, ABS, MAX, MIN, COPY_SIGN, FLOOR, CEIL, RINT, ROUND, SIGNUM,
+            TO_FLOAT);
 
     private BuiltIns() {
     }

@@ -180,6 +180,11 @@ public final class Value {
         return BuiltIns.DIV.apply(this, other);
     }
 
+    /** this * b + c with one rounding, as {@code Math.fma}. */
+    public Value fma(Value b, Value c) {
+        return BuiltIns.FMA.apply(this, b, c);
+    }
+
     /** this ^ exponent, with a constant exponent. */
     public Value pow(double exponent) {
         return BuiltIns.POW.apply(this, exponent);
@@ -188,6 +193,11 @@ public final class Value {
     /** this ^ exponent, differentiated in both; see {@link BuiltIns#POW_VALUE} for x &lt;= 0. */
     public Value pow(Value exponent) {
         return BuiltIns.POW_VALUE.apply(this, exponent);
+    }
+
+    /** this * 2^n, as {@code Math.scalb}. */
+    public Value scalb(int n) {
+        return BuiltIns.SCALB.apply(this, n);
     }
 
     /** e ^ this. */
@@ -259,6 +269,16 @@ public final class Value {
         return BuiltIns.ATAN2.apply(this, x);
     }
 
+    /** This angle in degrees, in radians. */
+    public Value toRadians() {
+        return BuiltIns.TO_RADIANS.apply(this);
+    }
+
+    /** This angle in radians, in degrees. */
+    public Value toDegrees() {
+        return BuiltIns.TO_DEGREES.apply(this);
+    }
+
     /** sinh. */
     public Value sinh() {
         return BuiltIns.SINH.apply(this);
@@ -314,6 +334,11 @@ public final class Value {
         return BuiltIns.MIN.apply(this, other);
     }
 
+    /** |this| with the sign of {@code sign}, as {@code Math.copySign}; no gradient flows to {@code sign}. */
+    public Value copySign(Value sign) {
+        return BuiltIns.COPY_SIGN.apply(this, sign);
+    }
+
     /** Largest integer not above this; derivative 0. */
     public Value floor() {
         return BuiltIns.FLOOR.apply(this);
@@ -327,6 +352,11 @@ public final class Value {
     /** Nearest integer, ties to even; derivative 0. */
     public Value rint() {
         return BuiltIns.RINT.apply(this);
+    }
+
+    /** Nearest integer, ties up, as {@code Math.round}; derivative 0. */
+    public Value round() {
+        return BuiltIns.ROUND.apply(this);
     }
 
     /** -1, 0 or 1 by the sign of this; derivative 0. */
