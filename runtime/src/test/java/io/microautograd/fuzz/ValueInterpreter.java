@@ -76,7 +76,10 @@ final class ValueInterpreter {
             Map.entry("min", v -> v[0].min(v[1])), Map.entry("signum", v -> v[0].signum()),
             Map.entry("floor", v -> v[0].floor()), Map.entry("ceil", v -> v[0].ceil()),
             Map.entry("rint", v -> v[0].rint()), Map.entry("sigmoid", v -> v[0].sigmoid()),
-            Map.entry("(float)", v -> v[0].toFloat()));
+            Map.entry("round", v -> v[0].round()),
+            Map.entry("toRadians", v -> v[0].toRadians()), Map.entry("toDegrees", v -> v[0].toDegrees()),
+            Map.entry("copySign", v -> v[0].copySign(v[1])), Map.entry("fma", v -> v[0].fma(v[1], v[2])),
+            Map.entry("scalb", v -> v[0].scalb((int) v[1].data())));
 
     /** How a statement completed when it did not return. */
     private enum Jump { NONE, BREAK, CONTINUE }
