@@ -81,12 +81,14 @@ final class PointComparison {
     }
 
     /**
-     * The report of a check whose worst point is this one; {@code illConditioned} counts the
-     * partials of every point that could not be resolved, {@code example} is the first of them.
+     * The report of a check, of the rule named {@code rule} or of an objective (null), whose worst
+     * point is this one; {@code illConditioned} counts the partials of every point that could not
+     * be resolved, {@code example} is the first of them.
      */
-    GradientCheckReport report(int pointCount, double tolerance, int illConditioned, IllConditioned example) {
+    GradientCheckReport report(String rule, int pointCount, double tolerance, int illConditioned,
+            IllConditioned example) {
         boolean checked = worstParameter >= 0;
-        return new GradientCheckReport(pointCount, pointIndex, point, worstParameter,
+        return new GradientCheckReport(rule, pointCount, pointIndex, point, worstParameter,
                 checked ? analytic[worstParameter] : Double.NaN, checked ? numeric[worstParameter] : Double.NaN,
                 worstError, tolerance, overwrittenParameter, illConditioned, example);
     }

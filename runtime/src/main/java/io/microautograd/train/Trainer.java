@@ -103,7 +103,7 @@ public final class Trainer {
                     int[] batch = Arrays.copyOfRange(order, from, Math.min(from + size, n));
                     Arrays.fill(gradient, 0);
                     double loss = model.lossAndGradient(data, batch, gradient);
-                    DivergenceGuard.checkLossAndGradient(loss, gradient, epoch, step,
+                    DivergenceGuard.checkLossAndGradient(loss, gradient, epoch, step, model::nonFiniteOrigin,
                             DivergenceGuard.LOWER_THE_RATE);
                     optimizer.step(parameters, gradient);
                     DivergenceGuard.checkParameters(parameters, epoch, step);

@@ -1,12 +1,14 @@
 package io.microautograd.train;
 
 import io.microautograd.data.Dataset;
+import io.microautograd.engine.NonFiniteOrigin;
 import io.microautograd.engine.Value;
 import io.microautograd.losses.Loss;
 import io.microautograd.losses.Losses;
 import io.microautograd.nn.MLP;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An {@link MLP} on the {@code Value} engine with a per-sample {@link Loss} and optional L2
@@ -21,6 +23,7 @@ public final class ValueMlpModel implements TrainableModel {
     private final MLP network;
     private final Loss loss;
     private final double l2Strength;
+    private Optional<String> nonFiniteOrigin = Optional.empty();
 
     /**
      * The model of {@code network} trained on {@code loss} with L2 strength {@code l2Strength}
@@ -78,7 +81,15 @@ public final class ValueMlpModel implements TrainableModel {
         network.zeroGrad();
         total.backward();
         network.addGradientsTo(gradient);
+        nonFiniteOrigin = Double.isFinite(total.data()) && DivergenceGuard.firstNonFinite(gradient) < 0 ? Optional.empty()
+                : NonFiniteOrigin.of(total);
         return total.data();
+    }
+
+    /** The operation that made the first NaN or infinity of the last batch's graph, if it had one. */
+    @Override
+    public Optional<String> nonFiniteOrigin() {
+        return nonFiniteOrigin;
     }
 
     @Override

@@ -29,8 +29,10 @@
  *       first fit's last epoch and as its own epoch 0).</li>
  *   <li>Before each update the loss and gradient must be finite, and after it the parameters;
  *       otherwise {@link io.microautograd.train.TrainingDivergedException} names the epoch and
- *       step (both counted from 1) and the first offending parameter, and the model keeps its
- *       last finite parameters.</li>
+ *       step (both counted from 1), the first offending parameter and, where the model can tell
+ *       ({@link io.microautograd.train.TrainableModel#nonFiniteOrigin()}: a {@code Value}-engine
+ *       model names the operation that made the first NaN or infinity out of finite numbers),
+ *       where it came from; the model keeps its last finite parameters.</li>
  *   <li>The progress bar (me.tongfei progressbar, one tick per step, loss in the message) is
  *       drawn only when {@link java.lang.System#console()} exists and the trainer is not quiet.</li>
  *   <li>Binary accuracy takes an explicit threshold: 0 for scores and logits, 0.5 for
