@@ -11,7 +11,7 @@
  * {@link io.microautograd.optim.Objective} and records its path.
  *
  * <pre>{@code
- * TrainingHistory history = Trainer.train(model, X, Y, Loss.mse(), 2000, 0.01);   // the seed's call
+ * TrainingHistory history = Trainer.train(model, X, Y, Loss.MSE, 2000, 0.01);   // the seed's call
  * }</pre>
  *
  * <p>Choices written down here:

@@ -37,7 +37,7 @@ class CompiledTrainingTest {
         CompiledMlp net = CompiledMlp.of(2, 5, layer(16, RELU), layer(16, RELU), layer(1, LINEAR));
         double before = Evaluation.accuracy(net::predict, MOONS, 0);
 
-        TrainingHistory history = microgradDemo().fit(new CompiledMlpModel(net, CompiledLoss.HINGE, 1e-4), MOONS);
+        TrainingHistory history = microgradDemo().fit(new CompiledMlpModel(net, Loss.HINGE, 1e-4), MOONS);
 
         assertTrue(before < 0.9, "untrained accuracy " + before);
         assertEquals(1.0, history.finalMetric("accuracy"), history.metric("accuracy").toString());
@@ -49,8 +49,8 @@ class CompiledTrainingTest {
         MLP valueNet = MLP.of(2, 5, layer(16, RELU), layer(16, RELU), layer(1, LINEAR));
         CompiledMlp compiledNet = CompiledMlp.from(valueNet);
 
-        TrainingHistory onValue = microgradDemo().fit(new ValueMlpModel(valueNet, Loss.hinge(), 1e-4), MOONS);
-        TrainingHistory compiled = microgradDemo().fit(new CompiledMlpModel(compiledNet, CompiledLoss.HINGE, 1e-4),
+        TrainingHistory onValue = microgradDemo().fit(new ValueMlpModel(valueNet, Loss.HINGE, 1e-4), MOONS);
+        TrainingHistory compiled = microgradDemo().fit(new CompiledMlpModel(compiledNet, Loss.HINGE, 1e-4),
                 MOONS);
 
         for (int epoch = 0; epoch < 100; epoch++) {
@@ -75,7 +75,7 @@ class CompiledTrainingTest {
         CompiledMlp net = CompiledMlp.of(2, 3, layer(8, RELU), layer(1, LINEAR));
         TrainingHistory history = Trainer.builder().optimizer(new Adam(0.02))
                 .epochs(5).batchSize(20).shuffleSeed(7).quiet(true).build()
-                .fit(new CompiledMlpModel(net, CompiledLoss.BINARY_CROSS_ENTROPY_WITH_LOGITS, 1e-4, threads), MOONS);
+                .fit(new CompiledMlpModel(net, Loss.BINARY_CROSS_ENTROPY_WITH_LOGITS, 1e-4, threads), MOONS);
         assertTrue(history.finalLoss() < history.losses().get(0), history.toString());
         return net.parameters();
     }

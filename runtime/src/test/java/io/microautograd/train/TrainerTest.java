@@ -94,7 +94,7 @@ class TrainerTest {
 
     @Test
     void aMetricThatCannotScoreTheModelFailsBeforeTheFirstStep() {
-        ValueMlpModel twoOutputs = new ValueMlpModel(MLP.of(1, 3, layer(2, "linear")), Loss.mse());
+        ValueMlpModel twoOutputs = new ValueMlpModel(MLP.of(1, 3, layer(2, "linear")), Loss.MSE);
         Dataset data = new Dataset(new double[][] {{0.5}, {-1}}, new double[][] {{1, 0}, {0, 1}});
         double[] before = twoOutputs.parameters();
         Optimizer optimizer = new Sgd(0.1);
