@@ -2,7 +2,6 @@ package io.microautograd.examples;
 
 import static io.microautograd.nn.LayerSpec.layer;
 
-import io.microautograd.losses.Loss;
 import io.microautograd.compiled.CompiledMlp;
 import io.microautograd.compiled.CompiledMlpModel;
 import io.microautograd.data.Dataset;

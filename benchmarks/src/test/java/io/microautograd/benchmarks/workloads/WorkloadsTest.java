@@ -2,12 +2,12 @@ package io.microautograd.benchmarks.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.microautograd.losses.Loss;
 import io.microautograd.compiled.CompiledMlp;
 import io.microautograd.compiled.CompiledMlpModel;
 import io.microautograd.data.Dataset;
 import io.microautograd.data.Datasets;
 import io.microautograd.engine.Value;
+import io.microautograd.losses.Loss;
 import io.microautograd.nn.Activation;
 import io.microautograd.nn.LayerSpec;
 import java.io.IOException;
