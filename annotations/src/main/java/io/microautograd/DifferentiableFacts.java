@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  *
  * <p>Parameters are identified by position, since a class file compiled with neither
  * {@code -parameters} nor {@code -g} keeps no parameter names. Methods are identified by their class's
- * qualified name, their name and their number of parameters, as the gradient compiler resolves
+ * qualified name, their name and their parameter types, as the gradient compiler resolves
  * calls. Retained in the class file, not at run time: generated code needs none of it to run.
  */
 @Retention(RetentionPolicy.CLASS)
@@ -90,11 +90,12 @@ public @interface DifferentiableFacts {
         String name();
 
         /**
-         * The called method's number of parameters.
+         * The called method's parameter types as Java writes them ({@code double}, {@code double[]}),
+         * which tell overloads apart.
          *
-         * @return the arity
+         * @return the parameter types, in order
          */
-        int arity();
+        String[] parameterTypes();
 
         /**
          * Whether some call of it passes an array.

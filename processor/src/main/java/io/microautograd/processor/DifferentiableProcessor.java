@@ -9,6 +9,7 @@ import com.sun.source.util.Trees;
 import io.microautograd.Differentiable;
 import io.microautograd.processor.diff.LostDerivatives;
 import io.microautograd.processor.diff.ReverseMode;
+import io.microautograd.processor.emit.GeneratedSignatures;
 import io.microautograd.processor.emit.GradientClassWriter;
 import io.microautograd.processor.emit.GradientMethod;
 import io.microautograd.processor.ir.Expr;
@@ -24,6 +25,7 @@ import io.microautograd.processor.parse.MethodRejected;
 import io.microautograd.processor.parse.ParsedMethod;
 import io.microautograd.processor.parse.Rejection;
 import io.microautograd.processor.parse.Tag;
+import io.microautograd.processor.parse.TypeNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +33,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -111,16 +115,15 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         FactsReader facts = new FactsReader(processingEnv.getElementUtils(), round);
         CallGraph graph = new CallGraph(facts::find);
         for (List<ExecutableElement> methods : byClass.values()) {
-            Map<String, Integer> perName = new HashMap<>();
-            methods.forEach(m -> perName.merge(m.getSimpleName().toString(), 1, Integer::sum));
+            List<ReadMethod> ofClass = new ArrayList<>();
             for (ExecutableElement method : methods) {
                 MethodKey key = new MethodKey(((TypeElement) method.getEnclosingElement()).getQualifiedName()
-                        .toString(), method.getSimpleName().toString(), method.getParameters().size());
-                boolean overloaded = perName.get(method.getSimpleName().toString()) > 1;
-                ReadMethod result = readMethod(key, method, facts, overloaded);
-                if (result == null) {
+                        .toString(), method.getSimpleName().toString(), TypeNames.parameters(method));
+                ReadMethod result = readMethod(key, method, facts);
+                if (result == null || clashes(result, ofClass)) {
                     failed.add(key);
                 } else {
+                    ofClass.add(result);
                     read.put(key, result);
                     graph.add(key, result.parsed());
                 }
@@ -141,6 +144,31 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             }
         }
         generated.forEach(this::write);
+    }
+
+    /**
+     * Whether a generated method of {@code method} would have the signature of one generated for
+     * an earlier method of its class (overloads that Java cannot tell apart once their storage
+     * parameters are added); reported at {@code method}, which is then not generated.
+     */
+    private boolean clashes(ReadMethod method, List<ReadMethod> earlier) {
+        Function later = method.parsed().function();
+        for (ReadMethod other : earlier) {
+            Optional<GeneratedSignatures.Clash> clash = GeneratedSignatures.between(other.parsed().function(), later);
+            if (clash.isPresent()) {
+                reporter.error(Tag.OVERLOAD, other.element().getSimpleName() + describe(other.element()) + " and "
+                        + method.element().getSimpleName() + describe(method.element()) + " would both have the "
+                        + "generated method " + clash.get().signature() + " (" + clash.get().earlierForm() + " of the "
+                        + "first, " + clash.get().laterForm() + " of the second); rename one of them",
+                        trees.getTree(method.element()), method.element(), method.unit());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(ExecutableElement method) {
+        return TypeNames.parameters(method).stream().collect(Collectors.joining(", ", "(", ")"));
     }
 
     private void report(ReadMethod caller, CallGraph.BrokenCall broken) {
@@ -175,15 +203,11 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     }
 
     /** Reads one method; null when it had errors, which are then reported, every one. */
-    private ReadMethod readMethod(MethodKey key, ExecutableElement method, FactsReader facts, boolean overloaded) {
+    private ReadMethod readMethod(MethodKey key, ExecutableElement method, FactsReader facts) {
         TreePath path = trees.getPath(method);
         CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
         try {
             MethodTree tree = (MethodTree) path.getLeaf();
-            if (overloaded) {
-                throw new Rejection(Tag.OVERLOAD, tree, "several @Differentiable methods are named "
-                        + method.getSimpleName() + "; give each differentiable method its own name");
-            }
             ParsedMethod parsed = BodyReader.read(trees, processingEnv.getElementUtils(), facts, method, tree,
                     unit);
             List<Expr.Call> lost = LostDerivatives.callsOfPlainMethods(parsed.function());

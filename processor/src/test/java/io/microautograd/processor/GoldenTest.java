@@ -54,7 +54,7 @@ class GoldenTest {
                     }
 
                     @DifferentiableFacts(
-                            version = 1,
+                            version = 2,
                             parameters = {"x", "y"},
                             differentiated = {0, 1},
                             writtenArrays = {},
@@ -73,7 +73,7 @@ class GoldenTest {
                         dA += seed * a;
                         dA += seed * a;
                         double t = 100 * b;
-                        dB += seed * b * 100;
+                        dB += seed * b * 100.0;
                         dB += seed * t;
                         dY += dB;
                         dX += -dB * x;
@@ -117,7 +117,7 @@ class GoldenTest {
                 @Generated("io.microautograd.processor.DifferentiableProcessor")
                 final class ModelGrad {
                     @DifferentiableFacts(
-                            version = 1,
+                            version = 2,
                             parameters = {"x", "y"},
                             differentiated = {0, 1},
                             writtenArrays = {},
@@ -206,7 +206,7 @@ class GoldenTest {
                     }
 
                     @DifferentiableFacts(
-                            version = 1,
+                            version = 2,
                             parameters = {"x"},
                             differentiated = {0},
                             writtenArrays = {},
@@ -227,7 +227,7 @@ class GoldenTest {
                         double dA = 0.0;
                         double dB = 0.0;
                         double sum = 0;
-                        int trips = 0;
+                        long trips = 0;
                         doubleTape = reserve(doubleTape, doubleTapeSize, 2 * ((long) x.length - 1));
                         for (i = 0; i + 1 < x.length; i++) {
                             trips++;
@@ -240,12 +240,13 @@ class GoldenTest {
                         }
                         double value = sum;
                         dSum += seed;
-                        for (i = trips - 1; i >= 0; i--) {
+                        for (long trip = trips - 1; trip >= 0; trip--) {
+                            i = (int) trip;
                             b = x[i + 1] - x[i] * x[i];
                             dA += dSum * a;
                             dA += dSum * a;
                             double t = 100 * b;
-                            dB += dSum * b * 100;
+                            dB += dSum * b * 100.0;
                             dB += dSum * t;
                             dX[i + 1] += dB;
                             double t2 = x[i];

@@ -210,10 +210,10 @@ class ReverseLoopSplitTest {
     @Test
     void theFourInputKernelRunsItsSumsThenItsUpdates() {
         String pullback = pullback("four");
-        Matcher split = Pattern.compile(Pattern.quote(SPLIT) + "\\n\\s*for \\((s = n - 1; s >= 0; s--)\\) \\{\\n"
-                + "([^}]*)\\}\\n\\s*for \\((.*)\\) \\{\\n([^}]*)\\}").matcher(pullback);
+        Matcher split = Pattern.compile(Pattern.quote(SPLIT) + "\\n\\s*for \\((s = n; s > 0; )\\) \\{\\n\\s*s--;\\n"
+                + "([^}]*)\\}\\n\\s*for \\((.*)\\) \\{\\n\\s*s--;\\n([^}]*)\\}").matcher(pullback);
         assertTrue(split.find(), pullback);
-        assertEquals(split.group(1), split.group(3), "both loops have the original header");
+        assertEquals(split.group(1), split.group(3), "both loops have the original header and step the index first");
         String sums = split.group(2);
         String updates = split.group(4);
         for (int k = 0; k < 4; k++) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import io.microautograd.processor.ir.MethodFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -316,14 +317,16 @@ class SeparateCompilationTest {
 
     @Test
     void factsOfAnotherFormatAreRejectedWithTheFix(@TempDir Path classes) {
-        assertMissingFacts(handWrittenGradientClass(facts(2, "\"v\""), "double[] v, double seed, double[] dV"), classes,
-                "whose generated class lib.WGrad records its facts in format 2, and this processor reads format 1; "
-                        + "rebuild the module of lib.W with this version of the MicroAutograd processor");
+        int other = MethodFacts.VERSION + 1;
+        assertMissingFacts(handWrittenGradientClass(facts(other, "\"v\""), "double[] v, double seed, double[] dV"),
+                classes, "whose generated class lib.WGrad records its facts in format " + other + ", and this processor "
+                        + "reads format " + MethodFacts.VERSION + "; rebuild the module of lib.W with this version of "
+                        + "the MicroAutograd processor");
     }
 
     @Test
     void aGeneratedClassOlderThanItsMethodIsRejectedWithTheFix(@TempDir Path classes) {
-        assertMissingFacts(handWrittenGradientClass(facts(1, "\"v\", \"u\""),
+        assertMissingFacts(handWrittenGradientClass(facts(MethodFacts.VERSION, "\"v\", \"u\""),
                 "double[] v, double[] u, double seed, double[] dV"),
                 classes, "whose generated class lib.WGrad does not match it (it was generated before squares's "
                         + "parameters changed); rebuild the module of lib.W with this version of the MicroAutograd "
@@ -335,12 +338,12 @@ class SeparateCompilationTest {
         String generated = source(GeneratedCode.compile(HOLDERS).compilation(), "lib.KGrad").replaceAll("\n +", "\n");
         assertTrue(generated.contains("""
                 @DifferentiableFacts(
-                version = 1,
+                version = 2,
                 parameters = {"x", "v"},
                 differentiated = {0},
                 writtenArrays = {},
                 calls = {
-                @DifferentiableFacts.Call(owner = "lib.K", name = "keeps", arity = 2, passesArrays = true)
+                @DifferentiableFacts.Call(owner = "lib.K", name = "keeps", parameterTypes = {"double", "double[]"}, passesArrays = true)
                 },
                 passesArraysToPlainMethods = false
                 )
@@ -348,6 +351,81 @@ class SeparateCompilationTest {
                 """), generated);
         String writes = source(GeneratedCode.compile(SQUARE_IN_PLACE).compilation(), "lib.WGrad");
         assertTrue(writes.contains("        writtenArrays = {0},\n"), writes);
+    }
+
+    @Test
+    void overloadsCompiledEarlierAreToldApartByTheirParameters(@TempDir Path classes) {
+        JavaFileObject overloads = JavaFileObjects.forSourceString("lib.O", """
+                package lib;
+
+                import io.microautograd.Differentiable;
+
+                public final class O {
+                    @Differentiable
+                    public static double sq(double x) {
+                        return x * x;
+                    }
+
+                    @Differentiable
+                    public static double sq(double[] v) {
+                        return v[0] * v[1];
+                    }
+                }
+                """);
+        JavaFileObject caller = JavaFileObjects.forSourceString("app.U", """
+                package app;
+
+                import io.microautograd.Differentiable;
+                import lib.O;
+
+                public final class U {
+                    @Differentiable
+                    public static double f(double[] w, double t) {
+                        return O.sq(t) * O.sq(w);
+                    }
+                }
+                """);
+        GeneratedCode code = compileInTwoRuns(classes, GeneratedCode::javac, overloads, caller, "app.UGrad");
+        new ArrayGradientCheck(code, "app.U").check("f", new Object[] {new double[] {1.5, -2.0}, 0.7}, "w:0", "t:1");
+    }
+
+    @Test
+    void aTypeAnnotationOnAParameterLeavesTheRulesOfCallsAsTheyAre(@TempDir Path classes) {
+        JavaFileObject annotated = JavaFileObjects.forSourceString("lib.W", """
+                package lib;
+
+                import io.microautograd.Differentiable;
+                import java.lang.annotation.ElementType;
+                import java.lang.annotation.Target;
+
+                public final class W {
+                    @Target(ElementType.TYPE_USE)
+                    public @interface Checked {
+                    }
+
+                    @Differentiable
+                    public static double squareInPlace(@Checked double[] v) {
+                        v[0] = v[0] * v[0];
+                        return v[0];
+                    }
+                }
+                """);
+        JavaFileObject caller = JavaFileObjects.forSourceString("app.A", """
+                package app;
+
+                import io.microautograd.Differentiable;
+                import lib.W;
+
+                public final class A {
+                    @Differentiable
+                    public static double f(double[] w) {
+                        double s = W.squareInPlace(w);
+                        return s + w[0];
+                    }
+                }
+                """);
+        assertRejectedAsInOneRun(classes, GeneratedCode::javac, annotated, caller, "[MicroAutograd:UnsupportedCall] "
+                + "call of squareInPlace, which writes into its array parameter v", 9, 35);
     }
 
     /**

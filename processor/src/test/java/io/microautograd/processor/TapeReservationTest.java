@@ -88,6 +88,26 @@ class TapeReservationTest {
                 }
 
                 @Differentiable(wrt = "x")
+                static double between(double[] x, int start, int end) {
+                    int last = end;
+                    double s = 0.4;
+                    for (int i = start; i < last; i++) {
+                        s = s * Math.cos(x[i % x.length]) + x[i % x.length];
+                    }
+                    return s;
+                }
+
+                @Differentiable(wrt = "x")
+                static double offsetFromOne(double[] x, int end) {
+                    int last = end;
+                    double s = 0.4;
+                    for (int i = 1; i + 1 <= last; i++) {
+                        s = s * Math.cos(x[i % x.length]) + x[i % x.length];
+                    }
+                    return s;
+                }
+
+                @Differentiable(wrt = "x")
                 static double longSteps(double[] x, long steps) {
                     long count = steps;
                     double s = 0.1;
@@ -212,20 +232,33 @@ class TapeReservationTest {
     }
 
     @Test
-    void tripCountsCoverStepsOffsetsInclusiveBoundsAndLoopsWithoutAnInitializer() {
-        assertTrue(pullback("everyOther").contains("reserve(doubleTape, doubleTapeSize, (long) count / 2);"));
-        assertTrue(pullback("countDown").contains(
-                "reserve(doubleTape, doubleTapeSize, ((long) (count - 1) + 3) / 3);"));
-        assertTrue(pullback("fromTo").contains("reserve(doubleTape, doubleTapeSize, (long) last - start);"),
-                pullback("fromTo"));
-        assertTrue(pullback("longSteps").contains("reserve(doubleTape, doubleTapeSize, count + 1);"));
+    void tripCountsCoverStartsOffsetsInclusiveBoundsAndLoopsWithoutAnInitializer() {
+        assertTrue(pullback("between").contains("reserve(doubleTape, doubleTapeSize, (long) last - start);"),
+                pullback("between"));
+        assertTrue(pullback("offsetFromOne").contains("reserve(doubleTape, doubleTapeSize, (long) last - 1);"),
+                pullback("offsetFromOne"));
+        assertTrue(pullback("longSteps").contains("reserve(doubleTape, doubleTapeSize, 0 <= count ? count + 1 : 0);"),
+                pullback("longSteps"));
         assertTrue(pullback("whileSmall").contains("reserve(doubleTape, doubleTapeSize, 2 * (long) count);\n"
                 + "        for (i = 0; i < count && s < limit; i++) {"), pullback("whileSmall"));
+        assertTrue(pullback("unrolled").contains("reserve(doubleTape, doubleTapeSize, (long) count - i);\n"
+                + "        for (; i < count; i++) {"), pullback("unrolled"));
+    }
+
+    /**
+     * An index that moves by more than one, or is tested with an offset from a start that is no
+     * literal, can wrap past the end of its type and go on: these loops keep pushing.
+     */
+    @Test
+    void loopsWhoseIndexMayWrapKeepPushing() {
+        for (String method : new String[] {"everyOther", "countDown", "fromTo"}) {
+            String pullback = pullback(method);
+            assertFalse(pullback.contains("reserve("), pullback);
+            assertTrue(pullback.contains("doubleTape = push(doubleTape, doubleTapeSize++, "), pullback);
+        }
         String unrolled = pullback("unrolled");
-        assertTrue(unrolled.contains("reserve(doubleTape, doubleTapeSize, ((long) count - i) / 4);\n"
-                + "        for (; i + 4 <= count; i += 4) {"), unrolled);
-        assertTrue(unrolled.contains("reserve(doubleTape, doubleTapeSize, (long) count - i);\n"
-                + "        for (; i < count; i++) {"), unrolled);
+        assertTrue(unrolled.contains("for (; i + 4 <= count; i += 4) {"), unrolled);
+        assertEquals(1, GeneratedCode.occurrences(unrolled, "reserve\\("), "only the loop stepping by one: " + unrolled);
     }
 
     /**
@@ -236,15 +269,13 @@ class TapeReservationTest {
     @Test
     void reservationsAreTheTripCountsTimesThePushSites() throws Exception {
         double[] x = {0.2, -0.5, 0.9};
-        assertReserves(500, "everyOther", x, 1000);
-        assertReserves(334, "countDown", x, 1000);
-        assertReserves(995, "fromTo", x, 5, 1000);
+        assertReserves(995, "between", x, 5, 1000);
+        assertReserves(999, "offsetFromOne", x, 1000);
         assertReserves(1000, "longSteps", x, 999L);
-        assertReserves(250, "unrolled", x, 1000);
         // Loops that run no times leave the starting 64 entries alone. The span of the second, -4e9,
         // would wrap to about +3e8 in int arithmetic; counted in long it reserves nothing.
-        assertReserves(64, "fromTo", x, 9, 2);
-        assertReserves(64, "fromTo", x, 2_000_000_000, -2_000_000_000);
+        assertReserves(64, "between", x, 9, 2);
+        assertReserves(64, "between", x, 2_000_000_000, -2_000_000_000);
         assertReserves(3 * 200, "conditional", x, 200);
     }
 
@@ -320,6 +351,10 @@ class TapeReservationTest {
         }
         for (int[] range : new int[][] {{3, 3}, {9, 2}, {2, 30}, {2_000_000_000, -2_000_000_000}}) {
             gradients.check("fromTo", new Object[] {x, range[0], range[1]}, "x:0");
+            gradients.check("between", new Object[] {x, range[0], range[1]}, "x:0");
+        }
+        for (int n : new int[] {-3, 0, 1, 2, 7}) {
+            gradients.check("offsetFromOne", new Object[] {x, n}, "x:0");
         }
         for (int n : new int[] {0, 3, 4, 11, 50}) {
             gradients.check("unrolled", new Object[] {x, n}, "x:0");

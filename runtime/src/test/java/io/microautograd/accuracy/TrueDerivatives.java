@@ -53,6 +53,8 @@ final class TrueDerivatives {
     }
 
     private static final double LOG_EPSILON = Value.LOG_EPSILON;
+    private static final BigDecimal PI =
+            new BigDecimal("3.14159265358979323846264338327950288419716939937510582097494459");
     /** Angles: at the double nearest pi / 2, cos is 6.1e-17 and tan 1.6e16; sin and cos reduce 1e15 exactly. */
     private static final double[][] ANGLES = xs(0.37, -2.2, 1e-8, 1.5707963267948966, 3.141592653589793, 1e6, 1e15);
     /** Inside (-1, 1), and next to its ends, where 1 - x*x cancels: 1 - 2^-30, 1 - 1e-11, 1 - 2^-53. */
@@ -78,7 +80,7 @@ final class TrueDerivatives {
                     pairs(2, 3, 0, 0, 0, 1, 0, 2, 5, 0, 1e-150, 2, 2.5, -1.5, 1e100, 0.5, -2, 3)),
             both("pow", Op.POW_VALUE, MathFunction.POW, v -> v[0].pow(v[1]),
                     binary((a, b) -> partials(powerSlope(a, b), a.signum() > 0 ? pow(a, b).multiply(log(a)) : ZERO)),
-                    pairs(2, 3, 0.5, -2, 1e-150, 2, 1e100, 3, 3, 0.5, 10, -300, -2, 3, 1.0000001, 1e6)),
+                    pairs(2, 3, 0.5, -2, 1e-150, 2, 1e100, 3, 3, 0.5, 10, -300, -2, 3, 1.0000001, 1e6, 0, 0, 2.5, 0)),
             both("exp", Op.EXP, MathFunction.EXP, v -> v[0].exp(), unary(HighPrecision::exp),
                     xs(0.37, -2.2, 1e-10, 700, -700)),
             engine("log, clamped at LOG_EPSILON", Op.LOG, v -> v[0].log(),
@@ -137,6 +139,23 @@ final class TrueDerivatives {
             both("ceil", Op.CEIL, MathFunction.CEIL, v -> v[0].ceil(), unary(x -> ZERO), xs(0.37, -2.2, 1e300)),
             both("rint", Op.RINT, MathFunction.RINT, v -> v[0].rint(), unary(x -> ZERO), xs(0.37, -2.2, 1e300)),
             both("signum", Op.SIGNUM, MathFunction.SIGNUM, v -> v[0].signum(), unary(x -> ZERO), xs(0.37, -2.2, 0)),
+            compiled("round", MathFunction.ROUND, unary(x -> ZERO), xs(0.37, -2.2, 1e15)),
+            compiled("fma(a, b, 2.5)", MathFunction.FMA, binary((a, b) -> partials(b, a)),
+                    pairs(0.37, 0.71, 1e-300, 1e300, -3, 7)),
+            compiled("toRadians", MathFunction.TO_RADIANS, unary(x -> divide(PI, BigDecimal.valueOf(180))),
+                    xs(0.37, -2.2, 1e300)),
+            compiled("toDegrees", MathFunction.TO_DEGREES, unary(x -> divide(BigDecimal.valueOf(180), PI)),
+                    xs(0.37, -2.2, 1e-300)),
+            compiled("copySign", MathFunction.COPY_SIGN,
+                    binary((a, b) -> partials(BigDecimal.valueOf(a.signum() * b.signum()), ZERO)),
+                    pairs(0.37, 0.71, 0.37, -2, -3, 7, -3, -1e-300)),
+            compiled("scalb(a, (int) b)", MathFunction.SCALB,
+                    binary((a, b) -> partials(HighPrecision.of(Math.scalb(1.0, b.intValue())), ZERO)),
+                    pairs(0.37, 3, -2.2, -40, 1e-300, 600, 5, -1074)),
+            compiled("floorDiv((int) a, (int) b)", MathFunction.FLOOR_DIV, binary((a, b) -> partials(ZERO, ZERO)),
+                    pairs(7, 2, -7, 2)),
+            compiled("floorMod((int) a, (int) b)", MathFunction.FLOOR_MOD, binary((a, b) -> partials(ZERO, ZERO)),
+                    pairs(7, 2, -7, 2)),
             engine("clamp to [-1, 1]", Op.CLAMP, v -> v[0].clamp(-1, 1),
                     unary(x -> x.abs().compareTo(ONE) <= 0 ? ONE : ZERO), xs(0.37, 1, -1, 5, -3)));
 

@@ -127,13 +127,19 @@ final class DifferentialFuzzer {
          */
         SHARED_ARRAYS,
         /** Part 1 with every result passed through tanh, sigmoid, exp, expm1, log, atan2 or hypot in a tail. */
-        TAILS;
+        TAILS,
+        /**
+         * Integer edges ({@link IntegerProgramGenerator}): int and long values at their extremes
+         * as Math arguments and loop bounds, large steps, long counters, names with $ and _.
+         */
+        INTEGERS;
 
         Function<String, Method> generator(long seed) {
             if (this == TAILS) {
                 return new TailProgramGenerator(seed)::method;
             }
             return this == SCALAR ? new ProgramGenerator(seed)::method
+                    : this == INTEGERS ? new IntegerProgramGenerator(seed)::method
                     : new ArrayProgramGenerator(seed, this == HELPER_WRITES || this == SEPARATE_RUNS,
                             this == INDEX_NAMES, this == SHARED_ARRAYS)::method;
         }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
  * fuzzer run against a processor whose sin rule was deliberately wrong (1.0001 cos): it fails
  * on such a processor and passes on a right one. The others are compiler bugs the fuzzer found
  * in part 2, each fixed: two pinned as passing regressions (one found once the arrays mode
- * declared aliases), two as the rejection that replaced a wrong gradient, and one, from the mode
- * that passes one array for two parameters, as the exception the generated method now throws.
+ * declared aliases), two as the rejection that replaced a wrong gradient, one, from the mode that
+ * passes one array for two parameters, as the exception the generated method now throws, and two
+ * found by the integers mode.
  */
 class FuzzRegressionsTest {
 
@@ -137,6 +138,49 @@ class FuzzRegressionsTest {
                 "seed and xs are the same array: f5 writes into seed, so pass a copy to one of them, as in"
                 + " f5(xs, xs.clone(), cols, result, x)", new double[] {-0.47543312433334783, 0.5464453826597526,
                     -0.05406843864980937, 1.6891581695106215, 0.6721979101314797});
+    }
+
+    /**
+     * Printed by {@code -Dfuzz.modes=integers}, seed 20261126 (f71): the loop runs no iterations,
+     * but its bounds' difference wrapped to a positive long and the room made on its tape for
+     * that many entries failed with an OutOfMemoryError (fixed in the processor's CountedLoop).
+     */
+    @Test
+    void longLoopBoundsTooFarApartForTheirDifference() {
+        FuzzRegressions.assertAgrees("""
+            @Differentiable
+            public static double f71(double $) {
+                for (long t_4 = Long.MAX_VALUE; t_4 < Integer.MIN_VALUE; t_4 += 7) {
+                    continue;
+                }
+                return 0.67;
+            }
+            """, new double[] {-1.7333358499299414});
+    }
+
+    /**
+     * Printed by {@code -Dfuzz.modes=integers}, seed 20261126 (f132): the first loop wraps past
+     * MIN_VALUE and runs four times where its bounds over its step say two, and its unchecked
+     * tape stores ran past the room made for two (fixed in the processor's TapeReservations).
+     */
+    @Test
+    void aLoopWrappingPastMinValueStoresItsTapeEntries() {
+        FuzzRegressions.assertAgrees("""
+            @Differentiable
+            public static double f132(double x_bar, double _z, double x) {
+                int n$0 = 3;
+                double s$1 = 0.0;
+                for (int i$2 = n$0; i$2 > (-1499999998); i$2 -= 1500000000) {
+                    s$1 += Math.tanh(Math.pow(_z, 1.0));
+                    s$1 += Math.tanh((Math.hypot(1.0, x_bar) * Math.pow(x_bar, 1.0)));
+                }
+                double s$4 = 0.0;
+                for (long t_5 = 3000000000L; t_5 > (-1499999999L); t_5 -= 1500000000) {
+                    s$4 += Math.tan(x_bar);
+                }
+                return s$1;
+            }
+            """, new double[] {1.6579216619769324, -1.9164259491843558, -1.3261380271290704});
     }
 
     private static void assertRejectedAsWritingIntoAnArrayArgument(String methods, double[] point) {

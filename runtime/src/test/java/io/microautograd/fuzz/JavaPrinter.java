@@ -8,10 +8,12 @@ import io.microautograd.fuzz.Program.Call;
 import io.microautograd.fuzz.Program.Compare;
 import io.microautograd.fuzz.Program.Cond;
 import io.microautograd.fuzz.Program.Continue;
+import io.microautograd.fuzz.Program.CountedFor;
 import io.microautograd.fuzz.Program.Counter;
 import io.microautograd.fuzz.Program.Declare;
 import io.microautograd.fuzz.Program.DeclareAlias;
 import io.microautograd.fuzz.Program.DeclareArray;
+import io.microautograd.fuzz.Program.DeclareInteger;
 import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
 import io.microautograd.fuzz.Program.For;
@@ -22,6 +24,7 @@ import io.microautograd.fuzz.Program.Index;
 import io.microautograd.fuzz.Program.IndexArray;
 import io.microautograd.fuzz.Program.IndexElement;
 import io.microautograd.fuzz.Program.IntLiteral;
+import io.microautograd.fuzz.Program.IntegerValue;
 import io.microautograd.fuzz.Program.Invoke;
 import io.microautograd.fuzz.Program.Length;
 import io.microautograd.fuzz.Program.Literal;
@@ -32,6 +35,7 @@ import io.microautograd.fuzz.Program.Or;
 import io.microautograd.fuzz.Program.Remainder;
 import io.microautograd.fuzz.Program.Return;
 import io.microautograd.fuzz.Program.ScaledIndex;
+import io.microautograd.fuzz.Program.StepWhile;
 import io.microautograd.fuzz.Program.Stmt;
 import io.microautograd.fuzz.Program.Store;
 import io.microautograd.fuzz.Program.Ternary;
@@ -131,11 +135,32 @@ final class JavaPrinter {
         } else if (statement instanceof ForEachIndex f) {
             out.append("for (int ").append(f.element()).append(" : ").append(f.indexArray()).append(") {\n");
             loopBody(f.body(), indent, out);
+        } else if (statement instanceof DeclareInteger d) {
+            out.append(d.value().isLong() ? "long " : "int ").append(d.name()).append(" = ")
+               .append(Integral.print(d.value())).append(";\n");
+        } else if (statement instanceof CountedFor f) {
+            out.append("for (").append(f.isLong() ? "long " : "int ").append(f.counter()).append(" = ")
+               .append(Integral.print(f.start())).append("; ").append(f.counter()).append(' ').append(f.op())
+               .append(' ').append(Integral.print(f.bound())).append("; ").append(step(f.counter(), f.step()))
+               .append(") {\n");
+            loopBody(f.body(), indent, out);
+        } else if (statement instanceof StepWhile w) {
+            out.append("while (").append(w.counter()).append(' ').append(w.op()).append(' ')
+               .append(Integral.print(w.bound())).append(") {\n").append(indent).append("    ")
+               .append(step(w.counter(), w.step())).append(";\n");
+            loopBody(w.body(), indent, out);
         } else {
             ForEach f = (ForEach) statement;
             out.append("for (double ").append(f.element()).append(" : ").append(f.array()).append(") {\n");
             loopBody(f.body(), indent, out);
         }
+    }
+
+    /** {@code counter++}, {@code counter--}, {@code counter += step} or {@code counter -= -step}. */
+    private static String step(String counter, long step) {
+        String amount = Math.abs(step) + (Math.abs(step) > Integer.MAX_VALUE ? "L" : "");
+        return step == 1 ? counter + "++" : step == -1 ? counter + "--"
+                : counter + (step > 0 ? " += " : " -= ") + amount;
     }
 
     private static void loopBody(List<Stmt> body, String indent, StringBuilder out) {
@@ -185,6 +210,8 @@ final class JavaPrinter {
             return i.helper() + "(" + String.join(", ", arguments) + ")";
         } else if (expr instanceof ScaledIndex s) {
             return "(" + index(s.value()) + " * " + s.factor() + ")";
+        } else if (expr instanceof IntegerValue i) {
+            return Integral.print(i.value());
         }
         Ternary t = (Ternary) expr;
         return "(" + cond(t.condition()) + " ? " + expr(t.whenTrue()) + " : " + expr(t.whenFalse()) + ")";

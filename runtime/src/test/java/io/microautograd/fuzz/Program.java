@@ -26,6 +26,10 @@ final class Program {
             return List.of(loop.body());
         } else if (statement instanceof ForEachIndex loop) {
             return List.of(loop.body());
+        } else if (statement instanceof CountedFor loop) {
+            return List.of(loop.body());
+        } else if (statement instanceof StepWhile loop) {
+            return List.of(loop.body());
         }
         return List.of();
     }
@@ -90,7 +94,29 @@ final class Program {
 
     /** Statements. */
     sealed interface Stmt permits Declare, Assign, If, Return, DeclareArray, DeclareAlias, Store, For, While, ForEach,
-            ForEachIndex, Break, Continue {
+            ForEachIndex, Break, Continue, DeclareInteger, CountedFor, StepWhile {
+    }
+
+    /** {@code int name = value;} or {@code long name = value;}, as {@code value} is typed. */
+    record DeclareInteger(String name, Integral value) implements Stmt {
+    }
+
+    /**
+     * {@code for (int counter = start; counter op bound; counter += step) { body }} ({@code long
+     * counter} when {@code isLong}), op one of {@code < <= > >= !=}; the step is printed as
+     * {@code ++}, {@code --} or {@code -=} where that reads better.
+     */
+    record CountedFor(String counter, boolean isLong, Integral start, String op, Integral bound, int step,
+            List<Stmt> body) implements Stmt {
+    }
+
+    /**
+     * {@code while (counter op bound) { counter += step; body }} for a counter an earlier
+     * {@link DeclareInteger} declares (a long when {@code isLong}); it steps first, so that a
+     * {@code continue} in the body cannot loop forever.
+     */
+    record StepWhile(String counter, boolean isLong, String op, Integral bound, long step, List<Stmt> body)
+            implements Stmt {
     }
 
     /** {@code double[] name = new double[length];} */
@@ -176,7 +202,12 @@ final class Program {
     }
 
     /** Expressions of type double. */
-    sealed interface Expr permits Var, Literal, Negate, Binary, Call, Ternary, Element, Invoke, ScaledIndex {
+    sealed interface Expr permits Var, Literal, Negate, Binary, Call, Ternary, Element, Invoke, ScaledIndex,
+            IntegerValue {
+    }
+
+    /** An int or long expression where a double is expected: Java converts it (a Math argument, an operand). */
+    record IntegerValue(Integral value) implements Expr {
     }
 
     /** {@code (value * factor)}: an int (such as {@code idx[i]}) in double arithmetic. */

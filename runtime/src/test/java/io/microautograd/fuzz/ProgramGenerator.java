@@ -69,14 +69,7 @@ final class ProgramGenerator {
     /** A random method called {@code name}. */
     Method method(String name) {
         locals = 0;
-        List<String> parameters = new ArrayList<>();
-        int count = 1 + random.nextInt(4);
-        while (parameters.size() < count) {
-            String candidate = PARAMETER_NAMES[random.nextInt(PARAMETER_NAMES.length)];
-            if (!parameters.contains(candidate)) {
-                parameters.add(candidate);
-            }
-        }
+        List<String> parameters = distinctNames(PARAMETER_NAMES, 1 + random.nextInt(4));
         List<Stmt> body = new ArrayList<>();
         boolean completesNormally = block(body, new ArrayList<>(parameters), new ArrayList<>(), 0, 1 + random.nextInt(6));
         if (completesNormally) {
@@ -85,6 +78,18 @@ final class ProgramGenerator {
             body.add(new Return(expr(readable, List.of(), 3)));
         }
         return new Method(name, List.copyOf(parameters), List.copyOf(body));
+    }
+
+    /** {@code count} different names drawn from {@code pool}, which holds at least that many. */
+    List<String> distinctNames(String[] pool, int count) {
+        List<String> names = new ArrayList<>();
+        while (names.size() < count) {
+            String candidate = pool[random.nextInt(pool.length)];
+            if (!names.contains(candidate)) {
+                names.add(candidate);
+            }
+        }
+        return names;
     }
 
     /**

@@ -10,6 +10,7 @@ import io.microautograd.fuzz.Program.Binary;
 import io.microautograd.fuzz.Program.Call;
 import io.microautograd.fuzz.Program.Compare;
 import io.microautograd.fuzz.Program.Cond;
+import io.microautograd.fuzz.Program.CountedFor;
 import io.microautograd.fuzz.Program.Declare;
 import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
@@ -25,6 +26,7 @@ import io.microautograd.fuzz.Program.Not;
 import io.microautograd.fuzz.Program.Or;
 import io.microautograd.fuzz.Program.Return;
 import io.microautograd.fuzz.Program.ScaledIndex;
+import io.microautograd.fuzz.Program.StepWhile;
 import io.microautograd.fuzz.Program.Stmt;
 import io.microautograd.fuzz.Program.Store;
 import io.microautograd.fuzz.Program.Ternary;
@@ -153,8 +155,20 @@ final class Shrinker {
         } else if (statement instanceof ForEachIndex loop) {
             statementVariants(loop.body())
                     .forEach(body -> out.add(new ForEachIndex(loop.element(), loop.indexArray(), body)));
+        } else if (statement instanceof CountedFor loop) {
+            statementVariants(loop.body()).forEach(body -> out.add(withBody(loop, body)));
+        } else if (statement instanceof StepWhile loop) {
+            statementVariants(loop.body()).forEach(body -> out.add(withBody(loop, body)));
         }
         return out;
+    }
+
+    private static CountedFor withBody(CountedFor loop, List<Stmt> body) {
+        return new CountedFor(loop.counter(), loop.isLong(), loop.start(), loop.op(), loop.bound(), loop.step(), body);
+    }
+
+    private static StepWhile withBody(StepWhile loop, List<Stmt> body) {
+        return new StepWhile(loop.counter(), loop.isLong(), loop.op(), loop.bound(), loop.step(), body);
     }
 
     /** Choice 0 and 1: an operand of e (when it has them); choice 2: the literal 1.0. */
@@ -228,6 +242,10 @@ final class Shrinker {
                 return new ForEach(loop.element(), loop.array(), block(loop.body()));
             } else if (s instanceof ForEachIndex loop) {
                 return new ForEachIndex(loop.element(), loop.indexArray(), block(loop.body()));
+            } else if (s instanceof CountedFor loop) {
+                return withBody(loop, block(loop.body()));
+            } else if (s instanceof StepWhile loop) {
+                return withBody(loop, block(loop.body()));
             }
             return s;
         }

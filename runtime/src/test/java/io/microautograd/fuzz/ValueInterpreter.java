@@ -9,10 +9,12 @@ import io.microautograd.fuzz.Program.Call;
 import io.microautograd.fuzz.Program.Compare;
 import io.microautograd.fuzz.Program.Cond;
 import io.microautograd.fuzz.Program.Continue;
+import io.microautograd.fuzz.Program.CountedFor;
 import io.microautograd.fuzz.Program.Counter;
 import io.microautograd.fuzz.Program.Declare;
 import io.microautograd.fuzz.Program.DeclareAlias;
 import io.microautograd.fuzz.Program.DeclareArray;
+import io.microautograd.fuzz.Program.DeclareInteger;
 import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
 import io.microautograd.fuzz.Program.For;
@@ -23,6 +25,7 @@ import io.microautograd.fuzz.Program.Index;
 import io.microautograd.fuzz.Program.IndexArray;
 import io.microautograd.fuzz.Program.IndexElement;
 import io.microautograd.fuzz.Program.IntLiteral;
+import io.microautograd.fuzz.Program.IntegerValue;
 import io.microautograd.fuzz.Program.Invoke;
 import io.microautograd.fuzz.Program.Length;
 import io.microautograd.fuzz.Program.Literal;
@@ -33,6 +36,7 @@ import io.microautograd.fuzz.Program.Or;
 import io.microautograd.fuzz.Program.Remainder;
 import io.microautograd.fuzz.Program.Return;
 import io.microautograd.fuzz.Program.ScaledIndex;
+import io.microautograd.fuzz.Program.StepWhile;
 import io.microautograd.fuzz.Program.Stmt;
 import io.microautograd.fuzz.Program.Store;
 import io.microautograd.fuzz.Program.Ternary;
@@ -59,6 +63,8 @@ final class ValueInterpreter {
     private final Map<String, Value[]> arrays = new HashMap<>();
     private final Map<String, int[]> indexArrays = new HashMap<>();
     private final Map<String, Integer> counters = new HashMap<>();
+    /** The int and long locals and counters of integer-edges programs, an int's sign-extended. */
+    private final Map<String, Long> integers = new HashMap<>();
     private Jump jump = Jump.NONE;
 
     private ValueInterpreter(Method method) {
@@ -140,6 +146,8 @@ final class ValueInterpreter {
             jump = Jump.BREAK;
         } else if (statement instanceof Continue) {
             jump = Jump.CONTINUE;
+        } else if (statement instanceof DeclareInteger d) {
+            integers.put(d.name(), Integral.eval(d.value(), integers));
         } else {
             loop(statement);
         }
@@ -167,6 +175,21 @@ final class ValueInterpreter {
             for (int element : indexArrays.get(f.indexArray())) {
                 counters.put(f.element(), element);
                 if (iteration(f.body())) {
+                    break;
+                }
+            }
+        } else if (statement instanceof CountedFor f) {
+            for (integers.put(f.counter(), Integral.eval(f.start(), integers));
+                    Integral.holds(integers.get(f.counter()), f.op(), Integral.eval(f.bound(), integers));
+                    integers.put(f.counter(), Integral.narrowed(integers.get(f.counter()) + f.step(), f.isLong()))) {
+                if (iteration(f.body())) {
+                    break;
+                }
+            }
+        } else if (statement instanceof StepWhile w) {
+            while (Integral.holds(integers.get(w.counter()), w.op(), Integral.eval(w.bound(), integers))) {
+                integers.put(w.counter(), Integral.narrowed(integers.get(w.counter()) + w.step(), w.isLong()));
+                if (iteration(w.body())) {
                     break;
                 }
             }
@@ -224,6 +247,8 @@ final class ValueInterpreter {
             return invoke(i);
         } else if (expr instanceof ScaledIndex s) {
             return Value.of(index(s.value()) * s.factor());
+        } else if (expr instanceof IntegerValue i) {
+            return Value.of((double) Integral.eval(i.value(), integers));
         }
         Ternary t = (Ternary) expr;
         return test(t.condition()) ? eval(t.whenTrue()) : eval(t.whenFalse());

@@ -26,7 +26,16 @@
  *   <li>tails: scalar programs whose every return goes through a function in its tail (tanh or
  *       the sigmoid of up to 400 times the result, exp and expm1 of up to 400 times a bounded
  *       one, log of 1e-11 to 1e300 times a positive one, atan2 and hypot of coordinates near
- *       1e-200 or 1e200), where a derivative formula that cancels loses its digits.</li>
+ *       1e-200 or 1e200), where a derivative formula that cancels loses its digits;</li>
+ *   <li>integers: double parameters named with {@code $} and {@code _}; int and long locals at
+ *       their extremes ({@code MIN_VALUE}, {@code MAX_VALUE}, squares that overflow) as
+ *       arguments of {@code atan2}, {@code hypot}, {@code pow}, {@code max} and {@code min} and as
+ *       factors, alone or in sums and products that overflow; {@code for} and {@code while} loops
+ *       with int and long counters from and to those extremes, rising and falling, by steps up to
+ *       {@code Integer.MAX_VALUE}, with {@code !=} tests that follow a counter through its wrap,
+ *       nested, with break and continue. Each header is run in the generator with Java's
+ *       arithmetic and kept only if it stops within five trips, so the numbers are large and the
+ *       loops short.</li>
  * </ul>
  *
  * <p>The engine comparison is relative to the gradient's size, or to the size of the terms its

@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** A one-line description of the machine and JVM a run was made on, for the results page. */
-final class MachineDescription {
+public final class MachineDescription {
 
     private MachineDescription() {
     }
 
-    static String describe() {
+    /** The CPU, core count, maximum heap, JVM and operating system of this run. */
+    public static String describe() {
         Runtime runtime = Runtime.getRuntime();
         return String.format("%s, %d cores, %d GiB max heap; %s %s on %s %s",
                 cpuModel(), runtime.availableProcessors(), runtime.maxMemory() >> 30,

@@ -1,6 +1,7 @@
 package io.microautograd.processor.diff;
 
 import static io.microautograd.processor.ir.Exprs.binary;
+import static io.microautograd.processor.ir.Exprs.cond;
 import static io.microautograd.processor.ir.Exprs.lit;
 import static io.microautograd.processor.ir.Exprs.read;
 
@@ -16,8 +17,8 @@ import java.util.List;
 
 /**
  * A {@code for} loop whose index starts at a value, moves by a constant step and is not assigned
- * in the body: iteration {@code k} has index {@code start + k * step}, so the reverse sweep needs
- * only the start and the number of iterations.
+ * in the body: iteration {@code k} has index {@code start + k * step} (in the index's type,
+ * wrapping as Java does), so the reverse sweep needs only the start and the number of iterations.
  *
  * @param index the loop index
  * @param start the index's first value
@@ -66,12 +67,14 @@ record CountedLoop(Variable index, Expr start, int step) {
 
     /**
      * Whether the reverse sweep can recompute the iterations from the loop's own header: the
-     * index moves by one towards a bound, no break leaves early, and nothing the start and the
-     * bound read is assigned inside the loop, so they have the same values at its end.
+     * index moves by one towards a bound of its own type or a narrower one, no break leaves
+     * early, and nothing the start and the bound read is assigned inside the loop, so they have
+     * the same values at its end. Such a loop never wraps: it stops at the bound, or never.
      */
     boolean isRecomputable(Stmt.Loop loop) {
         if (Math.abs(step) != 1 || !(loop.condition() instanceof Expr.Binary c) || !(c.left() instanceof Expr.Read r)
-                || !r.variable().equals(index) || !towardsBound(c.op()) || Iteration.of(loop.body()).leaves()) {
+                || !r.variable().equals(index) || !towardsBound(c.op()) || Iteration.of(loop.body()).leaves()
+                || !c.right().type().isNumeric() || Type.promote(index.type(), c.right().type()) != index.type()) {
             return false;
         }
         return isStable(start, loop) && isStable(c.right(), loop);
@@ -172,10 +175,38 @@ record CountedLoop(Variable index, Expr start, int step) {
     }
 
     /**
+     * Whether the index runs from its start to the limit without passing the end of its type,
+     * whatever their values, so that {@link #trips} counts the loop's iterations: it moves by one,
+     * so it meets the bound before it could wrap, and the offset the test adds to it cannot carry
+     * its start past the end of its type (a literal start checks that here). An index moving by
+     * more, or tested with an offset from another start, may wrap past {@code MAX_VALUE} or
+     * {@code MIN_VALUE} and go on from the far end for more iterations than the count says.
+     */
+    boolean stopsBeforeWrapping(Limit limit) {
+        if (Math.abs(step) != 1) {
+            return false;
+        }
+        if (limit.offset() == 0) {
+            return true;
+        }
+        if (!(start instanceof Expr.Literal l)) {
+            return false;
+        }
+        long first = l.integerValue();
+        long offset = limit.offset();
+        return index.type() == Type.INT ? first + offset == (int) (first + offset)
+                : offset > 0 ? first <= Long.MAX_VALUE - offset : first >= Long.MIN_VALUE - offset;
+    }
+
+    /**
      * How many iterations run at most, as a {@code long} expression, when the index starts at
      * {@code from} and the loop stops at {@code limit}: zero or less when it runs none. The start
      * and the bound are each evaluated in their own type, as the loop's header evaluates them,
-     * and their difference in {@code long}, so it cannot overflow for an {@code int} index.
+     * and their difference in {@code long}, so it cannot overflow for {@code int} operands. Long
+     * operands can lie so far apart that their difference wraps, which would give a loop that
+     * runs no iterations a huge count: the count of such a loop is taken only where its first
+     * test passes (and is 0 elsewhere), which leaves differences that wrap to loops of 2^63
+     * iterations and more, which never end.
      */
     Expr trips(Expr from, Limit limit) {
         boolean up = step > 0;
@@ -195,36 +226,76 @@ record CountedLoop(Variable index, Expr start, int step) {
                     : new Expr.Literal(amount + "L", Type.LONG);
             span = binary(shift > 0 ? BinaryOp.ADD : BinaryOp.SUB, span, literal);
         }
-        return stride == 1 ? span : binary(BinaryOp.DIV, span, lit(stride));
+        Expr count = stride == 1 ? span : binary(BinaryOp.DIV, span, lit(stride));
+        if (high.type() != Type.LONG && low.type() != Type.LONG) {
+            return count;
+        }
+        BinaryOp test = up ? (limit.inclusive() ? BinaryOp.LE : BinaryOp.LT)
+                : (limit.inclusive() ? BinaryOp.GE : BinaryOp.GT);
+        return cond(binary(test, shifted(from, limit.offset()), limit.bound()), count, lit(0));
     }
 
     /**
-     * The reverse loop of a {@linkplain #isRecomputable recomputable} loop: from the last index
-     * back to the start, both recomputed from the header.
+     * The reverse loop of a {@linkplain #isRecomputable recomputable} loop. The index starts at
+     * the first value past the iterations (the bound, or one past an inclusive bound) and steps
+     * back at the top of each iteration while it is beyond the start, so it never leaves the
+     * range the loop ran: a reverse loop that tested {@code i >= start} after {@code i--} would
+     * never end at a start of {@code MIN_VALUE}, and one starting at {@code bound - 1} would run
+     * from {@code MAX_VALUE} when the bound is {@code MIN_VALUE}. A loop that ran no iterations
+     * starts the reversal at or before its start and runs none.
      */
     Stmt.Loop backwards(Stmt.Loop loop, Stmt.Block body) {
         Expr.Binary condition = (Expr.Binary) loop.condition();
         boolean inclusive = condition.op() == BinaryOp.LE || condition.op() == BinaryOp.GE;
-        Expr last = inclusive ? condition.right() : binary(BinaryOp.SUB, condition.right(), lit(step));
-        Stmt.Assign init = new Stmt.Assign(index, last, false, Stmt.Origin.NONE);
-        Expr stop = binary(step > 0 ? BinaryOp.GE : BinaryOp.LE, read(index), start);
-        Stmt.Assign update = new Stmt.Assign(index, binary(BinaryOp.SUB, read(index), lit(step)), false,
-                Stmt.Origin.NONE);
-        return new Stmt.Loop(Stmt.LoopKind.FOR, List.of(init), stop, List.of(update), body, Stmt.Origin.NONE);
+        Expr end = inclusive ? shifted(condition.right(), step) : shifted(condition.right(), 0);
+        Stmt.Assign init = new Stmt.Assign(index, end, false, Stmt.Origin.NONE);
+        Expr beyondStart = binary(step > 0 ? BinaryOp.GT : BinaryOp.LT, read(index), start);
+        return new Stmt.Loop(Stmt.LoopKind.FOR, List.of(init), beyondStart, List.of(),
+                withIndex(moved(read(index), -step), body), Stmt.Origin.NONE);
     }
 
-    /** The loop running {@code body} for the indices of the {@code trips} iterations, last first. */
-    Stmt.Loop backwards(Expr first, Variable trips, Stmt.Block body) {
-        Expr lastOffset = binary(BinaryOp.SUB, read(trips), lit(1));
-        if (step != 1) {
-            lastOffset = binary(BinaryOp.MUL, lastOffset, lit(step));
-        }
+    /**
+     * The loop running {@code body} for the indices of the {@code trips} iterations, last first.
+     * Each iteration computes its index from its number {@code trip}, in {@code long} arithmetic
+     * narrowed to the index's type, which gives the index the forward loop had even where it
+     * wrapped past {@code MAX_VALUE} or {@code MIN_VALUE}.
+     *
+     * @param first the index of the first iteration
+     * @param trips the number of iterations, a {@code long}
+     * @param trip a fresh {@code long} for the iteration's number
+     */
+    Stmt.Loop backwards(Expr first, Variable trips, Variable trip, Stmt.Block body) {
+        Stmt.Assign init = new Stmt.Assign(trip, binary(BinaryOp.SUB, read(trips), lit(1)), true, Stmt.Origin.NONE);
+        Expr remaining = binary(BinaryOp.GE, read(trip), lit(0));
+        Stmt.Assign update = new Stmt.Assign(trip, binary(BinaryOp.SUB, read(trip), lit(1)), false, Stmt.Origin.NONE);
+        Expr offset = step == 1 ? read(trip) : binary(BinaryOp.MUL, read(trip), lit(step));
         boolean fromZero = first instanceof Expr.Literal l && l.text().equals("0");
-        Expr last = fromZero ? lastOffset : binary(BinaryOp.ADD, first, lastOffset);
-        Expr condition = binary(step > 0 ? BinaryOp.GE : BinaryOp.LE, read(index), first);
-        Stmt.Assign init = new Stmt.Assign(index, last, false, Stmt.Origin.NONE);
-        Stmt.Assign update = new Stmt.Assign(index, binary(BinaryOp.SUB, read(index), lit(step)), false,
+        Expr position = fromZero ? offset : binary(BinaryOp.ADD, first, offset);
+        Expr value = index.type() == Type.LONG ? position : new Expr.Cast(index.type(), position);
+        return new Stmt.Loop(Stmt.LoopKind.FOR, List.of(init), remaining, List.of(update), withIndex(value, body),
                 Stmt.Origin.NONE);
-        return new Stmt.Loop(Stmt.LoopKind.FOR, List.of(init), condition, List.of(update), body, Stmt.Origin.NONE);
+    }
+
+    /** The body with the statement setting the index to {@code value} before it. */
+    private Stmt.Block withIndex(Expr value, Stmt.Block body) {
+        List<Stmt> statements = new ArrayList<>();
+        statements.add(new Stmt.Assign(index, value, false, Stmt.Origin.NONE));
+        statements.addAll(body.statements());
+        return Stmt.Block.of(statements);
+    }
+
+    /** {@code e + amount} in the index's type; a literal is shifted here, wrapping as the index would. */
+    private Expr shifted(Expr e, int amount) {
+        if (e instanceof Expr.Literal l) {
+            long value = l.integerValue() + amount;
+            return index.type() == Type.INT || value == (int) value ? lit((int) value)
+                    : new Expr.Literal(value + "L", Type.LONG);
+        }
+        Expr widened = e.type() == index.type() ? e : new Expr.Cast(index.type(), e);
+        return amount == 0 ? widened : moved(widened, amount);
+    }
+
+    private static Expr moved(Expr e, int amount) {
+        return binary(amount > 0 ? BinaryOp.ADD : BinaryOp.SUB, e, lit(Math.abs(amount)));
     }
 }

@@ -30,7 +30,9 @@ import java.util.Set;
  * partials as IR over its inputs {@code x} and its output {@code y}. Reverse mode uses a row as
  * {@code adj(x_i) += partial_i * adj(y)}. A null partial is zero: piecewise-constant functions
  * and inputs that do not affect the value. At kinks the derivative is fixed: abs'(0) = 0, and at
- * ties max and min send the whole gradient to their first argument.
+ * ties max and min send the whole gradient to their first argument. pow(a, b) has derivative 0 in
+ * a where b = 0 (it is the constant 1 there, a = 0 included) and 0 in b where a &lt;= 0 (for a &lt; 0
+ * it is defined only at integer b, so it has no derivative in b), as the {@code Value} engine has.
  */
 public final class DerivativeRules {
 
@@ -70,18 +72,33 @@ public final class DerivativeRules {
         row(MathFunction.LOG1P, (x, y) -> List.of(div(ONE, add(ONE, x.get(0)))));   // log1p' = 1/(1+a)
         row(MathFunction.SQRT, (x, y) -> List.of(div(lit(0.5), y)));                // sqrt' = 1/(2y)
         row(MathFunction.CBRT, (x, y) -> List.of(div(ONE, mul(lit(3.0), mul(y, y))))); // cbrt' = 1/(3y^2)
-        row(MathFunction.POW, (x, y) -> List.of(                                    // pow(a, b):
-                mul(x.get(1), call(MathFunction.POW, x.get(0), sub(x.get(1), ONE))), // b a^(b-1),
+        row(MathFunction.POW, (x, y) -> Arrays.asList(                              // pow(a, b):
+                powerRule(x.get(0), x.get(1)),                                      // b a^(b-1), 0 for b = 0,
                 cond(binary(BinaryOp.GT, x.get(0), lit(0.0)),                       // y ln a for a > 0, else 0
                         mul(y, call(MathFunction.LOG, x.get(0))), lit(0.0))));
         row(MathFunction.HYPOT, (x, y) -> List.of(div(x.get(0), y), div(x.get(1), y))); // a/y, b/y
-        row(MathFunction.ABS, (x, y) -> List.of(call(MathFunction.SIGNUM, asDouble(x.get(0))))); // sign(a), 0 at 0
+        row(MathFunction.FMA, (x, y) -> List.of(x.get(1), x.get(0), ONE));          // fma(a, b, c) = ab + c
+        row(MathFunction.TO_RADIANS, (x, y) -> List.of(lit(Math.toRadians(1))));    // a pi/180: pi/180
+        row(MathFunction.TO_DEGREES, (x, y) -> List.of(lit(Math.toDegrees(1))));    // a 180/pi: 180/pi
+        row(MathFunction.ABS, (x, y) -> List.of(call(MathFunction.SIGNUM, x.get(0)))); // sign(a), 0 at 0
         row(MathFunction.MAX, (x, y) -> choose(binary(BinaryOp.GE, x.get(0), x.get(1)))); // ties: first argument
         row(MathFunction.MIN, (x, y) -> choose(binary(BinaryOp.LE, x.get(0), x.get(1)))); // ties: first argument
+        row(MathFunction.COPY_SIGN, (x, y) -> Arrays.asList(mul(                    // |a| sign(b): sign(a) sign(b),
+                call(MathFunction.SIGNUM, x.get(0)), call(MathFunction.COPY_SIGN, ONE, x.get(1))), null)); // 0
+        row(MathFunction.SCALB, (x, y) -> Arrays.asList(                            // a 2^n: 2^n, which pow
+                call(MathFunction.POW, lit(2.0), x.get(1)), null));                 // gives exactly for int n
+        row(MathFunction.CLAMP, (x, y) -> List.of(                                  // clamp(v, lo, hi): to v
+                cond(binary(BinaryOp.AND, binary(BinaryOp.GE, x.get(0), x.get(1)),   // from lo to hi inclusive,
+                        binary(BinaryOp.LE, x.get(0), x.get(2))), ONE, lit(0.0)),
+                cond(binary(BinaryOp.LT, x.get(0), x.get(1)), ONE, lit(0.0)),       // to lo below it,
+                cond(binary(BinaryOp.GT, x.get(0), x.get(2)), ONE, lit(0.0))));     // to hi above it
         row(MathFunction.SIGNUM, (x, y) -> zero());                                 // piecewise constant
         row(MathFunction.FLOOR, (x, y) -> zero());                                  // piecewise constant
         row(MathFunction.CEIL, (x, y) -> zero());                                   // piecewise constant
         row(MathFunction.RINT, (x, y) -> zero());                                   // piecewise constant
+        row(MathFunction.ROUND, (x, y) -> zero());                                  // piecewise constant
+        row(MathFunction.FLOOR_DIV, (x, y) -> Arrays.asList(null, null));           // integer arithmetic
+        row(MathFunction.FLOOR_MOD, (x, y) -> Arrays.asList(null, null));           // integer arithmetic
     }
 
     private DerivativeRules() {
@@ -92,9 +109,12 @@ public final class DerivativeRules {
     }
 
     /**
-     * The partials of a primitive at inputs {@code x} with output {@code y}.
+     * The partials of a primitive at inputs {@code x} with output {@code y}. The inputs are
+     * double expressions, whatever the types of the operands they stand for, so every row
+     * computes in double.
      *
-     * @param primitive a {@link BinaryOp} (+ - * /), a {@link UnaryOp} (- +) or a {@link MathFunction}
+     * @param primitive a {@link BinaryOp} (+ - * /), a {@link UnaryOp} (- + and the cast to float)
+     *     or a {@link MathFunction}
      * @throws IllegalArgumentException when the table has no row for it
      */
     public static List<Expr> partials(Object primitive, List<Expr> x, Expr y) {
@@ -144,12 +164,20 @@ public final class DerivativeRules {
      */
     private static Expr tanhSlope(Expr a, Expr y) {
         Expr onePlusAbsY = add(ONE, call(MathFunction.ABS, y));
-        return mul(call(MathFunction.EXP, mul(lit(-2.0), call(MathFunction.ABS, asDouble(a)))),
+        return mul(call(MathFunction.EXP, mul(lit(-2.0), call(MathFunction.ABS, a))),
                 mul(onePlusAbsY, onePlusAbsY));
     }
 
-    private static Expr asDouble(Expr a) {
-        return a.type() == Type.DOUBLE ? a : new Expr.Cast(Type.DOUBLE, a);
+    /**
+     * b a^(b-1), and 0 where b = 0: pow(a, 0) is the constant 1, though 0 a^-1 is NaN at a = 0.
+     * A literal exponent decides at compile time (null: the literal 0 leaves no dependence on a).
+     */
+    private static Expr powerRule(Expr a, Expr b) {
+        Expr general = mul(b, call(MathFunction.POW, a, sub(b, ONE)));
+        if (b instanceof Expr.Literal l) {
+            return Double.parseDouble(l.text()) == 0 ? null : general;
+        }
+        return cond(binary(BinaryOp.EQ, b, lit(0.0)), lit(0.0), general);
     }
 
     private static List<Expr> choose(Expr firstWins) {

@@ -5,11 +5,11 @@ import static io.microautograd.processor.ir.Exprs.lit;
 import static io.microautograd.processor.ir.Exprs.mul;
 import static io.microautograd.processor.ir.Exprs.read;
 
-import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.BinaryOp;
+import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.Expr;
-import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Exprs;
+import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.MathFunction;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.TapeKind;
@@ -60,7 +60,7 @@ final class ExpressionAdjoints {
         for (Expr argument : m.arguments()) {
             arguments.add(recordOutputs(argument, inLoop, forward, reverseStart));
         }
-        Expr call = new Expr.MathCall(m.function(), List.copyOf(arguments));
+        Expr call = new Expr.MathCall(m.function(), List.copyOf(arguments), m.strict());
         if (!DerivativeRules.readsOutput(m.function()) || !context.activity().dependsOnActive(e)
                 || m.type() != Type.DOUBLE) {
             return call;
@@ -199,11 +199,13 @@ final class ExpressionAdjoints {
     private void primitive(Expr e, Object primitive, List<Expr> inputs, Expr adjoint, List<Stmt> out) {
         List<Variable> inputSlots = new ArrayList<>();
         List<Expr> placeholders = new ArrayList<>();
+        // The rule's inputs are doubles whatever the operands' types, so that every row computes in
+        // double: atan2's n * n + x * x would overflow for an int n.
         for (Expr input : inputs) {
-            Variable slot = context.fresh("t", input.type());
+            Variable slot = context.fresh("t", Type.DOUBLE);
             inputSlots.add(slot);
             Variable known = recorded.get(input);
-            placeholders.add(known != null ? read(known) : Exprs.isTrivial(input) ? input : read(slot));
+            placeholders.add(known != null ? read(known) : Exprs.isTrivial(input) ? Exprs.asDouble(input) : read(slot));
         }
         Variable known = recorded.get(e);
         Variable output = known != null ? known : context.fresh(outputHint(primitive), Type.DOUBLE);

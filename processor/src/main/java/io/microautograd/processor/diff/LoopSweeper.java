@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sweeps of a loop. The forward sweep counts iterations; the reverse sweep runs that many
- * reversed iterations. A counted loop ({@code for (int i = a; i < b; i += c)} whose body leaves
- * {@code i} alone) runs its index backwards instead of recording it. A counted loop's reversal
+ * The sweeps of a loop. The forward sweep counts iterations, in a {@code long} (a loop may run
+ * more than {@code Integer.MAX_VALUE} times); the reverse sweep runs that many reversed
+ * iterations. A counted loop ({@code for (int i = a; i < b; i += c)} whose body leaves {@code i}
+ * alone) runs its index backwards instead of recording it. A counted loop's reversal
  * that only passes adjoints on runs only when one coming into it is nonzero ({@link
  * ZeroAdjointSkip}); one whose reversal holds both sums and array updates may run as two loops
  * ({@link ReverseLoopSplit}).
@@ -71,7 +72,7 @@ final class LoopSweeper {
         List<Stmt> reverse = new ArrayList<>();
         Sweeps init = counted != null ? new Sweeps(List.of(), List.of()) : sweeper.sequence(loop.init());
         forward.addAll(init.forward());
-        Variable trips = context.fresh("trips", Type.INT);
+        Variable trips = context.fresh("trips", Type.LONG);
         Expr start = null;
         Variable startSlot = null;
         if (counted != null) {
@@ -106,17 +107,18 @@ final class LoopSweeper {
         forward.add(new Stmt.Loop(loop.kind(), counted != null ? loop.init() : List.of(), loop.condition(),
                 update.forward(), Stmt.Block.of(forwardBody), loop.origin()));
         if (nested) {
-            forward.add(new Stmt.Push(TapeKind.INT, read(trips)));
+            forward.add(new Stmt.Push(TapeKind.LONG, read(trips)));
             if (startSlot != null) {
                 forward.add(new Stmt.Push(TapeKind.forType(startSlot.type()), start));
                 reverse.add(new Stmt.Assign(startSlot, new Expr.Pop(TapeKind.forType(startSlot.type())), false,
                         Stmt.Origin.NONE));
             }
-            reverse.add(new Stmt.Assign(trips, new Expr.Pop(TapeKind.INT), false, Stmt.Origin.NONE));
+            reverse.add(new Stmt.Assign(trips, new Expr.Pop(TapeKind.LONG), false, Stmt.Origin.NONE));
         }
         if (counted != null) {
-            reverse.addAll(ZeroAdjointSkip.guarded(loop,
-                    split(counted.backwards(start, trips, Stmt.Block.of(reverseBody)), counted), context));
+            Stmt.Loop reversal = counted.backwards(start, trips, context.fresh("trip", Type.LONG),
+                    Stmt.Block.of(reverseBody));
+            reverse.addAll(ZeroAdjointSkip.guarded(loop, split(reversal, counted), context));
         } else {
             reverse.add(new Stmt.Loop(Stmt.LoopKind.FOR, List.of(), binary(BinaryOp.GT, read(trips), lit(0)),
                     List.of(new Stmt.Assign(trips, binary(BinaryOp.SUB, read(trips), lit(1)), false,

@@ -21,7 +21,8 @@ import java.util.Set;
  * order. The sums are floating-point reductions in a fixed order, which a JIT compiler will not
  * reorder, so a loop holding them runs scalar; the updates alone vectorise (loop distribution).
  *
- * <p>A reversal qualifies when its body is straight-line and consists only of declarations of
+ * <p>A reversal qualifies when its body is straight-line and consists only of the statement that
+ * sets the index at its top (which both loops run, like the header), declarations of
  * temporaries, accumulations {@code d += e} into scalar adjoints and accumulations {@code dA[s] +=
  * e} into adjoint array elements; when every element it reads or writes is at the loop's index
  * {@code s} (a row may be chosen by any index that reads neither {@code s} nor what the body
@@ -42,7 +43,7 @@ import java.util.Set;
  */
 final class ReverseLoopSplit {
 
-    private enum Part { TEMPORARY, REDUCTION, UPDATE }
+    private enum Part { INDEX, TEMPORARY, REDUCTION, UPDATE }
 
     private final Variable index;
     private final Set<Variable> adjoints;
@@ -83,6 +84,8 @@ final class ReverseLoopSplit {
         statements.add(s);
         if (s instanceof Stmt.Comment) {
             parts.add(null);
+        } else if (s instanceof Stmt.Assign a && a.target().equals(index) && statements.size() == 1) {
+            parts.add(Part.INDEX);
         } else if (s instanceof Stmt.Assign a && a.declaration() && a.target().role() == Variable.Role.GENERATED
                 && !adjoints.contains(a.target())) {
             parts.add(Part.TEMPORARY);
@@ -120,6 +123,11 @@ final class ReverseLoopSplit {
         reversal.init().forEach(s -> header.addAll(IrWalk.expressionsOf(s)));
         reversal.update().forEach(s -> header.addAll(IrWalk.expressionsOf(s)));
         header.add(reversal.condition());
+        for (int i = 0; i < statements.size(); i++) {
+            if (parts.get(i) == Part.INDEX) {
+                header.addAll(IrWalk.expressionsOf(statements.get(i)));
+            }
+        }
         for (Expr e : header) {
             IrWalk.expressions(e, x -> eligible &= !(x instanceof Expr.Read r && assigned.contains(r.variable()))
                     && !(x instanceof Expr.Element));
@@ -173,6 +181,11 @@ final class ReverseLoopSplit {
             Part part = parts.get(i);
             if (s instanceof Stmt.Comment c) {
                 line = c;
+                continue;
+            }
+            if (part == Part.INDEX) {
+                reductions.add(s);
+                updates.add(s);
                 continue;
             }
             boolean toReductions = part == Part.REDUCTION || reductionReads.contains(target(s));

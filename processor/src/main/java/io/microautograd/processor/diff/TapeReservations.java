@@ -21,11 +21,17 @@ import java.util.Map;
  *
  * <p>A loop qualifies when it is a {@linkplain CountedLoop#atEntry counted} {@code for} loop
  * (with or without an initializer) whose condition {@linkplain CountedLoop#limit stops its
- * index} at a bound the loop leaves alone, so that its trips can be counted just before it, and
- * whose body pushes a bounded number of entries per iteration: every push site outside nested
- * loops runs at most once per iteration, so the sites counted once each bound the entries
- * (pushes under an {@code if} included, which makes the count an upper bound). A body with a nested loop that pushes does not qualify, though that inner loop
- * may.
+ * index} at a bound the loop leaves alone, and whose index {@linkplain
+ * CountedLoop#stopsBeforeWrapping stops before it could wrap}, so that its trips can be counted
+ * just before it, and whose body pushes a bounded number of entries per iteration: every push
+ * site outside nested loops runs at most once per iteration, so the sites counted once each
+ * bound the entries (pushes under an {@code if} included, which makes the count an upper bound).
+ * A body with a nested loop that pushes does not qualify, though that inner loop may.
+ *
+ * <p>A loop whose index moves by more than one keeps pushing: near the end of its type it can
+ * wrap and go on from the other end ({@code for (int i = 3; i > -1_499_999_998; i -=
+ * 1_500_000_000)} runs four times, not two), a count no closed form gives cheaply, and a
+ * reservation short of it would fail the unchecked stores.
  *
  * <p>A loop that may leave early (a {@code break} of its own) keeps pushing: its bound is all
  * that is known at its entry, and a search bounded by a large maximum
@@ -57,7 +63,8 @@ final class TapeReservations {
     private void consider(Stmt.Loop loop) {
         CountedLoop counted = CountedLoop.atEntry(loop);
         CountedLoop.Limit limit = counted == null ? null : counted.limit(loop);
-        if (limit == null || !isPure(counted.start()) || !isFixed(limit.bound(), loop) || Iteration.of(loop.body()).leaves()
+        if (limit == null || !counted.stopsBeforeWrapping(limit) || !isPure(counted.start())
+                || !isFixed(limit.bound(), loop) || Iteration.of(loop.body()).leaves()
                 || loop.init().stream().anyMatch(TapeReservations::pushes)
                 || loop.update().stream().anyMatch(TapeReservations::pushes)) {
             return;

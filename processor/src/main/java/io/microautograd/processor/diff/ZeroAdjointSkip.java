@@ -26,7 +26,8 @@ import java.util.TreeSet;
  *
  * <p>A reversed loop qualifies when it pops no tape and calls no pullback; the only primal
  * variables it assigns are declared inside the source loop (its index, recomputed locals), which
- * nothing after its reversal reads, or are temporaries it declares itself; every adjoint it
+ * nothing after its reversal reads, or are temporaries it declares itself (its iteration number
+ * among them); every adjoint it
  * writes is accumulated ({@code d += e}, {@code dA[i] += e}) or, if scalar, reset to zero; and
  * the only adjoints it reads other than as the target of its own accumulation are scalar ones.
  * Those of variables declared outside the source loop are the incoming adjoints the guard tests
@@ -165,11 +166,10 @@ final class ZeroAdjointSkip {
         Variable x = a.target();
         if (!primalOf.containsKey(x)) {
             reads(a.value());
-            boolean temporary = a.declaration() && x.role() == Variable.Role.GENERATED;
-            if (temporary) {
+            if (a.declaration() && x.role() == Variable.Role.GENERATED) {
                 temporaries.add(x);
             }
-            eligible &= temporary || declaredInLoop.contains(x);
+            eligible &= temporaries.contains(x) || declaredInLoop.contains(x);
         } else if (x.type() == Type.DOUBLE && accumulated(a.value(), read(x)) != null) {
             reads(accumulated(a.value(), read(x)));
         } else if (x.type() == Type.DOUBLE && a.value().equals(lit(0.0))) {

@@ -18,9 +18,12 @@
  * kept in a fresh local and a branch decision in a boolean: straight-line code needs no tape.
  * Inside loops values go on growable primitive arrays (each thread keeps them between calls; see
  * the emit package), with each iteration's branch decisions and exit (fell through, or which break
- * or continue); a loop nested in another records its trip count. A counted {@code for} loop whose
- * start and bound do not change inside it, and that has no break, is reversed from its header
- * alone. A local declared in the body of a counted loop without break or continue, assigned nowhere
+ * or continue); a loop nested in another records its trip count, a {@code long}. A counted {@code
+ * for} loop whose start and bound do not change inside it, and that has no break, is reversed from
+ * its header alone; another counted loop runs its recorded trip count down and computes each
+ * index from it, so the reversal runs exactly the forward iterations at the extremes of {@code
+ * int} and {@code long} too, where the index wrapped (see {@link
+ * io.microautograd.processor.diff.CountedLoop}). A local declared in the body of a counted loop without break or continue, assigned nowhere
  * else in the loop, whose value is cheap arithmetic over values the loop leaves alone and arrays
  * the method never writes, is not taped: the reverse sweep recomputes it at the start of each
  * iteration's reversal. An int or long moved by a constant ({@code idx++}) is moved back, not
@@ -28,7 +31,8 @@
  * from the forward sweep; other intermediates are recomputed in the reverse sweep, once each, into
  * temporaries. Each tape starts at the size its loops' trip counts predict at entry, where they
  * can, so a large gradient allocates it once instead of growing it by doubling. A counted {@code
- * for} loop whose bound the loop leaves alone, that has no {@code break} of its own and whose body
+ * for} loop whose index moves by one (a larger step may wrap and run on), whose bound the loop
+ * leaves alone, that has no {@code break} of its own and whose body
  * pushes outside nested loops only (nested loops that push may reserve for themselves), makes room
  * on its tapes just before it starts, for its trip count (counted in {@code long}, 0 or less when
  * it runs none) times its push sites per kind (each counted once, under an {@code if} or not, so
@@ -54,8 +58,10 @@
  * parameters; arrays the method only reads may share.
  *
  * <p>Semantics: at kinks the derivative is fixed (abs'(0) = 0; max and min send the gradient to
- * their first argument at ties; signum, floor, ceil, rint have derivative 0; d/db pow(a, b) is
- * 0 where a &lt;= 0). Adjoints of parameters accumulate ({@code +=}) into the caller's storage.
+ * their first argument at ties; signum, floor, ceil, rint, round have derivative 0,
+ * and so have floorDiv and floorMod, whose arguments are integers; d/db pow(a, b) is
+ * 0 where a &lt;= 0; d/da pow(a, 0) is 0). Every rule computes in double, whatever the types of
+ * its operands. Adjoints of parameters accumulate ({@code +=}) into the caller's storage.
  *
  * <p>Zero adjoints: reverse mode is linear in the adjoints, so a loop reversal skipped because
  * every adjoint coming into it is zero would have added 0 times each partial, and the skip is

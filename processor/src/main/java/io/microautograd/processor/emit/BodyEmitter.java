@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Type;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Prints an IR method body as Java statements. */
 final class BodyEmitter {
@@ -30,10 +32,11 @@ final class BodyEmitter {
     /**
      * @param method the source method's name, which the fields keeping its tapes are named after
      * @param keptArrays the arrays the method keeps per thread between calls
+     * @param members the names of the generated class's fields
      */
-    BodyEmitter(LocalNames names, Helpers helpers, String method, KeptArrays keptArrays) {
+    BodyEmitter(LocalNames names, Helpers helpers, String method, KeptArrays keptArrays, ClassMembers members) {
         this.names = names;
-        this.tapes = new Tapes(names, helpers, method);
+        this.tapes = new Tapes(names, helpers, method, members);
         this.keptArrays = keptArrays;
         this.helpers = helpers;
         this.printer = new ExprPrinter(names, tapes, helpers);
@@ -67,9 +70,34 @@ final class BodyEmitter {
         return tapes.keptFields(pullback);
     }
 
-    /** Allocates names for the variables in source order, so source names win over generated ones. */
-    void nameSourceVariables(List<Variable> variables) {
+    /**
+     * Allocates names for the variables in source order, so source names win over generated
+     * ones, after the simple names of the types the body calls through: a variable named like
+     * one ({@code Arrays}, a class of the user's) would hide it in {@code Arrays.fill(...)}, so
+     * it takes a number instead.
+     */
+    void nameSourceVariables(List<Variable> variables, Stmt.Block body) {
+        Set<String> types = new TreeSet<>(List.of("Math", "Arrays"));
+        IrWalk.statements(body, s -> {
+            if (s instanceof Stmt.Throw t) {
+                types.add(topLevelName(t.exceptionClass()));
+            }
+            IrWalk.expressionsOf(s).forEach(e -> IrWalk.expressions(e, x -> {
+                if (x instanceof Expr.Constant c) {
+                    types.add(topLevelName(c.ownerClass()));
+                } else if (x instanceof Expr.Call c) {
+                    types.add(topLevelName(c.callee().ownerClass()));
+                } else if (x instanceof Expr.MathCall m && m.strict()) {
+                    types.add("StrictMath");
+                }
+            }));
+        });
+        types.forEach(type -> names.allocate(type, "type " + type));
         variables.forEach(names::of);
+    }
+
+    private static String topLevelName(String qualifiedClass) {
+        return ClassName.bestGuess(qualifiedClass).topLevelClassName().simpleName();
     }
 
     private void statements(Stmt.Block block, CodeBlock.Builder code) {

@@ -75,7 +75,8 @@ final class ExprPrinter implements Expr.Visitor<CodeBlock> {
 
     @Override
     public CodeBlock mathCall(Expr.MathCall e) {
-        return CodeBlock.of("$T.$N($L)", Math.class, e.function().javaName(), arguments(e.arguments()));
+        return CodeBlock.of("$T.$N($L)", e.strict() ? StrictMath.class : Math.class, e.function().javaName(),
+                arguments(e.arguments()));
     }
 
     @Override

@@ -39,7 +39,7 @@ final class FactsAnnotation {
                 .builder(ClassName.get(DifferentiableFacts.Call.class))
                 .addMember("owner", "$S", call.callee().owner())
                 .addMember("name", "$S", call.callee().name())
-                .addMember("arity", "$L", call.callee().arity())
+                .addMember("parameterTypes", array("$S", call.callee().parameterTypes()))
                 .addMember("passesArrays", "$L", call.passesArrays())
                 .build())).collect(CodeBlock.joining(",\n"));
         // JavaPoet indents a member's lines twice; the closing brace goes back under the member.

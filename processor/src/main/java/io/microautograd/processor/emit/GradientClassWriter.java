@@ -5,9 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -42,9 +40,9 @@ public final class GradientClassWriter {
             type.addModifiers(Modifier.PUBLIC);
         }
         Helpers helpers = new Helpers();
-        Set<String> keptArrayFields = new HashSet<>();
+        ClassMembers members = new ClassMembers(methods.stream().map(m -> m.pullback().source()).toList());
         for (GradientMethod method : methods) {
-            MethodWriter writer = new MethodWriter(method, sourceName, helpers, keptArrayFields);
+            MethodWriter writer = new MethodWriter(method, sourceName, helpers, members);
             type.addType(writer.result());
             type.addFields(writer.keptFields());
             type.addMethod(writer.valueAndGradient());

@@ -33,20 +33,15 @@ final class KeptArrays {
      *
      * @param kept the arrays to keep
      * @param method the source method's name, with which the names of its fields start
-     * @param classFields the names of the kept-array fields of the generated class so far, to
-     *     which this method's are added: a field name could otherwise be both a method {@code a}'s
-     *     for an array {@code bC} and a method {@code aB}'s for an array {@code c}
+     * @param members the names of the generated class's fields, unique across its methods: a field
+     *     name could otherwise be both a method {@code a}'s for an array {@code bC} and a method
+     *     {@code aB}'s for an array {@code c}, or two overloads' for one array
      */
-    KeptArrays(List<Variable> kept, LocalNames names, Helpers helpers, String method, Set<String> classFields) {
+    KeptArrays(List<Variable> kept, LocalNames names, Helpers helpers, String method, ClassMembers members) {
         this.names = names;
         this.helpers = helpers;
         for (Variable v : kept) {
-            String hint = method + Character.toUpperCase(v.name().charAt(0)) + v.name().substring(1) + "Array";
-            String name = hint;
-            for (int n = 2; classFields.contains(name); n++) {
-                name = hint + n;
-            }
-            classFields.add(name);
+            String name = members.field(method + ClassMembers.capitalized(v.name()) + "Array");
             fields.put(v, names.allocate(name, "kept " + v.id()));
         }
     }

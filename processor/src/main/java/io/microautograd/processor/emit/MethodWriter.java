@@ -38,41 +38,41 @@ final class MethodWriter {
     private final ClassName resultName;
 
     /**
-     * @param keptArrayFields the names of the fields keeping arrays that the generated class has so far
+     * @param members the names of the generated class's fields and records
      */
-    MethodWriter(GradientMethod method, ClassName source, Helpers helpers, Set<String> keptArrayFields) {
+    MethodWriter(GradientMethod method, ClassName source, Helpers helpers, ClassMembers members) {
         this.pullback = method.pullback();
         this.facts = method.facts();
         this.function = pullback.source();
         this.source = source;
         this.helpers = helpers;
-        this.keptArrays = new KeptArrays(pullback.keptArrays(), names, helpers, function.name(), keptArrayFields);
-        this.emitter = new BodyEmitter(names, helpers, function.name(), keptArrays);
-        emitter.nameSourceVariables(method.sourceVariables());
+        this.keptArrays = new KeptArrays(pullback.keptArrays(), names, helpers, function.name(), members);
+        this.emitter = new BodyEmitter(names, helpers, function.name(), keptArrays, members);
+        emitter.nameSourceVariables(method.sourceVariables(), pullback.body());
         Set<Variable> parameters = new HashSet<>(pullback.adjointStorage());
         parameters.addAll(function.parameters());
         parameters.add(pullback.seed());
         this.body = emitter.body(pullback.body(), parameters, pullback.expectedTapeSizes(),
                 pullback.tapeReservations());
-        this.resultName = ClassName.get("", capitalized(function.name()) + "Gradient");
+        this.resultName = ClassName.get("", members.resultRecord(function));
     }
 
     /** The record holding the value and the partials. */
     TypeSpec result() {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addParameter(double.class, valueComponent());
-        StringBuilder doc = new StringBuilder("The value of $L and its partial derivatives.\n\n")
-                .append("@param ").append(valueComponent()).append(" the value\n");
+        CodeBlock.Builder doc = CodeBlock.builder().add("The value of $L and its partial derivatives.\n\n", link())
+                .add("@param $L the value\n", valueComponent());
         for (Variable p : function.parameters()) {
             if (function.differentiated().contains(p)) {
                 constructor.addParameter(typeName(p.type()), p.name());
-                doc.append("@param ").append(p.name()).append(" the partial derivative with respect to ")
-                        .append(p.name()).append(p.type().isArray() ? ", element by element\n" : "\n");
+                doc.add("@param $L the partial derivative with respect to $L$L\n", p.name(), p.name(),
+                        p.type().isArray() ? ", element by element" : "");
             }
         }
         return TypeSpec.recordBuilder(resultName.simpleName())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc(doc.toString(), link())
+                .addJavadoc(doc.build())
                 .recordConstructor(constructor.build())
                 .build();
     }
@@ -187,19 +187,17 @@ final class MethodWriter {
         return CodeBlock.of("$N($L)", pullbackName(), CodeBlock.join(arguments, ", "));
     }
 
-    private String storageDoc() {
-        StringBuilder doc = new StringBuilder();
+    private CodeBlock storageDoc() {
+        CodeBlock.Builder doc = CodeBlock.builder();
         if (pullback.gradient() != null) {
-            doc.append("@param ").append(names.of(pullback.gradient()))
-                    .append(" receives the partials with respect to the scalar parameters, one slot each, in order: ")
-                    .append(differentiatedScalarNames()).append('\n');
+            doc.add("@param $L receives the partials with respect to the scalar parameters, one slot each, in order: "
+                    + "$L\n", names.of(pullback.gradient()), differentiatedScalarNames());
         }
         for (var entry : pullback.arrayAdjoints().entrySet()) {
-            doc.append("@param ").append(names.of(entry.getValue()))
-                    .append(" receives the partials with respect to the elements of ")
-                    .append(entry.getKey().name()).append("; same shape\n");
+            doc.add("@param $L receives the partials with respect to the elements of $L; same shape\n",
+                    names.of(entry.getValue()), entry.getKey().name());
         }
-        return doc.toString().replace("$", "$$");
+        return doc.build();
     }
 
     private String differentiatedScalarNames() {
@@ -246,9 +244,5 @@ final class MethodWriter {
             case STRING -> ClassName.get(String.class);
             case DOUBLE_MATRIX -> ArrayTypeName.of(ArrayTypeName.of(double.class));
         };
-    }
-
-    private static String capitalized(String name) {
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

@@ -39,14 +39,14 @@ final class Tapes {
 
     /**
      * @param method the source method's name, with which the names of its fields start
+     * @param members the names of the generated class's fields, which keep the tapes
      */
-    Tapes(LocalNames names, Helpers helpers, String method) {
+    Tapes(LocalNames names, Helpers helpers, String method, ClassMembers members) {
         this.names = names;
         this.helpers = helpers;
-        // Named before any local of the method, so that no local can hide a field. The names are
-        // unique in the class too: methods are not overloaded, and no kind's name ends another's.
+        // Named before any local of the method, so that no local can hide a field.
         for (TapeKind kind : TapeKind.values()) {
-            keptFields.put(kind, names.allocate(method + capitalized(kind) + "Tape", "kept " + kind));
+            keptFields.put(kind, names.allocate(members.field(method + capitalized(kind) + "Tape"), "kept " + kind));
         }
     }
 

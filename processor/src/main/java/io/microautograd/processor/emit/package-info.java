@@ -69,7 +69,8 @@
  *
  * <p>Split reversals: a reversed loop that the diff package runs as two, sums then array updates
  * (its {@code ReverseLoopSplit} has the rule), is printed as two {@code for} statements with the
- * same header under a one-line comment that says why. A temporary both loops
+ * same header (and the same statement setting the index at the top of each iteration) under a
+ * one-line comment that says why. A temporary both loops
  * need is computed again at the top of the second under its own name, so each loop declares its
  * locals itself and none is hoisted to the top of the method.
  */

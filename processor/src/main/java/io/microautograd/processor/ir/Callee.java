@@ -30,7 +30,7 @@ public record Callee(
 
     /** The method's key: its class, name and arity. */
     public MethodKey key() {
-        return new MethodKey(ownerClass, name, parameterTypes.size());
+        return new MethodKey(ownerClass, name, parameterTypes.stream().map(Type::javaName).toList());
     }
 
     /** The number of differentiated scalar parameters, the size of its scalar adjoint storage. */

@@ -56,6 +56,11 @@ public sealed interface Expr {
         public <R> R accept(Visitor<R> visitor) {
             return visitor.literal(this);
         }
+
+        /** The value of an int or long literal. */
+        public long integerValue() {
+            return Long.parseLong(text.endsWith("L") ? text.substring(0, text.length() - 1) : text);
+        }
     }
 
     /** The current value of a variable. */
@@ -120,8 +125,16 @@ public sealed interface Expr {
         }
     }
 
-    /** A call of a {@code java.lang.Math} function. */
-    record MathCall(MathFunction function, List<Expr> arguments) implements Expr {
+    /**
+     * A call of a {@code java.lang.Math} function, or of {@code StrictMath}'s when {@code strict}:
+     * the value is that class's, the derivative the one rule of the function.
+     */
+    record MathCall(MathFunction function, List<Expr> arguments, boolean strict) implements Expr {
+        /** A call through {@code Math}. */
+        public MathCall(MathFunction function, List<Expr> arguments) {
+            this(function, arguments, false);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.mathCall(this);
@@ -129,14 +142,7 @@ public sealed interface Expr {
 
         @Override
         public Type type() {
-            if (function.keepsIntegerType()) {
-                Type result = arguments.get(0).type();
-                for (Expr argument : arguments) {
-                    result = Type.promote(result, argument.type());
-                }
-                return result;
-            }
-            return Type.DOUBLE;
+            return function.resultType(arguments);
         }
     }
 

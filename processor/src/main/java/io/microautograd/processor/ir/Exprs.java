@@ -28,12 +28,12 @@ public final class Exprs {
 
     /** {@code a + b}. */
     public static Expr add(Expr a, Expr b) {
-        return new Expr.Binary(BinaryOp.ADD, a, b);
+        return arithmetic(BinaryOp.ADD, a, b);
     }
 
     /** {@code a - b}. */
     public static Expr sub(Expr a, Expr b) {
-        return new Expr.Binary(BinaryOp.SUB, a, b);
+        return arithmetic(BinaryOp.SUB, a, b);
     }
 
     /** {@code a * b}, dropping a factor that is the literal 1 and pulling out negations. */
@@ -47,12 +47,45 @@ public final class Exprs {
         if (b instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
             return neg(mul(a, u.operand()));
         }
-        return new Expr.Binary(BinaryOp.MUL, a, b);
+        return arithmetic(BinaryOp.MUL, a, b);
     }
 
     /** {@code a / b}. */
     public static Expr div(Expr a, Expr b) {
-        return new Expr.Binary(BinaryOp.DIV, a, b);
+        return arithmetic(BinaryOp.DIV, a, b);
+    }
+
+    /**
+     * The value of a numeric expression as a double, as Java converts an int or long: the
+     * expression itself when it is a double, the double literal of an int or long literal, else
+     * a cast of the whole expression (so {@code (double) (n * n)} keeps the int product the
+     * source computes).
+     */
+    public static Expr asDouble(Expr e) {
+        if (e.type() == Type.DOUBLE) {
+            return e;
+        }
+        if (e instanceof Expr.Literal l) {
+            return lit((double) l.integerValue());
+        }
+        return new Expr.Cast(Type.DOUBLE, e);
+    }
+
+    /**
+     * {@code a op b}, leaving out a cast of an int or long operand to double where the other
+     * operand is a double that is not such a cast: Java's numeric promotion converts it just so.
+     */
+    private static Expr arithmetic(BinaryOp op, Expr a, Expr b) {
+        return new Expr.Binary(op, promoted(a, b), promoted(b, a));
+    }
+
+    private static Expr promoted(Expr operand, Expr other) {
+        return isWidened(operand) && other.type() == Type.DOUBLE && !isWidened(other)
+                ? ((Expr.Cast) operand).operand() : operand;
+    }
+
+    private static boolean isWidened(Expr e) {
+        return e instanceof Expr.Cast c && c.type() == Type.DOUBLE && c.operand().type() != Type.DOUBLE;
     }
 
     /** {@code -a}, cancelling a double negation. */

@@ -208,7 +208,7 @@ public final class IrWalk {
 
         @Override
         public Expr mathCall(Expr.MathCall e) {
-            return new Expr.MathCall(e.function(), List.copyOf(parts));
+            return new Expr.MathCall(e.function(), List.copyOf(parts), e.strict());
         }
 
         @Override

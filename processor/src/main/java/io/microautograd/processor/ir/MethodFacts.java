@@ -26,7 +26,7 @@ public record MethodFacts(
      * The version of the facts' class-file form; another version is rejected. Raise it whenever the
      * meaning or the encoding of a fact changes.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /**
      * A call of a {@code @Differentiable} method.

@@ -25,6 +25,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /** Reads expression trees into IR expressions, rejecting whatever the subset does not support. */
@@ -152,9 +154,9 @@ final class ExpressionReader {
         if (variable.isPresent()) {
             return new Expr.Read(variable.get());
         }
-        return symbols.constant(symbols.enclosingClass(), name, tree).orElseThrow(() -> new Rejection(
-                Tag.UNKNOWN_NAME, tree, "unknown name " + name + "; a differentiable method may read its "
-                + "parameters, its locals and static final constants"));
+        return symbols.ownerOf(name, ElementKind.FIELD).flatMap(owner -> symbols.constant(owner, name, tree))
+                .orElseThrow(() -> new Rejection(Tag.UNKNOWN_NAME, tree, "unknown name " + name + "; a "
+                + "differentiable method may read its parameters, its locals and static final constants"));
     }
 
     private Expr memberSelect(MemberSelectTree tree) {
@@ -301,32 +303,70 @@ final class ExpressionReader {
         List<Expr> arguments = rejections.each(tree.getArguments(), this::read);
         if (select instanceof MemberSelectTree member) {
             String name = member.getIdentifier().toString();
-            TypeElement owner = symbols.resolveClass(member.getExpression()).orElseThrow(() -> new Rejection(
-                    Tag.UNSUPPORTED_CALL, tree, "call of " + source.of(select) + "; only static methods called through "
-                    + "their class name are supported"));
-            if (owner.getQualifiedName().contentEquals("java.lang.Math")) {
-                return mathCall(tree, name, arguments);
+            ExpressionTree receiver = member.getExpression();
+            if (!namesAClass(receiver)) {
+                throw new Rejection(Tag.UNSUPPORTED_CALL, tree, source.of(tree) + " calls the instance method " + name
+                        + " of " + source.of(receiver) + "; a differentiable method may call only Math functions and "
+                        + "static methods" + (name.equals("clone") ? ": to copy an array, allocate one of the same "
+                        + "length with new and copy the elements in a loop" : ": pass the value in as a parameter "
+                        + "instead"));
             }
+            TypeElement owner = symbols.resolveClass(receiver).orElseThrow(() -> new Rejection(Tag.UNSUPPORTED_CALL,
+                    tree, "call of " + source.of(select) + ", but no class " + source.of(receiver) + " is visible "
+                    + "here; a differentiable method may call Math functions and static methods, unqualified or "
+                    + "through their class name"));
             return call(tree, owner, name, arguments);
         }
-        return call(tree, symbols.enclosingClass(), ((IdentifierTree) select).getName().toString(), arguments);
+        String name = ((IdentifierTree) select).getName().toString();
+        TypeElement owner = symbols.ownerOf(name, ElementKind.METHOD).orElseThrow(() -> new Rejection(
+                Tag.UNSUPPORTED_CALL, tree, "no method " + name + " is visible here" + (MathFunction.find(name,
+                arguments.size()).isPresent() ? "; for the Math function, write Math." + name + " or import static "
+                + "java.lang.Math." + name : "; call a static method of this class, one imported with import "
+                + "static, or one through its class name")));
+        return call(tree, owner, name, arguments);
     }
 
-    private Expr mathCall(MethodInvocationTree tree, String name, List<Expr> arguments) {
-        MathFunction function = MathFunction.find(name, arguments.size()).orElseThrow(() -> new Rejection(
-                Tag.UNSUPPORTED_MATH, tree, "Math." + name + " with " + arguments.size() + " arguments has no "
-                + "derivative rule; supported Math functions: " + MathFunction.supportedNames()));
+    /**
+     * Whether a call's receiver is a name that can only mean a class: a simple or dotted name
+     * whose first part is no variable in scope (a variable hides a class of the same name, as in
+     * Java) and not {@code this} or {@code super}.
+     */
+    private boolean namesAClass(ExpressionTree receiver) {
+        if (receiver instanceof MemberSelectTree select) {
+            return namesAClass(select.getExpression());
+        }
+        if (!(receiver instanceof IdentifierTree identifier)) {
+            return false;
+        }
+        String name = identifier.getName().toString();
+        return scope.lookup(name).isEmpty() && !name.equals("this") && !name.equals("super");
+    }
+
+    /** A call of a function of {@code Math} or, when {@code strict}, {@code StrictMath}. */
+    private Expr mathCall(MethodInvocationTree tree, boolean strict, String name, List<Expr> arguments) {
+        String owner = strict ? "StrictMath" : "Math";
+        Predicate<MathFunction> available = f -> f != MathFunction.CLAMP || symbols.hasMathClamp();
+        MathFunction function = MathFunction.find(name, arguments.size()).filter(available)
+                .orElseThrow(() -> new Rejection(Tag.UNSUPPORTED_MATH, tree, owner + "." + name + " with "
+                + arguments.size() + " arguments has no derivative rule; supported " + owner + " functions: "
+                + MathFunction.supportedNames(available) + (name.equals("clamp") ? " (clamp from JDK 21 on)" : "")));
         for (int i = 0; i < arguments.size(); i++) {
-            if (!arguments.get(i).type().isNumeric()) {
-                throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree.getArguments().get(i), "Math." + name
-                        + " takes numbers, not " + arguments.get(i).type().javaName());
+            Type type = arguments.get(i).type();
+            if (!function.argument(i).admits(type)) {
+                throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree.getArguments().get(i), owner + "." + name
+                        + " takes " + function.argument(i).described() + " as argument " + (i + 1) + ", not the "
+                        + type.javaName() + " " + source.of(tree.getArguments().get(i)));
             }
         }
-        return new Expr.MathCall(function, List.copyOf(arguments));
+        return new Expr.MathCall(function, List.copyOf(arguments), strict);
     }
 
     private Expr call(MethodInvocationTree tree, TypeElement owner, String name, List<Expr> arguments) {
-        Callee callee = symbols.callee(owner, name, arguments.size(), tree);
+        String qualified = owner.getQualifiedName().toString();
+        if (qualified.equals("java.lang.Math") || qualified.equals("java.lang.StrictMath")) {
+            return mathCall(tree, qualified.equals("java.lang.StrictMath"), name, arguments);
+        }
+        Callee callee = symbols.callee(owner, name, arguments.stream().map(Expr::type).toList(), tree);
         for (int i = 0; i < arguments.size(); i++) {
             Type parameter = callee.parameterTypes().get(i);
             Expr argument = arguments.get(i);

@@ -79,9 +79,57 @@ final class Symbols {
         return javaLang.isPresent() ? javaLang : lookup(dotted);
     }
 
+    /**
+     * The class among whose members a simple name is looked up, by Java's scoping: the innermost
+     * enclosing class that has a member of that name and kind, inherited ones included, else the
+     * class of a single static import of that name, else a class imported on demand
+     * ({@code import static p.C.*}) that has a static member of that name.
+     *
+     * @param kind {@link ElementKind#METHOD} for a call, {@link ElementKind#FIELD} for a constant
+     */
+    Optional<TypeElement> ownerOf(String name, ElementKind kind) {
+        for (Element e = enclosingClass; e instanceof TypeElement type; e = e.getEnclosingElement()) {
+            for (Element member : elements.getAllMembers(type)) {
+                if (member.getKind() == kind && member.getSimpleName().contentEquals(name)) {
+                    return Optional.of(type);
+                }
+            }
+        }
+        for (ImportTree imported : unit.getImports()) {
+            if (imported.isStatic() && imported.getQualifiedIdentifier() instanceof MemberSelectTree single
+                    && single.getIdentifier().contentEquals(name)) {
+                Optional<TypeElement> owner = lookup(single.getExpression().toString());
+                if (owner.isPresent() && hasStaticMember(owner.get(), name, kind)) {
+                    return owner;
+                }
+            }
+        }
+        for (ImportTree imported : unit.getImports()) {
+            if (imported.isStatic() && imported.getQualifiedIdentifier() instanceof MemberSelectTree onDemand
+                    && onDemand.getIdentifier().contentEquals("*")) {
+                Optional<TypeElement> owner = lookup(onDemand.getExpression().toString());
+                if (owner.isPresent() && hasStaticMember(owner.get(), name, kind)) {
+                    return owner;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasStaticMember(TypeElement owner, String name, ElementKind kind) {
+        return owner.getEnclosedElements().stream().anyMatch(m -> m.getKind() == kind
+                && m.getSimpleName().contentEquals(name) && m.getModifiers().contains(Modifier.STATIC));
+    }
+
+    /** Whether the JDK compiling has {@code Math.clamp} (Java 21 and later). */
+    boolean hasMathClamp() {
+        TypeElement math = elements.getTypeElement("java.lang.Math");
+        return math != null && hasStaticMember(math, "clamp", ElementKind.METHOD);
+    }
+
     /** A static final field of {@code owner} as an expression, or empty if there is none. */
     Optional<Expr> constant(TypeElement owner, String field, Tree at) {
-        for (VariableElement variable : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+        for (VariableElement variable : ElementFilter.fieldsIn(elements.getAllMembers(owner))) {
             if (!variable.getSimpleName().contentEquals(field)) {
                 continue;
             }
@@ -101,26 +149,32 @@ final class Symbols {
                 }
                 return Optional.of(Literals.of(value, type.get()));
             }
-            return Optional.of(new Expr.Constant(owner.getQualifiedName().toString(), field, type.get()));
+            return Optional.of(new Expr.Constant(
+                    ((TypeElement) variable.getEnclosingElement()).getQualifiedName().toString(), field, type.get()));
         }
         return Optional.empty();
     }
 
     /**
-     * The static method {@code name} with {@code arity} parameters declared in {@code owner}.
+     * The static method {@code name} of {@code owner}, inherited ones included, that a call with
+     * arguments of these types means: the one method of that name and number of parameters, or
+     * among overloads the most specific of those the arguments fit, as Java chooses (an int widens
+     * to a long and a double, a long to a double; arrays fit only their own type).
      *
-     * @throws Rejection when there is none, several, or its types are outside the subset
+     * @throws Rejection when there is none, the choice is ambiguous, or the method's types are
+     *     outside the subset
      */
-    Callee callee(TypeElement owner, String name, int arity, Tree at) {
-        List<ExecutableElement> candidates = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
-                .filter(m -> m.getSimpleName().contentEquals(name) && m.getParameters().size() == arity)
+    Callee callee(TypeElement owner, String name, List<Type> arguments, Tree at) {
+        List<ExecutableElement> candidates = ElementFilter.methodsIn(elements.getAllMembers(owner)).stream()
+                .filter(m -> m.getSimpleName().contentEquals(name) && m.getParameters().size() == arguments.size())
                 .toList();
-        if (candidates.size() != 1) {
-            throw new Rejection(Tag.UNSUPPORTED_CALL, at, (candidates.isEmpty() ? "no" : "more than one")
-                    + " method " + owner.getSimpleName() + "." + name + " with " + arity + " arguments; calls are "
-                    + "supported to Math functions and to one static method per name and arity");
+        String called = owner.getSimpleName() + "." + name;
+        if (candidates.isEmpty()) {
+            throw new Rejection(Tag.UNSUPPORTED_CALL, at, "no method " + called + " with " + arguments.size()
+                    + " arguments; calls are supported to Math functions and to static methods");
         }
-        ExecutableElement method = candidates.get(0);
+        ExecutableElement method = candidates.size() == 1 ? candidates.get(0)
+                : Overloads.choose(candidates, arguments, called, at);
         Optional<Signature> signature = Signature.ofCallee(method);
         Optional<Type> returnType = Types.of(method.getReturnType());
         if (!method.getModifiers().contains(Modifier.STATIC) || signature.isEmpty() || returnType.isEmpty()
@@ -141,8 +195,9 @@ final class Symbols {
             parameterNames = compiled.parameterNames();
             differentiated = compiled.differentiatedFlags();
         }
-        return new Callee(owner.getQualifiedName().toString(),
-                differentiable ? GradientClassName.qualifiedNameOf(owner) : null, name, parameterNames,
+        TypeElement declaring = (TypeElement) method.getEnclosingElement();
+        return new Callee(declaring.getQualifiedName().toString(),
+                differentiable ? GradientClassName.qualifiedNameOf(declaring) : null, name, parameterNames,
                 signature.get().types(), differentiated, returnType.get());
     }
 

@@ -38,7 +38,7 @@ public enum Tag {
     MISSING_FACTS("MissingFacts"),
     /** A name that is neither a local, a parameter nor a static final constant. */
     UNKNOWN_NAME("UnknownName"),
-    /** Two @Differentiable methods of one class share a name. */
+    /** Two overloaded @Differentiable methods would have one generated method. */
     OVERLOAD("Overload"),
     /** A @Differentiable method calls itself, directly or through others. */
     RECURSION("Recursion"),

@@ -1,0 +1,77 @@
+package io.microautograd.benchmarks.gradbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** run-eval's printed lines in, docs/gradbench.md and its charts out. */
+class GradBenchReportTest {
+
+    @TempDir
+    Path folder;
+
+    private Path write(String name, String... lines) throws Exception {
+        Path file = folder.resolve(name);
+        Files.write(file, List.of(lines));
+        return file;
+    }
+
+    @Test
+    void readsEvaluationsAndSkipsOtherLines() throws Exception {
+        Path file = write("hello.manual.txt",
+                "square                                           0.001 ms  valid",
+                "double                                           0.002 ms  INVALID: expected 2",
+                "square                                           0.003 ms  valid",
+                "relay: 3 evaluations, 0 failed, 1 invalid, 4.6 s");
+
+        assertEquals(List.of(new EvalRun("square", "#1", 0.001, true), new EvalRun("double", "#1", 0.002, false),
+                new EvalRun("square", "#2", 0.003, true)), EvalRun.read(file));
+        assertEquals(List.of(new EvalRun("gradient", "n=2500", 12.5, true)), EvalRun.read(write("lse.x.txt",
+                "define lse: not supported (no)", "gradient     n=2500                              12.500 ms  valid")));
+    }
+
+    @Test
+    void writesTablesRatiosTargetsAndCharts() throws Exception {
+        Path logs = Files.createDirectories(folder.resolve("logs"));
+        Files.write(logs.resolve("lse.microautograd.txt"), List.of(
+                "primal       n=10                                 1.000 ms  valid",
+                "gradient     n=10                                 3.000 ms  valid",
+                "primal       n=20                                 2.000 ms  valid",
+                "gradient     n=20                                 9.000 ms  valid"));
+        Files.write(logs.resolve("lse.manual.txt"), List.of(
+                "primal       n=10                                 0.500 ms  valid",
+                "gradient     n=10                                 1.000 ms  valid",
+                "primal       n=20                                 1.000 ms  valid",
+                "gradient     n=20                                 3.000 ms  valid"));
+        Files.write(logs.resolve("lse.pytorch.txt"), List.of(
+                "primal       n=10                                 2.000 ms  valid",
+                "gradient     n=10                                 6.000 ms  valid",
+                "primal       n=20                                 4.000 ms  valid",
+                "gradient     n=20                                18.000 ms  valid"));
+        Files.write(logs.resolve("ode.microautograd.txt"), List.of(
+                "gradient     n=10,s=1                             1.000 ms  valid"));
+        Path docs = folder.resolve("docs");
+
+        String page = Files.readString(GradBenchReport.write(logs, docs, "benchmarks/gradbench DIR lse"));
+
+        assertTrue(page.contains("| function | input | MicroAutograd | manual (C++ by hand) | PyTorch"
+                + " | ours / manual | ours / pytorch |"), page);
+        assertTrue(page.contains("| gradient | n=20 | 9.00 ms | 3.00 ms | 18.0 ms | 3.00 | 0.500 |"), page);
+        assertTrue(page.contains("| lse gradient | n=20 | ours / manual <= 2.00 | 3.00 | **no** |"), page);
+        assertTrue(page.contains("| lse gradient | n=20 | ours / pytorch <= 1.00 | 0.500 | yes |"), page);
+        assertTrue(page.contains("![lse gradient times](gradbench-lse.png)"), page);
+        assertFalse(page.contains("## gmm"), page);
+        assertTrue(page.contains("## ode\n\n`manual` computes ode's gradient from the closed-form solution"), page);
+        assertTrue(page.contains("| gradient | n=10,s=1 | 1.00 ms |\n"), page);
+        BufferedImage chart = ImageIO.read(docs.resolve("gradbench-lse.png").toFile());
+        assertEquals(1000, chart.getWidth());
+    }
+}

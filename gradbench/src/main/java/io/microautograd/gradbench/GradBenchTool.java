@@ -1,0 +1,66 @@
+package io.microautograd.gradbench;
+
+import io.microautograd.gradbench.evals.Catalog;
+import io.microautograd.gradbench.protocol.ProtocolException;
+import io.microautograd.gradbench.protocol.Session;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The command line: {@code java -jar microautograd-gradbench.jar [--warmup-seconds S]} speaks
+ * GradBench's protocol on standard input and output. Each {@code evaluate} first runs its
+ * function untimed for S seconds (default {@value #DEFAULT_WARMUP_SECONDS}; 0 for none), so that
+ * the timed runs measure code the JIT compiler has compiled.
+ */
+public final class GradBenchTool {
+
+    /** The warm-up of each evaluate unless {@code --warmup-seconds} says otherwise. */
+    public static final double DEFAULT_WARMUP_SECONDS = 2.0;
+
+    private GradBenchTool() {
+    }
+
+    /** Runs a session on standard input and output; exits with status 2 on a bad command line or message. */
+    public static void main(String[] args) throws IOException {
+        double warmupSeconds;
+        try {
+            warmupSeconds = warmupSeconds(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: java -jar microautograd-gradbench.jar [--warmup-seconds S]");
+            System.exit(2);
+            return;
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+        try {
+            new Session(Catalog.evals(), warmupSeconds).run(in, out);
+        } catch (ProtocolException e) {
+            System.err.println("microautograd: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** The warm-up the arguments ask for. */
+    static double warmupSeconds(String[] args) {
+        if (args.length == 0) {
+            return DEFAULT_WARMUP_SECONDS;
+        }
+        if (args.length == 2 && args[0].equals("--warmup-seconds")) {
+            try {
+                double seconds = Double.parseDouble(args[1]);
+                if (seconds >= 0) {
+                    return seconds;
+                }
+            } catch (NumberFormatException e) {
+                // Reported below with the other bad values.
+            }
+            throw new IllegalArgumentException("--warmup-seconds needs 0 or more seconds, not " + args[1]);
+        }
+        throw new IllegalArgumentException("unknown arguments: " + String.join(" ", args));
+    }
+}

@@ -1,0 +1,37 @@
+package io.microautograd.gradbench.evals;
+
+import io.microautograd.gradbench.protocol.Evals;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The evals this tool answers, and what the library still lacks for GradBench's others, which
+ * the tool gives as its reason to decline them.
+ */
+public final class Catalog {
+
+    private static final String JACOBIAN = "asks for a Jacobian of a vector-valued function; MicroAutograd"
+            + " compiles gradients of double-valued methods only so far";
+    private static final String NESTED = "is an argmin over gradient descent whose objective contains a"
+            + " gradient: it needs nested derivatives, which MicroAutograd does not compile yet";
+
+    private Catalog() {
+    }
+
+    /** Every eval implemented, and the reasons for the rest. */
+    public static Evals evals() {
+        return new Evals(
+                List.of(HelloEval.module(), GmmEval.module(), LseEval.module(), LlsqEval.module(), OdeEval.module()),
+                Map.of(
+                        "kmeans", "kmeans asks for J H^-1 with H the Hessian's diagonal: it needs second"
+                                + " derivatives, which MicroAutograd does not compile yet",
+                        "det", "det expands by minors, by recursion or by loops over permutations kept in"
+                                + " int arrays; @Differentiable methods cannot recurse or have int[] locals yet",
+                        "ba", "ba " + JACOBIAN + " (a sparse one, of the reprojection errors)",
+                        "ht", "ht " + JACOBIAN + " (of the hand model's residuals)",
+                        "lstm", "lstm is not implemented yet: its text data was absent from the GradBench"
+                                + " snapshot it was written against",
+                        "particle", "particle " + NESTED,
+                        "saddle", "saddle " + NESTED));
+    }
+}

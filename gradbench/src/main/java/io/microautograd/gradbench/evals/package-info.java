@@ -1,0 +1,19 @@
+/**
+ * The evals, each as ordinary {@code @Differentiable} Java (the maths: {@code Gmm}, {@code Lse},
+ * {@code Llsq}, {@code Ode}, {@code Hello}) and a module that reads the eval's input and calls
+ * the method or its generated gradient ({@code GmmEval} and so on). No derivative is written by
+ * hand: the gradients are the generated {@code *Grad} classes.
+ *
+ * <p>Where the supported subset forced a spelling a person would not choose:
+ * <ul>
+ *   <li>{@code Ode}: the four Runge-Kutta slopes are written out as four loops, because a call of
+ *       a {@code @Differentiable} method must be used as a value (no {@code void} helper that
+ *       fills an array).</li>
+ *   <li>{@code Gmm}: arrays a method writes are taped at every write, increments included, so
+ *       computing Q(x - mu) into an array, as the C++ does, would tape d(d+1)/2 values per point
+ *       and component (1.7 GB at d = 64, k = 100). The method builds each component's Q once as
+ *       a d x d matrix and sums each row of Q(x - mu) into a local, so it tapes d values per
+ *       point and component.</li>
+ * </ul>
+ */
+package io.microautograd.gradbench.evals;

@@ -1,0 +1,184 @@
+package io.microautograd.gradbench.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.microautograd.gradbench.evals.Catalog;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Messages in, responses out, as GradBench's evals send and read them. */
+class SessionTest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final Session session = new Session(Catalog.evals(), 0);
+
+    private JsonNode answer(Session on, String message) {
+        return JSON.readTree(on.respond(message));
+    }
+
+    private JsonNode answer(String message) {
+        return answer(session, message);
+    }
+
+    private static long count(JsonNode timings, String name) {
+        long count = 0;
+        for (JsonNode timing : timings) {
+            count += timing.get("name").stringValue().equals(name) ? 1 : 0;
+        }
+        return count;
+    }
+
+    @Test
+    void startIsAnsweredWithTheToolAndItsWarmUp() {
+        JsonNode response = answer("{\"id\": 0, \"kind\": \"start\", \"eval\": \"gmm\"}");
+
+        assertEquals(0, response.get("id").intValue());
+        assertEquals("microautograd", response.get("tool").stringValue());
+        assertEquals(0.0, response.get("config").get("warmup_seconds").doubleValue());
+    }
+
+    @Test
+    void defineSucceedsForImplementedModules() {
+        for (String module : List.of("hello", "gmm", "lse", "llsq", "ode")) {
+            JsonNode response = answer("{\"id\": 7, \"kind\": \"define\", \"module\": \"" + module + "\"}");
+            assertEquals(7, response.get("id").intValue());
+            assertTrue(response.get("success").booleanValue(), module);
+        }
+    }
+
+    @Test
+    void defineDeclinesOtherEvalsWithWhatIsMissing() {
+        Map<String, String> reasons = Map.of("kmeans", "second derivatives", "det", "recurse",
+                "ba", "Jacobian", "ht", "Jacobian", "particle", "nested derivatives",
+                "saddle", "nested derivatives", "lstm", "not implemented yet");
+        reasons.forEach((module, reason) -> {
+            JsonNode response = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"" + module + "\"}");
+            assertFalse(response.get("success").booleanValue(), module);
+            assertTrue(response.get("error").stringValue().contains(reason), response.toString());
+        });
+        JsonNode unknown = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"foo\"}");
+        assertFalse(unknown.get("success").booleanValue());
+        assertEquals("no eval named \"foo\"; this tool implements gmm, hello, llsq, lse, ode",
+                unknown.get("error").stringValue());
+    }
+
+    @Test
+    void evaluateRoundTripsTheOutput() {
+        JsonNode response = answer("{\"id\": 3, \"kind\": \"evaluate\", \"module\": \"lse\", \"function\": \"gradient\","
+                + " \"input\": {\"x\": [0, 0, 0, 0], \"min_runs\": 1, \"min_seconds\": 0}}");
+
+        assertEquals(3, response.get("id").intValue());
+        assertTrue(response.get("success").booleanValue());
+        assertEquals(4, response.get("output").size());
+        for (JsonNode partial : response.get("output")) {
+            assertEquals(0.25, partial.doubleValue(), 1e-15);
+        }
+    }
+
+    @Test
+    void helloSquaresAndDoubles() {
+        JsonNode square = answer("{\"id\": 2, \"kind\": \"evaluate\", \"module\": \"hello\", \"function\": \"square\", \"input\": 3.0}");
+        JsonNode twice = answer("{\"id\": 4, \"kind\": \"evaluate\", \"module\": \"hello\", \"function\": \"double\", \"input\": 9.0}");
+
+        assertEquals(9.0, square.get("output").doubleValue());
+        assertEquals(18.0, twice.get("output").doubleValue());
+        assertEquals(1, count(square.get("timings"), Timing.EVALUATE));
+    }
+
+    @Test
+    void evaluateRunsMinRunsTimesEachTimed() {
+        JsonNode response = answer("{\"id\": 5, \"kind\": \"evaluate\", \"module\": \"llsq\", \"function\": \"primal\","
+                + " \"input\": {\"x\": [1, 2], \"n\": 3, \"min_runs\": 7, \"min_seconds\": 0}}");
+
+        assertEquals(7, count(response.get("timings"), Timing.EVALUATE));
+        assertEquals(7, response.get("timings").size());
+    }
+
+    @Test
+    void evaluateRunsForAtLeastMinSeconds() {
+        JsonNode response = answer("{\"id\": 5, \"kind\": \"evaluate\", \"module\": \"llsq\", \"function\": \"gradient\","
+                + " \"input\": {\"x\": [1, 2], \"n\": 100, \"min_runs\": 1, \"min_seconds\": 0.05}}");
+
+        long total = 0;
+        for (JsonNode timing : response.get("timings")) {
+            total += timing.get("nanoseconds").longValue();
+        }
+        assertTrue(total >= 50_000_000L, "timed " + total + " ns");
+        assertTrue(count(response.get("timings"), Timing.EVALUATE) > 1);
+    }
+
+    @Test
+    void warmUpIsOneUntimedTimingBeforeTheRuns() {
+        Session warming = new Session(Catalog.evals(), 0.02);
+        JsonNode timings = answer(warming, "{\"id\": 5, \"kind\": \"evaluate\", \"module\": \"lse\", \"function\": \"primal\","
+                + " \"input\": {\"x\": [1, 2], \"min_runs\": 2, \"min_seconds\": 0}}").get("timings");
+
+        assertEquals(3, timings.size());
+        assertEquals(Timing.WARMUP, timings.get(0).get("name").stringValue());
+        assertTrue(timings.get(0).get("nanoseconds").longValue() >= 20_000_000L);
+        assertEquals(2, count(timings, Timing.EVALUATE));
+    }
+
+    @Test
+    void badInputFailsTheEvaluateWithTheFieldAtFault() {
+        assertEquals("the input has no field \"x\"", error("lse", "gradient", "{\"y\": [1]}"));
+        assertEquals("x[1] must be a number but is \"a\"", error("lse", "gradient", "{\"x\": [1, \"a\"]}"));
+        assertEquals("n must be an integer but is 2.5", error("llsq", "primal", "{\"x\": [1], \"n\": 2.5}"));
+        assertEquals("x must not be empty: the log-sum-exp of nothing is -infinity",
+                error("lse", "primal", "{\"x\": []}"));
+        assertEquals("min_runs must be at least 1 but is 0",
+                error("lse", "primal", "{\"x\": [1], \"min_runs\": 0, \"min_seconds\": 0}"));
+        assertEquals("mu[1] must have 2 numbers but has 1", error("gmm", "jacobian",
+                "{\"d\": 2, \"k\": 2, \"n\": 1, \"m\": 0, \"gamma\": 1, \"x\": [[0, 0]], \"alpha\": [0, 0],"
+                        + " \"mu\": [[0, 0], [0]], \"q\": [[0, 0], [0, 0]], \"l\": [[0], [0]]}"));
+        assertEquals("module gmm has no function \"gradient\"; it has jacobian, objective",
+                error("gmm", "gradient", "{}"));
+        assertTrue(error("kmeans", "dir", "{}").contains("second derivatives"));
+    }
+
+    private String error(String module, String function, String input) {
+        JsonNode response = answer("{\"id\": 9, \"kind\": \"evaluate\", \"module\": \"" + module
+                + "\", \"function\": \"" + function + "\", \"input\": " + input + "}");
+        assertFalse(response.get("success").booleanValue(), response.toString());
+        assertFalse(response.has("output"));
+        return response.get("error").stringValue();
+    }
+
+    @Test
+    void analysisAndUnknownKindsGetTheIdAlone() {
+        assertEquals("{\"id\":6}", session.respond("{\"id\": 6, \"kind\": \"analysis\", \"of\": 5, \"valid\": true}"));
+        assertEquals("{\"id\":8}", session.respond("{\"id\": 8, \"kind\": \"end\"}"));
+    }
+
+    @Test
+    void linesThatAreNotMessagesEndTheSession() {
+        ProtocolException notJson = assertThrows(ProtocolException.class, () -> session.respond("{\"id\": 1,"));
+        assertTrue(notJson.getMessage().startsWith("not a JSON message: "), notJson.getMessage());
+        ProtocolException noId = assertThrows(ProtocolException.class,
+                () -> session.respond("{\"kind\": \"start\"}"));
+        assertEquals("a message needs an integer \"id\" and a string \"kind\": {\"kind\": \"start\"}", noId.getMessage());
+    }
+
+    @Test
+    void runAnswersEachLineOnItsOwnLine() throws IOException {
+        StringWriter out = new StringWriter();
+        session.run(new BufferedReader(new StringReader("{\"id\": 0, \"kind\": \"start\"}\n\n"
+                + "{\"id\": 1, \"kind\": \"define\", \"module\": \"hello\"}\n")), out);
+
+        String[] lines = out.toString().split("\n");
+        assertEquals(2, lines.length);
+        assertEquals("{\"id\":1,\"success\":true}", lines[1]);
+    }
+}

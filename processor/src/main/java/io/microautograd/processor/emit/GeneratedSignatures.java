@@ -1,0 +1,66 @@
+package io.microautograd.processor.emit;
+
+import io.microautograd.processor.ir.Function;
+import io.microautograd.processor.ir.Type;
+import io.microautograd.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The signatures of the methods the generated class declares for a source method {@code f}:
+ * {@code f(parameters)} for the value and gradient, {@code f(parameters, storage...)} adding
+ * into storage, and {@code fPullback(parameters, double, storage...)}. Overloaded source methods
+ * get generated methods of their own name as long as these signatures differ; where two would
+ * be one, the second source method cannot be generated.
+ */
+public final class GeneratedSignatures {
+
+    /**
+     * Two source methods whose generated methods would have one signature.
+     *
+     * @param signature the colliding signature, as {@code energy(double, double[])}
+     * @param earlierForm which generated method of the earlier source method has it
+     * @param laterForm which generated method of the later source method has it
+     */
+    public record Clash(String signature, String earlierForm, String laterForm) {
+    }
+
+    private GeneratedSignatures() {
+    }
+
+    /** The first collision between the generated methods of two source methods, if any. */
+    public static Optional<Clash> between(Function earlier, Function later) {
+        Map<String, String> earlierForms = of(earlier);
+        for (Map.Entry<String, String> method : of(later).entrySet()) {
+            String earlierForm = earlierForms.get(method.getKey());
+            if (earlierForm != null) {
+                return Optional.of(new Clash(method.getKey(), earlierForm, method.getValue()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The signatures of {@code f}'s generated methods, each with what it is. */
+    private static Map<String, String> of(Function f) {
+        List<Type> parameters = f.parameters().stream().map(Variable::type).toList();
+        List<Type> storage = f.adjointStorageTypes();
+        List<Type> accumulating = new ArrayList<>(parameters);
+        accumulating.addAll(storage);
+        List<Type> pullback = new ArrayList<>(parameters);
+        pullback.add(Type.DOUBLE);
+        pullback.addAll(storage);
+        Map<String, String> signatures = new LinkedHashMap<>();
+        signatures.put(written(f.name(), parameters), "the value-and-gradient method");
+        signatures.put(written(f.name(), accumulating), "the method adding into storage");
+        signatures.put(written(f.name() + "Pullback", pullback), "the pullback");
+        return signatures;
+    }
+
+    private static String written(String name, List<Type> types) {
+        return name + types.stream().map(Type::javaName).collect(Collectors.joining(", ", "(", ")"));
+    }
+}
