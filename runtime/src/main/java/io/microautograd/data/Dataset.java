@@ -1,6 +1,7 @@
 package io.microautograd.data;
 
 import java.util.Arrays;
+import java.util.Random;
 
 /**
  * Samples for learning: one input row and one target row per sample, every input of the same
@@ -43,6 +44,53 @@ public final class Dataset {
             targets[i] = new double[] {y[i]};
         }
         return new Dataset(x, targets);
+    }
+
+    /**
+     * This dataset's samples cut in two at random: a test part of {@code round(size * testFraction)}
+     * samples and a training part of the rest, each in the order of a shuffle drawn from
+     * {@code seed} with {@link java.util.Random} (Fisher-Yates), so a seed gives the same parts on
+     * every JVM.
+     *
+     * @throws IllegalArgumentException unless both parts get at least one sample
+     */
+    public Split split(double testFraction, long seed) {
+        long test = Math.round(size() * testFraction);
+        if (!(test >= 1 && test < size())) {
+            throw new IllegalArgumentException("testFraction must leave at least one sample in each part of the "
+                    + size() + ", got " + testFraction);
+        }
+        int[] order = new int[size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(seed);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return new Split(subset(order, (int) test, order.length), subset(order, 0, (int) test));
+    }
+
+    /**
+     * A dataset cut in two by {@link #split}.
+     *
+     * @param train the samples to train on
+     * @param test the samples held out
+     */
+    public record Split(Dataset train, Dataset test) {
+    }
+
+    private Dataset subset(int[] order, int from, int to) {
+        double[][] x = new double[to - from][];
+        double[][] y = new double[to - from][];
+        for (int k = from; k < to; k++) {
+            x[k - from] = inputs[order[k]];
+            y[k - from] = targets[order[k]];
+        }
+        return new Dataset(x, y);
     }
 
     /** The number of samples. */

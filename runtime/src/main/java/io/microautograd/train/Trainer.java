@@ -1,7 +1,7 @@
 package io.microautograd.train;
 
 import io.microautograd.data.Dataset;
-import io.microautograd.losses.Loss;
+import io.microautograd.losses.SampleLoss;
 import io.microautograd.nn.MLP;
 import io.microautograd.optim.Optimizer;
 import io.microautograd.optim.Sgd;
@@ -21,7 +21,7 @@ import java.util.Random;
  *         .epochs(100)
  *         .metrics(Metric.accuracy(0))
  *         .build()
- *         .fit(new ValueMlpModel(mlp, Loss.hinge(), 1e-4), Datasets.moons(100, 0.1, 7));
+ *         .fit(new ValueMlpModel(mlp, Loss.HINGE, 1e-4), Datasets.moons(100, 0.1, 7));
  * }</pre>
  *
  * <p>Each epoch visits every sample once, in batches of {@code batchSize} (full batch by
@@ -65,7 +65,8 @@ public final class Trainer {
      * constant learning rate on the mean of {@code loss} over the samples, recording the "mse"
      * metric. Trains {@code model} in place.
      */
-    public static TrainingHistory train(MLP model, double[][] x, double[] y, Loss loss, int epochs, double lr) {
+    public static TrainingHistory train(MLP model, double[][] x, double[] y, SampleLoss loss, int epochs,
+            double lr) {
         return builder().optimizer(new Sgd(lr)).epochs(epochs).metrics(Metric.mse()).build()
                 .fit(new ValueMlpModel(model, loss), Dataset.of(x, y));
     }

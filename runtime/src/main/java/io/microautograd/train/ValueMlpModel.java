@@ -3,15 +3,16 @@ package io.microautograd.train;
 import io.microautograd.data.Dataset;
 import io.microautograd.engine.NonFiniteOrigin;
 import io.microautograd.engine.Value;
-import io.microautograd.losses.Loss;
 import io.microautograd.losses.Losses;
+import io.microautograd.losses.SampleLoss;
 import io.microautograd.nn.MLP;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * An {@link MLP} on the {@code Value} engine with a per-sample {@link Loss} and optional L2
+ * An {@link MLP} on the {@code Value} engine with a per-sample loss (a {@link io.microautograd.losses.Loss}
+ * or one of your own) and optional L2
  * regularisation, seen as a {@link TrainableModel}. Each call of {@link #lossAndGradient} builds
  * the graph of the batch's mean loss, backpropagates through it and gathers the parameters'
  * gradients in the network's documented parameter order (see {@link MLP}).
@@ -21,7 +22,7 @@ import java.util.Optional;
 public final class ValueMlpModel implements TrainableModel {
 
     private final MLP network;
-    private final Loss loss;
+    private final SampleLoss loss;
     private final double l2Strength;
     private Optional<String> nonFiniteOrigin = Optional.empty();
 
@@ -29,7 +30,7 @@ public final class ValueMlpModel implements TrainableModel {
      * The model of {@code network} trained on {@code loss} with L2 strength {@code l2Strength}
      * (0 for none; micrograd's demo uses 1e-4).
      */
-    public ValueMlpModel(MLP network, Loss loss, double l2Strength) {
+    public ValueMlpModel(MLP network, SampleLoss loss, double l2Strength) {
         if (network == null || loss == null) {
             throw new IllegalArgumentException("network and loss must not be null, got network=" + network
                     + ", loss=" + loss);
@@ -43,7 +44,7 @@ public final class ValueMlpModel implements TrainableModel {
     }
 
     /** The model of {@code network} trained on {@code loss} without regularisation. */
-    public ValueMlpModel(MLP network, Loss loss) {
+    public ValueMlpModel(MLP network, SampleLoss loss) {
         this(network, loss, 0);
     }
 

@@ -13,7 +13,7 @@
  * minimize one to a gradient tolerance, choosing their own steps.
  *
  * <pre>{@code
- * TrainingHistory history = Trainer.train(model, X, Y, Loss.mse(), 2000, 0.01);   // the seed's call
+ * TrainingHistory history = Trainer.train(model, X, Y, Loss.MSE, 2000, 0.01);   // the seed's call
  * }</pre>
  *
  * <p>Choices written down here:

@@ -104,7 +104,7 @@ class DivergenceTest {
     @Test
     void explodingNetworkStopsWithTheMessage() {
         MLP mlp = MLP.of(2, 0, layer(4, "relu"), layer(4, "relu"), layer(1, "linear"));
-        ValueMlpModel model = new ValueMlpModel(mlp, Loss.mse());
+        ValueMlpModel model = new ValueMlpModel(mlp, Loss.MSE);
 
         TrainingDivergedException error =
                 assertThrows(TrainingDivergedException.class, () -> sgd(10, 1000, 4).fit(model, FOUR_SAMPLES));

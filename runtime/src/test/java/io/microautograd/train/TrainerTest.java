@@ -95,7 +95,7 @@ class TrainerTest {
 
     @Test
     void aMetricThatCannotScoreTheModelFailsBeforeTheFirstStep() {
-        ValueMlpModel twoOutputs = new ValueMlpModel(MLP.of(1, 3, layer(2, "linear")), Loss.mse());
+        ValueMlpModel twoOutputs = new ValueMlpModel(MLP.of(1, 3, layer(2, "linear")), Loss.MSE);
         Dataset data = new Dataset(new double[][] {{0.5}, {-1}}, new double[][] {{1, 0}, {0, 1}});
         double[] before = twoOutputs.parameters();
         Optimizer optimizer = new Sgd(0.1);
@@ -120,7 +120,7 @@ class TrainerTest {
             }
             return (double) positives / data.size();
         });
-        ValueMlpModel model = new ValueMlpModel(MLP.of(2, 1, layer(4, "relu"), layer(1, "linear")), Loss.hinge());
+        ValueMlpModel model = new ValueMlpModel(MLP.of(2, 1, layer(4, "relu"), layer(1, "linear")), Loss.HINGE);
 
         TrainingHistory history = builder(new Sgd(0.1), 2).metrics(positiveShare).build().fit(model, moons);
 

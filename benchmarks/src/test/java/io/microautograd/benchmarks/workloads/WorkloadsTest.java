@@ -2,12 +2,12 @@ package io.microautograd.benchmarks.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.microautograd.compiled.CompiledLoss;
 import io.microautograd.compiled.CompiledMlp;
 import io.microautograd.compiled.CompiledMlpModel;
 import io.microautograd.data.Dataset;
 import io.microautograd.data.Datasets;
 import io.microautograd.engine.Value;
+import io.microautograd.losses.Loss;
 import io.microautograd.nn.Activation;
 import io.microautograd.nn.LayerSpec;
 import java.io.IOException;
@@ -144,7 +144,7 @@ class WorkloadsTest {
             CompiledMlp network = CompiledMlp.of(2, seed, LayerSpec.layer(16, Activation.RELU),
                     LayerSpec.layer(16, Activation.RELU), LayerSpec.layer(1, Activation.LINEAR));
             double[] compiled = new double[network.parameterCount()];
-            double compiledLoss = new CompiledMlpModel(network, CompiledLoss.HINGE, 1e-4)
+            double compiledLoss = new CompiledMlpModel(network, Loss.HINGE, 1e-4)
                     .lossAndGradient(moons, batch, compiled);
             double[] byHand = new double[network.parameterCount()];
             double handLoss = new HandWrittenMlpGradient(2, 16, 16, 1)
