@@ -52,4 +52,15 @@ public @interface Differentiable {
      * @return the names of the differentiated parameters, or none for all of them
      */
     String[] wrt() default {};
+
+    /**
+     * The highest order of derivatives generated: 1 (the default) gives the gradient methods and
+     * the forward-mode methods {@code fTangent}, which compute the derivative along a direction; 2
+     * adds {@code fHvp}, the gradient and the Hessian-vector product in one call, and, where every
+     * differentiated parameter is a {@code double} or the only one is a {@code double[]},
+     * {@code fHessian}. A method of order 2 may call only {@code @Differentiable} methods of order 2.
+     *
+     * @return 1 or 2
+     */
+    int order() default 1;
 }

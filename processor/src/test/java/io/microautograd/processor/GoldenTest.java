@@ -54,10 +54,11 @@ class GoldenTest {
                     }
 
                     @DifferentiableFacts(
-                            version = 2,
+                            version = 3,
                             parameters = {"x", "y"},
                             differentiated = {0, 1},
                             writtenArrays = {},
+                            order = 1,
                             calls = {},
                             passesArraysToPlainMethods = false
                     )
@@ -117,10 +118,11 @@ class GoldenTest {
                 @Generated("io.microautograd.processor.DifferentiableProcessor")
                 final class ModelGrad {
                     @DifferentiableFacts(
-                            version = 2,
+                            version = 3,
                             parameters = {"x", "y"},
                             differentiated = {0, 1},
                             writtenArrays = {},
+                            order = 1,
                             calls = {},
                             passesArraysToPlainMethods = false
                     )
@@ -206,10 +208,11 @@ class GoldenTest {
                     }
 
                     @DifferentiableFacts(
-                            version = 2,
+                            version = 3,
                             parameters = {"x"},
                             differentiated = {0},
                             writtenArrays = {},
+                            order = 1,
                             calls = {},
                             passesArraysToPlainMethods = false
                     )
