@@ -9,6 +9,7 @@ import com.sun.source.util.Trees;
 import io.microautograd.Differentiable;
 import io.microautograd.processor.diff.LostDerivatives;
 import io.microautograd.processor.diff.ReverseMode;
+import io.microautograd.processor.diff.TangentMode;
 import io.microautograd.processor.emit.GeneratedSignatures;
 import io.microautograd.processor.emit.GradientClassWriter;
 import io.microautograd.processor.emit.GradientMethod;
@@ -251,7 +252,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         try {
             Function function = method.parsed().function();
             return new GradientMethod(ReverseMode.differentiate(function, graph::mayHoldArrays),
-                    sourceVariables(function), graph.facts(method.key()));
+                    TangentMode.differentiate(function), sourceVariables(function), graph.facts(method.key()));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             reporter.bug(e, method.element());
             return null;

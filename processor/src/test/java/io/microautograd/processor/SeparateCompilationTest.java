@@ -200,6 +200,7 @@ class SeparateCompilationTest {
         double[] y = {0.8};
         double partial = (double) GeneratedCode.component(code.call("app.BGrad", "g", y[0]), "y");
         FiniteDifferences.assertPartial("dg/dy", partial, x -> (double) code.call("app.B", "g", x[0]), y, 0);
+        TangentCheck.check(code, "app.B", "g", new Object[] {y[0]}, new int[] {0}, new Object[] {partial});
     }
 
     @ParameterizedTest(name = "-parameters: {0}")
