@@ -52,19 +52,18 @@ public final class TangentMode {
         Set<Variable> written = WrittenArrays.of(function);
         ArrayLoops arrays = new ArrayLoops(variables);
         for (Variable p : function.parameters()) {
+            if (written.contains(p)) {
+                arrays.copyInPlace(p, body);
+            }
             if (function.differentiated().contains(p)) {
                 Variable t = tangentOf(p);
                 parameters.put(p, t);
                 if (written.contains(p)) {
-                    arrays.copyInPlace(p, body);
                     arrays.copyInPlace(t, body);
                 }
             } else if (p.type() == Type.DOUBLE && activity.isActive(p)) {
                 body.add(new Stmt.Assign(tangentOf(p), lit(0.0), true, Stmt.Origin.NONE));
             } else if (p.type().isArray() && activity.isActive(p)) {
-                if (written.contains(p)) {
-                    arrays.copyInPlace(p, body);
-                }
                 arrays.zerosLike(tangentOf(p), read(p), body);
             }
         }
