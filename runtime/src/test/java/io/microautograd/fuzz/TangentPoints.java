@@ -20,6 +20,9 @@ import java.util.Random;
  * direction, to {@link PointCheck#ENGINE_TOLERANCE} of the size of the terms both sum: each
  * partial's terms ({@link AbsoluteGradient}) times the direction's size there. The two paths sum
  * those terms in different orders, so where they cancel, the rounding is relative to their size.
+ * A point is skipped where the terms are not finite, or where the tangent is not and a local partial
+ * of the engine's graph is infinite or NaN (cbrt at 0, hypot(0, 0)): there forward mode multiplies
+ * it by a tangent of 0, which reverse mode never does.
  */
 final class TangentPoints {
 
@@ -66,7 +69,8 @@ final class TangentPoints {
                 gradient);
         double[] direction = new Random(Arrays.hashCode(point)).doubles(point.length, -1, 1).toArray();
         Value[] leaves = Value.of(point);
-        double[] termSizes = AbsoluteGradient.of(ValueInterpreter.run(method, leaves), leaves);
+        Value root = ValueInterpreter.run(method, leaves);
+        double[] termSizes = AbsoluteGradient.of(root, leaves);
         double dot = 0;
         double terms = 0;
         for (int i = 0; i < point.length; i++) {
@@ -74,8 +78,6 @@ final class TangentPoints {
             terms += Math.max(termSizes[i], Math.abs(gradient[i])) * Math.abs(direction[i]);
         }
         if (!Double.isFinite(terms)) {
-            // A partial is infinite (cbrt or sqrt at 0) where its input's derivative is 0: reverse
-            // mode never multiplies the two, forward mode gets 0 times infinity, as the engine does.
             return new Outcome(Verdict.ILL_CONDITIONED, "a partial's terms are not finite");
         }
         List<Class<?>> types = new ArrayList<>(Arrays.asList(layout.types()));
@@ -89,11 +91,21 @@ final class TangentPoints {
         }
         double tangent = Loaded.invoke(loaded.generated().getMethod(method.name() + "Tangent",
                 types.toArray(Class<?>[]::new)), arguments.toArray());
+        if (!Double.isFinite(tangent) && hasUndefinedPartial(root)) {
+            // A local partial is infinite or NaN (cbrt at 0, hypot(0, 0)) where the derivative
+            // reaching it is 0: reverse mode never multiplies the two, forward mode gets NaN.
+            return new Outcome(Verdict.ILL_CONDITIONED, "0 times an undefined partial");
+        }
         if (!(Math.abs(tangent - dot) <= PointCheck.ENGINE_TOLERANCE * terms)) {
             return new Outcome(Verdict.DISAGREE, "tangent along " + Arrays.toString(direction) + ": generated "
                     + tangent + ", the gradient dotted with it " + dot);
         }
         return new Outcome(Verdict.AGREE, "");
+    }
+
+    private static boolean hasUndefinedPartial(Value root) {
+        return root.topologicalOrder().stream()
+                .anyMatch(node -> !Arrays.stream(node.localPartials()).allMatch(Double::isFinite));
     }
 
     private static Outcome recheck(Method candidate, double[] point) {

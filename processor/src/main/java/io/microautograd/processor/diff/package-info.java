@@ -16,9 +16,9 @@
  * rule reads (exp, tanh, sqrt, ...) and called methods' values are computed once into temporaries
  * before the statement, outside conditional expressions, and assignments of doubles that only led
  * to the source's return value are left out ({@link io.microautograd.processor.diff.UnreadValues}),
- * since the tangent method returns the tangent alone. At a point where a partial is infinite and the
- * tangent reaching it is 0 the product is NaN, as in the {@code Value} engine, where reverse mode,
- * which never multiplies the two, gives 0.
+ * since the tangent method returns the tangent alone. At a point where a partial is infinite or NaN
+ * (cbrt at 0, hypot(0, 0)) and the tangent reaching it is 0 the product is NaN, where reverse mode,
+ * which never multiplies the two, gives a number.
  *
  * <p>Second order (not built yet): a Hessian-vector product by forward-over-reverse applies the
  * tangent pass to the pullback's IR, tapes getting tangent twins; {@code @Differentiable(order = 2)}
