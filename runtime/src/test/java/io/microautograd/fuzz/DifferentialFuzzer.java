@@ -132,7 +132,9 @@ final class DifferentialFuzzer {
          * Integer edges ({@link IntegerProgramGenerator}): int and long values at their extremes
          * as Math arguments and loop bounds, large steps, long counters, names with $ and _.
          */
-        INTEGERS;
+        INTEGERS,
+        /** Part 2 with each generated {@code fTangent} checked against the gradient ({@link TangentPoints}). */
+        TANGENTS;
 
         Function<String, Method> generator(long seed) {
             return switch (this) {
@@ -165,6 +167,8 @@ final class DifferentialFuzzer {
             }
             if (mode == Mode.SEPARATE_RUNS) {
                 SeparateRuns.checkBatch(batch, "Batch" + start, points, counts);
+            } else if (mode == Mode.TANGENTS) {
+                TangentPoints.checkBatch(batch, "Batch" + start, points, counts);
             } else {
                 checkBatch(batch, "Batch" + start, points, counts);
             }
@@ -202,6 +206,17 @@ final class DifferentialFuzzer {
      */
     static void checkProgram(Method method, Loaded loaded, Random points, Counts counts,
             BiFunction<Method, double[], Outcome> recheck) {
+        checkProgram(method, loaded, points, counts, recheck, (l, m, x) -> l.check(m, x));
+    }
+
+    /** A check of one program at one point with its compiled classes. */
+    interface Check {
+        Outcome at(Loaded loaded, Method method, double[] point);
+    }
+
+    /** {@link #checkProgram(Method, Loaded, Random, Counts, BiFunction)} with another check at each point. */
+    static void checkProgram(Method method, Loaded loaded, Random points, Counts counts,
+            BiFunction<Method, double[], Outcome> recheck, Check check) {
         counts.programs++;
         for (int p = 0; p < POINTS_PER_PROGRAM; p++) {
             // A program with two arrays gets them separate at its first point and one array for both after.
@@ -211,7 +226,7 @@ final class DifferentialFuzzer {
                 point[i] = points.nextDouble() * 4 - 2;
             }
             counts.points++;
-            Outcome outcome = loaded.check(method, point);
+            Outcome outcome = check.at(loaded, method, point);
             if (shared) {
                 counts.sharedCalls++;
                 if (outcome.verdict() == Verdict.AGREE && SharedArrayCalls.rejection(method) != null) {
