@@ -141,7 +141,7 @@ final class DifferentialFuzzer {
                 case SCALAR -> new ProgramGenerator(seed)::method;
                 case TAILS -> new TailProgramGenerator(seed)::method;
                 case INTEGERS -> new IntegerProgramGenerator(seed)::method;
-                case ARRAYS, HELPER_WRITES, INDEX_NAMES, SEPARATE_RUNS, SHARED_ARRAYS -> new ArrayProgramGenerator(
+                case ARRAYS, HELPER_WRITES, INDEX_NAMES, SEPARATE_RUNS, SHARED_ARRAYS, TANGENTS -> new ArrayProgramGenerator(
                         seed, this == HELPER_WRITES || this == SEPARATE_RUNS, this == INDEX_NAMES,
                         this == SHARED_ARRAYS)::method;
             };
