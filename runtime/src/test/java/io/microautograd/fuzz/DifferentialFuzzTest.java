@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and checked against the {@code Value} engine and finite differences.
  *
  * <p>The default run checks {@code fuzz.programs} (300) programs of each mode in
- * {@code fuzz.modes} (scalar, arrays, shared_arrays, tails and integers) from {@code fuzz.seed}, compiled {@code fuzz.batch}
+ * {@code fuzz.modes} (scalar, arrays, shared_arrays, tails, integers and tangents) from {@code fuzz.seed}, compiled {@code fuzz.batch}
  * (50) to a class; a long campaign of part-2 programs is {@code mvn -pl runtime -am verify
  * -Dtest=DifferentialFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.programs=100000
  * -Dfuzz.batch=250 -Dfuzz.modes=arrays}. Mode {@code index_names} (a scalar named like an
@@ -41,6 +41,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * agreed on the value and the gradient of the method as called.
  * Mode {@code tails} passes the results of part-1 programs through tanh, sigmoid, exp, expm1, log,
  * atan2 and hypot in their tails, where gradients reach 1e-300 and 1e300 ({@link TailProgramGenerator}).
+ * Mode {@code tangents} checks the programs of {@code arrays} and then each generated {@code fTangent}
+ * against the gradient dotted with a random direction ({@link TangentPoints}).
  * Mode {@code everyday} writes Java as people write it ({@link EverydayProgramGenerator}): switch
  * statements and expressions in loops and around them, var, static imports, StrictMath, guards
  * that throw at some points (where all three paths must throw alike, {@link GuardCheck}) and
@@ -53,7 +55,7 @@ class DifferentialFuzzTest {
     @Test
     void compiledGradientsAgreeWithTheValueEngineAndFiniteDifferences() {
         StringBuilder report = new StringBuilder();
-        for (String name : System.getProperty("fuzz.modes", "scalar,arrays,shared_arrays,tails,integers").split(",")) {
+        for (String name : System.getProperty("fuzz.modes", "scalar,arrays,shared_arrays,tails,integers,tangents").split(",")) {
             run(DifferentialFuzzer.Mode.valueOf(name.trim().toUpperCase(Locale.ROOT)),
                     Integer.getInteger("fuzz.programs", 300), report);
         }

@@ -137,6 +137,8 @@ final class DifferentialFuzzer {
          * as Math arguments and loop bounds, large steps, long counters, names with $ and _.
          */
         INTEGERS,
+        /** Part 2 with each generated {@code fTangent} checked against the gradient ({@link TangentPoints}). */
+        TANGENTS,
         /**
          * Everyday Java ({@link EverydayProgramGenerator}): switch statements and expressions,
          * var, static imports, StrictMath, guards that throw, overloaded helpers; each program in
@@ -145,16 +147,15 @@ final class DifferentialFuzzer {
         EVERYDAY;
 
         Function<String, Method> generator(long seed) {
-            if (this == TAILS) {
-                return new TailProgramGenerator(seed)::method;
-            }
-            if (this == EVERYDAY) {
-                return new EverydayProgramGenerator(seed)::method;
-            }
-            return this == SCALAR ? new ProgramGenerator(seed)::method
-                    : this == INTEGERS ? new IntegerProgramGenerator(seed)::method
-                    : new ArrayProgramGenerator(seed, this == HELPER_WRITES || this == SEPARATE_RUNS,
-                            this == INDEX_NAMES, this == SHARED_ARRAYS)::method;
+            return switch (this) {
+                case SCALAR -> new ProgramGenerator(seed)::method;
+                case TAILS -> new TailProgramGenerator(seed)::method;
+                case INTEGERS -> new IntegerProgramGenerator(seed)::method;
+                case EVERYDAY -> new EverydayProgramGenerator(seed)::method;
+                case ARRAYS, HELPER_WRITES, INDEX_NAMES, SEPARATE_RUNS, SHARED_ARRAYS, TANGENTS -> new ArrayProgramGenerator(
+                        seed, this == HELPER_WRITES || this == SEPARATE_RUNS, this == INDEX_NAMES,
+                        this == SHARED_ARRAYS)::method;
+            };
         }
     }
 
@@ -177,6 +178,8 @@ final class DifferentialFuzzer {
             }
             if (mode == Mode.SEPARATE_RUNS) {
                 SeparateRuns.checkBatch(batch, "Batch" + start, points, counts);
+            } else if (mode == Mode.TANGENTS) {
+                TangentPoints.checkBatch(batch, "Batch" + start, points, counts);
             } else if (mode == Mode.EVERYDAY) {
                 SeparateUnits.checkBatch(batch, "Batch" + start, points, counts);
             } else {
@@ -223,6 +226,17 @@ final class DifferentialFuzzer {
      */
     static void checkProgram(Method method, Loaded loaded, Random points, Counts counts,
             BiFunction<Method, double[], Outcome> recheck) {
+        checkProgram(method, loaded, points, counts, recheck, (l, m, x) -> l.check(m, x));
+    }
+
+    /** A check of one program at one point with its compiled classes. */
+    interface Check {
+        Outcome at(Loaded loaded, Method method, double[] point);
+    }
+
+    /** {@link #checkProgram(Method, Loaded, Random, Counts, BiFunction)} with another check at each point. */
+    static void checkProgram(Method method, Loaded loaded, Random points, Counts counts,
+            BiFunction<Method, double[], Outcome> recheck, Check check) {
         counts.programs++;
         for (int p = 0; p < POINTS_PER_PROGRAM; p++) {
             // A program with two arrays gets them separate at its first point and one array for both after.
@@ -232,7 +246,7 @@ final class DifferentialFuzzer {
                 point[i] = points.nextDouble() * 4 - 2;
             }
             counts.points++;
-            Outcome outcome = loaded.check(method, point);
+            Outcome outcome = check.at(loaded, method, point);
             if (shared) {
                 counts.sharedCalls++;
                 if (outcome.verdict() == Verdict.AGREE && SharedArrayCalls.rejection(method) != null) {

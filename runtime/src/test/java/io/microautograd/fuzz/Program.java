@@ -60,8 +60,6 @@ final class Program {
             return i.value().isLong() ? "long" : "int";
         } else if (e instanceof Negate n) {
             return typeOf(n.operand());
-        } else if (e instanceof Call c && c.function().equals("round")) {
-            return "long";
         } else if (e instanceof Call c && List.of("abs", "max", "min").contains(c.function())) {
             return promoted(c.arguments());
         } else if (e instanceof Binary b) {
@@ -365,7 +363,9 @@ final class Program {
     /**
      * {@code Math.function(arguments)}, spelled as {@code spelling} says; or the sigmoid, for
      * function {@code "sigmoid"}, which Java spells as the {@code Value} engine computes it
-     * (without overflow) and the engine runs as one operation.
+     * (without overflow) and the engine runs as one operation; or {@code Math.round}, for
+     * function {@code "round"}, which Java spells {@code (double) Math.round(x)} (in the call's
+     * spelling) so that no arithmetic runs in long: its type is double.
      */
     record Call(String function, List<Expr> arguments, Spelling spelling) implements Expr {
 

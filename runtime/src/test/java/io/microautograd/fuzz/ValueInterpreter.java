@@ -54,6 +54,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 
 /**
  * Runs a fuzzer program on the {@code Value} engine: the dynamic path's answer. Arrays are
@@ -62,10 +66,32 @@ import java.util.Map;
  * is the same {@code Value[]} under a second name, so a write through one is read through both.
  * A call of a helper resolves among the overloads of its name as Java does; a guard throws the
  * exception Java throws, with the message Java builds. A StrictMath function gets StrictMath's
- * value, which may be an ulp from Math's, and fma its value rounded once, each added to the
- * engine's node as a constant, so the gradient is the engine's.
+ * value, which may be an ulp from Math's, added to the engine's node as a constant, so the
+ * gradient is the engine's.
  */
 final class ValueInterpreter {
+
+    private static final Map<String, BinaryOperator<Value>> OPERATORS = Map.of(
+            "+", Value::add, "-", Value::sub, "*", Value::mul, "/", Value::div);
+    /** The functions programs call: Java's Math functions by name, the sigmoid, and the cast to float. */
+    private static final Map<String, Function<Value[], Value>> FUNCTIONS = Map.ofEntries(
+            Map.entry("sin", v -> v[0].sin()), Map.entry("cos", v -> v[0].cos()), Map.entry("tan", v -> v[0].tan()),
+            Map.entry("asin", v -> v[0].asin()), Map.entry("acos", v -> v[0].acos()),
+            Map.entry("atan", v -> v[0].atan()), Map.entry("atan2", v -> v[0].atan2(v[1])),
+            Map.entry("sinh", v -> v[0].sinh()), Map.entry("cosh", v -> v[0].cosh()),
+            Map.entry("tanh", v -> v[0].tanh()), Map.entry("exp", v -> v[0].exp()),
+            Map.entry("expm1", v -> v[0].expm1()), Map.entry("log", v -> v[0].log()),
+            Map.entry("log10", v -> v[0].log10()), Map.entry("log1p", v -> v[0].log1p()),
+            Map.entry("sqrt", v -> v[0].sqrt()), Map.entry("cbrt", v -> v[0].cbrt()),
+            Map.entry("pow", v -> v[0].pow(v[1])), Map.entry("hypot", v -> v[0].hypot(v[1])),
+            Map.entry("abs", v -> v[0].abs()), Map.entry("max", v -> v[0].max(v[1])),
+            Map.entry("min", v -> v[0].min(v[1])), Map.entry("signum", v -> v[0].signum()),
+            Map.entry("floor", v -> v[0].floor()), Map.entry("ceil", v -> v[0].ceil()),
+            Map.entry("rint", v -> v[0].rint()), Map.entry("sigmoid", v -> v[0].sigmoid()),
+            Map.entry("round", v -> v[0].round()),
+            Map.entry("toRadians", v -> v[0].toRadians()), Map.entry("toDegrees", v -> v[0].toDegrees()),
+            Map.entry("copySign", v -> v[0].copySign(v[1])), Map.entry("fma", v -> v[0].fma(v[1], v[2])),
+            Map.entry("scalb", v -> v[0].scalb((int) v[1].data())));
 
     /** How a statement completed when it did not return. */
     private enum Jump { NONE, BREAK, CONTINUE }
@@ -341,8 +367,8 @@ final class ValueInterpreter {
     }
 
     /**
-     * An int or long expression, computed as Java computes it: {@code -Math.round(x)} is the long
-     * 0, not -0.0, where x rounds to 0. It holds no differentiated value.
+     * An int or long expression, computed as Java computes it: {@code -n} is the int 0, not -0.0,
+     * where n is 0. It holds no differentiated value.
      */
     private long integer(Expr expr) {
         String type = Program.typeOf(expr);
@@ -360,9 +386,6 @@ final class ValueInterpreter {
             value = test(t.condition()) ? integer(t.whenTrue()) : integer(t.whenFalse());
         } else {
             Call c = (Call) expr;
-            if (c.function().equals("round")) {
-                return Math.round(eval(c.arguments().get(0)).data());
-            }
             long first = integer(c.arguments().get(0));
             value = c.function().equals("abs") ? Math.abs(first) : c.function().equals("max")
                     ? Math.max(first, integer(c.arguments().get(1))) : Math.min(first, integer(c.arguments().get(1)));
@@ -396,20 +419,34 @@ final class ValueInterpreter {
         return callee.body();
     }
 
+    /**
+     * Every function and operator the interpreter runs, by the name its program node uses: the
+     * binary operators by symbol, unary minus as {@code neg}, the functions by name.
+     */
+    static Set<String> functions() {
+        Set<String> names = new TreeSet<>(OPERATORS.keySet());
+        names.add("neg");
+        names.addAll(FUNCTIONS.keySet());
+        return names;
+    }
+
     private static Value arithmetic(String op, Value left, Value right) {
-        switch (op) {
-            case "+": return left.add(right);
-            case "-": return left.sub(right);
-            case "*": return left.mul(right);
-            case "/": return left.div(right);
-            default: throw new IllegalArgumentException("operator " + op);
+        BinaryOperator<Value> operator = OPERATORS.get(op);
+        if (operator == null) {
+            throw new IllegalArgumentException("operator " + op);
         }
+        return operator.apply(left, right);
     }
 
     private Value call(Call call) {
-        List<Value> arguments = call.arguments().stream().map(this::eval).toList();
-        Value engine = engineCall(call.function(), arguments);
-        return call.spelling().strict ? withValue(engine, StrictMathValues.of(call.function(), arguments)) : engine;
+        Function<Value[], Value> function = FUNCTIONS.get(call.function());
+        if (function == null) {
+            throw new IllegalArgumentException("no Value form of Math." + call.function());
+        }
+        Value[] arguments = call.arguments().stream().map(this::eval).toArray(Value[]::new);
+        Value engine = function.apply(arguments);
+        return call.spelling().strict ? withValue(engine, StrictMathValues.of(call.function(), List.of(arguments)))
+                : engine;
     }
 
     /**
@@ -425,54 +462,6 @@ final class ValueInterpreter {
             throw new IllegalStateException("the engine's " + engine.data() + " does not become " + exact);
         }
         return corrected;
-    }
-
-    /**
-     * The Math function on the engine; those the engine lacks composed from its operations:
-     * toRadians and toDegrees are Java's products with a constant, scalb a product with a power
-     * of two, copySign an abs (negated for a negative sign), round a constant (an integer, never
-     * differentiated), and fma a product and a sum given the value of fma's one rounding.
-     */
-    private static Value engineCall(String function, List<Value> arguments) {
-        Value x = arguments.get(0);
-        Value y = arguments.size() > 1 ? arguments.get(1) : null;
-        switch (function) {
-            case "fma": return withValue(x.mul(y).add(arguments.get(2)), Math.fma(x.data(), y.data(),
-                    arguments.get(2).data()));
-            case "toRadians": return x.mul(Math.toRadians(1.0));
-            case "toDegrees": return x.mul(Math.toDegrees(1.0));
-            case "scalb": return x.mul(Math.scalb(1.0, (int) y.data()));
-            case "copySign": return Math.copySign(1.0, y.data()) > 0 ? x.abs() : x.abs().neg();
-            case "round": return Value.of(Math.round(x.data()));
-            case "sin": return x.sin();
-            case "cos": return x.cos();
-            case "tan": return x.tan();
-            case "asin": return x.asin();
-            case "acos": return x.acos();
-            case "atan": return x.atan();
-            case "atan2": return x.atan2(y);
-            case "sinh": return x.sinh();
-            case "cosh": return x.cosh();
-            case "tanh": return x.tanh();
-            case "exp": return x.exp();
-            case "expm1": return x.expm1();
-            case "log": return x.log();
-            case "log10": return x.log10();
-            case "log1p": return x.log1p();
-            case "sqrt": return x.sqrt();
-            case "cbrt": return x.cbrt();
-            case "pow": return x.pow(y);
-            case "hypot": return x.hypot(y);
-            case "abs": return x.abs();
-            case "max": return x.max(y);
-            case "min": return x.min(y);
-            case "signum": return x.signum();
-            case "floor": return x.floor();
-            case "ceil": return x.ceil();
-            case "rint": return x.rint();
-            case "sigmoid": return x.sigmoid();
-            default: throw new IllegalArgumentException("no Value form of Math." + function);
-        }
     }
 
     private boolean test(Cond cond) {

@@ -108,13 +108,13 @@
  * for its whole unit, and a helper named like a Math function hides that function from every
  * method of its class. The interpreter gives StrictMath's functions StrictMath's value, added to
  * the engine's node as a constant (a difference of an ulp or so, exact), so the gradient is the
- * engine's; the engine lacks fma, toRadians, toDegrees, scalb, copySign and round, which it
- * composes: the first four as a product (and a sum) with Java's value, copySign as an abs
- * negated or not, round as a constant. A guard compares a variable with a threshold between 1.3
- * and 1.9 in size, so that it throws at some of the points drawn from [-2, 2] and not at most;
- * where the original throws, the generated method and the engine must throw an exception of the
- * same class with the same message, and a guard that throws within a finite-difference step makes
- * the point ill-conditioned. A helper's call passes now and then an int or a long where the member
+ * engine's (whose operations include fma, toRadians, toDegrees, scalb, copySign and round,
+ * which programs write {@code (double) Math.round(x)}, so that no arithmetic runs in long). A
+ * guard compares a variable with a threshold between 1.3 and 1.9 in size, so that it throws at
+ * some of the points drawn from [-2, 2] and not at most; where the original throws, the
+ * generated method and the engine must throw an exception of the same class with the same
+ * message, and a guard that throws within a finite-difference step makes the point
+ * ill-conditioned. A helper's call passes now and then an int or a long where the member
  * it was drawn for wants a wider type, when the call still resolves ({@link
  * io.microautograd.fuzz.OverloadResolution}); the interpreter runs the member that resolution
  * picks, and javac's pick, which the original method runs, is held to it by the value check.

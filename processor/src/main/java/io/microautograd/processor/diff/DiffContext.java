@@ -19,7 +19,7 @@ final class DiffContext {
     private final Readers readers = new Readers();
     private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
     private final List<Stmt> prologue = new ArrayList<>();
-    private int nextId;
+    private final FreshVariables fresh;
     private Pullback pullback;
 
     /**
@@ -31,7 +31,7 @@ final class DiffContext {
         this.activity = activity;
         this.previous = previous;
         this.writtenArrays = writtenArrays;
-        this.nextId = firstFreeId;
+        this.fresh = new FreshVariables(firstFreeId);
     }
 
     Activity activity() {
@@ -83,7 +83,12 @@ final class DiffContext {
 
     /** A new variable the differentiation introduces; {@code hint} suggests its name. */
     Variable fresh(String hint, Type type) {
-        return new Variable(hint, type, nextId++, Variable.Role.GENERATED);
+        return fresh.fresh(hint, type);
+    }
+
+    /** Where this round's new variables come from. */
+    FreshVariables freshVariables() {
+        return fresh;
     }
 
     /** The adjoint of an active variable, created on first use. */

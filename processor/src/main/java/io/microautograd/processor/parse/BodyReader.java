@@ -81,6 +81,7 @@ public final class BodyReader {
             MethodTree tree, CompilationUnitTree unit) {
         Rejections rejections = new Rejections();
         Signature signature = Signature.of(method, tree, rejections);
+        int order = DerivativeOrder.of(method, tree, rejections);
         if (tree.getBody() == null) {
             throw new MethodRejected(rejections.all());
         }
@@ -106,7 +107,7 @@ public final class BodyReader {
             throw new MethodRejected(rejections.all());
         }
         Function function = new Function(method.getSimpleName().toString(), List.copyOf(parameters),
-                Set.copyOf(differentiated), body, reader.scope.nextId());
+                Set.copyOf(differentiated), order, body, reader.scope.nextId());
         return new ParsedMethod(function, reader.expressions.callSites());
     }
 

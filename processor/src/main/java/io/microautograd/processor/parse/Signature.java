@@ -100,7 +100,7 @@ public record Signature(List<Type> types, List<Boolean> differentiated) {
         for (String wanted : wrt) {
             int index = names.indexOf(wanted);
             if (index < 0 || types.get(index) != null && !Types.isDifferentiable(types.get(index))) {
-                rejections.add(new Rejection(Tag.UNKNOWN_WRT, WrtNames.at(tree, wanted), "wrt names \"" + wanted
+                rejections.add(new Rejection(Tag.UNKNOWN_WRT, DifferentiableArguments.wrtName(tree, wanted), "wrt names \"" + wanted
                         + "\", which is not a double, double[] or double[][] parameter of " + method.getSimpleName()
                         + "; name one of its parameters " + names));
             }
