@@ -61,6 +61,7 @@ public final class GradientClassWriter {
         type.addFields(helpers.fields());
         type.addMethod(releaseKeptMemory(fields));
         type.addMethods(helpers.methods());
+        type.addTypes(helpers.types());
         return JavaFile.builder(generated.packageName(), type.build()).skipJavaLangImports(true).indent("    ")
                 .build();
     }

@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
 import io.microautograd.processor.ir.TapeKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +45,8 @@ final class Helpers {
         DEEP_COPY("copyOf"), ZEROS_LIKE("zerosLike"), CHECK_LENGTH("checkLength"),
         CHECK_SHAPE("checkShape"), REQUIRE_SEPARATE("requireSeparate"), REQUIRE_NOT_ROW("requireNotRow"),
         REQUIRE_OWN_ROWS("requireOwnRows"), REQUIRE_NO_SHARED_ROW("requireNoSharedRow"),
-        REQUIRE_DISTINCT_ROWS("requireDistinctRows"), IDENTITY_TABLE("identityTable");
+        REQUIRE_DISTINCT_ROWS("requireDistinctRows"), IDENTITY_TABLE("identityTable"),
+        SNAPSHOT_ARRAY("snapshotArray"), RESTORE_ARRAY("restoreArray");
 
         private final String methodName;
         private final TapeOperation operation;
@@ -115,6 +117,7 @@ final class Helpers {
     static final long DEFAULT_KEPT_BYTES = 1L << 20;
 
     private final Set<Helper> used = EnumSet.noneOf(Helper.class);
+    private boolean schedule;
 
     /** Marks a helper as used and gives its name. */
     String use(Helper helper) {
@@ -129,6 +132,11 @@ final class Helpers {
             used.add(Helper.IDENTITY_TABLE);
         }
         return helper.methodName;
+    }
+
+    /** Marks the class of checkpointing schedules as used. */
+    void useSchedule() {
+        schedule = true;
     }
 
     /**
@@ -146,6 +154,11 @@ final class Helpers {
                     .build());
         }
         return fields;
+    }
+
+    /** The classes the helpers used need: the checkpointing schedule. */
+    List<TypeSpec> types() {
+        return schedule ? List.of(BinomialSchedule.type()) : List.of();
     }
 
     /** The methods of the helpers used. */
@@ -202,6 +215,17 @@ final class Helpers {
                         .addStatement("throw new $T(name + \" must have length \" + length + \" (\" + what"
                                 + " + \") but has length \" + storage.length)", IllegalArgumentException.class)
                         .endControlFlow().build();
+            case SNAPSHOT_ARRAY -> m.addJavadoc("Keeps the elements of {@code array} in slot {@code slot} of"
+                        + " {@code snapshots}, in the\nslot's own array once it has one.\n")
+                        .addParameter(matrix, "snapshots").addParameter(int.class, "slot").addParameter(vector, "array")
+                        .beginControlFlow("if (snapshots[slot] == null)")
+                        .addStatement("snapshots[slot] = array.clone()")
+                        .nextControlFlow("else")
+                        .addStatement("$T.arraycopy(array, 0, snapshots[slot], 0, array.length)", System.class)
+                        .endControlFlow().build();
+            case RESTORE_ARRAY -> m.addJavadoc("Gives {@code array} back the elements a snapshot kept.\n")
+                        .addParameter(vector, "snapshot").addParameter(vector, "array")
+                        .addStatement("$T.arraycopy(snapshot, 0, array, 0, array.length)", System.class).build();
             case CHECK_SHAPE -> m.addJavadoc("Rejects an adjoint matrix whose shape differs from its parameter's.\n")
                         .addParameter(String.class, "name").addParameter(matrix, "storage")
                         .addParameter(matrix, "like")

@@ -11,11 +11,23 @@ import java.util.Set;
  * @param differentiated the parameters to differentiate with respect to
  * @param body the method body
  * @param firstFreeId the first variable id not used by the body, for variables added later
+ * @param checkpoints the snapshots each of its outermost loops may keep, as {@code @Differentiable}'s
+ *     {@code checkpoints} gives them: positive, 0 for none, or -1 for the processor's choice
  */
 public record Function(
         String name,
         List<Variable> parameters,
         Set<Variable> differentiated,
         Stmt.Block body,
-        int firstFreeId) {
+        int firstFreeId,
+        int checkpoints) {
+
+    /** The processor's choice of checkpoints, {@code @Differentiable}'s default. */
+    public static final int AUTOMATIC_CHECKPOINTS = -1;
+
+    /** A function whose loops are checkpointed as the processor chooses. */
+    public Function(String name, List<Variable> parameters, Set<Variable> differentiated, Stmt.Block body,
+            int firstFreeId) {
+        this(name, parameters, differentiated, body, firstFreeId, AUTOMATIC_CHECKPOINTS);
+    }
 }
