@@ -40,6 +40,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * agreed on the value and the gradient of the method as called.
  * Mode {@code tails} passes the results of part-1 programs through tanh, sigmoid, exp, expm1, log,
  * atan2 and hypot in their tails, where gradients reach 1e-300 and 1e300 ({@link TailProgramGenerator}).
+ * Mode {@code checkpoints} compiles the part-2 programs with checkpoints and taped, and demands the
+ * taped gradient bit for bit besides ({@link CheckpointedRuns}); its quick default is a test of its
+ * own, and a campaign is {@code -Dfuzz.modes=checkpoints}.
  */
 class DifferentialFuzzTest {
 
@@ -64,6 +67,18 @@ class DifferentialFuzzTest {
         DifferentialFuzzer.Counts counts = run(DifferentialFuzzer.Mode.SEPARATE_RUNS, 100, report);
         assertTrue(report.length() == 0, report.toString());
         assertTrue(counts.rejectedByProcessor > 0, "no program rejected alike: " + counts);
+    }
+
+    /**
+     * The quick default of mode {@code checkpoints}: programs whose loops are checkpointed give the
+     * gradient of the {@code Value} engine and finite differences, and the taped one bit for bit.
+     */
+    @Test
+    void checkpointedProgramsGiveTheTapedGradient() {
+        StringBuilder report = new StringBuilder();
+        DifferentialFuzzer.Counts counts = run(DifferentialFuzzer.Mode.CHECKPOINTS, 100, report);
+        assertTrue(report.length() == 0, report.toString());
+        assertTrue(counts.checkpointedLoops > 20, "few loops checkpointed: " + counts);
     }
 
     /** Runs {@code programs} programs of {@code mode}, prints the counts and adds the findings to {@code report}. */

@@ -81,6 +81,8 @@ final class DifferentialFuzzer {
         /** Calls that pass one array for two parameters, and how many the generated method rejected as the rule says. */
         int sharedCalls;
         int sharedRejected;
+        /** The loops the generated code checkpoints. */
+        int checkpointedLoops;
         final List<Finding> findings = new ArrayList<>();
 
         @Override
@@ -89,9 +91,10 @@ final class DifferentialFuzzer {
                     + "%d programs rejected by the processor, %d disagreements; %d programs with an array alias, "
                     + "%d with an int[] parameter; %d of %d loop reversals guarded against zero adjoints, "
                     + "%d split into sums and updates; %d calls passed one array for two parameters, %d of them "
-                    + "rejected as the rule says",
+                    + "rejected as the rule says; %d loops checkpointed",
                     programs, points, agreed, illConditioned, rejectedByProcessor, findings.size(), withAliases,
-                    withIndexArrays, guardedReversals, loopReversals, splitReversals, sharedCalls, sharedRejected);
+                    withIndexArrays, guardedReversals, loopReversals, splitReversals, sharedCalls, sharedRejected,
+                    checkpointedLoops);
         }
     }
 
@@ -132,7 +135,12 @@ final class DifferentialFuzzer {
          * Integer edges ({@link IntegerProgramGenerator}): int and long values at their extremes
          * as Math arguments and loop bounds, large steps, long counters, names with $ and _.
          */
-        INTEGERS;
+        INTEGERS,
+        /**
+         * Part 2 with every method asking for checkpoints, compiled beside the same programs taped:
+         * the checkpointed gradient must also be the taped one, bit for bit ({@link CheckpointedRuns}).
+         */
+        CHECKPOINTS;
 
         Function<String, Method> generator(long seed) {
             if (this == TAILS) {
@@ -164,6 +172,8 @@ final class DifferentialFuzzer {
             }
             if (mode == Mode.SEPARATE_RUNS) {
                 SeparateRuns.checkBatch(batch, "Batch" + start, points, counts);
+            } else if (mode == Mode.CHECKPOINTS) {
+                CheckpointedRuns.checkBatch(batch, "Batch" + start, points, counts);
             } else {
                 checkBatch(batch, "Batch" + start, points, counts);
             }
@@ -201,6 +211,15 @@ final class DifferentialFuzzer {
      */
     static void checkProgram(Method method, Loaded loaded, Random points, Counts counts,
             BiFunction<Method, double[], Outcome> recheck) {
+        checkProgram(method, loaded::check, points, counts, recheck);
+    }
+
+    /**
+     * Checks {@code method} at random points with {@code check}, which compares what its compiled
+     * classes give with what they must; a disagreement is shrunk with {@code recheck}.
+     */
+    static void checkProgram(Method method, BiFunction<Method, double[], Outcome> check, Random points,
+            Counts counts, BiFunction<Method, double[], Outcome> recheck) {
         counts.programs++;
         for (int p = 0; p < POINTS_PER_PROGRAM; p++) {
             // A program with two arrays gets them separate at its first point and one array for both after.
@@ -210,7 +229,7 @@ final class DifferentialFuzzer {
                 point[i] = points.nextDouble() * 4 - 2;
             }
             counts.points++;
-            Outcome outcome = loaded.check(method, point);
+            Outcome outcome = check.apply(method, point);
             if (shared) {
                 counts.sharedCalls++;
                 if (outcome.verdict() == Verdict.AGREE && SharedArrayCalls.rejection(method) != null) {
@@ -262,7 +281,11 @@ final class DifferentialFuzzer {
 
     /** Compiles methods into one class with the processor and loads it and its generated class. */
     static Compilation compile(String className, List<Method> methods) {
-        String source = JavaPrinter.compilationUnit(PACKAGE, className, methods);
+        return compile(className, JavaPrinter.compilationUnit(PACKAGE, className, methods));
+    }
+
+    /** Compiles the source of a class with the processor and loads it and its generated class. */
+    static Compilation compile(String className, String source) {
         InMemoryCompiler.Result result = InMemoryCompiler.compile(Map.of(PACKAGE + "." + className, source),
                 new DifferentiableProcessor());
         if (!result.success()) {
