@@ -127,10 +127,6 @@ final class RequiredValues {
             public Set<Variable> throwStatement(Stmt.Throw t) {
                 return new HashSet<>();
             }
-
-
-
-
         });
     }
 
