@@ -24,6 +24,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckpointMemoryTest {
 
+    /** The projectile's method, with the checkpoints and the name given. */
+    private static final String PROJECTILE = """
+                @Differentiable(wrt = {"v0", "angle", "drag"}, checkpoints = %d)
+                public static double %s(double v0, double angle, double drag, int steps) {
+                    double dt = 10.0 / steps;
+                    double x = 0;
+                    double y = 0;
+                    double vx = v0 * Math.cos(angle);
+                    double vy = v0 * Math.sin(angle);
+                    for (int i = 0; i < steps; i++) {
+                        double speed = Math.sqrt(vx * vx + vy * vy);
+                        double ax = -drag * speed * vx;
+                        double ay = -9.81 - drag * speed * vy;
+                        x += dt * vx;
+                        y += dt * vy;
+                        vx += dt * ax;
+                        vy += dt * ay;
+                    }
+                    return x + y;
+                }
+            """;
+
     private static final String SOURCE = """
             package p;
 
@@ -32,44 +54,8 @@ class CheckpointMemoryTest {
             import java.lang.reflect.Field;
 
             public final class Projectile {
-                @Differentiable(wrt = {"v0", "angle", "drag"}, checkpoints = 64)
-                public static double range(double v0, double angle, double drag, int steps) {
-                    double dt = 10.0 / steps;
-                    double x = 0;
-                    double y = 0;
-                    double vx = v0 * Math.cos(angle);
-                    double vy = v0 * Math.sin(angle);
-                    for (int i = 0; i < steps; i++) {
-                        double speed = Math.sqrt(vx * vx + vy * vy);
-                        double ax = -drag * speed * vx;
-                        double ay = -9.81 - drag * speed * vy;
-                        x += dt * vx;
-                        y += dt * vy;
-                        vx += dt * ax;
-                        vy += dt * ay;
-                    }
-                    return x + y;
-                }
-
-                @Differentiable(wrt = {"v0", "angle", "drag"}, checkpoints = 0)
-                public static double taped(double v0, double angle, double drag, int steps) {
-                    double dt = 10.0 / steps;
-                    double x = 0;
-                    double y = 0;
-                    double vx = v0 * Math.cos(angle);
-                    double vy = v0 * Math.sin(angle);
-                    for (int i = 0; i < steps; i++) {
-                        double speed = Math.sqrt(vx * vx + vy * vy);
-                        double ax = -drag * speed * vx;
-                        double ay = -9.81 - drag * speed * vy;
-                        x += dt * vx;
-                        y += dt * vy;
-                        vx += dt * ax;
-                        vy += dt * ay;
-                    }
-                    return x + y;
-                }
-
+            %s
+            %s
                 /**
                  * Runs "range" or "taped" for the given steps and prints the value and the partials as
                  * bits, the heap the call left in use (after collections, against before it), and the
@@ -102,7 +88,7 @@ class CheckpointMemoryTest {
                     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 }
             }
-            """;
+            """.formatted(PROJECTILE.formatted(64, "range"), PROJECTILE.formatted(0, "taped"));
 
     @TempDir
     static Path classes;

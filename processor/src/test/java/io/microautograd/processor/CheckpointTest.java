@@ -117,6 +117,10 @@ class CheckpointTest {
                     return r + s;
                     """});
 
+    /** The methods that count their runs forward, and their snapshots. */
+    private static final String[] COUNTED = {"one", "two", "three", "five"};
+    private static final int[] COUNTED_SNAPSHOTS = {1, 2, 3, 5};
+
     private static GeneratedCode code;
 
     @BeforeAll
@@ -272,55 +276,19 @@ class CheckpointTest {
                         return 0.0;
                     }
 
-                    @Differentiable(checkpoints = 1)
-                    static double one(double x, int n) {
-                        double s = x;
-                        for (int i = 0; i < n; i++) {
-                            s = Math.sin(s) + run(i);
-                        }
-                        return s;
-                    }
-
-                    @Differentiable(checkpoints = 2)
-                    static double two(double x, int n) {
-                        double s = x;
-                        for (int i = 0; i < n; i++) {
-                            s = Math.sin(s) + run(i);
-                        }
-                        return s;
-                    }
-
-                    @Differentiable(checkpoints = 3)
-                    static double three(double x, int n) {
-                        double s = x;
-                        for (int i = 0; i < n; i++) {
-                            s = Math.sin(s) + run(i);
-                        }
-                        return s;
-                    }
-
-                    @Differentiable(checkpoints = 5)
-                    static double five(double x, int n) {
-                        double s = x;
-                        for (int i = 0; i < n; i++) {
-                            s = Math.sin(s) + run(i);
-                        }
-                        return s;
-                    }
+                %s
                 }
-                """);
+                """.formatted(countedMethods()));
         Field field = counted.loader().loadClass("p.Counted").getDeclaredField("RUNS");
         field.setAccessible(true);
         @SuppressWarnings("unchecked")
         List<Integer> runs = (List<Integer>) field.get(null);
-        String[] names = {"one", "two", "three", "five"};
-        int[] snapshots = {1, 2, 3, 5};
         long[][] fewest = fewestRunsForward(60, 5);
-        for (int m = 0; m < names.length; m++) {
-            int s = snapshots[m];
+        for (int m = 0; m < COUNTED.length; m++) {
+            int s = COUNTED_SNAPSHOTS[m];
             for (int n = 1; n <= (s + 1) * (s + 2) * (s + 3) / 6; n++) {
                 runs.clear();
-                counted.call("p.CountedGrad", names[m], 0.3, n, new double[1]);
+                counted.call("p.CountedGrad", COUNTED[m], 0.3, n, new double[1]);
                 List<Integer> forward = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     forward.add(i);
@@ -329,9 +297,27 @@ class CheckpointTest {
                 int lastSnapshot = runs.get(n);
                 long recomputed = runs.size() - 2L * n;
                 assertEquals(fewest[n][Math.min(s, n)] - lastSnapshot, recomputed,
-                        names[m] + " at n = " + n + ": " + runs);
+                        COUNTED[m] + " at n = " + n + ": " + runs);
             }
         }
+    }
+
+    /** The methods of {@link #COUNTED}, each with its snapshots, that count the runs of their loop's body. */
+    private static String countedMethods() {
+        StringBuilder out = new StringBuilder();
+        for (int m = 0; m < COUNTED.length; m++) {
+            out.append("""
+                        @Differentiable(checkpoints = %d)
+                        static double %s(double x, int n) {
+                            double s = x;
+                            for (int i = 0; i < n; i++) {
+                                s = Math.sin(s) + run(i);
+                            }
+                            return s;
+                        }
+                    """.formatted(COUNTED_SNAPSHOTS[m], COUNTED[m]));
+        }
+        return out.toString().stripTrailing();
     }
 
     /**
