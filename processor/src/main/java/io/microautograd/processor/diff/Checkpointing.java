@@ -1,7 +1,7 @@
 package io.microautograd.processor.diff;
 
+import io.microautograd.Differentiable;
 import io.microautograd.processor.ir.Expr;
-import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Iteration;
 import io.microautograd.processor.ir.Stmt;
@@ -26,7 +26,7 @@ import java.util.Set;
  * to a method without {@code @Differentiable}, which could change them, leave state no snapshot
  * holds.
  *
- * <p>The processor's own choice ({@link Function#AUTOMATIC_CHECKPOINTS}): a loop whose start and
+ * <p>The processor's own choice ({@link Differentiable#AUTOMATIC}): a loop whose start and
  * bound are literals that make at least {@value #AUTOMATIC_TRIPS} iterations, with {@value
  * #AUTOMATIC_SNAPSHOTS} snapshots. Such a loop tapes at least 8 MB per call (an entry per iteration)
  * and its thread keeps none of it above the kept-memory bound, so each call would allocate it
@@ -68,7 +68,7 @@ final class Checkpointing {
         if (requested == 0) {
             return null;
         }
-        Checkpointing checked = check(loop, requested == Function.AUTOMATIC_CHECKPOINTS ? AUTOMATIC_SNAPSHOTS
+        Checkpointing checked = check(loop, requested == Differentiable.AUTOMATIC ? AUTOMATIC_SNAPSHOTS
                 : requested, aliases);
         boolean chosen = checked.isPossible() && checked.literalTrips() >= AUTOMATIC_TRIPS;
         return requested > 0 || chosen ? checked : null;

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param body the method body
  * @param firstFreeId the first variable id not used by the body, for variables added later
  * @param checkpoints the snapshots each of its outermost loops may keep, as {@code @Differentiable}'s
- *     {@code checkpoints} gives them: positive, 0 for none, or -1 for the processor's choice
+ *     {@code checkpoints} gives them: positive, 0 for none, or {@code Differentiable.AUTOMATIC} for
+ *     the processor's choice
  */
 public record Function(
         String name,
@@ -22,9 +23,6 @@ public record Function(
         Stmt.Block body,
         int firstFreeId,
         int checkpoints) {
-
-    /** The processor's choice of checkpoints, {@code @Differentiable}'s default. */
-    public static final int AUTOMATIC_CHECKPOINTS = -1;
 
     /**
      * The types of the adjoint storage the generated methods take after the parameters: a
