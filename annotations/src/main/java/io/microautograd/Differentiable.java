@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Marks a static method returning {@code double} for the gradient compiler. At compile time the
  * MicroAutograd annotation processor reads the method's body and writes, in the same package, a
  * class named after the enclosing class with the suffix {@code Grad} (for {@code p.Model} it is
- * {@code p.ModelGrad}) whose methods compute the value and the gradient by reverse mode.
+ * {@code p.ModelGrad}) whose methods compute the value and the gradient by reverse mode, and the
+ * derivative along a direction by forward mode.
  *
  * <p>For a method {@code f}, the generated class offers:
  * <ul>
@@ -22,7 +23,11 @@ import java.lang.annotation.Target;
  *       order), then, per differentiated array parameter {@code a}, an array {@code dA} of the same
  *       shape. The caller zeroes the storage, so mini-batch sums need no extra buffers;</li>
  *   <li>{@code fPullback(parameters..., double seed, adjoint storage...)}: the same with every
- *       partial multiplied by {@code seed}; other generated code calls it.</li>
+ *       partial multiplied by {@code seed}; other generated code calls it;</li>
+ *   <li>{@code fTangent(parameters..., tangents...)} returning the derivative along a direction
+ *       by forward mode, without a tape: one tangent per differentiated parameter, in parameter
+ *       order, an array of the same shape for an array parameter. It is the sum of each partial
+ *       times its tangent.</li>
  * </ul>
  *
  * <p>Integer, long and boolean parameters are never differentiated. An array parameter the method
@@ -84,4 +89,15 @@ public @interface Differentiable {
      * @return the number of snapshots per checkpointed loop, {@code 0} for none, or {@link #AUTOMATIC}
      */
     int checkpoints() default AUTOMATIC;
+
+    /**
+     * The highest order of derivatives generated: 1 (the default) gives the gradient methods and
+     * the forward-mode method {@code fTangent}, which computes the derivative along a direction.
+     * 2 is reserved for the second-order methods (Hessian-vector products), which this version
+     * does not generate yet; a method of order 2 may already call only {@code @Differentiable}
+     * methods of order 2, since its Hessian-vector product will call theirs.
+     *
+     * @return 1 or 2
+     */
+    int order() default 1;
 }

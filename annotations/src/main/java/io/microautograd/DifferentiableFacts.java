@@ -55,6 +55,14 @@ public @interface DifferentiableFacts {
     int[] writtenArrays();
 
     /**
+     * The method's {@code @Differentiable(order)}: 1 when its generated class has the gradient and
+     * tangent methods, 2 when it also has the Hessian-vector products a caller of order 2 calls.
+     *
+     * @return 1 or 2
+     */
+    int order();
+
+    /**
      * The {@code @Differentiable} methods the method calls, each once, in the order of their first
      * call.
      *

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** ADBench's GMM objective (d=2, K=5) on 1k and 10k points: the primal and three ways to its gradient. */
+/** ADBench's GMM objective (d=2, K=5) on 1k and 10k points: the primal, three ways to its gradient, and its tangent along a direction. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -30,6 +30,9 @@ public class GmmBenchmark {
     private double[] dAlphas;
     private double[] dMeans;
     private double[] dIcf;
+    private double[] alphasDirection;
+    private double[] meansDirection;
+    private double[] icfDirection;
 
     @Setup
     public void setUp() {
@@ -39,6 +42,10 @@ public class GmmBenchmark {
         dAlphas = new double[gmm.alphas().length];
         dMeans = new double[gmm.means().length];
         dIcf = new double[gmm.icf().length];
+        java.util.Random random = new java.util.Random(1);
+        alphasDirection = random.doubles(dAlphas.length, -1, 1).toArray();
+        meansDirection = random.doubles(dMeans.length, -1, 1).toArray();
+        icfDirection = random.doubles(dIcf.length, -1, 1).toArray();
     }
 
     @Benchmark
@@ -53,6 +60,12 @@ public class GmmBenchmark {
         java.util.Arrays.fill(dIcf, 0);
         return GmmGrad.objective(gmm.alphas(), gmm.means(), gmm.icf(), gmm.x(), gmm.d(), gmm.k(), gmm.n(),
                 gmm.gamma(), gmm.m(), dAlphas, dMeans, dIcf);
+    }
+
+    @Benchmark
+    public double tangent() {
+        return GmmGrad.objectiveTangent(gmm.alphas(), gmm.means(), gmm.icf(), gmm.x(), gmm.d(), gmm.k(), gmm.n(),
+                gmm.gamma(), gmm.m(), alphasDirection, meansDirection, icfDirection);
     }
 
     @Benchmark

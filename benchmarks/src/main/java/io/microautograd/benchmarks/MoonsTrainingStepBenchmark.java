@@ -3,11 +3,11 @@ package io.microautograd.benchmarks;
 import io.microautograd.benchmarks.workloads.BatchedMlpGradient;
 import io.microautograd.benchmarks.workloads.CentralDifferences;
 import io.microautograd.benchmarks.workloads.HandWrittenMlpGradient;
-import io.microautograd.compiled.CompiledLoss;
 import io.microautograd.compiled.CompiledMlp;
 import io.microautograd.compiled.CompiledMlpModel;
 import io.microautograd.data.Dataset;
 import io.microautograd.data.Datasets;
+import io.microautograd.losses.Loss;
 import io.microautograd.nn.Activation;
 import io.microautograd.nn.LayerSpec;
 import io.microautograd.nn.MLP;
@@ -66,8 +66,8 @@ public class MoonsTrainingStepBenchmark {
         MLP mlp = MLP.of(2, 5, LayerSpec.layer(16, Activation.RELU), LayerSpec.layer(16, Activation.RELU),
                 LayerSpec.layer(1, Activation.LINEAR));
         network = CompiledMlp.from(mlp);
-        compiledModel = new CompiledMlpModel(network, CompiledLoss.HINGE, L2);
-        valueModel = new ValueMlpModel(mlp, CompiledLoss.HINGE.valueLoss(), L2);
+        compiledModel = new CompiledMlpModel(network, Loss.HINGE, L2);
+        valueModel = new ValueMlpModel(mlp, Loss.HINGE, L2);
         gradient = new double[mlp.parameterCount()];
         initialParameters = network.parameters();
     }

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Rosenbrock in N dimensions: the primal and three ways to its gradient. */
+/** Rosenbrock in N dimensions: the primal, three ways to its gradient, and its tangent along a direction. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -26,6 +26,7 @@ public class RosenbrockBenchmark {
 
     private double[] x;
     private double[] gradient;
+    private double[] direction;
 
     @Setup
     public void setUp() {
@@ -35,6 +36,10 @@ public class RosenbrockBenchmark {
             x[i] = random.nextDouble() * 2 - 1;
         }
         gradient = new double[n];
+        direction = new double[n];
+        for (int i = 0; i < n; i++) {
+            direction[i] = random.nextDouble() * 2 - 1;
+        }
     }
 
     @Benchmark
@@ -46,6 +51,11 @@ public class RosenbrockBenchmark {
     public double compiled() {
         java.util.Arrays.fill(gradient, 0);
         return RosenbrockGrad.rosenbrock(x, gradient);
+    }
+
+    @Benchmark
+    public double tangent() {
+        return RosenbrockGrad.rosenbrockTangent(x, direction);
     }
 
     @Benchmark

@@ -2,7 +2,6 @@ package io.microautograd.examples;
 
 import static io.microautograd.nn.LayerSpec.layer;
 
-import io.microautograd.compiled.CompiledLoss;
 import io.microautograd.compiled.CompiledMlp;
 import io.microautograd.compiled.CompiledMlpModel;
 import io.microautograd.data.Dataset;
@@ -52,9 +51,9 @@ final class MoonsExample implements Example {
         Dataset moons = Datasets.moons(100, 0.1, 1);
         MLP mlp = MLP.of(2, 5, layer(16, "relu"), layer(16, "relu"), layer(1, "linear"));
         context.println(mlp.toString());
-        CompiledMlpModel compiled = new CompiledMlpModel(CompiledMlp.from(mlp), CompiledLoss.HINGE, L2);
+        CompiledMlpModel compiled = new CompiledMlpModel(CompiledMlp.from(mlp), Loss.HINGE, L2);
         long start = System.nanoTime();
-        TrainingHistory dynamic = train(new ValueMlpModel(mlp, Loss.hinge(), L2), moons);
+        TrainingHistory dynamic = train(new ValueMlpModel(mlp, Loss.HINGE, L2), moons);
         double valueMillis = (System.nanoTime() - start) / 1e6 / STEPS;
         start = System.nanoTime();
         TrainingHistory generated = train(compiled, moons);

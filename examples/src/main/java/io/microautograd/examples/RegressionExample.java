@@ -47,7 +47,7 @@ final class RegressionExample implements Example {
         Dataset data = Datasets.linear(SAMPLES, NOISE, 3);
         MLP model = MLP.of(2, 0, layer(1, "linear"));
         CompiledLinearRegression compiled = new CompiledLinearRegression(model.parameterValues());
-        TrainingHistory dynamic = train(new ValueMlpModel(model, Loss.mse()), data);
+        TrainingHistory dynamic = train(new ValueMlpModel(model, Loss.MSE), data);
         TrainingHistory generated = train(compiled, data);
 
         double[] learned = compiled.parameters();

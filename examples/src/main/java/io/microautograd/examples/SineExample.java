@@ -2,7 +2,6 @@ package io.microautograd.examples;
 
 import static io.microautograd.nn.LayerSpec.layer;
 
-import io.microautograd.compiled.CompiledLoss;
 import io.microautograd.compiled.CompiledMlp;
 import io.microautograd.compiled.CompiledMlpModel;
 import io.microautograd.data.Dataset;
@@ -54,8 +53,8 @@ final class SineExample implements Example {
     public ExampleResult run(ExampleContext context) {
         Dataset data = Datasets.sine(SAMPLES, NOISE, 5);
         MLP mlp = MLP.of(1, 2, layer(12, "tanh"), layer(12, "tanh"), layer(1, "linear"));
-        CompiledMlpModel compiled = new CompiledMlpModel(CompiledMlp.from(mlp), CompiledLoss.MSE, 0);
-        TrainingHistory dynamic = train(new ValueMlpModel(mlp, Loss.mse()), data);
+        CompiledMlpModel compiled = new CompiledMlpModel(CompiledMlp.from(mlp), Loss.MSE, 0);
+        TrainingHistory dynamic = train(new ValueMlpModel(mlp, Loss.MSE), data);
         TrainingHistory generated = train(compiled, data);
 
         double curveError = maxErrorAgainstSine(mlp::predict);

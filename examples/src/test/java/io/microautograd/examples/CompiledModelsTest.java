@@ -43,7 +43,7 @@ class CompiledModelsTest {
     static Stream<Arguments> pairs() {
         return Stream.of(
                 Arguments.of(Named.of("linear regression", Pair.of(MLP.of(2, 6, layer(1, "linear")),
-                        mlp -> new CompiledLinearRegression(mlp.parameterValues()), Loss.mse(), 0, LINE))));
+                        mlp -> new CompiledLinearRegression(mlp.parameterValues()), Loss.MSE, 0, LINE))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -64,6 +64,18 @@ class ExamplesTest {
                 assertTrue(result.measurement("compiled max curve error") < 0.1, result.measurements().toString());
                 assertTrue(result.measurement("distance between paths") < 1e-14, result.measurements().toString());
             },
+            "digits", result -> {
+                // The bar for a 64-32-10 network on images it never saw, on both paths.
+                assertTrue(result.measurement("held-out accuracy") >= 0.95, result.measurements().toString());
+                assertTrue(result.measurement("compiled held-out accuracy") >= 0.95, result.measurements().toString());
+                // One wrong image per missing point of accuracy, and each is drawn.
+                assertEquals(Math.round((1 - result.measurement("held-out accuracy")) * result.measurement(
+                        "held-out images")), result.measurement("misclassified"), result.measurements().toString());
+                // The compiled MLP sums a batch in its own order: the README says under 1e-14 apart.
+                assertTrue(result.measurement("distance between paths") < 1e-14, result.measurements().toString());
+                assertTrue(result.measurement("loss") < 0.1 * result.measurement("first loss"),
+                        result.measurements().toString());
+            },
             // loss = (relu(n) + 0.001 exp(w3 x1) - 1)^2 with n = -6.5, w3 = 5.5, x1 = 2: the relu is dead,
             // so w1, w2, b and n get no gradient; dloss/dw3 = 2 (0.001 e^11 - 1) * 0.001 e^11 * x1.
             "gradients", result -> {
@@ -89,7 +101,8 @@ class ExamplesTest {
 
     /** How many pictures each example draws. */
     private static final Map<String, Integer> PICTURES =
-            Map.of("engine", 0, "regression", 1, "moons", 2, "sine", 2, "gradients", 1, "rosenbrock", 1);
+            Map.of("engine", 0, "regression", 1, "moons", 2, "sine", 2, "digits", 4, "gradients", 1,
+                    "rosenbrock", 1);
 
     @TempDir
     Path output;

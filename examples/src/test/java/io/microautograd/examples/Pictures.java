@@ -43,7 +43,7 @@ final class Pictures {
 
     /**
      * Asserts that the picture in {@code file} reads when fitted to a screen: neither side is more
-     * than twice the other (a long graph drawn left to right was 5180 x 728).
+     * than twice the other.
      */
     static void assertFitsAScreen(Path file) throws IOException {
         BufferedImage image = ImageIO.read(file.toFile());

@@ -10,9 +10,10 @@
  *       lets a tool report other timings, so each {@code evaluate} first runs its function
  *       untimed for {@code --warmup-seconds} (default 2; at least one run when above 0), and on
  *       while two runs in a row of a millisecond or more differ by more than 10% (the compiler is
- *       still replacing code), up to five times that; it reports the warm-up as one
- *       {@code warmup} timing, which GradBench does not count. The output sent is the last timed
- *       run's.</li>
+ *       still replacing code) or until it ran 5000 times (before that HotSpot keeps a function
+ *       called once a run in profiled C1 code, which is steady too), up to five times that; it
+ *       reports the warm-up as one {@code warmup} timing, which GradBench does not count. The
+ *       output sent is the last timed run's.</li>
  *   <li>Timed runs follow the protocol: at least {@code min_runs}, and on until they add up to
  *       {@code min_seconds}; an input without those fields (hello's) gets one run.</li>
  *   <li>Bad input (a missing field, a string where a number belongs, matrices of the wrong shape)

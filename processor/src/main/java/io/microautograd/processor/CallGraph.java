@@ -24,7 +24,8 @@ import java.util.Set;
  * those they reach that were compiled in another javac run, known by their facts. A method is
  * generated only when every differentiable method it calls is: recursion is rejected, a call that
  * passes an array to a method writing into that parameter is rejected (the caller's reverse sweep
- * would read the array after the callee changed it), and a caller of a method that has errors is
+ * would read the array after the callee changed it), a method of order 2 may call only methods of
+ * order 2 (its Hessian-vector product calls theirs), and a caller of a method that has errors is
  * left out with an error at the call. It also tells which methods may hold on to an array they are
  * given, so that a caller does not keep that array between its calls. The rules read only {@link
  * MethodFacts}, so they are the same for a callee of this round and one compiled elsewhere.
@@ -38,7 +39,13 @@ final class CallGraph {
         /** The callee writes into an array parameter, so the call would change the caller's array. */
         WRITES_ARRAY_ARGUMENT,
         /** The callee could not be differentiated. */
-        BROKEN_CALLEE
+        BROKEN_CALLEE,
+        /**
+         * The caller has order 2 and the callee has no second-order methods, which the caller's
+         * Hessian-vector product calls. (A custom derivative rule without a second-order form is
+         * to be refused here alike.)
+         */
+        FIRST_ORDER_CALLEE
     }
 
     /** A call that keeps its caller from being generated, and why; {@code detail} names a written parameter. */
@@ -101,6 +108,9 @@ final class CallGraph {
                 } else if (callee.isPresent() && !callee.get().writtenArrays().isEmpty()) {
                     String parameter = callee.get().parameterNames().get(callee.get().writtenArrays().get(0));
                     broken.add(new BrokenCall(method, call, Reason.WRITES_ARRAY_ARGUMENT, parameter));
+                    excluded.add(method);
+                } else if (callee.isPresent() && callee.get().order() < facts.get(method).order()) {
+                    broken.add(new BrokenCall(method, call, Reason.FIRST_ORDER_CALLEE, ""));
                     excluded.add(method);
                 }
             }
@@ -192,7 +202,7 @@ final class CallGraph {
             }
         }
         return new MethodFacts(List.copyOf(names), List.copyOf(differentiated), List.copyOf(writtenArrays),
-                List.copyOf(called), passesArraysToPlainMethods);
+                function.order(), List.copyOf(called), passesArraysToPlainMethods);
     }
 
     private static boolean passesArrays(Expr.Call call) {

@@ -10,6 +10,7 @@ import io.microautograd.Differentiable;
 import io.microautograd.processor.diff.LostDerivatives;
 import io.microautograd.processor.diff.Pullback;
 import io.microautograd.processor.diff.ReverseMode;
+import io.microautograd.processor.diff.TangentMode;
 import io.microautograd.processor.emit.GeneratedSignatures;
 import io.microautograd.processor.emit.GradientClassWriter;
 import io.microautograd.processor.emit.GradientMethod;
@@ -185,12 +186,21 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                         + "; a @Differentiable method may call only methods that leave their array arguments"
                         + " unchanged: let " + callee + " copy " + broken.detail() + " into a local array and write there";
                 break;
+            case FIRST_ORDER_CALLEE:
+                message = "call of " + callee + ", which has no second-order methods, from "
+                        + caller.element().getSimpleName() + ", whose Hessian-vector product would call them; give "
+                        + callee + " @Differentiable(order = 2) too";
+                break;
             default:
                 message = "call of " + callee + ", which could not be differentiated (see its errors); fix " + callee
                         + " first";
         }
-        reporter.error(broken.reason() == CallGraph.Reason.RECURSION ? Tag.RECURSION : Tag.UNSUPPORTED_CALL, message,
-                caller.parsed().callSites().get(broken.call()), caller.element(), caller.unit());
+        Tag tag = switch (broken.reason()) {
+            case RECURSION -> Tag.RECURSION;
+            case FIRST_ORDER_CALLEE -> Tag.SECOND_ORDER;
+            case WRITES_ARRAY_ARGUMENT, BROKEN_CALLEE -> Tag.UNSUPPORTED_CALL;
+        };
+        reporter.error(tag, message, caller.parsed().callSites().get(broken.call()), caller.element(), caller.unit());
     }
 
     private void write(TypeElement type, List<GradientMethod> methods) {
@@ -246,7 +256,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             pullback.tapedNotCheckpointed().forEach((loop, reason) -> reporter.note(Tag.CHECKPOINT,
                     "this loop is taped, not checkpointed: " + reason, method.parsed().loopSites().get(loop),
                     method.unit()));
-            return new GradientMethod(pullback, sourceVariables(function), graph.facts(method.key()));
+            return new GradientMethod(pullback, TangentMode.differentiate(function), sourceVariables(function),
+                    graph.facts(method.key()));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             reporter.bug(e, method.element());
             return null;

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Checks a generated gradient of a method with array parameters: the value equals the
  * original's exactly, the caller's arrays are left as they were, and every partial (each element
- * of each differentiated array) matches central finite differences of the original.
+ * of each differentiated array) matches central finite differences of the original, and the
+ * tangent method agrees with the partials ({@link TangentCheck}).
  */
 final class ArrayGradientCheck {
 
@@ -37,10 +38,15 @@ final class ArrayGradientCheck {
         for (int i = 0; i < arguments.length; i++) {
             assertDeepEquals(before[i], passed[i], method + ": argument " + i + " left as it was");
         }
-        for (String entry : differentiated) {
+        int[] indices = new int[differentiated.length];
+        Object[] checked = new Object[differentiated.length];
+        for (int k = 0; k < differentiated.length; k++) {
+            String entry = differentiated[k];
             String name = entry.substring(0, entry.indexOf(':'));
             int index = Integer.parseInt(entry.substring(entry.indexOf(':') + 1));
             Object partials = GeneratedCode.component(result, name);
+            indices[k] = index;
+            checked[k] = partials;
             for (int[] position : positions(arguments[index])) {
                 double expected = finiteDifference(method, arguments, index, position);
                 double actual = at(partials, position);
@@ -52,6 +58,7 @@ final class ArrayGradientCheck {
                 }
             }
         }
+        TangentCheck.check(code, userClass, method, arguments, indices, checked);
     }
 
     private double value(String method, Object[] arguments) {

@@ -180,6 +180,10 @@ class CheckpointTest {
         double[] x = {0.4, -0.7, 0.2, 0.9, -0.3};
         for (long n : new long[] {-2, 0, 1, 2, 6, 19, 150, 1_000}) {
             assertSameAsTaped("counters", x, n);
+            if (n > 150) {
+                // A thousand iterations flip branches within 1e-5 of x: central differences are no reference there.
+                continue;
+            }
             for (int budget : BUDGETS) {
                 check.check("counters" + budget, new Object[] {x, n}, "x:0");
             }

@@ -367,6 +367,23 @@ class DiagnosticsTest {
     }
 
     @Test
+    void orderOtherThanOneOrTwo() {
+        assertOnlyError(source("    @Differentiable(order = 3)\n    static double f(double x) {\n        return x * x;\n"
+                        + "    }\n"),
+                "[MicroAutograd:Order] order = 3 on @Differentiable method f; use order = 1 (gradients and tangents, "
+                        + "the default) or order = 2 (also Hessian-vector products and Hessians)", 6, 29);
+    }
+
+    @Test
+    void callOfAFirstOrderMethodFromASecondOrderOne() {
+        JavaFileObject file = source("    @Differentiable(order = 2)\n    static double f(double x) {\n"
+                + "        return g(x) * x;\n    }\n\n    @Differentiable\n    static double g(double x) {\n"
+                + "        return x * x;\n    }\n");
+        assertOnlyError(file, "[MicroAutograd:SecondOrder] call of g, which has no second-order methods, from f, whose "
+                + "Hessian-vector product would call them; give g @Differentiable(order = 2) too", BODY, 17);
+    }
+
+    @Test
     void mathFunctionWithoutRule() {
         assertOnlyError(method("static double f(double x)", "return Math.random() * x;"),
                 "[MicroAutograd:UnsupportedMath] Math.random with 0 arguments has no derivative rule; supported Math "

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * One differentiable test function: its double parameters come first, then fixed extra
  * arguments of other types. {@link #check} runs the original and the generated code at each
- * point and compares value and partials.
+ * point and compares value and partials, and checks the tangent method against the partials.
  *
  * @param name the method name
  * @param annotation the annotation as written
@@ -44,7 +44,7 @@ record FunctionCase(String name, String annotation, String parameters, String bo
                 + body.replace("\n", "\n        ") + "\n    }\n";
     }
 
-    /** Checks value, partials and accumulation at every point. */
+    /** Checks value, partials, accumulation and tangent at every point. */
     void check(GeneratedCode code, String userClass) {
         String[] names = doubleParameterNames();
         for (double[] point : points) {
@@ -57,13 +57,16 @@ record FunctionCase(String name, String annotation, String parameters, String bo
             double accumulatedValue = (double) code.call(userClass + "Grad", name,
                     arguments(point, new Object[] {gradient}));
             assertEquals(original, accumulatedValue, name + ": value of the accumulating call");
+            Object[] partials = new Object[differentiated.length];
             for (int k = 0; k < differentiated.length; k++) {
                 int i = differentiated[k];
                 double partial = (double) GeneratedCode.component(result, names[i]);
                 FiniteDifferences.assertPartial(name + " d/d" + names[i] + " at " + Arrays.toString(point), partial,
                         x -> value(code, userClass, x), point, i);
                 assertEquals(10.0 + partial, gradient[k], name + ": the accumulating call adds into slot " + k);
+                partials[k] = partial;
             }
+            TangentCheck.check(code, userClass, name, arguments(point, new Object[0]), differentiated, partials);
         }
     }
 

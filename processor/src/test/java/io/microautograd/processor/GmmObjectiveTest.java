@@ -169,6 +169,9 @@ class GmmObjectiveTest {
         for (int i = 0; i < gradient.length; i++) {
             assertRelative("partial " + i, expected[1][i], gradient[i], tolerance);
         }
+        TangentCheck.check(code, "p.Gmm", "objective", gmm.arguments(), new int[] {0, 1, 2}, new Object[] {
+            GeneratedCode.component(result, "alphas"), GeneratedCode.component(result, "means"),
+            GeneratedCode.component(result, "icf")});
     }
 
     private static double[] concat(double[]... parts) {

@@ -6,7 +6,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import org.junit.jupiter.api.Test;
 
-/** Pins the shape of generated code: the public API and pullbacks, compared as syntax trees. */
+/** Pins the shape of generated code: the public API, pullbacks and tangents, compared as syntax trees. */
 class GoldenTest {
 
     /** Compiles {@code source} (class p.Model) and checks that p.ModelGrad contains {@code expected}. */
@@ -54,10 +54,11 @@ class GoldenTest {
                     }
 
                     @DifferentiableFacts(
-                            version = 2,
+                            version = 3,
                             parameters = {"x", "y"},
                             differentiated = {0, 1},
                             writtenArrays = {},
+                            order = 1,
                             calls = {},
                             passesArraysToPlainMethods = false
                     )
@@ -82,6 +83,14 @@ class GoldenTest {
                         gradient[0] += dX;
                         gradient[1] += dY;
                         return value;
+                    }
+
+                    public static double rosenbrockTangent(double x, double y, double dX, double dY) {
+                        double dA = -dX;
+                        double a = 1 - x;
+                        double dB = dY + -(dX * x + dX * x);
+                        double b = y - x * x;
+                        return dA * a + dA * a + (dB * 100.0 * b + dB * (100 * b));
                     }
 
                     public static record RosenbrockGradient(double value, double x, double y) {
@@ -117,10 +126,11 @@ class GoldenTest {
                 @Generated("io.microautograd.processor.DifferentiableProcessor")
                 final class ModelGrad {
                     @DifferentiableFacts(
-                            version = 2,
+                            version = 3,
                             parameters = {"x", "y"},
                             differentiated = {0, 1},
                             writtenArrays = {},
+                            order = 1,
                             calls = {},
                             passesArraysToPlainMethods = false
                     )
@@ -206,10 +216,11 @@ class GoldenTest {
                     }
 
                     @DifferentiableFacts(
-                            version = 2,
+                            version = 3,
                             parameters = {"x"},
                             differentiated = {0},
                             writtenArrays = {},
+                            order = 1,
                             calls = {},
                             passesArraysToPlainMethods = false
                     )
@@ -261,6 +272,21 @@ class GoldenTest {
                         }
                         keep(rosenbrockNDoubleTape, doubleTape);
                         return value;
+                    }
+
+                    public static double rosenbrockNTangent(double[] x, double[] dX) {
+                        checkLength("dX", dX, x.length, "the length of x");
+                        double dSum = 0.0;
+                        for (int i = 0; i + 1 < x.length; i++) {
+                            double exp = Math.exp(1 - x[i]);
+                            double dExp = -dX[i] * exp;
+                            double dA = dExp;
+                            double a = exp;
+                            double dB = dX[i + 1] + -(dX[i] * x[i] + dX[i] * x[i]);
+                            double b = x[i + 1] - x[i] * x[i];
+                            dSum += dA * a + dA * a + (dB * 100.0 * b + dB * (100 * b));
+                        }
+                        return dSum;
                     }
 
                     private static double[] reserve(double[] tape, int size, long entries) {

@@ -147,6 +147,27 @@ class OverloadsTest {
     }
 
     @Test
+    void overloadsWhoseTangentMethodsWouldBeOneAreAnErrorNamingBoth() {
+        JavaFileObject file = source("""
+                    @Differentiable
+                    static double f(double x, double y) {
+                        return x * y;
+                    }
+
+                    @Differentiable(wrt = "a")
+                    static double f(double a, double b, double c) {
+                        return a * b * c;
+                    }
+                """);
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:Overload] f(double, double) and f(double, double, "
+                + "double) would both have the generated method fTangent(double, double, double, double) (the tangent "
+                + "method of the first, the tangent method of the second); rename one of them").inFile(file)
+                .onLine(12).atColumn(19);
+    }
+
+    @Test
     void anAmbiguousCallIsAnErrorNamingTheCandidates() {
         JavaFileObject file = source("""
                     @Differentiable

@@ -200,6 +200,7 @@ class SeparateCompilationTest {
         double[] y = {0.8};
         double partial = (double) GeneratedCode.component(code.call("app.BGrad", "g", y[0]), "y");
         FiniteDifferences.assertPartial("dg/dy", partial, x -> (double) code.call("app.B", "g", x[0]), y, 0);
+        TangentCheck.check(code, "app.B", "g", new Object[] {y[0]}, new int[] {0}, new Object[] {partial});
     }
 
     @ParameterizedTest(name = "-parameters: {0}")
@@ -287,6 +288,45 @@ class SeparateCompilationTest {
                 + "recursion is not supported, write it as a loop").inFile(after).onLine(9).atColumn(35);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aSecondOrderCallerNeedsACalleeCompiledEarlierWithOrderTwo(int calleeOrder, @TempDir Path classes) {
+        JavaFileObject library = JavaFileObjects.forSourceString("lib.W", """
+                package lib;
+
+                import io.microautograd.Differentiable;
+
+                public final class W {
+                    @Differentiable(order = %d)
+                    public static double cube(double x) {
+                        return x * x * x;
+                    }
+                }
+                """.formatted(calleeOrder));
+        JavaFileObject caller = JavaFileObjects.forSourceString("app.A", """
+                package app;
+
+                import io.microautograd.Differentiable;
+                import lib.W;
+
+                public final class A {
+                    @Differentiable(order = 2)
+                    public static double f(double x) {
+                        return W.cube(x) + x;
+                    }
+                }
+                """);
+        Compilation compilation = GeneratedCode.compile(library).javacAfter(classes).compile(caller);
+        if (calleeOrder == 2) {
+            assertThat(compilation).succeededWithoutWarnings();
+            return;
+        }
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:SecondOrder] call of cube, which has no "
+                + "second-order methods, from f, whose Hessian-vector product would call them; give cube "
+                + "@Differentiable(order = 2) too").inFile(caller).onLine(9).atColumn(22);
+    }
+
     @Test
     void aCalleeCompiledWithoutTheProcessorIsRejectedWithTheFix(@TempDir Path classes) {
         JavaFileObject squares = JavaFileObjects.forSourceString("lib.W", """
@@ -338,10 +378,11 @@ class SeparateCompilationTest {
         String generated = source(GeneratedCode.compile(HOLDERS).compilation(), "lib.KGrad").replaceAll("\n +", "\n");
         assertTrue(generated.contains("""
                 @DifferentiableFacts(
-                version = 2,
+                version = 3,
                 parameters = {"x", "v"},
                 differentiated = {0},
                 writtenArrays = {},
+                order = 1,
                 calls = {
                 @DifferentiableFacts.Call(owner = "lib.K", name = "keeps", parameterTypes = {"double", "double[]"}, passesArrays = true)
                 },
@@ -513,7 +554,7 @@ class SeparateCompilationTest {
     /** The facts of a method with the given parameters, which differentiates the first. */
     private static String facts(int version, String parameters) {
         return "@DifferentiableFacts(version = " + version + ", parameters = {" + parameters + "}, differentiated = "
-                + "{0}, writtenArrays = {}, calls = {}, passesArraysToPlainMethods = false)";
+                + "{0}, writtenArrays = {}, order = 1, calls = {}, passesArraysToPlainMethods = false)";
     }
 
     private static String source(Compilation compilation, String generatedClass) {

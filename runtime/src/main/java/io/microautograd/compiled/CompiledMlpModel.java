@@ -1,11 +1,12 @@
 package io.microautograd.compiled;
 
 import io.microautograd.data.Dataset;
+import io.microautograd.losses.Loss;
 import io.microautograd.train.PerSampleModel;
 import io.microautograd.train.TrainableModel;
 
 /**
- * A {@link CompiledMlp} with a {@link CompiledLoss} and optional L2 regularisation, seen as a
+ * A {@link CompiledMlp} with a {@link Loss} and optional L2 regularisation, seen as a
  * {@link TrainableModel}: the compiled twin of {@link io.microautograd.train.ValueMlpModel},
  * driven by the same {@link io.microautograd.train.Trainer} and optimizers. Training updates
  * the network's parameters in place.
@@ -19,7 +20,7 @@ import io.microautograd.train.TrainableModel;
 public final class CompiledMlpModel implements TrainableModel {
 
     private final CompiledMlp network;
-    private final CompiledLoss loss;
+    private final Loss loss;
     private final double l2Strength;
     private final PerSampleModel batches;
 
@@ -28,9 +29,15 @@ public final class CompiledMlpModel implements TrainableModel {
      * (0 for none), summing each batch on {@code threads} threads.
      *
      * @throws IllegalArgumentException if an argument is null, l2Strength is negative or not
-     *     finite, threads is below 1, or a binary loss is paired with more than one output
+     *     finite, threads is below 1, or the loss cannot read the network's outputs (a binary
+     *     loss more than one, softmax cross-entropy fewer than two)
      */
-    public CompiledMlpModel(CompiledMlp network, CompiledLoss loss, double l2Strength, int threads) {
+    public CompiledMlpModel(CompiledMlp network, Loss loss, double l2Strength, int threads) {
+        this(network, loss, l2Strength, threads, null);
+    }
+
+    /** The model of the public constructor, its slices in the layout {@code forced}, or as chosen when it is null. */
+    CompiledMlpModel(CompiledMlp network, Loss loss, double l2Strength, int threads, SampleLayout forced) {
         if (network == null || loss == null) {
             throw new IllegalArgumentException("network and loss must not be null, got network=" + network
                     + ", loss=" + loss);
@@ -38,17 +45,15 @@ public final class CompiledMlpModel implements TrainableModel {
         if (!(l2Strength >= 0) || Double.isInfinite(l2Strength)) {
             throw new IllegalArgumentException("l2Strength must be finite and >= 0, got " + l2Strength);
         }
-        if (loss.isBinary() && network.outputSize() != 1) {
-            throw new IllegalArgumentException(loss + " needs a network with one output, got " + network.outputSize()
-                    + " outputs");
-        }
+        loss.targetWidth(network.outputSize());
         this.network = network;
         this.loss = loss;
         this.l2Strength = l2Strength;
         MlpLayout layout = network.layout();
         int[] encoded = layout.encoded();
         PerSampleModel.Builder builder = PerSampleModel.builder(network.parameterArray(),
-                new MlpBatches(encoded, loss, threads), (p, x) -> CompiledMlp.predict(layout, p, x)).threads(threads);
+                new MlpBatches(encoded, loss, threads, forced), (p, x) -> CompiledMlp.predict(layout, p, x))
+                .threads(threads);
         if (l2Strength > 0) {
             builder.regularizer((p, g) -> MlpKernelsGrad.l2(p, l2Strength, g));
         }
@@ -56,7 +61,7 @@ public final class CompiledMlpModel implements TrainableModel {
     }
 
     /** The model of {@code network} trained on {@code loss} with L2 strength {@code l2Strength}, on one thread. */
-    public CompiledMlpModel(CompiledMlp network, CompiledLoss loss, double l2Strength) {
+    public CompiledMlpModel(CompiledMlp network, Loss loss, double l2Strength) {
         this(network, loss, l2Strength, 1);
     }
 
@@ -91,11 +96,7 @@ public final class CompiledMlpModel implements TrainableModel {
             throw new IllegalArgumentException("the network reads inputs of width " + network.inputSize()
                     + ", the data's are of width " + data.inputSize());
         }
-        int targets = loss.isBinary() ? 1 : network.outputSize();
-        if (data.targetSize() != targets) {
-            throw new IllegalArgumentException(loss + " needs " + targets + " target(s) per sample, the data has "
-                    + data.targetSize());
-        }
+        loss.requireTargetWidth(data.targetSize(), network.outputSize());
         // The network is the one copy of the parameters that users and the trainer change.
         batches.setParameters(network.parameterArray());
         return batches.lossAndGradient(data, batch, gradient);

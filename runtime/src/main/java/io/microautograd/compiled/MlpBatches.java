@@ -1,54 +1,81 @@
 package io.microautograd.compiled;
 
 import io.microautograd.data.Dataset;
+import io.microautograd.losses.Loss;
 import io.microautograd.train.SliceObjective;
 
 /**
- * The compiled MLP's loss summed over a slice of a batch by one call of the generated
- * {@link MlpKernels#batch} gradient: the slice's inputs and targets are copied column by column
- * ({@code [input][sample]}) into matrices kept per slice, which grow once to the largest slice
- * and are replaced only when a slice of another size comes.
+ * The compiled MLP's loss summed over a slice of a batch by one call of a generated kernel
+ * gradient, {@link MlpKernels#rowBatch} or {@link MlpKernels#columnBatch} as the slice's
+ * {@link SampleLayout} says: the loss checks each target row, and the slice's input and target
+ * rows are copied into matrices kept per slice, which are replaced only when a slice of another
+ * shape comes. For the row kernel the parameters are copied into its layout, and its gradient
+ * back into theirs, through {@link KernelParameters} kept per slice.
  */
 final class MlpBatches implements SliceObjective {
 
     private final int[] layout;
-    private final CompiledLoss loss;
+    private final Loss loss;
+    private final SampleLayout forced;
+    private final int outputs;
     private final double[][][] inputs;
     private final double[][][] targets;
+    private final KernelParameters[] kernelParameters;
 
-    MlpBatches(int[] layout, CompiledLoss loss, int slices) {
+    /**
+     * The batches of the network {@code layout} on {@code loss}, in {@code slices} slices, each in
+     * the layout {@code forced} or, when it is null, in the one {@link SampleLayout#of} chooses.
+     */
+    MlpBatches(int[] layout, Loss loss, int slices, SampleLayout forced) {
         this.layout = layout;
         this.loss = loss;
+        this.forced = forced;
+        this.outputs = layout[MlpKernels.OUTPUT_SIZE];
         this.inputs = new double[slices][][];
         this.targets = new double[slices][][];
+        this.kernelParameters = new KernelParameters[slices];
     }
 
     @Override
     public double lossAndGradient(int slice, double[] params, Dataset data, int[] batch, int from, int to,
             double[] gradient) {
         int n = to - from;
-        double[][] x = columns(inputs, slice, data.inputSize(), n);
-        double[][] t = columns(targets, slice, data.targetSize(), n);
+        SampleLayout sampleLayout = forced != null ? forced : SampleLayout.of(layout, n);
+        boolean rows = sampleLayout == SampleLayout.ROWS;
+        double[][] x = inputs[slice] = matrix(inputs[slice], rows ? n : data.inputSize(), rows ? data.inputSize() : n);
+        double[][] t = targets[slice] = matrix(targets[slice], n, data.targetSize());
         for (int s = 0; s < n; s++) {
             int sample = batch[from + s];
-            for (int c = 0; c < x.length; c++) {
-                x[c][s] = data.input(sample, c);
+            for (int c = 0; c < data.inputSize(); c++) {
+                if (rows) {
+                    x[s][c] = data.input(sample, c);
+                } else {
+                    x[c][s] = data.input(sample, c);
+                }
             }
-            for (int c = 0; c < t.length; c++) {
-                t[c][s] = data.target(sample, c);
+            for (int c = 0; c < t[s].length; c++) {
+                t[s][c] = data.target(sample, c);
             }
-            loss.checkTarget(t[0][s]);
+            loss.checkTarget(t[s], outputs);
         }
-        return MlpKernelsGrad.batch(params, layout, x, t, loss.objective(), gradient);
+        int code = MlpKernels.code(loss);
+        if (!rows) {
+            return MlpKernelsGrad.columnBatch(params, layout, x, t, code, gradient);
+        }
+        if (kernelParameters[slice] == null) {
+            kernelParameters[slice] = new KernelParameters(layout);
+        }
+        KernelParameters kernel = kernelParameters[slice];
+        kernel.load(params);
+        double sum = MlpKernelsGrad.rowBatch(kernel.weights, kernel.biases, layout, x, t, code,
+                kernel.weightAdjoints, kernel.biasAdjoints);
+        kernel.addGradientTo(gradient);
+        return sum;
     }
 
-    /** The slice's {@code width} x {@code n} matrix, replaced when one of another shape is needed. */
-    private static double[][] columns(double[][][] matrices, int slice, int width, int n) {
-        double[][] matrix = matrices[slice];
-        if (matrix == null || matrix.length != width || matrix[0].length != n) {
-            matrix = new double[width][n];
-            matrices[slice] = matrix;
-        }
-        return matrix;
+    /** {@code matrix} if it is {@code rows} x {@code columns}, else a new matrix of that shape. */
+    private static double[][] matrix(double[][] matrix, int rows, int columns) {
+        return matrix != null && matrix.length == rows && matrix[0].length == columns ? matrix
+                : new double[rows][columns];
     }
 }

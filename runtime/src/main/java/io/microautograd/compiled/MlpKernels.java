@@ -1,8 +1,7 @@
 package io.microautograd.compiled;
 
 import io.microautograd.Differentiable;
-import io.microautograd.losses.Losses;
-import java.util.Arrays;
+import io.microautograd.losses.Loss;
 
 /**
  * The compiled MLP's forward pass and losses, written as plain Java over the flat parameter
@@ -24,91 +23,114 @@ final class MlpKernels {
     static final int SIGMOID = 2;
     static final int LINEAR = 3;
 
-    /** Positions in a layout: the input width, the output width, the number of units (inputs included). */
+    /**
+     * Positions in a layout: the input width, the output width, the number of layers, of computed
+     * units, of rows of transposed weights, and the size of the largest layer.
+     */
     static final int INPUT_SIZE = 0;
     static final int OUTPUT_SIZE = 1;
-    static final int UNIT_COUNT = 2;
-    /** Where the records of the computed units start, {@link #UNIT_FIELDS} numbers each. */
-    static final int FIRST_UNIT = 3;
-    static final int UNIT_FIELDS = 4;
+    static final int LAYER_COUNT = 2;
+    static final int UNIT_COUNT = 3;
+    static final int WEIGHT_ROWS = 4;
+    static final int WIDEST = 5;
+    /** Where the records of the layers start, {@link #LAYER_FIELDS} numbers each. */
+    static final int FIRST_LAYER = 6;
+    static final int LAYER_FIELDS = 6;
     /**
-     * The fields of a unit's record: the first of the units it reads (which are consecutive),
-     * how many it reads, the position of its first weight in the parameters (its bias follows its
-     * weights), its activation code.
+     * The fields of a layer's record: how many units it reads, its size, the position of its first
+     * weight in the parameters, of its first unit in a sample's row, of its first row of
+     * transposed weights, and its activation code.
      */
-    static final int FIRST_INPUT = 0;
-    static final int FAN_IN = 1;
+    static final int FAN_IN = 0;
+    static final int SIZE = 1;
     static final int FIRST_WEIGHT = 2;
-    static final int ACTIVATION = 3;
+    static final int FIRST_UNIT = 3;
+    static final int FIRST_ROW = 4;
+    static final int ACTIVATION = 5;
 
-    /** The losses {@link #batch} sums over the samples: MSE over the outputs, or a binary loss of the one output. */
+    /** The codes {@link #sampleLoss} selects a {@link Loss} by. */
     static final int MSE = 0;
     static final int BINARY_CROSS_ENTROPY = 1;
     static final int BINARY_CROSS_ENTROPY_WITH_LOGITS = 2;
     static final int HINGE = 3;
+    static final int SOFTMAX_CROSS_ENTROPY = 4;
 
-    /** How many inputs one pass of a dot product combines. */
+    /**
+     * How many inputs one pass of a dot product combines. Private, so that the processor reads it
+     * as the literal it is: a loop stepping by a constant it reads as a field records its index
+     * instead of counting it.
+     */
     private static final int GROUP = 4;
+    /** How many samples one pass over a group of weight rows serves, so that the rows stay in cache. */
+    private static final int BLOCK = 16;
 
     private MlpKernels() {
     }
 
-    /**
-     * The outputs of the network {@code layout} at {@code params} for the one input {@code x}:
-     * {@link #batch}'s forward pass for a single sample, for predictions. Through {@link #batch}
-     * a sample would run dozens of loops of one iteration and allocate a row per unit, about ten
-     * times as slow. It sums each dot product four inputs at a time, adds the bias and applies
-     * the activation exactly as {@link #batch} does, so a prediction sees the numbers a training
-     * step sees, bit for bit (a test holds the two together).
-     */
-    static double[] outputs(double[] params, int[] layout, double[] x) {
-        int inputCount = layout[INPUT_SIZE];
-        int unitCount = layout[UNIT_COUNT];
-        double[] values = new double[unitCount];
-        System.arraycopy(x, 0, values, 0, inputCount);
-        for (int u = inputCount; u < unitCount; u++) {
-            int record = FIRST_UNIT + UNIT_FIELDS * (u - inputCount);
-            int in = layout[record + FIRST_INPUT];
-            int fanIn = layout[record + FAN_IN];
-            int w = layout[record + FIRST_WEIGHT];
-            double z = 0;
-            int i = 0;
-            for (; i + GROUP <= fanIn; i += GROUP) {
-                z += params[w + i] * values[in + i] + params[w + i + 1] * values[in + i + 1]
-                        + params[w + i + 2] * values[in + i + 2] + params[w + i + 3] * values[in + i + 3];
-            }
-            for (; i < fanIn; i++) {
-                z += params[w + i] * values[in + i];
-            }
-            double pre = z + params[w + fanIn];
-            int activation = layout[record + ACTIVATION];
-            values[u] = activation == RELU ? (pre > 0 ? pre : 0)
-                    : activation == LINEAR ? pre : curved(pre, activation);
-        }
-        return Arrays.copyOfRange(values, unitCount - layout[OUTPUT_SIZE], unitCount);
+    /** The code of {@code loss} in the kernels: every {@link Loss} has one, or this does not compile. */
+    static int code(Loss loss) {
+        return switch (loss) {
+            case MSE -> MSE;
+            case BINARY_CROSS_ENTROPY -> BINARY_CROSS_ENTROPY;
+            case BINARY_CROSS_ENTROPY_WITH_LOGITS -> BINARY_CROSS_ENTROPY_WITH_LOGITS;
+            case HINGE -> HINGE;
+            case SOFTMAX_CROSS_ENTROPY -> SOFTMAX_CROSS_ENTROPY;
+        };
     }
 
     /**
-     * The summed {@code objective} (see {@link #MSE}) of a run of samples on the network
-     * {@code layout} at {@code params}. The samples are held column by column:
-     * {@code inputs[i][s]} is input i of sample s, {@code targets[k][s]} its target k, so every
-     * loop of the forward pass, and of the generated reverse pass, runs over the samples, long and
-     * unit-stride, where one sample per call leaves only a layer's short fan-in loops.
+     * The outputs of the network {@code layout} at {@code params} for the one input {@code x}:
+     * the kernels' forward pass for a single sample, for predictions, on the parameters as they
+     * are. It sums each dot product four inputs at a time, adds the bias and applies the
+     * activation exactly as {@link #rowBatch} and {@link #columnBatch} do, so a prediction sees
+     * the numbers a training step sees, bit for bit (a test holds the three together).
+     */
+    static double[] outputs(double[] params, int[] layout, double[] x) {
+        double[] in = x;
+        for (int l = 0; l < layout[LAYER_COUNT]; l++) {
+            int record = FIRST_LAYER + LAYER_FIELDS * l;
+            int fanIn = layout[record + FAN_IN];
+            int grouped = fanIn - fanIn % GROUP;
+            double[] out = new double[layout[record + SIZE]];
+            for (int j = 0; j < out.length; j++) {
+                int w = layout[record + FIRST_WEIGHT] + j * (fanIn + 1);
+                double z = 0;
+                for (int i = 0; i < grouped; i += GROUP) {
+                    z += in[i] * params[w + i] + in[i + 1] * params[w + i + 1] + in[i + 2] * params[w + i + 2]
+                            + in[i + 3] * params[w + i + 3];
+                }
+                for (int i = grouped; i < fanIn; i++) {
+                    z += in[i] * params[w + i];
+                }
+                out[j] = activate(z + params[w + fanIn], layout[record + ACTIVATION]);
+            }
+            in = out;
+        }
+        return in;
+    }
+
+    /**
+     * The summed loss ({@link #sampleLoss}, selected by a code) of a run of samples on the network
+     * {@code layout} at {@code params}, the inputs in columns: {@code inputs[i][s]} is input i of
+     * sample s; {@code targets[s]} is sample s's target row. For narrow layers: see
+     * {@link SampleLayout}.
      *
-     * <p>Written for the generated gradient. Each unit's dot product is summed four inputs at a
-     * time, their weights in scalar locals: the reverse pass then adds four weights' partials in
-     * four independent registers as it walks the samples, instead of reading and writing the
-     * gradient array per sample. The sums and the activations live in separate matrices, and
-     * the pre-activation passes through a local, so the sums are never taped: the reverse pass
-     * tapes one pre-activation and one overwritten activation per unit and sample. The inputs
-     * are copied into the activations' first rows, so every layer reads one matrix. The
-     * matrices, like the tapes, are kept per thread by the generated code between calls.
+     * <p>Written for the generated gradient. Every loop of the forward pass, and of the reverse
+     * pass generated from it, runs over the samples, long and unit-stride. Each unit's dot product
+     * is summed four inputs at a time, their weights in scalar locals: the reverse pass then adds
+     * four weights' partials in four independent registers as it walks the samples, instead of
+     * reading and writing the gradient array per sample. The sums and the activations live in
+     * separate matrices, and the pre-activation passes through a local, so the sums are never
+     * taped: the reverse pass tapes one pre-activation and one overwritten activation per unit
+     * and sample. The inputs are copied into the activations' first rows, so every layer reads
+     * one matrix. The matrices, like the tapes, are kept per thread by the generated code between
+     * calls.
      */
     @Differentiable(wrt = "params")
-    static double batch(double[] params, int[] layout, double[][] inputs, double[][] targets, int objective) {
+    static double columnBatch(double[] params, int[] layout, double[][] inputs, double[][] targets, int loss) {
         int n = inputs[0].length;
         int inputCount = layout[INPUT_SIZE];
-        int unitCount = layout[UNIT_COUNT];
+        int unitCount = inputCount + layout[UNIT_COUNT];
         double[][] values = new double[unitCount][n];
         double[][] sums = new double[unitCount][n];
         for (int i = 0; i < inputCount; i++) {
@@ -116,65 +138,183 @@ final class MlpKernels {
                 values[i][s] = inputs[i][s];
             }
         }
-        for (int u = inputCount; u < unitCount; u++) {
-            int record = FIRST_UNIT + UNIT_FIELDS * (u - inputCount);
-            int in = layout[record + FIRST_INPUT];
+        for (int l = 0; l < layout[LAYER_COUNT]; l++) {
+            int record = FIRST_LAYER + LAYER_FIELDS * l;
             int fanIn = layout[record + FAN_IN];
-            int w = layout[record + FIRST_WEIGHT];
-            double[] z = sums[u];
-            int i = 0;
-            for (; i + GROUP <= fanIn; i += GROUP) {
-                double w0 = params[w + i];
-                double w1 = params[w + i + 1];
-                double w2 = params[w + i + 2];
-                double w3 = params[w + i + 3];
-                double[] a0 = values[in + i];
-                double[] a1 = values[in + i + 1];
-                double[] a2 = values[in + i + 2];
-                double[] a3 = values[in + i + 3];
-                for (int s = 0; s < n; s++) {
-                    z[s] += w0 * a0[s] + w1 * a1[s] + w2 * a2[s] + w3 * a3[s];
-                }
-            }
-            for (; i < fanIn; i++) {
-                double weight = params[w + i];
-                double[] a = values[in + i];
-                for (int s = 0; s < n; s++) {
-                    z[s] += weight * a[s];
-                }
-            }
-            double bias = params[w + fanIn];
+            int first = inputCount + layout[record + FIRST_UNIT];
+            int in = first - fanIn;
+            int grouped = fanIn - fanIn % GROUP;
             int activation = layout[record + ACTIVATION];
-            double[] out = values[u];
-            for (int s = 0; s < n; s++) {
-                // Through a local, which the reverse pass tapes once per sample; read from z
-                // there, every sum z accumulated would be taped to restore it. Relu and identity
-                // are written out, so their reverse runs inline; only tanh and sigmoid call a pullback.
-                double pre = z[s] + bias;
-                out[s] = activation == RELU ? (pre > 0 ? pre : 0)
-                        : activation == LINEAR ? pre : curved(pre, activation);
+            for (int j = 0; j < layout[record + SIZE]; j++) {
+                int w = layout[record + FIRST_WEIGHT] + j * (fanIn + 1);
+                double[] z = sums[first + j];
+                for (int i = 0; i < grouped; i += GROUP) {
+                    double w0 = params[w + i];
+                    double w1 = params[w + i + 1];
+                    double w2 = params[w + i + 2];
+                    double w3 = params[w + i + 3];
+                    double[] a0 = values[in + i];
+                    double[] a1 = values[in + i + 1];
+                    double[] a2 = values[in + i + 2];
+                    double[] a3 = values[in + i + 3];
+                    for (int s = 0; s < n; s++) {
+                        z[s] += w0 * a0[s] + w1 * a1[s] + w2 * a2[s] + w3 * a3[s];
+                    }
+                }
+                for (int i = grouped; i < fanIn; i++) {
+                    double weight = params[w + i];
+                    double[] a = values[in + i];
+                    for (int s = 0; s < n; s++) {
+                        z[s] += weight * a[s];
+                    }
+                }
+                double bias = params[w + fanIn];
+                double[] out = values[first + j];
+                for (int s = 0; s < n; s++) {
+                    // Through a local, as in rowBatch.
+                    double pre = z[s] + bias;
+                    out[s] = activation == RELU ? (pre > 0 ? pre : 0)
+                            : activation == LINEAR ? pre : curved(pre, activation);
+                }
             }
         }
         int outputs = layout[OUTPUT_SIZE];
-        int firstOutput = unitCount - outputs;
+        double[] row = new double[outputs];
         double total = 0;
-        if (objective == MSE) {
-            for (int s = 0; s < n; s++) {
-                double squares = 0;
-                for (int k = 0; k < outputs; k++) {
-                    double error = values[firstOutput + k][s] - targets[k][s];
-                    squares += error * error;
-                }
-                total += squares / outputs;
-            }
-            return total;
-        }
-        double[] scores = values[firstOutput];
-        double[] labels = targets[0];
         for (int s = 0; s < n; s++) {
-            total += binaryLoss(scores[s], labels[s], objective);
+            for (int k = 0; k < outputs; k++) {
+                row[k] = values[unitCount - outputs + k][s];
+            }
+            total += sampleLoss(row, 0, outputs, targets[s], loss);
         }
         return total;
+    }
+
+    /**
+     * The summed loss ({@link #sampleLoss}, selected by a code) of a run of samples on the network
+     * {@code layout}, the samples in rows: {@code inputs[s]} is sample s's input row and
+     * {@code targets[s]} its target row. The weights are those of the parameters transposed
+     * ({@link KernelParameters}): {@code weights[row + i][unit + j]} is the weight of input i of
+     * the layer's neuron j, whose bias is {@code biases[unit + j]}. For wide layers: see
+     * {@link SampleLayout}.
+     *
+     * <p>Written for the generated gradient. Each layer's innermost loop runs over the layer's
+     * neurons, {@code j} indexing the sums and the weights alike, and updates the sums element by
+     * element, {@code z[j] += a0 * w0[j] + ... + a3 * w3[j]}, four inputs per pass, for a block of
+     * {@link #BLOCK} samples per pass over those inputs' weights, which so stay in cache. Its
+     * reversal updates the weights' adjoints element by element too ({@code dW0[j] += dZ[j] * a0}),
+     * which the JIT vectorises like the forward loop; with the samples as the inner loop, as in
+     * {@link #columnBatch}, each weight's partial is a sum over the samples, which the JIT keeps
+     * scalar and in order. The first layer reads the inputs themselves, which are constants, so its
+     * reversal computes no partials with respect to them: a layer reading a hidden layer does,
+     * summing over its own neurons. The sums and the activations live in separate matrices, and
+     * the pre-activation passes through a local, so the sums are never taped: the reverse pass
+     * tapes one pre-activation per unit and sample. The matrices, like the tapes, are kept per
+     * thread by the generated code between calls.
+     */
+    @Differentiable(wrt = {"weights", "biases"})
+    static double rowBatch(double[][] weights, double[] biases, int[] layout, double[][] inputs, double[][] targets,
+            int loss) {
+        int n = inputs.length;
+        int units = layout[UNIT_COUNT];
+        double[][] sums = new double[n][units];
+        double[][] values = new double[n][units];
+        for (int l = 0; l < layout[LAYER_COUNT]; l++) {
+            int record = FIRST_LAYER + LAYER_FIELDS * l;
+            int fanIn = layout[record + FAN_IN];
+            int unit = layout[record + FIRST_UNIT];
+            int end = unit + layout[record + SIZE];
+            int row = layout[record + FIRST_ROW];
+            int grouped = fanIn - fanIn % GROUP;
+            if (l == 0) {
+                for (int first = 0; first < n; first += BLOCK) {
+                    int last = Math.min(first + BLOCK, n);
+                    for (int i = 0; i < grouped; i += GROUP) {
+                        double[] w0 = weights[row + i];
+                        double[] w1 = weights[row + i + 1];
+                        double[] w2 = weights[row + i + 2];
+                        double[] w3 = weights[row + i + 3];
+                        for (int s = first; s < last; s++) {
+                            double[] x = inputs[s];
+                            double[] z = sums[s];
+                            double x0 = x[i];
+                            double x1 = x[i + 1];
+                            double x2 = x[i + 2];
+                            double x3 = x[i + 3];
+                            for (int j = unit; j < end; j++) {
+                                z[j] += x0 * w0[j] + x1 * w1[j] + x2 * w2[j] + x3 * w3[j];
+                            }
+                        }
+                    }
+                    for (int i = grouped; i < fanIn; i++) {
+                        double[] wi = weights[row + i];
+                        for (int s = first; s < last; s++) {
+                            double[] z = sums[s];
+                            double xi = inputs[s][i];
+                            for (int j = unit; j < end; j++) {
+                                z[j] += xi * wi[j];
+                            }
+                        }
+                    }
+                }
+            } else {
+                int in = unit - fanIn;
+                for (int first = 0; first < n; first += BLOCK) {
+                    int last = Math.min(first + BLOCK, n);
+                    for (int i = 0; i < grouped; i += GROUP) {
+                        double[] w0 = weights[row + i];
+                        double[] w1 = weights[row + i + 1];
+                        double[] w2 = weights[row + i + 2];
+                        double[] w3 = weights[row + i + 3];
+                        for (int s = first; s < last; s++) {
+                            double[] a = values[s];
+                            double[] z = sums[s];
+                            double a0 = a[in + i];
+                            double a1 = a[in + i + 1];
+                            double a2 = a[in + i + 2];
+                            double a3 = a[in + i + 3];
+                            for (int j = unit; j < end; j++) {
+                                z[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j];
+                            }
+                        }
+                    }
+                    for (int i = grouped; i < fanIn; i++) {
+                        double[] wi = weights[row + i];
+                        for (int s = first; s < last; s++) {
+                            double[] z = sums[s];
+                            double ai = values[s][in + i];
+                            for (int j = unit; j < end; j++) {
+                                z[j] += ai * wi[j];
+                            }
+                        }
+                    }
+                }
+            }
+            int activation = layout[record + ACTIVATION];
+            for (int s = 0; s < n; s++) {
+                double[] z = sums[s];
+                double[] out = values[s];
+                for (int j = unit; j < end; j++) {
+                    // Through a local, which the reverse pass tapes once per sample; read from z
+                    // there, every sum z accumulated would be taped to restore it. Relu and identity
+                    // are written out, so their reverse runs inline; only tanh and sigmoid call a pullback.
+                    double pre = z[j] + biases[j];
+                    out[j] = activation == RELU ? (pre > 0 ? pre : 0)
+                            : activation == LINEAR ? pre : curved(pre, activation);
+                }
+            }
+        }
+        int outputs = layout[OUTPUT_SIZE];
+        double total = 0;
+        for (int s = 0; s < n; s++) {
+            total += sampleLoss(values[s], units - outputs, outputs, targets[s], loss);
+        }
+        return total;
+    }
+
+    /** The activation {@code activation} of a unit whose pre-activation is {@code pre}, as the kernels compute it. */
+    private static double activate(double pre, int activation) {
+        return activation == RELU ? (pre > 0 ? pre : 0) : activation == LINEAR ? pre : curved(pre, activation);
     }
 
     /** tanh, or the sigmoid computed as {@code Value}'s, which never overflows. */
@@ -187,16 +327,35 @@ final class MlpKernels {
     }
 
     /**
-     * The binary loss {@code loss} of the one output {@code output} against the target
-     * {@code t}: binary cross-entropy of a probability (clamped as
-     * {@code Losses.binaryCrossEntropy}), of a logit (as
-     * {@code Losses.binaryCrossEntropyWithLogits}), or the hinge loss max(0, 1 - y s) with label
-     * 1 positive and 0 or -1 negative (as {@code Losses.hinge}).
+     * The loss {@code loss} (a code of {@link #code}) of the {@code count} outputs
+     * {@code outputs[first]} on against the target row {@code target}, computed as the
+     * {@link Loss} constant's formula computes it on the {@code Value} engine.
      */
-    @Differentiable(wrt = "output")
-    static double binaryLoss(double output, double t, int loss) {
+    @Differentiable(wrt = "outputs")
+    static double sampleLoss(double[] outputs, int first, int count, double[] target, int loss) {
+        if (loss == MSE) {
+            double squares = 0;
+            for (int k = 0; k < count; k++) {
+                double error = outputs[first + k] - target[k];
+                squares += error * error;
+            }
+            return squares * (1.0 / count);
+        }
+        if (loss == SOFTMAX_CROSS_ENTROPY) {
+            double largest = outputs[first];
+            for (int k = 1; k < count; k++) {
+                largest = Math.max(largest, outputs[first + k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < count; k++) {
+                sum += Math.exp(outputs[first + k] - largest);
+            }
+            return Math.log(sum) - (outputs[first + (int) target[0]] - largest);
+        }
+        double output = outputs[first];
+        double t = target[0];
         if (loss == BINARY_CROSS_ENTROPY) {
-            double p = Math.min(Math.max(output, Losses.PROBABILITY_EPSILON), 1 - Losses.PROBABILITY_EPSILON);
+            double p = Math.min(Math.max(output, Loss.PROBABILITY_EPSILON), 1 - Loss.PROBABILITY_EPSILON);
             return -(Math.log(p) * t + Math.log(1 - p) * (1 - t));
         }
         if (loss == BINARY_CROSS_ENTROPY_WITH_LOGITS) {

@@ -12,14 +12,18 @@ import java.util.List;
  * compiled kernels read (a read-only parameter of theirs):
  *
  * <pre>
- * [inputSize, outputSize, unitCount, then per computed unit: firstInput, fanIn, firstWeight, activation]
+ * [inputSize, outputSize, layerCount, unitCount, weightRows, widest,
+ *  then per layer: fanIn, size, firstWeight, firstUnit, firstRow, activation]
  * </pre>
  *
- * where unitCount is the input width plus every layer's size (the length of the kernels' one
- * array of unit values, the inputs first, then the layers in order), and each computed unit,
- * layer by layer, gives the first of the consecutive units it reads (the previous layer), how
- * many it reads, where its weights start in the parameters (its bias follows them) and its
- * activation as a code of {@link MlpKernels} (RELU, TANH, SIGMOID, LINEAR).
+ * where unitCount is the number of computed units (every layer's size: the width of a sample's
+ * row of sums and activations, the layers in order), weightRows the sum of the layers' fan-ins
+ * (the rows of the kernels' transposed weights, one per input of a layer) and widest the size of
+ * the largest layer (their length). Each layer gives how many units it reads (the previous
+ * layer, or the inputs), its size, where its weights start in the parameters (each neuron's
+ * weights in input order, then its bias), where its units start in a sample's row, where its
+ * rows of transposed weights start, and its activation as a code of {@link MlpKernels} (RELU,
+ * TANH, SIGMOID, LINEAR).
  */
 final class MlpLayout {
 
@@ -41,30 +45,33 @@ final class MlpLayout {
 
     /** The layout array of the network reading {@code inputSize} numbers through {@code layers}. */
     private static int[] encode(int inputSize, List<LayerSpec> layers) {
-        int units = inputSize;
-        for (LayerSpec layer : layers) {
-            units += layer.size();
-        }
-        int[] encoded = new int[MlpKernels.FIRST_UNIT + MlpKernels.UNIT_FIELDS * (units - inputSize)];
+        int[] encoded = new int[MlpKernels.FIRST_LAYER + MlpKernels.LAYER_FIELDS * layers.size()];
         encoded[MlpKernels.INPUT_SIZE] = inputSize;
         encoded[MlpKernels.OUTPUT_SIZE] = layers.get(layers.size() - 1).size();
-        encoded[MlpKernels.UNIT_COUNT] = units;
-        int record = MlpKernels.FIRST_UNIT;
-        int firstInput = 0;
+        encoded[MlpKernels.LAYER_COUNT] = layers.size();
+        int record = MlpKernels.FIRST_LAYER;
         int fanIn = inputSize;
         int firstWeight = 0;
+        int firstUnit = 0;
+        int firstRow = 0;
+        int widest = 0;
         for (LayerSpec layer : layers) {
-            for (int j = 0; j < layer.size(); j++) {
-                encoded[record + MlpKernels.FIRST_INPUT] = firstInput;
-                encoded[record + MlpKernels.FAN_IN] = fanIn;
-                encoded[record + MlpKernels.FIRST_WEIGHT] = firstWeight;
-                encoded[record + MlpKernels.ACTIVATION] = code(layer.activation());
-                record += MlpKernels.UNIT_FIELDS;
-                firstWeight += fanIn + 1;
-            }
-            firstInput += fanIn;
+            encoded[record + MlpKernels.FAN_IN] = fanIn;
+            encoded[record + MlpKernels.SIZE] = layer.size();
+            encoded[record + MlpKernels.FIRST_WEIGHT] = firstWeight;
+            encoded[record + MlpKernels.FIRST_UNIT] = firstUnit;
+            encoded[record + MlpKernels.FIRST_ROW] = firstRow;
+            encoded[record + MlpKernels.ACTIVATION] = code(layer.activation());
+            record += MlpKernels.LAYER_FIELDS;
+            firstWeight += layer.size() * (fanIn + 1);
+            firstUnit += layer.size();
+            firstRow += fanIn;
+            widest = Math.max(widest, layer.size());
             fanIn = layer.size();
         }
+        encoded[MlpKernels.UNIT_COUNT] = firstUnit;
+        encoded[MlpKernels.WEIGHT_ROWS] = firstRow;
+        encoded[MlpKernels.WIDEST] = widest;
         return encoded;
     }
 

@@ -1,10 +1,12 @@
 package io.microautograd.data;
 
 import java.util.Arrays;
+import java.util.Random;
 
 /**
- * Samples for supervised learning: one input row and one target row per sample, every input of
- * the same width and every target of the same width.
+ * Samples for learning: one input row and one target row per sample, every input of the same
+ * width, at least one, and every target of the same width. Targets of width 0 suit an objective
+ * that reads only the inputs (unsupervised), as they do on Spark's {@code DistributedSamples}.
  *
  * <p>Immutable: the constructor copies the rows it is given and every accessor returns a copy,
  * so neither the caller nor a model can change a dataset after it is built.
@@ -18,7 +20,7 @@ public final class Dataset {
      * A dataset of {@code inputs[i]} paired with {@code targets[i]}.
      *
      * @throws IllegalArgumentException if there are no samples, the two arrays differ in length,
-     *     or the rows of either are empty or not all of one width
+     *     the input rows are empty, or the rows of either are not all of one width
      */
     public Dataset(double[][] inputs, double[][] targets) {
         if (inputs.length == 0) {
@@ -30,8 +32,9 @@ public final class Dataset {
         }
         this.inputs = copyRows(inputs, "inputs");
         this.targets = copyRows(targets, "targets");
-        requireValues(this.inputs, "inputs");
-        requireValues(this.targets, "targets");
+        if (this.inputs[0].length == 0) {
+            throw new IllegalArgumentException("every row of inputs must hold at least one value, got rows of width 0");
+        }
     }
 
     /** A dataset with one target per sample, {@code y[i]} for {@code x[i]}: the seed's X and Y. */
@@ -41,6 +44,53 @@ public final class Dataset {
             targets[i] = new double[] {y[i]};
         }
         return new Dataset(x, targets);
+    }
+
+    /**
+     * This dataset's samples cut in two at random: a test part of {@code round(size * testFraction)}
+     * samples and a training part of the rest, each in the order of a shuffle drawn from
+     * {@code seed} with {@link java.util.Random} (Fisher-Yates), so a seed gives the same parts on
+     * every JVM.
+     *
+     * @throws IllegalArgumentException unless both parts get at least one sample
+     */
+    public Split split(double testFraction, long seed) {
+        long test = Math.round(size() * testFraction);
+        if (!(test >= 1 && test < size())) {
+            throw new IllegalArgumentException("testFraction must leave at least one sample in each part of the "
+                    + size() + ", got " + testFraction);
+        }
+        int[] order = new int[size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(seed);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return new Split(subset(order, (int) test, order.length), subset(order, 0, (int) test));
+    }
+
+    /**
+     * A dataset cut in two by {@link #split}.
+     *
+     * @param train the samples to train on
+     * @param test the samples held out
+     */
+    public record Split(Dataset train, Dataset test) {
+    }
+
+    private Dataset subset(int[] order, int from, int to) {
+        double[][] x = new double[to - from][];
+        double[][] y = new double[to - from][];
+        for (int k = from; k < to; k++) {
+            x[k - from] = inputs[order[k]];
+            y[k - from] = targets[order[k]];
+        }
+        return new Dataset(x, y);
     }
 
     /** The number of samples. */
@@ -92,13 +142,6 @@ public final class Dataset {
     public String toString() {
         return "Dataset(" + size() + " samples, inputs of width " + inputSize() + ", targets of width " + targetSize()
                 + ")";
-    }
-
-    private static void requireValues(double[][] rows, String name) {
-        if (rows[0].length == 0) {
-            throw new IllegalArgumentException("every row of " + name + " must hold at least one value, got rows of"
-                    + " width 0");
-        }
     }
 
     private static double[][] copyRows(double[][] rows, String name) {

@@ -1,345 +1,325 @@
 package io.microautograd.engine;
 
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
+
 /**
- * The primitive operations of the {@link Value} engine, each with its local derivative.
+ * An operation of the {@link Value} engine: a name, a forward formula and a backward rule, kept
+ * together. Every node of a graph was made by one, and {@link Value#backward()} runs each node's
+ * rule in reverse topological order, adding {@code partial * grad of the output} into the
+ * gradient of each input. The engine's own operations are the rows of {@link BuiltIns}, each
+ * its forward formula and its backward written out as micrograd writes them. Yours are made by
+ * the factories below and are as good as a built-in one: their name shows in
+ * {@link Value#toString()}, in pictures and gradient traces, and in the trainer's message when
+ * one of them turns finite numbers into NaN.
  *
- * <p>This enum is the engine's rule table: every node of a graph was made by one of these
- * operations, and {@link #backward(Value)} pushes the node's gradient to its inputs by the chain
- * rule, {@code input.grad += localPartial * out.grad}. Everything else the engine offers (neg,
- * sub, smooth clamp, the forms with a plain double) is built from these rows. The rows
- * cover the {@code Math} functions the gradient compiler supports, with the same conventions at
- * kinks (DESIGN.md), so that both paths compute the same program the same way.
+ * <pre>{@code
+ * // a unary operation: the forward formula and the derivative at input x with output y
+ * Op.Unary softplus = Op.unary("softplus",
+ *         x -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))),
+ *         (x, y) -> 1 / (1 + Math.exp(-x)));
+ * Value out = softplus.apply(w.mul(x));
+ *
+ * // a binary one: one partial per input
+ * Op.Binary logAddExp = Op.binary("logaddexp",
+ *         (a, b) -> Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))),
+ *         (a, b, y) -> Math.exp(a - y),
+ *         (a, b, y) -> Math.exp(b - y));
+ *
+ * // any number of inputs: the partials as an array, or a vector-Jacobian product
+ * Op.Nary norm = Op.nary("norm", x -> Math.sqrt(Arrays.stream(x).map(v -> v * v).sum()),
+ *         (x, y) -> Arrays.stream(x).map(v -> v / y).toArray());
+ * Op.Nary clipGradient = Op.naryVjp("clipgrad", x -> x[0],
+ *         (x, y, gradient) -> new double[] {Math.max(-1, Math.min(1, gradient))});
+ * }</pre>
+ *
+ * <p>A rule is evaluated at the numbers of the node: the inputs' data and the output's (which a
+ * rule such as exp's, {@code (x, y) -> y}, reuses). Partials are multiplied by the output's
+ * gradient; a vector-Jacobian product receives that gradient and returns each input's
+ * contribution itself, which also allows rules that are not linear in it, such as clipping.
+ * {@link io.microautograd.gradcheck.GradientCheck#check(Op, double[]...)} checks a rule against
+ * finite differences.
+ *
+ * <p>Operations are immutable and may be shared between threads and graphs; they should be
+ * made once (a {@code static final} field), not per call.
  */
-public enum Op {
-    /** A leaf: an input, a parameter or a constant. Nothing to propagate. */
-    LEAF(""),
-    /** n-ary sum: d(a+b+...)/da = 1. */
-    ADD("+") {
-        @Override
-        void backward(Value out) {
-            for (Value input : out.inputs) {
-                input.grad += out.grad;
-            }
-        }
-    },
-    /** Product: d(ab)/da = b, d(ab)/db = a. */
-    MUL("*") {
-        @Override
-        void backward(Value out) {
-            Value a = out.inputs[0];
-            Value b = out.inputs[1];
-            a.grad += b.data * out.grad;
-            b.grad += a.data * out.grad;
-        }
-    },
-    /** Quotient: d(a/b)/da = 1/b, d(a/b)/db = -y/b. A row of its own so that a/b rounds as Java's. */
-    DIV("/") {
-        @Override
-        void backward(Value out) {
-            Value a = out.inputs[0];
-            Value b = out.inputs[1];
-            a.grad += out.grad / b.data;
-            b.grad -= out.data / b.data * out.grad;
-        }
-    },
-    /**
-     * Power with a constant exponent n (stored as the second input): d(x^n)/dx = n x^(n-1), and 0
-     * where n = 0, x = 0 included.
-     */
-    POW("^") {
-        @Override
-        public boolean differentiates(int input) {
-            return input == 0;
-        }
+public abstract class Op {
 
-        @Override
-        void backward(Value out) {
-            Value base = out.inputs[0];
-            base.grad += powerSlope(base.data, out.inputs[1].data) * out.grad;
-        }
-    },
-    /**
-     * Power with a differentiated exponent: d(x^y)/dx = y x^(y-1) (0 where y = 0, x = 0 included),
-     * d(x^y)/dy = x^y ln x for x &gt; 0 and 0 otherwise (x^y is not a real-differentiable function
-     * of y where x &lt;= 0).
-     */
-    POW_VALUE("^") {
-        @Override
-        void backward(Value out) {
-            Value base = out.inputs[0];
-            Value exponent = out.inputs[1];
-            base.grad += powerSlope(base.data, exponent.data) * out.grad;
-            if (base.data > 0) {
-                exponent.grad += out.data * Math.log(base.data) * out.grad;
-            }
-        }
-    },
-    /** d(e^x)/dx = e^x, the output itself. */
-    EXP("exp") {
-        @Override
-        void backward(Value out) {
-            out.inputs[0].grad += out.data * out.grad;
-        }
-    },
-    /** d(log max(x, eps))/dx = 1/x above {@link Value#LOG_EPSILON}, 0 below it. */
-    LOG("log") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            if (x.data >= Value.LOG_EPSILON) {
-                x.grad += out.grad / x.data;
-            } else if (Double.isNaN(x.data)) {
-                x.grad += Double.NaN;
-            }
-        }
-    },
-    /**
-     * d(tanh x)/dx = 1 - y^2, computed as e^(-2|x|) (1 + |y|)^2: the same number without the
-     * cancellation that leaves 1 - y^2 with no correct digit once y rounds to within a few ulps
-     * of 1 (tanh'(20) = 1.7e-17, not 0). The compiled rule is the same expression.
-     */
-    TANH("tanh") {
-        @Override
-        void backward(Value out) {
-            double y = Math.abs(out.data);
-            out.inputs[0].grad += Math.exp(-2 * Math.abs(out.inputs[0].data)) * ((1 + y) * (1 + y)) * out.grad;
-        }
-    },
-    /** d(relu x)/dx = 1 for x &gt; 0, else 0 (relu'(0) = 0). */
-    RELU("relu") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            if (x.data > 0) {
-                x.grad += out.grad;
-            }
-        }
-    },
-    /**
-     * d(sigmoid x)/dx = y (1 - y), computed as e^-|x| / (1 + e^-|x|)^2, which keeps every digit
-     * where 1 - y cancels (sigmoid'(40) = 4.2e-18, not 0).
-     */
-    SIGMOID("sigmoid") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            double e = Math.exp(-Math.abs(x.data));
-            x.grad += e / ((1 + e) * (1 + e)) * out.grad;
-        }
-    },
-    /** d(sin x)/dx = cos x. */
-    SIN("sin") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            x.grad += Math.cos(x.data) * out.grad;
-        }
-    },
-    /** d(cos x)/dx = -sin x. */
-    COS("cos") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            x.grad -= Math.sin(x.data) * out.grad;
-        }
-    },
-    /** d(tan x)/dx = 1 + y^2. */
-    TAN("tan") {
-        @Override
-        void backward(Value out) {
-            out.inputs[0].grad += (1 + out.data * out.data) * out.grad;
-        }
-    },
-    /** d(asin x)/dx = 1 / sqrt(1 - x^2); see {@link #oneMinusSquare}. */
-    ASIN("asin") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            x.grad += out.grad / Math.sqrt(oneMinusSquare(x.data));
-        }
-    },
-    /** d(acos x)/dx = -1 / sqrt(1 - x^2); see {@link #oneMinusSquare}. */
-    ACOS("acos") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            x.grad -= out.grad / Math.sqrt(oneMinusSquare(x.data));
-        }
-    },
-    /** d(atan x)/dx = 1 / (1 + x^2). */
-    ATAN("atan") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            x.grad += out.grad / (1 + x.data * x.data);
-        }
-    },
-    /**
-     * atan2(y, x): d/dy = x / (x^2 + y^2), d/dx = -y / (x^2 + y^2), computed as x / r / r with
-     * r = hypot(y, x), so that the squares neither overflow nor underflow (at (4e200, 3e200) and
-     * (4e-200, 3e-200) the sum of squares is infinite or 0).
-     */
-    ATAN2("atan2") {
-        @Override
-        void backward(Value out) {
-            Value y = out.inputs[0];
-            Value x = out.inputs[1];
-            double r = Math.hypot(y.data, x.data);
-            y.grad += x.data / r / r * out.grad;
-            x.grad -= y.data / r / r * out.grad;
-        }
-    },
-    /** d(sinh x)/dx = cosh x. */
-    SINH("sinh") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            x.grad += Math.cosh(x.data) * out.grad;
-        }
-    },
-    /** d(cosh x)/dx = sinh x. */
-    COSH("cosh") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            x.grad += Math.sinh(x.data) * out.grad;
-        }
-    },
-    /** d(e^x - 1)/dx = e^x (not y + 1, which is 0 once y rounds to -1: expm1'(-40) = 4.2e-18). */
-    EXPM1("expm1") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            x.grad += Math.exp(x.data) * out.grad;
-        }
-    },
-    /** d(log10 x)/dx = 1 / (x ln 10). */
-    LOG10("log10") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            x.grad += out.grad / (x.data * Math.log(10));
-        }
-    },
-    /** d(log(1 + x))/dx = 1 / (1 + x). */
-    LOG1P("log1p") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            x.grad += out.grad / (1 + x.data);
-        }
-    },
-    /** d(sqrt x)/dx = 1 / (2y). */
-    SQRT("sqrt") {
-        @Override
-        void backward(Value out) {
-            out.inputs[0].grad += out.grad / (2 * out.data);
-        }
-    },
-    /** d(cbrt x)/dx = 1 / (3y^2). */
-    CBRT("cbrt") {
-        @Override
-        void backward(Value out) {
-            out.inputs[0].grad += out.grad / (3 * out.data * out.data);
-        }
-    },
-    /** hypot(a, b): d/da = a / y, d/db = b / y. */
-    HYPOT("hypot") {
-        @Override
-        void backward(Value out) {
-            Value a = out.inputs[0];
-            Value b = out.inputs[1];
-            a.grad += a.data / out.data * out.grad;
-            b.grad += b.data / out.data * out.grad;
-        }
-    },
-    /** d|x|/dx = sign of x, with abs'(0) = 0. */
-    ABS("abs") {
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            x.grad += Math.signum(x.data) * out.grad;
-        }
-    },
-    /** max(a, b): the whole gradient to the larger input; at a tie, to the first. */
-    MAX("max") {
-        @Override
-        void backward(Value out) {
-            Value a = out.inputs[0];
-            Value b = out.inputs[1];
-            (a.data >= b.data ? a : b).grad += out.grad;
-        }
-    },
-    /** min(a, b): the whole gradient to the smaller input; at a tie, to the first. */
-    MIN("min") {
-        @Override
-        void backward(Value out) {
-            Value a = out.inputs[0];
-            Value b = out.inputs[1];
-            (a.data <= b.data ? a : b).grad += out.grad;
-        }
-    },
-    /** floor: piecewise constant, derivative 0. */
-    FLOOR("floor"),
-    /** ceil: piecewise constant, derivative 0. */
-    CEIL("ceil"),
-    /** rint: piecewise constant, derivative 0. */
-    RINT("rint"),
-    /** signum: piecewise constant, derivative 0. */
-    SIGNUM("signum"),
-    /** Hard clamp to [lo, hi] (second and third inputs): derivative 1 inside, boundaries included; 0 outside. */
-    CLAMP("clamp") {
-        @Override
-        public boolean differentiates(int input) {
-            return input == 0;
-        }
-
-        @Override
-        void backward(Value out) {
-            Value x = out.inputs[0];
-            if (x.data >= out.inputs[1].data && x.data <= out.inputs[2].data) {
-                x.grad += out.grad;
-            }
-        }
-    };
-
-    private final String symbol;
-
-    Op(String symbol) {
-        this.symbol = symbol;
+    /** The derivative of a unary operation. */
+    @FunctionalInterface
+    public interface Derivative {
+        /** dy/dx at input {@code x}, whose output is {@code y}. */
+        double at(double x, double y);
     }
 
-    /** The short name pictures and traces show for this operation, for example {@code "*"} or {@code "tanh"}. */
-    public String symbol() {
-        return symbol;
+    /** One partial derivative of a binary operation. */
+    @FunctionalInterface
+    public interface Partial {
+        /** The partial at inputs {@code a} and {@code b}, whose output is {@code y}. */
+        double at(double a, double b, double y);
+    }
+
+    /** The partial derivatives of an operation of any number of inputs. */
+    @FunctionalInterface
+    public interface Partials {
+        /** dy/dx_i for each input, in the inputs' order, at inputs {@code x} with output {@code y}. */
+        double[] at(double[] x, double y);
+    }
+
+    /** The vector-Jacobian product of an operation of any number of inputs. */
+    @FunctionalInterface
+    public interface VectorJacobianProduct {
+        /**
+         * What {@code gradient}, the output's gradient, contributes to each input's gradient, in
+         * the inputs' order (for a smooth operation, {@code gradient * dy/dx_i}), at inputs
+         * {@code x} with output {@code y}.
+         */
+        double[] at(double[] x, double y, double gradient);
+    }
+
+    /** The arity of operations that take any number of inputs. */
+    static final int ANY = -1;
+
+    private final String name;
+    private final int arity;
+
+    Op(String name, int arity) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an operation needs a name, which pictures, traces and errors show;"
+                    + " got " + (name == null ? "null" : "\"" + name + "\""));
+        }
+        this.name = name;
+        this.arity = arity;
+    }
+
+    /**
+     * A unary operation.
+     *
+     * @param name what pictures, traces and errors call it
+     * @param forward the output at an input
+     * @param derivative dy/dx at input x with output y
+     * @throws IllegalArgumentException if the name is null or blank, or a function is null
+     */
+    public static Unary unary(String name, DoubleUnaryOperator forward, Derivative derivative) {
+        requireRule(name, "forward", forward);
+        requireRule(name, "derivative", derivative);
+        return new Unary(name) {
+            @Override
+            double forward(double x) {
+                return forward.applyAsDouble(x);
+            }
+
+            @Override
+            void backward(Value out) {
+                Value x = out.inputs[0];
+                x.grad += derivative.at(x.data, out.data) * out.grad;
+            }
+        };
+    }
+
+    /**
+     * A binary operation.
+     *
+     * @param name what pictures, traces and errors call it
+     * @param forward the output at inputs a and b
+     * @param partialA dy/da at a and b with output y
+     * @param partialB dy/db at a and b with output y
+     * @throws IllegalArgumentException if the name is null or blank, or a function is null
+     */
+    public static Binary binary(String name, DoubleBinaryOperator forward, Partial partialA, Partial partialB) {
+        requireRule(name, "forward", forward);
+        requireRule(name, "partialA", partialA);
+        requireRule(name, "partialB", partialB);
+        return new Binary(name) {
+            @Override
+            double forward(double a, double b) {
+                return forward.applyAsDouble(a, b);
+            }
+
+            @Override
+            void backward(Value out) {
+                Value a = out.inputs[0];
+                Value b = out.inputs[1];
+                a.grad += partialA.at(a.data, b.data, out.data) * out.grad;
+                b.grad += partialB.at(a.data, b.data, out.data) * out.grad;
+            }
+        };
+    }
+
+    /**
+     * An operation of any number of inputs whose rule gives its partials.
+     *
+     * @param name what pictures, traces and errors call it
+     * @param forward the output at the inputs, in the order they were given
+     * @param partials the partials at the inputs x with output y, one per input
+     * @throws IllegalArgumentException if the name is null or blank, or a function is null
+     */
+    public static Nary nary(String name, ToDoubleFunction<double[]> forward, Partials partials) {
+        requireRule(name, "forward", forward);
+        requireRule(name, "partials", partials);
+        return new Nary(name, forward, partials, null);
+    }
+
+    /**
+     * An operation of any number of inputs whose rule is a vector-Jacobian product: given the
+     * output's gradient, it returns what each input's gradient receives.
+     *
+     * @param name what pictures, traces and errors call it
+     * @param forward the output at the inputs, in the order they were given
+     * @param product the contributions to the inputs' gradients at inputs x with output y
+     * @throws IllegalArgumentException if the name is null or blank, or a function is null
+     */
+    public static Nary naryVjp(String name, ToDoubleFunction<double[]> forward, VectorJacobianProduct product) {
+        requireRule(name, "forward", forward);
+        requireRule(name, "product", product);
+        return new Nary(name, forward, null, product);
+    }
+
+    /** What pictures, traces and errors call this operation, for example {@code "*"} or {@code "tanh"}. */
+    public final String name() {
+        return name;
     }
 
     /**
      * Whether the operation passes gradient to its input number {@code input}: false for the
-     * constant operands it keeps as inputs (the exponent of {@link #POW}, the bounds of
-     * {@link #CLAMP}), true otherwise.
+     * constant operands some built-ins keep as inputs (the exponent of {@link BuiltIns#POW}, the
+     * bounds of {@link BuiltIns#CLAMP}), true otherwise.
      */
     public boolean differentiates(int input) {
         return true;
     }
 
     /**
-     * Adds this operation's contribution to the gradients of {@code out}'s inputs. Leaves and
-     * the piecewise-constant functions (floor, ceil, rint, signum: derivative 0) pass nothing.
+     * A node made by this operation from {@code inputs}.
+     *
+     * @throws IllegalArgumentException if the operation takes another number of inputs, or an
+     *     input is null
      */
-    void backward(Value out) {
+    public Value apply(Value... inputs) {
+        if (inputs == null) {
+            throw new IllegalArgumentException("the inputs of operation " + this + " must not be null");
+        }
+        if (arity == ANY ? inputs.length == 0 : inputs.length != arity) {
+            throw new IllegalArgumentException("operation " + this + " takes " + (arity == ANY ? "at least one input"
+                    : arity == 1 ? "1 input" : arity + " inputs") + ", got " + inputs.length);
+        }
+        Value[] copy = inputs.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i] == null) {
+                throw new IllegalArgumentException("input " + i + " of operation " + this + " is null");
+            }
+        }
+        return new Value(forward(copy), this, copy);
     }
+
+    /** The name, quoted: how messages name an operation. */
+    @Override
+    public String toString() {
+        return "\"" + name + "\"";
+    }
+
+    /** The forward formula: the output at the inputs' data. */
+    abstract double forward(Value[] inputs);
 
     /**
-     * d(x^n)/dx = n x^(n-1), and 0 where n = 0: x^0 is the constant 1, also at x = 0, where the
-     * formula would give 0 * infinity.
+     * The backward rule: adds to the gradient of each input of {@code out} what {@code out}'s
+     * gradient contributes to it.
      */
-    private static double powerSlope(double x, double n) {
-        return n == 0 ? 0 : n * Math.pow(x, n - 1);
+    abstract void backward(Value out);
+
+    private static void requireRule(String name, String what, Object function) {
+        if (function == null) {
+            throw new IllegalArgumentException(what + " of operation \"" + name + "\" must not be null");
+        }
     }
 
-    /** 1 - x^2 as (1 - x)(1 + x): near |x| = 1, where 1 - x*x cancels, each factor is exact or nearly. */
-    private static double oneMinusSquare(double x) {
-        return (1 - x) * (1 + x);
+    /** An operation of one input: {@link #apply(Value)}. */
+    public abstract static class Unary extends Op {
+
+        Unary(String name) {
+            super(name, 1);
+        }
+
+        /** The node of this operation applied to {@code x}. */
+        public Value apply(Value x) {
+            return new Value(forward(x.data), this, new Value[] {x});
+        }
+
+        /** The output at input {@code x}. */
+        abstract double forward(double x);
+
+        @Override
+        final double forward(Value[] inputs) {
+            return forward(inputs[0].data);
+        }
+    }
+
+    /** An operation of two inputs: {@link #apply(Value, Value)}, or a plain double on the right. */
+    public abstract static class Binary extends Op {
+
+        Binary(String name) {
+            super(name, 2);
+        }
+
+        /** The node of this operation applied to {@code a} and {@code b}. */
+        public Value apply(Value a, Value b) {
+            return new Value(forward(a.data, b.data), this, new Value[] {a, b});
+        }
+
+        /** The node of this operation applied to {@code a} and a leaf holding {@code b}. */
+        public Value apply(Value a, double b) {
+            return apply(a, Value.of(b));
+        }
+
+        /** The output at inputs {@code a} and {@code b}. */
+        abstract double forward(double a, double b);
+
+        @Override
+        final double forward(Value[] inputs) {
+            return forward(inputs[0].data, inputs[1].data);
+        }
+    }
+
+    /** An operation of any number of inputs: {@link #apply(Value...)}. */
+    public static final class Nary extends Op {
+
+        private final ToDoubleFunction<double[]> forward;
+        private final Partials partials;
+        private final VectorJacobianProduct product;
+
+        private Nary(String name, ToDoubleFunction<double[]> forward, Partials partials,
+                VectorJacobianProduct product) {
+            super(name, ANY);
+            this.forward = forward;
+            this.partials = partials;
+            this.product = product;
+        }
+
+        @Override
+        double forward(Value[] inputs) {
+            return forward.applyAsDouble(Value.data(inputs));
+        }
+
+        /**
+         * Runs the rule and adds what it gives to the inputs' gradients.
+         *
+         * @throws IllegalStateException if the rule gives another number of partials or
+         *     contributions than the node has inputs; this node then adds nothing
+         */
+        @Override
+        void backward(Value out) {
+            double[] x = Value.data(out.inputs);
+            double[] rule = partials != null ? partials.at(x, out.data) : product.at(x, out.data, out.grad);
+            if (rule == null || rule.length != x.length) {
+                throw new IllegalStateException("the backward rule of operation " + this + " gave "
+                        + (rule == null ? "null" : "an array of length " + rule.length) + " for a node of " + x.length
+                        + (x.length == 1 ? " input; its " : " inputs; its ") + (partials != null ? "partials"
+                        : "contributions") + " must be one per input, in the inputs' order");
+            }
+            for (int i = 0; i < x.length; i++) {
+                out.inputs[i].grad += partials != null ? rule[i] * out.grad : rule[i];
+            }
+        }
     }
 }

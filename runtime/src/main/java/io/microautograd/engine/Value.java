@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code a.add(b)}, {@code a.sub(b)}, {@code a.mul(b)}, {@code a.div(b)}, {@code a.pow(b)}, each
  * also taking a plain {@code double} on the right ({@code x.mul(2)}). For a plain double on the
  * left, wrap it: {@code Value.of(2).sub(x)}. Every call makes a new node; inputs are never
- * modified, except that {@link #backward()} accumulates into their {@link #grad()}.
+ * modified, except that {@link #backward()} accumulates into their {@link #grad()}. Each
+ * primitive is a row of {@link BuiltIns}; an operation of your own, made with
+ * {@link Op#unary}, {@link Op#binary} or {@link Op#nary}, makes nodes the same way
+ * ({@code softplus.apply(x)}).
  *
  * <p><b>Gradients accumulate</b> ({@code +=}), as in micrograd and PyTorch: a value used twice
  * receives both contributions, and calling {@code backward()} twice adds twice. Call
@@ -69,7 +72,8 @@ public final class Value {
      */
     private int stamp;
 
-    private Value(double data, Op op, Value[] inputs) {
+    /** A node made by {@code op} from {@code inputs}, holding {@code data}; {@link Op} makes them. */
+    Value(double data, Op op, Value[] inputs) {
         this.data = data;
         this.op = op;
         this.inputs = inputs;
@@ -78,7 +82,7 @@ public final class Value {
 
     /** A leaf holding {@code data}: an input, a parameter or a constant. */
     public static Value of(double data) {
-        return new Value(data, Op.LEAF, NO_INPUTS);
+        return new Value(data, BuiltIns.LEAF, NO_INPUTS);
     }
 
     /** Leaves holding {@code data}, one per element. */
@@ -90,16 +94,18 @@ public final class Value {
         return values;
     }
 
-    /** The sum of {@code terms} as one node with many inputs (smaller than a chain of adds). */
+    /** The numbers {@code values} hold, in order. */
+    static double[] data(Value[] values) {
+        double[] data = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            data[i] = values[i].data;
+        }
+        return data;
+    }
+
+    /** The sum of {@code terms} as one node with many inputs (smaller than a chain of adds); 0 for none. */
     public static Value sum(Value... terms) {
-        if (terms.length == 0) {
-            return of(0);
-        }
-        double total = 0;
-        for (Value term : terms) {
-            total += term.data;
-        }
-        return new Value(total, Op.ADD, terms.clone());
+        return terms.length == 0 ? of(0) : BuiltIns.SUM.apply(terms);
     }
 
     /** The sum of {@code terms} as one node. */
@@ -147,7 +153,7 @@ public final class Value {
         return this;
     }
 
-    /** The operation that produced this node ({@link Op#LEAF} for inputs and constants). */
+    /** The operation that produced this node ({@link BuiltIns#LEAF} for inputs and constants). */
     public Op op() {
         return op;
     }
@@ -157,57 +163,66 @@ public final class Value {
         return Collections.unmodifiableList(Arrays.asList(inputs));
     }
 
-    // ---- primitive operations (each has a row in Op) ------------------------------------------
+    // ---- primitive operations (each a row of BuiltIns) -----------------------------------------
 
     /** this + other. */
     public Value add(Value other) {
-        return binary(data + other.data, Op.ADD, other);
+        return BuiltIns.ADD.apply(this, other);
     }
 
     /** this * other. */
     public Value mul(Value other) {
-        return binary(data * other.data, Op.MUL, other);
+        return BuiltIns.MUL.apply(this, other);
     }
 
     /** this / other, rounded as Java's {@code /}. */
     public Value div(Value other) {
-        return binary(data / other.data, Op.DIV, other);
+        return BuiltIns.DIV.apply(this, other);
+    }
+
+    /** this * b + c with one rounding, as {@code Math.fma}. */
+    public Value fma(Value b, Value c) {
+        return BuiltIns.FMA.apply(this, b, c);
     }
 
     /** this ^ exponent, with a constant exponent. */
     public Value pow(double exponent) {
-        return binary(Math.pow(data, exponent), Op.POW, of(exponent));
+        return BuiltIns.POW.apply(this, exponent);
     }
 
-    /** this ^ exponent, differentiated in both; see {@link Op#POW_VALUE} for x &lt;= 0. */
+    /** this ^ exponent, differentiated in both; see {@link BuiltIns#POW_VALUE} for x &lt;= 0. */
     public Value pow(Value exponent) {
-        return binary(Math.pow(data, exponent.data), Op.POW_VALUE, exponent);
+        return BuiltIns.POW_VALUE.apply(this, exponent);
+    }
+
+    /** this * 2^n, as {@code Math.scalb}. */
+    public Value scalb(int n) {
+        return BuiltIns.SCALB.apply(this, n);
     }
 
     /** e ^ this. */
     public Value exp() {
-        return unary(Math.exp(data), Op.EXP);
+        return BuiltIns.EXP.apply(this);
     }
 
     /** Natural log of max(this, {@link #LOG_EPSILON}): never -infinity or NaN unless this is NaN. */
     public Value log() {
-        return unary(Math.log(Math.max(data, LOG_EPSILON)), Op.LOG);
+        return BuiltIns.LOG.apply(this);
     }
 
     /** Hyperbolic tangent. */
     public Value tanh() {
-        return unary(Math.tanh(data), Op.TANH);
+        return BuiltIns.TANH.apply(this);
     }
 
     /** max(0, this), with derivative 0 at 0. */
     public Value relu() {
-        return unary(data > 0 ? data : 0, Op.RELU);
+        return BuiltIns.RELU.apply(this);
     }
 
     /** 1 / (1 + e^-this), computed without overflow for large |this|. */
     public Value sigmoid() {
-        double y = data >= 0 ? 1 / (1 + Math.exp(-data)) : Math.exp(data) / (1 + Math.exp(data));
-        return unary(y, Op.SIGMOID);
+        return BuiltIns.SIGMOID.apply(this);
     }
 
     /**
@@ -216,118 +231,142 @@ public final class Value {
      */
     public Value clamp(double min, double max) {
         requireRange(min, max);
-        double y = Math.min(Math.max(data, min), max);
-        return new Value(y, Op.CLAMP, new Value[] {this, of(min), of(max)});
+        return BuiltIns.CLAMP.apply(this, of(min), of(max));
     }
 
     /** sin. */
     public Value sin() {
-        return unary(Math.sin(data), Op.SIN);
+        return BuiltIns.SIN.apply(this);
     }
 
     /** cos. */
     public Value cos() {
-        return unary(Math.cos(data), Op.COS);
+        return BuiltIns.COS.apply(this);
     }
 
     /** tan. */
     public Value tan() {
-        return unary(Math.tan(data), Op.TAN);
+        return BuiltIns.TAN.apply(this);
     }
 
     /** asin. */
     public Value asin() {
-        return unary(Math.asin(data), Op.ASIN);
+        return BuiltIns.ASIN.apply(this);
     }
 
     /** acos. */
     public Value acos() {
-        return unary(Math.acos(data), Op.ACOS);
+        return BuiltIns.ACOS.apply(this);
     }
 
     /** atan. */
     public Value atan() {
-        return unary(Math.atan(data), Op.ATAN);
+        return BuiltIns.ATAN.apply(this);
     }
 
     /** {@code Math.atan2(this, x)}: the angle of the point (x, this). */
     public Value atan2(Value x) {
-        return binary(Math.atan2(data, x.data), Op.ATAN2, x);
+        return BuiltIns.ATAN2.apply(this, x);
+    }
+
+    /** This angle in degrees, in radians. */
+    public Value toRadians() {
+        return BuiltIns.TO_RADIANS.apply(this);
+    }
+
+    /** This angle in radians, in degrees. */
+    public Value toDegrees() {
+        return BuiltIns.TO_DEGREES.apply(this);
     }
 
     /** sinh. */
     public Value sinh() {
-        return unary(Math.sinh(data), Op.SINH);
+        return BuiltIns.SINH.apply(this);
     }
 
     /** cosh. */
     public Value cosh() {
-        return unary(Math.cosh(data), Op.COSH);
+        return BuiltIns.COSH.apply(this);
     }
 
     /** e^this - 1, accurate near 0. */
     public Value expm1() {
-        return unary(Math.expm1(data), Op.EXPM1);
+        return BuiltIns.EXPM1.apply(this);
     }
 
     /** Base-10 log, as {@code Math.log10} (no epsilon clamp). */
     public Value log10() {
-        return unary(Math.log10(data), Op.LOG10);
+        return BuiltIns.LOG10.apply(this);
     }
 
     /** log(1 + this), accurate near 0. */
     public Value log1p() {
-        return unary(Math.log1p(data), Op.LOG1P);
+        return BuiltIns.LOG1P.apply(this);
     }
 
     /** Square root. */
     public Value sqrt() {
-        return unary(Math.sqrt(data), Op.SQRT);
+        return BuiltIns.SQRT.apply(this);
     }
 
     /** Cube root. */
     public Value cbrt() {
-        return unary(Math.cbrt(data), Op.CBRT);
+        return BuiltIns.CBRT.apply(this);
     }
 
     /** sqrt(this^2 + other^2) without overflow. */
     public Value hypot(Value other) {
-        return binary(Math.hypot(data, other.data), Op.HYPOT, other);
+        return BuiltIns.HYPOT.apply(this, other);
     }
 
     /** |this|, with derivative 0 at 0. */
     public Value abs() {
-        return unary(Math.abs(data), Op.ABS);
+        return BuiltIns.ABS.apply(this);
     }
 
     /** The larger of this and other; at a tie the gradient goes to this. */
     public Value max(Value other) {
-        return binary(Math.max(data, other.data), Op.MAX, other);
+        return BuiltIns.MAX.apply(this, other);
     }
 
     /** The smaller of this and other; at a tie the gradient goes to this. */
     public Value min(Value other) {
-        return binary(Math.min(data, other.data), Op.MIN, other);
+        return BuiltIns.MIN.apply(this, other);
+    }
+
+    /** |this| with the sign of {@code sign}, as {@code Math.copySign}; no gradient flows to {@code sign}. */
+    public Value copySign(Value sign) {
+        return BuiltIns.COPY_SIGN.apply(this, sign);
     }
 
     /** Largest integer not above this; derivative 0. */
     public Value floor() {
-        return unary(Math.floor(data), Op.FLOOR);
+        return BuiltIns.FLOOR.apply(this);
     }
 
     /** Smallest integer not below this; derivative 0. */
     public Value ceil() {
-        return unary(Math.ceil(data), Op.CEIL);
+        return BuiltIns.CEIL.apply(this);
     }
 
     /** Nearest integer, ties to even; derivative 0. */
     public Value rint() {
-        return unary(Math.rint(data), Op.RINT);
+        return BuiltIns.RINT.apply(this);
+    }
+
+    /** Nearest integer, ties up, as {@code Math.round}; derivative 0. */
+    public Value round() {
+        return BuiltIns.ROUND.apply(this);
     }
 
     /** -1, 0 or 1 by the sign of this; derivative 0. */
     public Value signum() {
-        return unary(Math.signum(data), Op.SIGNUM);
+        return BuiltIns.SIGNUM.apply(this);
+    }
+
+    /** This rounded to the nearest float, Java's {@code (float) x}; derivative 1, as the compiled cast's. */
+    public Value toFloat() {
+        return BuiltIns.TO_FLOAT.apply(this);
     }
 
     // ---- operations built from the primitives -------------------------------------------------
@@ -444,18 +483,26 @@ public final class Value {
      * touched. A slot the operation does not differentiate ({@link Op#differentiates}) holds 0.
      */
     public double[] localPartials() {
+        return contributions(1);
+    }
+
+    /**
+     * What the operation that made this node sends each input when this node's gradient is
+     * {@code gradient}: its rule run on a copy of this node with fresh leaves.
+     */
+    double[] contributions(double gradient) {
         Value[] leaves = new Value[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             leaves[i] = of(inputs[i].data);
         }
         Value copy = new Value(data, op, leaves);
-        copy.grad = 1;
+        copy.grad = gradient;
         op.backward(copy);
-        double[] partials = new double[leaves.length];
+        double[] contributions = new double[leaves.length];
         for (int i = 0; i < leaves.length; i++) {
-            partials[i] = leaves[i].grad;
+            contributions[i] = leaves[i].grad;
         }
-        return partials;
+        return contributions;
     }
 
     /**
@@ -467,7 +514,9 @@ public final class Value {
      * growing the thread's stack.
      *
      * @throws IllegalStateException if a node of the graph was changed by {@link #setData} after a
-     *     node was computed from it; nothing has been changed then
+     *     node was computed from it (nothing has been changed then), or the rule of an operation
+     *     of any number of inputs ({@link Op#nary}) gave another number of partials than its
+     *     node has inputs (the message names it; the gradients added before it stay)
      */
     public void backward() {
         List<Value> order = topologicalOrder();
@@ -475,7 +524,7 @@ public final class Value {
             node.requireInputsUnchanged();
         }
         for (Value node : order) {
-            if (node.op != Op.LEAF) {
+            if (node.op != BuiltIns.LEAF) {
                 node.grad = 0;
             }
         }
@@ -501,29 +550,25 @@ public final class Value {
         return TopologicalOrder.of(this);
     }
 
-    /** Like the seed's repr: {@code Value(data=8.0, grad=0.0, label=z)}; the label only when set. */
+    /**
+     * Like the seed's repr, with the operation that made the node: {@code Value(data=8.0,
+     * grad=0.0, op=+, label=z)}; the operation for all but leaves, the label only when set.
+     */
     @Override
     public String toString() {
+        String opPart = op == BuiltIns.LEAF ? "" : ", op=" + op.name();
         String labelPart = label == null || label.isEmpty() ? "" : ", label=" + label;
-        return "Value(data=" + data + ", grad=" + grad + labelPart + ")";
+        return "Value(data=" + data + ", grad=" + grad + opPart + labelPart + ")";
     }
 
     private void requireInputsUnchanged() {
         for (Value input : inputs) {
             if (input.stamp - stamp > 0) {
-                throw new IllegalStateException(input + " was changed by setData after the " + op.symbol()
+                throw new IllegalStateException(input + " was changed by setData after the " + op.name()
                         + " node " + this + " was computed from it, so backward() would mix its old and new numbers;"
                         + " compute the graph again from the changed values, then call backward() on the new output");
             }
         }
-    }
-
-    private Value unary(double result, Op op) {
-        return new Value(result, op, new Value[] {this});
-    }
-
-    private Value binary(double result, Op op, Value second) {
-        return new Value(result, op, new Value[] {this, second});
     }
 
     private static void requireRange(double min, double max) {

@@ -1,18 +1,26 @@
 package io.microautograd.gradcheck;
 
+import io.microautograd.engine.Op;
+import io.microautograd.engine.Value;
 import io.microautograd.optim.Objective;
 import java.util.Arrays;
 import java.util.Random;
 
 /**
  * Checks a gradient against finite differences, as JAX's {@code check_grads} does: any
- * {@link Objective} (a compiled gradient, a {@code Value}-engine model, a hand-written one) at
- * given points or at seeded random points near a centre.
+ * {@link Objective} (a compiled gradient, a {@code Value}-engine model, a hand-written one), or
+ * the rule of an {@link Op} (yours, whose derivative you wrote by hand), at given points or at
+ * seeded random points near a centre.
  *
  * <pre>{@code
  * GradientCheck.standard().assertGradient(FunctionsGrad::rosenbrock, new double[] {-1.2, 1}, new double[] {0.5, 0.3});
  * GradientCheckReport report = GradientCheck.standard().checkNear(objective, center, 0.5, 10, 42);
+ * GradientCheck.standard().assertGradientNear(softplus, new double[] {0}, 5, 20, 1);   // the rule of an operation
  * }</pre>
+ *
+ * <p>An operation is checked as the function of its inputs it computes, a point holding one
+ * number per input, and its report names it ({@code Gradient check of operation "softplus"
+ * failed ...}).
  *
  * <p>For each point and each parameter {@code i} the numeric partial is the central difference
  * {@code D(h) = (f(x + h e_i) - f(x - h e_i)) / 2h}, Richardson-extrapolated to
@@ -77,6 +85,53 @@ public final class GradientCheck {
      */
     public GradientCheckReport check(Objective objective, double[]... points) {
         requirePoints(objective, points);
+        return compare(objective, null, points);
+    }
+
+    /**
+     * Compares the backward rule of {@code operation} with finite differences of its forward
+     * formula at every point, one number per input; the report names the operation.
+     *
+     * @throws IllegalArgumentException if no point is given, the points differ in length, the
+     *     operation takes another number of inputs or keeps one of them as a constant operand
+     *     (the exponent of {@code pow(double)}, the bounds of {@code clamp})
+     */
+    public GradientCheckReport check(Op operation, double[]... points) {
+        Objective rule = rule(operation);
+        requirePoints(rule, points);
+        for (int i = 0; i < points[0].length; i++) {
+            if (!operation.differentiates(i)) {
+                throw new IllegalArgumentException("operation " + operation + " keeps input " + i
+                        + " as a constant operand, which gets no gradient; check a function of its other inputs");
+            }
+        }
+        return compare(rule, "operation " + operation, points);
+    }
+
+    /**
+     * {@link #check(Op, double[]...)} at {@code count} points drawn uniformly from the box
+     * {@code center +- radius}, by a {@link Random} seeded with {@code seed}.
+     */
+    public GradientCheckReport checkNear(Op operation, double[] center, double radius, int count, long seed) {
+        return check(operation, randomPoints(center, radius, count, seed));
+    }
+
+    /** {@link #check(Op, double[]...)}, throwing a {@link GradientMismatchError} if the rule is wrong anywhere. */
+    public GradientCheckReport assertGradient(Op operation, double[]... points) {
+        return requirePassed(check(operation, points));
+    }
+
+    /**
+     * {@link #checkNear(Op, double[], double, int, long)}, throwing a {@link GradientMismatchError}
+     * if the rule is wrong anywhere.
+     */
+    public GradientCheckReport assertGradientNear(Op operation, double[] center, double radius, int count,
+            long seed) {
+        return requirePassed(checkNear(operation, center, radius, count, seed));
+    }
+
+    /** Compares at every point the gradient of the rule named {@code rule}, or of an objective (null). */
+    private GradientCheckReport compare(Objective objective, String rule, double[][] points) {
         PointComparison worst = null;
         int illConditioned = 0;
         IllConditioned example = null;
@@ -91,7 +146,7 @@ public final class GradientCheck {
                 example = comparison.firstIllConditioned();
             }
         }
-        return worst.report(points.length, tolerance, illConditioned, example);
+        return worst.report(rule, points.length, tolerance, illConditioned, example);
     }
 
     /**
@@ -157,6 +212,22 @@ public final class GradientCheck {
             throw new GradientMismatchError(report);
         }
         return report;
+    }
+
+    /** The function {@code operation} computes of its inputs, its gradient given by the operation's rule. */
+    private static Objective rule(Op operation) {
+        if (operation == null) {
+            throw new IllegalArgumentException("operation must not be null");
+        }
+        return (inputs, gradient) -> {
+            Value[] leaves = Value.of(inputs);
+            Value output = operation.apply(leaves);
+            output.backward();
+            for (int i = 0; i < leaves.length; i++) {
+                gradient[i] += leaves[i].grad();
+            }
+            return output.data();
+        };
     }
 
     private static void requirePoints(Objective objective, double[][] points) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
  */
 public final class GradientCheckReport {
 
+    private final String rule;
     private final int pointCount;
     private final int pointIndex;
     private final double[] point;
@@ -21,9 +22,10 @@ public final class GradientCheckReport {
     private final int illConditioned;
     private final IllConditioned illConditionedExample;
 
-    GradientCheckReport(int pointCount, int pointIndex, double[] point, int parameterIndex, double analytic,
-            double numeric, double worstError, double tolerance, int overwrittenParameter, int illConditioned,
-            IllConditioned illConditionedExample) {
+    GradientCheckReport(String rule, int pointCount, int pointIndex, double[] point, int parameterIndex,
+            double analytic, double numeric, double worstError, double tolerance, int overwrittenParameter,
+            int illConditioned, IllConditioned illConditionedExample) {
+        this.rule = rule;
         this.pointCount = pointCount;
         this.pointIndex = pointIndex;
         this.point = point;
@@ -103,9 +105,11 @@ public final class GradientCheckReport {
     }
 
     /**
-     * What the check found, in one paragraph: for a failure, which contract or partial failed and
-     * why, at which parameter and point, with the analytic and numeric values; then the partials
-     * that could not be checked, if any, with the first of them.
+     * What the check found, in one paragraph: what was checked when it was a rule (an operation's
+     * is named, as in {@code Gradient check of operation "softplus" failed ...}); for a failure,
+     * which contract or partial failed and why, at which parameter and point, with the analytic
+     * and numeric values; then the partials that could not be checked, if any, with the first of
+     * them.
      */
     @Override
     public String toString() {
@@ -114,16 +118,17 @@ public final class GradientCheckReport {
                     + overwrittenParameter + " of point " + pointIndex + " " + Arrays.toString(point)
                     + "); Objective.valueAndGradient must add (+=) into the caller's array.";
         }
+        String check = rule == null ? "Gradient check" : "Gradient check of " + rule;
         if (parameterIndex < 0) {
-            return "Gradient check could not check any partial on " + pointCount + " point(s), for example at "
+            return check + " could not check any partial on " + pointCount + " point(s), for example at "
                     + illConditionedExample.describe() + ".";
         }
         String where = "parameter " + parameterIndex + " of point " + pointIndex + " " + Arrays.toString(point);
-        String verdict = passed() ? "Gradient check passed on " + pointCount + " point(s)"
-                : "Gradient check failed on " + pointCount + " point(s)";
+        String verdict = check + (passed() ? " passed on " : " failed on ") + pointCount + " point(s)";
         String finding;
         if (!Double.isFinite(analytic)) {
-            finding = ": the objective's partial for " + where + " is " + analytic + " (numeric " + numeric + ").";
+            finding = ": " + (rule == null ? "the objective's" : "the rule's") + " partial for " + where + " is "
+                    + analytic + " (numeric " + numeric + ").";
         } else if (!Double.isFinite(numeric)) {
             finding = ": the finite difference for " + where + " is " + numeric + " (analytic " + analytic
                     + "): the function is NaN or infinite within the step of the point; check away from the edge"

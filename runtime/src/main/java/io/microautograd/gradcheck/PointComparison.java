@@ -10,12 +10,6 @@ import io.microautograd.optim.Objective;
  */
 final class PointComparison {
 
-    /**
-     * The rounding error assumed in each value of the function, in ulps of the largest value the
-     * differences read: a few roundings of a sum whose size is the function's.
-     */
-    private static final double ROUNDING_ULPS = 8;
-
     private final int pointIndex;
     private final double[] point;
     private final double[] analytic;
@@ -46,9 +40,7 @@ final class PointComparison {
             for (double value : values) {
                 largestValue = Math.max(largestValue, Math.abs(value));
             }
-            // Rounding moves each of the four values by up to ROUNDING_ULPS ulps; the extrapolation
-            // (4 D(h/2) - D(h)) / 3 turns that into up to 3 ROUNDING_ULPS ulps over h.
-            double noise = 3 * ROUNDING_ULPS * Math.ulp(largestValue) / h;
+            double noise = DifferenceNoise.ofRichardson(largestValue, h / 2);
             if (error > tolerance && disagreement <= noise) {
                 illConditioned++;
                 if (firstIllConditioned == null) {
@@ -89,12 +81,14 @@ final class PointComparison {
     }
 
     /**
-     * The report of a check whose worst point is this one; {@code illConditioned} counts the
-     * partials of every point that could not be resolved, {@code example} is the first of them.
+     * The report of a check, of the rule named {@code rule} or of an objective (null), whose worst
+     * point is this one; {@code illConditioned} counts the partials of every point that could not
+     * be resolved, {@code example} is the first of them.
      */
-    GradientCheckReport report(int pointCount, double tolerance, int illConditioned, IllConditioned example) {
+    GradientCheckReport report(String rule, int pointCount, double tolerance, int illConditioned,
+            IllConditioned example) {
         boolean checked = worstParameter >= 0;
-        return new GradientCheckReport(pointCount, pointIndex, point, worstParameter,
+        return new GradientCheckReport(rule, pointCount, pointIndex, point, worstParameter,
                 checked ? analytic[worstParameter] : Double.NaN, checked ? numeric[worstParameter] : Double.NaN,
                 worstError, tolerance, overwrittenParameter, illConditioned, example);
     }

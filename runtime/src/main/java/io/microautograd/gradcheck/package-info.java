@@ -15,8 +15,9 @@
  *       is an error of NaN, which always fails, and the report names the NaN or infinite
  *       partial (analytic, or numeric where the function is not finite within the step).</li>
  *   <li>A partial whose disagreement is within what rounding of the function's largest value
- *       (8 ulps of it per value read) can make of the extrapolated difference quotient is
- *       ill-conditioned: the differences cannot check it at that point. It is counted and named
+ *       (8 ulps of it per value read) can make of the extrapolated difference quotient
+ *       ({@link io.microautograd.gradcheck.DifferenceNoise}) is ill-conditioned: the
+ *       differences cannot check it at that point. It is counted and named
  *       in the report rather than failing the check, since the alternative is a false alarm on
  *       a right gradient; a check that could check no partial at all fails.</li>
  *   <li>The check also calls the objective on a pre-filled gradient array to catch an

@@ -1,5 +1,8 @@
 package io.microautograd.train;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /** The trainer's and the minimizers' check that nothing they are about to use is NaN or infinite. */
 final class DivergenceGuard {
 
@@ -16,6 +19,15 @@ final class DivergenceGuard {
 
     /** Throws, advising {@code remedy}, if the batch loss or any component of its gradient is not finite. */
     static void checkLossAndGradient(double loss, double[] gradient, int epoch, int step, String remedy) {
+        checkLossAndGradient(loss, gradient, epoch, step, Optional::empty, remedy);
+    }
+
+    /**
+     * Throws, advising {@code remedy}, if the batch loss or any component of its gradient is not
+     * finite, saying where the first non-finite number came from when {@code origin} can tell.
+     */
+    static void checkLossAndGradient(double loss, double[] gradient, int epoch, int step,
+            Supplier<Optional<String>> origin, String remedy) {
         int bad = firstNonFinite(gradient);
         if (Double.isFinite(loss) && bad < 0) {
             return;
@@ -25,7 +37,8 @@ final class DivergenceGuard {
                 ? "every gradient is finite"
                 : "the first non-finite gradient is that of parameter " + bad + " (" + gradient[bad] + ")";
         String what = Double.isFinite(loss) ? gradientPart : lossPart + " and " + gradientPart;
-        throw new TrainingDivergedException(epoch, step, bad, what, remedy);
+        throw new TrainingDivergedException(epoch, step, bad,
+                what + origin.get().map(o -> "; the first non-finite number of the graph: " + o).orElse(""), remedy);
     }
 
     /** Throws if the update left a parameter that is not finite. */

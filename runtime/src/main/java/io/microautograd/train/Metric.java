@@ -28,9 +28,17 @@ public record Metric(String name, Score score) {
         }
     }
 
-    /** "accuracy": {@link Evaluation#accuracy} with the given threshold on the output. */
+    /** "accuracy": {@link Evaluation#accuracy} with the given threshold on the single output of a binary classifier. */
     public static Metric accuracy(double threshold) {
         return new Metric("accuracy", (model, data) -> Evaluation.accuracy(model, data, threshold));
+    }
+
+    /**
+     * "accuracy": {@link Evaluation#argmaxAccuracy}, the fraction of samples whose largest output
+     * is at their class index, for classifiers of one output per class.
+     */
+    public static Metric argmaxAccuracy() {
+        return new Metric("accuracy", Evaluation::argmaxAccuracy);
     }
 
     /** "mse": {@link Evaluation#mse}. */

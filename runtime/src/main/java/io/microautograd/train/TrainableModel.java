@@ -2,6 +2,7 @@ package io.microautograd.train;
 
 import io.microautograd.data.Dataset;
 import io.microautograd.optim.Objective;
+import java.util.Optional;
 
 /**
  * What the {@link Trainer} needs of a model, whichever way its gradient is computed: a fixed
@@ -49,6 +50,17 @@ public interface TrainableModel extends Predictor {
             setParameters(params);
             return lossAndGradient(data, fixed, gradient);
         };
+    }
+
+    /**
+     * Where the NaN or infinity of the last {@link #lossAndGradient} call came from, when the
+     * model can tell (for a {@code Value}-engine model, the operation that made it, as
+     * {@link io.microautograd.engine.NonFiniteOrigin} finds it); empty by default. The trainer
+     * asks only after a call whose loss or gradient was not finite, and adds the answer to its
+     * {@link TrainingDivergedException}.
+     */
+    default Optional<String> nonFiniteOrigin() {
+        return Optional.empty();
     }
 
     /** The model's outputs for {@code input} at the current parameters. */

@@ -1,7 +1,7 @@
 package io.microautograd.train;
 
 import io.microautograd.data.Dataset;
-import io.microautograd.losses.Loss;
+import io.microautograd.losses.SampleLoss;
 import io.microautograd.nn.MLP;
 import io.microautograd.optim.Optimizer;
 import io.microautograd.optim.Sgd;
@@ -21,7 +21,7 @@ import java.util.Random;
  *         .epochs(100)
  *         .metrics(Metric.accuracy(0))
  *         .build()
- *         .fit(new ValueMlpModel(mlp, Loss.hinge(), 1e-4), Datasets.moons(100, 0.1, 7));
+ *         .fit(new ValueMlpModel(mlp, Loss.HINGE, 1e-4), Datasets.moons(100, 0.1, 7));
  * }</pre>
  *
  * <p>Each epoch visits every sample once, in batches of {@code batchSize} (full batch by
@@ -29,8 +29,10 @@ import java.util.Random;
  * from the configured seed, so a run is reproducible. Each step computes the batch loss and its
  * gradient, checks that both are finite (else {@link TrainingDivergedException}), lets the
  * optimizer update the flat parameters, checks them, and hands them back to the model. Before the
- * first step every metric scores the first sample, so that a metric that cannot score the model
- * (accuracy of a two-output model) fails before training has changed anything.
+ * first step every metric scores the model on the data, as after each epoch, so that a metric that
+ * cannot score the model (accuracy of a two-output model) fails before training has changed
+ * anything. That score is not recorded: each entry of the {@link TrainingHistory} is an epoch's
+ * loss with the scores after it.
  *
  * <p>A progress bar is drawn on a terminal unless {@link Builder#quiet(boolean) quiet}; it is
  * never drawn when {@link System#console()} is null (redirected output, tests).
@@ -63,7 +65,8 @@ public final class Trainer {
      * constant learning rate on the mean of {@code loss} over the samples, recording the "mse"
      * metric. Trains {@code model} in place.
      */
-    public static TrainingHistory train(MLP model, double[][] x, double[] y, Loss loss, int epochs, double lr) {
+    public static TrainingHistory train(MLP model, double[][] x, double[] y, SampleLoss loss, int epochs,
+            double lr) {
         return builder().optimizer(new Sgd(lr)).epochs(epochs).metrics(Metric.mse()).build()
                 .fit(new ValueMlpModel(model, loss), Dataset.of(x, y));
     }
@@ -73,11 +76,12 @@ public final class Trainer {
      *
      * @return the loss and metrics of every epoch
      * @throws TrainingDivergedException if the loss, a gradient or a parameter becomes NaN or infinite
-     * @throws IllegalArgumentException if a metric cannot score the model on the data; the model is
-     *     left as it was
+     * @throws IllegalArgumentException if a metric cannot score the model on the data (the metric
+     *     threw it; the message adds the metric's name); the model is left as it was. A metric's
+     *     other exceptions propagate as thrown, also before the first step.
      */
     public TrainingHistory fit(TrainableModel model, Dataset data) {
-        requireMetricsScore(model, data);
+        scores(model, data); // before the first step, so that a metric that cannot score the model changes nothing
         int n = data.size();
         int size = batchSize == 0 ? n : Math.min(batchSize, n);
         int stepsPerEpoch = (n + size - 1) / size;
@@ -100,7 +104,7 @@ public final class Trainer {
                     int[] batch = Arrays.copyOfRange(order, from, Math.min(from + size, n));
                     Arrays.fill(gradient, 0);
                     double loss = model.lossAndGradient(data, batch, gradient);
-                    DivergenceGuard.checkLossAndGradient(loss, gradient, epoch, step,
+                    DivergenceGuard.checkLossAndGradient(loss, gradient, epoch, step, model::nonFiniteOrigin,
                             DivergenceGuard.LOWER_THE_RATE);
                     optimizer.step(parameters, gradient);
                     DivergenceGuard.checkParameters(parameters, epoch, step);
@@ -114,23 +118,16 @@ public final class Trainer {
         return history;
     }
 
-    /** Scores every metric on the first sample, so that one that cannot score the model fails before the first step. */
-    private void requireMetricsScore(TrainableModel model, Dataset data) {
-        Dataset firstSample = new Dataset(new double[][] {data.input(0)}, new double[][] {data.target(0)});
-        for (Metric metric : metrics) {
-            try {
-                metric.evaluate(model, firstSample);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("metric \"" + metric.name() + "\" cannot score this model on this"
-                        + " data (tried on sample 0 before training): " + e.getMessage(), e);
-            }
-        }
-    }
-
+    /** Every metric's score, named; a metric's {@code IllegalArgumentException} gets the metric's name. */
     private Map<String, Double> scores(TrainableModel model, Dataset data) {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (Metric metric : metrics) {
-            scores.put(metric.name(), metric.evaluate(model, data));
+            try {
+                scores.put(metric.name(), metric.evaluate(model, data));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("metric \"" + metric.name() + "\" cannot score this model on this"
+                        + " data: " + e.getMessage(), e);
+            }
         }
         return scores;
     }

@@ -1,15 +1,18 @@
 package io.microautograd.train;
 
 import io.microautograd.data.Dataset;
+import io.microautograd.engine.NonFiniteOrigin;
 import io.microautograd.engine.Value;
-import io.microautograd.losses.Loss;
 import io.microautograd.losses.Losses;
+import io.microautograd.losses.SampleLoss;
 import io.microautograd.nn.MLP;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * An {@link MLP} on the {@code Value} engine with a per-sample {@link Loss} and optional L2
+ * An {@link MLP} on the {@code Value} engine with a per-sample loss (a {@link io.microautograd.losses.Loss}
+ * or one of your own) and optional L2
  * regularisation, seen as a {@link TrainableModel}. Each call of {@link #lossAndGradient} builds
  * the graph of the batch's mean loss, backpropagates through it and gathers the parameters'
  * gradients in the network's documented parameter order (see {@link MLP}).
@@ -19,14 +22,15 @@ import java.util.List;
 public final class ValueMlpModel implements TrainableModel {
 
     private final MLP network;
-    private final Loss loss;
+    private final SampleLoss loss;
     private final double l2Strength;
+    private Optional<String> nonFiniteOrigin = Optional.empty();
 
     /**
      * The model of {@code network} trained on {@code loss} with L2 strength {@code l2Strength}
      * (0 for none; micrograd's demo uses 1e-4).
      */
-    public ValueMlpModel(MLP network, Loss loss, double l2Strength) {
+    public ValueMlpModel(MLP network, SampleLoss loss, double l2Strength) {
         if (network == null || loss == null) {
             throw new IllegalArgumentException("network and loss must not be null, got network=" + network
                     + ", loss=" + loss);
@@ -40,7 +44,7 @@ public final class ValueMlpModel implements TrainableModel {
     }
 
     /** The model of {@code network} trained on {@code loss} without regularisation. */
-    public ValueMlpModel(MLP network, Loss loss) {
+    public ValueMlpModel(MLP network, SampleLoss loss) {
         this(network, loss, 0);
     }
 
@@ -78,7 +82,15 @@ public final class ValueMlpModel implements TrainableModel {
         network.zeroGrad();
         total.backward();
         network.addGradientsTo(gradient);
+        nonFiniteOrigin = Double.isFinite(total.data()) && DivergenceGuard.firstNonFinite(gradient) < 0 ? Optional.empty()
+                : NonFiniteOrigin.of(total);
         return total.data();
+    }
+
+    /** The operation that made the first NaN or infinity of the last batch's graph, if it had one. */
+    @Override
+    public Optional<String> nonFiniteOrigin() {
+        return nonFiniteOrigin;
     }
 
     @Override

@@ -13,7 +13,7 @@
  * minimize one to a gradient tolerance, choosing their own steps.
  *
  * <pre>{@code
- * TrainingHistory history = Trainer.train(model, X, Y, Loss.mse(), 2000, 0.01);   // the seed's call
+ * TrainingHistory history = Trainer.train(model, X, Y, Loss.MSE, 2000, 0.01);   // the seed's call
  * }</pre>
  *
  * <p>Choices written down here:
@@ -21,11 +21,18 @@
  *   <li>Full batch is the default; smaller batches are reshuffled every epoch from a seed
  *       (default 0), so runs are reproducible. The last batch of an epoch may be smaller.</li>
  *   <li>The loss recorded for an epoch is the sample-weighted mean of the batch losses computed
- *       before each update; metrics are computed on the training data after the epoch.</li>
+ *       before each update; metrics are computed on the training data after the epoch. They are
+ *       also computed once before the first step, so that a metric that cannot score the model
+ *       fails before anything changed, but that score is not recorded as an epoch 0: an epoch's
+ *       loss exists only once its steps ran, so the metric lists would run one longer than the
+ *       losses, and a second {@code fit} of the same model would record its start twice (as the
+ *       first fit's last epoch and as its own epoch 0).</li>
  *   <li>Before each update the loss and gradient must be finite, and after it the parameters;
  *       otherwise {@link io.microautograd.train.TrainingDivergedException} names the epoch and
- *       step (both counted from 1) and the first offending parameter, and the model keeps its
- *       last finite parameters.</li>
+ *       step (both counted from 1), the first offending parameter and, where the model can tell
+ *       ({@link io.microautograd.train.TrainableModel#nonFiniteOrigin()}: a {@code Value}-engine
+ *       model names the operation that made the first NaN or infinity out of finite numbers),
+ *       where it came from; the model keeps its last finite parameters.</li>
  *   <li>The progress bar (me.tongfei progressbar, one tick per step, loss in the message) is
  *       drawn only when {@link java.lang.System#console()} exists and the trainer is not quiet.</li>
  *   <li>Binary accuracy takes an explicit threshold: 0 for scores and logits, 0.5 for

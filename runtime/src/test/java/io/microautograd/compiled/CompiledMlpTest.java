@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.microautograd.data.Dataset;
-import io.microautograd.losses.Losses;
+import io.microautograd.losses.Loss;
 import io.microautograd.nn.Activation;
 import io.microautograd.nn.LayerSpec;
 import io.microautograd.nn.MLP;
@@ -53,7 +53,7 @@ class CompiledMlpTest {
     }
 
     /**
-     * predict runs a forward pass of its own, beside the training kernel's: the two must agree
+     * predict runs a forward pass of its own, beside the training kernels': the three must agree
      * to the bit, or a prediction would not be the number training saw. The kernel's MSE of one
      * sample and one output is exactly (out - t)^2, so it pins both the value and its sign.
      * Fan-ins of 3, 6 and 4 take both the four-input passes and the leftover inputs; the weights
@@ -69,13 +69,18 @@ class CompiledMlpTest {
             for (Activation output : Activation.values()) {
                 CompiledMlp net = CompiledMlp.of(3, 4, layer(6, hidden), layer(4, hidden), layer(1, output));
                 net.setParameters(random.doubles(net.parameterCount(), -1, 1).toArray());
+                KernelParameters kernel = new KernelParameters(net.layout().encoded());
+                kernel.load(net.parameterArray());
                 for (double[] x : inputs) {
                     double prediction = net.predict(x)[0];
-                    double[][] column = {{x[0]}, {x[1]}, {x[2]}};
-                    double loss = MlpKernels.batch(net.parameterArray(), net.layout().encoded(), column,
-                            new double[][] {{target}}, MlpKernels.MSE);
-                    assertEquals((prediction - target) * (prediction - target), loss, 0,
-                            hidden + " hidden, " + output + " output, input " + Arrays.toString(x));
+                    double squared = (prediction - target) * (prediction - target);
+                    double[][] targets = {{target}};
+                    assertEquals(squared, MlpKernels.rowBatch(kernel.weights, kernel.biases, net.layout().encoded(),
+                            new double[][] {x}, targets, MlpKernels.MSE), 0,
+                            "rows, " + hidden + " hidden, " + output + " output, input " + Arrays.toString(x));
+                    assertEquals(squared, MlpKernels.columnBatch(net.parameterArray(), net.layout().encoded(),
+                            new double[][] {{x[0]}, {x[1]}, {x[2]}}, targets, MlpKernels.MSE), 0,
+                            "columns, " + hidden + " hidden, " + output + " output, input " + Arrays.toString(x));
                 }
             }
         }
@@ -111,24 +116,39 @@ class CompiledMlpTest {
     }
 
     @Test
-    void layoutRecordsEachUnitsWiringInParameterOrder() {
+    void layoutRecordsEachLayersWiringInParameterOrder() {
         int[] layout = new MlpLayout(2, List.of(layer(3, TANH), layer(1, LINEAR))).encoded();
-        // inputs 0-1, hidden units 2-4 reading units 0-1 (weights 0-2, 3-5, 6-8 with their biases),
-        // the output unit 5 reading units 2-4 (weights 9-12)
-        assertArrayEquals(new int[] {2, 1, 6,
-            0, 2, 0, MlpKernels.TANH,
-            0, 2, 3, MlpKernels.TANH,
-            0, 2, 6, MlpKernels.TANH,
-            2, 3, 9, MlpKernels.LINEAR}, layout);
+        // 4 computed units (3 hidden, 1 output), 2 + 3 rows of transposed weights, 3 units in the widest
+        // layer; the hidden layer reads the 2 inputs (weights 0-8 with their biases), units 0-2, rows 0-1;
+        // the output reads the 3 hidden units (weights 9-12), unit 3, rows 2-4
+        assertArrayEquals(new int[] {2, 1, 2, 4, 5, 3,
+            2, 3, 0, 0, 0, MlpKernels.TANH,
+            3, 1, 9, 3, 2, MlpKernels.LINEAR}, layout);
+    }
+
+    /** The kernel's layout of the parameters is a permutation: loading and giving back a gradient moves every number once. */
+    @Test
+    void kernelParametersAreAPermutationOfTheParameters() {
+        CompiledMlp net = CompiledMlp.of(3, 4, SPECS);
+        double[] params = new Random(5).doubles(net.parameterCount(), -1, 1).toArray();
+        KernelParameters kernel = new KernelParameters(net.layout().encoded());
+        kernel.load(params);
+        for (int row = 0; row < kernel.weights.length; row++) {
+            System.arraycopy(kernel.weights[row], 0, kernel.weightAdjoints[row], 0, kernel.weights[row].length);
+        }
+        System.arraycopy(kernel.biases, 0, kernel.biasAdjoints, 0, kernel.biases.length);
+        double[] back = new double[params.length];
+        kernel.addGradientTo(back);
+        assertArrayEquals(params, back);
     }
 
     @Test
     void kernelsUseTheValueEnginesProbabilityClamp() {
-        double[] params = {0, 40};
-        int[] layout = new MlpLayout(1, List.of(layer(1, SIGMOID))).encoded();
-        double loss = MlpKernels.batch(params, layout, new double[][] {{1}}, new double[][] {{0}},
-                MlpKernels.BINARY_CROSS_ENTROPY);
-        assertEquals(-Math.log(Losses.PROBABILITY_EPSILON), loss, 1e-6, "a confident wrong answer costs about 16");
+        CompiledMlp net = CompiledMlp.of(1, 0, layer(1, SIGMOID));
+        net.setParameters(new double[] {0, 40});
+        double loss = new CompiledMlpModel(net, Loss.BINARY_CROSS_ENTROPY, 0).lossAndGradient(
+                Dataset.of(new double[][] {{1}}, new double[] {0}), new int[] {0}, new double[2]);
+        assertEquals(-Math.log(Loss.PROBABILITY_EPSILON), loss, 1e-6, "a confident wrong answer costs about 16");
     }
 
     @Test
@@ -143,10 +163,10 @@ class CompiledMlpTest {
         assertEquals("the number of inputs must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
                 () -> CompiledMlp.of(0, 1, layer(1, LINEAR))).getMessage());
         CompiledMlp twoOutputs = CompiledMlp.of(2, 1, layer(2, LINEAR));
-        assertEquals("HINGE needs a network with one output, got 2 outputs", assertThrows(
-                IllegalArgumentException.class, () -> new CompiledMlpModel(twoOutputs, CompiledLoss.HINGE, 0))
+        assertEquals("HINGE needs a network with one output, got 2", assertThrows(
+                IllegalArgumentException.class, () -> new CompiledMlpModel(twoOutputs, Loss.HINGE, 0))
                 .getMessage());
-        CompiledMlpModel model = new CompiledMlpModel(compiled, CompiledLoss.HINGE, 0);
+        CompiledMlpModel model = new CompiledMlpModel(compiled, Loss.HINGE, 0);
         assertEquals("hinge label must be 1 for the positive class and 0 or -1 for the negative class, got 0.5",
                 assertThrows(IllegalArgumentException.class, () -> model.lossAndGradient(
                         Dataset.of(new double[][] {{1, 2}}, new double[] {0.5}), new int[] {0},
@@ -156,6 +176,19 @@ class CompiledMlpTest {
                         Dataset.of(new double[][] {{1, 2, 3}}, new double[] {1}), new int[] {0},
                         new double[13])).getMessage());
         assertEquals("l2Strength must be finite and >= 0, got -1.0", assertThrows(IllegalArgumentException.class,
-                () -> new CompiledMlpModel(compiled, CompiledLoss.MSE, -1)).getMessage());
+                () -> new CompiledMlpModel(compiled, Loss.MSE, -1)).getMessage());
+        assertEquals("SOFTMAX_CROSS_ENTROPY needs a network with one output per class, at least two, got 1",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new CompiledMlpModel(compiled, Loss.SOFTMAX_CROSS_ENTROPY, 0)).getMessage());
+        CompiledMlpModel classifier = new CompiledMlpModel(CompiledMlp.of(2, 1, layer(3, LINEAR)),
+                Loss.SOFTMAX_CROSS_ENTROPY, 0);
+        assertEquals("softmax cross-entropy label must be a class index, an integer from 0 to 2, got 3.0",
+                assertThrows(IllegalArgumentException.class, () -> classifier.lossAndGradient(
+                        Dataset.of(new double[][] {{1, 2}}, new double[] {3}), new int[] {0}, new double[9]))
+                        .getMessage());
+        assertEquals("SOFTMAX_CROSS_ENTROPY needs target rows of width 1 for a network of output width 3, got "
+                + "width 3", assertThrows(IllegalArgumentException.class, () -> classifier.lossAndGradient(
+                        new Dataset(new double[][] {{1, 2}}, new double[][] {{0, 1, 0}}), new int[] {0},
+                        new double[9])).getMessage());
     }
 }

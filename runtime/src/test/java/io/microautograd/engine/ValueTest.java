@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ValueTest {
@@ -122,6 +126,19 @@ class ValueTest {
         assertTrue(Double.isNaN(Value.of(-1).log10().data()), "log10 has no epsilon clamp, as in Java");
     }
 
+    /** The accuracy test and the covering test read the table through all(), so it must miss no row. */
+    @Test
+    void theTableListsEveryRow() throws IllegalAccessException {
+        Set<Object> rows = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Field field : BuiltIns.class.getFields()) {
+            if (Op.class.isAssignableFrom(field.getType())) {
+                rows.add(field.get(null));
+            }
+        }
+        assertEquals(rows.size(), BuiltIns.all().size());
+        assertTrue(rows.containsAll(BuiltIns.all()));
+    }
+
     @Test
     void localPartialsComeFromTheRuleAndLeaveTheGraphAlone() {
         Value a = Value.of(3.0);
@@ -134,10 +151,10 @@ class ValueTest {
 
         Value power = a.pow(2);
         assertArrayEquals(new double[] {6.0, 0.0}, power.localPartials());
-        assertTrue(Op.POW.differentiates(0));
-        assertFalse(Op.POW.differentiates(1), "the constant exponent gets no gradient");
-        assertFalse(Op.CLAMP.differentiates(2));
-        assertTrue(Op.MUL.differentiates(1));
+        assertTrue(BuiltIns.POW.differentiates(0));
+        assertFalse(BuiltIns.POW.differentiates(1), "the constant exponent gets no gradient");
+        assertFalse(BuiltIns.CLAMP.differentiates(2));
+        assertTrue(BuiltIns.MUL.differentiates(1));
         assertEquals(0, a.localPartials().length, "a leaf has no inputs");
     }
 
@@ -233,7 +250,7 @@ class ValueTest {
         assertTrue(a.dataEquals(Value.of(1)));
         assertTrue(a.dataEquals(1.0));
         assertTrue(a.inputs().isEmpty());
-        assertEquals(Op.LEAF, a.op());
+        assertEquals(BuiltIns.LEAF, a.op());
     }
 
     @Test
@@ -245,10 +262,11 @@ class ValueTest {
     }
 
     @Test
-    void toStringLikeTheSeed() {
-        Value z = Value.of(8.0).label("z");
-        assertEquals("Value(data=8.0, grad=0.0, label=z)", z.toString());
-        assertEquals("Value(data=1.5, grad=0.0)", Value.of(1.5).toString());
+    void toStringLikeTheSeedWithTheOperation() {
+        Value z = Value.of(2.0).mul(3.0).add(2.0).label("z");
+        assertEquals("Value(data=8.0, grad=0.0, op=+, label=z)", z.toString());
+        assertEquals("Value(data=1.5, grad=0.0)", Value.of(1.5).toString(), "a leaf has no operation");
+        assertEquals("Value(data=1.0, grad=0.0, op=tanh)", Value.of(20).tanh().toString());
     }
 
     /** e^x + x x built at x = 1 and differentiated after x became 2 gave 6.72, the gradient at neither point. */
@@ -260,7 +278,7 @@ class ValueTest {
 
         IllegalStateException e = assertThrows(IllegalStateException.class, f::backward);
         assertEquals("Value(data=2.0, grad=0.0, label=x) was changed by setData after the exp node"
-                + " Value(data=2.718281828459045, grad=0.0) was computed from it, so backward() would mix its old"
+                + " Value(data=2.718281828459045, grad=0.0, op=exp) was computed from it, so backward() would mix its old"
                 + " and new numbers; compute the graph again from the changed values, then call backward() on the"
                 + " new output", e.getMessage());
         assertEquals(0.0, x.grad(), "nothing was accumulated");

@@ -1,6 +1,6 @@
 package io.microautograd.fuzz;
 
-import io.microautograd.engine.Op;
+import io.microautograd.engine.BuiltIns;
 import io.microautograd.engine.Value;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ final class AbsoluteGradient {
         for (int n = order.size() - 1; n >= 0; n--) {
             Value node = order.get(n);
             double adjoint = adjoints.getOrDefault(node, 0.0);
-            if (adjoint == 0 || node.op() == Op.LEAF) {
+            if (adjoint == 0 || node.op() == BuiltIns.LEAF) {
                 continue;
             }
             double[] partials = node.localPartials();

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and checked against the {@code Value} engine and finite differences.
  *
  * <p>The default run checks {@code fuzz.programs} (300) programs of each mode in
- * {@code fuzz.modes} (scalar, arrays, shared_arrays, tails and integers) from {@code fuzz.seed}, compiled {@code fuzz.batch}
+ * {@code fuzz.modes} (scalar, arrays, shared_arrays, tails, integers and tangents) from {@code fuzz.seed}, compiled {@code fuzz.batch}
  * (50) to a class; a long campaign of part-2 programs is {@code mvn -pl runtime -am verify
  * -Dtest=DifferentialFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.programs=100000
  * -Dfuzz.batch=250 -Dfuzz.modes=arrays}. Mode {@code index_names} (a scalar named like an
@@ -40,6 +40,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * agreed on the value and the gradient of the method as called.
  * Mode {@code tails} passes the results of part-1 programs through tanh, sigmoid, exp, expm1, log,
  * atan2 and hypot in their tails, where gradients reach 1e-300 and 1e300 ({@link TailProgramGenerator}).
+ * Mode {@code tangents} checks the programs of {@code arrays} and then each generated {@code fTangent}
+ * against the gradient dotted with a random direction ({@link TangentPoints}).
  * Mode {@code checkpoints} compiles the part-2 programs with checkpoints and taped, and demands the
  * taped gradient bit for bit besides ({@link CheckpointedRuns}); its quick default is a test of its
  * own, and a campaign is {@code -Dfuzz.modes=checkpoints}.
@@ -49,7 +51,7 @@ class DifferentialFuzzTest {
     @Test
     void compiledGradientsAgreeWithTheValueEngineAndFiniteDifferences() {
         StringBuilder report = new StringBuilder();
-        for (String name : System.getProperty("fuzz.modes", "scalar,arrays,shared_arrays,tails,integers").split(",")) {
+        for (String name : System.getProperty("fuzz.modes", "scalar,arrays,shared_arrays,tails,integers,tangents").split(",")) {
             run(DifferentialFuzzer.Mode.valueOf(name.trim().toUpperCase(Locale.ROOT)),
                     Integer.getInteger("fuzz.programs", 300), report);
         }

@@ -140,16 +140,19 @@ final class DifferentialFuzzer {
          * Part 2 with every method asking for checkpoints, compiled beside the same programs taped:
          * the checkpointed gradient must also be the taped one, bit for bit ({@link CheckpointedRuns}).
          */
-        CHECKPOINTS;
+        CHECKPOINTS,
+        /** Part 2 with each generated {@code fTangent} checked against the gradient ({@link TangentPoints}). */
+        TANGENTS;
 
         Function<String, Method> generator(long seed) {
-            if (this == TAILS) {
-                return new TailProgramGenerator(seed)::method;
-            }
-            return this == SCALAR ? new ProgramGenerator(seed)::method
-                    : this == INTEGERS ? new IntegerProgramGenerator(seed)::method
-                    : new ArrayProgramGenerator(seed, this == HELPER_WRITES || this == SEPARATE_RUNS,
-                            this == INDEX_NAMES, this == SHARED_ARRAYS)::method;
+            return switch (this) {
+                case SCALAR -> new ProgramGenerator(seed)::method;
+                case TAILS -> new TailProgramGenerator(seed)::method;
+                case INTEGERS -> new IntegerProgramGenerator(seed)::method;
+                case ARRAYS, HELPER_WRITES, INDEX_NAMES, SEPARATE_RUNS, SHARED_ARRAYS, CHECKPOINTS, TANGENTS ->
+                        new ArrayProgramGenerator(seed, this == HELPER_WRITES || this == SEPARATE_RUNS,
+                                this == INDEX_NAMES, this == SHARED_ARRAYS)::method;
+            };
         }
     }
 
@@ -174,6 +177,8 @@ final class DifferentialFuzzer {
                 SeparateRuns.checkBatch(batch, "Batch" + start, points, counts);
             } else if (mode == Mode.CHECKPOINTS) {
                 CheckpointedRuns.checkBatch(batch, "Batch" + start, points, counts);
+            } else if (mode == Mode.TANGENTS) {
+                TangentPoints.checkBatch(batch, "Batch" + start, points, counts);
             } else {
                 checkBatch(batch, "Batch" + start, points, counts);
             }

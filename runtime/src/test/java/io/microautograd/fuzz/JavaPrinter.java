@@ -196,6 +196,8 @@ final class JavaPrinter {
             String z = expr(c.arguments().get(0));
             return "(" + z + " >= 0 ? 1 / (1 + Math.exp(-" + z + ")) : Math.exp(" + z + ") / (1 + Math.exp(" + z
                     + ")))";
+        } else if (expr instanceof Call c && c.function().equals("round")) {
+            return "((double) Math.round(" + expr(c.arguments().get(0)) + "))";
         } else if (expr instanceof Call c) {
             StringBuilder out = new StringBuilder("Math.").append(c.function()).append('(');
             for (int i = 0; i < c.arguments().size(); i++) {

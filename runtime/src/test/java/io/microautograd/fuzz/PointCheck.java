@@ -2,6 +2,7 @@ package io.microautograd.fuzz;
 
 import io.microautograd.engine.Value;
 import io.microautograd.fuzz.Program.Method;
+import io.microautograd.gradcheck.DifferenceNoise;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -101,13 +102,13 @@ final class PointCheck {
 
     /**
      * How far rounding alone can move the difference {@link #smoothDifference} takes at
-     * coordinate {@code x} of a function of size about {@code value}: each value rounds by up to
-     * 8 ulps, and the extrapolation (4 D(h/8) - D(h/4)) / 3 turns that into 12 times as much
-     * over h. Where a saturated tanh makes e^(40 tanh(u)) exactly e^40 near the point, its
-     * derivative (1e-4) is far below that noise (3e6), and the differences' 0 says nothing.
+     * coordinate {@code x} of a function of size about {@code value}: its fine extrapolation reads
+     * the function at h / 8 and h / 4 from x. Where a saturated tanh makes e^(40 tanh(u)) exactly
+     * e^40 near the point, its derivative (1e-4) is far below that noise (3e6), and the
+     * differences' 0 says nothing.
      */
     private static double roundingNoise(double value, double x) {
-        return 12 * 8 * Math.ulp(value) / step(x);
+        return DifferenceNoise.ofRichardson(value, step(x) / 8);
     }
 
     private static double step(double x) {

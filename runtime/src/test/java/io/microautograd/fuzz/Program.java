@@ -244,7 +244,8 @@ final class Program {
     /**
      * {@code Math.function(arguments)}; or the sigmoid, for function {@code "sigmoid"}, which Java
      * spells as the {@code Value} engine computes it (without overflow) and the engine runs as one
-     * operation.
+     * operation; or {@code Math.round}, for function {@code "round"}, which Java spells
+     * {@code (double) Math.round(x)} so that no arithmetic runs in long.
      */
     record Call(String function, List<Expr> arguments) implements Expr {
     }

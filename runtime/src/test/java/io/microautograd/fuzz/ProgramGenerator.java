@@ -9,6 +9,7 @@ import io.microautograd.fuzz.Program.Cond;
 import io.microautograd.fuzz.Program.Declare;
 import io.microautograd.fuzz.Program.Expr;
 import io.microautograd.fuzz.Program.If;
+import io.microautograd.fuzz.Program.IntegerValue;
 import io.microautograd.fuzz.Program.Literal;
 import io.microautograd.fuzz.Program.Method;
 import io.microautograd.fuzz.Program.Negate;
@@ -41,10 +42,15 @@ final class ProgramGenerator {
     private static final String[] PARAMETER_NAMES = {
         "x", "y", "z", "w", "value", "grad", "result", "adjoint", "tape", "dx", "x_bar", "t", "gradient",
     };
-    private static final String[] RAW_UNARY = {"sin", "cos", "atan", "tanh", "abs", "signum", "floor", "ceil", "rint", "cbrt"};
+    private static final String[] RAW_UNARY = {
+        "sin", "cos", "atan", "tanh", "abs", "signum", "floor", "ceil", "rint", "round", "cbrt", "toRadians",
+        "toDegrees",
+    };
     private static final String[] GROWING = {"exp", "expm1", "sinh", "cosh"};
     private static final String[] POSITIVE_DOMAIN = {"log", "log10", "sqrt", "log1p"};
-    private static final String[] RAW_BINARY = {"atan2", "hypot", "max", "min"};
+    private static final String[] RAW_BINARY = {"atan2", "hypot", "max", "min", "copySign", "fma", "scalb"};
+    /** The exponents {@code Math.scalb} is given, an int as Java requires. */
+    private static final int[] SCALB_EXPONENTS = {-3, -1, 1, 2};
     private static final String[] BOUNDING = {"tanh", "sin", "atan", "cos"};
     private static final String[] COMPARISONS = {"<", "<=", ">", ">="};
     private static final String[] COMPOUND = {"", "+", "-", "*", "/"};
@@ -166,7 +172,7 @@ final class ProgramGenerator {
             case 4:
                 return call(RAW_UNARY[random.nextInt(RAW_UNARY.length)], expr(readable, extra, depth - 1));
             case 5:
-                return call(RAW_BINARY[random.nextInt(RAW_BINARY.length)],
+                return rawBinary(RAW_BINARY[random.nextInt(RAW_BINARY.length)],
                         expr(readable, extra, depth - 1), expr(readable, extra, depth - 1));
             case 6:
                 return guardedCall(expr(readable, extra, depth - 1), expr(readable, extra, depth - 1));
@@ -175,6 +181,21 @@ final class ProgramGenerator {
             default:
                 return new Binary("*", literal(), expr(readable, extra, depth - 1));
         }
+    }
+
+    /**
+     * A function of two expressions: fma adds a literal to their product, scalb scales the first
+     * by a power of two.
+     */
+    private Expr rawBinary(String function, Expr first, Expr second) {
+        if (function.equals("fma")) {
+            return call(function, first, second, literal());
+        }
+        if (function.equals("scalb")) {
+            int exponent = SCALB_EXPONENTS[random.nextInt(SCALB_EXPONENTS.length)];
+            return call(function, first, new IntegerValue(new Integral.Literal(exponent, false)));
+        }
+        return call(function, first, second);
     }
 
     /** A function whose domain or growth needs its argument shaped. */

@@ -46,6 +46,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 
 /**
  * Runs a fuzzer program on the {@code Value} engine: the dynamic path's answer. Arrays are
@@ -54,6 +58,28 @@ import java.util.Map;
  * is the same {@code Value[]} under a second name, so a write through one is read through both.
  */
 final class ValueInterpreter {
+
+    private static final Map<String, BinaryOperator<Value>> OPERATORS = Map.of(
+            "+", Value::add, "-", Value::sub, "*", Value::mul, "/", Value::div);
+    /** The functions programs call: Java's Math functions by name, the sigmoid, and the cast to float. */
+    private static final Map<String, Function<Value[], Value>> FUNCTIONS = Map.ofEntries(
+            Map.entry("sin", v -> v[0].sin()), Map.entry("cos", v -> v[0].cos()), Map.entry("tan", v -> v[0].tan()),
+            Map.entry("asin", v -> v[0].asin()), Map.entry("acos", v -> v[0].acos()),
+            Map.entry("atan", v -> v[0].atan()), Map.entry("atan2", v -> v[0].atan2(v[1])),
+            Map.entry("sinh", v -> v[0].sinh()), Map.entry("cosh", v -> v[0].cosh()),
+            Map.entry("tanh", v -> v[0].tanh()), Map.entry("exp", v -> v[0].exp()),
+            Map.entry("expm1", v -> v[0].expm1()), Map.entry("log", v -> v[0].log()),
+            Map.entry("log10", v -> v[0].log10()), Map.entry("log1p", v -> v[0].log1p()),
+            Map.entry("sqrt", v -> v[0].sqrt()), Map.entry("cbrt", v -> v[0].cbrt()),
+            Map.entry("pow", v -> v[0].pow(v[1])), Map.entry("hypot", v -> v[0].hypot(v[1])),
+            Map.entry("abs", v -> v[0].abs()), Map.entry("max", v -> v[0].max(v[1])),
+            Map.entry("min", v -> v[0].min(v[1])), Map.entry("signum", v -> v[0].signum()),
+            Map.entry("floor", v -> v[0].floor()), Map.entry("ceil", v -> v[0].ceil()),
+            Map.entry("rint", v -> v[0].rint()), Map.entry("sigmoid", v -> v[0].sigmoid()),
+            Map.entry("round", v -> v[0].round()),
+            Map.entry("toRadians", v -> v[0].toRadians()), Map.entry("toDegrees", v -> v[0].toDegrees()),
+            Map.entry("copySign", v -> v[0].copySign(v[1])), Map.entry("fma", v -> v[0].fma(v[1], v[2])),
+            Map.entry("scalb", v -> v[0].scalb((int) v[1].data())));
 
     /** How a statement completed when it did not return. */
     private enum Jump { NONE, BREAK, CONTINUE }
@@ -276,49 +302,31 @@ final class ValueInterpreter {
         return callee.body();
     }
 
+    /**
+     * Every function and operator the interpreter runs, by the name its program node uses: the
+     * binary operators by symbol, unary minus as {@code neg}, the functions by name.
+     */
+    static Set<String> functions() {
+        Set<String> names = new TreeSet<>(OPERATORS.keySet());
+        names.add("neg");
+        names.addAll(FUNCTIONS.keySet());
+        return names;
+    }
+
     private static Value arithmetic(String op, Value left, Value right) {
-        switch (op) {
-            case "+": return left.add(right);
-            case "-": return left.sub(right);
-            case "*": return left.mul(right);
-            case "/": return left.div(right);
-            default: throw new IllegalArgumentException("operator " + op);
+        BinaryOperator<Value> operator = OPERATORS.get(op);
+        if (operator == null) {
+            throw new IllegalArgumentException("operator " + op);
         }
+        return operator.apply(left, right);
     }
 
     private Value call(Call call) {
-        Value x = eval(call.arguments().get(0));
-        Value y = call.arguments().size() > 1 ? eval(call.arguments().get(1)) : null;
-        switch (call.function()) {
-            case "sin": return x.sin();
-            case "cos": return x.cos();
-            case "tan": return x.tan();
-            case "asin": return x.asin();
-            case "acos": return x.acos();
-            case "atan": return x.atan();
-            case "atan2": return x.atan2(y);
-            case "sinh": return x.sinh();
-            case "cosh": return x.cosh();
-            case "tanh": return x.tanh();
-            case "exp": return x.exp();
-            case "expm1": return x.expm1();
-            case "log": return x.log();
-            case "log10": return x.log10();
-            case "log1p": return x.log1p();
-            case "sqrt": return x.sqrt();
-            case "cbrt": return x.cbrt();
-            case "pow": return x.pow(y);
-            case "hypot": return x.hypot(y);
-            case "abs": return x.abs();
-            case "max": return x.max(y);
-            case "min": return x.min(y);
-            case "signum": return x.signum();
-            case "floor": return x.floor();
-            case "ceil": return x.ceil();
-            case "rint": return x.rint();
-            case "sigmoid": return x.sigmoid();
-            default: throw new IllegalArgumentException("no Value form of Math." + call.function());
+        Function<Value[], Value> function = FUNCTIONS.get(call.function());
+        if (function == null) {
+            throw new IllegalArgumentException("no Value form of Math." + call.function());
         }
+        return function.apply(call.arguments().stream().map(this::eval).toArray(Value[]::new));
     }
 
     private boolean test(Cond cond) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.microautograd.data.Dataset;
 import io.microautograd.data.Datasets;
+import io.microautograd.engine.Op;
 import io.microautograd.losses.Loss;
 import io.microautograd.nn.MLP;
 import io.microautograd.optim.Sgd;
@@ -79,11 +80,31 @@ class DivergenceTest {
         assertArrayEquals(new double[] {1, 2, 3}, model.parameters(), "the model never saw the update");
     }
 
+    /** x log x with the derivative log x + 1 of x &gt; 0 only: at a negative output the rule makes NaN. */
+    @Test
+    void aRuleThatMakesNanIsNamedWithTheParameter() {
+        Op.Unary xLogX = Op.unary("xlogx", x -> x > 0 ? x * Math.log(x) : 0, (x, y) -> Math.log(x) + 1);
+        MLP mlp = MLP.of(1, 0, layer(1, "linear"));
+        mlp.setParameterValues(new double[] {1, -5});
+        ValueMlpModel model = new ValueMlpModel(mlp, (out, target) -> xLogX.apply(out[0]).sub(target[0]));
+        Dataset one = Dataset.of(new double[][] {{1}}, new double[] {0});
+
+        TrainingDivergedException error =
+                assertThrows(TrainingDivergedException.class, () -> sgd(0.1, 3, 1).fit(model, one));
+
+        assertEquals("Training diverged in epoch 1, step 1: the first non-finite gradient is that of parameter 0"
+                + " (NaN); the first non-finite number of the graph: the backward rule of operation \"xlogx\" made NaN"
+                + " for input 0 out of finite numbers (inputs [-4.0], output 0.0, gradient 1.0). The model keeps its"
+                + " parameters from before this step. Try a lower learning rate, or clip the gradients with"
+                + " optimizer.withClipping(GradientClipping.byGlobalNorm(1.0)).", error.getMessage());
+        assertArrayEquals(new double[] {1, -5}, mlp.parameterValues());
+    }
+
     /** A network driven off a cliff: at learning rate 10 each step multiplies the seed regression's error. */
     @Test
     void explodingNetworkStopsWithTheMessage() {
         MLP mlp = MLP.of(2, 0, layer(4, "relu"), layer(4, "relu"), layer(1, "linear"));
-        ValueMlpModel model = new ValueMlpModel(mlp, Loss.mse());
+        ValueMlpModel model = new ValueMlpModel(mlp, Loss.MSE);
 
         TrainingDivergedException error =
                 assertThrows(TrainingDivergedException.class, () -> sgd(10, 1000, 4).fit(model, FOUR_SAMPLES));

@@ -23,6 +23,37 @@ class EvaluationTest {
     }
 
     @Test
+    void predictedClassIsTheLargestOutputAndTheFirstOfATie() {
+        assertEquals(2, Evaluation.predictedClass(new double[] {0.1, -3, 4, 0.5}));
+        assertEquals(1, Evaluation.predictedClass(new double[] {-1, 7, 2, 7}));
+        assertEquals(0, Evaluation.predictedClass(new double[] {5}));
+    }
+
+    /** Three classes; the outputs are the inputs, so the predicted class is the input's largest coordinate. */
+    @Test
+    void argmaxAccuracyAndConfusionMatrixCountLabelAgainstPrediction() {
+        Dataset data = Dataset.of(new double[][] {{3, 1, 0}, {0, 2, 1}, {0, 1, 5}, {4, 0, 0}, {0, 0, 1}, {1, 2, 0}},
+                new double[] {0, 1, 2, 1, 2, 2});
+        // label 0: predicted 0; label 1: predicted 1 and 0; label 2: predicted 2, 2 and 1.
+        assertArrayEquals(new int[][] {{1, 0, 0}, {1, 1, 0}, {0, 1, 2}}, Evaluation.confusionMatrix(IDENTITY, data));
+        assertEquals(4.0 / 6, Evaluation.argmaxAccuracy(IDENTITY, data));
+        assertEquals(4.0 / 6, Metric.argmaxAccuracy().evaluate(IDENTITY, data));
+        assertEquals("accuracy", Metric.argmaxAccuracy().name());
+    }
+
+    @Test
+    void argmaxAccuracyNamesTheSampleWhoseLabelIsNoClass() {
+        Dataset data = Dataset.of(new double[][] {{1, 0}, {0, 1}}, new double[] {1, 2});
+        assertEquals("sample 1's target must be one class index, an integer from 0 to 1, got [2.0]",
+                assertThrows(IllegalArgumentException.class, () -> Evaluation.argmaxAccuracy(IDENTITY, data))
+                        .getMessage());
+        Dataset oneOutput = Dataset.of(new double[][] {{1}}, new double[] {0});
+        assertEquals("a classifier needs one output per class, at least two, got 1",
+                assertThrows(IllegalArgumentException.class, () -> Evaluation.confusionMatrix(IDENTITY, oneOutput))
+                        .getMessage());
+    }
+
+    @Test
     void mseAveragesOverSamplesAndOutputs() {
         Dataset data = new Dataset(new double[][] {{1, 2}, {3, 5}}, new double[][] {{0, 2}, {3, 3}});
         assertEquals((1 + 0 + 0 + 4) / 4.0, Evaluation.mse(IDENTITY, data));

@@ -38,7 +38,7 @@ class MoonsTrainingTest {
                 .metrics(Metric.accuracy(0))
                 .quiet(true)
                 .build()
-                .fit(new ValueMlpModel(mlp, Loss.hinge(), 1e-4), MOONS);
+                .fit(new ValueMlpModel(mlp, Loss.HINGE, 1e-4), MOONS);
 
         assertTrue(before < 0.9, "untrained accuracy " + before + " leaves something to learn");
         assertEquals(100, history.epochs(), "full batch: one step per epoch");
@@ -59,7 +59,7 @@ class MoonsTrainingTest {
                 .metrics(Metric.accuracy(0.5))
                 .quiet(true)
                 .build()
-                .fit(new ValueMlpModel(mlp, Loss.binaryCrossEntropy()), MOONS);
+                .fit(new ValueMlpModel(mlp, Loss.BINARY_CROSS_ENTROPY), MOONS);
 
         assertTrue(before < 0.9, "untrained accuracy " + before);
         assertTrue(history.finalMetric("accuracy") >= 0.97, history.toString());

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.microautograd.compiled.CompiledLoss;
 import io.microautograd.compiled.CompiledMlp;
 import io.microautograd.compiled.CompiledMlpModel;
 import io.microautograd.data.Dataset;
@@ -45,7 +44,7 @@ class ParameterFileTest {
     @Test
     void aNetworkTrainedOnTheValueEngineLoadsIntoTheCompiledMlp() {
         MLP trained = MLP.of(2, 3, LAYERS);
-        fit(new ValueMlpModel(trained, Loss.hinge()));
+        fit(new ValueMlpModel(trained, Loss.HINGE));
 
         CompiledMlp loaded = CompiledMlp.of(2, 99, LAYERS);
         loaded.setParameters(saveAndLoad("value.txt", trained.parameterValues()));
@@ -56,7 +55,7 @@ class ParameterFileTest {
     @Test
     void aNetworkTrainedOnTheCompiledPathLoadsIntoTheValueMlp() {
         CompiledMlp trained = CompiledMlp.of(2, 3, LAYERS);
-        fit(new CompiledMlpModel(trained, CompiledLoss.HINGE, 0));
+        fit(new CompiledMlpModel(trained, Loss.HINGE, 0));
 
         MLP loaded = MLP.of(2, 99, LAYERS);
         loaded.setParameterValues(saveAndLoad("compiled.txt", trained.parameters()));

@@ -152,6 +152,26 @@ class PerSampleModelTest {
     }
 
     @Test
+    void anObjectiveThatReadsOnlyTheInputsRunsOnTargetsOfWidthZero() {
+        Dataset points = new Dataset(new double[][] {{1, 2}, {3, 4}}, new double[2][0]);
+        // |x - p|^2 / 2, whose mean over the points is least at their centroid (2, 3)
+        PerSampleObjective toPoint = (p, x, t, g) -> {
+            double loss = 0;
+            for (int k = 0; k < p.length; k++) {
+                g[k] += p[k] - x[k];
+                loss += (p[k] - x[k]) * (p[k] - x[k]) / 2;
+            }
+            return loss;
+        };
+        double[] gradient = new double[2];
+        double loss = PerSampleModel.builder(new double[] {0, 0}, toPoint, (p, x) -> p).build()
+                .lossAndGradient(points, new int[] {0, 1}, gradient);
+
+        assertEquals((5.0 / 2 + 25.0 / 2) / 2, loss);
+        assertArrayEquals(new double[] {-2, -3}, gradient);
+    }
+
+    @Test
     void batchSmallerThanTheThreadCountLeavesSlicesEmpty() {
         double[] gradient = new double[START.length];
         double[] expected = new double[START.length];

@@ -28,7 +28,7 @@ class RegressionTrainingTest {
         MLP model = MLP.of(2, 0, layer(4, "relu"), layer(4, "relu"), layer(1, "linear"));
         double before = Evaluation.mse(model::predict, Dataset.of(X, Y));
 
-        TrainingHistory history = Trainer.train(model, X, Y, Loss.mse(), 2000, 0.01);
+        TrainingHistory history = Trainer.train(model, X, Y, Loss.MSE, 2000, 0.01);
 
         assertTrue(before > 1, "untrained MSE " + before);
         assertTrue(history.finalMetric("mse") < 1e-3, history.toString());
@@ -47,7 +47,7 @@ class RegressionTrainingTest {
                 .metrics(Metric.mse())
                 .quiet(true)
                 .build()
-                .fit(new ValueMlpModel(model, Loss.mse()), Datasets.seedLinearExample());
+                .fit(new ValueMlpModel(model, Loss.MSE), Datasets.seedLinearExample());
         assertTrue(history.finalMetric("mse") < 1e-3, history.toString());
     }
 
@@ -63,7 +63,7 @@ class RegressionTrainingTest {
                 .metrics(Metric.mse())
                 .quiet(true)
                 .build()
-                .fit(new ValueMlpModel(model, Loss.mse()), sine);
+                .fit(new ValueMlpModel(model, Loss.MSE), sine);
         assertTrue(before > 0.1, "untrained MSE " + before);
         assertTrue(history.finalMetric("mse") < 1e-3, history.toString());
     }

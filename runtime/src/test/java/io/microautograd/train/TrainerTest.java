@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
@@ -94,18 +95,52 @@ class TrainerTest {
 
     @Test
     void aMetricThatCannotScoreTheModelFailsBeforeTheFirstStep() {
-        ValueMlpModel twoOutputs = new ValueMlpModel(MLP.of(1, 3, layer(2, "linear")), Loss.mse());
+        ValueMlpModel twoOutputs = new ValueMlpModel(MLP.of(1, 3, layer(2, "linear")), Loss.MSE);
         Dataset data = new Dataset(new double[][] {{0.5}, {-1}}, new double[][] {{1, 0}, {0, 1}});
         double[] before = twoOutputs.parameters();
         Optimizer optimizer = new Sgd(0.1);
         Trainer trainer = builder(optimizer, 5).metrics(Metric.mse(), Metric.accuracy(0)).build();
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(twoOutputs, data));
-        assertEquals("metric \"accuracy\" cannot score this model on this data (tried on sample 0 before training):"
-                + " accuracy needs one output and one target per sample, got outputs of width 2 and targets of width 2",
-                e.getMessage());
+        assertEquals("metric \"accuracy\" cannot score this model on this data: accuracy needs one output and one"
+                + " target per sample, got outputs of width 2 and targets of width 2", e.getMessage());
         assertArrayEquals(before, twoOutputs.parameters(), "no step was taken");
         assertEquals(0, optimizer.stepCount());
+    }
+
+    @Test
+    void aMetricThatNeedsBothClassesScoresTheWholeDataBeforeTheFirstStep() {
+        Dataset moons = Datasets.moons(20, 0.1, 3);
+        List<Integer> sizesScored = new ArrayList<>();
+        Metric positiveShare = new Metric("positive share", (m, data) -> {
+            sizesScored.add(data.size());
+            long positives = IntStream.range(0, data.size()).filter(i -> data.target(i, 0) > 0).count();
+            if (positives == 0 || positives == data.size()) {
+                throw new IllegalArgumentException("needs both classes");
+            }
+            return (double) positives / data.size();
+        });
+        ValueMlpModel model = new ValueMlpModel(MLP.of(2, 1, layer(4, "relu"), layer(1, "linear")), Loss.HINGE);
+
+        TrainingHistory history = builder(new Sgd(0.1), 2).metrics(positiveShare).build().fit(model, moons);
+
+        assertEquals(List.of(20, 20, 20), sizesScored, "before the first step and after each epoch, on all 20 samples");
+        assertEquals(List.of(0.5, 0.5), history.metric("positive share"), "one score per epoch, none for epoch 0");
+    }
+
+    @Test
+    void aMetricsOtherExceptionsPropagateAsThrownBeforeTheFirstStep() {
+        ScriptedModel model = new ScriptedModel(1.0);
+        Optimizer optimizer = new Sgd(0.1);
+        Metric broken = new Metric("broken", (m, data) -> {
+            throw new IllegalStateException("the metric's own failure");
+        });
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> builder(optimizer, 3).metrics(broken).build().fit(model, TEN));
+        assertEquals("the metric's own failure", e.getMessage());
+        assertEquals(0, optimizer.stepCount());
+        assertEquals(List.of(), model.batches, "no batch was computed");
     }
 
     @Test

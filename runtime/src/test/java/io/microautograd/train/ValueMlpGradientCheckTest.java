@@ -25,14 +25,14 @@ class ValueMlpGradientCheckTest {
     @ParameterizedTest
     @EnumSource(Activation.class)
     void batchLossGradientPassesForEveryLossAndHiddenActivation(Activation hidden) {
-        Loss[] losses = {Loss.mse(), Loss.hinge(), Loss.binaryCrossEntropyWithLogits()};
+        Loss[] losses = {Loss.MSE, Loss.HINGE, Loss.BINARY_CROSS_ENTROPY_WITH_LOGITS};
         for (Loss loss : losses) {
             ValueMlpModel model = new ValueMlpModel(MLP.of(2, 11, layer(5, hidden), layer(3, hidden),
                     layer(1, Activation.LINEAR)), loss, 1e-3);
             GradientCheck.standard().assertGradient(model.batchObjective(MOONS, BATCH), model.parameters());
         }
         ValueMlpModel probabilities = new ValueMlpModel(MLP.of(2, 11, layer(5, hidden),
-                layer(1, Activation.SIGMOID)), Loss.binaryCrossEntropy(), 1e-3);
+                layer(1, Activation.SIGMOID)), Loss.BINARY_CROSS_ENTROPY, 1e-3);
         GradientCheck.standard().assertGradientNear(probabilities.batchObjective(MOONS, BATCH),
                 probabilities.parameters(), 0.1, 3, 5);
     }
@@ -41,7 +41,7 @@ class ValueMlpGradientCheckTest {
     @EnumSource(value = Activation.class, names = {"TANH", "SIGMOID"})
     void gradientWithAMissingL2TermIsCaught(Activation hidden) {
         ValueMlpModel model = new ValueMlpModel(MLP.of(2, 3, layer(4, hidden), layer(1, Activation.LINEAR)),
-                Loss.mse(), 0.05);
+                Loss.MSE, 0.05);
         Objective right = model.batchObjective(MOONS, BATCH);
         // The gradient forgets the penalty's 2 * 0.05 * p, while the value keeps it.
         Objective forgetsPenalty = (p, g) -> {

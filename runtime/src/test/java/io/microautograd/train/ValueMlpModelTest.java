@@ -20,7 +20,7 @@ class ValueMlpModelTest {
     private static final int[] BATCH = {0, 3, 4, 7, 11};
 
     private static ValueMlpModel model(double l2) {
-        return new ValueMlpModel(MLP.of(2, 6, layer(5, TANH), layer(1, LINEAR)), Loss.binaryCrossEntropyWithLogits(), l2);
+        return new ValueMlpModel(MLP.of(2, 6, layer(5, TANH), layer(1, LINEAR)), Loss.BINARY_CROSS_ENTROPY_WITH_LOGITS, l2);
     }
 
     @Test
@@ -85,6 +85,6 @@ class ValueMlpModelTest {
         assertEquals("gradient must have one slot per parameter (21), got 3", slots.getMessage());
         assertThrows(IllegalArgumentException.class, () -> model.lossAndGradient(MOONS, new int[0], new double[21]));
         assertThrows(IllegalArgumentException.class, () -> model(-1));
-        assertThrows(IllegalArgumentException.class, () -> new ValueMlpModel(null, Loss.mse()));
+        assertThrows(IllegalArgumentException.class, () -> new ValueMlpModel(null, Loss.MSE));
     }
 }

@@ -202,7 +202,7 @@ class DistributedObjectiveTest {
 
             int[] batch = marked(gradient).stream().mapToInt(Integer::intValue).toArray();
             Dataset indices = new Dataset(IntStream.range(0, size).mapToObj(i -> new double[] {i})
-                    .toArray(double[][]::new), new double[size][1]);
+                    .toArray(double[][]::new), new double[size][0]);
             double[] expected = new double[size];
             double expectedValue = PerSampleModel.builder(point, markedQuadratic, (p, x) -> x).build()
                     .lossAndGradient(indices, batch, expected);

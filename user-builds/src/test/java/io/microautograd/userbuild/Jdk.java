@@ -13,8 +13,13 @@ import java.nio.file.Path;
  */
 record Jdk(String name, Path home) {
 
-    /** The JDK 25 that the project's machines have; tests on it are skipped where it is absent. */
-    static final Jdk JDK_25 = new Jdk("JDK 25", Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"));
+    /**
+     * JDK 25, where the build's property {@code user.builds.jdk25} says (by default where the
+     * project's machines have it); tests on it are skipped where it is absent.
+     */
+    static Jdk jdk25() {
+        return new Jdk("JDK 25", Path.of(PrivateRepository.property("user.builds.jdk25")));
+    }
 
     /** The JDK running this build (17 on the project's machines). */
     static Jdk running() {
@@ -23,7 +28,8 @@ record Jdk(String name, Path home) {
 
     /** Skips the calling test, with a reason, unless this JDK has a {@code javac}. */
     void assumeInstalled() {
-        assumeTrue(Files.isExecutable(home.resolve("bin/javac")), name + " is not installed at " + home);
+        assumeTrue(Files.isExecutable(home.resolve("bin/javac")), name + " is not installed at " + home
+                + " (mvn -Duser.builds.jdk25=FOLDER names another)");
     }
 
     @Override

@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
 final class PrivateRepository {
 
     private static final String GROUP = "io.microautograd";
+    /** The artifact ids of the library modules, which this module depends on, in alphabetical order. */
+    static final List<String> LIBRARIES = List.of("microautograd-annotations", "microautograd-processor",
+            "microautograd-runtime", "microautograd-spark", "microautograd-visualize");
     private static final Pattern PARENT_COORDINATES = Pattern.compile(
             "<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>\\s*<version>([^<]+)</version>");
 
@@ -64,9 +67,9 @@ final class PrivateRepository {
     private void seed() {
         try {
             List<Path> jars = libraryJars();
-            if (jars.size() < 4) {
-                throw new IllegalStateException("expected the four library jars on the test class path, found " + jars
-                        + "; run the build to the package phase at least (mvn verify)");
+            if (jars.size() < LIBRARIES.size()) {
+                throw new IllegalStateException("expected the jars of " + LIBRARIES + " on the test class path, found "
+                        + jars + "; run the build to the package phase at least (mvn verify)");
             }
             for (Path jar : jars) {
                 install(jar);

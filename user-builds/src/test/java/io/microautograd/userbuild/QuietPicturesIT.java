@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A user's first picture, drawn by the embedded engine (or the system {@code dot}) in the
  * README's project with the visualize module added, prints only what the program prints: no
- * {@code SLF4J:} line, whether the class path has an SLF4J binding or not.
+ * SLF4J notice, whether the class path has an SLF4J binding or not, with SLF4J 1.7 or 2.
  */
 class QuietPicturesIT {
 
@@ -37,6 +37,18 @@ class QuietPicturesIT {
     }
 
     @Test
+    void withSlf4j2AndNoProviderTheFirstPicturePrintsNothingElse() {
+        // From 2.0.10 SLF4J's notice reads "SLF4J(W): No SLF4J providers were found."
+        assertQuietPicture("picture-with-slf4j-2", """
+                <dependency>
+                  <groupId>org.slf4j</groupId>
+                  <artifactId>slf4j-api</artifactId>
+                  <version>2.0.17</version>
+                </dependency>
+                """);
+    }
+
+    @Test
     void withAnSlf4jBindingTheFirstPicturePrintsNothingElse() {
         assertQuietPicture("picture-with-binding", """
                 <dependency>
@@ -53,7 +65,7 @@ class QuietPicturesIT {
                 setup.one("xml", "<artifactId>microautograd-visualize</artifactId>") + extraDependency);
         UserProject project = UserProjects.empty(name).pom(pom).javaSource("", PICTURE);
 
-        UserProject.Result run = project.mvn(Jdk.running(), setup.one("", "mvn ")).assertSucceeded();
+        UserProject.Result run = project.mvn(Jdk.running(), setup.one("", "exec:java")).assertSucceeded();
 
         assertEquals(List.of("wrote z.png"), run.lines(), run.output());
         assertTrue(Files.isRegularFile(project.folder().resolve("z.png")));

@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fenced code blocks of one section of the README, exactly as a user would copy them: the
- * section starts at a heading with the given text and ends at the next heading of the same or a
- * higher level.
+ * The fenced code blocks of one section of the README, exactly as a user would copy them, and its
+ * other lines: the section starts at a heading with the given text and ends at the next heading
+ * of the same or a higher level.
  *
  * @param heading the heading's text, without the {@code #} marks
  * @param blocks the section's blocks, in order
+ * @param lines the section's lines outside the blocks (prose, tables), in order
  */
-record ReadmeSection(String heading, List<Block> blocks) {
+record ReadmeSection(String heading, List<Block> blocks, List<String> lines) {
 
     /**
      * A fenced block.
@@ -39,6 +40,7 @@ record ReadmeSection(String heading, List<Block> blocks) {
     /** The section of {@code markdown} headed {@code heading}. */
     static ReadmeSection parse(String markdown, String heading) {
         List<Block> blocks = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         int level = 0;
         StringBuilder block = null;
         String language = "";
@@ -61,12 +63,14 @@ record ReadmeSection(String heading, List<Block> blocks) {
             } else if (level > 0 && line.startsWith("```")) {
                 language = line.substring(3).strip();
                 block = new StringBuilder();
+            } else if (level > 0) {
+                lines.add(line);
             }
         }
         if (level == 0) {
             throw new IllegalArgumentException("the README has no heading \"" + heading + "\"");
         }
-        return new ReadmeSection(heading, List.copyOf(blocks));
+        return new ReadmeSection(heading, List.copyOf(blocks), List.copyOf(lines));
     }
 
     /** The texts of the blocks fenced with {@code language}, in order. */
@@ -80,6 +84,16 @@ record ReadmeSection(String heading, List<Block> blocks) {
         if (found.size() != 1) {
             throw new IllegalStateException("expected one " + language + " block containing \"" + marker
                     + "\" in the README's section \"" + heading + "\", found " + found.size());
+        }
+        return found.get(0);
+    }
+
+    /** The one line outside the blocks that contains {@code marker}, such as a table's row. */
+    String line(String marker) {
+        List<String> found = lines.stream().filter(line -> line.contains(marker)).toList();
+        if (found.size() != 1) {
+            throw new IllegalStateException("expected one line containing \"" + marker + "\" in the README's section \""
+                    + heading + "\", found " + found.size());
         }
         return found.get(0);
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReadmeUserBuildIT {
 
     static Stream<Jdk> jdks() {
-        return Stream.of(Jdk.running(), Jdk.JDK_25);
+        return Stream.of(Jdk.running(), Jdk.jdk25());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -27,7 +27,7 @@ class ReadmeUserBuildIT {
         ReadmeSection setup = ReadmeSection.named(UserProjects.SETUP_SECTION);
         UserProject project = UserProjects.readmeProject("readme-jdk" + jdk.name().replaceAll("\\D", ""));
 
-        UserProject.Result run = project.mvn(jdk, setup.one("", "mvn ")).assertSucceeded();
+        UserProject.Result run = project.mvn(jdk, setup.one("", "exec:java")).assertSucceeded();
 
         List<String> shown = setup.one("text", "compiled:").lines().toList();
         assertEquals(shown, run.lines(), run.output());

@@ -94,7 +94,7 @@ final class DotWriter {
                 continue;
             }
             String opId = id + "_op";
-            dot.append(indent).append(opId).append(" [label=<").append(LabelText.html(node.op().symbol()))
+            dot.append(indent).append(opId).append(" [label=<").append(LabelText.html(node.op().name()))
                     .append(">, shape=ellipse, style=filled, fillcolor=\"#eeeeee\", margin=\"0.05,0.02\"];\n");
             dot.append(indent).append(opId).append(" -> ").append(id).append(";\n");
             for (int input : node.inputs()) {

@@ -103,7 +103,7 @@ public final class GradientTrace {
         text.append("gradient flow from ").append(entries.get(0).name()).append(", ").append(entries.size())
                 .append(" values, root first; contribution = local partial * grad of the output\n");
         for (Entry entry : entries) {
-            text.append(entry.name()).append("  [").append(entry.op() == Op.LEAF ? "leaf" : entry.op().symbol())
+            text.append(entry.name()).append("  [").append(entry.op().name())
                     .append("]  data=").append(NumberText.format(entry.data()))
                     .append("  grad=").append(NumberText.format(entry.grad()));
             if (entry.health() != GradientHealth.HEALTHY) {

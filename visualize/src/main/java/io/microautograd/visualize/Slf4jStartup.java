@@ -1,9 +1,6 @@
 package io.microautograd.visualize;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -11,16 +8,16 @@ import org.slf4j.LoggerFactory;
  * application has no SLF4J binding.
  *
  * <p>Without a binding SLF4J logs nothing, which suits a library with nothing to say, but first
- * writes three lines starting with {@code SLF4J:} to standard error ("Failed to load class
- * org.slf4j.impl.StaticLoggerBinder" in 1.7, "No SLF4J providers were found" in 2.x). So when
- * the class path holds neither a 1.7 binding nor a 2.x provider, SLF4J is started here with those
- * lines held back; every other line written to standard error meanwhile passes through. With a
- * binding SLF4J starts untouched: what it reports then is about the application's own logging
- * set-up, which is the application's to see.
+ * prints three lines to standard error ("SLF4J: Failed to load class
+ * org.slf4j.impl.StaticLoggerBinder" in 1.7, "SLF4J(W): No SLF4J providers were found" in 2.x).
+ * There is no switch for them in 1.7, so when the class path holds neither a 1.7 binding nor a
+ * 2.x provider, SLF4J is started here with standard error replaced, for the time of the start, by
+ * a {@link Slf4jNoticeFilter}: the starting thread's notice lines are dropped, and everything else
+ * any thread writes reaches the stream it was meant for as it was written. With a binding SLF4J
+ * starts untouched: what it reports then is about the application's own logging set-up, which is
+ * the application's to see.
  */
 final class Slf4jStartup {
-
-    private static final String NOTICE = "SLF4J: ";
 
     private static boolean started;
 
@@ -33,17 +30,8 @@ final class Slf4jStartup {
             return;
         }
         started = true;
-        if (hasBinding(LoggerFactory.class.getClassLoader())) {
-            return;
-        }
-        PrintStream err = System.err;
-        LineFilter filter = new LineFilter(err);
-        System.setErr(new PrintStream(filter, true, Charset.defaultCharset()));
-        try {
-            LoggerFactory.getILoggerFactory();
-        } finally {
-            System.setErr(err);
-            filter.flushPartialLine();
+        if (!hasBinding(LoggerFactory.class.getClassLoader())) {
+            withNoticesHeldBack(LoggerFactory::getILoggerFactory);
         }
     }
 
@@ -53,31 +41,21 @@ final class Slf4jStartup {
                 || loader.getResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") != null;
     }
 
-    /** Passes whole lines on to {@code target}, except those starting with {@link #NOTICE}. */
-    static final class LineFilter extends OutputStream {
-
-        private final PrintStream target;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-        LineFilter(PrintStream target) {
-            this.target = target;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            line.write(b);
-            if (b == '\n') {
-                flushPartialLine();
+    /**
+     * Runs {@code start} on this thread with its SLF4J notices to standard error held back, then
+     * puts standard error back, unless the application replaced it meanwhile: its stream stays.
+     */
+    static void withNoticesHeldBack(Runnable start) {
+        PrintStream err = System.err;
+        Slf4jNoticeFilter filter = new Slf4jNoticeFilter(err, Thread.currentThread());
+        System.setErr(filter);
+        try {
+            start.run();
+        } finally {
+            filter.passEverything();
+            if (System.err == filter) {
+                System.setErr(err);
             }
-        }
-
-        /** Passes on what is buffered, unless it is a notice. */
-        synchronized void flushPartialLine() {
-            if (!line.toString(Charset.defaultCharset()).startsWith(NOTICE)) {
-                target.write(line.toByteArray(), 0, line.size());
-                target.flush();
-            }
-            line.reset();
         }
     }
 }

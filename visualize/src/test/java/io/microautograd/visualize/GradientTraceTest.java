@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.microautograd.engine.BuiltIns;
 import io.microautograd.engine.Op;
 import io.microautograd.engine.Value;
 import java.util.List;
@@ -19,13 +20,13 @@ class GradientTraceTest {
         out.backward();
         GradientTrace trace = GradientTrace.of(out);
 
-        GradientTrace.Entry product = entryWithOp(trace, Op.MUL);
+        GradientTrace.Entry product = entryWithOp(trace, BuiltIns.MUL);
         assertEquals(-2.0, product.inputs().get(0).localPartial().orElseThrow(), "d(xy)/dx = y");
         assertEquals(1.5, product.inputs().get(1).localPartial().orElseThrow(), "d(xy)/dy = x");
-        GradientTrace.Entry power = entryWithOp(trace, Op.POW);
+        GradientTrace.Entry power = entryWithOp(trace, BuiltIns.POW);
         assertEquals(3 * 1.5 * 1.5, power.inputs().get(0).localPartial().orElseThrow(), 1e-12);
         assertTrue(power.inputs().get(1).localPartial().isEmpty(), "the constant exponent");
-        GradientTrace.Entry clamp = entryWithOp(trace, Op.CLAMP);
+        GradientTrace.Entry clamp = entryWithOp(trace, BuiltIns.CLAMP);
         assertEquals(0.0, clamp.inputs().get(0).localPartial().orElseThrow(), "y is outside [-1, 1]");
         assertTrue(clamp.inputs().get(1).localPartial().isEmpty() && clamp.inputs().get(2).localPartial().isEmpty());
     }

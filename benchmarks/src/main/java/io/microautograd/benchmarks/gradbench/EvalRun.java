@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One evaluation as GradBench's {@code run-eval} prints it: the function, the input's
- * description, the tool's mean {@code evaluate} time over its timed runs, and the eval's verdict.
+ * One evaluation as the {@code RUN_EVAL} command of {@code benchmarks/gradbench} prints it: the
+ * function, the input's description, the tool's mean {@code evaluate} time over its timed runs,
+ * and the eval's verdict.
  *
  * @param function the eval's function, such as {@code jacobian}
  * @param input the eval's description of the input, such as {@code 64_100_1000}
@@ -21,7 +22,7 @@ import java.util.Map;
 public record EvalRun(String function, String input, double milliseconds, boolean valid) {
 
     /**
-     * The evaluations in {@code run-eval}'s output {@code file}: lines of function, description
+     * The evaluations in {@code RUN_EVAL}'s output {@code file}: lines of function, description
      * (hello gives none: its inputs are numbers, named here #1, #2... in order per function),
      * time, {@code ms} and verdict ({@code valid}, or {@code INVALID: why}); its other lines (the
      * closing summary, a declined define) are skipped.
@@ -43,6 +44,11 @@ public record EvalRun(String function, String input, double milliseconds, boolea
 
     private static boolean isNumber(String text) {
         return text.matches("[0-9]+(\\.[0-9]+)?");
+    }
+
+    /** Whether the eval accepted the output and the run took a measurable time, so that it can be compared. */
+    public boolean timed() {
+        return valid && milliseconds > 0;
     }
 
     /** The time as the report prints it: three significant figures, in ms. */

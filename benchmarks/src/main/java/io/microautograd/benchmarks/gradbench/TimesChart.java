@@ -26,7 +26,7 @@ final class TimesChart {
                          Path png) throws IOException {
         List<String> tools = new ArrayList<>();
         for (Map.Entry<String, List<EvalRun>> entry : byTool.entrySet()) {
-            if (inputs.stream().allMatch(input -> find(entry.getValue(), function, input).isPresent())) {
+            if (inputs.stream().allMatch(input -> timed(entry.getValue(), function, input).isPresent())) {
                 tools.add(entry.getKey());
             }
         }
@@ -43,7 +43,7 @@ final class TimesChart {
         for (String tool : tools) {
             List<Double> times = new ArrayList<>();
             for (String input : inputs) {
-                double time = find(byTool.get(tool), function, input).orElseThrow().milliseconds();
+                double time = timed(byTool.get(tool), function, input).orElseThrow().milliseconds();
                 times.add(time);
                 smallest = Math.min(smallest, time);
             }
@@ -55,11 +55,8 @@ final class TimesChart {
         return true;
     }
 
-    /** The valid run of {@code function} on {@code input} with a time to plot, if any. */
-    static Optional<EvalRun> find(List<EvalRun> runs, String function, String input) {
-        return runs.stream()
-                .filter(run -> run.function().equals(function) && run.input().equals(input))
-                .filter(run -> run.valid() && run.milliseconds() > 0)
-                .findFirst();
+    /** The run of {@code function} on {@code input} if it is valid and has a time to plot. */
+    private static Optional<EvalRun> timed(List<EvalRun> runs, String function, String input) {
+        return GradBenchReport.lookup(runs, function, input).filter(EvalRun::timed);
     }
 }

@@ -21,6 +21,8 @@ public final class ReportWriter {
      * the general one: issue 7 sets 50 for the moons training step.
      */
     public static final Map<String, Double> MIN_SPEEDUP_OVER_VALUE_BY_WORKLOAD = Map.of("MoonsTrainingStep", 50.0);
+    /** The library's compiled MLP step / PyTorch's float64 step of the same network, at most (issue 21). */
+    public static final double MAX_TIME_OVER_PYTORCH = 1.0;
     /** Retained bytes per Value node, at most. */
     public static final double MAX_BYTES_PER_NODE = 100;
 
@@ -66,6 +68,7 @@ public final class ReportWriter {
         }
         md.append(charted ? "\n![gradient time over primal time](" + CHART + ")\n\n" : "\n");
         appendHandWritten(results, md);
+        appendPyTorch(results, md);
         appendEngineRows(results, md);
         appendCompileTime(results, md);
         appendAliasChecks(results, md);
@@ -104,6 +107,33 @@ public final class ReportWriter {
         }
     }
 
+    /** The library's compiled MLP step against PyTorch's, where a run measured the library's. */
+    private static void appendPyTorch(Results results, StringBuilder md) {
+        Optional<Measurement> library = results.get(PyTorchStep.WORKLOAD, "library");
+        if (library.isEmpty()) {
+            return;
+        }
+        md.append("## Against PyTorch\n\n")
+          .append("One SGD step of the 784-128-10 relu classifier with softmax cross-entropy on a batch of 64, on ")
+          .append("one thread: the library's compiled MLP (`CompiledMlpModel`, the step the trainer takes) against ")
+          .append("PyTorch's step of the same network, timed by `benchmarks/pytorch_mlp_step.py` in the same run ")
+          .append("(the median of five timings of 200 steps, ± half their range).\n\n");
+        Optional<Measurement> float64 = results.get(PyTorchStep.WORKLOAD, PyTorchStep.FLOAT64);
+        Optional<Measurement> float32 = results.get(PyTorchStep.WORKLOAD, PyTorchStep.FLOAT32);
+        if (float64.isEmpty() || float32.isEmpty()) {
+            md.append("PyTorch was not measured: it is absent (Debian: `apt-get install python3-torch ")
+              .append("libopenblas0-pthread`). Library: ").append(time(library.get())).append(".\n\n");
+            return;
+        }
+        md.append("| library, float64 | PyTorch, float64 | PyTorch, float32 | library / PyTorch float64 | ")
+          .append("library / PyTorch float32 |\n|---|---|---|---|---|\n")
+          .append("| ").append(time(library.get())).append(" | ").append(time(float64.get()))
+          .append(" | ").append(time(float32.get()))
+          .append(" | ").append(ratio(results.ratio(PyTorchStep.WORKLOAD, "library", PyTorchStep.FLOAT64)))
+          .append(" | ").append(ratio(results.ratio(PyTorchStep.WORKLOAD, "library", PyTorchStep.FLOAT32)))
+          .append(" |\n\n");
+    }
+
     private static void appendEngineRows(Results results, StringBuilder md) {
         md.append("## The Value engine\n\n");
         for (String workload : results.workloads()) {
@@ -139,17 +169,17 @@ public final class ReportWriter {
             if (!any) {
                 md.append("## Arrays passed for two parameters\n\n")
                   .append("The allocation-free gradient of a function that only reads its two arrays, on two arrays, ")
-                  .append("on one array passed for both, and as the processor wrote it before it checked its array ")
-                  .append("arguments (a copy of the generated code without the checks).\n\n")
-                  .append("| workload | two arrays | one array twice | before the checks | one array / two arrays | ")
-                  .append("two arrays / before |\n|---|---|---|---|---|---|\n");
+                  .append("on one array passed for both, and without the checks of its array arguments (the ")
+                  .append("generated code less those checks, which a test holds to the processor's output).\n\n")
+                  .append("| workload | two arrays | one array twice | without the checks | one array / two arrays | ")
+                  .append("two arrays / without |\n|---|---|---|---|---|---|\n");
                 any = true;
             }
             md.append("| ").append(workload).append(" | ").append(time(separate.get()))
               .append(" | ").append(results.get(workload, "oneArrayTwice").map(ReportWriter::time).orElse("not measured"))
-              .append(" | ").append(results.get(workload, "beforeChecks").map(ReportWriter::time).orElse("not measured"))
+              .append(" | ").append(results.get(workload, "withoutChecks").map(ReportWriter::time).orElse("not measured"))
               .append(" | ").append(ratio(results.ratio(workload, "oneArrayTwice", "separateArrays")))
-              .append(" | ").append(ratio(results.ratio(workload, "separateArrays", "beforeChecks"))).append(" |\n");
+              .append(" | ").append(ratio(results.ratio(workload, "separateArrays", "withoutChecks"))).append(" |\n");
         }
         if (any) {
             md.append('\n');
@@ -165,6 +195,9 @@ public final class ReportWriter {
             results.ratio(workload, "valueEngine", "compiled").ifPresent(r -> md.append(target(
                     "Value / compiled >= " + minSpeedup, workload, r, r >= minSpeedup)));
         }
+        results.ratio(PyTorchStep.WORKLOAD, "library", PyTorchStep.FLOAT64).ifPresent(r -> md.append(target(
+                "library / PyTorch float64 <= " + MAX_TIME_OVER_PYTORCH, PyTorchStep.WORKLOAD, r,
+                r <= MAX_TIME_OVER_PYTORCH)));
         md.append(target("bytes per node <= " + MAX_BYTES_PER_NODE, "10M-node chain",
                 results.bytesPerNode(), results.bytesPerNode() <= MAX_BYTES_PER_NODE));
     }

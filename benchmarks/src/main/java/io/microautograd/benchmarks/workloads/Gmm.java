@@ -5,7 +5,7 @@ import io.microautograd.engine.Value;
 
 /**
  * ADBench's Gaussian mixture model objective, written from the definition in
- * {@code shared/data/adbench/README.md} (including its literal PI = 3.14159265359).
+ * {@code data/adbench/README.md} (including its literal PI = 3.14159265359).
  *
  * <p>Parameters: {@code alphas[k]}, {@code means[k*d]}, {@code icf[k*d(d+1)/2]} (per component, d
  * log-diagonal entries, then the strictly lower triangle column by column); data {@code x[n*d]}.

@@ -42,7 +42,7 @@ class ReportWriterTest {
                 new Measurement("ProcessorCompile", "withProcessor", 1200, 50, "ms/op"),
                 new Measurement("AliasCheck 8", "separateArrays", 20.0, 1, "ns/op"),
                 new Measurement("AliasCheck 8", "oneArrayTwice", 21.0, 1, "ns/op"),
-                new Measurement("AliasCheck 8", "beforeChecks", 19.0, 1, "ns/op")), 72.0);
+                new Measurement("AliasCheck 8", "withoutChecks", 19.0, 1, "ns/op")), 72.0);
 
         Path markdown = ReportWriter.write(results, "benchmarks/run", "quick", folder);
 
@@ -89,6 +89,26 @@ class ReportWriterTest {
         assertFalse(Files.exists(folder.resolve("benchmark-ratios.png")));
     }
 
+    /** The library's 784-128-10 step against PyTorch's, and the note when PyTorch is absent. */
+    @Test
+    void theLibrarysMlpStepIsComparedWithPyTorchsInTheSameRun() throws Exception {
+        Results measured = new Results(List.of(
+                new Measurement("MlpTrainingStep", "library", 1500.0, 20, "us/op"),
+                new Measurement("MlpTrainingStep", "pytorchFloat64", 1200.0, 30, "us/op"),
+                new Measurement("MlpTrainingStep", "pytorchFloat32", 600.0, 10, "us/op")), 0);
+
+        String text = Files.readString(ReportWriter.write(measured, "benchmarks/run", "quick", folder));
+
+        assertEquals(List.of("| 1500 ± 20 us/op | 1200 ± 30 us/op | 600.0 ± 10 us/op | 1.25 | 2.50 |"),
+                tableRows(text, "## Against PyTorch"));
+        assertTrue(text.contains("| library / PyTorch float64 <= 1.0 | MlpTrainingStep | 1.25 | **no** |"), text);
+
+        Results absent = new Results(List.of(new Measurement("MlpTrainingStep", "library", 1500.0, 20, "us/op")), 0);
+        String withoutPyTorch = Files.readString(ReportWriter.write(absent, "benchmarks/run", "quick", folder));
+        assertTrue(withoutPyTorch.contains("PyTorch was not measured: it is absent"), withoutPyTorch);
+        assertFalse(withoutPyTorch.contains("library / PyTorch float64 <="), withoutPyTorch);
+    }
+
     /** The data rows of the table under {@code heading}, up to the next heading. */
     private static List<String> tableRows(String text, String heading) {
         int start = text.indexOf(heading);
@@ -96,7 +116,8 @@ class ReportWriterTest {
         int end = text.indexOf("\n## ", start + heading.length());
         String section = text.substring(start, end < 0 ? text.length() : end);
         return section.lines()
-                .filter(line -> line.startsWith("| ") && !line.startsWith("| workload ") && !line.startsWith("|---"))
+                .filter(line -> line.startsWith("| ") && !line.startsWith("| workload ")
+                        && !line.startsWith("| library, ") && !line.startsWith("|---"))
                 .collect(Collectors.toList());
     }
 }

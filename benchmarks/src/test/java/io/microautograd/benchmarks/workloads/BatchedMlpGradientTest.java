@@ -2,11 +2,11 @@ package io.microautograd.benchmarks.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.microautograd.compiled.CompiledLoss;
 import io.microautograd.compiled.CompiledMlp;
 import io.microautograd.compiled.CompiledMlpModel;
 import io.microautograd.data.Dataset;
 import io.microautograd.data.Datasets;
+import io.microautograd.losses.Loss;
 import io.microautograd.nn.Activation;
 import io.microautograd.nn.LayerSpec;
 import java.util.Random;
@@ -94,7 +94,7 @@ class BatchedMlpGradientTest {
     private static void assertAgree(CompiledMlp network, Dataset data, int[] batch, double loss, double[] gradient,
             String what) {
         double[] compiled = new double[network.parameterCount()];
-        double compiledLoss = new CompiledMlpModel(network, CompiledLoss.HINGE, L2)
+        double compiledLoss = new CompiledMlpModel(network, Loss.HINGE, L2)
                 .lossAndGradient(data, batch, compiled);
         assertEquals(compiledLoss, loss, 1e-12 * Math.abs(compiledLoss), "loss, " + what);
         double largest = 0;

@@ -2,17 +2,19 @@ package io.microautograd.benchmarks.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.microautograd.compiled.CompiledLoss;
 import io.microautograd.compiled.CompiledMlp;
 import io.microautograd.compiled.CompiledMlpModel;
 import io.microautograd.data.Dataset;
 import io.microautograd.data.Datasets;
 import io.microautograd.engine.Value;
+import io.microautograd.losses.Loss;
 import io.microautograd.nn.Activation;
 import io.microautograd.nn.LayerSpec;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -53,22 +55,59 @@ class WorkloadsTest {
 
     /** The alias-check benchmark's yardstick computes exactly what the generated gradient computes. */
     @Test
-    void twoArraysBeforeChecksIsTheGeneratedGradientWithoutItsChecks() {
+    void twoArraysUncheckedComputesTheGeneratedGradient() {
         double[] a = randomPoint(8, 9);
         double[] b = randomPoint(9, 9);
         double[] dA = new double[a.length];
         double[] dB = new double[b.length];
-        double[] beforeA = new double[a.length];
-        double[] beforeB = new double[b.length];
+        double[] uncheckedA = new double[a.length];
+        double[] uncheckedB = new double[b.length];
         assertEquals(TwoArrays.products(a, b), TwoArraysGrad.products(a, b, dA, dB));
-        assertEquals(TwoArrays.products(a, b), TwoArraysBeforeChecks.products(a, b, beforeA, beforeB));
+        assertEquals(TwoArrays.products(a, b), TwoArraysUnchecked.products(a, b, uncheckedA, uncheckedB));
         double[] expected = new double[a.length];
         CentralDifferences.gradient(x -> TwoArrays.products(x, b), a, expected);
         for (int i = 0; i < a.length; i++) {
             assertRelative(expected[i], dA[i], 1e-6, "d/da" + i);
         }
-        assertEquals(Arrays.toString(dA), Arrays.toString(beforeA));
-        assertEquals(Arrays.toString(dB), Arrays.toString(beforeB));
+        assertEquals(Arrays.toString(dA), Arrays.toString(uncheckedA));
+        assertEquals(Arrays.toString(dB), Arrays.toString(uncheckedB));
+    }
+
+    /**
+     * The yardstick is the generated pullback's code, statement for statement, less its
+     * {@code requireSeparate} checks and with its seed 1, as the allocation-free call passes it:
+     * when the processor's output changes, this fails and prints the body to paste.
+     */
+    @Test
+    void twoArraysUncheckedIsTheGeneratedPullbackWithoutItsChecks() throws IOException {
+        String generated = Files.readString(Path.of(
+                "target/generated-sources/annotations/io/microautograd/benchmarks/workloads/TwoArraysGrad.java"));
+        String yardstick = Files.readString(Path.of(
+                "src/main/java/io/microautograd/benchmarks/workloads/TwoArraysUnchecked.java"));
+        List<String> expected = statements(body(generated, "public static double productsPullback(")).stream()
+                .filter(line -> !line.startsWith("requireSeparate("))
+                .map(line -> line.replaceAll("\\bseed\\b", "1.0"))
+                .toList();
+        assertEquals(String.join("\n", expected), String.join("\n",
+                statements(body(yardstick, "public static double products("))));
+    }
+
+    /** The text between the braces of the method whose declaration starts with {@code declaration}. */
+    private static String body(String source, String declaration) {
+        int open = source.indexOf('{', source.indexOf(declaration));
+        int depth = 0;
+        for (int i = open; i < source.length(); i++) {
+            depth += source.charAt(i) == '{' ? 1 : source.charAt(i) == '}' ? -1 : 0;
+            if (depth == 0) {
+                return source.substring(open + 1, i);
+            }
+        }
+        throw new IllegalArgumentException("no body after " + declaration);
+    }
+
+    /** The lines of {@code body} without indentation, blank lines and comment lines. */
+    private static List<String> statements(String body) {
+        return body.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("//")).toList();
     }
 
     @Test
@@ -105,7 +144,7 @@ class WorkloadsTest {
             CompiledMlp network = CompiledMlp.of(2, seed, LayerSpec.layer(16, Activation.RELU),
                     LayerSpec.layer(16, Activation.RELU), LayerSpec.layer(1, Activation.LINEAR));
             double[] compiled = new double[network.parameterCount()];
-            double compiledLoss = new CompiledMlpModel(network, CompiledLoss.HINGE, 1e-4)
+            double compiledLoss = new CompiledMlpModel(network, Loss.HINGE, 1e-4)
                     .lossAndGradient(moons, batch, compiled);
             double[] byHand = new double[network.parameterCount()];
             double handLoss = new HandWrittenMlpGradient(2, 16, 16, 1)

@@ -2,6 +2,8 @@ package io.microautograd.examples.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -59,5 +61,11 @@ public final class Charts {
             values[i] = points[i][index];
         }
         return values;
+    }
+
+    /** Draws {@code text} in {@code g}'s font and colour, centred on (x, y): for pictures drawn with Java2D. */
+    static void centreText(Graphics2D g, String text, int x, int y) {
+        FontMetrics metrics = g.getFontMetrics();
+        g.drawString(text, x - metrics.stringWidth(text) / 2, y + (metrics.getAscent() - metrics.getDescent()) / 2);
     }
 }

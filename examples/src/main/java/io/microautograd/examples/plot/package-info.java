@@ -1,10 +1,12 @@
 /**
  * PNG pictures of the examples, drawn with XChart: {@link io.microautograd.examples.plot.LossCurvePlot}
- * (loss per epoch, log scale), {@link io.microautograd.examples.plot.DecisionBoundaryPlot}
+ * (loss per epoch, log scale, or accuracy), {@link io.microautograd.examples.plot.DecisionBoundaryPlot}
  * (a classifier's regions with its points), {@link io.microautograd.examples.plot.FitPlot}
  * (a 1-D model against the truth) and {@link io.microautograd.examples.plot.ContourPathPlot}
- * (a surface with optimizer paths); {@link io.microautograd.examples.plot.PngFile} writes any
- * of them.
+ * (a surface with optimizer paths), and two drawn with Java2D, which XChart has no chart for:
+ * {@link io.microautograd.examples.plot.ConfusionMatrixPlot} (true against predicted classes)
+ * and {@link io.microautograd.examples.plot.DigitGridPlot} (captioned small images);
+ * {@link io.microautograd.examples.plot.PngFile} writes any of them.
  *
  * <p>Choices written down here:
  * <ul>

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The evals this tool answers, and what the library still lacks for GradBench's others, which
- * the tool gives as its reason to decline them.
+ * The evals this tool answers, and why it declines GradBench's others: what the library still
+ * lacks for them, or, for lstm, that it is not written yet.
  */
 public final class Catalog {
 
@@ -29,8 +29,7 @@ public final class Catalog {
                                 + " int arrays; @Differentiable methods cannot recurse or have int[] locals yet",
                         "ba", "ba " + JACOBIAN + " (a sparse one, of the reprojection errors)",
                         "ht", "ht " + JACOBIAN + " (of the hand model's residuals)",
-                        "lstm", "lstm is not implemented yet: its text data was absent from the GradBench"
-                                + " snapshot it was written against",
+                        "lstm", "lstm is not implemented yet (it needs only gradients)",
                         "particle", "particle " + NESTED,
                         "saddle", "saddle " + NESTED));
     }

@@ -73,7 +73,8 @@ public final class Gmm {
 
     /**
      * The terms that do not depend on the parameters: -N D/2 log(2 pi) from the Gaussians and
-     * K (nD log(gamma / sqrt 2) - log Gamma_D(n/2)) from the Wishart prior, with n = D + m + 1.
+     * K (nu D log(gamma / sqrt 2) - log Gamma_D(nu/2)) from the Wishart prior, whose degrees of
+     * freedom are nu = D + m + 1.
      */
     static double constant(int d, int k, int n, double gamma, int m) {
         int degrees = d + m + 1;
@@ -86,7 +87,9 @@ public final class Gmm {
     /**
      * log Gamma_d(a) = d(d-1)/4 log(pi) + sum_{j=1..d} log Gamma(a + (1-j)/2). Here a = (d+m+1)/2,
      * so every argument is a positive multiple of 1/2, where Gamma is exact from Gamma(1) = 1,
-     * Gamma(1/2) = sqrt(pi) and Gamma(z + 1) = z Gamma(z).
+     * Gamma(1/2) = sqrt(pi) and Gamma(z + 1) = z Gamma(z): no approximation of log Gamma at any
+     * argument, such as the Lanczos series of the benchmarks module's ADBench GMM, which this
+     * module does not depend on.
      */
     static double logMultivariateGamma(int d, double a) {
         double sum = 0.25 * d * (d - 1) * Math.log(Math.PI);

@@ -8,7 +8,11 @@ public final class Lse {
     private Lse() {
     }
 
-    /** log(sum exp(x_i)), computed as max + log(sum exp(x_i - max)) so that no exp overflows. */
+    /**
+     * log(sum exp(x_i)), computed as max + log(sum exp(x_i - max)) so that no exp overflows. The
+     * benchmarks module's ADBench GMM has the same method: the tool ships on its own, and neither
+     * module depends on the other.
+     */
     @Differentiable
     public static double logSumExp(double[] x) {
         double max = x[0];

@@ -21,8 +21,11 @@ public final class Evals {
     public Evals(Iterable<EvalModule> modules, Map<String, String> declined) {
         Map<String, EvalModule> byName = new HashMap<>();
         for (EvalModule module : modules) {
-            if (byName.put(module.name(), module) != null || declined.containsKey(module.name())) {
+            if (byName.put(module.name(), module) != null) {
                 throw new IllegalArgumentException("module " + module.name() + " is given twice");
+            }
+            if (declined.containsKey(module.name())) {
+                throw new IllegalArgumentException("module " + module.name() + " is both implemented and declined");
             }
         }
         this.modules = Map.copyOf(byName);

@@ -22,6 +22,12 @@ public record Runs(int minRuns, double minSeconds, double warmupSeconds) {
     public static final long STEADY_BELOW_NANOS = 1_000_000;
     /** The longest warm-up, as a multiple of {@link #warmupSeconds}. */
     public static final int MAX_WARMUP_FACTOR = 5;
+    /**
+     * The fewest warm-up runs within that limit: HotSpot compiles a method's entry with C2 after
+     * 5000 calls (its {@code Tier4InvocationThreshold}), and until then a function called once a
+     * run stays in profiled C1 code, however steady its runs.
+     */
+    public static final int MIN_WARMUP_RUNS = 5000;
 
     /** Rejects counts and durations that cannot be run. */
     public Runs {
@@ -50,8 +56,8 @@ public record Runs(int minRuns, double minSeconds, double warmupSeconds) {
      * the timed runs, each its own {@code evaluate} timing; the output is the last timed run's.
      * Warm-up lasts {@link #warmupSeconds} (none when it is 0), and goes on while the last two
      * runs (of a millisecond or more) differ by more than {@value #STEADY_PERCENT}%, a sign that
-     * the JIT compiler is still replacing the code, but no longer than
-     * {@value #MAX_WARMUP_FACTOR} times that.
+     * the JIT compiler is still replacing the code, or while there were fewer than
+     * {@value #MIN_WARMUP_RUNS} runs, but no longer than {@value #MAX_WARMUP_FACTOR} times that.
      */
     public Measurement measure(Computation computation) {
         return measure(computation, System::nanoTime);
@@ -65,13 +71,15 @@ public record Runs(int minRuns, double minSeconds, double warmupSeconds) {
         long warmedUp = 0;
         long previous = -1;
         long last = -1;
-        while (warmedUp < warmupNanos
-                || (!steady(previous, last) && warmedUp < MAX_WARMUP_FACTOR * warmupNanos)) {
+        int warmupRuns = 0;
+        while (warmedUp < warmupNanos || ((!steady(previous, last) || warmupRuns < MIN_WARMUP_RUNS)
+                && warmedUp < MAX_WARMUP_FACTOR * warmupNanos)) {
             long start = clock.getAsLong();
             computation.run();
             previous = last;
             last = clock.getAsLong() - start;
             warmedUp = clock.getAsLong() - warmupStart;
+            warmupRuns++;
         }
         if (warmedUp > 0) {
             timings.add(new Timing(Timing.WARMUP, warmedUp));

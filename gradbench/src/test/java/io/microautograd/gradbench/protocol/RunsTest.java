@@ -24,6 +24,16 @@ class RunsTest {
         };
     }
 
+    /**
+     * {@code millis} after {@link Runs#MIN_WARMUP_RUNS} instant runs, so that a warm-up has made
+     * its fewest runs before the clock moves and ends as its time and steadiness say.
+     */
+    private static long[] afterMinimumRuns(long... millis) {
+        long[] all = new long[Runs.MIN_WARMUP_RUNS + millis.length];
+        System.arraycopy(millis, 0, all, Runs.MIN_WARMUP_RUNS, millis.length);
+        return all;
+    }
+
     private Measurement measure(Runs runs, Computation computation) {
         return runs.measure(computation, () -> now);
     }
@@ -50,16 +60,16 @@ class RunsTest {
 
     @Test
     void warmUpRunsForItsTimeThenTheTimedRunsFollow() {
-        Measurement measurement = measure(new Runs(2, 0, 0.01), taking(3));
+        Measurement measurement = measure(new Runs(2, 0, 0.01), taking(afterMinimumRuns(3)));
 
         assertEquals(List.of(12L), millis(measurement, Timing.WARMUP));
         assertEquals(List.of(3L, 3L), millis(measurement, Timing.EVALUATE));
-        assertEquals(6, measurement.output());
+        assertEquals(Runs.MIN_WARMUP_RUNS + 6, measurement.output());
     }
 
     @Test
     void warmUpGoesOnWhileRunsGetFaster() {
-        Measurement measurement = measure(new Runs(2, 0, 0.05), taking(40, 30, 20, 10));
+        Measurement measurement = measure(new Runs(2, 0, 0.05), taking(afterMinimumRuns(40, 30, 20, 10)));
 
         assertEquals(List.of(110L), millis(measurement, Timing.WARMUP));
         assertEquals(List.of(10L, 10L), millis(measurement, Timing.EVALUATE));
@@ -83,9 +93,19 @@ class RunsTest {
 
     @Test
     void runsUnderAMillisecondNeedNotSettle() {
-        Measurement measurement = measure(new Runs(1, 0, 0.01), taking(alternating(0, 1)));
+        Measurement measurement = measure(new Runs(1, 0, 0.01), taking(afterMinimumRuns(alternating(0, 1))));
 
         assertEquals(List.of(10L), millis(measurement, Timing.WARMUP));
+    }
+
+    @Test
+    void warmUpGoesOnUntilTheCompilerHasSeenEnoughRuns() {
+        Measurement measurement = measure(new Runs(1, 0, 2), taking(1));
+
+        assertEquals(List.of((long) Runs.MIN_WARMUP_RUNS), millis(measurement, Timing.WARMUP), "steady from the start");
+        assertEquals(Runs.MIN_WARMUP_RUNS + 1, measurement.output());
+        measurement = measure(new Runs(1, 0, 0.01), taking(1));
+        assertEquals(List.of(50L), millis(measurement, Timing.WARMUP), "no longer than five times the warm-up");
     }
 
     @Test

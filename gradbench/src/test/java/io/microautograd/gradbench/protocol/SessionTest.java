@@ -62,7 +62,7 @@ class SessionTest {
     void defineDeclinesOtherEvalsWithWhatIsMissing() {
         Map<String, String> reasons = Map.of("kmeans", "second derivatives", "det", "recurse",
                 "ba", "Jacobian", "ht", "Jacobian", "particle", "nested derivatives",
-                "saddle", "nested derivatives", "lstm", "not implemented yet");
+                "saddle", "nested derivatives", "lstm", "not implemented yet (it needs only gradients)");
         reasons.forEach((module, reason) -> {
             JsonNode response = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"" + module + "\"}");
             assertFalse(response.get("success").booleanValue(), module);

@@ -16,10 +16,10 @@ import java.util.function.Function;
 /** Whole-array operations the pullback needs around the sweeps, written as IR loops. */
 final class ArrayLoops {
 
-    private final DiffContext context;
+    private final FreshVariables variables;
 
-    ArrayLoops(DiffContext context) {
-        this.context = context;
+    ArrayLoops(FreshVariables variables) {
+        this.variables = variables;
     }
 
     /** {@code target = } a zeroed array shaped like {@code like} (rows of the same lengths). */
@@ -38,7 +38,7 @@ final class ArrayLoops {
             out.add(new Stmt.Assign(p, new Expr.Clone(read(p)), false, Stmt.Origin.NONE));
             return;
         }
-        Variable copy = context.fresh(p.name() + "Copy", Type.DOUBLE_MATRIX);
+        Variable copy = variables.fresh(p.name() + "Copy", Type.DOUBLE_MATRIX);
         out.add(new Stmt.Assign(copy, new Expr.NewArray(Type.DOUBLE_MATRIX, List.of(new Expr.Length(read(p)))), true,
                 Stmt.Origin.NONE));
         out.add(forEachIndex(read(p), row -> new Stmt.Store(read(copy), row,
@@ -61,7 +61,7 @@ final class ArrayLoops {
     }
 
     private Stmt forEachIndex(Expr array, Function<Expr, Stmt> body) {
-        Variable k = context.fresh("k", Type.INT);
+        Variable k = variables.fresh("k", Type.INT);
         return new Stmt.Loop(Stmt.LoopKind.FOR, List.of(new Stmt.Assign(k, lit(0), true, Stmt.Origin.NONE)),
                 binary(BinaryOp.LT, read(k), new Expr.Length(array)),
                 List.of(new Stmt.Assign(k, add(read(k), lit(1)), false, Stmt.Origin.NONE)),

@@ -22,7 +22,7 @@ final class DiffContext {
     private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
     private final Map<Stmt.Loop, String> tapedNotCheckpointed = new LinkedHashMap<>();
     private final List<Stmt> prologue = new ArrayList<>();
-    private int nextId;
+    private final FreshVariables fresh;
     private Pullback pullback;
 
     /**
@@ -39,7 +39,7 @@ final class DiffContext {
         this.writtenArrays = writtenArrays;
         this.checkpoints = checkpoints;
         this.aliases = aliases;
-        this.nextId = firstFreeId;
+        this.fresh = new FreshVariables(firstFreeId);
     }
 
     Activity activity() {
@@ -116,7 +116,12 @@ final class DiffContext {
 
     /** A new variable the differentiation introduces; {@code hint} suggests its name. */
     Variable fresh(String hint, Type type) {
-        return new Variable(hint, type, nextId++, Variable.Role.GENERATED);
+        return fresh.fresh(hint, type);
+    }
+
+    /** Where this round's new variables come from. */
+    FreshVariables freshVariables() {
+        return fresh;
     }
 
     /** The adjoint of an active variable, created on first use. */

@@ -68,7 +68,7 @@ public final class ReverseMode {
     private DiffContext build(Readers previous) {
         DiffContext context = new DiffContext(activity, previous, written, function.checkpoints(), aliases,
                 function.firstFreeId());
-        ArrayLoops arrays = new ArrayLoops(context);
+        ArrayLoops arrays = new ArrayLoops(context.freshVariables());
         Variable seed = context.fresh("seed", Type.DOUBLE);
         Variable value = context.fresh("value", Type.DOUBLE);
         boolean anyScalar = function.differentiated().stream().anyMatch(p -> p.type() == Type.DOUBLE);

@@ -1,10 +1,29 @@
 /**
- * Reverse-mode differentiation over the IR.
+ * Reverse-mode and forward-mode differentiation over the IR.
  *
  * <p>{@link io.microautograd.processor.diff.DerivativeRules} is the one table of local partials;
  * {@link io.microautograd.processor.diff.ReverseMode} turns a function into a pullback: a forward
  * sweep (the source code plus what it must record) and a reverse sweep (statements in reverse
  * order, each restoring what it overwrote and adding its adjoints).
+ *
+ * <p>Forward mode: {@link io.microautograd.processor.diff.TangentMode} turns a function into a
+ * tangent method, an IR-to-IR pass that keeps the source's statements and control flow and puts
+ * before each one the statement computing its tangent, so no tape is needed: the tangent of
+ * {@code y = f(x1..xn)} is the sum of the rule table's partials times the inputs' tangents
+ * ({@link io.microautograd.processor.diff.ExpressionTangents}), the same rows reverse mode reads.
+ * Active arrays get tangent arrays of their shape, array parameters the method writes into are
+ * copied with their tangents, calls go through the callee's generated tangent method. Outputs a
+ * rule reads (exp, tanh, sqrt, ...) and called methods' values are computed once into temporaries
+ * before the statement, outside conditional expressions, and assignments of doubles that only led
+ * to the source's return value are left out ({@link io.microautograd.processor.diff.UnreadValues}),
+ * since the tangent method returns the tangent alone. At a point where a partial is infinite or NaN
+ * (cbrt at 0, hypot(0, 0)) and the tangent reaching it is 0 the product is NaN, where reverse mode,
+ * which never multiplies the two, gives a number.
+ *
+ * <p>Second order (not built yet): a Hessian-vector product by forward-over-reverse applies the
+ * tangent pass to the pullback's IR, tapes getting tangent twins; {@code @Differentiable(order = 2)}
+ * and {@code CallGraph}'s rule that a method of order 2 calls only methods of order 2 are in place
+ * for it. A custom derivative rule without a second-order form would be refused there alike.
  *
  * <p>What is recorded: an overwritten value only where the reverse sweep needs it, found by {@link
  * io.microautograd.processor.diff.RequiredValues}, a forward data-flow analysis like Tapenade's "to

@@ -20,6 +20,7 @@ final class FactsAnnotation {
                 .addMember("parameters", array("$S", facts.parameterNames()))
                 .addMember("differentiated", array("$L", facts.differentiated()))
                 .addMember("writtenArrays", array("$L", facts.writtenArrays()))
+                .addMember("order", "$L", facts.order())
                 .addMember("calls", calls(facts.calls()))
                 .addMember("passesArraysToPlainMethods", "$L", facts.passesArraysToPlainMethods())
                 .build();

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The signatures of the methods the generated class declares for a source method {@code f}:
  * {@code f(parameters)} for the value and gradient, {@code f(parameters, storage...)} adding
- * into storage, and {@code fPullback(parameters, double, storage...)}. Overloaded source methods
+ * into storage, {@code fPullback(parameters, double, storage...)} and {@code fTangent(parameters,
+ * tangents...)}. Overloaded source methods
  * get generated methods of their own name as long as these signatures differ; where two would
  * be one, the second source method cannot be generated.
  */
@@ -57,6 +58,9 @@ public final class GeneratedSignatures {
         signatures.put(written(f.name(), parameters), "the value-and-gradient method");
         signatures.put(written(f.name(), accumulating), "the method adding into storage");
         signatures.put(written(f.name() + "Pullback", pullback), "the pullback");
+        List<Type> tangent = new ArrayList<>(parameters);
+        f.parameters().stream().filter(f.differentiated()::contains).map(Variable::type).forEach(tangent::add);
+        signatures.put(written(f.name() + "Tangent", tangent), "the tangent method");
         return signatures;
     }
 

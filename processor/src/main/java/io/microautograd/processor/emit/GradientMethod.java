@@ -1,6 +1,7 @@
 package io.microautograd.processor.emit;
 
 import io.microautograd.processor.diff.Pullback;
+import io.microautograd.processor.diff.Tangent;
 import io.microautograd.processor.ir.MethodFacts;
 import io.microautograd.processor.ir.Variable;
 import java.util.List;
@@ -8,9 +9,10 @@ import java.util.List;
 /**
  * One differentiated method to write.
  *
- * @param pullback its derivative
+ * @param pullback its reverse-mode derivative
+ * @param tangent its forward-mode derivative
  * @param sourceVariables the parameters and locals of the source method, whose names come first
  * @param facts what callers compiled in another javac run need to know, recorded on the pullback
  */
-public record GradientMethod(Pullback pullback, List<Variable> sourceVariables, MethodFacts facts) {
+public record GradientMethod(Pullback pullback, Tangent tangent, List<Variable> sourceVariables, MethodFacts facts) {
 }

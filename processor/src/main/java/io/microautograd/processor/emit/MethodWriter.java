@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.microautograd.processor.diff.Pullback;
+import io.microautograd.processor.diff.Tangent;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.MethodFacts;
 import io.microautograd.processor.ir.Type;
@@ -16,21 +17,25 @@ import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes the members generated for one method {@code f}: the result record, the
- * value-and-gradient method, the accumulating method (which allocates no result) and the pullback.
+ * value-and-gradient method, the accumulating method (which allocates no result), the pullback and
+ * the tangent method.
  */
 final class MethodWriter {
 
     private final Pullback pullback;
+    private final GradientMethod method;
     private final MethodFacts facts;
     private final Function function;
     private final ClassName source;
     private final Helpers helpers;
+    private final ClassMembers members;
     private final LocalNames names = new LocalNames();
     private final KeptArrays keptArrays;
     private final BodyEmitter emitter;
@@ -41,11 +46,13 @@ final class MethodWriter {
      * @param members the names of the generated class's fields and records
      */
     MethodWriter(GradientMethod method, ClassName source, Helpers helpers, ClassMembers members) {
+        this.method = method;
         this.pullback = method.pullback();
         this.facts = method.facts();
         this.function = pullback.source();
         this.source = source;
         this.helpers = helpers;
+        this.members = members;
         this.keptArrays = new KeptArrays(pullback.keptArrays(), names, helpers, function.name(), members);
         this.emitter = new BodyEmitter(names, helpers, function.name(), keptArrays, members);
         emitter.nameSourceVariables(method.sourceVariables(), pullback.body());
@@ -162,7 +169,49 @@ final class MethodWriter {
                     names.of(pullback.gradient()), names.of(pullback.gradient()), pullback.scalarAdjoints().size(),
                     "one slot per differentiated scalar: " + slots);
         }
-        for (var entry : pullback.arrayAdjoints().entrySet()) {
+        addShapeChecks(m, pullback.arrayAdjoints(), names);
+        return m.addCode(AliasChecks.of(pullback, names, helpers)).addCode(body).build();
+    }
+
+    /**
+     * {@code fTangent(parameters..., tangents...)}: the derivative of the value along the tangents,
+     * in one forward sweep with no tape. It has names of its own, since its locals are not the pullback's.
+     */
+    MethodSpec tangent() {
+        Tangent tangent = method.tangent();
+        LocalNames tangentNames = new LocalNames();
+        BodyEmitter tangentEmitter = new BodyEmitter(tangentNames, helpers, function.name(),
+                new KeptArrays(List.of(), tangentNames, helpers, function.name(), members), members);
+        tangentEmitter.nameSourceVariables(method.sourceVariables(), tangent.body());
+        MethodSpec.Builder m = MethodSpec.methodBuilder(function.name() + "Tangent")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(double.class)
+                .addJavadoc("Computes the derivative of $L along a direction, the tangents, in one forward\n"
+                        + "sweep with no tape: the sum of each partial derivative times its parameter's tangent\n"
+                        + "(for an array, the sum over its elements). It allocates only what the method does, and the\n"
+                        + "tangents of the arrays it allocates.\n\n", link());
+        for (Variable p : function.parameters()) {
+            m.addParameter(typeName(p.type()), tangentNames.of(p));
+        }
+        Set<Variable> parameters = new HashSet<>(function.parameters());
+        for (var entry : tangent.tangents().entrySet()) {
+            Variable t = entry.getValue();
+            m.addParameter(typeName(t.type()), tangentNames.of(t));
+            m.addJavadoc("@param $L the tangent of $L$L\n", tangentNames.of(t), entry.getKey().name(),
+                    t.type().isArray() ? ", element by element; same shape" : "");
+            parameters.add(t);
+        }
+        m.addJavadoc("@return the directional derivative\n");
+        addShapeChecks(m, tangent.tangents(), tangentNames);
+        return m.addCode(tangentEmitter.body(tangent.body(), parameters, Map.of(), Map.of())).build();
+    }
+
+    /** Checks that each array given for a parameter's partials or tangent has the parameter's shape. */
+    private void addShapeChecks(MethodSpec.Builder m, Map<Variable, Variable> arrays, LocalNames names) {
+        for (var entry : arrays.entrySet()) {
+            if (!entry.getKey().type().isArray()) {
+                continue;
+            }
             String d = names.of(entry.getValue());
             String p = names.of(entry.getKey());
             if (entry.getKey().type() == Type.DOUBLE_ARRAY) {
@@ -172,7 +221,6 @@ final class MethodWriter {
                 m.addStatement("$N($S, $N, $N)", helpers.use(Helpers.Helper.CHECK_SHAPE), d, d, p);
             }
         }
-        return m.addCode(AliasChecks.of(pullback, names, helpers)).addCode(body).build();
     }
 
     private CodeBlock pullbackCall(String seed) {

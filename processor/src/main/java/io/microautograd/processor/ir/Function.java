@@ -10,6 +10,7 @@ import java.util.Set;
  * @param name the method name
  * @param parameters the parameters in declaration order
  * @param differentiated the parameters to differentiate with respect to
+ * @param order the highest order of derivatives to generate: 1, or 2 for Hessian-vector products
  * @param body the method body
  * @param firstFreeId the first variable id not used by the body, for variables added later
  * @param checkpoints the snapshots each of its outermost loops may keep, as {@code @Differentiable}'s
@@ -20,6 +21,7 @@ public record Function(
         String name,
         List<Variable> parameters,
         Set<Variable> differentiated,
+        int order,
         Stmt.Block body,
         int firstFreeId,
         int checkpoints) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param parameterNames the source's parameter names, for messages
  * @param differentiated the positions of the differentiated parameters, ascending
  * @param writtenArrays the positions of the array parameters the method writes into, ascending
+ * @param order the method's {@code @Differentiable(order)}: 2 when it has second-order methods
  * @param calls the {@code @Differentiable} methods it calls, each once, in the order of the first call
  * @param passesArraysToPlainMethods whether it passes an array to a method without {@code @Differentiable}
  */
@@ -19,6 +20,7 @@ public record MethodFacts(
         List<String> parameterNames,
         List<Integer> differentiated,
         List<Integer> writtenArrays,
+        int order,
         List<Call> calls,
         boolean passesArraysToPlainMethods) {
 
@@ -26,7 +28,7 @@ public record MethodFacts(
      * The version of the facts' class-file form; another version is rejected. Raise it whenever the
      * meaning or the encoding of a fact changes.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /**
      * A call of a {@code @Differentiable} method.

@@ -85,6 +85,7 @@ public final class BodyReader {
             MethodTree tree, CompilationUnitTree unit) {
         Rejections rejections = new Rejections();
         Signature signature = Signature.of(method, tree, rejections);
+        int order = DerivativeOrder.of(method, tree, rejections);
         if (tree.getBody() == null) {
             throw new MethodRejected(rejections.all());
         }
@@ -110,7 +111,7 @@ public final class BodyReader {
             throw new MethodRejected(rejections.all());
         }
         Function function = new Function(method.getSimpleName().toString(), List.copyOf(parameters),
-                Set.copyOf(differentiated), body, reader.scope.nextId(),
+                Set.copyOf(differentiated), order, body, reader.scope.nextId(),
                 method.getAnnotation(Differentiable.class).checkpoints());
         return new ParsedMethod(function, reader.expressions.callSites(), reader.loopSites);
     }

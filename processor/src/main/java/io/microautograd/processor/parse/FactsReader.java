@@ -107,7 +107,8 @@ public final class FactsReader {
         }
         MethodFacts read = new MethodFacts(values(members.get("parameters"), String.class),
                 values(members.get("differentiated"), Integer.class),
-                values(members.get("writtenArrays"), Integer.class), calls(members.get("calls")),
+                values(members.get("writtenArrays"), Integer.class), (Integer) members.get("order"),
+                calls(members.get("calls")),
                 (Boolean) members.get("passesArraysToPlainMethods"));
         if (!matches(pullback, method) || read.parameterNames().size() != method.getParameters().size()) {
             throw missing(call, callee, "whose generated class " + generated + " does not match it (it was "

@@ -48,9 +48,9 @@ public record Signature(List<Type> types, List<Boolean> differentiated) {
         }
         int checkpoints = method.getAnnotation(Differentiable.class).checkpoints();
         if (checkpoints < Differentiable.AUTOMATIC) {
-            rejections.add(new Rejection(Tag.CHECKPOINT, WrtNames.argument(tree, "checkpoints"), "checkpoints = "
-                    + checkpoints + " is no number of snapshots; give a positive number, 0 to tape every loop, or"
-                    + " Differentiable.AUTOMATIC to let the processor choose"));
+            rejections.add(new Rejection(Tag.CHECKPOINT, DifferentiableArguments.value(tree, "checkpoints"),
+                    "checkpoints = " + checkpoints + " is no number of snapshots; give a positive number, 0 to tape"
+                    + " every loop, or Differentiable.AUTOMATIC to let the processor choose"));
         }
         List<Boolean> differentiated = differentiatedFlags(method, types, tree, rejections);
         if (!types.contains(null) && !differentiated.contains(true)) {
@@ -106,7 +106,7 @@ public record Signature(List<Type> types, List<Boolean> differentiated) {
         for (String wanted : wrt) {
             int index = names.indexOf(wanted);
             if (index < 0 || types.get(index) != null && !Types.isDifferentiable(types.get(index))) {
-                rejections.add(new Rejection(Tag.UNKNOWN_WRT, WrtNames.at(tree, wanted), "wrt names \"" + wanted
+                rejections.add(new Rejection(Tag.UNKNOWN_WRT, DifferentiableArguments.wrtName(tree, wanted), "wrt names \"" + wanted
                         + "\", which is not a double, double[] or double[][] parameter of " + method.getSimpleName()
                         + "; name one of its parameters " + names));
             }

@@ -36,6 +36,10 @@ public enum Tag {
      * is missing, records no facts this processor can read, or does not match the method.
      */
     MISSING_FACTS("MissingFacts"),
+    /** An {@code order} other than 1 or 2. */
+    ORDER("Order"),
+    /** A method of order 2 calls a {@code @Differentiable} method without second-order methods. */
+    SECOND_ORDER("SecondOrder"),
     /** A name that is neither a local, a parameter nor a static final constant. */
     UNKNOWN_NAME("UnknownName"),
     /** Two overloaded @Differentiable methods would have one generated method. */

@@ -3,6 +3,7 @@ package io.microautograd.spark.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.microautograd.spark.LocalSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,7 @@ class SparkLogisticRegressionTest {
 
     @Test
     void theExampleTrainsOnSparkAndEndsWhereOneMachineEnds(@TempDir Path folder) {
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("microautograd-spark-example-test")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        SparkSession spark = LocalSpark.start("local[2]");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         SparkLogisticRegression.Result result;
         try {

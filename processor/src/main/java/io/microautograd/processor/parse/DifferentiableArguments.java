@@ -12,24 +12,18 @@ import com.sun.source.tree.Tree;
 import io.microautograd.Differentiable;
 import java.util.List;
 
-/**
- * Finds the trees of a method's {@code @Differentiable} arguments (a name in its {@code wrt}, the
- * value of its {@code checkpoints}), to point a diagnostic at them.
- */
-final class WrtNames {
+/** Finds the arguments of a method's {@code @Differentiable}, to point a diagnostic at one. */
+final class DifferentiableArguments {
 
-    private WrtNames() {
+    private DifferentiableArguments() {
     }
 
     /** The string literal {@code name} in the method's {@code wrt}, else the annotation, else the method. */
-    static Tree at(MethodTree method, String name) {
-        Tree value = argument(method, "wrt");
-        if (!(value instanceof ExpressionTree given) || value instanceof AnnotationTree) {
-            return value;
-        }
-        List<? extends ExpressionTree> names = given instanceof NewArrayTree array && array.getInitializers() != null
-                ? array.getInitializers() : List.of(given);
-        for (ExpressionTree candidate : names) {
+    static Tree wrtName(MethodTree method, String name) {
+        Tree wrt = value(method, "wrt");
+        List<? extends Tree> names = wrt instanceof NewArrayTree array && array.getInitializers() != null
+                ? array.getInitializers() : List.of(wrt);
+        for (Tree candidate : names) {
             if (candidate instanceof LiteralTree literal && name.equals(literal.getValue())) {
                 return literal;
             }
@@ -37,28 +31,29 @@ final class WrtNames {
         return annotation(method);
     }
 
-    /** The value given for {@code attribute}, else the annotation, else the method. */
-    static Tree argument(MethodTree method, String attribute) {
-        AnnotationTree annotation = annotation(method);
-        if (annotation == null) {
-            return method;
-        }
-        for (ExpressionTree argument : annotation.getArguments()) {
-            if (argument instanceof AssignmentTree assignment && assignment.getVariable() instanceof IdentifierTree key
-                    && key.getName().contentEquals(attribute)) {
-                return assignment.getExpression();
+    /** The value given to {@code member} in the method's {@code @Differentiable}, else the annotation, else the method. */
+    static Tree value(MethodTree method, String member) {
+        Tree annotation = annotation(method);
+        if (annotation instanceof AnnotationTree differentiable) {
+            for (ExpressionTree argument : differentiable.getArguments()) {
+                if (argument instanceof AssignmentTree assignment
+                        && assignment.getVariable() instanceof IdentifierTree key
+                        && key.getName().contentEquals(member)) {
+                    return assignment.getExpression();
+                }
             }
         }
         return annotation;
     }
 
-    private static AnnotationTree annotation(MethodTree method) {
+    /** The method's {@code @Differentiable}, else the method. */
+    private static Tree annotation(MethodTree method) {
         for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
             if (isDifferentiable(annotation.getAnnotationType())) {
                 return annotation;
             }
         }
-        return null;
+        return method;
     }
 
     private static boolean isDifferentiable(Tree type) {

@@ -1,0 +1,215 @@
+package io.microautograd.processor.diff;
+
+import static io.microautograd.processor.ir.Exprs.lit;
+import static io.microautograd.processor.ir.Exprs.read;
+
+import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.Function;
+import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.Type;
+import io.microautograd.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Forward-mode differentiation of a function into a {@link Tangent}: an IR-to-IR pass that puts
+ * before each statement of the source the statement computing its tangent, with no tape. Each
+ * active double variable gets a tangent variable and each active array a tangent array of the
+ * same shape; a tangent is computed before the value it belongs to, so it reads the values the
+ * statement reads. Branches, loops and guards keep their shape, since they decide on values the
+ * tangent pass leaves as they are. A {@code return} returns the tangent of its value, so the
+ * values that only led to the source's result are left out ({@link UnreadValues}).
+ *
+ * <p>Array parameters the method writes into work on copies, their tangents too, so the caller's
+ * arrays are left as they were, as in {@link ReverseMode}.
+ */
+public final class TangentMode {
+
+    private final Function function;
+    private final Activity activity;
+    private final FreshVariables variables;
+    private final Map<Variable, Variable> tangents = new LinkedHashMap<>();
+    private final ExpressionTangents expressions;
+
+    private TangentMode(Function function) {
+        this.function = function;
+        this.activity = Activity.of(function);
+        this.variables = new FreshVariables(function.firstFreeId());
+        this.expressions = new ExpressionTangents(activity, this::tangentOf, variables);
+    }
+
+    /** Differentiates a function in forward mode. */
+    public static Tangent differentiate(Function function) {
+        return new TangentMode(function).build();
+    }
+
+    private Tangent build() {
+        Map<Variable, Variable> parameters = new LinkedHashMap<>();
+        List<Stmt> body = new ArrayList<>();
+        Set<Variable> written = WrittenArrays.of(function);
+        ArrayLoops arrays = new ArrayLoops(variables);
+        for (Variable p : function.parameters()) {
+            if (written.contains(p)) {
+                arrays.copyInPlace(p, body);
+            }
+            if (function.differentiated().contains(p)) {
+                Variable t = tangentOf(p);
+                parameters.put(p, t);
+                if (written.contains(p)) {
+                    arrays.copyInPlace(t, body);
+                }
+            } else if (p.type() == Type.DOUBLE && activity.isActive(p)) {
+                body.add(new Stmt.Assign(tangentOf(p), lit(0.0), true, Stmt.Origin.NONE));
+            } else if (p.type().isArray() && activity.isActive(p)) {
+                arrays.zerosLike(tangentOf(p), read(p), body);
+            }
+        }
+        body.addAll(statements(function.body().statements()));
+        return new Tangent(function, parameters, UnreadValues.removed(Stmt.Block.of(body)));
+    }
+
+    private Variable tangentOf(Variable v) {
+        return tangents.computeIfAbsent(v, k -> variables.fresh("d" + Sweeper.capitalized(k.name()), k.type()));
+    }
+
+    private List<Stmt> statements(List<Stmt> source) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : source) {
+            s.accept(new Statements(out));
+        }
+        return out;
+    }
+
+    private Stmt.Block block(Stmt.Block source) {
+        return Stmt.Block.of(statements(source.statements()));
+    }
+
+    /** Appends each statement, preceded by its tangent's, to {@code out}. */
+    private final class Statements implements Stmt.Visitor<Void> {
+
+        private final List<Stmt> out;
+
+        Statements(List<Stmt> out) {
+            this.out = out;
+        }
+
+        @Override
+        public Void assign(Stmt.Assign s) {
+            Variable target = s.target();
+            if (!activity.isActive(target)) {
+                out.add(s);
+            } else if (target.type() == Type.DOUBLE) {
+                Expr value = expressions.hoisted(s.value(), out);
+                out.add(new Stmt.Assign(tangentOf(target), expressions.orZero(value, out), s.declaration(),
+                        Stmt.Origin.NONE));
+                out.add(new Stmt.Assign(target, value, s.declaration(), s.origin()));
+            } else {
+                Expr t = s.value() instanceof Expr.NewArray allocation ? allocation
+                        : expressions.arrayOrZeros(s.value(), out);
+                out.add(new Stmt.Assign(tangentOf(target), t, s.declaration(), Stmt.Origin.NONE));
+                out.add(s);
+            }
+            return null;
+        }
+
+        @Override
+        public Void store(Stmt.Store s) {
+            if (!activity.dependsOnActive(s.array())) {
+                out.add(s);
+                return null;
+            }
+            Expr value = expressions.hoisted(s.value(), out);
+            Expr array = expressions.of(s.array(), out);
+            out.add(new Stmt.Store(array, s.index(), expressions.orZero(value, out), Stmt.Origin.NONE));
+            out.add(new Stmt.Store(s.array(), s.index(), value, s.origin()));
+            return null;
+        }
+
+        @Override
+        public Void block(Stmt.Block s) {
+            out.add(TangentMode.this.block(s));
+            return null;
+        }
+
+        @Override
+        public Void ifStatement(Stmt.If s) {
+            out.add(new Stmt.If(s.condition(), TangentMode.this.block(s.thenBlock()),
+                    TangentMode.this.block(s.elseBlock()), s.origin()));
+            return null;
+        }
+
+        @Override
+        public Void loop(Stmt.Loop s) {
+            out.add(new Stmt.Loop(s.kind(), statements(s.init()), s.condition(), statements(s.update()),
+                    TangentMode.this.block(s.body()), s.origin()));
+            return null;
+        }
+
+        @Override
+        public Void returnStatement(Stmt.Return s) {
+            out.add(new Stmt.Return(expressions.orZero(expressions.hoisted(s.value(), out), out), s.origin()));
+            return null;
+        }
+
+        @Override
+        public Void breakStatement(Stmt.Break s) {
+            out.add(s);
+            return null;
+        }
+
+        @Override
+        public Void continueStatement(Stmt.Continue s) {
+            out.add(s);
+            return null;
+        }
+
+        @Override
+        public Void throwStatement(Stmt.Throw s) {
+            out.add(s);
+            return null;
+        }
+
+        @Override
+        public Void comment(Stmt.Comment s) {
+            out.add(s);
+            return null;
+        }
+
+        @Override
+        public Void evaluate(Stmt.Evaluate s) {
+            throw generatedOnly(s);
+        }
+
+        @Override
+        public Void push(Stmt.Push s) {
+            throw generatedOnly(s);
+        }
+
+        @Override
+        public Void forwardSweep(Stmt.ForwardSweep s) {
+            throw generatedOnly(s);
+        }
+
+        @Override
+        public Void leaveForward(Stmt.LeaveForward s) {
+            throw generatedOnly(s);
+        }
+
+        @Override
+        public Void keepSnapshots(Stmt.KeepSnapshots s) {
+            throw generatedOnly(s);
+        }
+
+        @Override
+        public Void reverseSegments(Stmt.ReverseSegments s) {
+            throw generatedOnly(s);
+        }
+
+        private IllegalStateException generatedOnly(Stmt s) {
+            return new IllegalStateException("the tangent pass reads source code, which has no " + s);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.microautograd.compiled;
+
+/**
+ * How a slice of a batch reaches the compiled MLP's kernels, which decides the kernel: its
+ * samples in rows for {@link MlpKernels#rowBatch}, whose inner loops run over a layer's neurons,
+ * or in columns for {@link MlpKernels#columnBatch}, whose inner loops run over the samples. The
+ * JIT vectorises a long inner loop and runs a short one mostly in its scalar pre- and post-loops,
+ * so a slice takes the kernel whose inner loops are the longer: rows when the widest layer has
+ * more neurons than the slice has samples, columns otherwise. Both compute the same numbers to
+ * rounding.
+ */
+enum SampleLayout {
+    ROWS,
+    COLUMNS;
+
+    /** The layout of a slice of {@code samples} samples on the network {@code layout}. */
+    static SampleLayout of(int[] layout, int samples) {
+        return layout[MlpKernels.WIDEST] > samples ? ROWS : COLUMNS;
+    }
+}

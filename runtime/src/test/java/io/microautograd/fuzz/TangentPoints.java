@@ -1,0 +1,118 @@
+package io.microautograd.fuzz;
+
+import io.microautograd.engine.Value;
+import io.microautograd.fuzz.DifferentialFuzzer.Compilation;
+import io.microautograd.fuzz.DifferentialFuzzer.Counts;
+import io.microautograd.fuzz.DifferentialFuzzer.Finding;
+import io.microautograd.fuzz.DifferentialFuzzer.Loaded;
+import io.microautograd.fuzz.PointCheck.Outcome;
+import io.microautograd.fuzz.PointCheck.Verdict;
+import io.microautograd.fuzz.Program.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Mode {@code tangents}: the programs of mode {@code arrays}, each point checked as there (the
+ * value, the gradient against the {@code Value} engine and finite differences) and then the
+ * generated {@code fTangent} along a random direction against that gradient dotted with the
+ * direction, to {@link PointCheck#ENGINE_TOLERANCE} of the size of the terms both sum: each
+ * partial's terms ({@link AbsoluteGradient}) times the direction's size there. The two paths sum
+ * those terms in different orders, so where they cancel, the rounding is relative to their size.
+ * A point is skipped where the terms are not finite, or where the tangent is not and a local partial
+ * of the engine's graph is infinite or NaN (cbrt at 0, hypot(0, 0)): there forward mode multiplies
+ * it by a tangent of 0, which reverse mode never does.
+ */
+final class TangentPoints {
+
+    private TangentPoints() {
+    }
+
+    /** Compiles a batch into one class and checks each program at its points. */
+    static void checkBatch(List<Method> batch, String className, Random points, Counts counts) {
+        Compilation compilation = DifferentialFuzzer.compile(className, batch);
+        if (compilation.loaded() == null) {
+            counts.programs += batch.size();
+            counts.rejectedByProcessor += batch.size();
+            counts.findings.add(new Finding(batch.get(0), new double[0],
+                    "processor rejected a batch in the subset:\n" + compilation.errors()));
+            return;
+        }
+        DifferentialFuzzer.countReversals(compilation, counts);
+        for (Method method : batch) {
+            DifferentialFuzzer.checkProgram(method, (m, x) -> check(compilation.loaded(), m, x), points, counts,
+                    TangentPoints::recheck);
+        }
+    }
+
+    /** The check of mode {@code arrays}, then the tangent's. */
+    static Outcome check(Loaded loaded, Method method, double[] point) {
+        Outcome gradientCheck = loaded.check(method, point);
+        if (gradientCheck.verdict() != Verdict.AGREE || SharedArrayCalls.isSharedPoint(method, point)) {
+            return gradientCheck;
+        }
+        try {
+            return tangent(loaded, method, point);
+        } catch (NoSuchMethodException e) {
+            return new Outcome(Verdict.DISAGREE, "generated class lacks " + e.getMessage());
+        } catch (RuntimeException e) {
+            return new Outcome(Verdict.DISAGREE, "threw " + e + (e.getCause() == null ? "" : ", caused by "
+                    + e.getCause()));
+        }
+    }
+
+    private static Outcome tangent(Loaded loaded, Method method, double[] point) throws NoSuchMethodException {
+        ParameterLayout layout = ParameterLayout.of(method);
+        double[] gradient = new double[point.length];
+        Loaded.valueAndGradient(loaded.generated().getMethod(method.name(), layout.gradientTypes()), layout, point,
+                gradient);
+        double[] direction = new Random(Arrays.hashCode(point)).doubles(point.length, -1, 1).toArray();
+        Value[] leaves = Value.of(point);
+        Value root = ValueInterpreter.run(method, leaves);
+        double[] termSizes = AbsoluteGradient.of(root, leaves);
+        double dot = 0;
+        double terms = 0;
+        for (int i = 0; i < point.length; i++) {
+            dot += gradient[i] * direction[i];
+            terms += Math.max(termSizes[i], Math.abs(gradient[i])) * Math.abs(direction[i]);
+        }
+        if (!Double.isFinite(terms)) {
+            return new Outcome(Verdict.ILL_CONDITIONED, "a partial's terms are not finite");
+        }
+        List<Class<?>> types = new ArrayList<>(Arrays.asList(layout.types()));
+        List<Object> arguments = new ArrayList<>(Arrays.asList(layout.arguments(point)));
+        Object[] tangents = layout.arguments(direction);
+        for (int i = 0; i < tangents.length; i++) {
+            if (layout.types()[i] != int[].class) {
+                types.add(layout.types()[i]);
+                arguments.add(tangents[i]);
+            }
+        }
+        double tangent = Loaded.invoke(loaded.generated().getMethod(method.name() + "Tangent",
+                types.toArray(Class<?>[]::new)), arguments.toArray());
+        if (!Double.isFinite(tangent) && hasUndefinedPartial(root)) {
+            // A local partial is infinite or NaN (cbrt at 0, hypot(0, 0)) where the derivative
+            // reaching it is 0: reverse mode never multiplies the two, forward mode gets NaN.
+            return new Outcome(Verdict.ILL_CONDITIONED, "0 times an undefined partial");
+        }
+        if (!(Math.abs(tangent - dot) <= PointCheck.ENGINE_TOLERANCE * terms)) {
+            return new Outcome(Verdict.DISAGREE, "tangent along " + Arrays.toString(direction) + ": generated "
+                    + tangent + ", the gradient dotted with it " + dot);
+        }
+        return new Outcome(Verdict.AGREE, "");
+    }
+
+    private static boolean hasUndefinedPartial(Value root) {
+        return root.topologicalOrder().stream()
+                .anyMatch(node -> !Arrays.stream(node.localPartials()).allMatch(Double::isFinite));
+    }
+
+    private static Outcome recheck(Method candidate, double[] point) {
+        Compilation compilation = DifferentialFuzzer.compile("Shrink", List.of(candidate));
+        if (compilation.loaded() == null) {
+            return new Outcome(Verdict.ILL_CONDITIONED, "does not compile");
+        }
+        return check(compilation.loaded(), candidate, point);
+    }
+}
