@@ -270,7 +270,7 @@ class GoldenTest {
                             dX[i] += -(dA * exp);
                             dA = 0.0;
                         }
-                        rosenbrockNDoubleTape.set(doubleTape);
+                        keep(rosenbrockNDoubleTape, doubleTape);
                         return value;
                     }
 

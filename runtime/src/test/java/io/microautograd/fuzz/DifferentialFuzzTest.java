@@ -49,6 +49,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * overloaded helpers; each program is a compilation unit of its own. Its quick default is a test
  * of its own ({@code fuzz.everydayPrograms}, 100), and a campaign is {@code -Dfuzz.modes=everyday}
  * with the long run's other properties.
+ * Mode {@code checkpoints} compiles the part-2 programs with checkpoints and taped, and demands the
+ * taped gradient bit for bit besides ({@link CheckpointedRuns}); its quick default is a test of its
+ * own, and a campaign is {@code -Dfuzz.modes=checkpoints}.
  */
 class DifferentialFuzzTest {
 
@@ -87,6 +90,18 @@ class DifferentialFuzzTest {
                 Integer.getInteger("fuzz.everydayPrograms", 100), report);
         assertTrue(report.length() == 0, report.toString());
         assertTrue(counts.thrownAlike > 0, "no guard threw: " + counts);
+    }
+
+    /**
+     * The quick default of mode {@code checkpoints}: programs whose loops are checkpointed give the
+     * gradient of the {@code Value} engine and finite differences, and the taped one bit for bit.
+     */
+    @Test
+    void checkpointedProgramsGiveTheTapedGradient() {
+        StringBuilder report = new StringBuilder();
+        DifferentialFuzzer.Counts counts = run(DifferentialFuzzer.Mode.CHECKPOINTS, 100, report);
+        assertTrue(report.length() == 0, report.toString());
+        assertTrue(counts.checkpointedLoops > 20, "few loops checkpointed: " + counts);
     }
 
     /** Runs {@code programs} programs of {@code mode}, prints the counts and adds the findings to {@code report}. */

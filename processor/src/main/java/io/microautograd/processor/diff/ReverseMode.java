@@ -12,6 +12,7 @@ import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class ReverseMode {
     private final Function function;
     private final Activity activity;
     private final Set<Variable> written;
+    private final ArrayAliases aliases;
     private final Predicate<Callee> mayHoldArrays;
 
     private ReverseMode(Function function, Predicate<Callee> mayHoldArrays) {
@@ -39,6 +41,7 @@ public final class ReverseMode {
         this.mayHoldArrays = mayHoldArrays;
         this.activity = Activity.of(function);
         this.written = WrittenArrays.of(function);
+        this.aliases = ArrayAliases.of(function.body());
     }
 
     /**
@@ -63,7 +66,8 @@ public final class ReverseMode {
     }
 
     private DiffContext build(Readers previous) {
-        DiffContext context = new DiffContext(activity, previous, written, function.firstFreeId());
+        DiffContext context = new DiffContext(activity, previous, written, function.checkpoints(), aliases,
+                function.firstFreeId());
         ArrayLoops arrays = new ArrayLoops(context.freshVariables());
         Variable seed = context.fresh("seed", Type.DOUBLE);
         Variable value = context.fresh("value", Type.DOUBLE);
@@ -110,7 +114,8 @@ public final class ReverseMode {
         Stmt.Block block = Stmt.Block.of(body);
         context.finish(new Pullback(function, seed, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
                 block, TapeSizes.of(function, block), ReusableArrays.of(function, block, context.adjoints(),
-                mayHoldArrays), TapeReservations.of(block), written));
+                mayHoldArrays), TapeReservations.of(block), written,
+                Collections.unmodifiableMap(context.tapedNotCheckpointed())));
         return context;
     }
 

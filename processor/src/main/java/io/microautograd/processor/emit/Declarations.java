@@ -16,7 +16,8 @@ import java.util.Set;
  * Where each local of a generated method is declared. The IR has no declarations; a variable is
  * declared at its first assignment when that assignment is a statement directly in the innermost
  * block (or for-loop header) holding every use, and otherwise at the top of the method. Variables
- * read in both sweeps are therefore declared at the top, values used in one place stay local.
+ * read in both sweeps are therefore declared at the top, values used in one place stay local. The
+ * iterations a round of a checkpointed loop's reversal goes from and to are declared by the round.
  */
 final class Declarations {
 
@@ -26,6 +27,7 @@ final class Declarations {
     private final Set<Variable> seen = new LinkedHashSet<>();
     private final Set<Stmt.Assign> inline = new HashSet<>();
     private final List<Variable> hoisted = new ArrayList<>();
+    private final Set<Variable> declaredInPlace = new HashSet<>();
 
     /**
      * Finds the declaration point of every variable of {@code body} not in {@code parameters}.
@@ -37,7 +39,7 @@ final class Declarations {
         d.block(body, new ArrayList<>());
         readAtReturn.forEach(v -> d.use(v, List.of(body)));
         for (Variable v : d.seen) {
-            if (parameters.contains(v)) {
+            if (parameters.contains(v) || d.declaredInPlace.contains(v)) {
                 continue;
             }
             List<Object> scope = d.commonScope.get(v);
@@ -161,6 +163,23 @@ final class Declarations {
 
             @Override
             public Void comment(Stmt.Comment c) {
+                return null;
+            }
+
+            @Override
+            public Void keepSnapshots(Stmt.KeepSnapshots k) {
+                evaluated(k);
+                return loop(k.loop());
+            }
+
+            @Override
+            public Void reverseSegments(Stmt.ReverseSegments r) {
+                List<Object> inner = new ArrayList<>(path);
+                inner.add(r);
+                IrWalk.expressionsOf(r).forEach(e -> expression(e, inner));
+                declaredInPlace.addAll(List.of(r.from(), r.target(), r.segmentEnd()));
+                statement(r.advance(), inner, null);
+                Declarations.this.block(r.segment(), inner);
                 return null;
             }
 

@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
@@ -84,9 +85,11 @@ final class KeptArrays {
     CodeBlock keeping() {
         CodeBlock.Builder code = CodeBlock.builder();
         if (!fields.isEmpty()) {
-            code.add("// Kept for the thread's next call, which then reuses them instead of allocating arrays.\n");
+            code.add("// Kept for the thread's next call, which then reuses them instead of allocating arrays, unless"
+                    + " over the\n// bound.\n");
         }
-        fields.forEach((v, field) -> code.addStatement("$N.set($N)", field, names.of(v)));
+        fields.forEach((v, field) -> code.addStatement("$N($N, $N)", helpers.use(Helpers.Helper.keep(
+                v.type() == Type.DOUBLE_MATRIX ? TapeKind.ROW : TapeKind.DOUBLE)), field, names.of(v)));
         return code.build();
     }
 
@@ -103,8 +106,9 @@ final class KeptArrays {
                 .addJavadoc("The array {@code $L} of {@code $L}, kept per thread from its last call that returned:\n"
                         + "the thread's next call reuses it, zeroed, when it asks for the same shape, instead of\n"
                         + "allocating a new one; a call asking for another shape keeps its own instead. A call\n"
-                        + "that throws, or returns before allocating it, keeps none. It goes when the thread ends.\n",
-                        names.of(v), pullback)
+                        + "that throws, or returns before allocating it, keeps none, and neither does one whose array\n"
+                        + "takes more than {@link #$L} bytes. It goes when the thread ends or calls {@link\n"
+                        + "#releaseKeptMemory}.\n", names.of(v), pullback, Helpers.KEPT_BYTES)
                 .initializer("new $T<>()", ThreadLocal.class)
                 .build()));
         return out;

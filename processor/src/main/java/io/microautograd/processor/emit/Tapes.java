@@ -121,10 +121,10 @@ final class Tapes {
             code.addStatement("$T.fill($N, 0, $N, null)", Arrays.class, array(TapeKind.ROW), size(TapeKind.ROW));
         }
         if (!used.isEmpty()) {
-            code.add("// Kept for the thread's next call, which then allocates no tape.\n");
+            code.add("// Kept for the thread's next call, which then allocates no tape, unless over the bound.\n");
         }
         for (TapeKind kind : used) {
-            code.addStatement("$N.set($N)", keptFields.get(kind), array(kind));
+            code.addStatement("$N($N, $N)", helpers.use(Helpers.Helper.keep(kind)), keptFields.get(kind), array(kind));
         }
         return code.build();
     }
@@ -143,8 +143,9 @@ final class Tapes {
                     .addJavadoc("The $L tape of {@code $L}, kept per thread from its last call that returned:\n"
                             + "the thread's next call reuses it, when it fits, instead of allocating and zeroing a new\n"
                             + "one, and a call that does not fit keeps a larger one, so it grows to the largest tape a\n"
-                            + "call needed. A call that throws loses it. It goes when the thread ends.\n",
-                            lowerCase(kind), pullback)
+                            + "call needed, up to {@link #$L} bytes: a larger one is let go when its call returns. A\n"
+                            + "call that throws loses it. It goes when the thread ends or calls {@link\n"
+                            + "#releaseKeptMemory}.\n", lowerCase(kind), pullback, Helpers.KEPT_BYTES)
                     .initializer("new $T<>()", ThreadLocal.class)
                     .build());
         }

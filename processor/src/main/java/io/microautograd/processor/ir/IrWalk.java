@@ -325,6 +325,16 @@ public final class IrWalk {
         public List<Stmt> comment(Stmt.Comment s) {
             return List.of();
         }
+
+        @Override
+        public List<Stmt> keepSnapshots(Stmt.KeepSnapshots s) {
+            return List.of(s.loop());
+        }
+
+        @Override
+        public List<Stmt> reverseSegments(Stmt.ReverseSegments s) {
+            return List.of(s.advance(), s.segment());
+        }
     };
 
     private static final Stmt.Visitor<List<Expr>> EVALUATED = new Stmt.Visitor<>() {
@@ -396,6 +406,26 @@ public final class IrWalk {
         @Override
         public List<Expr> comment(Stmt.Comment s) {
             return List.of();
+        }
+
+        @Override
+        public List<Expr> keepSnapshots(Stmt.KeepSnapshots s) {
+            List<Expr> evaluated = new ArrayList<>(List.of(s.checkpoints().trips()));
+            evaluated.addAll(state(s.checkpoints()));
+            return evaluated;
+        }
+
+        @Override
+        public List<Expr> reverseSegments(Stmt.ReverseSegments s) {
+            return state(s.checkpoints());
+        }
+
+        /** The state a snapshot keeps, read to keep it (a restore writes it back). */
+        private List<Expr> state(Checkpoints checkpoints) {
+            List<Expr> state = new ArrayList<>();
+            checkpoints.scalars().forEach(v -> state.add(new Expr.Read(v)));
+            checkpoints.arrays().forEach(v -> state.add(new Expr.Read(v)));
+            return state;
         }
     };
 }
