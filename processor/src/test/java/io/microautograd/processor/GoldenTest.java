@@ -61,7 +61,7 @@ class GoldenTest {
                             calls = {},
                             passesArraysToPlainMethods = false
                     )
-                    public static double rosenbrockPullback(double x, double y, double seed, double[] gradient) {
+                    public static double rosenbrockPullback(double x, double y, double dValue, double[] gradient) {
                         checkLength("gradient", gradient, 2, "one slot per differentiated scalar: x, y");
                         double dX = 0.0;
                         double dY = 0.0;
@@ -70,11 +70,11 @@ class GoldenTest {
                         double a = 1 - x;
                         double b = y - x * x;
                         double value = a * a + 100 * b * b;
-                        dA += seed * a;
-                        dA += seed * a;
+                        dA += dValue * a;
+                        dA += dValue * a;
                         double t = 100 * b;
-                        dB += seed * b * 100.0;
-                        dB += seed * t;
+                        dB += dValue * b * 100.0;
+                        dB += dValue * t;
                         dY += dB;
                         dX += -dB * x;
                         dX += -dB * x;
@@ -124,7 +124,7 @@ class GoldenTest {
                             calls = {},
                             passesArraysToPlainMethods = false
                     )
-                    public static double branchyPullback(double x, double y, double seed, double[] gradient) {
+                    public static double branchyPullback(double x, double y, double dValue, double[] gradient) {
                         checkLength("gradient", gradient, 2, "one slot per differentiated scalar: x, y");
                         boolean branch = false;
                         double value = 0.0;
@@ -151,7 +151,7 @@ class GoldenTest {
                             break forward;
                         }
                         if (returnPoint > 1) {
-                            dZ += seed;
+                            dZ += dValue;
                             z = zBefore;
                             double dZOut = dZ;
                             dZ = 0.0;
@@ -160,8 +160,8 @@ class GoldenTest {
                             dX += dZ * exp;
                         }
                         if (branch) {
-                            dX += seed * y;
-                            dY += seed * x;
+                            dX += dValue * y;
+                            dY += dValue * x;
                         }
                         gradient[0] += dX;
                         gradient[1] += dY;
@@ -213,7 +213,7 @@ class GoldenTest {
                             calls = {},
                             passesArraysToPlainMethods = false
                     )
-                    public static double rosenbrockNPullback(double[] x, double seed, double[] dX) {
+                    public static double rosenbrockNPullback(double[] x, double dValue, double[] dX) {
                         checkLength("dX", dX, x.length, "the length of x");
                         requireSeparate("dX", dX, "x", x, "adjoint storage must be arrays of its own");
                         int i = 0;
@@ -239,7 +239,7 @@ class GoldenTest {
                             sum += a * a + 100 * b * b;
                         }
                         double value = sum;
-                        dSum += seed;
+                        dSum += dValue;
                         for (long trip = trips - 1; trip >= 0; trip--) {
                             i = (int) trip;
                             b = x[i + 1] - x[i] * x[i];

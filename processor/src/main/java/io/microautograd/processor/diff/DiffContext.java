@@ -14,9 +14,9 @@ import java.util.Set;
 final class DiffContext {
 
     private final Activity activity;
-    private final Readers previous;
+    private final ReadsByStatement previous;
     private final Set<Variable> writtenArrays;
-    private final Readers readers = new Readers();
+    private final ReadsByStatement reads = new ReadsByStatement();
     private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
     private final List<Stmt> prologue = new ArrayList<>();
     private int nextId;
@@ -27,7 +27,7 @@ final class DiffContext {
      *     or null in the first round, which keeps every overwritten value
      * @param writtenArrays the arrays the function writes elements into
      */
-    DiffContext(Activity activity, Readers previous, Set<Variable> writtenArrays, int firstFreeId) {
+    DiffContext(Activity activity, ReadsByStatement previous, Set<Variable> writtenArrays, int firstFreeId) {
         this.activity = activity;
         this.previous = previous;
         this.writtenArrays = writtenArrays;
@@ -48,17 +48,17 @@ final class DiffContext {
      * reverse sweep (for arrays: the elements it overwrites).
      */
     boolean isNeededAt(Variable v, Stmt site) {
-        return previous == null || previous.isRequiredAt(v, site);
+        return previous == null || previous.mustRecord(v, site);
     }
 
     /** Notes the source variables that a source statement's reverse code reads. */
     void recordReads(Stmt statement, List<Stmt> reverse) {
-        readers.record(statement, NeededValues.readBy(reverse));
+        reads.record(statement, ReverseReads.of(reverse));
     }
 
     /** Notes that the reverse sweep reads the decision of this if statement. */
     void recordDecision(Stmt.If statement) {
-        readers.recordDecision(statement);
+        reads.recordDecision(statement);
     }
 
     /** Whether a loop must record this if statement's decision in each iteration. */
@@ -76,9 +76,9 @@ final class DiffContext {
         return pullback;
     }
 
-    /** What this round's reverse code read. */
-    Readers readers() {
-        return readers;
+    /** What this round's reverse code read, statement by statement. */
+    ReadsByStatement reads() {
+        return reads;
     }
 
     /** A new variable the differentiation introduces; {@code hint} suggests its name. */

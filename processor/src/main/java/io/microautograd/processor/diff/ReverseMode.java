@@ -43,7 +43,7 @@ public final class ReverseMode {
 
     /**
      * Differentiates a function. The first round keeps every overwritten value; each next round
-     * keeps only those the previous round's reverse code read, until the readers settle.
+     * keeps only those the previous round's reverse code read, until those reads settle.
      *
      * @param mayHoldArrays whether a method the function calls may let an array it is given outlive
      *     the call, so that the function must not keep that array between its calls
@@ -52,9 +52,9 @@ public final class ReverseMode {
         ReverseMode mode = new ReverseMode(function, mayHoldArrays);
         DiffContext round = mode.build(null);
         for (int i = 0; i < 8; i++) {
-            Readers readers = round.readers().analysed(function);
-            DiffContext next = mode.build(readers);
-            if (next.readers().sameAs(readers)) {
+            ReadsByStatement reads = round.reads().analysed(function);
+            DiffContext next = mode.build(reads);
+            if (next.reads().sameAs(reads)) {
                 return next.pullback();
             }
             round = next;
@@ -62,10 +62,10 @@ public final class ReverseMode {
         return mode.build(null).pullback();
     }
 
-    private DiffContext build(Readers previous) {
+    private DiffContext build(ReadsByStatement previous) {
         DiffContext context = new DiffContext(activity, previous, written, function.firstFreeId());
         ArrayLoops arrays = new ArrayLoops(context);
-        Variable seed = context.fresh("seed", Type.DOUBLE);
+        Variable resultAdjoint = context.fresh("dValue", Type.DOUBLE);
         Variable value = context.fresh("value", Type.DOUBLE);
         boolean anyScalar = function.differentiated().stream().anyMatch(p -> p.type() == Type.DOUBLE);
         Variable gradient = anyScalar ? context.fresh("gradient", Type.DOUBLE_ARRAY) : null;
@@ -86,7 +86,7 @@ public final class ReverseMode {
         }
         boolean returns = returnCount() > 0;
         Variable returnPoint = hasSingleFinalReturn() || !returns ? null : context.fresh("returnPoint", Type.INT);
-        Sweeper sweeper = new Sweeper(context, value, seed, returnPoint);
+        Sweeper sweeper = new Sweeper(context, value, resultAdjoint, returnPoint);
         Sweeps sweeps = sweeper.sequence(function.body().statements());
 
         List<Stmt> body = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class ReverseMode {
             body.add(new Stmt.Return(read(value), Stmt.Origin.NONE));
         }
         Stmt.Block block = Stmt.Block.of(body);
-        context.finish(new Pullback(function, seed, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
+        context.finish(new Pullback(function, resultAdjoint, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
                 block, TapeSizes.of(function, block), ReusableArrays.of(function, block, context.adjoints(),
                 mayHoldArrays), TapeReservations.of(block), written));
         return context;

@@ -25,21 +25,21 @@ final class Sweeper {
     private final DiffContext context;
     private final ExpressionAdjoints adjoints;
     private final Variable value;
-    private final Variable seed;
+    private final Variable resultAdjoint;
     private final Variable returnPoint;
     private int returnsSoFar;
     private LoopFrame loop;
 
     /**
      * @param value the variable receiving the returned value
-     * @param seed the adjoint of the returned value
+     * @param resultAdjoint the adjoint of the returned value
      * @param returnPoint which return was taken, or null when the method has one return, at its end
      */
-    Sweeper(DiffContext context, Variable value, Variable seed, Variable returnPoint) {
+    Sweeper(DiffContext context, Variable value, Variable resultAdjoint, Variable returnPoint) {
         this.context = context;
         this.adjoints = new ExpressionAdjoints(context);
         this.value = value;
-        this.seed = seed;
+        this.resultAdjoint = resultAdjoint;
         this.returnPoint = returnPoint;
     }
 
@@ -267,7 +267,7 @@ final class Sweeper {
             forward.add(new Stmt.Assign(returnPoint, lit(++returnsSoFar), false, Stmt.Origin.NONE));
             forward.add(new Stmt.LeaveForward());
         }
-        adjoints.propagate(r.value(), read(seed), reverse);
+        adjoints.propagate(r.value(), read(resultAdjoint), reverse);
         return new Sweeps(forward, commented(r.origin(), reverse));
     }
 
