@@ -22,12 +22,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * to matching benchmarks; {@code --out DIR} writes elsewhere than {@code docs}.
  *
  * <p>Both modes warm up for at least six seconds, because the report is about steady state and
- * the JIT takes that long over the largest generated method, the MLP kernel's pullback (2,520
- * bytecodes): C2 spends 0.3 to 0.9 s on each compile of it, and compiles versions entered in the
- * middle of a loop (on-stack replacement) before the one calls enter, which waits for them. A
- * fork therefore runs the step at 250 to 350 us, in profiling code, for its first 3 to 5 s
- * (measured with {@code -XX:+LogCompilation}); after three one-second warm-up iterations, the
- * measurement still caught the end of it.
+ * the JIT takes seconds over the largest generated method, the MLP kernel's pullback: C2
+ * compiles versions of it entered in the middle of a loop (on-stack replacement) before the one
+ * calls enter, and until then a fork runs the step in profiling code, several times slower.
  */
 public final class BenchmarkSuite {
 

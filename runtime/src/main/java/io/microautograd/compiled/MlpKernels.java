@@ -56,7 +56,7 @@ final class MlpKernels {
     /**
      * The outputs of the network {@code layout} at {@code params} for the one input {@code x}:
      * {@link #batch}'s forward pass for a single sample, for predictions. Through {@link #batch}
-     * a sample would run dozens of loops of one iteration and allocate a row per unit, about ten
+     * a sample would run dozens of loops of one iteration and allocate a row per unit, many
      * times as slow. It sums each dot product four inputs at a time, adds the bias and applies
      * the activation exactly as {@link #batch} does, so a prediction sees the numbers a training
      * step sees, bit for bit (a test holds the two together).

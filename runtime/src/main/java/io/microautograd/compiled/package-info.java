@@ -29,9 +29,8 @@
  *       and then the loss a code selects, so every loss (mse over k outputs included) costs one
  *       forward and one reverse pass per slice. The samples are stored column by column
  *       ({@code [unit][sample]}), so its loops, and those the compiler generates from them, run
- *       over the samples: long and unit-stride, which the JIT vectorises. One sample per call,
- *       the first design, left only fan-in loops of 2 to 16, and the moons training step took
- *       two to three times as long.</li>
+ *       over the samples: long and unit-stride, which the JIT vectorises, where one sample per
+ *       call would leave only a layer's short fan-in loops.</li>
  *   <li>The kernel is written for the code the compiler generates from it: one flat loop over
  *       the units, each unit's wiring read from the layout; four inputs per pass with their
  *       weights in scalar locals, so the reverse sweep sums four weights' partials in registers
@@ -42,7 +41,7 @@
  *       kernel does, so a prediction sees the numbers training sees, bit for bit (tested). The
  *       kernel itself cannot predict cheaply: a differentiable method returns one
  *       {@code double}, so k outputs would cost k passes, and a batch of one runs its loops for
- *       one iteration each: 4.4 us per moons prediction, against 0.6 us for the plain pass.</li>
+ *       one iteration each, several times slower than the plain pass.</li>
  *   <li>With {@code threads > 1} each thread's slice gets its own input and target matrices,
  *       kept between batches and replaced when a slice of another size comes.</li>
  *   <li>L2 is computed once per batch by its own kernel, not once per sample.</li>
