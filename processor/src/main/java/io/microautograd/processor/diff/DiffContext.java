@@ -1,6 +1,7 @@
 package io.microautograd.processor.diff;
 
 import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
@@ -16,6 +17,7 @@ final class DiffContext {
     private final Activity activity;
     private final ReadsByStatement previous;
     private final Set<Variable> writtenArrays;
+    private final ArrayAliases aliases;
     private final ReadsByStatement reads = new ReadsByStatement();
     private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
     private final List<Stmt> prologue = new ArrayList<>();
@@ -26,11 +28,14 @@ final class DiffContext {
      * @param previous the variables each statement's reverse code read in the previous round,
      *     or null in the first round, which keeps every overwritten value
      * @param writtenArrays the arrays the function writes elements into
+     * @param aliases the function's arrays that may share storage
      */
-    DiffContext(Activity activity, ReadsByStatement previous, Set<Variable> writtenArrays, int firstFreeId) {
+    DiffContext(Activity activity, ReadsByStatement previous, Set<Variable> writtenArrays, ArrayAliases aliases,
+            int firstFreeId) {
         this.activity = activity;
         this.previous = previous;
         this.writtenArrays = writtenArrays;
+        this.aliases = aliases;
         this.nextId = firstFreeId;
     }
 
@@ -41,6 +46,15 @@ final class DiffContext {
     /** The arrays the function writes elements into, directly or through a row alias. */
     Set<Variable> writtenArrays() {
         return writtenArrays;
+    }
+
+    /** Whether {@code e} reads an array that may share storage with {@code array}. */
+    boolean readsStorageOf(Expr e, Variable array) {
+        Variable storage = aliases.representative(array);
+        boolean[] found = {false};
+        IrWalk.expressions(e, x -> found[0] |= x instanceof Expr.Read r && r.variable().type().isArray()
+                && aliases.representative(r.variable()).equals(storage));
+        return found[0];
     }
 
     /**
