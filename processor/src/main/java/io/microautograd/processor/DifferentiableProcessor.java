@@ -25,6 +25,7 @@ import io.microautograd.processor.parse.MethodRejected;
 import io.microautograd.processor.parse.ParsedMethod;
 import io.microautograd.processor.parse.Rejection;
 import io.microautograd.processor.parse.Tag;
+import io.microautograd.processor.parse.TypeNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -117,7 +118,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             List<ReadMethod> ofClass = new ArrayList<>();
             for (ExecutableElement method : methods) {
                 MethodKey key = new MethodKey(((TypeElement) method.getEnclosingElement()).getQualifiedName()
-                        .toString(), method.getSimpleName().toString(), FactsReader.parameterTypes(method));
+                        .toString(), method.getSimpleName().toString(), TypeNames.parameters(method));
                 ReadMethod result = readMethod(key, method, facts);
                 if (result == null || clashes(result, ofClass)) {
                     failed.add(key);
@@ -167,7 +168,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     }
 
     private static String describe(ExecutableElement method) {
-        return FactsReader.parameterTypes(method).stream().collect(Collectors.joining(", ", "(", ")"));
+        return TypeNames.parameters(method).stream().collect(Collectors.joining(", ", "(", ")"));
     }
 
     private void report(ReadMethod caller, CallGraph.BrokenCall broken) {

@@ -97,6 +97,49 @@ class DiagnosticsTest {
     }
 
     @Test
+    void floorDivOfADouble() {
+        assertOnlyError(method("static double f(double x)", "return Math.floorDiv(x, 2) * x;"),
+                "[MicroAutograd:UnsupportedExpression] Math.floorDiv takes int and long values as argument 1, not "
+                        + "the double x", BODY, 30);
+    }
+
+    @Test
+    void scalbByADouble() {
+        assertOnlyError(method("static double f(double x)", "return Math.scalb(x, 2.0);"),
+                "[MicroAutograd:UnsupportedExpression] Math.scalb takes an int as argument 2, not the double 2.0",
+                BODY, 30);
+    }
+
+    @Test
+    void noOverloadTakesTheArguments() {
+        assertOnlyError(source("    @Differentiable\n    static double h(double[] v) {\n        return v[0];\n    }\n\n"
+                + "    @Differentiable\n    static double h(double[][] m) {\n        return m[0][0];\n    }\n\n"
+                + "    @Differentiable\n    static double f(double x) {\n        return h(x);\n    }\n"),
+                "[MicroAutograd:UnsupportedCall] no method Model.h takes (double); its overloads take h(double[]) and "
+                        + "h(double[][])", 18, 17);
+    }
+
+    @Test
+    void varAllocationOfThreeDimensions() {
+        assertOnlyError(method("static double f(double x)", "var a = new double[1][1][1];\nreturn x;"),
+                "[MicroAutograd:UnsupportedArray] allocation new double[1][1][1] does not make a double[] or a "
+                        + "double[][]", BODY, 17);
+    }
+
+    @Test
+    void varOfAnIntArray() {
+        assertOnlyError(method("static double f(double x, int[] idx)", "var a = idx;\nreturn x * a[0];"),
+                "[MicroAutograd:IntArray] local a has type int[] (by var); int arrays are read-only parameters in "
+                        + "@Differentiable methods", BODY, 13);
+    }
+
+    @Test
+    void yieldOutsideASwitchExpression() {
+        assertOnlyError(method("static double f(double x, int n)", "switch (n) {\n    default:\n        yield 1;\n}\n"
+                + "return x;"), "[MicroAutograd:UnsupportedStatement] yield outside a switch expression", BODY + 2, 17);
+    }
+
+    @Test
     void switchOnADouble() {
         assertOnlyError(method("static double f(double x)", "switch (x * 2) {\n    default:\n        return x;\n}"),
                 "[MicroAutograd:UnsupportedStatement] switch on the double value x * 2; switch on int values (int, "

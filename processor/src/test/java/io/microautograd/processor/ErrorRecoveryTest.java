@@ -198,6 +198,32 @@ class ErrorRecoveryTest {
     }
 
     @Test
+    void anErrorInACaseThatOthersFallInToIsReportedOnce() {
+        JavaFileObject file = source("""
+                    @Differentiable
+                    @SuppressWarnings("fallthrough")
+                    static double f(double x, int n) {
+                        double r = 0;
+                        switch (n) {
+                            case 1:
+                                r = x;
+                            case 2:
+                                r += 2 * x;
+                            case 3:
+                                r += Math.ulp(x);
+                                break;
+                            default:
+                                r = -x;
+                        }
+                        return r;
+                    }
+                """);
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).hadErrorCount(1);
+        assertError(compilation, file, "Math.ulp with 1 arguments", 16, 30);
+    }
+
+    @Test
     void errorsAreReportedInSourceOrder() {
         Compilation compilation = compile("""
                     @Differentiable

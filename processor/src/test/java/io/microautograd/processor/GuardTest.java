@@ -152,6 +152,41 @@ class GuardTest {
     }
 
     @Test
+    void aPrivateExceptionClassIsRejectedAtItsName() {
+        JavaFileObject file = JavaFileObjects.forSourceString("p.Model",
+                "package p;\n\nimport io.microautograd.Differentiable;\n\nclass Model {\n"
+                        + "    private static final class Bad extends RuntimeException {\n"
+                        + "        private static final long serialVersionUID = 1L;\n    }\n\n"
+                        + "    @Differentiable\n    static double f(double x) {\n        if (x < 0) throw new Bad();\n"
+                        + "        return x;\n    }\n}\n");
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:UnsupportedStatement] throw of the private class "
+                + "Bad, which the generated class cannot create; make it package-private").inFile(file).onLine(12)
+                .atColumn(30);
+    }
+
+    @Test
+    void aMessageThatIsNotAStringIsRejectedAtTheMessage() {
+        JavaFileObject file = source("if (x < 0) throw new IllegalArgumentException(x * 2);");
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:UnsupportedExpression] exception message x * 2 is "
+                + "not a string; join a string literal and the values with +").inFile(file).onLine(8).atColumn(57);
+    }
+
+    @Test
+    void aMessagePartThatIsNoNumberIsRejectedAtThePart() {
+        JavaFileObject file = JavaFileObjects.forSourceString("p.Model", "package p;\n\nimport "
+                + "io.microautograd.Differentiable;\n\nclass Model {\n    @Differentiable\n    static double "
+                + "f(double x, double[] v) {\n        if (x < 0) throw new IllegalArgumentException(\"v is \" + v);"
+                + "\n        return x * v[0];\n    }\n}\n");
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:UnsupportedExpression] exception message part v; "
+                + "join string literals with numbers and booleans").inFile(file).onLine(8).atColumn(65);
+    }
+
+    @Test
     void aThrowOfAnythingButANewExceptionIsRejected() {
         Compilation compilation = compileBody("RuntimeException e = null;\n        throw e;");
         assertThat(compilation).hadErrorContaining("local e has type RuntimeException");

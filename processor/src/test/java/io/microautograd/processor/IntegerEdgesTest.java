@@ -231,7 +231,8 @@ class IntegerEdgesTest {
                 @Differentiable
                 static double namedLikeTheGeneratedClass(double x, double EdgesGrad) {
                     double Math = x * EdgesGrad;
-                    return power(Math, 2.0);
+                    double StrictMath = java.lang.StrictMath.sin(x);
+                    return power(Math, 2.0) + StrictMath;
                 }
 
                 @Differentiable

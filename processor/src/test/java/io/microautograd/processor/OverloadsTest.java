@@ -86,6 +86,40 @@ class OverloadsTest {
         assertEquals(-1.3 + 3 * 2 * -1.3, (double) GeneratedCode.component(result, "y"), 1e-15);
     }
 
+    @Test
+    void overloadsSplitBetweenAClassAndItsSuperclassResolveAsJavaResolvesThem() {
+        GeneratedCode split = GeneratedCode.compile(JavaFileObjects.forSourceString("p.Sub", """
+                package p;
+
+                import io.microautograd.Differentiable;
+
+                class Sub extends Base {
+                    static double g(int n) {
+                        return n;
+                    }
+
+                    @Differentiable
+                    static double f(double x) {
+                        return g(x) * g(2);
+                    }
+                }
+                """), JavaFileObjects.forSourceString("p.Base", """
+                package p;
+
+                import io.microautograd.Differentiable;
+
+                class Base {
+                    @Differentiable
+                    static double g(double x) {
+                        return x * x;
+                    }
+                }
+                """));
+        Object result = split.call("p.SubGrad", "f", 1.5);
+        assertEquals(1.5 * 1.5 * 2, (double) GeneratedCode.component(result, "value"));
+        assertEquals(2 * 1.5 * 2, (double) GeneratedCode.component(result, "x"));
+    }
+
     private static JavaFileObject source(String members) {
         return JavaFileObjects.forSourceString("p.Clash", "package p;\n\nimport io.microautograd.Differentiable;\n\n"
                 + "class Clash {\n" + members + "}\n");

@@ -116,10 +116,17 @@ class ScalarFunctionsTest {
                     + "        + StrictMath.pow(x * x + 1, y) + StrictMath.hypot(x, y);", A, B, C, D),
             of("fullyQualifiedMath", "return java.lang.Math.sin(x) * java.lang.Math.cos(y) + java.lang.StrictMath.tanh(x);",
                     A, B, C, D),
-            of("moreMathFunctions", "return Math.fma(x, y, x * x) + Math.toRadians(x * 30) + Math.toDegrees(y) * 0.01\n"
+            of("moreMathFunctions", "int k = Math.round((float) (x * 10));\nreturn Math.fma(x, y, x * x) + Math.toRadians(x * 30) + Math.toDegrees(y) * 0.01\n"
                     + "        + Math.copySign(x, y - 0.5) + Math.scalb(y, 3) + Math.round(x * 10) * y\n"
-                    + "        + Math.floorDiv(7, -2) * x + Math.floorMod(-7, 3) * y + Math.round(2.5f) * x;",
+                    + "        + Math.floorDiv(7, -2) * x + Math.floorMod(-7, 3) * y + Math.round(2.5f) * x\n"
+                    + "        + k * y + Math.signum(3) * 0.25f * x + Math.copySign(2f, -1) * y;",
                     A, B, C, D),
+            switchSharing("switchSharedLocal1", 1), switchSharing("switchSharedLocal2", 2),
+            switchSharing("switchSharedLocal3", 3),
+            of("yieldFromANestedSwitch", "double r = switch (n) {\n    case 1 -> {\n        switch (m) {\n"
+                    + "            case 0:\n                yield x * x;\n            default:\n                break;\n"
+                    + "        }\n        yield y;\n    }\n    default -> x * y;\n};\nreturn r + x;", A, B, C, D)
+                    .with("double x, double y, int n, int m", new int[] {0, 1}, 1, 0),
             of("floatLiteralsAndCasts", "double g = 9.81f;\nreturn g * x + 2.5f * y + 0.1f * 0.1f * x + 3 * 0.7f * y\n"
                     + "        + (float) 0.25 * x * y + (double) (float) 2 * y - 1.5F * (1 / 3f) * x - x * (0.5f - 0.25f)\n"
                     + "        + y / (2f + 1) - (float) -2 * x;", A, B, C, D));
@@ -131,6 +138,14 @@ class ScalarFunctionsTest {
                 + "            break;\n        }\n        r *= x;\n        break;\n    default:\n        r = -x;\n}\n"
                 + "return r * y;", A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, n)
                 .annotated("@Differentiable\n    @SuppressWarnings(\"fallthrough\")", new int[] {0, 1});
+    }
+
+    /** A local declared in one case of a switch and assigned in a later one, entered at case {@code n}. */
+    private static FunctionCase switchSharing(String name, int n) {
+        return of(name, "double r;\nswitch (n) {\n    case 1:\n        double t = x * 2;\n        r = t;\n"
+                + "        break;\n    case 2:\n        t = x * 3;\n        r = t * t + y;\n        break;\n"
+                + "    default:\n        r = y;\n}\nreturn r * y;", A, B, C, D)
+                .with("double x, double y, int n", new int[] {0, 1}, n);
     }
 
     private static GeneratedCode code;

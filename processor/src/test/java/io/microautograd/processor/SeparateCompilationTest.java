@@ -353,6 +353,81 @@ class SeparateCompilationTest {
         assertTrue(writes.contains("        writtenArrays = {0},\n"), writes);
     }
 
+    @Test
+    void overloadsCompiledEarlierAreToldApartByTheirParameters(@TempDir Path classes) {
+        JavaFileObject overloads = JavaFileObjects.forSourceString("lib.O", """
+                package lib;
+
+                import io.microautograd.Differentiable;
+
+                public final class O {
+                    @Differentiable
+                    public static double sq(double x) {
+                        return x * x;
+                    }
+
+                    @Differentiable
+                    public static double sq(double[] v) {
+                        return v[0] * v[1];
+                    }
+                }
+                """);
+        JavaFileObject caller = JavaFileObjects.forSourceString("app.U", """
+                package app;
+
+                import io.microautograd.Differentiable;
+                import lib.O;
+
+                public final class U {
+                    @Differentiable
+                    public static double f(double[] w, double t) {
+                        return O.sq(t) * O.sq(w);
+                    }
+                }
+                """);
+        GeneratedCode code = compileInTwoRuns(classes, GeneratedCode::javac, overloads, caller, "app.UGrad");
+        new ArrayGradientCheck(code, "app.U").check("f", new Object[] {new double[] {1.5, -2.0}, 0.7}, "w:0", "t:1");
+    }
+
+    @Test
+    void aTypeAnnotationOnAParameterLeavesTheRulesOfCallsAsTheyAre(@TempDir Path classes) {
+        JavaFileObject annotated = JavaFileObjects.forSourceString("lib.W", """
+                package lib;
+
+                import io.microautograd.Differentiable;
+                import java.lang.annotation.ElementType;
+                import java.lang.annotation.Target;
+
+                public final class W {
+                    @Target(ElementType.TYPE_USE)
+                    public @interface Checked {
+                    }
+
+                    @Differentiable
+                    public static double squareInPlace(@Checked double[] v) {
+                        v[0] = v[0] * v[0];
+                        return v[0];
+                    }
+                }
+                """);
+        JavaFileObject caller = JavaFileObjects.forSourceString("app.A", """
+                package app;
+
+                import io.microautograd.Differentiable;
+                import lib.W;
+
+                public final class A {
+                    @Differentiable
+                    public static double f(double[] w) {
+                        double s = W.squareInPlace(w);
+                        return s + w[0];
+                    }
+                }
+                """);
+        assertRejectedAsInOneRun(classes, GeneratedCode::javac, annotated, caller, "[MicroAutograd:UnsupportedCall] "
+                + "call of squareInPlace, which writes into its array parameter v", 9, 35);
+    }
+
     /**
      * Compiles {@code library} with {@code compiler}, then {@code caller} in a second run against its
      * classes; requires success and that the caller's generated class is the one a single run writes.

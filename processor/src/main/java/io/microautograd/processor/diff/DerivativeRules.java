@@ -113,7 +113,8 @@ public final class DerivativeRules {
      * double expressions, whatever the types of the operands they stand for, so every row
      * computes in double.
      *
-     * @param primitive a {@link BinaryOp} (+ - * /), a {@link UnaryOp} (- +) or a {@link MathFunction}
+     * @param primitive a {@link BinaryOp} (+ - * /), a {@link UnaryOp} (- + and the cast to float)
+     *     or a {@link MathFunction}
      * @throws IllegalArgumentException when the table has no row for it
      */
     public static List<Expr> partials(Object primitive, List<Expr> x, Expr y) {

@@ -168,10 +168,6 @@ final class Sweeper {
         public Sweeps throwStatement(Stmt.Throw s) {
             return new Sweeps(List.of(s), List.of());
         }
-
-
-
-
     };
 
     /** A break or continue: the iteration records how it ended, then leaves. */

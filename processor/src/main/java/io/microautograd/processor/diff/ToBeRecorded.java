@@ -127,10 +127,6 @@ final class ToBeRecorded {
             public Set<Variable> throwStatement(Stmt.Throw t) {
                 return new HashSet<>();
             }
-
-
-
-
         });
     }
 

@@ -58,7 +58,8 @@
  * parameters; arrays the method only reads may share.
  *
  * <p>Semantics: at kinks the derivative is fixed (abs'(0) = 0; max and min send the gradient to
- * their first argument at ties; signum, floor, ceil, rint have derivative 0; d/db pow(a, b) is
+ * their first argument at ties; signum, floor, ceil, rint, round have derivative 0,
+ * and so have floorDiv and floorMod, whose arguments are integers; d/db pow(a, b) is
  * 0 where a &lt;= 0; d/da pow(a, 0) is 0). Every rule computes in double, whatever the types of
  * its operands. Adjoints of parameters accumulate ({@code +=}) into the caller's storage.
  *

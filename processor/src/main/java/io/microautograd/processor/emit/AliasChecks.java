@@ -106,24 +106,6 @@ final class AliasChecks {
         return "a copy to one of them, as in " + pullback.source().name() + "(" + arguments + ")";
     }
 
-    /** The helper methods, each written into the generated class only when a check calls it. */
-    static MethodSpec helper(Helpers.Helper helper, MethodSpec.Builder m) {
-        switch (helper) {
-            case REQUIRE_SEPARATE:
-                return requireSeparate(m);
-            case REQUIRE_NOT_ROW:
-                return requireNotRow(m);
-            case REQUIRE_OWN_ROWS:
-                return requireOwnRows(m);
-            case REQUIRE_NO_SHARED_ROW:
-                return requireNoSharedRow(m);
-            case REQUIRE_DISTINCT_ROWS:
-                return requireDistinctRows(m);
-            default:
-                return identityTable(m);
-        }
-    }
-
     /** The fields the helpers used keep per thread: the storage's first elements and the identity table. */
     static List<FieldSpec> fields(Set<Helpers.Helper> used) {
         List<FieldSpec> fields = new ArrayList<>();
@@ -145,7 +127,7 @@ final class AliasChecks {
         return fields;
     }
 
-    private static MethodSpec requireSeparate(MethodSpec.Builder m) {
+    static MethodSpec requireSeparate(MethodSpec.Builder m) {
         return m.addJavadoc("Rejects two arguments that are one array with elements.\n")
                 .addParameter(String.class, "firstName").addParameter(VECTOR, "first")
                 .addParameter(String.class, "secondName").addParameter(VECTOR, "second")
@@ -156,7 +138,7 @@ final class AliasChecks {
                 .endControlFlow().build();
     }
 
-    private static MethodSpec requireNotRow(MethodSpec.Builder m) {
+    static MethodSpec requireNotRow(MethodSpec.Builder m) {
         return m.addJavadoc("Rejects a vector with elements that is a row of a matrix argument.\n")
                 .addParameter(String.class, "vectorName").addParameter(VECTOR, "vector")
                 .addParameter(String.class, "matrixName").addParameter(MATRIX, "matrix")
@@ -169,7 +151,7 @@ final class AliasChecks {
                 .endControlFlow().build();
     }
 
-    private static MethodSpec requireOwnRows(MethodSpec.Builder m) {
+    static MethodSpec requireOwnRows(MethodSpec.Builder m) {
         return m.addJavadoc("Rejects adjoint storage a row of which is a row of {@code matrix}, or that is\n"
                         + "{@code matrix}. For the time of the check each storage row with elements holds its index\n"
                         + "as its first element, the caller having lent the storage for writing: a row of\n"
@@ -218,7 +200,7 @@ final class AliasChecks {
                 .endControlFlow().build();
     }
 
-    private static MethodSpec requireNoSharedRow(MethodSpec.Builder m) {
+    static MethodSpec requireNoSharedRow(MethodSpec.Builder m) {
         return m.addJavadoc("Rejects a row with elements of {@code second} that is also a row of {@code written}, a\n"
                         + "matrix the method writes into, or {@code second} when it is {@code written}. The rows of\n"
                         + "{@code written} go into the thread's identity table, where each row of {@code second}\n"
@@ -251,7 +233,7 @@ final class AliasChecks {
                 .endControlFlow().build();
     }
 
-    private static MethodSpec requireDistinctRows(MethodSpec.Builder m) {
+    static MethodSpec requireDistinctRows(MethodSpec.Builder m) {
         return m.addJavadoc("Rejects a matrix the method writes into two of whose rows with elements are one array.\n"
                         + "Each row looks up the rows before it in the thread's identity table, then goes in.\n")
                 .addParameter(String.class, "name").addParameter(MATRIX, "matrix")
@@ -273,7 +255,7 @@ final class AliasChecks {
                 .endControlFlow().build();
     }
 
-    private static MethodSpec identityTable(MethodSpec.Builder m) {
+    static MethodSpec identityTable(MethodSpec.Builder m) {
         return m.addJavadoc("This thread's identity table of rows, zeroed, with {@code length} entries: chain heads,\n"
                         + "a power of two of them, each the index plus one of a row whose identity hash it takes\n"
                         + "(0 for none), then a link per row to the next row of its chain.\n")

@@ -78,13 +78,20 @@ final class BodyEmitter {
      */
     void nameSourceVariables(List<Variable> variables, Stmt.Block body) {
         Set<String> types = new TreeSet<>(List.of("Math", "Arrays"));
-        IrWalk.statements(body, s -> IrWalk.expressionsOf(s).forEach(e -> IrWalk.expressions(e, x -> {
-            if (x instanceof Expr.Constant c) {
-                types.add(topLevelName(c.ownerClass()));
-            } else if (x instanceof Expr.Call c) {
-                types.add(topLevelName(c.callee().ownerClass()));
+        IrWalk.statements(body, s -> {
+            if (s instanceof Stmt.Throw t) {
+                types.add(topLevelName(t.exceptionClass()));
             }
-        })));
+            IrWalk.expressionsOf(s).forEach(e -> IrWalk.expressions(e, x -> {
+                if (x instanceof Expr.Constant c) {
+                    types.add(topLevelName(c.ownerClass()));
+                } else if (x instanceof Expr.Call c) {
+                    types.add(topLevelName(c.callee().ownerClass()));
+                } else if (x instanceof Expr.MathCall m && m.strict()) {
+                    types.add("StrictMath");
+                }
+            }));
+        });
         types.forEach(type -> names.allocate(type, "type " + type));
         sourceVariables.addAll(variables);
         variables.stream().filter(v -> v.role() == Variable.Role.PARAMETER).forEach(names::of);

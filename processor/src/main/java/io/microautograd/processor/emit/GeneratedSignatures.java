@@ -47,12 +47,7 @@ public final class GeneratedSignatures {
     /** The signatures of {@code f}'s generated methods, each with what it is. */
     private static Map<String, String> of(Function f) {
         List<Type> parameters = f.parameters().stream().map(Variable::type).toList();
-        List<Type> storage = new ArrayList<>();
-        if (f.parameters().stream().anyMatch(p -> p.type() == Type.DOUBLE && f.differentiated().contains(p))) {
-            storage.add(Type.DOUBLE_ARRAY);
-        }
-        f.parameters().stream().filter(p -> p.type().isArray() && f.differentiated().contains(p))
-                .forEach(p -> storage.add(p.type()));
+        List<Type> storage = f.adjointStorageTypes();
         List<Type> accumulating = new ArrayList<>(parameters);
         accumulating.addAll(storage);
         List<Type> pullback = new ArrayList<>(parameters);

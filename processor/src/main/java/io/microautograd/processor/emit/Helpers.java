@@ -166,8 +166,12 @@ final class Helpers {
             case TAKE_DOUBLE, TAKE_INT, TAKE_LONG, TAKE_ROW -> take(m, helper.tape);
             case TAKE_VECTOR -> takeVector(m);
             case TAKE_MATRIX -> takeMatrix(m);
-            case REQUIRE_SEPARATE, REQUIRE_NOT_ROW, REQUIRE_OWN_ROWS, REQUIRE_NO_SHARED_ROW, REQUIRE_DISTINCT_ROWS,
-                    IDENTITY_TABLE -> AliasChecks.helper(helper, m);
+            case REQUIRE_SEPARATE -> AliasChecks.requireSeparate(m);
+            case REQUIRE_NOT_ROW -> AliasChecks.requireNotRow(m);
+            case REQUIRE_OWN_ROWS -> AliasChecks.requireOwnRows(m);
+            case REQUIRE_NO_SHARED_ROW -> AliasChecks.requireNoSharedRow(m);
+            case REQUIRE_DISTINCT_ROWS -> AliasChecks.requireDistinctRows(m);
+            case IDENTITY_TABLE -> AliasChecks.identityTable(m);
             case POP_ROW -> m.addJavadoc("The row at {@code index} of a row tape, whose slot it clears: a kept tape\n"
                         + "holds no caller's rows.\n").returns(vector)
                         .addParameter(matrix, "tape").addParameter(int.class, "index")

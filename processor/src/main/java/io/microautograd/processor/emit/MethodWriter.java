@@ -246,8 +246,4 @@ final class MethodWriter {
             case DOUBLE_MATRIX -> ArrayTypeName.of(ArrayTypeName.of(double.class));
         };
     }
-
-    private static String capitalized(String name) {
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
 }

@@ -142,7 +142,7 @@ public sealed interface Expr {
 
         @Override
         public Type type() {
-            return function.resultType(arguments.stream().map(Expr::type).toList());
+            return function.resultType(arguments);
         }
     }
 

@@ -21,27 +21,11 @@ public final class FloatTyping {
 
     /**
      * Whether Java types the expression {@code float}: a float literal, a cast to float, and
-     * arithmetic, negation, choices, {@code abs}, {@code max} and {@code min} of floats, or of
-     * floats and integers.
+     * arithmetic, negation, choices and Math functions of floats, or of floats and integers, as
+     * Java's promotion and overloads type them.
      */
     public static boolean isFloat(Expr e) {
-        if (e instanceof Expr.Literal literal) {
-            return literal.text().endsWith("f");
-        }
-        if (e instanceof Expr.Unary unary) {
-            return unary.op() == UnaryOp.TO_FLOAT || unary.op() != UnaryOp.NOT && isFloat(unary.operand());
-        }
-        if (e instanceof Expr.Binary binary) {
-            return !binary.op().isComparisonOrLogical() && promotesToFloat(binary.left(), binary.right());
-        }
-        if (e instanceof Expr.Conditional c) {
-            return promotesToFloat(c.whenTrue(), c.whenFalse());
-        }
-        if (e instanceof Expr.MathCall call && call.function().keepsIntegerType()) {
-            return call.arguments().stream().anyMatch(FloatTyping::isFloat)
-                    && call.arguments().stream().noneMatch(FloatTyping::isWideDouble);
-        }
-        return false;
+        return e.accept(FLOAT);
     }
 
     private static boolean promotesToFloat(Expr a, Expr b) {
@@ -49,7 +33,84 @@ public final class FloatTyping {
     }
 
     /** Whether Java types the expression {@code double} (not a float held as a double). */
-    private static boolean isWideDouble(Expr e) {
+    static boolean isWideDouble(Expr e) {
         return e.type() == Type.DOUBLE && !isFloat(e);
     }
+
+    private static final Expr.Visitor<Boolean> FLOAT = new Expr.Visitor<>() {
+        @Override
+        public Boolean literal(Expr.Literal e) {
+            return e.text().endsWith("f");
+        }
+
+        @Override
+        public Boolean read(Expr.Read e) {
+            return false;
+        }
+
+        @Override
+        public Boolean constant(Expr.Constant e) {
+            return false;
+        }
+
+        @Override
+        public Boolean unary(Expr.Unary e) {
+            return e.op() == UnaryOp.TO_FLOAT || e.op() != UnaryOp.NOT && isFloat(e.operand());
+        }
+
+        @Override
+        public Boolean binary(Expr.Binary e) {
+            return !e.op().isComparisonOrLogical() && promotesToFloat(e.left(), e.right());
+        }
+
+        @Override
+        public Boolean conditional(Expr.Conditional e) {
+            return promotesToFloat(e.whenTrue(), e.whenFalse());
+        }
+
+        @Override
+        public Boolean mathCall(Expr.MathCall e) {
+            return e.function().returnsFloat(e.arguments());
+        }
+
+        @Override
+        public Boolean cast(Expr.Cast e) {
+            return false;
+        }
+
+        @Override
+        public Boolean element(Expr.Element e) {
+            return false;
+        }
+
+        @Override
+        public Boolean length(Expr.Length e) {
+            return false;
+        }
+
+        @Override
+        public Boolean call(Expr.Call e) {
+            return false;
+        }
+
+        @Override
+        public Boolean newArray(Expr.NewArray e) {
+            return false;
+        }
+
+        @Override
+        public Boolean arrayLiteral(Expr.ArrayLiteral e) {
+            return false;
+        }
+
+        @Override
+        public Boolean cloneArray(Expr.Clone e) {
+            return false;
+        }
+
+        @Override
+        public Boolean pop(Expr.Pop e) {
+            return false;
+        }
+    };
 }

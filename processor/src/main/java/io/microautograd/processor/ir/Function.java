@@ -1,5 +1,6 @@
 package io.microautograd.processor.ir;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -18,4 +19,19 @@ public record Function(
         Set<Variable> differentiated,
         Stmt.Block body,
         int firstFreeId) {
+
+    /**
+     * The types of the adjoint storage the generated methods take after the parameters: a
+     * {@code double[]} with a slot per differentiated scalar parameter, when there is one, then
+     * per differentiated array parameter, in order, an array of its type.
+     */
+    public List<Type> adjointStorageTypes() {
+        List<Type> storage = new ArrayList<>();
+        if (parameters.stream().anyMatch(p -> p.type() == Type.DOUBLE && differentiated.contains(p))) {
+            storage.add(Type.DOUBLE_ARRAY);
+        }
+        parameters.stream().filter(p -> p.type().isArray() && differentiated.contains(p))
+                .forEach(p -> storage.add(p.type()));
+        return storage;
+    }
 }

@@ -448,10 +448,15 @@ public final class BodyReader {
         boolean widening = target.isNumeric() && value.type().isNumeric()
                 && Type.promote(target, value.type()) == target;
         if (value.type() != target && !widening) {
-            throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, at, "a " + value.type().javaName()
-                    + " value assigned to a " + target.javaName() + "; add a cast or change the variable's type");
+            throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, at, article(value.type()) + " value assigned to "
+                    + article(target) + "; add a cast or change the variable's type");
         }
         return value;
+    }
+
+    /** A type with its indefinite article: "an int", "a double[]". */
+    private static String article(Type type) {
+        return (type.javaName().startsWith("i") ? "an " : "a ") + type.javaName();
     }
 
     Stmt.Origin origin(Tree tree) {

@@ -352,21 +352,10 @@ final class ExpressionReader {
                 + MathFunction.supportedNames(available) + (name.equals("clamp") ? " (clamp from JDK 21 on)" : "")));
         for (int i = 0; i < arguments.size(); i++) {
             Type type = arguments.get(i).type();
-            boolean integral = type == Type.INT || type == Type.LONG;
-            boolean fits = switch (function) {
-                case FLOOR_DIV, FLOOR_MOD -> integral;
-                case SCALB -> i == 0 ? type == Type.DOUBLE : type == Type.INT;
-                default -> type.isNumeric();
-            };
-            if (!fits) {
-                String takes = switch (function) {
-                    case FLOOR_DIV, FLOOR_MOD -> "int and long values";
-                    case SCALB -> "a double and an int";
-                    default -> "numbers";
-                };
+            if (!function.argument(i).admits(type)) {
                 throw new Rejection(Tag.UNSUPPORTED_EXPRESSION, tree.getArguments().get(i), owner + "." + name
-                        + " takes " + takes + ", not the " + type.javaName() + " "
-                        + source.of(tree.getArguments().get(i)));
+                        + " takes " + function.argument(i).described() + " as argument " + (i + 1) + ", not the "
+                        + type.javaName() + " " + source.of(tree.getArguments().get(i)));
             }
         }
         return new Expr.MathCall(function, List.copyOf(arguments), strict);

@@ -51,7 +51,8 @@ public final class FactsReader {
             return Optional.empty();
         }
         List<ExecutableElement> methods = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
-                .filter(m -> m.getSimpleName().contentEquals(key.name()) && parameterTypes(m).equals(key.parameterTypes()))
+                .filter(m -> m.getSimpleName().contentEquals(key.name())
+                        && TypeNames.parameters(m).equals(key.parameterTypes()))
                 .toList();
         if (methods.size() != 1 || !compiledElsewhere(methods.get(0))) {
             return Optional.empty();
@@ -82,18 +83,17 @@ public final class FactsReader {
                     "run the MicroAutograd processor where " + owner.getQualifiedName() + " is compiled (in Maven, "
                     + "on annotationProcessorPaths) and put the class it generates on this class path");
         }
+        // Among the pullbacks of the name (one per overload) that record facts, the method's own is
+        // the one whose parameters start with the method's; one recording facts but none matching
+        // was generated from an older version of the method.
         ExecutableElement pullback = null;
         AnnotationMirror facts = null;
         for (ExecutableElement m : ElementFilter.methodsIn(gradientClass.getEnclosedElements())) {
-            if (!m.getSimpleName().contentEquals(method.getSimpleName() + "Pullback")) {
-                continue;
-            }
-            for (AnnotationMirror mirror : m.getAnnotationMirrors()) {
-                if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
-                        .contentEquals(DifferentiableFacts.class.getCanonicalName())) {
-                    pullback = m;
-                    facts = mirror;
-                }
+            AnnotationMirror recorded = m.getSimpleName().contentEquals(method.getSimpleName() + "Pullback")
+                    ? factsOn(m) : null;
+            if (recorded != null && (pullback == null || matches(m, method))) {
+                pullback = m;
+                facts = recorded;
             }
         }
         if (facts == null) {
@@ -116,28 +116,27 @@ public final class FactsReader {
         return read;
     }
 
-    /** A method's parameter types as Java writes them, as a {@link MethodKey} holds them. */
-    public static List<String> parameterTypes(ExecutableElement method) {
-        return method.getParameters().stream().map(p -> p.asType().toString()).toList();
-    }
-
     /** Whether the pullback starts with the method's parameters, as it does when generated from it. */
     private static boolean matches(ExecutableElement pullback, ExecutableElement method) {
-        if (pullback.getParameters().size() <= method.getParameters().size()) {
-            return false;
-        }
-        for (int i = 0; i < method.getParameters().size(); i++) {
-            if (!pullback.getParameters().get(i).asType().toString()
-                    .equals(method.getParameters().get(i).asType().toString())) {
-                return false;
-            }
-        }
-        return true;
+        List<String> generated = TypeNames.parameters(pullback);
+        List<String> source = TypeNames.parameters(method);
+        return generated.size() > source.size() && generated.subList(0, source.size()).equals(source);
     }
 
     private static Rejection missing(Tree call, String callee, String problem, String fix) {
         return new Rejection(Tag.MISSING_FACTS, call, "call of " + callee + ", a @Differentiable method compiled "
                 + "in another javac run, " + problem + "; " + fix);
+    }
+
+    /** The {@code @DifferentiableFacts} on a generated method, or null. */
+    private static AnnotationMirror factsOn(ExecutableElement method) {
+        for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
+                    .contentEquals(DifferentiableFacts.class.getCanonicalName())) {
+                return mirror;
+            }
+        }
+        return null;
     }
 
     /** An annotation's members by name, with their values as the Elements API gives them. */

@@ -12,6 +12,8 @@ import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -43,6 +45,13 @@ final class GuardReader {
         TypeElement exception = body.expressions().symbols().resolveClass(creation.getIdentifier())
                 .orElseThrow(() -> new Rejection(Tag.UNKNOWN_NAME, creation.getIdentifier(), "no class "
                         + body.source().of(creation.getIdentifier()) + " is visible here"));
+        for (Element e = exception; e instanceof TypeElement type; e = e.getEnclosingElement()) {
+            if (type.getModifiers().contains(Modifier.PRIVATE)) {
+                throw new Rejection(Tag.UNSUPPORTED_STATEMENT, creation.getIdentifier(), "throw of the private "
+                        + "class " + type.getSimpleName() + ", which the generated class cannot create; make it "
+                        + "package-private");
+            }
+        }
         if (!isUnchecked(exception)) {
             throw new Rejection(Tag.UNSUPPORTED_STATEMENT, creation.getIdentifier(), exception.getSimpleName()
                     + " is a checked exception, which the generated methods do not declare; throw a subclass of "

@@ -10,7 +10,6 @@ import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.YieldTree;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
@@ -25,17 +24,24 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads {@code switch} statements and expressions on int values into if/else statements, so the
- * rest of the compiler sees only what it already differentiates. Each case label becomes a test
- * of the selector (evaluated once); entering a case runs its statements and, where they can
- * complete normally, those of the next cases, as Java's fall-through does. A {@code break} of the
- * switch ends the case's statements; one nested in an {@code if} sets a flag that the statements
- * after it test. A switch expression assigns its value ({@code case 1 -> v} or {@code yield v})
- * to the variable it initializes or is assigned to, or to a fresh one its {@code return} returns.
+ * rest of the compiler sees only what it already differentiates. The selector is evaluated once,
+ * and each case's statements are read once, in the one scope Java gives the whole switch block.
+ *
+ * <p>Where no case falls into the next, the cases become an if/else chain over their labels, the
+ * default last. Where one does, each case becomes an {@code if} entered by its labels or by the
+ * case before it falling through: a flag {@code entered} says the switch is running, a
+ * {@code break} clears it, and the statements after a {@code break} nested in an {@code if} run
+ * only while it is set. A switch expression assigns its value ({@code case 1 -> v} or
+ * {@code yield v}) to the variable it initializes or is assigned to, or to a fresh one its
+ * {@code return} returns; a {@code yield} leaves the switch expression as a {@code break} leaves a
+ * switch statement, from within nested switch statements too.
  */
 final class SwitchReader {
 
@@ -44,7 +50,6 @@ final class SwitchReader {
         final int loopDepth;
         final Variable target;
         final Set<Stmt> exits = new HashSet<>();
-        Variable exited;
 
         Open(int loopDepth, Variable target) {
             this.loopDepth = loopDepth;
@@ -52,8 +57,27 @@ final class SwitchReader {
         }
     }
 
-    /** One case: the tests that enter it (none for default) and its statements as written. */
-    private record Case(List<Expr> labels, CaseTree tree) {
+    /** One case: the labels that enter it (none for default), and its statements, read once. */
+    private record Case(List<Expr> labels, boolean isDefault, List<Stmt> statements, boolean rule) {
+        /** A classic case with no statements, whose labels enter the next case. */
+        boolean isStacked() {
+            return !rule && statements.isEmpty();
+        }
+    }
+
+    /**
+     * How the statements after an exit learn of it: {@code mark} records the exit, {@code running}
+     * tests that none happened.
+     */
+    private record Leaving(Variable flag, boolean runningWhenSet) {
+        Stmt mark() {
+            return new Stmt.Assign(flag, new Expr.Literal(runningWhenSet ? "false" : "true", Type.BOOLEAN), false,
+                    Stmt.Origin.NONE);
+        }
+
+        Expr running() {
+            return runningWhenSet ? Exprs.read(flag) : new Expr.Unary(UnaryOp.NOT, Exprs.read(flag));
+        }
     }
 
     private final BodyReader body;
@@ -83,22 +107,30 @@ final class SwitchReader {
 
     /** A {@code break} of the innermost switch: the statements after it in its case do not run. */
     Stmt exit(Tree tree) {
+        return exit(open.peek(), tree);
+    }
+
+    private Stmt exit(Open from, Tree tree) {
         Stmt exit = new Stmt.Break(body.origin(tree));
-        open.peek().exits.add(exit);
+        from.exits.add(exit);
         return exit;
     }
 
     /** {@code yield value}: the innermost switch expression's value, then the end of its case. */
     List<Stmt> yield(YieldTree tree, int loopDepth) {
-        Open innermost = open.peek();
-        if (innermost == null || innermost.target == null) {
+        Open expression = null;
+        for (Iterator<Open> it = open.iterator(); it.hasNext() && expression == null; ) {
+            Open candidate = it.next();
+            expression = candidate.target != null ? candidate : null;
+        }
+        if (expression == null) {
             throw new Rejection(Tag.UNSUPPORTED_STATEMENT, tree, "yield outside a switch expression");
         }
-        if (innermost.loopDepth != loopDepth) {
+        if (expression.loopDepth != loopDepth) {
             throw new Rejection(Tag.UNSUPPORTED_LOOP, tree, "yield from inside a loop is not supported; keep the "
                     + "value in a variable, break out of the loop and yield after it");
         }
-        return List.of(assignment(innermost.target, tree.getValue(), tree), exit(tree));
+        return List.of(assignment(expression.target, tree.getValue(), tree), exit(expression, tree));
     }
 
     private List<Stmt> lowered(ExpressionTree parenthesized, List<? extends CaseTree> caseTrees, Open context,
@@ -110,37 +142,41 @@ final class SwitchReader {
                     + " value " + body.source().of(selectorTree) + "; switch on int values (int, char, short or "
                     + "byte in Java), casting to int if needed");
         }
-        List<Case> cases = new ArrayList<>();
-        for (CaseTree caseTree : caseTrees) {
-            cases.add(new Case(body.rejections().each(caseTree.getExpressions(), this::label), caseTree));
+        List<Case> cases = cases(caseTrees, context);
+        Stmt.Origin origin = body.origin(tree, "switch " + body.source().of(selectorTree));
+        List<Stmt> out = new ArrayList<>();
+        Expr tested = selector;
+        if (!(selector instanceof Expr.Read read) || cases.stream().anyMatch(c -> c.statements().stream()
+                .anyMatch(s -> IrWalk.assigns(s, read.variable())))) {
+            Variable copy = body.scope().introduce("selector", Type.INT);
+            out.add(new Stmt.Assign(copy, selector, true, origin));
+            tested = Exprs.read(copy);
         }
         open.push(context);
-        List<Stmt.Block> chains = new ArrayList<>();
         try {
-            for (int i = 0; i < cases.size(); i++) {
-                chains.add(isStacked(cases.get(i)) ? null : chain(cases, i));
-            }
+            out.addAll(fallsThrough(cases) ? enteredInTurn(cases, tested, origin) : ifChain(cases, tested, origin));
         } finally {
             open.pop();
         }
-        List<Stmt> out = new ArrayList<>();
-        Expr tested = selector;
-        if (!(selector instanceof Expr.Read read) || chains.stream().anyMatch(c -> c != null
-                && IrWalk.assigns(c, read.variable()))) {
-            Variable copy = body.scope().introduce("selector", Type.INT);
-            out.add(new Stmt.Assign(copy, selector, true, body.origin(tree, "switch " + body.source().of(selectorTree))));
-            tested = Exprs.read(copy);
-        }
-        if (context.exited != null) {
-            out.add(new Stmt.Assign(context.exited, new Expr.Literal("false", Type.BOOLEAN), true, Stmt.Origin.NONE));
-        }
-        out.addAll(ifChain(cases, chains, tested, body.origin(tree, "switch " + body.source().of(selectorTree))));
         return out;
     }
 
-    /** A case with no statements of its own, whose labels enter the next case (stacked labels). */
-    private static boolean isStacked(Case c) {
-        return c.tree().getCaseKind() == CaseTree.CaseKind.STATEMENT && c.tree().getStatements().isEmpty();
+    /** The cases, each case's statements read once, all in the switch block's one scope. */
+    private List<Case> cases(List<? extends CaseTree> caseTrees, Open context) {
+        List<Case> cases = new ArrayList<>();
+        open.push(context);
+        body.scope().enter();
+        try {
+            for (CaseTree caseTree : caseTrees) {
+                List<Expr> labels = body.rejections().each(caseTree.getExpressions(), this::label);
+                boolean rule = caseTree.getCaseKind() == CaseTree.CaseKind.RULE;
+                cases.add(new Case(labels, labels.isEmpty(), caseStatements(caseTree, context), rule));
+            }
+        } finally {
+            body.scope().exit();
+            open.pop();
+        }
+        return cases;
     }
 
     /** The label of a case: an int constant (a literal, a char, a negated literal or a static final int). */
@@ -158,29 +194,7 @@ final class SwitchReader {
         return label;
     }
 
-    /**
-     * What entering case {@code first} runs: its statements and, while they can complete
-     * normally, the next case's, each read afresh in one scope.
-     */
-    private Stmt.Block chain(List<Case> cases, int first) {
-        List<Stmt> statements = new ArrayList<>();
-        body.scope().enter();
-        try {
-            for (int i = first; i < cases.size(); i++) {
-                List<Stmt> read = caseStatements(cases.get(i).tree());
-                statements.addAll(read);
-                if (cases.get(i).tree().getCaseKind() == CaseTree.CaseKind.RULE
-                        || !Reachability.canCompleteNormally(Stmt.Block.of(read))) {
-                    break;
-                }
-            }
-        } finally {
-            body.scope().exit();
-        }
-        return Stmt.Block.of(withoutExits(statements, true));
-    }
-
-    private List<Stmt> caseStatements(CaseTree tree) {
+    private List<Stmt> caseStatements(CaseTree tree, Open context) {
         List<Stmt> out = new ArrayList<>();
         if (tree.getCaseKind() == CaseTree.CaseKind.STATEMENT) {
             for (StatementTree statement : tree.getStatements()) {
@@ -189,13 +203,12 @@ final class SwitchReader {
             return out;
         }
         Tree arm = tree.getBody();
-        Open innermost = open.peek();
         if (arm instanceof BlockTree || arm instanceof ThrowTree) {
             body.rejections().attempt(() -> body.statement((StatementTree) arm, out));
-        } else if (innermost.target != null) {
-            out.add(assignment(innermost.target, (ExpressionTree) arm, arm));
+        } else if (context.target != null) {
+            body.rejections().attempt(() -> out.add(assignment(context.target, (ExpressionTree) arm, arm)));
         } else {
-            out.add(body.expressionStatement((ExpressionTree) arm, arm));
+            body.rejections().attempt(() -> out.add(body.expressionStatement((ExpressionTree) arm, arm)));
         }
         return out;
     }
@@ -205,22 +218,127 @@ final class SwitchReader {
                 false, body.origin(at, body.source().of(at)));
     }
 
+    /** Whether a classic case with statements may run on into the next case. */
+    private boolean fallsThrough(List<Case> cases) {
+        for (int i = 0; i < cases.size() - 1; i++) {
+            Case c = cases.get(i);
+            if (!c.rule() && !c.isStacked() && Reachability.canCompleteNormally(Stmt.Block.of(c.statements()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** No case falls through: an if/else chain over the labels, the default last. */
+    private List<Stmt> ifChain(List<Case> cases, Expr selector, Stmt.Origin origin) {
+        Variable[] exited = new Variable[1];
+        List<Expr> tests = new ArrayList<>();
+        List<Stmt.Block> entered = new ArrayList<>();
+        Stmt.Block otherwise = Stmt.Block.of(List.of());
+        List<Expr> pending = new ArrayList<>();
+        boolean defaultPending = false;
+        for (Case c : cases) {
+            pending.addAll(c.labels());
+            defaultPending |= c.isDefault();
+            if (c.isStacked()) {
+                continue;
+            }
+            Stmt.Block block = Stmt.Block.of(withoutExits(c.statements(), true, false, () -> leaving(exited)));
+            if (defaultPending) {
+                otherwise = block;
+            }
+            if (!pending.isEmpty()) {
+                tests.add(anyOf(selector, pending));
+                entered.add(block);
+            }
+            pending = new ArrayList<>();
+            defaultPending = false;
+        }
+        Stmt.Block chain = otherwise;
+        for (int k = tests.size() - 1; k >= 0; k--) {
+            Stmt.If branch = new Stmt.If(tests.get(k), entered.get(k), chain, k == 0 ? origin : Stmt.Origin.NONE);
+            chain = Stmt.Block.of(List.of(branch));
+        }
+        List<Stmt> out = new ArrayList<>();
+        if (exited[0] != null) {
+            out.add(new Stmt.Assign(exited[0], new Expr.Literal("false", Type.BOOLEAN), true, Stmt.Origin.NONE));
+        }
+        out.addAll(chain.statements());
+        return out;
+    }
+
+    /** The flag of an if/else chain's breaks nested in ifs: set when one ran. */
+    private Leaving leaving(Variable[] exited) {
+        if (exited[0] == null) {
+            exited[0] = body.scope().introduce("exited", Type.BOOLEAN);
+        }
+        return new Leaving(exited[0], false);
+    }
+
     /**
-     * The statements with this switch's breaks taken out: one directly in the case ends it (the
-     * rest cannot run); one nested in an if sets the switch's flag, and what follows it runs only
-     * while the flag is clear. Blocks are sequences like their enclosing one, so they are read
-     * through.
+     * A case falls through: each case runs when its labels match or the case before ran on into
+     * it, and a break clears {@code entered}, so no later case runs; the default runs when no
+     * label matches.
      */
-    private List<Stmt> withoutExits(List<Stmt> nested, boolean caseLevel) {
+    private List<Stmt> enteredInTurn(List<Case> cases, Expr selector, Stmt.Origin origin) {
+        Variable entered = body.scope().introduce("entered", Type.BOOLEAN);
+        Leaving leaving = new Leaving(entered, true);
+        List<Expr> allLabels = cases.stream().flatMap(c -> c.labels().stream()).toList();
+        List<Stmt> out = new ArrayList<>();
+        out.add(new Stmt.Assign(entered, new Expr.Literal("false", Type.BOOLEAN), true, origin));
+        List<Expr> pending = new ArrayList<>();
+        boolean defaultPending = false;
+        for (Case c : cases) {
+            pending.addAll(c.labels());
+            defaultPending |= c.isDefault();
+            if (c.isStacked()) {
+                continue;
+            }
+            Expr enters = pending.isEmpty() ? null : anyOf(selector, pending);
+            if (defaultPending) {
+                Expr noLabel = allLabels.isEmpty() ? new Expr.Literal("true", Type.BOOLEAN)
+                        : new Expr.Unary(UnaryOp.NOT, anyOf(selector, allLabels));
+                enters = enters == null ? noLabel : Exprs.binary(BinaryOp.OR, enters, noLabel);
+            }
+            List<Stmt> block = new ArrayList<>();
+            block.add(new Stmt.Assign(entered, new Expr.Literal("true", Type.BOOLEAN), false, Stmt.Origin.NONE));
+            block.addAll(withoutExits(c.statements(), true, true, () -> leaving));
+            out.add(new Stmt.If(Exprs.binary(BinaryOp.OR, Exprs.read(entered), enters), Stmt.Block.of(block),
+                    Stmt.Block.of(List.of()), Stmt.Origin.NONE));
+            pending = new ArrayList<>();
+            defaultPending = false;
+        }
+        return out;
+    }
+
+    private static Expr anyOf(Expr selector, List<Expr> labels) {
+        Expr test = null;
+        for (Expr label : labels) {
+            Expr equal = Exprs.binary(BinaryOp.EQ, selector, label);
+            test = test == null ? equal : Exprs.binary(BinaryOp.OR, test, equal);
+        }
+        return test;
+    }
+
+    /**
+     * The statements with this switch's exits taken out: one directly in the case ends it (the
+     * rest cannot run); one nested in an if records itself, and what follows it runs only while
+     * no exit happened. Blocks are sequences like their enclosing one, so they are read through.
+     *
+     * @param markedAtCaseLevel whether an exit directly in the case is recorded too (so that no
+     *     later case runs on from it)
+     * @param leaving how an exit is recorded, asked for only when one is
+     */
+    private List<Stmt> withoutExits(List<Stmt> nested, boolean caseLevel, boolean markedAtCaseLevel,
+            Supplier<Leaving> leaving) {
         Open context = open.peek();
         List<Stmt> statements = flattened(nested);
         List<Stmt> out = new ArrayList<>();
         for (int j = 0; j < statements.size(); j++) {
             Stmt s = statements.get(j);
             if (context.exits.contains(s)) {
-                if (!caseLevel) {
-                    out.add(new Stmt.Assign(flag(context), new Expr.Literal("true", Type.BOOLEAN), false,
-                            Stmt.Origin.NONE));
+                if (!caseLevel || markedAtCaseLevel) {
+                    out.add(leaving.get().mark());
                 }
                 return out;
             }
@@ -229,12 +347,15 @@ final class SwitchReader {
                 continue;
             }
             Stmt.If branch = (Stmt.If) s;
-            out.add(new Stmt.If(branch.condition(), Stmt.Block.of(withoutExits(branch.thenBlock().statements(), false)),
-                    Stmt.Block.of(withoutExits(branch.elseBlock().statements(), false)), branch.origin()));
-            List<Stmt> rest = withoutExits(statements.subList(j + 1, statements.size()), caseLevel);
+            out.add(new Stmt.If(branch.condition(),
+                    Stmt.Block.of(withoutExits(branch.thenBlock().statements(), false, false, leaving)),
+                    Stmt.Block.of(withoutExits(branch.elseBlock().statements(), false, false, leaving)),
+                    branch.origin()));
+            List<Stmt> rest = withoutExits(statements.subList(j + 1, statements.size()), caseLevel,
+                    markedAtCaseLevel, leaving);
             if (!rest.isEmpty()) {
-                out.add(new Stmt.If(new Expr.Unary(UnaryOp.NOT, Exprs.read(flag(context))), Stmt.Block.of(rest),
-                        Stmt.Block.of(List.of()), Stmt.Origin.NONE));
+                out.add(new Stmt.If(leaving.get().running(), Stmt.Block.of(rest), Stmt.Block.of(List.of()),
+                        Stmt.Origin.NONE));
             }
             return out;
         }
@@ -258,49 +379,5 @@ final class SwitchReader {
         boolean[] found = {false};
         IrWalk.statements(s, t -> found[0] |= context.exits.contains(t));
         return found[0];
-    }
-
-    private Variable flag(Open context) {
-        if (context.exited == null) {
-            context.exited = body.scope().introduce("exited", Type.BOOLEAN);
-        }
-        return context.exited;
-    }
-
-    /** The cases as if/else: each case's labels tested in order, the default last. */
-    private List<Stmt> ifChain(List<Case> cases, List<Stmt.Block> chains, Expr selector, Stmt.Origin origin) {
-        Stmt.Block otherwise = Stmt.Block.of(List.of());
-        List<Expr> tests = new ArrayList<>();
-        List<Stmt.Block> entered = new ArrayList<>();
-        List<Expr> pending = new ArrayList<>();
-        boolean defaultPending = false;
-        for (int i = 0; i < cases.size(); i++) {
-            Case c = cases.get(i);
-            pending.addAll(c.labels());
-            defaultPending |= c.labels().isEmpty();
-            if (chains.get(i) == null) {
-                continue;
-            }
-            if (defaultPending) {
-                otherwise = chains.get(i);
-            }
-            if (!pending.isEmpty()) {
-                Expr test = null;
-                for (Expr label : pending) {
-                    Expr equal = Exprs.binary(BinaryOp.EQ, selector, label);
-                    test = test == null ? equal : Exprs.binary(BinaryOp.OR, test, equal);
-                }
-                tests.add(test);
-                entered.add(chains.get(i));
-            }
-            pending = new ArrayList<>();
-            defaultPending = false;
-        }
-        Stmt.Block chain = otherwise;
-        for (int k = tests.size() - 1; k >= 0; k--) {
-            Stmt.If branch = new Stmt.If(tests.get(k), entered.get(k), chain, k == 0 ? origin : Stmt.Origin.NONE);
-            chain = Stmt.Block.of(List.of(branch));
-        }
-        return chain.statements();
     }
 }

@@ -80,11 +80,10 @@ final class Symbols {
     }
 
     /**
-     * The class whose static member {@code name} a simple name means, by Java's scoping: the
-     * innermost enclosing class that has a member of that name and kind, inherited ones included
-     * (the class declaring it), else the class of a single static import of that name, else a
-     * class imported on demand ({@code import static p.C.*}) that has a static member of that
-     * name.
+     * The class among whose members a simple name is looked up, by Java's scoping: the innermost
+     * enclosing class that has a member of that name and kind, inherited ones included, else the
+     * class of a single static import of that name, else a class imported on demand
+     * ({@code import static p.C.*}) that has a static member of that name.
      *
      * @param kind {@link ElementKind#METHOD} for a call, {@link ElementKind#FIELD} for a constant
      */
@@ -92,7 +91,7 @@ final class Symbols {
         for (Element e = enclosingClass; e instanceof TypeElement type; e = e.getEnclosingElement()) {
             for (Element member : elements.getAllMembers(type)) {
                 if (member.getKind() == kind && member.getSimpleName().contentEquals(name)) {
-                    return Optional.of((TypeElement) member.getEnclosingElement());
+                    return Optional.of(type);
                 }
             }
         }
@@ -130,7 +129,7 @@ final class Symbols {
 
     /** A static final field of {@code owner} as an expression, or empty if there is none. */
     Optional<Expr> constant(TypeElement owner, String field, Tree at) {
-        for (VariableElement variable : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+        for (VariableElement variable : ElementFilter.fieldsIn(elements.getAllMembers(owner))) {
             if (!variable.getSimpleName().contentEquals(field)) {
                 continue;
             }
@@ -150,22 +149,23 @@ final class Symbols {
                 }
                 return Optional.of(Literals.of(value, type.get()));
             }
-            return Optional.of(new Expr.Constant(owner.getQualifiedName().toString(), field, type.get()));
+            return Optional.of(new Expr.Constant(
+                    ((TypeElement) variable.getEnclosingElement()).getQualifiedName().toString(), field, type.get()));
         }
         return Optional.empty();
     }
 
     /**
-     * The static method {@code name} declared in {@code owner} that a call with arguments of these
-     * types means: the one method of that name and number of parameters, or among overloads the
-     * most specific of those the arguments fit, as Java chooses (an int widens to a long and a
-     * double, a long to a double; arrays fit only their own type).
+     * The static method {@code name} of {@code owner}, inherited ones included, that a call with
+     * arguments of these types means: the one method of that name and number of parameters, or
+     * among overloads the most specific of those the arguments fit, as Java chooses (an int widens
+     * to a long and a double, a long to a double; arrays fit only their own type).
      *
      * @throws Rejection when there is none, the choice is ambiguous, or the method's types are
      *     outside the subset
      */
     Callee callee(TypeElement owner, String name, List<Type> arguments, Tree at) {
-        List<ExecutableElement> candidates = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
+        List<ExecutableElement> candidates = ElementFilter.methodsIn(elements.getAllMembers(owner)).stream()
                 .filter(m -> m.getSimpleName().contentEquals(name) && m.getParameters().size() == arguments.size())
                 .toList();
         String called = owner.getSimpleName() + "." + name;
@@ -195,8 +195,9 @@ final class Symbols {
             parameterNames = compiled.parameterNames();
             differentiated = compiled.differentiatedFlags();
         }
-        return new Callee(owner.getQualifiedName().toString(),
-                differentiable ? GradientClassName.qualifiedNameOf(owner) : null, name, parameterNames,
+        TypeElement declaring = (TypeElement) method.getEnclosingElement();
+        return new Callee(declaring.getQualifiedName().toString(),
+                differentiable ? GradientClassName.qualifiedNameOf(declaring) : null, name, parameterNames,
                 signature.get().types(), differentiated, returnType.get());
     }
 

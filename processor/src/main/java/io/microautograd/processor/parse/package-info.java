@@ -6,16 +6,25 @@
  * names through the compilation unit's imports and the Elements API. Choices where the issue is
  * silent: a {@code private static final} constant is inlined from its compile-time value (the
  * generated class cannot read it); other static finals are referenced by name; locals may be
- * declared without an initializer; casts to double, int and long are allowed; {@code %} is
- * allowed on int and long values only.
+ * declared without an initializer, or with {@code var}, which takes its initial value's type;
+ * casts to double, float, int and long are allowed (float values are doubles holding the float's
+ * value, {@link io.microautograd.processor.ir.FloatTyping}); {@code %} is allowed on int and long
+ * values only. Names without a class (methods and constants) resolve as Java resolves them: the
+ * enclosing classes, inherited members included, then single static imports, then those on
+ * demand ({@code Symbols.ownerOf}); {@code StrictMath} calls are Math calls computed by
+ * {@code StrictMath}.
+ *
+ * <p>Statements that are not the IR's own are read into it: a {@code switch} becomes if/else over
+ * its labels ({@link SwitchReader}, fall-through and breaks included), a guard becomes a
+ * {@code Stmt.Throw} ({@link GuardReader}).
  *
  * <p>Arrays: an array local gets its array once, where it is declared (an allocation, an
  * initializer, or a reference to a parameter, another local or a matrix row); allocations stay
  * outside loops, and rows are never replaced, so every array the reverse sweep touches has a
  * single adjoint array beside it. {@code return} stays outside loops and {@code break} and
  * {@code continue} leave the innermost one. An enhanced {@code for} is read as a counted loop
- * over the indices. Calls resolve by class, name and arity; the callee's parameter and return
- * types must be in the subset.
+ * over the indices. Calls resolve by class, name and argument types, choosing among overloads
+ * as Java does ({@link Overloads}); the callee's parameter and return types must be in the subset.
  *
  * <p>Errors: reading goes on after a rejection, statement by statement and operand by operand,
  * so that one compile reports every unsupported construct ({@link Rejections}); a construct with a
