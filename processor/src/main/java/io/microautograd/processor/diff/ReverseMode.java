@@ -57,7 +57,7 @@ public final class ReverseMode {
                 function.parameters(), function.differentiated(), moved, function.firstFreeId()), mayHoldArrays);
         DiffContext round = mode.build(null);
         for (int i = 0; i < 8; i++) {
-            ReadsByStatement reads = round.reads().analysed(function);
+            ReadsByStatement reads = round.reads().analysed(mode.function);
             DiffContext next = mode.build(reads);
             if (next.reads().sameAs(reads)) {
                 return next.pullback();
