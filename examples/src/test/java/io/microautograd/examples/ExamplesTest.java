@@ -78,6 +78,13 @@ class ExamplesTest {
                 assertTrue(result.measurement("distance to minimum") < 1e-3, result.measurements().toString());
                 // Both gradients add the same terms in the same order: Adam's paths agree to the last bit.
                 assertEquals(0.0, result.measurement("distance between paths"), result.measurements().toString());
+                // Stopped at a gradient norm of 1e-10 where the Hessian's eigenvalues are at least 0.39:
+                // within 1e-10 / 0.39 of the minimum. SciPy's L-BFGS-B and trust-ncg take 45 and 53
+                // iterations from this start.
+                assertTrue(result.measurement("L-BFGS distance to minimum") < 3e-10, result.measurements().toString());
+                assertTrue(result.measurement("Newton-CG distance to minimum") < 3e-10, result.measurements().toString());
+                assertTrue(result.measurement("L-BFGS iterations") < 100, result.measurements().toString());
+                assertTrue(result.measurement("Newton-CG iterations") < 100, result.measurements().toString());
             });
 
     /** How many pictures each example draws. */

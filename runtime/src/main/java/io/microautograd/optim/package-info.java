@@ -1,7 +1,9 @@
 /**
  * Objectives and the optimizers that minimize them. {@link io.microautograd.optim.Objective} is
  * the one shape of a gradient source (value returned, gradient added into caller storage),
- * which generated allocation-free gradient methods meet by a method reference. Optimizers on
+ * which generated allocation-free gradient methods meet by a method reference;
+ * {@link io.microautograd.optim.HessianVectorObjective} adds Hessian-vector products to it for
+ * second-order methods, in the shape of a generated forward-over-reverse method. Optimizers on
  * flat parameter arrays: {@link io.microautograd.optim.Sgd} (with momentum) and
  * {@link io.microautograd.optim.Adam}, driven by a
  * {@link io.microautograd.optim.LearningRateSchedule} and optionally wrapped with

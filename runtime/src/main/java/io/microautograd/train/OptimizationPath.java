@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * The points an optimizer visited while minimizing an {@link io.microautograd.optim.Objective},
  * from the start point (index 0) to the point after the last step (index {@link #steps()}),
- * with the objective's value at each: what a plot of an optimisation path draws.
+ * with the objective's value and gradient norm at each: what a plot of an optimisation path
+ * draws. It also counts the objective's evaluations, including those at points a line search or
+ * a trust region tried and did not keep, and says why the run ended.
  *
  * <p>Immutable: accessors return copies.
  */
@@ -13,10 +15,19 @@ public final class OptimizationPath {
 
     private final double[][] points;
     private final double[] values;
+    private final double[] gradientNorms;
+    private final int objectiveEvaluations;
+    private final int hessianVectorProducts;
+    private final StopReason stopReason;
 
-    OptimizationPath(double[][] points, double[] values) {
+    OptimizationPath(double[][] points, double[] values, double[] gradientNorms, int objectiveEvaluations,
+            int hessianVectorProducts, StopReason stopReason) {
         this.points = points;
         this.values = values;
+        this.gradientNorms = gradientNorms;
+        this.objectiveEvaluations = objectiveEvaluations;
+        this.hessianVectorProducts = hessianVectorProducts;
+        this.stopReason = stopReason;
     }
 
     /** The number of optimizer steps taken; the path holds one more point than this. */
@@ -41,6 +52,16 @@ public final class OptimizationPath {
     /** The objective's value at point {@code k}. */
     public double value(int k) {
         return values[k];
+    }
+
+    /** The Euclidean norm of the objective's gradient at point {@code k}. */
+    public double gradientNorm(int k) {
+        return gradientNorms[k];
+    }
+
+    /** The gradient norm at every point, in visiting order. */
+    public double[] gradientNorms() {
+        return gradientNorms.clone();
     }
 
     /** A copy of every point, in visiting order. */
@@ -84,9 +105,35 @@ public final class OptimizationPath {
         return values[steps()];
     }
 
+    /** The gradient norm at the point after the last step. */
+    public double finalGradientNorm() {
+        return gradientNorms[steps()];
+    }
+
+    /**
+     * How many times the objective gave a value and gradient: once per point for
+     * {@link Minimizer}, more for methods that try points they do not keep. Hessian-vector
+     * products are counted apart.
+     */
+    public int objectiveEvaluations() {
+        return objectiveEvaluations;
+    }
+
+    /** How many Hessian-vector products the run asked for: 0 for first-order methods. */
+    public int hessianVectorProducts() {
+        return hessianVectorProducts;
+    }
+
+    /** Why the run ended. */
+    public StopReason stopReason() {
+        return stopReason;
+    }
+
     @Override
     public String toString() {
         return "OptimizationPath(" + steps() + " steps, from " + Arrays.toString(points[0]) + " (" + values[0]
-                + ") to " + Arrays.toString(points[steps()]) + " (" + finalValue() + "))";
+                + ") to " + Arrays.toString(points[steps()]) + " (" + finalValue() + ", gradient norm "
+                + finalGradientNorm() + "), " + objectiveEvaluations + " evaluations, " + hessianVectorProducts
+                + " Hessian-vector products, " + stopReason + ")";
     }
 }

@@ -4,24 +4,27 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * The trainer's progress bar: drawn by me.tongfei's progressbar on a terminal, absent when asked
- * to be quiet or when there is no terminal (output redirected, tests, IDE runners), so that logs
- * never fill with redraws.
+ * The trainer's and the minimizers' progress bar: drawn by me.tongfei's progressbar on a
+ * terminal, absent when asked to be quiet or when there is no terminal (output redirected, tests,
+ * IDE runners), so that logs never fill with redraws.
  */
 interface ProgressDisplay extends AutoCloseable {
 
-    /** Reports one more step done, in epoch {@code epoch}, whose batch loss was {@code loss}. */
-    void advance(int epoch, double loss);
+    /**
+     * Reports one more step done, with the status {@code String.format(format, args)} beside the
+     * bar (formatted only when a bar is drawn).
+     */
+    void advance(String format, Object... args);
 
     @Override
     void close();
 
-    /** A bar over {@code totalSteps} steps when {@link #shows(boolean, boolean)}, otherwise nothing. */
-    static ProgressDisplay open(boolean quiet, int epochs, long totalSteps) {
+    /** A bar named {@code task} over {@code totalSteps} steps when {@link #shows}, otherwise nothing. */
+    static ProgressDisplay open(boolean quiet, String task, long totalSteps) {
         if (!shows(quiet, System.console() != null)) {
             return new ProgressDisplay() {
                 @Override
-                public void advance(int epoch, double loss) {
+                public void advance(String format, Object... args) {
                 }
 
                 @Override
@@ -29,13 +32,13 @@ interface ProgressDisplay extends AutoCloseable {
                 }
             };
         }
-        ProgressBar bar = new ProgressBarBuilder().setTaskName("Training").setInitialMax(totalSteps)
+        ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(totalSteps)
                 .setUpdateIntervalMillis(200).build();
         return new ProgressDisplay() {
             @Override
-            public void advance(int epoch, double loss) {
+            public void advance(String format, Object... args) {
                 bar.step();
-                bar.setExtraMessage(String.format(" epoch %d/%d loss %.4g", epoch, epochs, loss));
+                bar.setExtraMessage(String.format(format, args));
             }
 
             @Override

@@ -89,7 +89,7 @@ public final class Trainer {
         double[] parameters = model.parameters();
         double[] gradient = new double[parameters.length];
         TrainingHistory history = new TrainingHistory(metrics);
-        try (ProgressDisplay progress = ProgressDisplay.open(quiet, epochs, (long) epochs * stepsPerEpoch)) {
+        try (ProgressDisplay progress = ProgressDisplay.open(quiet, "Training", (long) epochs * stepsPerEpoch)) {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 if (size < n) {
                     shuffle(order, shuffler);
@@ -100,12 +100,13 @@ public final class Trainer {
                     int[] batch = Arrays.copyOfRange(order, from, Math.min(from + size, n));
                     Arrays.fill(gradient, 0);
                     double loss = model.lossAndGradient(data, batch, gradient);
-                    DivergenceGuard.checkLossAndGradient(loss, gradient, epoch, step);
+                    DivergenceGuard.checkLossAndGradient(loss, gradient, epoch, step,
+                            DivergenceGuard.LOWER_THE_RATE);
                     optimizer.step(parameters, gradient);
                     DivergenceGuard.checkParameters(parameters, epoch, step);
                     model.setParameters(parameters);
                     lossSum += loss * batch.length;
-                    progress.advance(epoch, loss);
+                    progress.advance(" epoch %d/%d loss %.4g", epoch, epochs, loss);
                 }
                 history.record(lossSum / n, scores(model, data));
             }

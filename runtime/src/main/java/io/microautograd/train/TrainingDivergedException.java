@@ -4,7 +4,9 @@ package io.microautograd.train;
  * Training stopped because the loss, a gradient or an updated parameter was NaN or infinite.
  * The model keeps the parameters it had before the offending step; no update was made from a
  * non-finite number. {@link Trainer} reports the epoch and the step within it;
- * {@link Minimizer}, which has no epochs, reports the step alone.
+ * {@link Minimizer}, {@link Lbfgs} and {@link TrustRegionNewtonCg}, which have no epochs, report
+ * the step alone. The message ends with what to change: the learning rate or clipping for the
+ * first two, the objective for the methods that have no learning rate.
  */
 public final class TrainingDivergedException extends ArithmeticException {
 
@@ -14,13 +16,12 @@ public final class TrainingDivergedException extends ArithmeticException {
     private final int step;
     private final int parameterIndex;
 
-    TrainingDivergedException(int epoch, int step, int parameterIndex, String what) {
+    TrainingDivergedException(int epoch, int step, int parameterIndex, String what, String remedy) {
         super((epoch > 0
                 ? "Training diverged in epoch " + epoch + ", step " + step + ": " + what
                         + ". The model keeps its parameters from before this step."
                 : "Minimization diverged at step " + step + ": " + what + ".")
-                + " Try a lower learning rate,"
-                + " or clip the gradients with optimizer.withClipping(GradientClipping.byGlobalNorm(1.0)).");
+                + " " + remedy);
         this.epoch = epoch;
         this.step = step;
         this.parameterIndex = parameterIndex;
@@ -41,7 +42,8 @@ public final class TrainingDivergedException extends ArithmeticException {
 
     /**
      * The flat index of the first parameter whose gradient or updated value was not finite, or
-     * -1 if only the loss was.
+     * -1 if only the loss was, or if a line search or trust region found no finite point to go
+     * on to.
      */
     public int parameterIndex() {
         return parameterIndex;

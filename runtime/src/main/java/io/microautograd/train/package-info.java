@@ -8,7 +8,9 @@
  * as {@code io.microautograd.compiled} does), driven by
  * the same {@link io.microautograd.train.Trainer} and optimizers.
  * {@link io.microautograd.train.Minimizer} runs an optimizer on a bare
- * {@link io.microautograd.optim.Objective} and records its path.
+ * {@link io.microautograd.optim.Objective} and records its path;
+ * {@link io.microautograd.train.Lbfgs} and {@link io.microautograd.train.TrustRegionNewtonCg}
+ * minimize one to a gradient tolerance, choosing their own steps.
  *
  * <pre>{@code
  * TrainingHistory history = Trainer.train(model, X, Y, Loss.mse(), 2000, 0.01);   // the seed's call
@@ -30,6 +32,13 @@
  *       probabilities.</li>
  *   <li>{@link io.microautograd.train.Minimizer} applies the trainer's divergence guard to
  *       every value, gradient and point, and reports steps only (the exception's epoch is 0).</li>
+ *   <li>L-BFGS and Newton-CG live here, not in {@code optim}, because they are whole
+ *       minimizations like {@code Minimizer} (they evaluate, search and stop), not update rules
+ *       applied to a given gradient. Their defaults are SciPy's (memory 10, gradient tolerance
+ *       1e-5, trust radius 1 up to 1000, acceptance at 15% of the predicted decrease), with at
+ *       most 1000 iterations. They treat a NaN or infinity at a trial point as a step too far;
+ *       only where no finite point is left to go on from do they throw, with the objective, not
+ *       a learning rate, named as what to fix.</li>
  *   <li>{@link io.microautograd.train.PerSampleModel} counts a regularizer once per batch, and
  *       with t threads cuts a batch into t contiguous slices with a buffer each, added in slice
  *       order: a run depends on its seed and thread count, never on scheduling. Slice 0 runs on

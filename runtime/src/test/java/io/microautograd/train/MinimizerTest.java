@@ -34,6 +34,7 @@ class MinimizerTest {
         for (int k = 0; k <= 5; k++) {
             assertArrayEquals(new double[] {x, y}, path.point(k), 1e-15, "point " + k);
             assertEquals(x * x + 10 * y * y, path.value(k), 1e-13, "value " + k);
+            assertEquals(Math.hypot(2 * x, 20 * y), path.gradientNorm(k), 1e-13, "gradient norm " + k);
             x -= 0.01 * 2 * x;
             y -= 0.01 * 20 * y;
         }
@@ -43,6 +44,10 @@ class MinimizerTest {
         assertArrayEquals(path.point(5), path.finalPoint());
         assertArrayEquals(path.point(3), path.points()[3]);
         assertEquals(path.value(3), path.values()[3]);
+        assertEquals(path.gradientNorm(5), path.finalGradientNorm());
+        assertEquals(6, path.objectiveEvaluations(), "one per point");
+        assertEquals(0, path.hessianVectorProducts());
+        assertEquals(StopReason.STEPS_TAKEN, path.stopReason());
         path.points()[0][0] = 99;
         path.values()[0] = 99;
         assertArrayEquals(new double[] {3, -2}, path.point(0), "accessors return copies");
