@@ -1,6 +1,7 @@
 package io.microautograd.processor.diff;
 
 import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
@@ -14,9 +15,10 @@ import java.util.Set;
 final class DiffContext {
 
     private final Activity activity;
-    private final Readers previous;
+    private final ReadsByStatement previous;
     private final Set<Variable> writtenArrays;
-    private final Readers readers = new Readers();
+    private final ArrayAliases aliases;
+    private final ReadsByStatement reads = new ReadsByStatement();
     private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
     private final List<Stmt> prologue = new ArrayList<>();
     private final FreshVariables fresh;
@@ -26,11 +28,14 @@ final class DiffContext {
      * @param previous the variables each statement's reverse code read in the previous round,
      *     or null in the first round, which keeps every overwritten value
      * @param writtenArrays the arrays the function writes elements into
+     * @param aliases the function's arrays that may share storage
      */
-    DiffContext(Activity activity, Readers previous, Set<Variable> writtenArrays, int firstFreeId) {
+    DiffContext(Activity activity, ReadsByStatement previous, Set<Variable> writtenArrays, ArrayAliases aliases,
+            int firstFreeId) {
         this.activity = activity;
         this.previous = previous;
         this.writtenArrays = writtenArrays;
+        this.aliases = aliases;
         this.fresh = new FreshVariables(firstFreeId);
     }
 
@@ -43,22 +48,31 @@ final class DiffContext {
         return writtenArrays;
     }
 
+    /** Whether {@code e} reads an array that may share storage with {@code array}. */
+    boolean readsStorageOf(Expr e, Variable array) {
+        Variable storage = aliases.representative(array);
+        boolean[] found = {false};
+        IrWalk.expressions(e, x -> found[0] |= x instanceof Expr.Read r && r.variable().type().isArray()
+                && aliases.representative(r.variable()).equals(storage));
+        return found[0];
+    }
+
     /**
      * Whether the value of {@code v} that statement {@code site} overwrites is read by the
      * reverse sweep (for arrays: the elements it overwrites).
      */
     boolean isNeededAt(Variable v, Stmt site) {
-        return previous == null || previous.isRequiredAt(v, site);
+        return previous == null || previous.mustRecord(v, site);
     }
 
     /** Notes the source variables that a source statement's reverse code reads. */
     void recordReads(Stmt statement, List<Stmt> reverse) {
-        readers.record(statement, NeededValues.readBy(reverse));
+        reads.record(statement, ReverseReads.of(reverse));
     }
 
     /** Notes that the reverse sweep reads the decision of this if statement. */
     void recordDecision(Stmt.If statement) {
-        readers.recordDecision(statement);
+        reads.recordDecision(statement);
     }
 
     /** Whether a loop must record this if statement's decision in each iteration. */
@@ -76,9 +90,9 @@ final class DiffContext {
         return pullback;
     }
 
-    /** What this round's reverse code read. */
-    Readers readers() {
-        return readers;
+    /** What this round's reverse code read, statement by statement. */
+    ReadsByStatement reads() {
+        return reads;
     }
 
     /** A new variable the differentiation introduces; {@code hint} suggests its name. */

@@ -42,14 +42,22 @@ public final class GradientClassWriter {
         }
         Helpers helpers = new Helpers();
         ClassMembers members = new ClassMembers(methods.stream().map(m -> m.pullback().source()).toList());
+        boolean keeps = false;
         for (GradientMethod method : methods) {
             MethodWriter writer = new MethodWriter(method, sourceName, helpers, members);
             type.addType(writer.result());
             type.addFields(writer.keptFields());
+            keeps |= !writer.keptFields().isEmpty();
             type.addMethod(writer.valueAndGradient());
             type.addMethod(writer.accumulating());
             type.addMethod(writer.pullback());
             type.addMethod(writer.tangent());
+        }
+        if (keeps) {
+            type.addJavadoc("\n<p>The tapes and arrays a method keeps per thread are those of the thread's last call of it\n"
+                    + "that returned: the thread's next call reuses a tape when it fits, else keeps a larger one, and\n"
+                    + "an array, zeroed, when it asks for the same shape, else keeps its own. A call that throws, or\n"
+                    + "returns before allocating an array, keeps none. They go when the thread ends.\n");
         }
         type.addFields(helpers.fields());
         type.addMethods(helpers.methods());

@@ -11,8 +11,11 @@ import com.palantir.javapoet.TypeName;
 import io.microautograd.processor.ir.TapeKind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -22,8 +25,23 @@ import javax.lang.model.element.Modifier;
  */
 final class Helpers {
 
-    /** What a tape helper does to its tape. */
-    private enum TapeOperation { PUSH, RESERVE, TAKE }
+    /** What a tape helper does to its tape, and its javadoc, given once per generated class. */
+    private enum TapeOperation {
+        PUSH("Stores {@code value} at {@code size}, growing the tape when it is full.\n"),
+        RESERVE("The tape with room for {@code entries} more entries above {@code size}: itself when\n"
+                + "it has them (or when {@code entries} is zero or less), else a copy that grows as\n"
+                + "{@code push} does, to twice its length, or to exactly what is needed when that is more.\n"
+                + "A tape that would outgrow the largest array fails here, as allocating it would.\n"),
+        TAKE("The tape that this thread kept from an earlier call when it holds {@code capacity}\n"
+                + "entries, else a new one. A kept tape is taken out of {@code kept}, so that a nested call\n"
+                + "on the same thread gets a tape of its own.\n");
+
+        private final String javadoc;
+
+        TapeOperation(String javadoc) {
+            this.javadoc = javadoc;
+        }
+    }
 
     /** The helpers there are. */
     enum Helper {
@@ -113,20 +131,35 @@ final class Helpers {
         return AliasChecks.fields(used);
     }
 
-    /** The methods of the helpers used. */
+    /**
+     * The methods of the helpers used. Of the overloads of one tape operation (a {@code push} per
+     * tape kind, say) the first says what they do, the others that they do the same.
+     */
     List<MethodSpec> methods() {
         List<MethodSpec> methods = new ArrayList<>();
+        Map<TapeOperation, Helper> described = new EnumMap<>(TapeOperation.class);
         for (Helper helper : used) {
-            methods.add(method(helper));
+            MethodSpec.Builder m = MethodSpec.methodBuilder(helper.methodName)
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC);
+            if (helper.operation != null && described.containsKey(helper.operation)) {
+                Helper first = described.get(helper.operation);
+                m.addJavadoc("The same as {@link #$L($T, $L)} above, for a tape of $L.\n", first.methodName,
+                        first.operation == TapeOperation.TAKE ? ClassName.get(ThreadLocal.class) : tapeType(first.tape),
+                        first.operation == TapeOperation.PUSH ? "int, " + first.tape.elementType().javaName()
+                                : first.operation == TapeOperation.RESERVE ? "int, long" : "int",
+                        helper.tape.name().toLowerCase(Locale.ROOT) + "s");
+            } else if (helper.operation != null) {
+                described.put(helper.operation, helper);
+                m.addJavadoc(helper.operation.javadoc);
+            }
+            methods.add(method(helper, m));
         }
         return methods;
     }
 
-    private static MethodSpec method(Helper helper) {
+    private static MethodSpec method(Helper helper, MethodSpec.Builder m) {
         TypeName vector = ArrayTypeName.of(double.class);
         TypeName matrix = ArrayTypeName.of(vector);
-        MethodSpec.Builder m = MethodSpec.methodBuilder(helper.methodName)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC);
         return switch (helper) {
             case PUSH_DOUBLE, PUSH_INT, PUSH_LONG, PUSH_ROW -> push(m, helper.tape);
             case RESERVE_DOUBLE, RESERVE_INT, RESERVE_LONG, RESERVE_ROW -> reserve(m, helper.tape);
@@ -191,8 +224,7 @@ final class Helpers {
 
     private static MethodSpec push(MethodSpec.Builder m, TapeKind kind) {
         TypeName tape = tapeType(kind);
-        return m.addJavadoc("Stores {@code value} at {@code size}, growing the tape when it is full.\n")
-                .returns(tape)
+        return m.returns(tape)
                 .addParameter(ParameterSpec.builder(tape, "tape").build())
                 .addParameter(int.class, "size").addParameter(MethodWriter.typeName(kind.elementType()), "value")
                 .addStatement("$T grown = size < tape.length ? tape : $T.copyOf(tape, 2 * tape.length)", tape,
@@ -203,11 +235,7 @@ final class Helpers {
 
     private static MethodSpec reserve(MethodSpec.Builder m, TapeKind kind) {
         TypeName tape = tapeType(kind);
-        return m.addJavadoc("The tape with room for {@code entries} more entries above {@code size}: itself when\n"
-                        + "it has them (or when {@code entries} is zero or less), else a copy that grows as\n"
-                        + "{@code push} does, to twice its length, or to exactly what is needed when that is more.\n"
-                        + "A tape that would outgrow the largest array fails here, as allocating it would.\n")
-                .returns(tape)
+        return m.returns(tape)
                 .addParameter(ParameterSpec.builder(tape, "tape").build())
                 .addParameter(int.class, "size").addParameter(long.class, "entries")
                 .addStatement("long needed = size + entries")
@@ -226,10 +254,7 @@ final class Helpers {
         TypeName tape = tapeType(kind);
         CodeBlock allocation = kind == TapeKind.ROW ? CodeBlock.of("new double[capacity][]")
                 : CodeBlock.of("new $L[capacity]", kind.elementType().javaName());
-        return m.addJavadoc("The tape that this thread kept from an earlier call when it holds {@code capacity}\n"
-                        + "entries, else a new one. A kept tape is taken out of {@code kept}, so that a nested call\n"
-                        + "on the same thread gets a tape of its own.\n")
-                .returns(tape)
+        return m.returns(tape)
                 .addParameter(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), tape), "kept")
                 .addParameter(int.class, "capacity")
                 .addStatement("$T tape = kept.get()", tape)
