@@ -60,6 +60,17 @@ class GuardTest {
                 static double alwaysThrows(double x) {
                     throw new UnsupportedOperationException();
                 }
+
+                @Differentiable
+                @SuppressWarnings("fallthrough")
+                static double switchEndsInAThrow(double x, int n) {
+                    switch (n) {
+                        default:
+                            x = x * 2;
+                        case 1, 2:
+                            throw new IllegalArgumentException("n = " + n + ", x = " + x);
+                    }
+                }
             }
             """;
 
@@ -130,6 +141,21 @@ class GuardTest {
     @Test
     void aMethodThatAlwaysThrowsCompilesAndThrows() {
         assertEquals(UnsupportedOperationException.class, thrownBy("p.ProjectileGrad", "alwaysThrows", 1.0).getClass());
+    }
+
+    /**
+     * A switch whose default falls into a case that throws ends the method; the generated method
+     * tested each case in turn and did not compile ("missing return statement").
+     */
+    @Test
+    void aSwitchThatEndsTheMethodByFallingIntoAThrowCompilesAndThrows() {
+        for (int n = 0; n < 3; n++) {
+            Throwable expected = thrownBy("p.Projectile", "switchEndsInAThrow", 1.5, n);
+            Throwable generated = thrownBy("p.ProjectileGrad", "switchEndsInAThrow", 1.5, n);
+            assertEquals(IllegalArgumentException.class, generated.getClass());
+            assertEquals(expected.getMessage(), generated.getMessage());
+        }
+        assertEquals("n = 0, x = 3.0", thrownBy("p.ProjectileGrad", "switchEndsInAThrow", 1.5, 0).getMessage());
     }
 
     private static Compilation compileBody(String body) {

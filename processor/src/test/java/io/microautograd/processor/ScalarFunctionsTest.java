@@ -99,6 +99,11 @@ class ScalarFunctionsTest {
             switchCase("switchFallThrough0", 0), switchCase("switchFallThrough1", 1),
             switchCase("switchFallThrough2", 2), switchCase("switchFallThrough3", 3),
             switchCase("switchFallThrough4", 4),
+            arrowStatements("switchArrowStatements0", 0), arrowStatements("switchArrowStatements1", 1),
+            arrowStatements("switchArrowStatements2", 2),
+            trailingLabels("switchTrailingLabels0", 0), trailingLabels("switchTrailingLabels1", 1),
+            endingSwitch("switchEndsTheMethod0", 0), endingSwitch("switchEndsTheMethod1", 1),
+            endingSwitch("switchEndsTheMethod3", 3),
             of("switchArrows", "double r = switch (n) {\n    case 0 -> x * x;\n    case 1, 2 -> {\n"
                     + "        double t = x * y;\n        yield t + 1;\n    }\n    default -> y;\n};\nreturn r * x;",
                     A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, 2),
@@ -137,6 +142,43 @@ class ScalarFunctionsTest {
                 + "    case 2:\n        r = x * y;\n    case 3:\n        r += y;\n        if (r > 10) {\n"
                 + "            break;\n        }\n        r *= x;\n        break;\n    default:\n        r = -x;\n}\n"
                 + "return r * y;", A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, n)
+                .annotated("@Differentiable\n    @SuppressWarnings(\"fallthrough\")", new int[] {0, 1});
+    }
+
+    /**
+     * Switch statements with arrows whose rules are expression statements, blocks (one with a
+     * break) and a throw, in a loop and after it, entered at case {@code n}.
+     */
+    private static FunctionCase arrowStatements(String name, int n) {
+        return of(name, "double r = x;\nfor (int i = 0; i < 4; i++) {\n    switch (i % 3) {\n        case 0 -> r += x * y;\n"
+                + "        case 1 -> r *= y;\n        default -> {\n            if (r > 10) break;\n            r -= x;\n"
+                + "        }\n    }\n}\nswitch (n) {\n    case 0 -> r = r * r;\n    case 1 -> r++;\n"
+                + "    case 3 -> throw new IllegalArgumentException(\"n = \" + n);\n    default -> {\n    }\n}\nreturn r;",
+                A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, n);
+    }
+
+    /**
+     * Classic switches ending in labels without statements, which enter nothing, after a default
+     * that falls into them and (in a switch expression's case) after one that throws; entered at
+     * case {@code n}.
+     */
+    private static FunctionCase trailingLabels(String name, int n) {
+        return of(name, "double r = x;\nswitch (n) {\n    default:\n        r = r * y;\n    case 1, 2:\n}\n"
+                + "double s = switch (n) {\n    case 0:\n        yield y;\n    default:\n        switch (n) {\n"
+                + "            default:\n                throw new IllegalArgumentException(\"n = \" + n);\n"
+                + "            case 1:\n        }\n        yield r * x;\n};\nreturn r + s;", A, B, C, D)
+                .with("double x, double y, int n", new int[] {0, 1}, n)
+                .annotated("@Differentiable\n    @SuppressWarnings(\"fallthrough\")", new int[] {0, 1});
+    }
+
+    /**
+     * A classic switch that ends the method: the default and a case fall through into a last case
+     * that returns, and a case that throws (never entered here); entered at case {@code n}.
+     */
+    private static FunctionCase endingSwitch(String name, int n) {
+        return of(name, "double r = x;\nswitch (n) {\n    case 2:\n        throw new IllegalStateException(\"n = \" + n);\n"
+                + "    default:\n        r = r * y;\n    case 1:\n        r += x;\n    case 3:\n        return r * x;\n}",
+                A, B, C, D).with("double x, double y, int n", new int[] {0, 1}, n)
                 .annotated("@Differentiable\n    @SuppressWarnings(\"fallthrough\")", new int[] {0, 1});
     }
 

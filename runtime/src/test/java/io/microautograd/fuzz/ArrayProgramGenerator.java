@@ -71,7 +71,6 @@ final class ArrayProgramGenerator {
     private static final int ACCUMULATION_ODDS = 4;
     /** One top-level statement in this many fills a new array by a scaled update loop. */
     private static final int SCALED_UPDATE_ODDS = 6;
-    private static final String[] COMPOUND = {"", "+", "-", "*", "/"};
     private static final int MAX_TRIPS = 6;
     private static final int MAX_LOOP_DEPTH = 2;
     private static final int MAX_NESTING = 3;
@@ -225,12 +224,14 @@ final class ArrayProgramGenerator {
                 scope.assignable.add(name);
             } else if (kind < 4) {
                 String target = scope.assignable.get(random.nextInt(scope.assignable.size()));
-                Update update = update(new Var(target), scope);
+                ProgramGenerator.Update update = expressions.update(new Var(target), scope.readable, scope::leaves,
+                        scope.loopDepth > 0);
                 out.add(new Assign(target, update.op(), update.value()));
             } else if (kind < 6) {
                 String array = scope.writable.get(random.nextInt(scope.writable.size()));
                 Index index = scope.index(array, scope.arrays.get(array));
-                Update update = update(new Element(array, index), scope);
+                ProgramGenerator.Update update = expressions.update(new Element(array, index), scope.readable,
+                        scope::leaves, scope.loopDepth > 0);
                 out.add(new Store(array, index, update.op(), update.value()));
             } else if (kind < 8) {
                 out.add(branch(scope));
@@ -404,37 +405,5 @@ final class ArrayProgramGenerator {
         inner.counters.put(counter, indices.contents().size() - 1);
         block(body, inner, 1 + random.nextInt(3));
         return new For(counter, new Length(indices.name()), List.copyOf(body));
-    }
-
-    /** An assignment's operator and right-hand side. */
-    private record Update(String op, Expr value) {
-    }
-
-    /**
-     * A new value for {@code target}: anything outside loops, a contraction inside them so that
-     * repeated updates stay finite.
-     */
-    private Update update(Expr target, ArrayScope scope) {
-        String op = COMPOUND[random.nextInt(COMPOUND.length)];
-        Expr e = expressions.expr(scope.readable, scope.leaves(), scope.loopDepth > 0 ? 2 : 3);
-        if (op.equals("/")) {
-            return new Update(op, expressions.safeDenominator(e));
-        }
-        if (scope.loopDepth == 0) {
-            return new Update(op, e);
-        }
-        Expr bounded = expressions.bounded(e);
-        switch (op) {
-            case "":
-                return new Update(op, new Binary("+", new Binary("*", contraction(), target), bounded));
-            case "*":
-                return new Update(op, new Binary("+", new Literal(1.0), new Binary("*", new Literal(0.2), bounded)));
-            default:
-                return new Update(op, bounded);
-        }
-    }
-
-    private Literal contraction() {
-        return new Literal(Math.round((0.3 + random.nextDouble() * 0.65) * 100) / 100.0);
     }
 }

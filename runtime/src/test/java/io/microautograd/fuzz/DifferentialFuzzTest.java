@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,6 +43,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * atan2 and hypot in their tails, where gradients reach 1e-300 and 1e300 ({@link TailProgramGenerator}).
  * Mode {@code tangents} checks the programs of {@code arrays} and then each generated {@code fTangent}
  * against the gradient dotted with a random direction ({@link TangentPoints}).
+ * Mode {@code everyday} writes Java as people write it ({@link EverydayProgramGenerator}): switch
+ * statements and expressions in loops and around them, var, static imports, StrictMath, guards
+ * that throw at some points (where all three paths must throw alike, {@link GuardCheck}) and
+ * overloaded helpers; each program is a compilation unit of its own. Its quick default is a test
+ * of its own ({@code fuzz.everydayPrograms}, 100), and a campaign is {@code -Dfuzz.modes=everyday}
+ * with the long run's other properties.
  */
 class DifferentialFuzzTest {
 
@@ -66,6 +73,20 @@ class DifferentialFuzzTest {
         DifferentialFuzzer.Counts counts = run(DifferentialFuzzer.Mode.SEPARATE_RUNS, 100, report);
         assertTrue(report.length() == 0, report.toString());
         assertTrue(counts.rejectedByProcessor > 0, "no program rejected alike: " + counts);
+    }
+
+    /**
+     * The quick default of mode {@code everyday}: switches, var, static imports, StrictMath,
+     * guards and overloaded helpers agree, and guards threw at some of the points on all three
+     * paths alike.
+     */
+    @Test
+    void everydayProgramsAgreeAndThrowAlike() {
+        StringBuilder report = new StringBuilder();
+        DifferentialFuzzer.Counts counts = run(DifferentialFuzzer.Mode.EVERYDAY,
+                Integer.getInteger("fuzz.everydayPrograms", 100), report);
+        assertTrue(report.length() == 0, report.toString());
+        assertTrue(counts.thrownAlike > 0, "no guard threw: " + counts);
     }
 
     /** Runs {@code programs} programs of {@code mode}, prints the counts and adds the findings to {@code report}. */
@@ -110,13 +131,17 @@ class DifferentialFuzzTest {
     @EnumSource(DifferentialFuzzer.Mode.class)
     void shrinkingOffersOnlySmallerPrograms(DifferentialFuzzer.Mode mode) {
         Method method = mode.generator(11).apply("f");
-        String printed = JavaPrinter.method(method, "");
+        String printed = printedWithImports(method);
         List<Method> candidates = Shrinker.candidates(method);
         assertFalse(candidates.isEmpty());
         for (Method candidate : candidates) {
-            assertTrue(JavaPrinter.method(candidate, "").length() < printed.length(),
-                    "not smaller:\n" + JavaPrinter.method(candidate, ""));
+            assertTrue(printedWithImports(candidate).length() < printed.length(),
+                    "not smaller:\n" + printedWithImports(candidate));
         }
+    }
+
+    private static String printedWithImports(Method method) {
+        return JavaPrinter.staticImports(List.of(method), "") + JavaPrinter.method(method, "");
     }
 
     @Test
@@ -138,6 +163,96 @@ class DifferentialFuzzTest {
                 "] = ", "] *= ", "= new double[", ".length", "Helper(double[] ", "Helper(double ")) {
             assertTrue(printed.indexOf(construct) >= 0, "no " + construct + " in 40 array programs");
         }
+    }
+
+    @Test
+    void everydayProgramsWriteEachConstructTheModeClaims() {
+        Function<String, Method> generator = DifferentialFuzzer.Mode.EVERYDAY.generator(3);
+        StringBuilder printed = new StringBuilder();
+        int classicInLoops = 0;
+        int arrowsInLoops = 0;
+        int valuesInLoops = 0;
+        int overloaded = 0;
+        int namedLikeMath = 0;
+        for (int i = 0; i < 60; i++) {
+            Method method = generator.apply("f" + i);
+            printed.append(JavaPrinter.compilationUnit("p", "C" + i, List.of(method)));
+            List<Program.Stmt> inLoops = inLoops(method).toList();
+            classicInLoops += inLoops.stream().anyMatch(s -> s instanceof Program.Switch w && !w.arrows()) ? 1 : 0;
+            arrowsInLoops += inLoops.stream().anyMatch(s -> s instanceof Program.Switch w && w.arrows()) ? 1 : 0;
+            valuesInLoops += inLoops.stream().anyMatch(s -> Program.switchValue(s) != null) ? 1 : 0;
+            overloaded += method.helpers().size() > 1 ? 1 : 0;
+            namedLikeMath += method.helpers().stream().anyMatch(h -> HelperFamilies.isMathName(h.name())) ? 1 : 0;
+        }
+        assertTrue(classicInLoops > 3 && arrowsInLoops > 3 && valuesInLoops > 1, classicInLoops + " programs with a "
+                + "classic switch in a loop, " + arrowsInLoops + " with arrows, " + valuesInLoops + " with a switch "
+                + "expression, of 60");
+        assertTrue(overloaded > 10 && namedLikeMath > 3, overloaded + " programs of 60 with overloaded helpers, "
+                + namedLikeMath + " named like a Math function");
+        for (String construct : List.of("import static java.lang.Math.*;", "import static java.lang.StrictMath.*;",
+                "import static java.lang.StrictMath.", "import static java.lang.Math.", " StrictMath.", "java.lang.Math.",
+                "java.lang.StrictMath.", " sin(", "default:", "break;", "case ", " -> ", "yield ", "= switch (",
+                "var ", "for (var ", "throw new IllegalArgumentException(\"", "Math.fma(", "toRadians(",
+                "toDegrees(", "copySign(", "scalb(", "round(")) {
+            assertTrue(printed.indexOf(construct) >= 0, "no " + construct + " in 60 everyday programs");
+        }
+    }
+
+    /** The statements inside the loops of {@code method} and of its helpers. */
+    private static java.util.stream.Stream<Program.Stmt> inLoops(Method method) {
+        return method.statements().map(s -> s instanceof Program.Inferred i ? i.declaration() : s)
+                .filter(s -> s instanceof Program.For || s instanceof Program.While || s instanceof Program.ForEach)
+                .flatMap(loop -> Program.innerBlocks(loop).stream())
+                .flatMap(body -> new Method("body", List.of(), body).statements());
+    }
+
+    /**
+     * A guard's check fails a generated method that returns where the original throws, or throws
+     * another message, and passes one that throws alike (the {@code Value} engine throws too).
+     */
+    @Test
+    void theGuardCheckHoldsTheGeneratedMethodToTheOriginalsException() {
+        Program.Var x = new Program.Var("x");
+        Method guarded = new Method("guarded", List.of("x"), List.of(
+                new Program.If(new Program.Compare(">", x, new Program.Literal(1.5)), List.of(new Program.Throw(
+                        "IllegalArgumentException", "x is at most 1.5, not ", x)), List.of()),
+                new Program.Return(new Program.Binary("*", x, x))));
+        double[] point = {1.7};
+        ToDoubleFunction<double[]> original = p -> {
+            if (p[0] > 1.5) {
+                throw new IllegalArgumentException("x is at most 1.5, not " + p[0]);
+            }
+            return p[0] * p[0];
+        };
+        assertEquals(Verdict.DISAGREE, GuardCheck.check(guarded, point, original, (p, gradient) -> p[0] * p[0])
+                .verdict());
+        assertEquals(Verdict.DISAGREE, GuardCheck.check(guarded, point, original, (p, gradient) -> {
+            throw new IllegalArgumentException("x is at most 1.5, not 1.5");
+        }).verdict());
+        PointCheck.Outcome alike = GuardCheck.check(guarded, point, original, (p, gradient) -> original.applyAsDouble(p));
+        assertEquals(Verdict.AGREE, alike.verdict(), alike.detail());
+        assertEquals(GuardCheck.THREW_ALIKE, alike.detail());
+    }
+
+    /**
+     * Found by the everyday campaign (seed 201, f384): hypot at the origin has 0/0 partials,
+     * which ceil's zero partial keeps out of the gradient but not out of the sizes of the terms
+     * the partials sum (NaN). The scale is then still the gradient's size, and an ulp apart agrees.
+     */
+    @Test
+    void termSizesThatAreNotFiniteLeaveTheGradientsSizeAsTheScale() {
+        Program.Call ceil = new Program.Call("ceil", List.of(new Program.Binary("*", new Program.Literal(0.3),
+                new Program.Var("y"))));
+        Method origin = new Method("origin", List.of("y"), List.of(new Program.Return(new Program.Binary("+",
+                new Program.Call("sin", List.of(new Program.Var("y"))), new Program.Call("hypot", List.of(ceil, ceil))))));
+        double[] point = {-1.68};
+        PointCheck.Outcome outcome = PointCheck.check(origin, point,
+                x -> Math.sin(x[0]) + Math.hypot(Math.ceil(0.3 * x[0]), Math.ceil(0.3 * x[0])),
+                (x, gradient) -> {
+                    gradient[0] += Math.nextUp(Math.cos(x[0]));
+                    return Math.sin(x[0]) + Math.hypot(Math.ceil(0.3 * x[0]), Math.ceil(0.3 * x[0]));
+                });
+        assertEquals(Verdict.AGREE, outcome.verdict(), outcome.detail());
     }
 
     /**

@@ -41,6 +41,7 @@ final class DifferentialFuzzer {
             boolean shared = SharedArrayCalls.isSharedPoint(program, point);
             return "    @Test\n    void fuzzFinding() {\n        FuzzRegressions."
                     + (shared ? "assertSharedArraysAgree" : "assertAgrees") + "(\"\"\"\n"
+                    + JavaPrinter.staticImports(List.of(program), "            ")
                     + JavaPrinter.method(program, "            ") + "            \"\"\", "
                     + (program.arrays().isEmpty() ? "" : program.arrayLength() + ", ") + indexArrays()
                     + (shared ? sharing() : "") + "new double[] {"
@@ -81,6 +82,8 @@ final class DifferentialFuzzer {
         /** Calls that pass one array for two parameters, and how many the generated method rejected as the rule says. */
         int sharedCalls;
         int sharedRejected;
+        /** Points where a guard threw, and the generated method and the Value engine threw alike. */
+        int thrownAlike;
         final List<Finding> findings = new ArrayList<>();
 
         @Override
@@ -89,9 +92,10 @@ final class DifferentialFuzzer {
                     + "%d programs rejected by the processor, %d disagreements; %d programs with an array alias, "
                     + "%d with an int[] parameter; %d of %d loop reversals guarded against zero adjoints, "
                     + "%d split into sums and updates; %d calls passed one array for two parameters, %d of them "
-                    + "rejected as the rule says",
+                    + "rejected as the rule says; %d points where a guard threw, alike on all three paths",
                     programs, points, agreed, illConditioned, rejectedByProcessor, findings.size(), withAliases,
-                    withIndexArrays, guardedReversals, loopReversals, splitReversals, sharedCalls, sharedRejected);
+                    withIndexArrays, guardedReversals, loopReversals, splitReversals, sharedCalls, sharedRejected,
+                    thrownAlike);
         }
     }
 
@@ -134,13 +138,20 @@ final class DifferentialFuzzer {
          */
         INTEGERS,
         /** Part 2 with each generated {@code fTangent} checked against the gradient ({@link TangentPoints}). */
-        TANGENTS;
+        TANGENTS,
+        /**
+         * Everyday Java ({@link EverydayProgramGenerator}): switch statements and expressions,
+         * var, static imports, StrictMath, guards that throw, overloaded helpers; each program in
+         * a compilation unit of its own ({@link SeparateUnits}).
+         */
+        EVERYDAY;
 
         Function<String, Method> generator(long seed) {
             return switch (this) {
                 case SCALAR -> new ProgramGenerator(seed)::method;
                 case TAILS -> new TailProgramGenerator(seed)::method;
                 case INTEGERS -> new IntegerProgramGenerator(seed)::method;
+                case EVERYDAY -> new EverydayProgramGenerator(seed)::method;
                 case ARRAYS, HELPER_WRITES, INDEX_NAMES, SEPARATE_RUNS, SHARED_ARRAYS, TANGENTS -> new ArrayProgramGenerator(
                         seed, this == HELPER_WRITES || this == SEPARATE_RUNS, this == INDEX_NAMES,
                         this == SHARED_ARRAYS)::method;
@@ -169,6 +180,8 @@ final class DifferentialFuzzer {
                 SeparateRuns.checkBatch(batch, "Batch" + start, points, counts);
             } else if (mode == Mode.TANGENTS) {
                 TangentPoints.checkBatch(batch, "Batch" + start, points, counts);
+            } else if (mode == Mode.EVERYDAY) {
+                SeparateUnits.checkBatch(batch, "Batch" + start, points, counts);
             } else {
                 checkBatch(batch, "Batch" + start, points, counts);
             }
@@ -180,23 +193,30 @@ final class DifferentialFuzzer {
         Compilation compilation = compile(className, batch);
         if (compilation.loaded() == null) {
             for (Method method : batch) {
-                // Compile alone to find which method the processor refused.
-                Compilation alone = compile(className + method.name(), List.of(method));
-                if (alone.loaded() == null) {
-                    counts.programs++;
-                    counts.rejectedByProcessor++;
-                    counts.findings.add(new Finding(method, new double[0],
-                            "processor rejected a program in the subset:\n" + alone.errors()));
-                } else {
-                    countReversals(alone, counts);
-                    checkProgram(method, alone.loaded(), points, counts, Shrinker::recheck);
-                }
+                checkAlone(method, className + method.name(), points, counts);
             }
             return;
         }
         countReversals(compilation, counts);
         for (Method method : batch) {
             checkProgram(method, compilation.loaded(), points, counts, Shrinker::recheck);
+        }
+    }
+
+    /**
+     * Compiles {@code method} alone into class {@code className} and checks it, after its batch
+     * failed to compile: a program the processor refuses is a finding.
+     */
+    static void checkAlone(Method method, String className, Random points, Counts counts) {
+        Compilation alone = compile(className, List.of(method));
+        if (alone.loaded() == null) {
+            counts.programs++;
+            counts.rejectedByProcessor++;
+            counts.findings.add(new Finding(method, new double[0],
+                    "processor rejected a program in the subset:\n" + alone.errors()));
+        } else {
+            countReversals(alone, counts);
+            checkProgram(method, alone.loaded(), points, counts, Shrinker::recheck);
         }
     }
 
@@ -232,6 +252,9 @@ final class DifferentialFuzzer {
                 if (outcome.verdict() == Verdict.AGREE && SharedArrayCalls.rejection(method) != null) {
                     counts.sharedRejected++;
                 }
+            }
+            if (GuardCheck.THREW_ALIKE.equals(outcome.detail())) {
+                counts.thrownAlike++;
             }
             if (outcome.verdict() == Verdict.AGREE) {
                 counts.agreed++;
@@ -305,7 +328,7 @@ final class DifferentialFuzzer {
             try {
                 java.lang.reflect.Method original = user.getMethod(method.name(), layout.types());
                 java.lang.reflect.Method compiled = generated.getMethod(method.name(), layout.gradientTypes());
-                return PointCheck.check(method, point,
+                return GuardCheck.check(method, point,
                         x -> invoke(original, layout.arguments(x)),
                         (x, gradient) -> valueAndGradient(compiled, layout, x, gradient));
             } catch (NoSuchMethodException e) {

@@ -16,13 +16,16 @@ import java.util.regex.Pattern;
 
 /**
  * The home of regression tests printed by the fuzzer: compiles {@code @Differentiable} methods
- * with the processor and checks the generated value of the last one (bit for bit) and its
- * gradient (against Richardson-extrapolated central differences) at a point, with the caller's
- * arrays left as they were.
+ * (after the {@code import static} lines the source may begin with) with the processor and checks
+ * the generated value of the last one (bit for bit) and its gradient (against
+ * Richardson-extrapolated central differences) at a point, with the caller's arrays left as they
+ * were; where the original method throws, the generated one must throw the same exception with
+ * the same message.
  */
 final class FuzzRegressions {
 
     private static final Pattern SIGNATURE = Pattern.compile("static double (\\w+)\\(([^)]*)\\)");
+    private static final Pattern STATIC_IMPORT = Pattern.compile("(?m)^\\s*(import static [\\w.*]+;)\\n");
 
     private FuzzRegressions() {
     }
@@ -105,8 +108,14 @@ final class FuzzRegressions {
         assertNotNull(name, "no static double method in\n" + source);
         ParameterLayout layout = new ParameterLayout(List.copyOf(names), List.copyOf(arrays), arrayLength,
                 indexArrays);
-        String unit = "package " + DifferentialFuzzer.PACKAGE + ";\n\nimport io.microautograd.Differentiable;\n\n"
-                + "public final class Regression {\n" + source + "}\n";
+        StringBuilder imports = new StringBuilder();
+        Matcher staticImport = STATIC_IMPORT.matcher(source);
+        while (staticImport.find()) {
+            imports.append(staticImport.group(1)).append('\n');
+        }
+        String unit = "package " + DifferentialFuzzer.PACKAGE + ";\n\n" + imports
+                + "import io.microautograd.Differentiable;\n\npublic final class Regression {\n"
+                + STATIC_IMPORT.matcher(source).replaceAll("") + "}\n";
         InMemoryCompiler.Result result = InMemoryCompiler.compile(
                 Map.of(DifferentialFuzzer.PACKAGE + ".Regression", unit),
                 new io.microautograd.processor.DifferentiableProcessor());
@@ -122,14 +131,25 @@ final class FuzzRegressions {
 
     /**
      * Asserts that {@code compiled} gives {@code original}'s value bit for bit at {@code point}
-     * and its gradient to Richardson-extrapolated central differences.
+     * and its gradient to Richardson-extrapolated central differences, or, where the original
+     * throws, throws the same exception with the same message.
      */
     private static void assertAgreesAt(double[] point, ParameterLayout layout, ToDoubleFunction<double[]> original,
             PointCheck.Compiled compiled) {
         assertEquals(layout.size(), point.length, "point length for " + layout);
+        double originalValue;
+        try {
+            originalValue = original.applyAsDouble(point);
+        } catch (IllegalStateException thrown) {
+            Throwable generated = assertThrows(IllegalStateException.class,
+                    () -> compiled.valueAndGradient(point, new double[point.length])).getCause();
+            assertEquals(thrown.getCause().getClass(), generated.getClass(), "exception");
+            assertEquals(thrown.getCause().getMessage(), generated.getMessage(), "message");
+            return;
+        }
         double[] gradient = new double[point.length];
         double value = compiled.valueAndGradient(point, gradient);
-        assertEquals(original.applyAsDouble(point), value, "value");
+        assertEquals(originalValue, value, "value");
         for (int i = 0; i < point.length; i++) {
             double h = 1e-3 * Math.max(1, Math.abs(point[i]));
             double coarse = central(original, point, i, h);

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * on such a processor and passes on a right one. The others are compiler bugs the fuzzer found
  * in part 2, each fixed: two pinned as passing regressions (one found once the arrays mode
  * declared aliases), two as the rejection that replaced a wrong gradient, one, from the mode that
- * passes one array for two parameters, as the exception the generated method now throws, and two
- * found by the integers mode.
+ * passes one array for two parameters, as the exception the generated method now throws, two
+ * found by the integers mode, and three by the everyday mode.
  */
 class FuzzRegressionsTest {
 
@@ -210,6 +210,75 @@ class FuzzRegressionsTest {
             """, 5, List.of(new Program.IndexArray("order", List.of(0, 3, 0)), new Program.IndexArray("idx",
                 List.of(4, 1))), new double[] {0.976881646044315, -0.5126561611719138, 1.0902636344216754,
                 0.7441097412636117, -1.367345652262252, 0.49435023719869964, 0.6234755604651325, 1.0218879904910638});
+    }
+
+    /**
+     * Printed by {@code -Dfuzz.modes=everyday}, seed 20261126 (f222), run against the processor of
+     * 87f3b36: labels after a classic switch's last statements ({@code case 2:}) were dropped, so
+     * their values ran the default (fixed in the processor's SwitchReader).
+     */
+    @Test
+    void labelsAfterTheLastStatementsOfASwitchEnterNothing() {
+        FuzzRegressions.assertAgrees("""
+            @Differentiable
+            public static double f222(double t, double value, double[] a) {
+                for (int i9 = 0; i9 < a.length; i9++) {
+                    switch ((i9 % 3)) {
+                        default:
+                            t /= 2.0;
+                        case 2:
+                    }
+                }
+                return t;
+            }
+            """, 4, new double[] {-1.2237215296020616, 1.0624898318227713, -1.2461675938699868, -1.8152996982899854,
+                1.9282452830824792, 1.6641423928550805});
+    }
+
+    /**
+     * Printed by {@code -Dfuzz.modes=everyday}, seed 20261126 (f152), run against the processor of
+     * 87f3b36: the same dropped label, seen as a guard's message (the original throws with the
+     * value {@code grad} kept, the generated method threw with it halved).
+     */
+    @Test
+    void aGuardAfterASwitchEndingInLabelsThrowsTheOriginalsMessage() {
+        FuzzRegressions.assertAgrees("""
+            @Differentiable
+            public static double f152(double grad) {
+                double v0 = grad;
+                switch (Math.floorMod(((int) (1.5 * grad)), 2)) {
+                    default:
+                        grad /= 2.0;
+                    case 0:
+                }
+                if (v0 < 1.32) {
+                    throw new IllegalStateException("the value is " + grad);
+                }
+                return v0;
+            }
+            """, new double[] {-1.5975580623839103});
+    }
+
+    /**
+     * Printed by {@code -Dfuzz.modes=everyday}, seed 303 (f310), run against the processor of
+     * main 27d41a9: a switch whose default falls through into a case that throws ends the method,
+     * and the generated method, testing each case in turn, did not compile ("missing return
+     * statement"). Fixed in the processor's SwitchReader.
+     */
+    @Test
+    void aSwitchThatEndsTheMethodByFallingIntoAThrowCompiles() {
+        FuzzRegressions.assertAgrees("""
+            @Differentiable
+            public static double f310(double value, double[] heights, double adjoint, double w) {
+                switch (Math.floorMod(((int) (1.5 * w)), 2)) {
+                    default:
+                        double v0 = adjoint;
+                        var b1 = new double[4];
+                    case 1, 0:
+                        throw new ArithmeticException("the value is " + StrictMath.rint(adjoint));
+                }
+            }
+            """, 3, new double[] {0.5, 0.1, 0.2, 0.3, 1.7, -1.1});
     }
 
     private static void assertRejectedAsWritingIntoAnArrayArgument(String methods, double[] point) {

@@ -16,13 +16,14 @@ import io.microautograd.fuzz.Program.DeclareArray;
 import io.microautograd.fuzz.Program.DeclareInteger;
 import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
+import io.microautograd.fuzz.Program.FloorMod;
 import io.microautograd.fuzz.Program.For;
 import io.microautograd.fuzz.Program.ForEach;
 import io.microautograd.fuzz.Program.ForEachIndex;
 import io.microautograd.fuzz.Program.If;
 import io.microautograd.fuzz.Program.Index;
-import io.microautograd.fuzz.Program.IndexArray;
 import io.microautograd.fuzz.Program.IndexElement;
+import io.microautograd.fuzz.Program.Inferred;
 import io.microautograd.fuzz.Program.IntLiteral;
 import io.microautograd.fuzz.Program.IntegerValue;
 import io.microautograd.fuzz.Program.Invoke;
@@ -38,28 +39,50 @@ import io.microautograd.fuzz.Program.ScaledIndex;
 import io.microautograd.fuzz.Program.StepWhile;
 import io.microautograd.fuzz.Program.Stmt;
 import io.microautograd.fuzz.Program.Store;
+import io.microautograd.fuzz.Program.Switch;
+import io.microautograd.fuzz.Program.SwitchValue;
 import io.microautograd.fuzz.Program.Ternary;
+import io.microautograd.fuzz.Program.Throw;
+import io.microautograd.fuzz.Program.Truncate;
 import io.microautograd.fuzz.Program.Var;
 import io.microautograd.fuzz.Program.While;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Prints fuzzer programs as Java source: a class of {@code @Differentiable} static methods. */
 final class JavaPrinter {
 
+    /** The type a declaration's first line declares, which {@code var} replaces. */
+    private static final Pattern DECLARED_TYPE = Pattern.compile("^(\\s*(?:for \\()?)(?:double\\[]|double|int|long) ");
+
     private JavaPrinter() {
     }
 
-    /** A compilation unit {@code package pkg; final class simpleName { methods }}. */
+    /**
+     * A compilation unit {@code package pkg; final class simpleName { methods }}, with the static
+     * imports of the methods.
+     */
     static String compilationUnit(String pkg, String simpleName, List<Method> methods) {
         StringBuilder out = new StringBuilder();
         out.append("package ").append(pkg).append(";\n\n")
+           .append(staticImports(methods, ""))
            .append("import io.microautograd.Differentiable;\n\n")
            .append("public final class ").append(simpleName).append(" {\n");
         for (Method method : methods) {
             out.append('\n').append(method(method, "    "));
         }
         return out.append("}\n").toString();
+    }
+
+    /**
+     * The {@code import static} lines of {@code methods}, each once and indented by {@code indent},
+     * then an empty line; nothing when there are none.
+     */
+    static String staticImports(List<Method> methods, String indent) {
+        List<String> lines = methods.stream().flatMap(m -> m.staticImports().stream()).distinct()
+                .map(name -> indent + "import static " + name + ";\n").toList();
+        return lines.isEmpty() ? "" : String.join("", lines) + "\n";
     }
 
     /** One method after the helpers it calls, each annotated, indented by {@code indent}. */
@@ -72,30 +95,41 @@ final class JavaPrinter {
            .append(method.name()).append('(');
         for (int i = 0; i < method.parameters().size(); i++) {
             String parameter = method.parameters().get(i);
-            boolean indices = method.indexArrays().stream().map(IndexArray::name).anyMatch(parameter::equals);
-            out.append(i == 0 ? "" : ", ")
-               .append(indices ? "int[] " : method.arrays().contains(parameter) ? "double[] " : "double ")
-               .append(parameter);
+            out.append(i == 0 ? "" : ", ").append(method.typeOf(parameter)).append(' ').append(parameter);
         }
         out.append(") {\n");
         block(method.body(), indent + "    ", out);
         return out.append(indent).append("}\n").toString();
     }
 
-    private static void block(List<Stmt> statements, String indent, StringBuilder out) {
+    static void block(List<Stmt> statements, String indent, StringBuilder out) {
         for (Stmt statement : statements) {
             statement(statement, indent, out);
         }
     }
 
-    private static void statement(Stmt statement, String indent, StringBuilder out) {
+    static void statement(Stmt statement, String indent, StringBuilder out) {
+        if (statement instanceof Inferred i) {
+            StringBuilder declared = new StringBuilder();
+            statement(i.declaration(), indent, declared);
+            boolean inferable = !(i.declaration() instanceof Declare d) || !(d.init() instanceof SwitchValue)
+                    && Program.typeOf(d.init()).equals("double");
+            out.append(inferable ? DECLARED_TYPE.matcher(declared).replaceFirst("$1var ") : declared);
+            return;
+        }
         out.append(indent);
         if (statement instanceof Declare d) {
-            out.append("double ").append(d.name()).append(" = ").append(expr(d.init())).append(";\n");
+            out.append("double ").append(d.name()).append(" = ").append(continued(expr(d.init()), indent)).append(";\n");
         } else if (statement instanceof Assign a) {
-            out.append(a.name()).append(' ').append(a.op()).append("= ").append(expr(a.value())).append(";\n");
+            out.append(a.name()).append(' ').append(a.op()).append("= ").append(continued(expr(a.value()), indent))
+               .append(";\n");
         } else if (statement instanceof Return r) {
-            out.append("return ").append(expr(r.value())).append(";\n");
+            out.append("return ").append(continued(expr(r.value()), indent)).append(";\n");
+        } else if (statement instanceof Switch s) {
+            SwitchPrinter.statement(s, indent, out);
+        } else if (statement instanceof Throw t) {
+            out.append("throw new ").append(t.exception()).append("(\"").append(t.text()).append('"')
+               .append(t.value() == null ? "" : " + " + expr(t.value())).append(");\n");
         } else if (statement instanceof If i) {
             out.append("if (").append(cond(i.condition())).append(") {\n");
             block(i.then(), indent + "    ", out);
@@ -156,6 +190,11 @@ final class JavaPrinter {
         }
     }
 
+    /** {@code text} with its lines after the first indented by {@code indent}: a switch expression's cases. */
+    private static String continued(String text, String indent) {
+        return text.replace("\n", "\n" + indent);
+    }
+
     /** {@code counter++}, {@code counter--}, {@code counter += step} or {@code counter -= -step}. */
     private static String step(String counter, long step) {
         String amount = Math.abs(step) + (Math.abs(step) > Integer.MAX_VALUE ? "L" : "");
@@ -177,6 +216,10 @@ final class JavaPrinter {
             return l.array() + ".length";
         } else if (index instanceof IndexElement e) {
             return e.indexArray() + "[" + index(e.index()) + "]";
+        } else if (index instanceof Truncate t) {
+            return "((int) " + expr(t.value()) + ")";
+        } else if (index instanceof FloorMod f) {
+            return "Math.floorMod(" + index(f.value()) + ", " + f.divisor() + ")";
         }
         Remainder r = (Remainder) index;
         return "(" + index(r.left()) + " % " + index(r.right()) + ")";
@@ -197,9 +240,9 @@ final class JavaPrinter {
             return "(" + z + " >= 0 ? 1 / (1 + Math.exp(-" + z + ")) : Math.exp(" + z + ") / (1 + Math.exp(" + z
                     + ")))";
         } else if (expr instanceof Call c && c.function().equals("round")) {
-            return "((double) Math.round(" + expr(c.arguments().get(0)) + "))";
+            return "((double) " + c.spelling().prefix + "round(" + expr(c.arguments().get(0)) + "))";
         } else if (expr instanceof Call c) {
-            StringBuilder out = new StringBuilder("Math.").append(c.function()).append('(');
+            StringBuilder out = new StringBuilder(c.spelling().prefix).append(c.function()).append('(');
             for (int i = 0; i < c.arguments().size(); i++) {
                 out.append(i == 0 ? "" : ", ").append(expr(c.arguments().get(i)));
             }
@@ -214,6 +257,8 @@ final class JavaPrinter {
             return "(" + index(s.value()) + " * " + s.factor() + ")";
         } else if (expr instanceof IntegerValue i) {
             return Integral.print(i.value());
+        } else if (expr instanceof SwitchValue s) {
+            return SwitchPrinter.expression(s);
         }
         Ternary t = (Ternary) expr;
         return "(" + cond(t.condition()) + " ? " + expr(t.whenTrue()) + " : " + expr(t.whenFalse()) + ")";

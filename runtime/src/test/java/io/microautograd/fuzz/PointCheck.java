@@ -65,14 +65,15 @@ final class PointCheck {
         // An engine partial that is not finite (0 x inf under a zero adjoint, which the compiled
         // path may skip, see the README) is left to finite differences; it must not turn the scale
         // into NaN, which would wave every other partial through. The scale is the gradient's
-        // size or the size of the terms its partials sum, whichever is larger, without a floor:
+        // size or the size of the terms its partials sum, whichever is larger (the gradient's
+        // alone where a 0/0 partial under a zero one makes the sizes NaN), without a floor:
         // a gradient of 1e-18 (a saturated tanh or sigmoid) is held to 1e-28, not to 1e-10.
         double[] termSizes = AbsoluteGradient.of(root, leaves);
         double scale = 0;
         for (int i = 0; i < point.length; i++) {
-            if (Double.isFinite(leaves[i].grad()) && Double.isFinite(termSizes[i])) {
-                scale = Math.max(scale, Math.max(termSizes[i], Math.max(Math.abs(gradient[i]),
-                        Math.abs(leaves[i].grad()))));
+            if (Double.isFinite(leaves[i].grad())) {
+                scale = Math.max(scale, Math.max(Math.abs(gradient[i]), Math.abs(leaves[i].grad())));
+                scale = Double.isFinite(termSizes[i]) ? Math.max(scale, termSizes[i]) : scale;
             }
         }
         for (int i = 0; i < point.length; i++) {

@@ -14,9 +14,19 @@ final class Program {
     private Program() {
     }
 
-    /** The blocks directly inside {@code statement}: an if's two branches, a loop's body. */
+    /**
+     * The blocks directly inside {@code statement}: an if's two branches, a loop's body, a switch's
+     * cases, and those of a switch expression that is the whole value of a declaration, an
+     * assignment or a return.
+     */
     static List<List<Stmt>> innerBlocks(Stmt statement) {
-        if (statement instanceof If branch) {
+        if (statement instanceof Inferred inferred) {
+            return innerBlocks(inferred.declaration());
+        } else if (statement instanceof Switch choice) {
+            return choice.cases().stream().map(Case::body).toList();
+        } else if (switchValue(statement) != null) {
+            return switchValue(statement).cases().stream().map(Case::body).toList();
+        } else if (statement instanceof If branch) {
             return List.of(branch.then(), branch.otherwise());
         } else if (statement instanceof For loop) {
             return List.of(loop.body());
@@ -34,15 +44,52 @@ final class Program {
         return List.of();
     }
 
+    /** The switch expression that is the whole value of a declaration, an assignment or a return, or null. */
+    static SwitchValue switchValue(Stmt statement) {
+        Expr value = statement instanceof Declare d ? d.init() : statement instanceof Assign a ? a.value()
+                : statement instanceof Return r ? r.value() : null;
+        return value instanceof SwitchValue choice ? choice : null;
+    }
+
+    /**
+     * The type Java gives {@code e}: {@code "int"} or {@code "long"} for an integer value (which
+     * Java converts where a double is expected), else {@code "double"}.
+     */
+    static String typeOf(Expr e) {
+        if (e instanceof IntegerValue i) {
+            return i.value().isLong() ? "long" : "int";
+        } else if (e instanceof Negate n) {
+            return typeOf(n.operand());
+        } else if (e instanceof Call c && List.of("abs", "max", "min").contains(c.function())) {
+            return promoted(c.arguments());
+        } else if (e instanceof Binary b) {
+            return promoted(List.of(b.left(), b.right()));
+        } else if (e instanceof Ternary t) {
+            return promoted(List.of(t.whenTrue(), t.whenFalse()));
+        }
+        return "double";
+    }
+
+    /** The type of arithmetic on {@code operands}, as Java promotes them. */
+    private static String promoted(List<Expr> operands) {
+        List<String> types = operands.stream().map(Program::typeOf).toList();
+        return types.contains("double") ? "double" : types.contains("long") ? "long" : "int";
+    }
+
     /**
      * A static double method: parameters, statements (the last of which returns), and the helper
      * methods it calls, printed into the same class before it. The parameters named in
      * {@code arrays} are {@code double[]}, each {@code arrayLength} long at every checked point;
      * those named in {@code indexArrays} are {@code int[]} with the same fixed contents at every
-     * point (they are not differentiated); the others are double.
+     * point (they are not differentiated); those in {@code integers} are int or long (only helpers
+     * take them, from their callers' arguments); the others are double. A program's
+     * {@code staticImports} are those of its compilation unit ({@code java.lang.Math.*},
+     * {@code java.lang.StrictMath.sin}, ...), which its calls spelled without a class resolve
+     * through; its helpers have none of their own.
      */
     record Method(String name, List<String> parameters, List<String> arrays, int arrayLength, List<Stmt> body,
-                  List<Method> helpers, List<IndexArray> indexArrays) {
+                  List<Method> helpers, List<IndexArray> indexArrays, List<Integral.Var> integers,
+                  List<String> staticImports) {
 
         /** A method of double parameters only, calling no helper: the part-1 form. */
         Method(String name, List<String> parameters, List<Stmt> body) {
@@ -55,14 +102,37 @@ final class Program {
             this(name, parameters, arrays, arrayLength, body, helpers, List.of());
         }
 
+        /** A method without int or long parameters and without static imports. */
+        Method(String name, List<String> parameters, List<String> arrays, int arrayLength, List<Stmt> body,
+                List<Method> helpers, List<IndexArray> indexArrays) {
+            this(name, parameters, arrays, arrayLength, body, helpers, indexArrays, List.of(), List.of());
+        }
+
         /** The same method with another body. */
         Method withBody(List<Stmt> newBody) {
-            return new Method(name, parameters, arrays, arrayLength, newBody, helpers, indexArrays);
+            return new Method(name, parameters, arrays, arrayLength, newBody, helpers, indexArrays, integers,
+                    staticImports);
         }
 
         /** The same method with other helpers. */
         Method withHelpers(List<Method> newHelpers) {
-            return new Method(name, parameters, arrays, arrayLength, body, newHelpers, indexArrays);
+            return new Method(name, parameters, arrays, arrayLength, body, newHelpers, indexArrays, integers,
+                    staticImports);
+        }
+
+        /** The same method with other static imports. */
+        Method withStaticImports(List<String> newStaticImports) {
+            return new Method(name, parameters, arrays, arrayLength, body, helpers, indexArrays, integers,
+                    newStaticImports);
+        }
+
+        /** The Java type of {@code parameter}: {@code double}, {@code double[]}, {@code int[]}, {@code int} or {@code long}. */
+        String typeOf(String parameter) {
+            if (indexArrays.stream().anyMatch(a -> a.name().equals(parameter))) {
+                return "int[]";
+            }
+            return arrays.contains(parameter) ? "double[]" : integers.stream().filter(n -> n.name().equals(parameter))
+                    .map(n -> n.isLong() ? "long" : "int").findFirst().orElse("double");
         }
 
         /** Every statement of the body and of the helpers' bodies, nested ones included. */
@@ -94,7 +164,41 @@ final class Program {
 
     /** Statements. */
     sealed interface Stmt permits Declare, Assign, If, Return, DeclareArray, DeclareAlias, Store, For, While, ForEach,
-            ForEachIndex, Break, Continue, DeclareInteger, CountedFor, StepWhile {
+            ForEachIndex, Break, Continue, DeclareInteger, CountedFor, StepWhile, Inferred, Switch, Throw {
+    }
+
+    /**
+     * {@code declaration} (a {@link Declare}, {@link DeclareArray}, {@link DeclareAlias},
+     * {@link DeclareInteger}, {@link For}, {@link While} or {@link ForEach}) with {@code var} in
+     * place of the type it declares. Java infers the declared type only from a double value;
+     * {@link JavaPrinter} writes the type out for any other (such as {@code 3} or a switch
+     * expression, which a shrunk program may leave).
+     */
+    record Inferred(Stmt declaration) implements Stmt {
+    }
+
+    /**
+     * {@code switch (selector) { cases }}, classic ({@code case 1:}, running on into the next
+     * case's statements unless a break or a jump ends it) or with arrows ({@code case 1 -> ...},
+     * one case only). A {@link Break} in it leaves the switch; a {@link Continue} continues the
+     * enclosing loop.
+     */
+    record Switch(Index selector, boolean arrows, List<Case> cases) implements Stmt {
+    }
+
+    /**
+     * One case of a switch: the labels that enter it (none for default), its statements, and in a
+     * switch expression the value it yields after them (null where it throws, or in a classic
+     * switch expression runs on into the next case).
+     */
+    record Case(List<Integer> labels, List<Stmt> body, Expr yielded) {
+    }
+
+    /**
+     * {@code throw new exception("text" + value);}, {@code exception} an unchecked exception of
+     * {@code java.lang}; just the text when {@code value} is null.
+     */
+    record Throw(String exception, String text, Expr value) implements Stmt {
     }
 
     /** {@code int name = value;} or {@code long name = value;}, as {@code value} is typed. */
@@ -161,8 +265,16 @@ final class Program {
     record Continue() implements Stmt {
     }
 
-    /** Int expressions: loop bounds, array lengths and indices. */
-    sealed interface Index permits IntLiteral, Counter, Length, Remainder, IndexElement {
+    /** Int expressions: loop bounds, array lengths, indices and switch selectors. */
+    sealed interface Index permits IntLiteral, Counter, Length, Remainder, IndexElement, Truncate, FloorMod {
+    }
+
+    /** {@code ((int) value)}: a double cut to an int, toward zero. */
+    record Truncate(Expr value) implements Index {
+    }
+
+    /** {@code Math.floorMod(value, divisor)}: the remainder with the divisor's sign, {@code divisor > 0}. */
+    record FloorMod(Index value, int divisor) implements Index {
     }
 
     /** {@code indexArray[index]}: an element of an {@code int[]} parameter. */
@@ -203,7 +315,14 @@ final class Program {
 
     /** Expressions of type double. */
     sealed interface Expr permits Var, Literal, Negate, Binary, Call, Ternary, Element, Invoke, ScaledIndex,
-            IntegerValue {
+            IntegerValue, SwitchValue {
+    }
+
+    /**
+     * A switch expression, the whole value of a declaration, an assignment or a return (the
+     * compiler takes it nowhere else): the value the entered case yields. It has a default case.
+     */
+    record SwitchValue(Index selector, boolean arrows, List<Case> cases) implements Expr {
     }
 
     /** An int or long expression where a double is expected: Java converts it (a Math argument, an operand). */
@@ -242,12 +361,40 @@ final class Program {
     }
 
     /**
-     * {@code Math.function(arguments)}; or the sigmoid, for function {@code "sigmoid"}, which Java
-     * spells as the {@code Value} engine computes it (without overflow) and the engine runs as one
-     * operation; or {@code Math.round}, for function {@code "round"}, which Java spells
-     * {@code (double) Math.round(x)} so that no arithmetic runs in long.
+     * {@code Math.function(arguments)}, spelled as {@code spelling} says; or the sigmoid, for
+     * function {@code "sigmoid"}, which Java spells as the {@code Value} engine computes it
+     * (without overflow) and the engine runs as one operation; or {@code Math.round}, for
+     * function {@code "round"}, which Java spells {@code (double) Math.round(x)} (in the call's
+     * spelling) so that no arithmetic runs in long: its type is double.
      */
-    record Call(String function, List<Expr> arguments) implements Expr {
+    record Call(String function, List<Expr> arguments, Spelling spelling) implements Expr {
+
+        /** {@code Math.function(arguments)}. */
+        Call(String function, List<Expr> arguments) {
+            this(function, arguments, Spelling.MATH);
+        }
+    }
+
+    /**
+     * How a call names its function's class, and so whose function it is: {@code Math.sin},
+     * {@code StrictMath.sin}, {@code java.lang.Math.sin}, {@code java.lang.StrictMath.sin}, or
+     * {@code sin} through a static import of Math's or StrictMath's (which the program's
+     * {@link Method#staticImports()} must hold, single or on demand, as Java resolves it).
+     */
+    enum Spelling {
+        MATH("Math.", false), STRICT_MATH("StrictMath.", true), QUALIFIED_MATH("java.lang.Math.", false),
+        QUALIFIED_STRICT_MATH("java.lang.StrictMath.", true), IMPORTED_MATH("", false),
+        IMPORTED_STRICT_MATH("", true);
+
+        /** What the call writes before the function's name. */
+        final String prefix;
+        /** Whether the function is StrictMath's. */
+        final boolean strict;
+
+        Spelling(String prefix, boolean strict) {
+            this.prefix = prefix;
+            this.strict = strict;
+        }
     }
 
     /** {@code condition ? whenTrue : whenFalse}. */

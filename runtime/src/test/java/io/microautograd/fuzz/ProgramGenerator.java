@@ -22,6 +22,8 @@ import io.microautograd.fuzz.Program.Var;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes random methods in the subset the compiler claims: double parameters, locals declared
@@ -56,6 +58,8 @@ final class ProgramGenerator {
     private static final String[] COMPOUND = {"", "+", "-", "*", "/"};
 
     private final Random random;
+    /** How the generator writes each Math call it makes: {@code Math.f(...)} unless told otherwise. */
+    private final UnaryOperator<Call> spelling;
     private int locals;
 
     ProgramGenerator(long seed) {
@@ -64,7 +68,13 @@ final class ProgramGenerator {
 
     /** A generator drawing from {@code random}, which it shares with its caller. */
     ProgramGenerator(Random random) {
+        this(random, UnaryOperator.identity());
+    }
+
+    /** A generator drawing from {@code random} that spells each Math call it writes with {@code spelling}. */
+    ProgramGenerator(Random random, UnaryOperator<Call> spelling) {
         this.random = random;
+        this.spelling = spelling;
     }
 
     /** Scalar parameter names, some of which a careless compiler would clash with. */
@@ -183,6 +193,40 @@ final class ProgramGenerator {
         }
     }
 
+    /** An assignment's operator and right-hand side. */
+    record Update(String op, Expr value) {
+    }
+
+    /**
+     * A new value for {@code target} (op one of "", "+", "-", "*", "/") over {@code readable} and
+     * the further {@code leaves}: anything outside loops, a contraction inside them so that
+     * repeated updates stay finite ({@code v = 0.8 * v + tanh(...)}, {@code v *= 1 + 0.2 *
+     * sin(...)}, {@code v /= 1.5 + e * e}, {@code v += atan(...)}).
+     */
+    Update update(Expr target, List<String> readable, Supplier<List<Expr>> leaves, boolean inLoop) {
+        String op = COMPOUND[random.nextInt(COMPOUND.length)];
+        Expr e = expr(readable, leaves.get(), inLoop ? 2 : 3);
+        if (op.equals("/")) {
+            return new Update(op, safeDenominator(e));
+        }
+        if (!inLoop) {
+            return new Update(op, e);
+        }
+        Expr bounded = bounded(e);
+        switch (op) {
+            case "":
+                return new Update(op, new Binary("+", new Binary("*", contraction(), target), bounded));
+            case "*":
+                return new Update(op, new Binary("+", new Literal(1.0), new Binary("*", new Literal(0.2), bounded)));
+            default:
+                return new Update(op, bounded);
+        }
+    }
+
+    private Literal contraction() {
+        return new Literal(Math.round((0.3 + random.nextDouble() * 0.65) * 100) / 100.0);
+    }
+
     /**
      * A function of two expressions: fma adds a literal to their product, scalb scales the first
      * by a power of two.
@@ -262,7 +306,7 @@ final class ProgramGenerator {
         return new Literal(Math.round((0.1 + random.nextDouble() * 2.9) * 100) / 100.0);
     }
 
-    private static Call call(String function, Expr... arguments) {
-        return new Call(function, List.of(arguments));
+    private Call call(String function, Expr... arguments) {
+        return spelling.apply(new Call(function, List.of(arguments)));
     }
 }

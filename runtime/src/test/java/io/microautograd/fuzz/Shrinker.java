@@ -8,6 +8,7 @@ import io.microautograd.fuzz.Program.And;
 import io.microautograd.fuzz.Program.Assign;
 import io.microautograd.fuzz.Program.Binary;
 import io.microautograd.fuzz.Program.Call;
+import io.microautograd.fuzz.Program.Case;
 import io.microautograd.fuzz.Program.Compare;
 import io.microautograd.fuzz.Program.Cond;
 import io.microautograd.fuzz.Program.CountedFor;
@@ -18,6 +19,7 @@ import io.microautograd.fuzz.Program.For;
 import io.microautograd.fuzz.Program.ForEach;
 import io.microautograd.fuzz.Program.ForEachIndex;
 import io.microautograd.fuzz.Program.If;
+import io.microautograd.fuzz.Program.Inferred;
 import io.microautograd.fuzz.Program.Invoke;
 import io.microautograd.fuzz.Program.Literal;
 import io.microautograd.fuzz.Program.Method;
@@ -29,7 +31,10 @@ import io.microautograd.fuzz.Program.ScaledIndex;
 import io.microautograd.fuzz.Program.StepWhile;
 import io.microautograd.fuzz.Program.Stmt;
 import io.microautograd.fuzz.Program.Store;
+import io.microautograd.fuzz.Program.Switch;
+import io.microautograd.fuzz.Program.SwitchValue;
 import io.microautograd.fuzz.Program.Ternary;
+import io.microautograd.fuzz.Program.Throw;
 import io.microautograd.fuzz.Program.While;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +42,14 @@ import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
- * Makes a failing program small: greedily drops statements (at every level, loop bodies
- * included), flattens ifs into one branch and loops into their body, and replaces expressions by
- * their operands or by 1.0, keeping each step that still disagrees at the same point. Helpers
- * lose statements too. Indices are never rewritten and {@code int[]} contents stay as generated,
- * so no candidate reads out of bounds. A candidate that no longer compiles (a declaration, an array alias's
- * included, dropped while its name is still used) is never kept.
+ * Makes a failing program small: greedily drops statements (at every level, loop bodies and
+ * switch cases included) and switch cases, flattens ifs into one branch, loops into their body
+ * and switches into a case, and replaces expressions by their operands (a switch expression by a
+ * value it yields) or by 1.0, keeping each step that still disagrees at the same point. Helpers
+ * lose statements too, and a program its helpers and static imports. Indices are never rewritten
+ * and {@code int[]} contents stay as generated, so no candidate reads out of bounds. A candidate
+ * that no longer compiles (a declaration, an array alias's included, dropped while its name is
+ * still used) is never kept.
  */
 final class Shrinker {
 
@@ -96,6 +103,18 @@ final class Shrinker {
             out.add(method.withBody(body));
         }
         for (int h = 0; h < method.helpers().size(); h++) {
+            List<Method> fewer = new ArrayList<>(method.helpers());
+            String name = fewer.remove(h).name();
+            // A call of a name no helper has left could mean an imported Math function in Java.
+            if (fewer.stream().anyMatch(other -> other.name().equals(name)) || !calls(method, name)) {
+                out.add(method.withHelpers(List.copyOf(fewer)));
+            }
+        }
+        for (String staticImport : method.staticImports()) {
+            out.add(method.withStaticImports(method.staticImports().stream().filter(i -> !i.equals(staticImport))
+                    .toList()));
+        }
+        for (int h = 0; h < method.helpers().size(); h++) {
             for (List<Stmt> body : statementVariants(method.helpers().get(h).body())) {
                 List<Method> helpers = new ArrayList<>(method.helpers());
                 helpers.set(h, helpers.get(h).withBody(body));
@@ -140,10 +159,25 @@ final class Shrinker {
         return out;
     }
 
-    /** The statement with one of its inner blocks shrunk one step. */
+    /** The statement with one of its inner blocks shrunk one step, or a switch with a case fewer. */
     private static List<Stmt> smallerStatements(Stmt statement) {
         List<Stmt> out = new ArrayList<>();
-        if (statement instanceof If branch) {
+        if (statement instanceof Inferred inferred) {
+            smallerStatements(inferred.declaration()).forEach(declaration -> out.add(new Inferred(declaration)));
+        } else if (statement instanceof Switch choice) {
+            List<Case> cases = choice.cases();
+            for (int i = 0; i < cases.size(); i++) {
+                Case c = cases.get(i);
+                List<Case> fewer = new ArrayList<>(cases);
+                fewer.remove(i);
+                out.add(new Switch(choice.selector(), choice.arrows(), List.copyOf(fewer)));
+                for (List<Stmt> body : statementVariants(c.body())) {
+                    List<Case> smaller = new ArrayList<>(cases);
+                    smaller.set(i, new Case(c.labels(), body, c.yielded()));
+                    out.add(new Switch(choice.selector(), choice.arrows(), List.copyOf(smaller)));
+                }
+            }
+        } else if (statement instanceof If branch) {
             statementVariants(branch.then()).forEach(then -> out.add(new If(branch.condition(), then, branch.otherwise())));
             statementVariants(branch.otherwise()).forEach(otherwise -> out.add(new If(branch.condition(), branch.then(), otherwise)));
         } else if (statement instanceof For loop) {
@@ -186,6 +220,8 @@ final class Shrinker {
             operands.add(t.whenFalse());
         } else if (e instanceof Invoke i) {
             operands.addAll(i.scalars());
+        } else if (e instanceof SwitchValue s) {
+            s.cases().stream().map(Case::yielded).filter(v -> v != null).forEach(operands::add);
         }
         if (choice < operands.size()) {
             return operands.get(choice);
@@ -193,6 +229,18 @@ final class Shrinker {
         boolean leaf = e instanceof Literal || e instanceof Program.Var || e instanceof Element
                 || e instanceof ScaledIndex;
         return choice == 2 && !leaf ? new Literal(1.0) : e;
+    }
+
+    /** Whether {@code method} or one of its helpers calls a helper named {@code name}. */
+    private static boolean calls(Method method, String name) {
+        boolean[] found = {false};
+        Rewriter finder = new Rewriter(-1, e -> {
+            found[0] |= e instanceof Invoke i && i.helper().equals(name);
+            return e;
+        });
+        finder.block(method.body());
+        method.helpers().forEach(helper -> finder.block(helper.body()));
+        return found[0];
     }
 
     private static int countExpressions(Method method) {
@@ -224,7 +272,13 @@ final class Shrinker {
         }
 
         private Stmt statement(Stmt s) {
-            if (s instanceof Declare d) {
+            if (s instanceof Inferred inferred) {
+                return new Inferred(statement(inferred.declaration()));
+            } else if (s instanceof Switch choice) {
+                return new Switch(choice.selector(), choice.arrows(), cases(choice.cases()));
+            } else if (s instanceof Throw t) {
+                return new Throw(t.exception(), t.text(), t.value() == null ? null : expr(t.value()));
+            } else if (s instanceof Declare d) {
                 return new Declare(d.name(), expr(d.init()));
             } else if (s instanceof Assign a) {
                 return new Assign(a.name(), a.op(), expr(a.value()));
@@ -267,7 +321,7 @@ final class Shrinker {
                 for (Expr argument : c.arguments()) {
                     arguments.add(expr(argument));
                 }
-                return new Call(c.function(), List.copyOf(arguments));
+                return new Call(c.function(), List.copyOf(arguments), c.spelling());
             } else if (e instanceof Ternary t) {
                 return new Ternary(cond(t.condition()), expr(t.whenTrue()), expr(t.whenFalse()));
             } else if (e instanceof Invoke i) {
@@ -276,8 +330,18 @@ final class Shrinker {
                     scalars.add(expr(scalar));
                 }
                 return new Invoke(i.helper(), i.arrays(), List.copyOf(scalars));
+            } else if (e instanceof SwitchValue s) {
+                return new SwitchValue(s.selector(), s.arrows(), cases(s.cases()));
             }
             return e;
+        }
+
+        private List<Case> cases(List<Case> cases) {
+            List<Case> out = new ArrayList<>();
+            for (Case c : cases) {
+                out.add(new Case(c.labels(), block(c.body()), c.yielded() == null ? null : expr(c.yielded())));
+            }
+            return List.copyOf(out);
         }
 
         private Cond cond(Cond c) {

@@ -6,6 +6,7 @@ import io.microautograd.fuzz.Program.Assign;
 import io.microautograd.fuzz.Program.Binary;
 import io.microautograd.fuzz.Program.Break;
 import io.microautograd.fuzz.Program.Call;
+import io.microautograd.fuzz.Program.Case;
 import io.microautograd.fuzz.Program.Compare;
 import io.microautograd.fuzz.Program.Cond;
 import io.microautograd.fuzz.Program.Continue;
@@ -17,6 +18,7 @@ import io.microautograd.fuzz.Program.DeclareArray;
 import io.microautograd.fuzz.Program.DeclareInteger;
 import io.microautograd.fuzz.Program.Element;
 import io.microautograd.fuzz.Program.Expr;
+import io.microautograd.fuzz.Program.FloorMod;
 import io.microautograd.fuzz.Program.For;
 import io.microautograd.fuzz.Program.ForEach;
 import io.microautograd.fuzz.Program.ForEachIndex;
@@ -24,6 +26,7 @@ import io.microautograd.fuzz.Program.If;
 import io.microautograd.fuzz.Program.Index;
 import io.microautograd.fuzz.Program.IndexArray;
 import io.microautograd.fuzz.Program.IndexElement;
+import io.microautograd.fuzz.Program.Inferred;
 import io.microautograd.fuzz.Program.IntLiteral;
 import io.microautograd.fuzz.Program.IntegerValue;
 import io.microautograd.fuzz.Program.Invoke;
@@ -39,9 +42,14 @@ import io.microautograd.fuzz.Program.ScaledIndex;
 import io.microautograd.fuzz.Program.StepWhile;
 import io.microautograd.fuzz.Program.Stmt;
 import io.microautograd.fuzz.Program.Store;
+import io.microautograd.fuzz.Program.Switch;
+import io.microautograd.fuzz.Program.SwitchValue;
 import io.microautograd.fuzz.Program.Ternary;
+import io.microautograd.fuzz.Program.Throw;
+import io.microautograd.fuzz.Program.Truncate;
 import io.microautograd.fuzz.Program.Var;
 import io.microautograd.fuzz.Program.While;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +64,10 @@ import java.util.function.Function;
  * {@code Value[]} passed by reference, as Java passes {@code double[]}: a helper that writes
  * into its array parameter changes the caller's array, and an alias ({@code double[] b = a;})
  * is the same {@code Value[]} under a second name, so a write through one is read through both.
+ * A call of a helper resolves among the overloads of its name as Java does; a guard throws the
+ * exception Java throws, with the message Java builds. A StrictMath function gets StrictMath's
+ * value, which may be an ulp from Math's, added to the engine's node as a constant, so the
+ * gradient is the engine's.
  */
 final class ValueInterpreter {
 
@@ -146,7 +158,13 @@ final class ValueInterpreter {
     }
 
     private Value statement(Stmt statement) {
-        if (statement instanceof Declare d) {
+        if (statement instanceof Inferred i) {
+            return statement(i.declaration());
+        } else if (statement instanceof Switch s) {
+            return switchStatement(s);
+        } else if (statement instanceof Throw t) {
+            throw thrown(t);
+        } else if (statement instanceof Declare d) {
             variables.put(d.name(), eval(d.init()));
         } else if (statement instanceof Assign a) {
             variables.put(a.name(), updated(a.op(), variables.get(a.name()), eval(a.value())));
@@ -230,6 +248,67 @@ final class ValueInterpreter {
         }
     }
 
+    /**
+     * Runs the cases of a switch statement from the one entered, on into the next ones in a
+     * classic switch until a case's statements jump; a break ends the switch, a continue goes on
+     * to the enclosing loop.
+     */
+    private Value switchStatement(Switch s) {
+        List<Case> cases = s.cases();
+        for (int i = entered(cases, index(s.selector())); i < cases.size(); i++) {
+            Value returned = block(cases.get(i).body());
+            if (returned != null || jump == Jump.CONTINUE) {
+                return returned;
+            }
+            if (jump == Jump.BREAK || s.arrows()) {
+                jump = Jump.NONE;
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The value of a switch expression: what the entered case, or one it runs on into, yields. */
+    private Value switchValue(SwitchValue s) {
+        List<Case> cases = s.cases();
+        for (int i = entered(cases, index(s.selector())); i < cases.size(); i++) {
+            block(cases.get(i).body());
+            if (cases.get(i).yielded() != null) {
+                return eval(cases.get(i).yielded());
+            }
+        }
+        throw new IllegalStateException("no case of a switch expression yields: " + s);
+    }
+
+    /** The case a selector enters: the first with its value among the labels, else default; past the end when neither. */
+    private static int entered(List<Case> cases, int selector) {
+        int fallback = cases.size();
+        for (int i = 0; i < cases.size(); i++) {
+            if (cases.get(i).labels().contains(selector)) {
+                return i;
+            }
+            fallback = cases.get(i).labels().isEmpty() ? i : fallback;
+        }
+        return fallback;
+    }
+
+    /** The exception a guard throws, with the message Java builds from its text and value. */
+    private RuntimeException thrown(Throw t) {
+        String message = t.text();
+        if (t.value() != null) {
+            double shown = eval(t.value()).data();
+            String type = Program.typeOf(t.value());
+            message += type.equals("double") ? String.valueOf(shown)
+                    : type.equals("long") ? String.valueOf((long) shown) : String.valueOf((int) shown);
+        }
+        try {
+            return (RuntimeException) Class.forName("java.lang." + t.exception()).getConstructor(String.class)
+                    .newInstance(message);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no exception java.lang." + t.exception(), e);
+        }
+    }
+
     /** Runs one iteration of a loop body; returns whether it broke out of the loop. */
     private boolean iteration(List<Stmt> body) {
         block(body);
@@ -251,12 +330,19 @@ final class ValueInterpreter {
             return arrays.containsKey(l.array()) ? arrays.get(l.array()).length : indexArrays.get(l.array()).length;
         } else if (index instanceof IndexElement e) {
             return indexArrays.get(e.indexArray())[index(e.index())];
+        } else if (index instanceof Truncate t) {
+            return (int) eval(t.value()).data();
+        } else if (index instanceof FloorMod f) {
+            return Math.floorMod(index(f.value()), f.divisor());
         }
         Remainder r = (Remainder) index;
         return index(r.left()) % index(r.right());
     }
 
     private Value eval(Expr expr) {
+        if (!Program.typeOf(expr).equals("double")) {
+            return Value.of((double) integer(expr));
+        }
         if (expr instanceof Var v) {
             return variables.get(v.name());
         } else if (expr instanceof Literal l) {
@@ -273,20 +359,49 @@ final class ValueInterpreter {
             return invoke(i);
         } else if (expr instanceof ScaledIndex s) {
             return Value.of(index(s.value()) * s.factor());
-        } else if (expr instanceof IntegerValue i) {
-            return Value.of((double) Integral.eval(i.value(), integers));
+        } else if (expr instanceof SwitchValue s) {
+            return switchValue(s);
         }
         Ternary t = (Ternary) expr;
         return test(t.condition()) ? eval(t.whenTrue()) : eval(t.whenFalse());
     }
 
     /**
-     * Runs a helper with the caller's arrays themselves (by reference), double or int, and the
-     * scalars' values.
+     * An int or long expression, computed as Java computes it: {@code -n} is the int 0, not -0.0,
+     * where n is 0. It holds no differentiated value.
+     */
+    private long integer(Expr expr) {
+        String type = Program.typeOf(expr);
+        long value;
+        if (expr instanceof IntegerValue i) {
+            value = Integral.eval(i.value(), integers);
+        } else if (expr instanceof Negate n) {
+            value = -integer(n.operand());
+        } else if (expr instanceof Binary b) {
+            long left = integer(b.left());
+            long right = integer(b.right());
+            value = b.op().equals("+") ? left + right : b.op().equals("-") ? left - right
+                    : b.op().equals("*") ? left * right : left / right;
+        } else if (expr instanceof Ternary t) {
+            value = test(t.condition()) ? integer(t.whenTrue()) : integer(t.whenFalse());
+        } else {
+            Call c = (Call) expr;
+            long first = integer(c.arguments().get(0));
+            value = c.function().equals("abs") ? Math.abs(first) : c.function().equals("max")
+                    ? Math.max(first, integer(c.arguments().get(1))) : Math.min(first, integer(c.arguments().get(1)));
+        }
+        return Integral.narrowed(value, type.equals("long"));
+    }
+
+    /**
+     * Runs the helper the call resolves to with the caller's arrays themselves (by reference),
+     * double or int, and the scalars' values.
      */
     private Value invoke(Invoke invoke) {
-        Method helper = method.helpers().stream().filter(h -> h.name().equals(invoke.helper())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no helper " + invoke.helper()));
+        List<String> argumentTypes = new ArrayList<>();
+        invoke.arrays().forEach(array -> argumentTypes.add(arrays.containsKey(array) ? "double[]" : "int[]"));
+        invoke.scalars().forEach(scalar -> argumentTypes.add(Program.typeOf(scalar)));
+        Method helper = OverloadResolution.resolve(method.helpers(), invoke.helper(), argumentTypes);
         ValueInterpreter callee = new ValueInterpreter(helper);
         int arrayArgument = 0;
         int scalarArgument = 0;
@@ -295,6 +410,8 @@ final class ValueInterpreter {
                 callee.arrays.put(parameter, arrays.get(invoke.arrays().get(arrayArgument++)));
             } else if (helper.indexArrays().stream().anyMatch(indices -> indices.name().equals(parameter))) {
                 callee.indexArrays.put(parameter, indexArrays.get(invoke.arrays().get(arrayArgument++)));
+            } else if (!helper.typeOf(parameter).equals("double")) {
+                callee.integers.put(parameter, (long) eval(invoke.scalars().get(scalarArgument++)).data());
             } else {
                 callee.variables.put(parameter, eval(invoke.scalars().get(scalarArgument++)));
             }
@@ -326,7 +443,25 @@ final class ValueInterpreter {
         if (function == null) {
             throw new IllegalArgumentException("no Value form of Math." + call.function());
         }
-        return function.apply(call.arguments().stream().map(this::eval).toArray(Value[]::new));
+        Value[] arguments = call.arguments().stream().map(this::eval).toArray(Value[]::new);
+        Value engine = function.apply(arguments);
+        return call.spelling().strict ? withValue(engine, StrictMathValues.of(call.function(), List.of(arguments)))
+                : engine;
+    }
+
+    /**
+     * {@code engine} with the value {@code exact}, by adding their difference as a constant, which
+     * leaves the gradient alone; the difference of two doubles an ulp or so apart is exact.
+     */
+    private static Value withValue(Value engine, double exact) {
+        if (Double.compare(engine.data(), exact) == 0) {
+            return engine;
+        }
+        Value corrected = engine.add(exact - engine.data());
+        if (Double.compare(corrected.data(), exact) != 0) {
+            throw new IllegalStateException("the engine's " + engine.data() + " does not become " + exact);
+        }
+        return corrected;
     }
 
     private boolean test(Cond cond) {

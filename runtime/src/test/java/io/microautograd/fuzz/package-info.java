@@ -3,7 +3,7 @@
  *
  * <p>Random programs ({@link io.microautograd.fuzz.Program}) are printed as Java for the
  * annotation processor and run on the {@code Value} engine; both answers, and central finite
- * differences, must agree at random points. Three kinds of programs are checked:
+ * differences, must agree at random points. These kinds of programs are checked:
  * <ul>
  *   <li>scalar (part 1 of the compiler): double parameters, locals, branches, every Math rule;
  *       the same programs from the same seed as before part 2, so runs stay comparable;</li>
@@ -35,7 +35,17 @@
  *       {@code Integer.MAX_VALUE}, with {@code !=} tests that follow a counter through its wrap,
  *       nested, with break and continue. Each header is run in the generator with Java's
  *       arithmetic and kept only if it stops within five trips, so the numbers are large and the
- *       loops short.</li>
+ *       loops short;</li>
+ *   <li>everyday: Java as people write it ({@link io.microautograd.fuzz.EverydayProgramGenerator}):
+ *       switch statements, classic and with arrows, and switch expressions, in loops and around
+ *       them, on loop counters, their remainders and doubles cut to ints; {@code var} for locals,
+ *       local arrays and loop variables; Math calls written with their class, with
+ *       {@code StrictMath}, in full or through static imports
+ *       ({@link io.microautograd.fuzz.CallSpellings}); {@code fma}, {@code toRadians},
+ *       {@code toDegrees}, {@code copySign}, {@code scalb} and {@code round}; guards that throw at
+ *       some of the points ({@link io.microautograd.fuzz.GuardCheck}); helpers overloaded by
+ *       parameter type and called with arguments that pick each member as Java's resolution does
+ *       ({@link io.microautograd.fuzz.HelperFamilies}), some named like a Math function.</li>
  * </ul>
  *
  * <p>The engine comparison is relative to the gradient's size, or to the size of the terms its
@@ -92,5 +102,21 @@
  * report the guarded loop reversals and those split into sums and updates (the comment the
  * processor writes over each). The scaled update loops came with the split and changed the arrays
  * mode's programs for every seed; before them no program's reversal had the split's shape.
+ *
+ * <p>Everyday programs each get a compilation unit of their own ({@link
+ * io.microautograd.fuzz.SeparateUnits}), compiled a batch to a javac run: a static import holds
+ * for its whole unit, and a helper named like a Math function hides that function from every
+ * method of its class. The interpreter gives StrictMath's functions StrictMath's value, added to
+ * the engine's node as a constant (a difference of an ulp or so, exact), so the gradient is the
+ * engine's (whose operations include fma, toRadians, toDegrees, scalb, copySign and round,
+ * which programs write {@code (double) Math.round(x)}, so that no arithmetic runs in long). A
+ * guard compares a variable with a threshold between 1.3 and 1.9 in size, so that it throws at
+ * some of the points drawn from [-2, 2] and not at most; where the original throws, the
+ * generated method and the engine must throw an exception of the same class with the same
+ * message, and a guard that throws within a finite-difference step makes the point
+ * ill-conditioned. A helper's call passes now and then an int or a long where the member
+ * it was drawn for wants a wider type, when the call still resolves ({@link
+ * io.microautograd.fuzz.OverloadResolution}); the interpreter runs the member that resolution
+ * picks, and javac's pick, which the original method runs, is held to it by the value check.
  */
 package io.microautograd.fuzz;

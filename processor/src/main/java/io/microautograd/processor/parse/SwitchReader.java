@@ -1,6 +1,5 @@
 package io.microautograd.processor.parse;
 
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LiteralTree;
@@ -8,7 +7,6 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
-import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.YieldTree;
 import io.microautograd.processor.ir.BinaryOp;
@@ -202,13 +200,13 @@ final class SwitchReader {
             }
             return out;
         }
+        // A rule of a switch statement is a block, a throw or an expression statement; one of a
+        // switch expression is a block, a throw or the value it yields.
         Tree arm = tree.getBody();
-        if (arm instanceof BlockTree || arm instanceof ThrowTree) {
-            body.rejections().attempt(() -> body.statement((StatementTree) arm, out));
-        } else if (context.target != null) {
-            body.rejections().attempt(() -> out.add(assignment(context.target, (ExpressionTree) arm, arm)));
+        if (arm instanceof StatementTree statement) {
+            body.rejections().attempt(() -> body.statement(statement, out));
         } else {
-            body.rejections().attempt(() -> out.add(body.expressionStatement((ExpressionTree) arm, arm)));
+            body.rejections().attempt(() -> out.add(assignment(context.target, (ExpressionTree) arm, arm)));
         }
         return out;
     }
@@ -229,7 +227,11 @@ final class SwitchReader {
         return false;
     }
 
-    /** No case falls through: an if/else chain over the labels, the default last. */
+    /**
+     * No case falls through: an if/else chain over the labels, the default last. Labels after the
+     * last statements (a classic switch ending in {@code case 3:}) enter a case that runs nothing,
+     * whatever the default does.
+     */
     private List<Stmt> ifChain(List<Case> cases, Expr selector, Stmt.Origin origin) {
         Variable[] exited = new Variable[1];
         List<Expr> tests = new ArrayList<>();
@@ -253,6 +255,10 @@ final class SwitchReader {
             }
             pending = new ArrayList<>();
             defaultPending = false;
+        }
+        if (!pending.isEmpty()) {
+            tests.add(anyOf(selector, pending));
+            entered.add(Stmt.Block.of(List.of()));
         }
         Stmt.Block chain = otherwise;
         for (int k = tests.size() - 1; k >= 0; k--) {
@@ -278,12 +284,17 @@ final class SwitchReader {
     /**
      * A case falls through: each case runs when its labels match or the case before ran on into
      * it, and a break clears {@code entered}, so no later case runs; the default runs when no
-     * label matches.
+     * label matches. A switch that cannot complete normally (JLS 14.22: a default, no break, a
+     * last case that cannot complete normally) reaches its last case whichever case it enters,
+     * so that case runs without a test, and javac sees, as in the source, that nothing follows.
      */
     private List<Stmt> enteredInTurn(List<Case> cases, Expr selector, Stmt.Origin origin) {
         Variable entered = body.scope().introduce("entered", Type.BOOLEAN);
         Leaving leaving = new Leaving(entered, true);
         List<Expr> allLabels = cases.stream().flatMap(c -> c.labels().stream()).toList();
+        Case last = cases.get(cases.size() - 1);
+        boolean endsInLast = open.peek().exits.isEmpty() && cases.stream().anyMatch(Case::isDefault)
+                && !last.isStacked() && !Reachability.canCompleteNormally(Stmt.Block.of(last.statements()));
         List<Stmt> out = new ArrayList<>();
         out.add(new Stmt.Assign(entered, new Expr.Literal("false", Type.BOOLEAN), true, origin));
         List<Expr> pending = new ArrayList<>();
@@ -293,6 +304,10 @@ final class SwitchReader {
             defaultPending |= c.isDefault();
             if (c.isStacked()) {
                 continue;
+            }
+            if (c == last && endsInLast) {
+                out.addAll(last.statements());
+                break;
             }
             Expr enters = pending.isEmpty() ? null : anyOf(selector, pending);
             if (defaultPending) {
