@@ -50,6 +50,12 @@ import java.lang.annotation.Target;
 public @interface Differentiable {
 
     /**
+     * The value of {@link #checkpoints()} that lets the gradient compiler choose: it checkpoints a
+     * loop it can see runs at least 2<sup>20</sup> times, with 64 snapshots, and tapes the others.
+     */
+    int AUTOMATIC = -1;
+
+    /**
      * Names of the parameters to differentiate with respect to, each a {@code double},
      * {@code double[]} or {@code double[][]} parameter. Empty (the default) means every such
      * parameter; the others are constants with no adjoint.
@@ -57,6 +63,32 @@ public @interface Differentiable {
      * @return the names of the differentiated parameters, or none for all of them
      */
     String[] wrt() default {};
+
+    /**
+     * Checkpointing: how many snapshots of its state each of the method's outermost loops may keep,
+     * so that the gradient's memory does not grow with the number of iterations. A checkpointed
+     * loop tapes nothing while the method runs forward; it keeps the values its body changes (the
+     * scalars declared before it and the {@code double[]} arrays it writes into) at the iterations
+     * that Griewank's binomial schedule picks, and the reverse sweep recomputes its iterations from
+     * them, a segment at a time, each segment taped and reversed at once. The gradient is bit for bit
+     * the taped one; a loop of {@code N} iterations with {@code s} snapshots is cut into segments of
+     * {@code ceil(N / C(s + 3, 3))} iterations, so that it runs forward without a tape at most
+     * about three times in all.
+     *
+     * <p>{@code 0} tapes every loop. {@link #AUTOMATIC} (the default) checkpoints, with 64
+     * snapshots, the loops whose trip count is written as literals and is at least 2<sup>20</sup>. A
+     * positive number checkpoints every outermost loop that records values for the reverse sweep,
+     * with that many snapshots at most. A loop that cannot be checkpointed is taped, with a note
+     * ({@code [MicroAutograd:Checkpoint]}) at the loop that says why: it must be a {@code for} loop
+     * whose index it declares and moves by one towards a bound it leaves alone, with no {@code break},
+     * that writes only into {@code double[]} arrays declared before it and passes no array to a method
+     * without {@code @Differentiable}. Loops nested in other loops are taped (within a checkpointed
+     * loop, a segment at a time). A plain method the loop calls runs again when its iterations are
+     * recomputed.
+     *
+     * @return the number of snapshots per checkpointed loop, {@code 0} for none, or {@link #AUTOMATIC}
+     */
+    int checkpoints() default AUTOMATIC;
 
     /**
      * The highest order of derivatives generated: 1 (the default) gives the gradient methods and

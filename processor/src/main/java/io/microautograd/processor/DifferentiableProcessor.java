@@ -8,6 +8,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.microautograd.Differentiable;
 import io.microautograd.processor.diff.LostDerivatives;
+import io.microautograd.processor.diff.Pullback;
 import io.microautograd.processor.diff.ReverseMode;
 import io.microautograd.processor.diff.TangentMode;
 import io.microautograd.processor.emit.GeneratedSignatures;
@@ -251,8 +252,12 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     private GradientMethod differentiate(ReadMethod method, CallGraph graph) {
         try {
             Function function = method.parsed().function();
-            return new GradientMethod(ReverseMode.differentiate(function, graph::mayHoldArrays),
-                    TangentMode.differentiate(function), sourceVariables(function), graph.facts(method.key()));
+            Pullback pullback = ReverseMode.differentiate(function, graph::mayHoldArrays);
+            pullback.tapedNotCheckpointed().forEach((loop, reason) -> reporter.note(Tag.CHECKPOINT,
+                    "this loop is taped, not checkpointed: " + reason, method.parsed().loopSites().get(loop),
+                    method.unit()));
+            return new GradientMethod(pullback, TangentMode.differentiate(function), sourceVariables(function),
+                    graph.facts(method.key()));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             reporter.bug(e, method.element());
             return null;

@@ -29,6 +29,11 @@ final class Reporter {
         }
     }
 
+    /** Reports a note of the given tag at a tree of the method: what the processor did, which compiles. */
+    void note(Tag tag, String message, Tree tree, CompilationUnitTree unit) {
+        trees.printMessage(Diagnostic.Kind.NOTE, tag.prefix() + message, tree, unit);
+    }
+
     /** Reports an error of the given tag at a tree of the method. */
     void error(Tag tag, String message, Tree tree, Element method, CompilationUnitTree unit) {
         reject(new Rejection(tag, tree, message), method, unit);

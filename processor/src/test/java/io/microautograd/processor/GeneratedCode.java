@@ -87,6 +87,16 @@ final class GeneratedCode {
      * depends on.
      */
     Compiler javacAfter(Path directory) {
+        writeClasses(directory);
+        List<File> classpath = new ArrayList<>(List.of(directory.toFile()));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classpath.add(new File(entry));
+        }
+        return javac().withClasspath(classpath);
+    }
+
+    /** Writes this compilation's class files into {@code directory}, in folders by package, as a class path. */
+    void writeClasses(Path directory) {
         try {
             for (Map.Entry<String, byte[]> type : classes.entrySet()) {
                 Path file = directory.resolve(type.getKey().replace('.', '/') + ".class");
@@ -96,11 +106,6 @@ final class GeneratedCode {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<File> classpath = new ArrayList<>(List.of(directory.toFile()));
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            classpath.add(new File(entry));
-        }
-        return javac().withClasspath(classpath);
     }
 
     /**

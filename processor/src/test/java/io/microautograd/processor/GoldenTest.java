@@ -233,7 +233,7 @@ class GoldenTest {
                             double exp = doubleTape[--doubleTapeSize];
                             dX[i] -= dA * exp;
                         }
-                        rosenbrockNDoubleTape.set(doubleTape);
+                        keep(rosenbrockNDoubleTape, doubleTape);
                         return value;
                     }
 

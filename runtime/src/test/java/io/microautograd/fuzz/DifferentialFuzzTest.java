@@ -43,6 +43,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * atan2 and hypot in their tails, where gradients reach 1e-300 and 1e300 ({@link TailProgramGenerator}).
  * Mode {@code tangents} checks the programs of {@code arrays} and then each generated {@code fTangent}
  * against the gradient dotted with a random direction ({@link TangentPoints}).
+ * Mode {@code checkpoints} compiles the part-2 programs with checkpoints and taped, and demands the
+ * taped gradient bit for bit besides ({@link CheckpointedRuns}); its quick default is a test of its
+ * own, and a campaign is {@code -Dfuzz.modes=checkpoints}.
  * Mode {@code everyday} writes Java as people write it ({@link EverydayProgramGenerator}): switch
  * statements and expressions in loops and around them, var, static imports, StrictMath, guards
  * that throw at some points (where all three paths must throw alike, {@link GuardCheck}) and
@@ -73,6 +76,18 @@ class DifferentialFuzzTest {
         DifferentialFuzzer.Counts counts = run(DifferentialFuzzer.Mode.SEPARATE_RUNS, 100, report);
         assertTrue(report.length() == 0, report.toString());
         assertTrue(counts.rejectedByProcessor > 0, "no program rejected alike: " + counts);
+    }
+
+    /**
+     * The quick default of mode {@code checkpoints}: programs whose loops are checkpointed give the
+     * gradient of the {@code Value} engine and finite differences, and the taped one bit for bit.
+     */
+    @Test
+    void checkpointedProgramsGiveTheTapedGradient() {
+        StringBuilder report = new StringBuilder();
+        DifferentialFuzzer.Counts counts = run(DifferentialFuzzer.Mode.CHECKPOINTS, 100, report);
+        assertTrue(report.length() == 0, report.toString());
+        assertTrue(counts.checkpointedLoops > 20, "few loops checkpointed: " + counts);
     }
 
     /**

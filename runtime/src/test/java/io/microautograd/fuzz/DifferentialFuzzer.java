@@ -84,6 +84,8 @@ final class DifferentialFuzzer {
         int sharedRejected;
         /** Points where a guard threw, and the generated method and the Value engine threw alike. */
         int thrownAlike;
+        /** The loops the generated code checkpoints. */
+        int checkpointedLoops;
         final List<Finding> findings = new ArrayList<>();
 
         @Override
@@ -92,10 +94,11 @@ final class DifferentialFuzzer {
                     + "%d programs rejected by the processor, %d disagreements; %d programs with an array alias, "
                     + "%d with an int[] parameter; %d of %d loop reversals guarded against zero adjoints, "
                     + "%d split into sums and updates; %d calls passed one array for two parameters, %d of them "
-                    + "rejected as the rule says; %d points where a guard threw, alike on all three paths",
+                    + "rejected as the rule says; %d points where a guard threw, alike on all three paths; "
+                    + "%d loops checkpointed",
                     programs, points, agreed, illConditioned, rejectedByProcessor, findings.size(), withAliases,
                     withIndexArrays, guardedReversals, loopReversals, splitReversals, sharedCalls, sharedRejected,
-                    thrownAlike);
+                    thrownAlike, checkpointedLoops);
         }
     }
 
@@ -137,6 +140,11 @@ final class DifferentialFuzzer {
          * as Math arguments and loop bounds, large steps, long counters, names with $ and _.
          */
         INTEGERS,
+        /**
+         * Part 2 with every method asking for checkpoints, compiled beside the same programs taped:
+         * the checkpointed gradient must also be the taped one, bit for bit ({@link CheckpointedRuns}).
+         */
+        CHECKPOINTS,
         /** Part 2 with each generated {@code fTangent} checked against the gradient ({@link TangentPoints}). */
         TANGENTS,
         /**
@@ -152,9 +160,9 @@ final class DifferentialFuzzer {
                 case TAILS -> new TailProgramGenerator(seed)::method;
                 case INTEGERS -> new IntegerProgramGenerator(seed)::method;
                 case EVERYDAY -> new EverydayProgramGenerator(seed)::method;
-                case ARRAYS, HELPER_WRITES, INDEX_NAMES, SEPARATE_RUNS, SHARED_ARRAYS, TANGENTS -> new ArrayProgramGenerator(
-                        seed, this == HELPER_WRITES || this == SEPARATE_RUNS, this == INDEX_NAMES,
-                        this == SHARED_ARRAYS)::method;
+                case ARRAYS, HELPER_WRITES, INDEX_NAMES, SEPARATE_RUNS, SHARED_ARRAYS, CHECKPOINTS, TANGENTS ->
+                        new ArrayProgramGenerator(seed, this == HELPER_WRITES || this == SEPARATE_RUNS,
+                                this == INDEX_NAMES, this == SHARED_ARRAYS)::method;
             };
         }
     }
@@ -178,6 +186,8 @@ final class DifferentialFuzzer {
             }
             if (mode == Mode.SEPARATE_RUNS) {
                 SeparateRuns.checkBatch(batch, "Batch" + start, points, counts);
+            } else if (mode == Mode.CHECKPOINTS) {
+                CheckpointedRuns.checkBatch(batch, "Batch" + start, points, counts);
             } else if (mode == Mode.TANGENTS) {
                 TangentPoints.checkBatch(batch, "Batch" + start, points, counts);
             } else if (mode == Mode.EVERYDAY) {
@@ -226,17 +236,15 @@ final class DifferentialFuzzer {
      */
     static void checkProgram(Method method, Loaded loaded, Random points, Counts counts,
             BiFunction<Method, double[], Outcome> recheck) {
-        checkProgram(method, loaded, points, counts, recheck, (l, m, x) -> l.check(m, x));
+        checkProgram(method, loaded::check, points, counts, recheck);
     }
 
-    /** A check of one program at one point with its compiled classes. */
-    interface Check {
-        Outcome at(Loaded loaded, Method method, double[] point);
-    }
-
-    /** {@link #checkProgram(Method, Loaded, Random, Counts, BiFunction)} with another check at each point. */
-    static void checkProgram(Method method, Loaded loaded, Random points, Counts counts,
-            BiFunction<Method, double[], Outcome> recheck, Check check) {
+    /**
+     * Checks {@code method} at random points with {@code check}, which compares what its compiled
+     * classes give with what they must; a disagreement is shrunk with {@code recheck}.
+     */
+    static void checkProgram(Method method, BiFunction<Method, double[], Outcome> check, Random points,
+            Counts counts, BiFunction<Method, double[], Outcome> recheck) {
         counts.programs++;
         for (int p = 0; p < POINTS_PER_PROGRAM; p++) {
             // A program with two arrays gets them separate at its first point and one array for both after.
@@ -246,7 +254,7 @@ final class DifferentialFuzzer {
                 point[i] = points.nextDouble() * 4 - 2;
             }
             counts.points++;
-            Outcome outcome = check.at(loaded, method, point);
+            Outcome outcome = check.apply(method, point);
             if (shared) {
                 counts.sharedCalls++;
                 if (outcome.verdict() == Verdict.AGREE && SharedArrayCalls.rejection(method) != null) {
@@ -301,7 +309,11 @@ final class DifferentialFuzzer {
 
     /** Compiles methods into one class with the processor and loads it and its generated class. */
     static Compilation compile(String className, List<Method> methods) {
-        String source = JavaPrinter.compilationUnit(PACKAGE, className, methods);
+        return compile(className, JavaPrinter.compilationUnit(PACKAGE, className, methods));
+    }
+
+    /** Compiles the source of a class with the processor and loads it and its generated class. */
+    static Compilation compile(String className, String source) {
         InMemoryCompiler.Result result = InMemoryCompiler.compile(Map.of(PACKAGE + "." + className, source),
                 new DifferentiableProcessor());
         if (!result.success()) {

@@ -41,8 +41,8 @@ final class TangentPoints {
         }
         DifferentialFuzzer.countReversals(compilation, counts);
         for (Method method : batch) {
-            DifferentialFuzzer.checkProgram(method, compilation.loaded(), points, counts, TangentPoints::recheck,
-                    TangentPoints::check);
+            DifferentialFuzzer.checkProgram(method, (m, x) -> check(compilation.loaded(), m, x), points, counts,
+                    TangentPoints::recheck);
         }
     }
 

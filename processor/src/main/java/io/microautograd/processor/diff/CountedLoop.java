@@ -255,25 +255,42 @@ record CountedLoop(Variable index, Expr start, int step) {
     }
 
     /**
-     * The loop running {@code body} for the indices of the {@code trips} iterations, last first.
-     * Each iteration computes its index from its number {@code trip}, in {@code long} arithmetic
-     * narrowed to the index's type, which gives the index the forward loop had even where it
-     * wrapped past {@code MAX_VALUE} or {@code MIN_VALUE}.
+     * The loop running {@code body} for the iterations numbered {@code from} to {@code to - 1} (in
+     * {@code long}, from 0 for the first iteration), last first. Each iteration computes its index
+     * from its number {@code trip}, in {@code long} arithmetic narrowed to the index's type, which
+     * gives the index the forward loop had even where it wrapped past {@code MAX_VALUE} or {@code
+     * MIN_VALUE}.
      *
      * @param first the index of the first iteration
-     * @param trips the number of iterations, a {@code long}
      * @param trip a fresh {@code long} for the iteration's number
      */
-    Stmt.Loop backwards(Expr first, Variable trips, Variable trip, Stmt.Block body) {
-        Stmt.Assign init = new Stmt.Assign(trip, binary(BinaryOp.SUB, read(trips), lit(1)), true, Stmt.Origin.NONE);
-        Expr remaining = binary(BinaryOp.GE, read(trip), lit(0));
+    Stmt.Loop backwards(Expr first, Expr from, Expr to, Variable trip, Stmt.Block body) {
+        Stmt.Assign init = new Stmt.Assign(trip, binary(BinaryOp.SUB, to, lit(1)), true, Stmt.Origin.NONE);
+        Expr remaining = binary(BinaryOp.GE, read(trip), from);
         Stmt.Assign update = new Stmt.Assign(trip, binary(BinaryOp.SUB, read(trip), lit(1)), false, Stmt.Origin.NONE);
+        return new Stmt.Loop(Stmt.LoopKind.FOR, List.of(init), remaining, List.of(update),
+                withIndex(indexAt(first, trip), body), Stmt.Origin.NONE);
+    }
+
+    /**
+     * The loop running {@code body} for the iterations numbered {@code from} to {@code to - 1}, in
+     * their order, each computing its index as {@link #backwards(Expr, Expr, Expr, Variable,
+     * Stmt.Block)} does.
+     */
+    Stmt.Loop forwards(Expr first, Expr from, Expr to, Variable trip, Stmt.Block body) {
+        Stmt.Assign init = new Stmt.Assign(trip, from, true, Stmt.Origin.NONE);
+        Expr remaining = binary(BinaryOp.LT, read(trip), to);
+        Stmt.Assign update = new Stmt.Assign(trip, binary(BinaryOp.ADD, read(trip), lit(1)), false, Stmt.Origin.NONE);
+        return new Stmt.Loop(Stmt.LoopKind.FOR, List.of(init), remaining, List.of(update),
+                withIndex(indexAt(first, trip), body), Stmt.Origin.NONE);
+    }
+
+    /** The index of the iteration numbered {@code trip} when the first has index {@code first}. */
+    private Expr indexAt(Expr first, Variable trip) {
         Expr offset = step == 1 ? read(trip) : binary(BinaryOp.MUL, read(trip), lit(step));
         boolean fromZero = first instanceof Expr.Literal l && l.text().equals("0");
         Expr position = fromZero ? offset : binary(BinaryOp.ADD, first, offset);
-        Expr value = index.type() == Type.LONG ? position : new Expr.Cast(index.type(), position);
-        return new Stmt.Loop(Stmt.LoopKind.FOR, List.of(init), remaining, List.of(update), withIndex(value, body),
-                Stmt.Origin.NONE);
+        return index.type() == Type.LONG ? position : new Expr.Cast(index.type(), position);
     }
 
     /** The body with the statement setting the index to {@code value} before it. */

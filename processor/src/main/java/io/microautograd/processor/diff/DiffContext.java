@@ -17,9 +17,11 @@ final class DiffContext {
     private final Activity activity;
     private final ReadsByStatement previous;
     private final Set<Variable> writtenArrays;
+    private final int checkpoints;
     private final ArrayAliases aliases;
     private final ReadsByStatement reads = new ReadsByStatement();
     private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
+    private final Map<Stmt.Loop, String> tapedNotCheckpointed = new LinkedHashMap<>();
     private final List<Stmt> prologue = new ArrayList<>();
     private final FreshVariables fresh;
     private Pullback pullback;
@@ -28,13 +30,15 @@ final class DiffContext {
      * @param previous the variables each statement's reverse code read in the previous round,
      *     or null in the first round, which keeps every overwritten value
      * @param writtenArrays the arrays the function writes elements into
+     * @param checkpoints the snapshots the function's {@code @Differentiable} gives its outermost loops
      * @param aliases the function's arrays that may share storage
      */
-    DiffContext(Activity activity, ReadsByStatement previous, Set<Variable> writtenArrays, ArrayAliases aliases,
-            int firstFreeId) {
+    DiffContext(Activity activity, ReadsByStatement previous, Set<Variable> writtenArrays, int checkpoints,
+            ArrayAliases aliases, int firstFreeId) {
         this.activity = activity;
         this.previous = previous;
         this.writtenArrays = writtenArrays;
+        this.checkpoints = checkpoints;
         this.aliases = aliases;
         this.fresh = new FreshVariables(firstFreeId);
     }
@@ -68,6 +72,31 @@ final class DiffContext {
     /** Notes the source variables that a source statement's reverse code reads. */
     void recordReads(Stmt statement, List<Stmt> reverse) {
         reads.record(statement, ReverseReads.of(reverse));
+    }
+
+    /** Notes the source variables that the reverse code of a source statement reads. */
+    void recordReads(Stmt statement, Set<Variable> variables) {
+        reads.record(statement, variables);
+    }
+
+    /** The function's arrays that share storage. */
+    ArrayAliases aliases() {
+        return aliases;
+    }
+
+    /** How an outermost loop is checkpointed, or null when it is taped without a word. */
+    Checkpointing checkpointing(Stmt.Loop loop) {
+        return Checkpointing.of(loop, checkpoints, aliases);
+    }
+
+    /** Notes that the method asked for a loop to be checkpointed and it is taped, and why. */
+    void noteTaped(Stmt.Loop loop, String reason) {
+        tapedNotCheckpointed.put(loop, reason);
+    }
+
+    /** The loops the method asked to checkpoint that are taped, each with the reason. */
+    Map<Stmt.Loop, String> tapedNotCheckpointed() {
+        return tapedNotCheckpointed;
     }
 
     /** Notes that the reverse sweep reads the decision of this if statement. */

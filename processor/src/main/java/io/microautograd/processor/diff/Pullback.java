@@ -29,6 +29,8 @@ import java.util.Set;
  *     before it starts, the entries per tape kind, as a {@code long} expression to evaluate just
  *     before the loop; its body's pushes then need no capacity check
  * @param writtenArrays the arrays the function writes into, directly or through another name
+ * @param tapedNotCheckpointed the outermost loops that the method asked to checkpoint and that are
+ *     taped instead, each with why it cannot be checkpointed (a clause that follows "because")
  */
 public record Pullback(
         Function source,
@@ -40,7 +42,8 @@ public record Pullback(
         Map<TapeKind, Expr> expectedTapeSizes,
         List<Variable> keptArrays,
         Map<Stmt.Loop, Map<TapeKind, Expr>> tapeReservations,
-        Set<Variable> writtenArrays) {
+        Set<Variable> writtenArrays,
+        Map<Stmt.Loop, String> tapedNotCheckpointed) {
 
     /** The adjoint storage parameters, in signature order: {@link #gradient()} if any, then the array adjoints. */
     public List<Variable> adjointStorage() {

@@ -173,7 +173,8 @@ final class PullbackCleanup {
             return doesNothing(l.body(), values.after(s));
         }
         if (s instanceof Stmt.If i && i.origin() == Stmt.Origin.NONE) {
-            return i.thenBlock().statements().isEmpty() && i.elseBlock().statements().isEmpty();
+            return i.thenBlock().statements().isEmpty() && i.elseBlock().statements().isEmpty()
+                    && isPure(i.condition());
         }
         return s instanceof Stmt.Block b && b.statements().isEmpty();
     }

@@ -12,6 +12,7 @@ import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,8 @@ public final class ReverseMode {
     public static Pullback differentiate(Function function, Predicate<Callee> mayHoldArrays) {
         Stmt.Block moved = TailReturns.moved(ConditionalBranches.of(function.body(), Activity.of(function)));
         ReverseMode mode = new ReverseMode(!TailReturns.endEveryPath(moved) ? function : new Function(function.name(),
-                function.parameters(), function.differentiated(), function.order(), moved, function.firstFreeId()), mayHoldArrays);
+                function.parameters(), function.differentiated(), function.order(), moved, function.firstFreeId(),
+                function.checkpoints()), mayHoldArrays);
         DiffContext round = mode.build(null);
         for (int i = 0; i < 8; i++) {
             ReadsByStatement reads = round.reads().analysed(mode.function);
@@ -68,7 +70,8 @@ public final class ReverseMode {
     }
 
     private DiffContext build(ReadsByStatement previous) {
-        DiffContext context = new DiffContext(activity, previous, written, aliases, function.firstFreeId());
+        DiffContext context = new DiffContext(activity, previous, written, function.checkpoints(), aliases,
+                function.firstFreeId());
         ArrayLoops arrays = new ArrayLoops(context.freshVariables());
         Variable resultAdjoint = context.fresh("dValue", Type.DOUBLE);
         Variable value = context.fresh("value", Type.DOUBLE);
@@ -123,7 +126,8 @@ public final class ReverseMode {
                 new HashSet<>(context.adjoints().values()));
         context.finish(new Pullback(function, resultAdjoint, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
                 block, TapeSizes.of(function, block), ReusableArrays.of(function, block, context.adjoints(),
-                mayHoldArrays), TapeReservations.of(block), written));
+                mayHoldArrays), TapeReservations.of(block), written,
+                Collections.unmodifiableMap(context.tapedNotCheckpointed())));
         return context;
     }
 

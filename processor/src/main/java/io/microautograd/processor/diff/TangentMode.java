@@ -198,6 +198,16 @@ public final class TangentMode {
             throw generatedOnly(s);
         }
 
+        @Override
+        public Void keepSnapshots(Stmt.KeepSnapshots s) {
+            throw generatedOnly(s);
+        }
+
+        @Override
+        public Void reverseSegments(Stmt.ReverseSegments s) {
+            throw generatedOnly(s);
+        }
+
         private IllegalStateException generatedOnly(Stmt s) {
             return new IllegalStateException("the tangent pass reads source code, which has no " + s);
         }

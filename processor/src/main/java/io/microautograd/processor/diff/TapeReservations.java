@@ -118,7 +118,7 @@ final class TapeReservations {
      * reads no variable the loop assigns and no array element (a store in the loop, through any
      * name for the array, could change one).
      */
-    private static boolean isFixed(Expr bound, Stmt.Loop loop) {
+    static boolean isFixed(Expr bound, Stmt.Loop loop) {
         boolean[] fixed = {isPure(bound)};
         IrWalk.expressions(bound, x -> fixed[0] &= !(x instanceof Expr.Element)
                 && !(x instanceof Expr.Read r && IrWalk.assigns(loop, r.variable())));

@@ -150,6 +150,16 @@ final class ZeroAdjointSkip {
             return null;
         }
 
+        @Override
+        public Void keepSnapshots(Stmt.KeepSnapshots s) {
+            return ineligible();
+        }
+
+        @Override
+        public Void reverseSegments(Stmt.ReverseSegments s) {
+            return ineligible();
+        }
+
         private Void nested(Stmt s) {
             IrWalk.expressionsOf(s).forEach(ZeroAdjointSkip.this::reads);
             IrWalk.children(s).forEach(ZeroAdjointSkip.this::statement);

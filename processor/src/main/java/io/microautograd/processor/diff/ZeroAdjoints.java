@@ -153,6 +153,25 @@ final class ZeroAdjoints {
         public Set<Variable> comment(Stmt.Comment s) {
             return in;
         }
+
+        @Override
+        public Set<Variable> keepSnapshots(Stmt.KeepSnapshots s) {
+            return statement(s.loop(), in);
+        }
+
+        /** Rounds to a fixed point: each runs {@code advance} and then may run {@code segment}. */
+        @Override
+        public Set<Variable> reverseSegments(Stmt.ReverseSegments s) {
+            Set<Variable> head = in;
+            while (true) {
+                Set<Variable> advanced = statement(s.advance(), head);
+                Set<Variable> next = join(head, join(advanced, statement(s.segment(), advanced)));
+                if (next == null || next.equals(head)) {
+                    return head;
+                }
+                head = next;
+            }
+        }
     }
 
     /**

@@ -67,6 +67,15 @@
  * than by the loop's index, or whose sums read an adjoint element after an update, keeps one loop.
  * Under a zero-adjoint guard both loops stay under it.
  *
+ * <p>Checkpointed loops: {@link io.microautograd.processor.diff.Checkpointing} decides whether an
+ * outermost loop is checkpointed (the method's {@code checkpoints}, or the processor's rule for
+ * long loops with literal bounds) and why not; {@link io.microautograd.processor.diff.LoopSweeper}
+ * then writes, instead of a taped loop, a forward sweep that runs the source loop keeping
+ * snapshots and a reverse sweep of rounds, each running the source body untaped from the latest
+ * snapshot and, for the segment to reverse, that segment's iterations taped, then reversed, with
+ * the same reservation, split and guard as any taped loop. The recomputation reads what the loop
+ * leaves alone, so those values are required as for any reverse code.
+ *
  * <p>Kept arrays: {@link io.microautograd.processor.diff.ReusableArrays} picks the arrays a
  * pullback allocates that the emitter may keep per thread between calls (see the emit package):
  * allocated once per call with every size given, and seen by no one once the call has returned.

@@ -27,6 +27,8 @@ final class BodyEmitter {
     private final Helpers helpers;
     private final ExprPrinter printer;
     private final List<Variable> sourceVariables = new ArrayList<>();
+    private final CheckpointedLoops checkpointed;
+    private Stmt.Block methodBody;
     private Declarations declarations;
     private Map<Stmt.Loop, Map<TapeKind, Expr>> reservations;
     private boolean roomReserved;
@@ -42,6 +44,7 @@ final class BodyEmitter {
         this.keptArrays = keptArrays;
         this.helpers = helpers;
         this.printer = new ExprPrinter(names, tapes, helpers);
+        this.checkpointed = new CheckpointedLoops(names, helpers, printer);
     }
 
     /**
@@ -53,6 +56,7 @@ final class BodyEmitter {
      */
     CodeBlock body(Stmt.Block body, Set<Variable> parameters, Map<TapeKind, Expr> expectedTapeSizes,
             Map<Stmt.Loop, Map<TapeKind, Expr>> reservations) {
+        this.methodBody = body;
         this.declarations = Declarations.of(body, parameters, keptArrays.variables());
         this.reservations = reservations;
         nameLocals(parameters);
@@ -62,6 +66,7 @@ final class BodyEmitter {
         }
         CodeBlock.Builder code = CodeBlock.builder();
         code.add(tapes.declarations(expectedTapeSizes, printer));
+        code.add(checkpointed.topDeclarations());
         return code.add(statements.build()).build();
     }
 
@@ -230,6 +235,32 @@ final class BodyEmitter {
             code.add("// $L\n", s.text());
             return null;
         }
+
+        @Override
+        public Void keepSnapshots(Stmt.KeepSnapshots s) {
+            code.add(checkpointed.start(s.checkpoints(), methodBody.statements().contains(s)));
+            loopStatement(s.loop(), code, checkpointed.snapshotIfDue(s.checkpoints()));
+            return null;
+        }
+
+        @Override
+        public Void reverseSegments(Stmt.ReverseSegments s) {
+            String schedule = checkpointed.schedule(s.checkpoints());
+            code.add("// Segment by segment, the last first: back to the latest snapshot, forward untaped to the next\n"
+                    + "// snapshot the schedule picks or to the segment to reverse, which is taped, then reversed.\n");
+            code.beginControlFlow("while ($N.segmentsLeft())", schedule);
+            code.add(checkpointed.restoreLatest(s));
+            BodyEmitter.this.loop(s.advance(), code);
+            code.beginControlFlow("if ($N.snapshotAtTarget())", schedule);
+            code.add(checkpointed.snapshotAtTarget(s.checkpoints()));
+            code.nextControlFlow("else");
+            code.addStatement("long $N = $N.segmentEnd()", names.of(s.segmentEnd()), schedule);
+            statements(s.segment(), code);
+            code.addStatement("$N.reversed()", schedule);
+            code.endControlFlow();
+            code.endControlFlow();
+            return null;
+        }
     }
 
     /** A statement of a for loop's header: an assignment (the IR's headers hold only those). */
@@ -314,25 +345,26 @@ final class BodyEmitter {
         }
         boolean outer = roomReserved;
         roomReserved = !reservation.isEmpty();
-        loopStatement(l, code);
+        loopStatement(l, code, CodeBlock.of(""));
         roomReserved = outer;
     }
 
-    private void loopStatement(Stmt.Loop l, CodeBlock.Builder code) {
+    /** A loop, its body starting with {@code first}. */
+    private void loopStatement(Stmt.Loop l, CodeBlock.Builder code, CodeBlock first) {
         CodeBlock condition = l.condition() == null ? CodeBlock.of("") : printer.print(l.condition());
         switch (l.kind()) {
             case WHILE -> {
-                code.beginControlFlow("while ($L)", condition);
+                code.beginControlFlow("while ($L)", condition).add(first);
                 statements(l.body(), code);
                 code.endControlFlow();
             }
             case DO_WHILE -> {
-                code.beginControlFlow("do");
+                code.beginControlFlow("do").add(first);
                 statements(l.body(), code);
                 code.endControlFlow("while ($L)", condition);
             }
             case FOR -> {
-                code.beginControlFlow("for ($L; $L; $L)", header(l.init()), condition, header(l.update()));
+                code.beginControlFlow("for ($L; $L; $L)", header(l.init()), condition, header(l.update())).add(first);
                 statements(l.body(), code);
                 code.endControlFlow();
             }

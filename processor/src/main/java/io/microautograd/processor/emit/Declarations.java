@@ -26,6 +26,7 @@ import java.util.Set;
  * two branches) gets a declaration in each, and a block declares a variable once, at its first
  * run, since Java lets neither a block declare a name twice nor a nested block hide a local.
  * Nested {@link Stmt.Block}s are printed without braces, so they are no blocks of their own here.
+ * The iterations a round of a checkpointed loop's reversal goes from and to are declared by the round.
  */
 final class Declarations {
 
@@ -68,6 +69,11 @@ final class Declarations {
         d.locate(body, List.of(), List.of());
         Set<Variable> locals = new LinkedHashSet<>(d.mentioned.get(body));
         locals.removeAll(parameters);
+        IrWalk.statements(body, t -> {
+            if (t instanceof Stmt.ReverseSegments r) {
+                locals.removeAll(List.of(r.from(), r.target(), r.segmentEnd()));
+            }
+        });
         for (Variable v : locals) {
             d.scopes.put(v, new ArrayList<>());
             d.place(v, body);
@@ -133,6 +139,9 @@ final class Declarations {
             }
         } else {
             for (Stmt child : IrWalk.children(s)) {
+                if (child instanceof Stmt.Loop && sites.containsKey(s)) {
+                    sites.put(child, sites.get(s));
+                }
                 seen.addAll(locate(child, containers, indices));
             }
         }
@@ -176,7 +185,10 @@ final class Declarations {
                 if (first instanceof Stmt.Assign a && a.target().equals(v) && !liveness.before(first).contains(v)) {
                     inline.add(a);
                 } else {
-                    declaredBefore.computeIfAbsent(headed(statements, i), k -> new ArrayList<>()).add(v);
+                    List<Variable> before = declaredBefore.computeIfAbsent(headed(statements, i), k -> new ArrayList<>());
+                    if (!before.contains(v)) {
+                        before.add(v); // a checkpointed loop's body is printed twice, placed alike each time
+                    }
                     if (liveness.before(first).contains(v)) {
                         zeroed.add(v);
                     }
@@ -205,6 +217,18 @@ final class Declarations {
         }
         if (s instanceof Stmt.ForwardSweep f) {
             place(v, f.body());
+            return true;
+        }
+        boolean evaluated = IrWalk.expressionsOf(s).stream().anyMatch(e -> Liveness.reads(e).contains(v));
+        if (s instanceof Stmt.KeepSnapshots k) {
+            return !evaluated && placedInside(v, k.loop());
+        }
+        if (s instanceof Stmt.ReverseSegments r) {
+            if (evaluated || liveness.before(r.advance()).contains(v) || liveness.before(r.segment()).contains(v)
+                    || mentions(r.advance(), v) && !placedInside(v, r.advance())) {
+                return false;
+            }
+            place(v, r.segment());
             return true;
         }
         if (!(s instanceof Stmt.Loop l)) {

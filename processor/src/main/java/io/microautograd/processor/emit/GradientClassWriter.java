@@ -2,9 +2,12 @@ package io.microautograd.processor.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.Modifier;
@@ -12,6 +15,8 @@ import javax.lang.model.element.TypeElement;
 
 /** Writes the generated class of one user class: the gradient methods of its annotated methods. */
 public final class GradientClassWriter {
+
+    private static final ClassName THREAD_LOCAL = ClassName.get(ThreadLocal.class);
 
     private GradientClassWriter() {
     }
@@ -42,26 +47,48 @@ public final class GradientClassWriter {
         }
         Helpers helpers = new Helpers();
         ClassMembers members = new ClassMembers(methods.stream().map(m -> m.pullback().source()).toList());
-        boolean keeps = false;
+        List<FieldSpec> fields = new ArrayList<>();
         for (GradientMethod method : methods) {
             MethodWriter writer = new MethodWriter(method, sourceName, helpers, members);
             type.addType(writer.result());
-            type.addFields(writer.keptFields());
-            keeps |= !writer.keptFields().isEmpty();
+            List<FieldSpec> kept = writer.keptFields();
+            fields.addAll(kept);
+            type.addFields(kept);
             type.addMethod(writer.valueAndGradient());
             type.addMethod(writer.accumulating());
             type.addMethod(writer.pullback());
             type.addMethod(writer.tangent());
         }
-        if (keeps) {
+        if (!fields.isEmpty()) {
             type.addJavadoc("\n<p>The tapes and arrays a method keeps per thread are those of the thread's last call of it\n"
                     + "that returned: the thread's next call reuses a tape when it fits, else keeps a larger one, and\n"
                     + "an array, zeroed, when it asks for the same shape, else keeps its own. A call that throws, or\n"
-                    + "returns before allocating an array, keeps none. They go when the thread ends.\n");
+                    + "returns before allocating an array, keeps none, and no call keeps one that takes more than\n"
+                    + "{@link #$L} bytes. They go when the thread ends or calls {@link #releaseKeptMemory}.\n",
+                    Helpers.KEPT_BYTES);
         }
+        fields.addAll(helpers.fields());
         type.addFields(helpers.fields());
+        type.addMethod(releaseKeptMemory(fields));
         type.addMethods(helpers.methods());
+        type.addTypes(helpers.types());
         return JavaFile.builder(generated.packageName(), type.build()).skipJavaLangImports(true).indent("    ")
                 .build();
+    }
+
+    /** The method that empties, for the calling thread, every field that keeps something per thread. */
+    private static MethodSpec releaseKeptMemory(List<FieldSpec> fields) {
+        MethodSpec.Builder release = MethodSpec.methodBuilder("releaseKeptMemory")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Lets go of everything this class keeps for the calling thread between calls of its"
+                        + " gradient methods\n(their tapes, their arrays and the alias checks' scratch arrays), so"
+                        + " that the thread holds none\nof it until it calls one of them again. Without it, a"
+                        + " thread keeps each of them, up to a bound per\ntape or array, until it ends.\n");
+        for (FieldSpec field : fields) {
+            if (field.type() instanceof ParameterizedTypeName kept && kept.rawType().equals(THREAD_LOCAL)) {
+                release.addStatement("$N.remove()", field);
+            }
+        }
+        return release.build();
     }
 }

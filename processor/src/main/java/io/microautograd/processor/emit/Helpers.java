@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
 import io.microautograd.processor.ir.TapeKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,14 +28,18 @@ final class Helpers {
 
     /** What a tape helper does to its tape, and its javadoc, given once per generated class. */
     private enum TapeOperation {
-        PUSH("Stores {@code value} at {@code size}, growing the tape when it is full.\n"),
+        PUSH("Stores {@code value} at {@code size}, growing the tape as {@code reserve} does when it is full.\n"),
         RESERVE("The tape with room for {@code entries} more entries above {@code size}: itself when\n"
-                + "it has them (or when {@code entries} is zero or less), else a copy that grows as\n"
-                + "{@code push} does, to twice its length, or to exactly what is needed when that is more.\n"
+                + "it has them (or when {@code entries} is zero or less), else a copy of twice its length (in\n"
+                + "{@code long}, up to the largest array), or of exactly what is needed when that is more.\n"
                 + "A tape that would outgrow the largest array fails here, as allocating it would.\n"),
         TAKE("The tape that this thread kept from an earlier call when it holds {@code capacity}\n"
                 + "entries, else a new one. A kept tape is taken out of {@code kept}, so that a nested call\n"
-                + "on the same thread gets a tape of its own.\n");
+                + "on the same thread gets a tape of its own.\n"),
+        KEEP("Keeps a call's tape or array for the thread's next call unless it takes more than {@link\n"
+                + "#" + KEPT_BYTES + "} bytes (a row tape or matrix: its references and the elements of its rows):\n"
+                + "a larger one is let go, so that a thread holds no more than that per tape or array between\n"
+                + "calls. A call that returned before allocating an array keeps none.\n");
 
         private final String javadoc;
 
@@ -55,12 +60,15 @@ final class Helpers {
         TAKE_INT("takeIntTape", TapeOperation.TAKE, TapeKind.INT),
         TAKE_LONG("takeLongTape", TapeOperation.TAKE, TapeKind.LONG),
         TAKE_ROW("takeRowTape", TapeOperation.TAKE, TapeKind.ROW),
+        KEEP_DOUBLE("keep", TapeOperation.KEEP, TapeKind.DOUBLE), KEEP_INT("keep", TapeOperation.KEEP, TapeKind.INT),
+        KEEP_LONG("keep", TapeOperation.KEEP, TapeKind.LONG), KEEP_ROW("keep", TapeOperation.KEEP, TapeKind.ROW),
         POP_ROW("popRow"), TAPE_CAPACITY("tapeCapacity"),
         TAKE_VECTOR("takeVector"), TAKE_MATRIX("takeMatrix"),
         DEEP_COPY("copyOf"), ZEROS_LIKE("zerosLike"), CHECK_LENGTH("checkLength"),
         CHECK_SHAPE("checkShape"), REQUIRE_SEPARATE("requireSeparate"), REQUIRE_NOT_ROW("requireNotRow"),
         REQUIRE_OWN_ROWS("requireOwnRows"), REQUIRE_NO_SHARED_ROW("requireNoSharedRow"),
-        REQUIRE_DISTINCT_ROWS("requireDistinctRows"), IDENTITY_TABLE("identityTable");
+        REQUIRE_DISTINCT_ROWS("requireDistinctRows"), IDENTITY_TABLE("identityTable"),
+        SNAPSHOT_ARRAY("snapshotArray"), RESTORE_ARRAY("restoreArray");
 
         private final String methodName;
         private final TapeOperation operation;
@@ -96,6 +104,15 @@ final class Helpers {
             return find(TapeOperation.TAKE, kind);
         }
 
+        /**
+         * The helper that keeps an array of a tape's type for the thread's next call, within the
+         * bound: a tape of this kind, or a kept array of its type ({@code double[]}, or {@code
+         * double[][]} as the row tape's).
+         */
+        static Helper keep(TapeKind kind) {
+            return find(TapeOperation.KEEP, kind);
+        }
+
         /** Fails loudly, rather than emitting wrong code, when a new tape kind lacks its helper. */
         private static Helper find(TapeOperation operation, TapeKind kind) {
             for (Helper helper : values()) {
@@ -112,11 +129,24 @@ final class Helpers {
     /** The longest array a JVM reliably allocates: the limit the JDK's own collections grow to. */
     private static final CodeBlock MAX_ARRAY_LENGTH = CodeBlock.of("$T.MAX_VALUE - 8", Integer.class);
 
+    /**
+     * The field of a generated class holding the most bytes one kept tape or array may take, and the
+     * system property that sets it.
+     */
+    static final String KEPT_BYTES = "KEPT_BYTES";
+    static final String KEPT_BYTES_PROPERTY = "microautograd.keptBytes";
+    /** What a thread may keep per tape or array unless the system property says otherwise: 1 MiB. */
+    static final long DEFAULT_KEPT_BYTES = 1L << 20;
+
     private final Set<Helper> used = EnumSet.noneOf(Helper.class);
+    private boolean schedule;
 
     /** Marks a helper as used and gives its name. */
     String use(Helper helper) {
         used.add(helper);
+        if (helper.operation == TapeOperation.PUSH) {
+            used.add(Helper.reserve(helper.tape));
+        }
         if (helper == Helper.CHECK_SHAPE) {
             used.add(Helper.CHECK_LENGTH);
         }
@@ -126,9 +156,31 @@ final class Helpers {
         return helper.methodName;
     }
 
-    /** The fields the helpers used keep per thread: the scratch arrays of the matrix alias checks. */
+    /** Marks the class of checkpointing schedules as used. */
+    void useSchedule() {
+        schedule = true;
+    }
+
+    /**
+     * The fields the helpers used need: the scratch arrays of the matrix alias checks, which they
+     * keep per thread, and the bound on what is kept.
+     */
     List<FieldSpec> fields() {
-        return AliasChecks.fields(used);
+        List<FieldSpec> fields = new ArrayList<>(AliasChecks.fields(used));
+        if (used.stream().anyMatch(helper -> helper.operation == TapeOperation.KEEP)) {
+            fields.add(FieldSpec.builder(long.class, KEPT_BYTES, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The most bytes that one tape or array may take to be kept for a thread between"
+                            + " calls: from the\nsystem property {@code $L} when this class is initialised, else"
+                            + " $L (1 MiB).\n", KEPT_BYTES_PROPERTY, DEFAULT_KEPT_BYTES)
+                    .initializer("$T.getLong($S, $L)", Long.class, KEPT_BYTES_PROPERTY, DEFAULT_KEPT_BYTES)
+                    .build());
+        }
+        return fields;
+    }
+
+    /** The classes the helpers used need: the checkpointing schedule. */
+    List<TypeSpec> types() {
+        return schedule ? List.of(BinomialSchedule.type()) : List.of();
     }
 
     /**
@@ -143,10 +195,12 @@ final class Helpers {
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC);
             if (helper.operation != null && described.containsKey(helper.operation)) {
                 Helper first = described.get(helper.operation);
+                boolean keptFirst = first.operation == TapeOperation.TAKE || first.operation == TapeOperation.KEEP;
                 m.addJavadoc("The same as {@link #$L($T, $L)} above, for a tape of $L.\n", first.methodName,
-                        first.operation == TapeOperation.TAKE ? ClassName.get(ThreadLocal.class) : tapeType(first.tape),
+                        keptFirst ? ClassName.get(ThreadLocal.class) : tapeType(first.tape),
                         first.operation == TapeOperation.PUSH ? "int, " + first.tape.elementType().javaName()
-                                : first.operation == TapeOperation.RESERVE ? "int, long" : "int",
+                                : first.operation == TapeOperation.RESERVE ? "int, long"
+                                : first.operation == TapeOperation.KEEP ? tapeType(first.tape) : "int",
                         helper.tape.name().toLowerCase(Locale.ROOT) + "s");
             } else if (helper.operation != null) {
                 described.put(helper.operation, helper);
@@ -164,6 +218,7 @@ final class Helpers {
             case PUSH_DOUBLE, PUSH_INT, PUSH_LONG, PUSH_ROW -> push(m, helper.tape);
             case RESERVE_DOUBLE, RESERVE_INT, RESERVE_LONG, RESERVE_ROW -> reserve(m, helper.tape);
             case TAKE_DOUBLE, TAKE_INT, TAKE_LONG, TAKE_ROW -> take(m, helper.tape);
+            case KEEP_DOUBLE, KEEP_INT, KEEP_LONG, KEEP_ROW -> keep(m, helper.tape);
             case TAKE_VECTOR -> takeVector(m);
             case TAKE_MATRIX -> takeMatrix(m);
             case REQUIRE_SEPARATE -> AliasChecks.requireSeparate(m);
@@ -203,6 +258,17 @@ final class Helpers {
                         .addStatement("throw new $T(name + \" must have length \" + length + \" (\" + what"
                                 + " + \") but has length \" + storage.length)", IllegalArgumentException.class)
                         .endControlFlow().build();
+            case SNAPSHOT_ARRAY -> m.addJavadoc("Keeps the elements of {@code array} in slot {@code slot} of"
+                        + " {@code snapshots}, in the\nslot's own array once it has one.\n")
+                        .addParameter(matrix, "snapshots").addParameter(int.class, "slot").addParameter(vector, "array")
+                        .beginControlFlow("if (snapshots[slot] == null)")
+                        .addStatement("snapshots[slot] = array.clone()")
+                        .nextControlFlow("else")
+                        .addStatement("$T.arraycopy(array, 0, snapshots[slot], 0, array.length)", System.class)
+                        .endControlFlow().build();
+            case RESTORE_ARRAY -> m.addJavadoc("Gives {@code array} back the elements a snapshot kept.\n")
+                        .addParameter(vector, "snapshot").addParameter(vector, "array")
+                        .addStatement("$T.arraycopy(snapshot, 0, array, 0, array.length)", System.class).build();
             case CHECK_SHAPE -> m.addJavadoc("Rejects an adjoint matrix whose shape differs from its parameter's.\n")
                         .addParameter(String.class, "name").addParameter(matrix, "storage")
                         .addParameter(matrix, "like")
@@ -227,8 +293,8 @@ final class Helpers {
         return m.returns(tape)
                 .addParameter(ParameterSpec.builder(tape, "tape").build())
                 .addParameter(int.class, "size").addParameter(MethodWriter.typeName(kind.elementType()), "value")
-                .addStatement("$T grown = size < tape.length ? tape : $T.copyOf(tape, 2 * tape.length)", tape,
-                        Arrays.class)
+                .addStatement("$T grown = size < tape.length ? tape : $N(tape, size, 1)", tape,
+                        Helper.reserve(kind).methodName)
                 .addStatement("grown[size] = value")
                 .addStatement("return grown").build();
     }
@@ -248,6 +314,28 @@ final class Helpers {
                 .endControlFlow()
                 .addStatement("return $T.copyOf(tape, (int) Math.max(needed, Math.min(2L * tape.length, $L)))",
                         Arrays.class, MAX_ARRAY_LENGTH).build();
+    }
+
+    private static MethodSpec keep(MethodSpec.Builder m, TapeKind kind) {
+        TypeName tape = tapeType(kind);
+        CodeBlock bytes = kind == TapeKind.ROW ? CodeBlock.of("8L * array.length") : CodeBlock.of("$LL * array.length",
+                kind == TapeKind.INT ? Integer.BYTES : Long.BYTES);
+        m.addParameter(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), tape), "kept")
+                .addParameter(tape, "array");
+        if (kind == TapeKind.ROW) {
+            m.beginControlFlow("if (array == null)")
+                    .addStatement("kept.set(null)")
+                    .addStatement("return")
+                    .endControlFlow()
+                    .addStatement("long bytes = $L", bytes)
+                    .beginControlFlow("for (double[] row : array)")
+                    .addStatement("bytes += row == null ? 0 : 8L * row.length")
+                    .endControlFlow();
+            bytes = CodeBlock.of("bytes");
+        }
+        return m.beginControlFlow("if (array == null || $L <= $L)", bytes, KEPT_BYTES)
+                .addStatement("kept.set(array)")
+                .endControlFlow().build();
     }
 
     private static MethodSpec take(MethodSpec.Builder m, TapeKind kind) {

@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
@@ -86,9 +87,11 @@ final class KeptArrays {
     CodeBlock keeping() {
         CodeBlock.Builder code = CodeBlock.builder();
         if (!fields.isEmpty()) {
-            code.add("// Kept for the thread's next call, which then reuses them instead of allocating arrays.\n");
+            code.add("// Kept for the thread's next call, which then reuses them instead of allocating arrays, unless"
+                    + " over the\n// bound.\n");
         }
-        fields.forEach((v, field) -> code.addStatement("$N.set($N)", field, names.of(v)));
+        fields.forEach((v, field) -> code.addStatement("$N($N, $N)", helpers.use(Helpers.Helper.keep(
+                v.type() == Type.DOUBLE_MATRIX ? TapeKind.ROW : TapeKind.DOUBLE)), field, names.of(v)));
         return code.build();
     }
 

@@ -121,10 +121,10 @@ final class Tapes {
             code.addStatement("$T.fill($N, 0, $N, null)", Arrays.class, array(TapeKind.ROW), size(TapeKind.ROW));
         }
         if (!used.isEmpty()) {
-            code.add("// Kept for the thread's next call, which then allocates no tape.\n");
+            code.add("// Kept for the thread's next call, which then allocates no tape, unless over the bound.\n");
         }
         for (TapeKind kind : used) {
-            code.addStatement("$N.set($N)", keptFields.get(kind), array(kind));
+            code.addStatement("$N($N, $N)", helpers.use(Helpers.Helper.keep(kind)), keptFields.get(kind), array(kind));
         }
         return code.build();
     }

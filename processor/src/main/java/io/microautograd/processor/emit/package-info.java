@@ -16,8 +16,11 @@
  * hides it. A call takes the thread's kept array when it is long enough, else starts a new one,
  * and stores its own, grown as it may be, before it returns, so each thread keeps, per method,
  * the tape of its last call that returned, which grows to the largest tape a call needed, and calls
- * that fit allocate and zero no tape (GMM on 10,000 points tapes megabytes per call). The memory is
- * released when the thread ends. A kept array is taken out of its field while a call uses it, so a
+ * that fit allocate and zero no tape (GMM on 10,000 points tapes megabytes per call), up to a bound:
+ * a {@code keep} helper gives a tape or array back only when it takes at most {@code KEPT_BYTES}
+ * (1 MiB, or the system property {@code microautograd.keptBytes} when the class is initialised),
+ * else the thread keeps what it had. The memory is released when the thread ends or calls the
+ * class's {@code releaseKeptMemory}, which removes every {@code ThreadLocal} field. A kept array is taken out of its field while a call uses it, so a
  * nested call on the same thread (through plain user code) gets its own; a call that throws loses
  * its array. Entries are never cleared, since each is written before it is read, except on the row
  * tape, which would otherwise keep the caller's arrays alive: a pop clears its row's slot, and
@@ -39,6 +42,14 @@
  * array would change what {@code length} says. A call that throws loses the arrays it took; one
  * that returned before an allocation keeps none for it. Reused arrays are warm in cache where new
  * ones are cold and feed the garbage collector.
+ *
+ * <p>Checkpointed loops ({@link io.microautograd.processor.ir.Stmt.KeepSnapshots} and {@link
+ * io.microautograd.processor.ir.Stmt.ReverseSegments}): {@code CheckpointedLoops} writes a loop's
+ * schedule, an instance of the private nested class {@code BinomialCheckpoints} that {@code
+ * BinomialSchedule} writes once per generated class that needs it, and an array of snapshots per
+ * value of its state ({@code xSnapshots}; a {@code double[][]} of rows for an array, each row
+ * allocated once and copied into after), declared where the loop starts, or at the top of the
+ * method when the loop sits in a block the reverse sweep cannot see into.
  *
  * <p>Pushing: an entry goes on a tape through a {@code push} helper that grows the array when it
  * is full and returns it, so a loop that pushes reassigns its tape array every iteration and the

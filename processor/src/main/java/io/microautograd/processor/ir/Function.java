@@ -13,6 +13,9 @@ import java.util.Set;
  * @param order the highest order of derivatives to generate: 1, or 2 for Hessian-vector products
  * @param body the method body
  * @param firstFreeId the first variable id not used by the body, for variables added later
+ * @param checkpoints the snapshots each of its outermost loops may keep, as {@code @Differentiable}'s
+ *     {@code checkpoints} gives them: positive, 0 for none, or {@code Differentiable.AUTOMATIC} for
+ *     the processor's choice
  */
 public record Function(
         String name,
@@ -20,7 +23,8 @@ public record Function(
         Set<Variable> differentiated,
         int order,
         Stmt.Block body,
-        int firstFreeId) {
+        int firstFreeId,
+        int checkpoints) {
 
     /**
      * The types of the adjoint storage the generated methods take after the parameters: a

@@ -349,6 +349,20 @@ public final class IrWalk {
         public Stmt comment(Stmt.Comment s) {
             return s;
         }
+
+        @Override
+        public Stmt keepSnapshots(Stmt.KeepSnapshots s) {
+            Stmt.Loop loop = (Stmt.Loop) s.loop().accept(this);
+            return loop == s.loop() ? s : new Stmt.KeepSnapshots(s.checkpoints(), loop);
+        }
+
+        @Override
+        public Stmt reverseSegments(Stmt.ReverseSegments s) {
+            Stmt.Loop advance = (Stmt.Loop) s.advance().accept(this);
+            Stmt.Block segment = (Stmt.Block) s.segment().accept(this);
+            return advance == s.advance() && segment == s.segment() ? s
+                    : new Stmt.ReverseSegments(s.checkpoints(), s.from(), s.target(), s.segmentEnd(), advance, segment);
+        }
     }
 
     private static final Stmt.Visitor<List<Stmt>> NESTED = new Stmt.Visitor<>() {
@@ -424,6 +438,16 @@ public final class IrWalk {
         public List<Stmt> comment(Stmt.Comment s) {
             return List.of();
         }
+
+        @Override
+        public List<Stmt> keepSnapshots(Stmt.KeepSnapshots s) {
+            return List.of(s.loop());
+        }
+
+        @Override
+        public List<Stmt> reverseSegments(Stmt.ReverseSegments s) {
+            return List.of(s.advance(), s.segment());
+        }
     };
 
     private static final Stmt.Visitor<List<Expr>> EVALUATED = new Stmt.Visitor<>() {
@@ -495,6 +519,26 @@ public final class IrWalk {
         @Override
         public List<Expr> comment(Stmt.Comment s) {
             return List.of();
+        }
+
+        @Override
+        public List<Expr> keepSnapshots(Stmt.KeepSnapshots s) {
+            List<Expr> evaluated = new ArrayList<>(List.of(s.checkpoints().trips()));
+            evaluated.addAll(state(s.checkpoints()));
+            return evaluated;
+        }
+
+        @Override
+        public List<Expr> reverseSegments(Stmt.ReverseSegments s) {
+            return state(s.checkpoints());
+        }
+
+        /** The state a snapshot keeps, read to keep it (a restore writes it back). */
+        private List<Expr> state(Checkpoints checkpoints) {
+            List<Expr> state = new ArrayList<>();
+            checkpoints.scalars().forEach(v -> state.add(new Expr.Read(v)));
+            checkpoints.arrays().forEach(v -> state.add(new Expr.Read(v)));
+            return state;
         }
     };
 }

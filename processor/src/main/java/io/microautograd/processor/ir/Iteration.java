@@ -7,7 +7,7 @@ import java.util.List;
  * What one iteration of a loop holds, outside the loops nested in it: its {@code if}s, and
  * whether it may leave the loop early (by a {@code break}, or by a {@code return} or the jump out
  * of the forward sweep that stands for one) or end early ({@code continue}). A nested loop's exits
- * are its own. A {@code throw} leaves the method with no reverse sweep after it, so it counts as
+ * are its own, and so are a checkpointed loop's. A {@code throw} leaves the method with no reverse sweep after it, so it counts as
  * none of these. Works on source bodies and on the forward sweeps differentiation writes.
  */
 public final class Iteration {
@@ -123,6 +123,16 @@ public final class Iteration {
 
         @Override
         public Void comment(Stmt.Comment s) {
+            return null;
+        }
+
+        @Override
+        public Void keepSnapshots(Stmt.KeepSnapshots s) {
+            return null;
+        }
+
+        @Override
+        public Void reverseSegments(Stmt.ReverseSegments s) {
             return null;
         }
     };

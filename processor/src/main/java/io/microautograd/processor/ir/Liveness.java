@@ -103,7 +103,9 @@ public final class Liveness {
         @Override
         public Set<Variable> assign(Stmt.Assign s) {
             Set<Variable> in = new HashSet<>(out);
-            in.remove(s.target());
+            if (!contents || !s.target().type().isArray()) {
+                in.remove(s.target()); // a row variable given another row may be given this one back later
+            }
             in.addAll(reads(s.value()));
             return in;
         }
@@ -189,6 +191,40 @@ public final class Liveness {
         @Override
         public Set<Variable> comment(Stmt.Comment s) {
             return new HashSet<>(out);
+        }
+
+        /**
+         * A checkpointed loop's forward sweep: its loop, whose every iteration may first read the
+         * state it keeps in a snapshot, so that state is live throughout the loop.
+         */
+        @Override
+        public Set<Variable> keepSnapshots(Stmt.KeepSnapshots s) {
+            Set<Variable> state = new HashSet<>(out);
+            IrWalk.expressionsOf(s).forEach(e -> state.addAll(reads(e)));
+            Set<Variable> in = statement(s.loop(), state);
+            IrWalk.expressionsOf(s).forEach(e -> in.addAll(reads(e)));
+            return in;
+        }
+
+        /**
+         * A checkpointed loop's reverse sweep, rounds to a fixed point: each round may read the
+         * state it keeps, runs {@code advance} and then may run {@code segment}; the iterations a
+         * round goes from and to are set by the round, so are not live before it.
+         */
+        @Override
+        public Set<Variable> reverseSegments(Stmt.ReverseSegments s) {
+            Set<Variable> head = evaluating(s);
+            while (true) {
+                Set<Variable> afterAdvance = new HashSet<>(head);
+                afterAdvance.addAll(statement(s.segment(), head));
+                Set<Variable> next = new HashSet<>(head);
+                next.addAll(statement(s.advance(), afterAdvance));
+                next.removeAll(List.of(s.from(), s.target(), s.segmentEnd()));
+                if (next.equals(head)) {
+                    return head;
+                }
+                head = next;
+            }
         }
 
         /** A statement that assigns no variable and reads those of its expressions. */

@@ -2,7 +2,8 @@ package io.microautograd.processor.ir;
 
 /**
  * A visitor of the statements a source method's body holds. The statements only differentiation
- * writes (tape pushes, pullback calls, the forward sweep's block and its exit, comments) never
+ * writes (tape pushes, pullback calls, the forward sweep's block and its exit, comments, checkpointed
+ * loops' sweeps) never
  * reach a pass over source bodies; meeting one is a bug in the processor.
  *
  * @param <R> what the visitor computes
@@ -31,6 +32,16 @@ public abstract class SourceVisitor<R> implements Stmt.Visitor<R> {
 
     @Override
     public final R comment(Stmt.Comment s) {
+        throw notInSource(s);
+    }
+
+    @Override
+    public final R keepSnapshots(Stmt.KeepSnapshots s) {
+        throw notInSource(s);
+    }
+
+    @Override
+    public final R reverseSegments(Stmt.ReverseSegments s) {
         throw notInSource(s);
     }
 

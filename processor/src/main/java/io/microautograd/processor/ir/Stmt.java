@@ -47,6 +47,10 @@ public sealed interface Stmt {
         R leaveForward(LeaveForward s);
 
         R comment(Comment s);
+
+        R keepSnapshots(KeepSnapshots s);
+
+        R reverseSegments(ReverseSegments s);
     }
 
     /** Where a source statement came from, for the comments that tie generated code to it. */
@@ -309,6 +313,54 @@ public sealed interface Stmt {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.comment(this);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    /**
+     * The forward sweep of a checkpointed loop (generated code only): {@code loop}, the source loop,
+     * runs as written and, before each iteration its schedule picks, keeps a snapshot of the state
+     * that {@code checkpoints} names. Nothing goes on a tape.
+     */
+    record KeepSnapshots(Checkpoints checkpoints, Loop loop) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.keepSnapshots(this);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    /**
+     * The reverse sweep of a checkpointed loop (generated code only), segment by segment, the last
+     * first. Each round restores the latest snapshot, whose iteration {@code from} holds, runs
+     * {@code advance} (the source body, untaped) up to iteration {@code target}, which the schedule
+     * picks, and then either keeps a snapshot there or, when {@code target} starts the segment to
+     * reverse, whose end {@code segmentEnd} holds, runs {@code segment}: that segment's iterations
+     * taped, then reversed. The three variables are set by the round itself.
+     */
+    record ReverseSegments(Checkpoints checkpoints, Variable from, Variable target, Variable segmentEnd,
+            Loop advance, Block segment) implements Stmt {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.reverseSegments(this);
         }
 
         @Override

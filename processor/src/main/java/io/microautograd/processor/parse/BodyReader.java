@@ -25,6 +25,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
+import io.microautograd.Differentiable;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Exprs;
@@ -34,8 +35,10 @@ import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Name;
@@ -57,6 +60,7 @@ public final class BodyReader {
     private final LoopReader loops = new LoopReader(this);
     private final GuardReader guards = new GuardReader(this);
     private final SwitchReader switches = new SwitchReader(this);
+    private final Map<Stmt.Loop, Tree> loopSites = new HashMap<>();
     private int loopDepth;
     private final CompilationUnitTree unit;
     private final SourcePositions positions;
@@ -107,8 +111,9 @@ public final class BodyReader {
             throw new MethodRejected(rejections.all());
         }
         Function function = new Function(method.getSimpleName().toString(), List.copyOf(parameters),
-                Set.copyOf(differentiated), order, body, reader.scope.nextId());
-        return new ParsedMethod(function, reader.expressions.callSites());
+                Set.copyOf(differentiated), order, body, reader.scope.nextId(),
+                method.getAnnotation(Differentiable.class).checkpoints());
+        return new ParsedMethod(function, reader.expressions.callSites(), reader.loopSites);
     }
 
     /** Reads a block in a scope of its own. */
@@ -183,7 +188,9 @@ public final class BodyReader {
             case DO_WHILE_LOOP:
                 loopDepth++;
                 try {
-                    out.add(loops.loop(tree));
+                    Stmt.Loop loop = loops.loop(tree);
+                    loopSites.put(loop, tree);
+                    out.add(loop);
                 } finally {
                     loopDepth--;
                 }

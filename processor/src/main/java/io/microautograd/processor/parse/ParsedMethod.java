@@ -3,6 +3,7 @@ package io.microautograd.processor.parse;
 import com.sun.source.tree.Tree;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Function;
+import io.microautograd.processor.ir.Stmt;
 import java.util.Map;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Map;
  *
  * @param function the method in the IR
  * @param callSites the source tree of each call expression (an identity map)
+ * @param loopSites the source tree of each loop, for notes on how it is differentiated
  */
-public record ParsedMethod(Function function, Map<Expr.Call, Tree> callSites) {
+public record ParsedMethod(Function function, Map<Expr.Call, Tree> callSites, Map<Stmt.Loop, Tree> loopSites) {
 }

@@ -46,6 +46,12 @@ public record Signature(List<Type> types, List<Boolean> differentiated) {
             int index = i;
             types.add(rejections.attempt(() -> parameterType(method, tree, index)));
         }
+        int checkpoints = method.getAnnotation(Differentiable.class).checkpoints();
+        if (checkpoints < Differentiable.AUTOMATIC) {
+            rejections.add(new Rejection(Tag.CHECKPOINT, DifferentiableArguments.value(tree, "checkpoints"),
+                    "checkpoints = " + checkpoints + " is no number of snapshots; give a positive number, 0 to tape"
+                    + " every loop, or Differentiable.AUTOMATIC to let the processor choose"));
+        }
         List<Boolean> differentiated = differentiatedFlags(method, types, tree, rejections);
         if (!types.contains(null) && !differentiated.contains(true)) {
             rejections.add(new Rejection(Tag.NOTHING_TO_DIFFERENTIATE, tree, "@Differentiable method " + name

@@ -46,6 +46,8 @@ public enum Tag {
     OVERLOAD("Overload"),
     /** A @Differentiable method calls itself, directly or through others. */
     RECURSION("Recursion"),
+    /** A {@code checkpoints} value outside its range, or a loop taped though the method asked to checkpoint it. */
+    CHECKPOINT("Checkpoint"),
     /** A bug in the processor. */
     INTERNAL_ERROR("InternalError");
 

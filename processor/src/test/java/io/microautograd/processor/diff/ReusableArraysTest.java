@@ -115,7 +115,7 @@ class ReusableArraysTest {
      */
     private static List<Variable> kept(List<Stmt> statements, Map<Variable, Variable> adjoints) {
         Stmt.Block body = Stmt.Block.of(statements);
-        return ReusableArrays.of(new Function("f", List.of(N), Set.of(), 1, body, 9), body, adjoints,
+        return ReusableArrays.of(new Function("f", List.of(N), Set.of(), 1, body, 9, 0), body, adjoints,
                 callee -> !callee.name().equals("keepsNothing"));
     }
 
