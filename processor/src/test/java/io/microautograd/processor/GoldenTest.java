@@ -242,7 +242,7 @@ class GoldenTest {
                         double dSum = 0.0;
                         for (int i = 0; i + 1 < x.length; i++) {
                             double exp = Math.exp(1 - x[i]);
-                            double dExp = -dX[i] * exp;
+                            double dExp = -(dX[i] * exp);
                             double dA = dExp;
                             double a = exp;
                             double dB = dX[i + 1] + -(dX[i] * x[i] + dX[i] * x[i]);
