@@ -1,6 +1,7 @@
 package io.microautograd.processor;
 
 import com.google.testing.compile.Compilation;
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -8,20 +9,24 @@ import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LineMap;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
@@ -35,6 +40,11 @@ import javax.tools.ToolProvider;
  * ({@code -(-}), two identical statements one after the other, and a local that is computed (or
  * popped off a tape) and then never read. The generated sources are compiled again, without the
  * processor, so that every name is resolved to the variable it means, whatever the scopes.
+ *
+ * <p>One unread local is not a mark: in a tangent method, a local assigned a value that reads an
+ * array element. The tangent method leaves out the values only the source's result needed, but an
+ * element read may throw, Java must still evaluate it, and Java has no statement that only reads an
+ * element; reverse code is held to the full rule.
  */
 final class ReadableCode {
 
@@ -73,6 +83,7 @@ final class ReadableCode {
         private final List<String> defects;
         private final Map<Element, Tree> locals = new LinkedHashMap<>();
         private final List<Element> read = new ArrayList<>();
+        private final Set<Element> evaluateElementsInTangents = new HashSet<>();
 
         Scan(CompilationUnitTree unit, Trees trees, List<String> defects) {
             this.unit = unit;
@@ -96,7 +107,7 @@ final class ReadableCode {
                     defects.add(text + ":" + unit.getLineMap().getLineNumber(at) + ": a negation of a negation");
                 }
                 locals.forEach((local, declaration) -> {
-                    if (!read.contains(local)) {
+                    if (!read.contains(local) && !evaluateElementsInTangents.contains(local)) {
                         defects.add(at(declaration) + ": the local " + local + " is never read");
                     }
                 });
@@ -136,6 +147,27 @@ final class ReadableCode {
                 read.add(trees.getElement(getCurrentPath()));
             }
             return super.visitIdentifier(identifier, unused);
+        }
+
+        @Override
+        public Void visitArrayAccess(ArrayAccessTree access, Void unused) {
+            Element assigned = null;
+            for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
+                Tree leaf = p.getLeaf();
+                if (assigned == null && leaf instanceof VariableTree) {
+                    assigned = trees.getElement(p);
+                } else if (assigned == null && leaf instanceof AssignmentTree a) {
+                    assigned = trees.getElement(new TreePath(p, a.getVariable()));
+                } else if (assigned == null && leaf instanceof CompoundAssignmentTree c) {
+                    assigned = trees.getElement(new TreePath(p, c.getVariable()));
+                } else if (leaf instanceof MethodTree m) {
+                    if (assigned != null && m.getName().toString().endsWith("Tangent")) {
+                        evaluateElementsInTangents.add(assigned);
+                    }
+                    break;
+                }
+            }
+            return super.visitArrayAccess(access, unused);
         }
 
         /** The source with each comment's characters blanked, so positions and lines stay. */
