@@ -25,14 +25,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * measured the library's 784-128-10 step then times PyTorch's ({@link PyTorchStep}).
  *
  * <p>Both modes warm up for at least six seconds, because the report is about steady state and
- * the JIT takes that long over the largest generated method, the MLP kernel's pullback (2,520
- * bytecodes): C2 spends 0.3 to 0.9 s on each compile of it, and compiles versions entered in the
- * middle of a loop (on-stack replacement) before the one calls enter, which waits for them. A
- * fork therefore runs the step at 250 to 350 us, in profiling code, for its first 3 to 5 s
- * (measured with {@code -XX:+LogCompilation}); after three one-second warm-up iterations, the
- * measurement still caught the end of it. The compiled MLP's row kernel pullback (4,045 bytecodes,
- * {@code MlpTrainingStepBenchmark.library}) took 25 s to reach its compiled speed on a machine at
- * load 20 on 2 cores: measure it with {@code --warmup 40}.
+ * the JIT takes seconds over the largest generated method, the MLP kernel's pullback: C2
+ * compiles versions of it entered in the middle of a loop (on-stack replacement) before the one
+ * calls enter, and until then a fork runs the step in profiling code, several times slower. The
+ * compiled MLP's row kernel ({@code MlpTrainingStepBenchmark.library}) is larger still and needs
+ * longer on a loaded machine: measure it with {@code --warmup 40}.
  */
 public final class BenchmarkSuite {
 

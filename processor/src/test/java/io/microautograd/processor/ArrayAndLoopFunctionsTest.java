@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArrayAndLoopFunctionsTest {
 
-    private static final String SOURCE = """
+    static final String SOURCE = """
             package p;
 
             import io.microautograd.Differentiable;
@@ -277,7 +277,7 @@ class ArrayAndLoopFunctionsTest {
             }
             """;
 
-    private static final String SHAPES = """
+    static final String SHAPES = """
             package p;
 
             import io.microautograd.Differentiable;

@@ -230,7 +230,7 @@ class CheckpointTest {
         String pullback = code.pullbackSource("p.SimulationsGrad", "projectile64");
         assertTrue(pullback.contains("BinomialCheckpoints iCheckpoints = new BinomialCheckpoints("), pullback);
         assertTrue(pullback.contains("""
-                        for (i = 0; i < steps; i++) {
+                        for (int i = 0; i < steps; i++) {
                             if (iCheckpoints.snapshotDue()) {
                                 int slot = iCheckpoints.take();
                                 xSnapshots[slot] = x;

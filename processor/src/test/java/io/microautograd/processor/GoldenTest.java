@@ -62,24 +62,17 @@ class GoldenTest {
                             calls = {},
                             passesArraysToPlainMethods = false
                     )
-                    public static double rosenbrockPullback(double x, double y, double seed, double[] gradient) {
+                    public static double rosenbrockPullback(double x, double y, double dValue, double[] gradient) {
                         checkLength("gradient", gradient, 2, "one slot per differentiated scalar: x, y");
-                        double dX = 0.0;
-                        double dY = 0.0;
-                        double dA = 0.0;
-                        double dB = 0.0;
                         double a = 1 - x;
                         double b = y - x * x;
                         double value = a * a + 100 * b * b;
-                        dA += seed * a;
-                        dA += seed * a;
-                        double t = 100 * b;
-                        dB += seed * b * 100.0;
-                        dB += seed * t;
-                        dY += dB;
-                        dX += -dB * x;
-                        dX += -dB * x;
-                        dX += -dA;
+                        double dA = 2.0 * (dValue * a);
+                        double product = 100 * b;
+                        double dB = dValue * b * 100.0 + dValue * product;
+                        double dY = dB;
+                        double dX = -(2.0 * (dB * x));
+                        dX -= dA;
                         gradient[0] += dX;
                         gradient[1] += dY;
                         return value;
@@ -134,44 +127,27 @@ class GoldenTest {
                             calls = {},
                             passesArraysToPlainMethods = false
                     )
-                    public static double branchyPullback(double x, double y, double seed, double[] gradient) {
+                    public static double branchyPullback(double x, double y, double dValue, double[] gradient) {
                         checkLength("gradient", gradient, 2, "one slot per differentiated scalar: x, y");
-                        boolean branch = false;
-                        double value = 0.0;
-                        int returnPoint = 0;
-                        double exp = 0.0;
-                        double z = 0.0;
-                        double zBefore = 0.0;
                         double dX = 0.0;
                         double dY = 0.0;
-                        double dZ = 0.0;
-                        forward: {
-                            branch = x > y;
-                            if (branch) {
-                                value = x * y;
-                                returnPoint = 1;
-                                break forward;
-                            }
-                            exp = Math.exp(x);
-                            z = exp;
-                            zBefore = z;
+                        double value;
+                        if (x > y) {
+                            value = x * y;
+                            dX += dValue * y;
+                            dY += dValue * x;
+                        } else {
+                            double exp = Math.exp(x);
+                            double z = exp;
+                            double zBefore = z;
                             z *= y;
                             value = z;
-                            returnPoint = 2;
-                            break forward;
-                        }
-                        if (returnPoint > 1) {
-                            dZ += seed;
+                            double dZ = dValue;
                             z = zBefore;
-                            double dZOut = dZ;
-                            dZ = 0.0;
-                            dZ += dZOut * y;
-                            dY += dZOut * z;
+                            double dZAfter = dZ;
+                            dZ = dZAfter * y;
+                            dY += dZAfter * z;
                             dX += dZ * exp;
-                        }
-                        if (branch) {
-                            dX += seed * y;
-                            dY += seed * x;
                         }
                         gradient[0] += dX;
                         gradient[1] += dY;
@@ -224,51 +200,38 @@ class GoldenTest {
                             calls = {},
                             passesArraysToPlainMethods = false
                     )
-                    public static double rosenbrockNPullback(double[] x, double seed, double[] dX) {
+                    public static double rosenbrockNPullback(double[] x, double dValue, double[] dX) {
                         checkLength("dX", dX, x.length, "the length of x");
                         requireSeparate("dX", dX, "x", x, "adjoint storage must be arrays of its own");
-                        int i = 0;
-                        double exp = 0.0;
-                        double a = 0.0;
-                        double b = 0.0;
                         double[] doubleTape = takeDoubleTape(rosenbrockNDoubleTape,
                                 tapeCapacity(2 * ((long) x.length - 1)));
                         int doubleTapeSize = 0;
-                        double dSum = 0.0;
-                        double dA = 0.0;
-                        double dB = 0.0;
                         double sum = 0;
                         long trips = 0;
+                        double a = 0.0;
                         doubleTape = reserve(doubleTape, doubleTapeSize, 2 * ((long) x.length - 1));
-                        for (i = 0; i + 1 < x.length; i++) {
+                        for (int i = 0; i + 1 < x.length; i++) {
                             trips++;
-                            exp = Math.exp(1 - x[i]);
+                            double exp = Math.exp(1 - x[i]);
                             doubleTape[doubleTapeSize++] = exp;
                             doubleTape[doubleTapeSize++] = a;
                             a = exp;
-                            b = x[i + 1] - x[i] * x[i];
+                            double b = x[i + 1] - x[i] * x[i];
                             sum += a * a + 100 * b * b;
                         }
                         double value = sum;
-                        dSum += seed;
+                        double dSum = dValue;
                         for (long trip = trips - 1; trip >= 0; trip--) {
-                            i = (int) trip;
-                            b = x[i + 1] - x[i] * x[i];
-                            dA += dSum * a;
-                            dA += dSum * a;
-                            double t = 100 * b;
-                            dB += dSum * b * 100.0;
-                            dB += dSum * t;
+                            int i = (int) trip;
+                            double b = x[i + 1] - x[i] * x[i];
+                            double dA = 2.0 * (dSum * a);
+                            double product = 100 * b;
+                            double dB = dSum * b * 100.0 + dSum * product;
                             dX[i + 1] += dB;
-                            double t2 = x[i];
-                            double t3 = x[i];
-                            dX[i] += -dB * t3;
-                            dX[i] += -dB * t2;
-                            dB = 0.0;
+                            dX[i] -= 2.0 * (dB * x[i]);
                             a = doubleTape[--doubleTapeSize];
-                            exp = doubleTape[--doubleTapeSize];
-                            dX[i] += -(dA * exp);
-                            dA = 0.0;
+                            double exp = doubleTape[--doubleTapeSize];
+                            dX[i] -= dA * exp;
                         }
                         keep(rosenbrockNDoubleTape, doubleTape);
                         return value;
@@ -279,7 +242,7 @@ class GoldenTest {
                         double dSum = 0.0;
                         for (int i = 0; i + 1 < x.length; i++) {
                             double exp = Math.exp(1 - x[i]);
-                            double dExp = -dX[i] * exp;
+                            double dExp = -(dX[i] * exp);
                             double dA = dExp;
                             double a = exp;
                             double dB = dX[i + 1] + -(dX[i] * x[i] + dX[i] * x[i]);

@@ -210,15 +210,15 @@ class ReverseLoopSplitTest {
     @Test
     void theFourInputKernelRunsItsSumsThenItsUpdates() {
         String pullback = pullback("four");
-        Matcher split = Pattern.compile(Pattern.quote(SPLIT) + "\\n\\s*for \\((s = n; s > 0; )\\) \\{\\n\\s*s--;\\n"
+        Matcher split = Pattern.compile(Pattern.quote(SPLIT) + "\\n\\s*for \\((int s = n; s > 0; )\\) \\{\\n\\s*s--;\\n"
                 + "([^}]*)\\}\\n\\s*for \\((.*)\\) \\{\\n\\s*s--;\\n([^}]*)\\}").matcher(pullback);
         assertTrue(split.find(), pullback);
         assertEquals(split.group(1), split.group(3), "both loops have the original header and step the index first");
         String sums = split.group(2);
         String updates = split.group(4);
         for (int k = 0; k < 4; k++) {
-            assertTrue(Pattern.compile("dW" + k + " \\+= t\\d* \\* t\\d+;").matcher(sums).find(), sums);
-            assertTrue(Pattern.compile("dA" + k + "\\[s\\] \\+= t\\d* \\* w" + k + ";").matcher(updates).find(),
+            assertTrue(Pattern.compile("dW" + k + " \\+= dZS \\* a" + k + "\\[s\\];").matcher(sums).find(), sums);
+            assertTrue(Pattern.compile("dA" + k + "\\[s\\] \\+= dZS \\* w" + k + ";").matcher(updates).find(),
                     updates);
         }
         assertEquals(0, GeneratedCode.occurrences(sums, "dA\\d\\["), "no update among the sums: " + sums);
@@ -226,7 +226,7 @@ class ReverseLoopSplitTest {
         assertTrue(sums.indexOf("dW0") < sums.indexOf("dW1") && sums.indexOf("dW2") < sums.indexOf("dW3"), sums);
         assertTrue(updates.indexOf("dA0") < updates.indexOf("dA1") && updates.indexOf("dA2") < updates.indexOf("dA3"),
                 updates);
-        assertTrue(updates.matches("(?s)\\s*// line \\d+: .*\\n\\s*double t\\d+ = dZ\\[s\\];.*"),
+        assertTrue(updates.matches("(?s)\\s*// line \\d+: .*\\n\\s*double dZS = dZ\\d*\\[s\\];.*"),
                 "the incoming adjoint is read again, into a local of the second loop: " + updates);
     }
 
@@ -324,7 +324,7 @@ class ReverseLoopSplitTest {
             "onlyUpdates"}) {
             String pullback = pullback(method);
             assertEquals(0, GeneratedCode.occurrences(pullback, Pattern.quote(SPLIT)), pullback);
-            assertTrue(pullback.contains("for (s = "), "the loop is reversed: " + pullback);
+            assertTrue(pullback.contains("for (int s = "), "the loop is reversed: " + pullback);
         }
     }
 

@@ -197,7 +197,7 @@ class ScalarFunctionsTest {
         code = GeneratedCode.compile("p.Functions", source());
     }
 
-    private static String source() {
+    static String source() {
         return "package p;\n\nimport io.microautograd.Differentiable;\n\nclass Functions {\n"
                 + "    static final double SCALE = 2.5;\n"
                 + "    private static final double OFFSET = 0.25;\n"

@@ -388,7 +388,7 @@ class SeparateCompilationTest {
                 },
                 passesArraysToPlainMethods = false
                 )
-                public static double relaysPullback(double x, double[] v, double seed, double[] gradient) {
+                public static double relaysPullback(double x, double[] v, double dValue, double[] gradient) {
                 """), generated);
         String writes = source(GeneratedCode.compile(SQUARE_IN_PLACE).compilation(), "lib.WGrad");
         assertTrue(writes.contains("        writtenArrays = {0},\n"), writes);

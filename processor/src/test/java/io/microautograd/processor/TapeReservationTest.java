@@ -225,7 +225,7 @@ class TapeReservationTest {
         String pullback = pullback("conditional");
         assertTrue(pullback.contains("doubleTape = reserve(doubleTape, doubleTapeSize, 3 * (long) count);\n"
                 + "        intTape = reserve(intTape, intTapeSize, (long) count);\n"
-                + "        for (i = 0; i < count; i++) {"), pullback);
+                + "        for (int i = 0; i < count; i++) {"), pullback);
         assertEquals(3, GeneratedCode.occurrences(pullback, "doubleTape\\[doubleTapeSize\\+\\+\\] = "), pullback);
         assertEquals(1, GeneratedCode.occurrences(pullback, "intTape\\[intTapeSize\\+\\+\\] = "), pullback);
         assertFalse(pullback.contains("push("), pullback);
@@ -240,7 +240,7 @@ class TapeReservationTest {
         assertTrue(pullback("longSteps").contains("reserve(doubleTape, doubleTapeSize, 0 <= count ? count + 1 : 0);"),
                 pullback("longSteps"));
         assertTrue(pullback("whileSmall").contains("reserve(doubleTape, doubleTapeSize, 2 * (long) count);\n"
-                + "        for (i = 0; i < count && s < limit; i++) {"), pullback("whileSmall"));
+                + "        for (int i = 0; i < count && s < limit; i++) {"), pullback("whileSmall"));
         assertTrue(pullback("unrolled").contains("reserve(doubleTape, doubleTapeSize, (long) count - i);\n"
                 + "        for (; i < count; i++) {"), pullback("unrolled"));
     }
@@ -320,9 +320,9 @@ class TapeReservationTest {
     @Test
     void anOuterLoopWhoseInnerLoopTapesKeepsPushingAndTheInnerReserves() {
         String pullback = pullback("nested");
-        int outer = pullback.indexOf("for (r = 0; r < rows; r++) {");
+        int outer = pullback.indexOf("for (int r = 0; r < rows; r++) {");
         int reserve = pullback.indexOf("doubleTape = reserve(doubleTape, doubleTapeSize, (long) width);");
-        int inner = pullback.indexOf("for (c = 0; c < width; c++) {");
+        int inner = pullback.indexOf("for (int c = 0; c < width; c++) {");
         assertTrue(0 <= outer && outer < reserve && reserve < inner, pullback);
         assertEquals(1, GeneratedCode.occurrences(pullback, "reserve\\("), pullback);
         assertTrue(pullback.contains("doubleTape[doubleTapeSize++] = s;"), pullback);

@@ -65,7 +65,7 @@ import java.util.Random;
  */
 final class ArrayProgramGenerator {
 
-    private static final String[] ARRAY_NAMES = {"a", "xs", "dA", "data", "gradient", "seed", "trips", "tape"};
+    private static final String[] ARRAY_NAMES = {"a", "xs", "dA", "data", "gradient", "dValue", "trips", "tape"};
     private static final String[] INDEX_ARRAY_NAMES = {"idx", "perm", "cols", "order"};
     /** One top-level statement in this many is a rectified accumulation loop. */
     private static final int ACCUMULATION_ODDS = 4;

@@ -184,6 +184,35 @@ class FuzzRegressionsTest {
     }
 
     /**
+     * Printed by the arrays campaign, seed 20261126 (f168), on the readable-code processor: a store
+     * whose value is a conditional over a call that reads the array stored into, then an update
+     * of an element through an index array, then a call reading the array.
+     */
+    @Test
+    void aConditionalStoreOfACallReadingTheArrayItWrites() {
+        FuzzRegressions.assertAgrees("""
+            @Differentiable
+            public static double f168Helper(double[] trips, int[] order, double result, double x_bar) {
+                double s0 = 0.0;
+                for (int i1 = 0; i1 < order.length; i1++) {
+                    s0 += (trips[order[i1]] * trips[order[i1]]);
+                }
+                double r2 = (s0 > 0.0 ? s0 : 0.0);
+                return (Math.atan2(((order[1] * 0.5) + x_bar), Math.sin(Math.signum(0.89))) + r2);
+            }
+
+            @Differentiable
+            public static double f168(double adjoint, double[] data, double dx, double result, int[] idx, int[] order) {
+                data[3] = (0.13 < result ? Math.cbrt(f168Helper(data, order, 0.36, 2.73)) : data[order[1]]);
+                data[order[2]] /= 1.5;
+                return f168Helper(data, order, adjoint, 1.36);
+            }
+            """, 5, List.of(new Program.IndexArray("order", List.of(0, 3, 0)), new Program.IndexArray("idx",
+                List.of(4, 1))), new double[] {0.976881646044315, -0.5126561611719138, 1.0902636344216754,
+                0.7441097412636117, -1.367345652262252, 0.49435023719869964, 0.6234755604651325, 1.0218879904910638});
+    }
+
+    /**
      * Printed by {@code -Dfuzz.modes=everyday}, seed 20261126 (f222), run against the processor of
      * 87f3b36: labels after a classic switch's last statements ({@code case 2:}) were dropped, so
      * their values ran the default (fixed in the processor's SwitchReader).

@@ -42,8 +42,8 @@
  *       engine because it runs on every JDK from 17 as a plain library, with no native code;
  *       graphviz-java's other engines are left out: J2V8 (a native V8 binding per platform) and
  *       Nashorn (no longer in the JDK since 15). The embedded engine runs GraalJS
- *       interpreted on a stock JDK: its first picture in a JVM takes several seconds (6.5 to 8 s
- *       measured on 2 busy cores), later small pictures about half a second; the system
+ *       interpreted on a stock JDK: its first picture in a JVM takes several seconds, later small
+ *       pictures about half a second; the system
  *       {@code dot} takes under 0.1 s. All rendering runs on one daemon thread so that the
  *       warm-up is paid once. graphviz-java's engine choice is global to the JVM: this package
  *       installs its engine on its first render and again whenever a renderer asks for the

@@ -15,25 +15,18 @@ public final class TwoArraysUnchecked {
     public static double products(double[] a, double[] b, double[] dA, double[] dB) {
         checkLength("dA", dA, a.length, "the length of a");
         checkLength("dB", dB, b.length, "the length of b");
-        int i = 0;
-        double dS = 0.0;
         double s = 0;
-        for (i = 0; i < a.length; i++) {
+        for (int i = 0; i < a.length; i++) {
             s += a[i] * b[i] + a[i] * a[i];
         }
         double value = s;
-        dS += 1.0;
+        double dS = 1.0;
         if (dS != 0.0) {
-            for (i = a.length; i > 0; ) {
+            for (int i = a.length; i > 0; ) {
                 i--;
-                double t = a[i];
-                double t2 = b[i];
-                dA[i] += dS * t2;
-                dB[i] += dS * t;
-                double t3 = a[i];
-                double t4 = a[i];
-                dA[i] += dS * t4;
-                dA[i] += dS * t3;
+                dA[i] += dS * b[i];
+                dB[i] += dS * a[i];
+                dA[i] += 2.0 * (dS * a[i]);
             }
         }
         return value;

@@ -75,7 +75,7 @@ class WorkloadsTest {
 
     /**
      * The yardstick is the generated pullback's code, statement for statement, less its
-     * {@code requireSeparate} checks and with its seed 1, as the allocation-free call passes it:
+     * {@code requireSeparate} checks and with its {@code dValue} 1, as the allocation-free call passes it:
      * when the processor's output changes, this fails and prints the body to paste.
      */
     @Test
@@ -86,7 +86,7 @@ class WorkloadsTest {
                 "src/main/java/io/microautograd/benchmarks/workloads/TwoArraysUnchecked.java"));
         List<String> expected = statements(body(generated, "public static double productsPullback(")).stream()
                 .filter(line -> !line.startsWith("requireSeparate("))
-                .map(line -> line.replaceAll("\\bseed\\b", "1.0"))
+                .map(line -> line.replaceAll("\\bdValue\\b", "1.0"))
                 .toList();
         assertEquals(String.join("\n", expected), String.join("\n",
                 statements(body(yardstick, "public static double products("))));

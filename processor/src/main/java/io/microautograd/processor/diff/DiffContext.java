@@ -1,6 +1,7 @@
 package io.microautograd.processor.diff;
 
 import io.microautograd.processor.ir.Expr;
+import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
@@ -14,11 +15,11 @@ import java.util.Set;
 final class DiffContext {
 
     private final Activity activity;
-    private final Readers previous;
+    private final ReadsByStatement previous;
     private final Set<Variable> writtenArrays;
     private final int checkpoints;
     private final ArrayAliases aliases;
-    private final Readers readers = new Readers();
+    private final ReadsByStatement reads = new ReadsByStatement();
     private final Map<Variable, Variable> adjoints = new LinkedHashMap<>();
     private final Map<Stmt.Loop, String> tapedNotCheckpointed = new LinkedHashMap<>();
     private final List<Stmt> prologue = new ArrayList<>();
@@ -30,9 +31,9 @@ final class DiffContext {
      *     or null in the first round, which keeps every overwritten value
      * @param writtenArrays the arrays the function writes elements into
      * @param checkpoints the snapshots the function's {@code @Differentiable} gives its outermost loops
-     * @param aliases the function's arrays that share storage
+     * @param aliases the function's arrays that may share storage
      */
-    DiffContext(Activity activity, Readers previous, Set<Variable> writtenArrays, int checkpoints,
+    DiffContext(Activity activity, ReadsByStatement previous, Set<Variable> writtenArrays, int checkpoints,
             ArrayAliases aliases, int firstFreeId) {
         this.activity = activity;
         this.previous = previous;
@@ -51,22 +52,31 @@ final class DiffContext {
         return writtenArrays;
     }
 
+    /** Whether {@code e} reads an array that may share storage with {@code array}. */
+    boolean readsStorageOf(Expr e, Variable array) {
+        Variable storage = aliases.representative(array);
+        boolean[] found = {false};
+        IrWalk.expressions(e, x -> found[0] |= x instanceof Expr.Read r && r.variable().type().isArray()
+                && aliases.representative(r.variable()).equals(storage));
+        return found[0];
+    }
+
     /**
      * Whether the value of {@code v} that statement {@code site} overwrites is read by the
      * reverse sweep (for arrays: the elements it overwrites).
      */
     boolean isNeededAt(Variable v, Stmt site) {
-        return previous == null || previous.isRequiredAt(v, site);
+        return previous == null || previous.mustRecord(v, site);
     }
 
     /** Notes the source variables that a source statement's reverse code reads. */
     void recordReads(Stmt statement, List<Stmt> reverse) {
-        readers.record(statement, NeededValues.readBy(reverse));
+        reads.record(statement, ReverseReads.of(reverse));
     }
 
     /** Notes the source variables that the reverse code of a source statement reads. */
     void recordReads(Stmt statement, Set<Variable> variables) {
-        readers.record(statement, variables);
+        reads.record(statement, variables);
     }
 
     /** The function's arrays that share storage. */
@@ -91,7 +101,7 @@ final class DiffContext {
 
     /** Notes that the reverse sweep reads the decision of this if statement. */
     void recordDecision(Stmt.If statement) {
-        readers.recordDecision(statement);
+        reads.recordDecision(statement);
     }
 
     /** Whether a loop must record this if statement's decision in each iteration. */
@@ -109,9 +119,9 @@ final class DiffContext {
         return pullback;
     }
 
-    /** What this round's reverse code read. */
-    Readers readers() {
-        return readers;
+    /** What this round's reverse code read, statement by statement. */
+    ReadsByStatement reads() {
+        return reads;
     }
 
     /** A new variable the differentiation introduces; {@code hint} suggests its name. */

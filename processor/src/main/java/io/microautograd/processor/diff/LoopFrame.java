@@ -6,6 +6,7 @@ import static io.microautograd.processor.ir.Exprs.read;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Exprs;
+import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Iteration;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.TapeKind;
@@ -29,6 +30,8 @@ final class LoopFrame {
     private final List<Integer> breaks = new ArrayList<>();
     private final Recomputation recomputation;
     private final List<Stmt> recomputed = new ArrayList<>();
+    private final List<Stmt> exitRecords = new ArrayList<>();
+    private boolean exitRead;
     private int exitsSoFar;
 
     private LoopFrame(Variable exit, Recomputation recomputation) {
@@ -51,7 +54,7 @@ final class LoopFrame {
             if (!context.isDecisionNeeded(s)) {
                 continue;
             }
-            Variable decision = context.fresh("branch", Type.BOOLEAN);
+            Variable decision = context.fresh(Hints.decision(s.condition()), Type.BOOLEAN);
             frame.decisions.put(s, decision);
             frame.decisionOrder.add(decision);
         }
@@ -93,6 +96,7 @@ final class LoopFrame {
 
     /** Whether the reverse of code after {@code exitsBefore} exits must run: the iteration got there. */
     Expr reached(int exitsBefore) {
+        exitRead = true;
         return Exprs.binary(BinaryOp.OR, Exprs.binary(BinaryOp.EQ, read(exit), lit(0)),
                 Exprs.binary(BinaryOp.GT, read(exit), lit(exitsBefore)));
     }
@@ -104,6 +108,7 @@ final class LoopFrame {
             Expr differs = Exprs.binary(BinaryOp.NE, read(exit), lit(id));
             condition = condition == null ? differs : Exprs.binary(BinaryOp.AND, condition, differs);
         }
+        exitRead |= condition != null;
         return condition;
     }
 
@@ -114,18 +119,34 @@ final class LoopFrame {
             out.add(new Stmt.Push(TapeKind.INT, Exprs.cond(read(decision), lit(1), lit(0))));
         }
         if (exit != null) {
-            out.add(new Stmt.Push(TapeKind.INT, lit(id)));
+            Stmt record = new Stmt.Push(TapeKind.INT, lit(id));
+            exitRecords.add(record);
+            out.add(record);
         }
         return out;
     }
 
     /**
+     * The forward body without the records of how iterations ended when the reverse sweep never
+     * read them: nothing after a break or continue had reverse code to guard. Call once the body's
+     * reverse sweep and its update's have been written.
+     */
+    List<Stmt> withoutUnreadExits(List<Stmt> forwardBody) {
+        if (exitRead) {
+            return forwardBody;
+        }
+        return ((Stmt.Block) IrWalk.withBlocks(Stmt.Block.of(forwardBody), statements -> statements.stream()
+                .filter(s -> exitRecords.stream().noneMatch(record -> record == s)).toList())).statements();
+    }
+
+    /**
      * Taking the recording back at the start of an iteration's reversal, then recomputing the
-     * declarations that were not taped.
+     * declarations that were not taped. Call once the body's reverse sweep and its update's have
+     * been written, which say whether the iteration's exit is read.
      */
     List<Stmt> startReversal() {
         List<Stmt> out = new ArrayList<>();
-        if (exit != null) {
+        if (exit != null && exitRead) {
             out.add(new Stmt.Assign(exit, new Expr.Pop(TapeKind.INT), true, Stmt.Origin.NONE));
         }
         for (int i = decisionOrder.size() - 1; i >= 0; i--) {

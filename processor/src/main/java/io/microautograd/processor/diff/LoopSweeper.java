@@ -71,10 +71,11 @@ final class LoopSweeper {
         LoopFrame outer = sweeper.enterLoop(frame);
         Sweeps body = sweeper.sequence(loop.body().statements());
         sweeper.leaveLoop(outer);
-        List<Stmt> taped = new ArrayList<>(body.forward());
+        List<Stmt> ended = new ArrayList<>(body.forward());
         if (Reachability.canCompleteNormally(loop.body())) {
-            taped.addAll(frame.endIteration(0));
+            ended.addAll(frame.endIteration(0));
         }
+        List<Stmt> taped = frame.withoutUnreadExits(ended);
         if (!records(taped)) {
             return null;
         }
@@ -117,7 +118,7 @@ final class LoopSweeper {
      * body read but never assign, and the arrays, by storage, it reads but never writes.
      */
     private Set<Variable> inputs(Stmt.Loop loop, Checkpoints checkpoints) {
-        Set<Variable> read = NeededValues.readBy(List.of(loop));
+        Set<Variable> read = ReverseReads.of(List.of(loop));
         Set<Variable> written = new HashSet<>();
         checkpoints.arrays().forEach(a -> written.add(context.aliases().representative(a)));
         read.removeIf(v -> IrWalk.assigns(loop, v) || v.type().isArray()
@@ -145,7 +146,7 @@ final class LoopSweeper {
         List<Stmt> reverseBody = new ArrayList<>(frame.startReversal());
         reverseBody.addAll(body.reverse());
         Stmt forward = new Stmt.Loop(loop.kind(), loop.init(), loop.condition(), loop.update(),
-                Stmt.Block.of(forwardBody), loop.origin());
+                Stmt.Block.of(frame.withoutUnreadExits(forwardBody)), loop.origin());
         List<Stmt> reverse = reverseBody.isEmpty() ? List.of()
                 : ZeroAdjointSkip.guarded(loop, split(counted.backwards(loop, Stmt.Block.of(reverseBody)), counted),
                         context);
@@ -162,7 +163,7 @@ final class LoopSweeper {
         List<Stmt> reverse = new ArrayList<>();
         Sweeps init = counted != null ? new Sweeps(List.of(), List.of()) : sweeper.sequence(loop.init());
         forward.addAll(init.forward());
-        Variable trips = context.fresh("trips", Type.LONG);
+        Variable trips = nested ? sweeper.nestedTrips() : context.fresh("trips", Type.LONG);
         Expr start = null;
         Variable startSlot = null;
         if (counted != null) {
@@ -185,8 +186,8 @@ final class LoopSweeper {
         if (Reachability.canCompleteNormally(loop.body())) {
             forwardBody.addAll(frame.endIteration(0));
         }
+        Expr notBroken = update.reverse().isEmpty() ? null : frame.notBroken();
         List<Stmt> reverseBody = new ArrayList<>(frame.startReversal());
-        Expr notBroken = frame.notBroken();
         if (!update.reverse().isEmpty()) {
             reverseBody.add(notBroken == null ? Stmt.Block.of(update.reverse()) : new Stmt.If(notBroken,
                     Stmt.Block.of(update.reverse()), Stmt.Block.of(List.of()), Stmt.Origin.NONE));
@@ -195,7 +196,7 @@ final class LoopSweeper {
         sweeper.leaveLoop(outer);
 
         forward.add(new Stmt.Loop(loop.kind(), counted != null ? loop.init() : List.of(), loop.condition(),
-                update.forward(), Stmt.Block.of(forwardBody), loop.origin()));
+                update.forward(), Stmt.Block.of(frame.withoutUnreadExits(forwardBody)), loop.origin()));
         if (nested) {
             forward.add(new Stmt.Push(TapeKind.LONG, read(trips)));
             if (startSlot != null) {

@@ -12,11 +12,11 @@ import java.util.Set;
 
 /**
  * The reverse-mode derivative of a function: the body of a method
- * {@code double fPullback(parameters..., double seed, double[] gradient, double[] dA...)} that
- * returns the value and adds {@code seed} times each partial into the adjoint storage.
+ * {@code double fPullback(parameters..., double dValue, double[] gradient, double[] dA...)} that
+ * returns the value and adds {@code dValue} times each partial into the adjoint storage.
  *
  * @param source the differentiated function
- * @param seed the adjoint of the result
+ * @param resultAdjoint the adjoint of the result, which a caller's reverse sweep passes in
  * @param gradient the storage for scalar partials, or null when no scalar is differentiated
  * @param scalarAdjoints the adjoint locals of the differentiated scalar parameters, in slot order
  * @param arrayAdjoints for each differentiated array parameter, the caller's adjoint array
@@ -34,7 +34,7 @@ import java.util.Set;
  */
 public record Pullback(
         Function source,
-        Variable seed,
+        Variable resultAdjoint,
         Variable gradient,
         List<Variable> scalarAdjoints,
         Map<Variable, Variable> arrayAdjoints,

@@ -13,6 +13,7 @@ import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,18 +47,21 @@ public final class ReverseMode {
 
     /**
      * Differentiates a function. The first round keeps every overwritten value; each next round
-     * keeps only those the previous round's reverse code read, until the readers settle.
+     * keeps only those the previous round's reverse code read, until those reads settle.
      *
      * @param mayHoldArrays whether a method the function calls may let an array it is given outlive
      *     the call, so that the function must not keep that array between its calls
      */
     public static Pullback differentiate(Function function, Predicate<Callee> mayHoldArrays) {
-        ReverseMode mode = new ReverseMode(function, mayHoldArrays);
+        Stmt.Block moved = TailReturns.moved(ConditionalBranches.of(function.body(), Activity.of(function)));
+        ReverseMode mode = new ReverseMode(!TailReturns.endEveryPath(moved) ? function : new Function(function.name(),
+                function.parameters(), function.differentiated(), function.order(), moved, function.firstFreeId(),
+                function.checkpoints()), mayHoldArrays);
         DiffContext round = mode.build(null);
         for (int i = 0; i < 8; i++) {
-            Readers readers = round.readers().analysed(function);
-            DiffContext next = mode.build(readers);
-            if (next.readers().sameAs(readers)) {
+            ReadsByStatement reads = round.reads().analysed(mode.function);
+            DiffContext next = mode.build(reads);
+            if (next.reads().sameAs(reads)) {
                 return next.pullback();
             }
             round = next;
@@ -65,11 +69,11 @@ public final class ReverseMode {
         return mode.build(null).pullback();
     }
 
-    private DiffContext build(Readers previous) {
+    private DiffContext build(ReadsByStatement previous) {
         DiffContext context = new DiffContext(activity, previous, written, function.checkpoints(), aliases,
                 function.firstFreeId());
         ArrayLoops arrays = new ArrayLoops(context.freshVariables());
-        Variable seed = context.fresh("seed", Type.DOUBLE);
+        Variable resultAdjoint = context.fresh("dValue", Type.DOUBLE);
         Variable value = context.fresh("value", Type.DOUBLE);
         boolean anyScalar = function.differentiated().stream().anyMatch(p -> p.type() == Type.DOUBLE);
         Variable gradient = anyScalar ? context.fresh("gradient", Type.DOUBLE_ARRAY) : null;
@@ -88,10 +92,11 @@ public final class ReverseMode {
                 arrayParameter(p, differentiated, context, arrays, arrayAdjoints, prologue, epilogue);
             }
         }
-        boolean returns = returnCount() > 0;
-        Variable returnPoint = hasSingleFinalReturn() || !returns ? null : context.fresh("returnPoint", Type.INT);
-        Sweeper sweeper = new Sweeper(context, value, seed, returnPoint);
-        Sweeps sweeps = sweeper.sequence(function.body().statements());
+        boolean returns = TailReturns.returns(function.body());
+        boolean tail = TailReturns.endEveryPath(function.body());
+        Variable returnPoint = tail ? null : context.fresh("returnPoint", Type.INT);
+        Sweeper sweeper = new Sweeper(context, value, resultAdjoint, returnPoint);
+        Sweeps sweeps = tail ? sweeper.tail(function.body()) : sweeper.sequence(function.body().statements());
 
         List<Stmt> body = new ArrayList<>();
         for (Map.Entry<Variable, Variable> entry : context.adjoints().entrySet()) {
@@ -111,8 +116,15 @@ public final class ReverseMode {
             body.addAll(epilogue);
             body.add(new Stmt.Return(read(value), Stmt.Origin.NONE));
         }
-        Stmt.Block block = Stmt.Block.of(body);
-        context.finish(new Pullback(function, seed, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
+        Set<Variable> parameters = new HashSet<>(function.parameters());
+        parameters.add(resultAdjoint);
+        parameters.addAll(arrayAdjoints.values());
+        if (gradient != null) {
+            parameters.add(gradient);
+        }
+        Stmt.Block block = PullbackCleanup.cleaned(Stmt.Block.of(body), parameters,
+                new HashSet<>(context.adjoints().values()));
+        context.finish(new Pullback(function, resultAdjoint, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
                 block, TapeSizes.of(function, block), ReusableArrays.of(function, block, context.adjoints(),
                 mayHoldArrays), TapeReservations.of(block), written,
                 Collections.unmodifiableMap(context.tapedNotCheckpointed())));
@@ -137,17 +149,5 @@ public final class ReverseMode {
         if (activity.isActive(p)) {
             arrays.zerosLike(context.adjoint(p), read(p), prologue);
         }
-    }
-
-    private boolean hasSingleFinalReturn() {
-        List<Stmt> top = function.body().statements();
-        return returnCount() == 1 && !top.isEmpty() && top.get(top.size() - 1) instanceof Stmt.Return;
-    }
-
-    /** The return statements of the source body; none when every path throws. */
-    private int returnCount() {
-        int[] returns = {0};
-        IrWalk.statements(function.body(), s -> returns[0] += s instanceof Stmt.Return ? 1 : 0);
-        return returns[0];
     }
 }

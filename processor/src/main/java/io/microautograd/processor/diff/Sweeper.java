@@ -7,6 +7,7 @@ import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Exprs;
 import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.Reachability;
 import io.microautograd.processor.ir.SourceVisitor;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.TapeKind;
@@ -25,21 +26,23 @@ final class Sweeper {
     private final DiffContext context;
     private final ExpressionAdjoints adjoints;
     private final Variable value;
-    private final Variable seed;
+    private final Variable resultAdjoint;
     private final Variable returnPoint;
     private int returnsSoFar;
     private LoopFrame loop;
+    private final List<Variable> nestedTrips = new ArrayList<>();
+    private int depth;
 
     /**
      * @param value the variable receiving the returned value
-     * @param seed the adjoint of the returned value
+     * @param resultAdjoint the adjoint of the returned value
      * @param returnPoint which return was taken, or null when the method has one return, at its end
      */
-    Sweeper(DiffContext context, Variable value, Variable seed, Variable returnPoint) {
+    Sweeper(DiffContext context, Variable value, Variable resultAdjoint, Variable returnPoint) {
         this.context = context;
         this.adjoints = new ExpressionAdjoints(context);
         this.value = value;
-        this.seed = seed;
+        this.resultAdjoint = resultAdjoint;
         this.returnPoint = returnPoint;
     }
 
@@ -74,6 +77,35 @@ final class Sweeper {
             }
         }
         return new Sweeps(forward, reverse);
+    }
+
+    /**
+     * The sweeps of a sequence whose returns end it ({@link TailReturns}): the sequence itself,
+     * with its last statement, an {@code if} holding returns, running each branch's forward
+     * sweep and then at once its reverse sweep, so that nothing records which branch it took. A
+     * branch that can only throw has no reverse sweep.
+     */
+    Sweeps tail(Stmt.Block sequence) {
+        List<Stmt> statements = sequence.statements();
+        if (statements.isEmpty() || !(statements.get(statements.size() - 1) instanceof Stmt.If last)
+                || !TailReturns.returns(last)) {
+            return sequence(statements);
+        }
+        Sweeps before = sequence(statements.subList(0, statements.size() - 1));
+        List<Stmt> forward = new ArrayList<>(before.forward());
+        forward.add(new Stmt.If(last.condition(), Stmt.Block.of(swept(last.thenBlock())),
+                Stmt.Block.of(swept(last.elseBlock())), last.origin()));
+        return new Sweeps(forward, before.reverse());
+    }
+
+    /** A branch in tail position: its forward sweep followed by its reverse sweep. */
+    private List<Stmt> swept(Stmt.Block branch) {
+        Sweeps sweeps = tail(branch);
+        List<Stmt> code = new ArrayList<>(sweeps.forward());
+        if (TailReturns.returns(branch) || Reachability.canCompleteNormally(branch)) {
+            code.addAll(sweeps.reverse());
+        }
+        return code;
     }
 
     private int exitsSoFar() {
@@ -187,7 +219,7 @@ final class Sweeper {
         } else if (x.type() == Type.DOUBLE && activity.isActive(x)) {
             Variable dx = context.adjoint(x);
             boolean readsItself = IrWalk.reads(a.value(), x);
-            Expr adjoint = readsItself ? adjoints.copy(read(dx), dx.name() + "Out", reverse) : read(dx);
+            Expr adjoint = readsItself ? adjoints.copy(read(dx), dx.name() + "After", reverse) : read(dx);
             if (readsItself && overwrites) {
                 reverse.add(new Stmt.Assign(dx, lit(0.0), false, Stmt.Origin.NONE));
             }
@@ -196,7 +228,7 @@ final class Sweeper {
                 reverse.add(new Stmt.Assign(dx, lit(0.0), false, Stmt.Origin.NONE));
             }
         }
-        return new Sweeps(forward, commented(a.origin(), reverse));
+        return new Sweeps(forward, commented(a.origin(), ExpressionAdjoints.folded(reverse)));
     }
 
     private Sweeps store(Stmt.Store st) {
@@ -224,14 +256,18 @@ final class Sweeper {
         if (context.activity().isActive(root) && increment != null && !IrWalk.reads(increment.right(), root)) {
             Expr d = new Expr.Element(context.adjointArray(st.array()), st.index());
             adjoints.propagate(increment.right(), increment.op() == BinaryOp.ADD ? d : Exprs.neg(d), reverse);
+        } else if (context.activity().isActive(root) && !context.readsStorageOf(st.value(), root)) {
+            Expr d = context.adjointArray(st.array());
+            adjoints.propagate(st.value(), new Expr.Element(d, st.index()), reverse);
+            reverse.add(new Stmt.Store(d, st.index(), lit(0.0), Stmt.Origin.NONE));
         } else if (context.activity().isActive(root)) {
             Expr d = context.adjointArray(st.array());
-            Expr adjoint = adjoints.bind(new Expr.Element(d, st.index()), "d" + capitalized(root.name()) + "Out",
+            Expr adjoint = adjoints.copy(new Expr.Element(d, st.index()), "d" + capitalized(root.name()) + "After",
                     reverse);
             reverse.add(new Stmt.Store(d, st.index(), lit(0.0), Stmt.Origin.NONE));
             adjoints.propagate(st.value(), adjoint, reverse);
         }
-        return new Sweeps(forward, commented(st.origin(), reverse));
+        return new Sweeps(forward, commented(st.origin(), ExpressionAdjoints.folded(reverse)));
     }
 
     private Sweeps branch(Stmt.If i) {
@@ -244,7 +280,7 @@ final class Sweeper {
         context.recordDecision(i);
         Variable decision = loop != null ? loop.decision(i) : null;
         if (decision == null) {
-            decision = context.fresh("branch", Type.BOOLEAN);
+            decision = context.fresh(Hints.decision(i.condition()), Type.BOOLEAN);
         }
         List<Stmt> forward = List.of(new Stmt.Assign(decision, i.condition(), true, Stmt.Origin.NONE),
                 new Stmt.If(read(decision), Stmt.Block.of(whenTrue.forward()), Stmt.Block.of(whenFalse.forward()),
@@ -263,8 +299,8 @@ final class Sweeper {
             forward.add(new Stmt.Assign(returnPoint, lit(++returnsSoFar), false, Stmt.Origin.NONE));
             forward.add(new Stmt.LeaveForward());
         }
-        adjoints.propagate(r.value(), read(seed), reverse);
-        return new Sweeps(forward, commented(r.origin(), reverse));
+        adjoints.propagate(r.value(), read(resultAdjoint), reverse);
+        return new Sweeps(forward, commented(r.origin(), ExpressionAdjoints.folded(reverse)));
     }
 
     /**
@@ -311,12 +347,26 @@ final class Sweeper {
     LoopFrame enterLoop(LoopFrame frame) {
         LoopFrame outer = loop;
         loop = frame;
+        depth++;
         return outer;
     }
 
     /** Leaves a loop body. */
     void leaveLoop(LoopFrame outer) {
         loop = outer;
+        depth--;
+    }
+
+    /**
+     * The trip counter of a loop inside another, which the forward sweep pushes when the loop
+     * ends and the reverse sweep pops before reversing it: one per depth, since loops at one depth
+     * never run at once, so that a body's loops count in one {@code trips}.
+     */
+    Variable nestedTrips() {
+        while (nestedTrips.size() < depth) {
+            nestedTrips.add(context.fresh("trips", Type.LONG));
+        }
+        return nestedTrips.get(depth - 1);
     }
 
     /** Whether the code being transformed is inside a loop. */
@@ -324,7 +374,10 @@ final class Sweeper {
         return loop != null;
     }
 
-    /** Reverse code headed by the source line it comes from, so readers can find it. */
+    /**
+     * Reverse code headed by the source line it comes from, so readers can find it; the two in a
+     * block of their own, so that the comment goes when the cleanup leaves no code under it.
+     */
     static List<Stmt> commented(Stmt.Origin origin, List<Stmt> reverse) {
         if (reverse.isEmpty() || origin == Stmt.Origin.NONE) {
             return reverse;
@@ -332,7 +385,7 @@ final class Sweeper {
         List<Stmt> out = new ArrayList<>();
         out.add(new Stmt.Comment("line " + origin.line() + ": " + origin.text()));
         out.addAll(reverse);
-        return out;
+        return List.of(Stmt.Block.of(out));
     }
 
     /**

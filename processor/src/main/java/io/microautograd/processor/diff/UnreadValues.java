@@ -14,9 +14,12 @@ import java.util.Set;
  * Removes from a tangent body the assignments of double variables that nothing reads: a tangent
  * method returns the tangent, so the values that only led to the source's return value (an
  * accumulator, the value of a called method) need not be computed. Flow-insensitive: a variable is
- * read when any statement that stays reads it, to a fixed point. An assignment stays when its
- * value could throw (an element read, a call of a method without {@code @Differentiable}); a call
- * of a {@code @Differentiable} method may go, since its tangent call beside it runs the same code.
+ * read when any statement that stays reads it, to a fixed point. A value that could throw is still
+ * evaluated, as Java would: of a value whose only parts that may throw are calls of methods without
+ * {@code @Differentiable}, those calls stay as statements of their own, in the order Java makes them;
+ * an assignment whose value reads an array element (which Java cannot evaluate on its own) or makes
+ * such a call only under a condition stays whole. A call of a {@code @Differentiable} method may go,
+ * since its tangent call beside it runs the same code.
  */
 final class UnreadValues {
 
@@ -31,29 +34,52 @@ final class UnreadValues {
         int size = -1;
         while (size != values.read.size()) {
             size = values.read.size();
-            IrWalk.statements(body, s -> {
-                if (!values.removable(s)) {
-                    IrWalk.expressionsOf(s).forEach(e -> IrWalk.expressions(e, x -> {
-                        if (x instanceof Expr.Read r) {
-                            values.read.add(r.variable());
-                        }
-                    }));
+            IrWalk.statements(body, s -> values.evaluated(s).forEach(e -> IrWalk.expressions(e, x -> {
+                if (x instanceof Expr.Read r) {
+                    values.read.add(r.variable());
                 }
-            });
+            })));
         }
         return values.block(body);
     }
 
-    private boolean removable(Stmt s) {
-        return s instanceof Stmt.Assign a && a.target().type() == Type.DOUBLE && !read.contains(a.target())
-                && cannotThrow(a.value());
+    /** The expressions of the statement that stay evaluated. */
+    private List<? extends Expr> evaluated(Stmt s) {
+        List<Expr.Call> calls = unreadValueCalls(s);
+        return calls == null ? IrWalk.expressionsOf(s) : calls;
     }
 
-    private static boolean cannotThrow(Expr e) {
-        boolean[] mayThrow = {false};
-        IrWalk.expressions(e, x -> mayThrow[0] |= x instanceof Expr.Element
-                || x instanceof Expr.Call c && !c.callee().isDifferentiable());
-        return !mayThrow[0];
+    /**
+     * Of an assignment whose value nothing reads, the calls that must still be made: none when the
+     * value cannot throw; null when the statement is not such an assignment or must stay whole.
+     */
+    private List<Expr.Call> unreadValueCalls(Stmt s) {
+        if (!(s instanceof Stmt.Assign a && a.target().type() == Type.DOUBLE && !read.contains(a.target()))) {
+            return null;
+        }
+        boolean[] readsElement = {false};
+        IrWalk.expressions(a.value(), x -> readsElement[0] |= x instanceof Expr.Element);
+        return readsElement[0] ? null : plainCalls(a.value());
+    }
+
+    /**
+     * The outermost calls of methods without {@code @Differentiable} in an expression, in the order
+     * Java makes them; null when one is made only under a condition, so cannot stand alone.
+     */
+    private static List<Expr.Call> plainCalls(Expr e) {
+        if (e instanceof Expr.Call c && !c.callee().isDifferentiable()) {
+            return List.of(c);
+        }
+        List<Expr.Call> calls = new ArrayList<>();
+        for (Expr child : IrWalk.children(e)) {
+            List<Expr.Call> inner = plainCalls(child);
+            if (inner == null) {
+                return null;
+            }
+            calls.addAll(inner);
+        }
+        boolean conditional = e instanceof Expr.Conditional || e instanceof Expr.Binary b && b.op().isLogical();
+        return conditional && !calls.isEmpty() ? null : calls;
     }
 
     private Stmt.Block block(Stmt.Block block) {
@@ -63,10 +89,10 @@ final class UnreadValues {
     private List<Stmt> kept(List<Stmt> statements) {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : statements) {
-            if (removable(s)) {
-                continue;
-            }
-            if (s instanceof Stmt.Block b) {
+            List<Expr.Call> calls = unreadValueCalls(s);
+            if (calls != null) {
+                calls.forEach(c -> out.add(new Stmt.Evaluate(c)));
+            } else if (s instanceof Stmt.Block b) {
                 out.add(block(b));
             } else if (s instanceof Stmt.If i) {
                 out.add(new Stmt.If(i.condition(), block(i.thenBlock()), block(i.elseBlock()), i.origin()));

@@ -26,7 +26,7 @@
  * for it. A custom derivative rule without a second-order form would be refused there alike.
  *
  * <p>What is recorded: an overwritten value only where the reverse sweep needs it, found by {@link
- * io.microautograd.processor.diff.RequiredValues}, a forward data-flow analysis like Tapenade's "to
+ * io.microautograd.processor.diff.ToBeRecorded}, a forward data-flow analysis like Tapenade's "to
  * be recorded": a scalar's value is required from a statement whose reverse code reads it until the
  * next overwrite, which keeps and restores it, so an accumulator ({@code z += w[i] * x[i]}) whose
  * finished value feeds a nonlinear function is kept once per reset, not once per add. An array's

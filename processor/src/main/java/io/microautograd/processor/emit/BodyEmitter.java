@@ -12,6 +12,7 @@ import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.UnaryOp;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ final class BodyEmitter {
     private final KeptArrays keptArrays;
     private final Helpers helpers;
     private final ExprPrinter printer;
+    private final List<Variable> sourceVariables = new ArrayList<>();
     private final CheckpointedLoops checkpointed;
     private Stmt.Block methodBody;
     private Declarations declarations;
@@ -57,14 +59,12 @@ final class BodyEmitter {
         this.methodBody = body;
         this.declarations = Declarations.of(body, parameters, keptArrays.variables());
         this.reservations = reservations;
+        nameLocals(parameters);
         CodeBlock.Builder statements = CodeBlock.builder();
         for (Stmt s : body.statements()) {
             statement(s, statements);
         }
         CodeBlock.Builder code = CodeBlock.builder();
-        for (Variable v : declarations.hoisted()) {
-            code.addStatement("$L $N = $L", v.type().javaName(), names.of(v), v.type().zeroLiteral());
-        }
         code.add(tapes.declarations(expectedTapeSizes, printer));
         code.add(checkpointed.topDeclarations());
         return code.add(statements.build()).build();
@@ -76,10 +76,10 @@ final class BodyEmitter {
     }
 
     /**
-     * Allocates names for the variables in source order, so source names win over generated
-     * ones, after the simple names of the types the body calls through: a variable named like
-     * one ({@code Arrays}, a class of the user's) would hide it in {@code Arrays.fill(...)}, so
-     * it takes a number instead.
+     * Takes the simple names of the types the body calls through, and the names of the source
+     * method's parameters, and notes the source variables' order, in which they are named so that
+     * source names win over generated ones: a variable named like a type ({@code Arrays}, a class
+     * of the user's) would hide it in {@code Arrays.fill(...)}, so it takes a number instead.
      */
     void nameSourceVariables(List<Variable> variables, Stmt.Block body) {
         Set<String> types = new TreeSet<>(List.of("Math", "Arrays"));
@@ -98,7 +98,19 @@ final class BodyEmitter {
             }));
         });
         types.forEach(type -> names.allocate(type, "type " + type));
-        variables.forEach(names::of);
+        sourceVariables.addAll(variables);
+        variables.stream().filter(v -> v.role() == Variable.Role.PARAMETER).forEach(names::of);
+    }
+
+    /**
+     * Names the locals once their declarations are known: the source method's first, then the
+     * parameters the generated method adds, seen throughout it, then the generated locals.
+     */
+    private void nameLocals(Set<Variable> parameters) {
+        names.nameLocals(sourceVariables.stream().filter(declarations.locals()::contains).toList(), declarations);
+        parameters.stream().sorted(Comparator.comparingInt(Variable::id)).forEach(names::of);
+        names.nameLocals(declarations.locals().stream().sorted(Comparator.comparingInt(Variable::id)).toList(),
+                declarations);
     }
 
     private static String topLevelName(String qualifiedClass) {
@@ -112,6 +124,13 @@ final class BodyEmitter {
     }
 
     private void statement(Stmt s, CodeBlock.Builder code) {
+        for (Variable v : declarations.declaredBefore(s)) {
+            if (declarations.startsAtZero(v)) {
+                code.addStatement("$L $N = $L", v.type().javaName(), names.of(v), v.type().zeroLiteral());
+            } else {
+                code.addStatement("$L $N", v.type().javaName(), names.of(v));
+            }
+        }
         s.accept(new StatementPrinter(code));
     }
 
@@ -266,8 +285,15 @@ final class BodyEmitter {
         return update(printer.print(element), element, st.value());
     }
 
-    /** {@code target = value}, as {@code target += x}, {@code i++} and so on where that reads the same. */
+    /**
+     * {@code target = value}, as {@code target += x}, {@code i++} and so on where that reads the same,
+     * and {@code target += -x} as {@code target -= x}, which rounds the same.
+     */
     private CodeBlock update(CodeBlock target, Expr current, Expr value) {
+        if (value instanceof Expr.Binary b && b.op() == BinaryOp.ADD && b.left().equals(current)
+                && b.type() == current.type() && b.right() instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
+            return CodeBlock.of("$L -= $L", target, printer.print(u.operand()));
+        }
         if (value instanceof Expr.Binary b && b.left().equals(current) && b.type() == current.type()
                 && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB || b.op() == BinaryOp.MUL
                 || b.op() == BinaryOp.DIV)) {
@@ -281,6 +307,7 @@ final class BodyEmitter {
         return CodeBlock.of("$L = $L", target, printer.print(value));
     }
 
+    /** An if, its else holding only another if printed as {@code else if}, as the source has it. */
     private void ifStatement(Stmt.If i, CodeBlock.Builder code) {
         boolean thenEmpty = i.thenBlock().statements().isEmpty();
         boolean elseEmpty = i.elseBlock().statements().isEmpty();
@@ -290,9 +317,17 @@ final class BodyEmitter {
         Expr condition = thenEmpty ? new Expr.Unary(UnaryOp.NOT, i.condition()) : i.condition();
         code.beginControlFlow("if ($L)", printer.print(condition));
         statements(thenEmpty ? i.elseBlock() : i.thenBlock(), code);
-        if (!thenEmpty && !elseEmpty) {
+        Stmt.If chained = i;
+        while (!thenEmpty && chained.elseBlock().statements().size() == 1
+                && chained.elseBlock().statements().get(0) instanceof Stmt.If next
+                && declarations.declaredBefore(next).isEmpty() && !next.thenBlock().statements().isEmpty()) {
+            code.nextControlFlow("else if ($L)", printer.print(next.condition()));
+            statements(next.thenBlock(), code);
+            chained = next;
+        }
+        if (!thenEmpty && !chained.elseBlock().statements().isEmpty()) {
             code.nextControlFlow("else");
-            statements(i.elseBlock(), code);
+            statements(chained.elseBlock(), code);
         }
         code.endControlFlow();
     }

@@ -34,11 +34,19 @@ final class ExprPrinter implements Expr.Visitor<CodeBlock> {
 
     /**
      * The expression as printed: a rounding to float of what Java computes in float already is
-     * left out, since Java's own float arithmetic does it.
+     * left out, since Java's own float arithmetic does it, and so are a unary plus and a negation
+     * of a negation, which change no number.
      */
     private static Expr shown(Expr e) {
-        return e instanceof Expr.Unary u && u.op() == UnaryOp.TO_FLOAT && FloatTyping.isFloat(u.operand())
-                ? shown(u.operand()) : e;
+        if (e instanceof Expr.Unary u && (u.op() == UnaryOp.TO_FLOAT && FloatTyping.isFloat(u.operand())
+                || u.op() == UnaryOp.PLUS && u.operand().type().isNumeric())) {
+            return shown(u.operand());
+        }
+        if (e instanceof Expr.Unary u && u.op() == UnaryOp.NEG && shown(u.operand()) instanceof Expr.Unary inner
+                && inner.op() == UnaryOp.NEG) {
+            return shown(inner.operand());
+        }
+        return e;
     }
 
     @Override

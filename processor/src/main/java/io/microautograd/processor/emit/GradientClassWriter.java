@@ -59,6 +59,14 @@ public final class GradientClassWriter {
             type.addMethod(writer.pullback());
             type.addMethod(writer.tangent());
         }
+        if (!fields.isEmpty()) {
+            type.addJavadoc("\n<p>The tapes and arrays a method keeps per thread are those of the thread's last call of it\n"
+                    + "that returned: the thread's next call reuses a tape when it fits, else keeps a larger one, and\n"
+                    + "an array, zeroed, when it asks for the same shape, else keeps its own. A call that throws, or\n"
+                    + "returns before allocating an array, keeps none, and no call keeps one that takes more than\n"
+                    + "{@link #$L} bytes. They go when the thread ends or calls {@link #releaseKeptMemory}.\n",
+                    Helpers.KEPT_BYTES);
+        }
         fields.addAll(helpers.fields());
         type.addFields(helpers.fields());
         type.addMethod(releaseKeptMemory(fields));

@@ -12,8 +12,11 @@ import com.palantir.javapoet.TypeSpec;
 import io.microautograd.processor.ir.TapeKind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -23,8 +26,27 @@ import javax.lang.model.element.Modifier;
  */
 final class Helpers {
 
-    /** What a tape helper does to its tape. */
-    private enum TapeOperation { PUSH, RESERVE, TAKE, KEEP }
+    /** What a tape helper does to its tape, and its javadoc, given once per generated class. */
+    private enum TapeOperation {
+        PUSH("Stores {@code value} at {@code size}, growing the tape as {@code reserve} does when it is full.\n"),
+        RESERVE("The tape with room for {@code entries} more entries above {@code size}: itself when\n"
+                + "it has them (or when {@code entries} is zero or less), else a copy of twice its length (in\n"
+                + "{@code long}, up to the largest array), or of exactly what is needed when that is more.\n"
+                + "A tape that would outgrow the largest array fails here, as allocating it would.\n"),
+        TAKE("The tape that this thread kept from an earlier call when it holds {@code capacity}\n"
+                + "entries, else a new one. A kept tape is taken out of {@code kept}, so that a nested call\n"
+                + "on the same thread gets a tape of its own.\n"),
+        KEEP("Keeps a call's tape or array for the thread's next call unless it takes more than {@link\n"
+                + "#" + KEPT_BYTES + "} bytes (a row tape or matrix: its references and the elements of its rows):\n"
+                + "a larger one is let go, so that a thread holds no more than that per tape or array between\n"
+                + "calls. A call that returned before allocating an array keeps none.\n");
+
+        private final String javadoc;
+
+        TapeOperation(String javadoc) {
+            this.javadoc = javadoc;
+        }
+    }
 
     /** The helpers there are. */
     enum Helper {
@@ -161,20 +183,37 @@ final class Helpers {
         return schedule ? List.of(BinomialSchedule.type()) : List.of();
     }
 
-    /** The methods of the helpers used. */
+    /**
+     * The methods of the helpers used. Of the overloads of one tape operation (a {@code push} per
+     * tape kind, say) the first says what they do, the others that they do the same.
+     */
     List<MethodSpec> methods() {
         List<MethodSpec> methods = new ArrayList<>();
+        Map<TapeOperation, Helper> described = new EnumMap<>(TapeOperation.class);
         for (Helper helper : used) {
-            methods.add(method(helper));
+            MethodSpec.Builder m = MethodSpec.methodBuilder(helper.methodName)
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC);
+            if (helper.operation != null && described.containsKey(helper.operation)) {
+                Helper first = described.get(helper.operation);
+                boolean keptFirst = first.operation == TapeOperation.TAKE || first.operation == TapeOperation.KEEP;
+                m.addJavadoc("The same as {@link #$L($T, $L)} above, for a tape of $L.\n", first.methodName,
+                        keptFirst ? ClassName.get(ThreadLocal.class) : tapeType(first.tape),
+                        first.operation == TapeOperation.PUSH ? "int, " + first.tape.elementType().javaName()
+                                : first.operation == TapeOperation.RESERVE ? "int, long"
+                                : first.operation == TapeOperation.KEEP ? tapeType(first.tape) : "int",
+                        helper.tape.name().toLowerCase(Locale.ROOT) + "s");
+            } else if (helper.operation != null) {
+                described.put(helper.operation, helper);
+                m.addJavadoc(helper.operation.javadoc);
+            }
+            methods.add(method(helper, m));
         }
         return methods;
     }
 
-    private static MethodSpec method(Helper helper) {
+    private static MethodSpec method(Helper helper, MethodSpec.Builder m) {
         TypeName vector = ArrayTypeName.of(double.class);
         TypeName matrix = ArrayTypeName.of(vector);
-        MethodSpec.Builder m = MethodSpec.methodBuilder(helper.methodName)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC);
         return switch (helper) {
             case PUSH_DOUBLE, PUSH_INT, PUSH_LONG, PUSH_ROW -> push(m, helper.tape);
             case RESERVE_DOUBLE, RESERVE_INT, RESERVE_LONG, RESERVE_ROW -> reserve(m, helper.tape);
@@ -251,9 +290,7 @@ final class Helpers {
 
     private static MethodSpec push(MethodSpec.Builder m, TapeKind kind) {
         TypeName tape = tapeType(kind);
-        return m.addJavadoc("Stores {@code value} at {@code size}, growing the tape as {@code reserve} does when"
-                        + " it is full.\n")
-                .returns(tape)
+        return m.returns(tape)
                 .addParameter(ParameterSpec.builder(tape, "tape").build())
                 .addParameter(int.class, "size").addParameter(MethodWriter.typeName(kind.elementType()), "value")
                 .addStatement("$T grown = size < tape.length ? tape : $N(tape, size, 1)", tape,
@@ -264,11 +301,7 @@ final class Helpers {
 
     private static MethodSpec reserve(MethodSpec.Builder m, TapeKind kind) {
         TypeName tape = tapeType(kind);
-        return m.addJavadoc("The tape with room for {@code entries} more entries above {@code size}: itself when\n"
-                        + "it has them (or when {@code entries} is zero or less), else a copy of twice its length (in\n"
-                        + "{@code long}, up to the largest array), or of exactly what is needed when that is more.\n"
-                        + "A tape that would outgrow the largest array fails here, as allocating it would.\n")
-                .returns(tape)
+        return m.returns(tape)
                 .addParameter(ParameterSpec.builder(tape, "tape").build())
                 .addParameter(int.class, "size").addParameter(long.class, "entries")
                 .addStatement("long needed = size + entries")
@@ -287,12 +320,7 @@ final class Helpers {
         TypeName tape = tapeType(kind);
         CodeBlock bytes = kind == TapeKind.ROW ? CodeBlock.of("8L * array.length") : CodeBlock.of("$LL * array.length",
                 kind == TapeKind.INT ? Integer.BYTES : Long.BYTES);
-        m.addJavadoc("Keeps a call's $L for the thread's next call unless it takes more than {@link #$L}\n"
-                        + "bytes$L: a larger one is let go, so that a thread holds no more than that per tape or\n"
-                        + "array between calls. A call that returned before allocating an array keeps none.\n",
-                        kind == TapeKind.ROW ? "row tape or matrix" : "tape or array", KEPT_BYTES,
-                        kind == TapeKind.ROW ? " (its references and the elements of its rows)" : "")
-                .addParameter(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), tape), "kept")
+        m.addParameter(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), tape), "kept")
                 .addParameter(tape, "array");
         if (kind == TapeKind.ROW) {
             m.beginControlFlow("if (array == null)")
@@ -314,10 +342,7 @@ final class Helpers {
         TypeName tape = tapeType(kind);
         CodeBlock allocation = kind == TapeKind.ROW ? CodeBlock.of("new double[capacity][]")
                 : CodeBlock.of("new $L[capacity]", kind.elementType().javaName());
-        return m.addJavadoc("The tape that this thread kept from an earlier call when it holds {@code capacity}\n"
-                        + "entries, else a new one. A kept tape is taken out of {@code kept}, so that a nested call\n"
-                        + "on the same thread gets a tape of its own.\n")
-                .returns(tape)
+        return m.returns(tape)
                 .addParameter(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), tape), "kept")
                 .addParameter(int.class, "capacity")
                 .addStatement("$T tape = kept.get()", tape)

@@ -28,6 +28,7 @@ final class KeptArrays {
     private final LocalNames names;
     private final Helpers helpers;
     private final Map<Variable, String> fields = new LinkedHashMap<>();
+    private boolean explained;
 
     /**
      * Names a field per kept array, before any local of the method so that no local hides one.
@@ -71,9 +72,10 @@ final class KeptArrays {
         Helpers.Helper take = v.type() == Type.DOUBLE_MATRIX ? Helpers.Helper.TAKE_MATRIX : Helpers.Helper.TAKE_VECTOR;
         CodeBlock value = CodeBlock.of("$N($L)", helpers.use(take), CodeBlock.join(arguments, ", "));
         CodeBlock.Builder code = CodeBlock.builder();
-        if (v.role() == Variable.Role.LOCAL) {
+        if (v.role() == Variable.Role.LOCAL && !explained) {
             code.add("// The thread's arrays from its last call, zeroed, where the shape fits: no allocation,"
                     + " warm memory.\n");
+            explained = true;
         }
         if (declares) {
             return code.addStatement("$L $N = $L", v.type().javaName(), names.of(v), value).build();
@@ -103,12 +105,7 @@ final class KeptArrays {
         fields.forEach((v, field) -> out.add(FieldSpec.builder(ParameterizedTypeName.get(
                         ClassName.get(ThreadLocal.class), MethodWriter.typeName(v.type())), field,
                         Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The array {@code $L} of {@code $L}, kept per thread from its last call that returned:\n"
-                        + "the thread's next call reuses it, zeroed, when it asks for the same shape, instead of\n"
-                        + "allocating a new one; a call asking for another shape keeps its own instead. A call\n"
-                        + "that throws, or returns before allocating it, keeps none, and neither does one whose array\n"
-                        + "takes more than {@link #$L} bytes. It goes when the thread ends or calls {@link\n"
-                        + "#releaseKeptMemory}.\n", names.of(v), pullback, Helpers.KEPT_BYTES)
+                .addJavadoc("The array {@code $L} of {@code $L}, kept per thread.\n", names.of(v), pullback)
                 .initializer("new $T<>()", ThreadLocal.class)
                 .build()));
         return out;

@@ -58,7 +58,7 @@ final class MethodWriter {
         emitter.nameSourceVariables(method.sourceVariables(), pullback.body());
         Set<Variable> parameters = new HashSet<>(pullback.adjointStorage());
         parameters.addAll(function.parameters());
-        parameters.add(pullback.seed());
+        parameters.add(pullback.resultAdjoint());
         this.body = emitter.body(pullback.body(), parameters, pullback.expectedTapeSizes(),
                 pullback.tapeReservations());
         this.resultName = ClassName.get("", members.resultRecord(function));
@@ -148,20 +148,21 @@ final class MethodWriter {
         return m.addStatement("return $L", pullbackCall("1.0")).build();
     }
 
-    /** {@code fPullback(parameters..., seed, adjoint storage...)}, which the other methods call. */
+    /** {@code fPullback(parameters..., dValue, adjoint storage...)}, which the other methods call. */
     MethodSpec pullback() {
         MethodSpec.Builder m = MethodSpec.methodBuilder(pullbackName())
                 .addAnnotation(FactsAnnotation.of(facts))
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(double.class)
-                .addJavadoc("The pullback of $L: computes the value and adds {@code seed} times each partial\n"
-                        + "derivative into the given storage. Generated code of calling methods uses it.\n\n", link())
+                .addJavadoc("The pullback of $L: computes the value and adds {@code $L} times each partial\n"
+                        + "derivative into the given storage. Generated code of calling methods uses it.\n\n", link(),
+                        names.of(pullback.resultAdjoint()))
                 .addJavadoc("@param $N the derivative of the caller's result with respect to this value\n",
-                        names.of(pullback.seed()))
+                        names.of(pullback.resultAdjoint()))
                 .addJavadoc(storageDoc())
                 .addJavadoc("@return the value\n");
         addSourceParameters(m);
-        m.addParameter(double.class, names.of(pullback.seed()));
+        m.addParameter(double.class, names.of(pullback.resultAdjoint()));
         addAdjointParameters(m);
         if (pullback.gradient() != null) {
             String slots = pullback.scalarAdjoints().isEmpty() ? "" : differentiatedScalarNames();
@@ -223,12 +224,12 @@ final class MethodWriter {
         }
     }
 
-    private CodeBlock pullbackCall(String seed) {
+    private CodeBlock pullbackCall(String resultAdjoint) {
         List<CodeBlock> arguments = new ArrayList<>();
         for (Variable p : function.parameters()) {
             arguments.add(CodeBlock.of("$N", names.of(p)));
         }
-        arguments.add(CodeBlock.of("$L", seed));
+        arguments.add(CodeBlock.of("$L", resultAdjoint));
         for (Variable d : pullback.adjointStorage()) {
             arguments.add(CodeBlock.of("$N", names.of(d)));
         }

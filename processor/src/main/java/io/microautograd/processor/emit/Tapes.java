@@ -140,12 +140,7 @@ final class Tapes {
             fields.add(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class),
                             Helpers.tapeType(kind)), keptFields.get(kind),
                             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("The $L tape of {@code $L}, kept per thread from its last call that returned:\n"
-                            + "the thread's next call reuses it, when it fits, instead of allocating and zeroing a new\n"
-                            + "one, and a call that does not fit keeps a larger one, so it grows to the largest tape a\n"
-                            + "call needed, up to {@link #$L} bytes: a larger one is let go when its call returns. A\n"
-                            + "call that throws loses it. It goes when the thread ends or calls {@link\n"
-                            + "#releaseKeptMemory}.\n", lowerCase(kind), pullback, Helpers.KEPT_BYTES)
+                    .addJavadoc("The $L tape of {@code $L}, kept per thread.\n", lowerCase(kind), pullback)
                     .initializer("new $T<>()", ThreadLocal.class)
                     .build());
         }

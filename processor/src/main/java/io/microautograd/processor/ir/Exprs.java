@@ -36,7 +36,12 @@ public final class Exprs {
         return arithmetic(BinaryOp.SUB, a, b);
     }
 
-    /** {@code a * b}, dropping a factor that is the literal 1 and pulling out negations. */
+    /**
+     * {@code a * b}, dropping a factor that is the literal 1 and pulling out negations, so that two
+     * cancel: {@code (-a) * b} is {@code -(a * b)} to the bit, since rounding is symmetric. A
+     * factor {@code 1 / c} divides instead, {@code a / c}, which rounds once where {@code a * (1 / c)}
+     * rounds twice: the adjoint through a quotient as the {@code Value} engine computes it.
+     */
     public static Expr mul(Expr a, Expr b) {
         if (isOne(a)) {
             return b;
@@ -44,8 +49,14 @@ public final class Exprs {
         if (isOne(b)) {
             return a;
         }
+        if (a instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
+            return neg(mul(u.operand(), b));
+        }
         if (b instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
             return neg(mul(a, u.operand()));
+        }
+        if (b instanceof Expr.Binary quotient && quotient.op() == BinaryOp.DIV && isOne(quotient.left())) {
+            return div(a, quotient.right());
         }
         return arithmetic(BinaryOp.MUL, a, b);
     }

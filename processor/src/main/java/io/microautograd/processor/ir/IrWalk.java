@@ -50,6 +50,15 @@ public final class IrWalk {
         return e.accept(new Rebuild(children));
     }
 
+    /**
+     * The statement with the statements of every block in it replaced by {@code rewrite} of them,
+     * outer blocks first (so {@code rewrite} sees each statement as it was before any rewriting
+     * inside it), then within the statements it returns; the statement itself when nothing changed.
+     */
+    public static Stmt withBlocks(Stmt s, UnaryOperator<List<Stmt>> rewrite) {
+        return s.accept(new RewriteBlocks(rewrite));
+    }
+
     /** Calls {@code action} on {@code s} and every statement nested in it. */
     public static void statements(Stmt s, Consumer<Stmt> action) {
         action.accept(s);
@@ -249,6 +258,110 @@ public final class IrWalk {
         @Override
         public Expr pop(Expr.Pop e) {
             return e;
+        }
+    }
+
+    /** Rebuilds the statements whose blocks change, in {@link #withBlocks}. */
+    private record RewriteBlocks(UnaryOperator<List<Stmt>> rewrite) implements Stmt.Visitor<Stmt> {
+        @Override
+        public Stmt assign(Stmt.Assign s) {
+            return s;
+        }
+
+        @Override
+        public Stmt store(Stmt.Store s) {
+            return s;
+        }
+
+        @Override
+        public Stmt block(Stmt.Block s) {
+            List<Stmt> chosen = rewrite.apply(s.statements());
+            boolean changed = chosen.size() != s.statements().size();
+            for (int i = 0; i < chosen.size() && !changed; i++) {
+                changed = chosen.get(i) != s.statements().get(i);
+            }
+            List<Stmt> statements = new ArrayList<>(chosen.size());
+            for (Stmt t : chosen) {
+                Stmt next = t.accept(this);
+                changed |= next != t;
+                statements.add(next);
+            }
+            return changed ? Stmt.Block.of(statements) : s;
+        }
+
+        @Override
+        public Stmt ifStatement(Stmt.If s) {
+            Stmt.Block whenTrue = (Stmt.Block) s.thenBlock().accept(this);
+            Stmt.Block whenFalse = (Stmt.Block) s.elseBlock().accept(this);
+            return whenTrue == s.thenBlock() && whenFalse == s.elseBlock() ? s
+                    : new Stmt.If(s.condition(), whenTrue, whenFalse, s.origin());
+        }
+
+        @Override
+        public Stmt loop(Stmt.Loop s) {
+            Stmt.Block body = (Stmt.Block) s.body().accept(this);
+            return body == s.body() ? s
+                    : new Stmt.Loop(s.kind(), s.init(), s.condition(), s.update(), body, s.origin());
+        }
+
+        @Override
+        public Stmt breakStatement(Stmt.Break s) {
+            return s;
+        }
+
+        @Override
+        public Stmt continueStatement(Stmt.Continue s) {
+            return s;
+        }
+
+        @Override
+        public Stmt returnStatement(Stmt.Return s) {
+            return s;
+        }
+
+        @Override
+        public Stmt throwStatement(Stmt.Throw s) {
+            return s;
+        }
+
+        @Override
+        public Stmt evaluate(Stmt.Evaluate s) {
+            return s;
+        }
+
+        @Override
+        public Stmt push(Stmt.Push s) {
+            return s;
+        }
+
+        @Override
+        public Stmt forwardSweep(Stmt.ForwardSweep s) {
+            Stmt.Block body = (Stmt.Block) s.body().accept(this);
+            return body == s.body() ? s : new Stmt.ForwardSweep(body);
+        }
+
+        @Override
+        public Stmt leaveForward(Stmt.LeaveForward s) {
+            return s;
+        }
+
+        @Override
+        public Stmt comment(Stmt.Comment s) {
+            return s;
+        }
+
+        @Override
+        public Stmt keepSnapshots(Stmt.KeepSnapshots s) {
+            Stmt.Loop loop = (Stmt.Loop) s.loop().accept(this);
+            return loop == s.loop() ? s : new Stmt.KeepSnapshots(s.checkpoints(), loop);
+        }
+
+        @Override
+        public Stmt reverseSegments(Stmt.ReverseSegments s) {
+            Stmt.Loop advance = (Stmt.Loop) s.advance().accept(this);
+            Stmt.Block segment = (Stmt.Block) s.segment().accept(this);
+            return advance == s.advance() && segment == s.segment() ? s
+                    : new Stmt.ReverseSegments(s.checkpoints(), s.from(), s.target(), s.segmentEnd(), advance, segment);
         }
     }
 

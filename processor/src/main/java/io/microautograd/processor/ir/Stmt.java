@@ -236,7 +236,10 @@ public sealed interface Stmt {
         }
     }
 
-    /** Evaluates a call for its effect (generated code calling a pullback). */
+    /**
+     * Evaluates a call for its effect (generated code: a call of a pullback, or of a plain method
+     * that may throw in a value the tangent leaves out).
+     */
     record Evaluate(Expr.Call call) implements Stmt {
         @Override
         public <R> R accept(Visitor<R> visitor) {

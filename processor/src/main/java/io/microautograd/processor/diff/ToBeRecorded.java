@@ -31,7 +31,7 @@ import java.util.Set;
  * ({@link ArrayAliases}) count as one: reading {@code r[0]} for {@code r = m[i]} requires the
  * elements a store into {@code m[i][0]} overwrites.
  */
-final class RequiredValues {
+final class ToBeRecorded {
 
     /** The values required where a break or continue leaves a loop's iteration. */
     private static final class Exits {
@@ -46,7 +46,7 @@ final class RequiredValues {
     private final Deque<Exits> loops = new ArrayDeque<>();
     private Set<Variable> pinned = Set.of();
 
-    private RequiredValues(Map<Stmt, Set<Variable>> reads, ArrayAliases aliases) {
+    private ToBeRecorded(Map<Stmt, Set<Variable>> reads, ArrayAliases aliases) {
         this.aliases = aliases;
         this.reads = new HashMap<>();
         reads.forEach((statement, variables) -> {
@@ -61,8 +61,8 @@ final class RequiredValues {
      *
      * @param reads for each source statement, the variables its reverse code reads
      */
-    static RequiredValues of(Stmt.Block body, Map<Stmt, Set<Variable>> reads) {
-        RequiredValues analysis = new RequiredValues(reads, ArrayAliases.of(body));
+    static ToBeRecorded of(Stmt.Block body, Map<Stmt, Set<Variable>> reads) {
+        ToBeRecorded analysis = new ToBeRecorded(reads, ArrayAliases.of(body));
         analysis.statement(body, new HashSet<>(), false);
         return analysis;
     }
@@ -71,7 +71,7 @@ final class RequiredValues {
      * Whether the value of {@code v} that {@code site} overwrites may be read by the reverse
      * sweep, the site's own reverse code included. Sites the analysis never reached say yes.
      */
-    boolean isRequiredAt(Variable v, Stmt site) {
+    boolean mustRecord(Variable v, Stmt site) {
         Set<Variable> required = requiredAt.get(site);
         return required == null || required.contains(canonical(v));
     }
@@ -80,7 +80,7 @@ final class RequiredValues {
         return s.accept(new SourceVisitor<Set<Variable>>() {
             @Override
             public Set<Variable> assign(Stmt.Assign a) {
-                return RequiredValues.this.assign(a, in, inLoop);
+                return ToBeRecorded.this.assign(a, in, inLoop);
             }
 
             @Override
@@ -103,7 +103,7 @@ final class RequiredValues {
 
             @Override
             public Set<Variable> loop(Stmt.Loop loop) {
-                return RequiredValues.this.loop(loop, in, inLoop);
+                return ToBeRecorded.this.loop(loop, in, inLoop);
             }
 
             @Override

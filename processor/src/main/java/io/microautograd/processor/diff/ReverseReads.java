@@ -9,23 +9,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The source variables some reverse-sweep code reads: the values and indices its partials,
+ * The source variables a piece of reverse-sweep code reads: the values and indices its partials,
  * conditions and restores use. An array a store writes into is not read by that store.
  */
-final class NeededValues {
+final class ReverseReads {
 
-    private final Set<Variable> read = new HashSet<>();
+    private final Set<Variable> variables = new HashSet<>();
 
-    private NeededValues() {
+    private ReverseReads() {
     }
 
     /** The parameters and source locals that the statements read. */
-    static Set<Variable> readBy(List<Stmt> reverse) {
-        NeededValues needed = new NeededValues();
+    static Set<Variable> of(List<Stmt> reverse) {
+        ReverseReads reads = new ReverseReads();
         for (Stmt s : reverse) {
-            IrWalk.statements(s, needed::scan);
+            IrWalk.statements(s, reads::scan);
         }
-        return needed.read;
+        return reads.variables;
     }
 
     private void scan(Stmt s) {
@@ -51,7 +51,7 @@ final class NeededValues {
     private void expression(Expr e) {
         IrWalk.expressions(e, x -> {
             if (x instanceof Expr.Read r && r.variable().role() != Variable.Role.GENERATED) {
-                read.add(r.variable());
+                variables.add(r.variable());
             }
         });
     }

@@ -9,15 +9,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * For each source statement, the source variables its reverse code reads, and the if
- * statements whose decisions the reverse sweep reads. An overwritten value is kept only when
- * {@link RequiredValues} finds a reader that may need it.
+ * What one round of differentiation found its reverse code reading: for each source statement,
+ * the source variables its reverse code reads, and the if statements whose decisions the reverse
+ * sweep reads. The next round keeps an overwritten value only where {@link ToBeRecorded} finds,
+ * from these reads, a reader that may need it.
  */
-final class Readers {
+final class ReadsByStatement {
 
     private final Map<Stmt, Set<Variable>> reads = new HashMap<>();
     private final Set<Stmt.If> decisions = new HashSet<>();
-    private RequiredValues required;
+    private ToBeRecorded toBeRecorded;
 
     void record(Stmt statement, Set<Variable> variables) {
         reads.computeIfAbsent(statement, k -> new HashSet<>()).addAll(variables);
@@ -32,19 +33,19 @@ final class Readers {
         return decisions.contains(statement);
     }
 
-    /** Analyses which values of {@code function} these reads require, to answer {@link #isRequiredAt}. */
-    Readers analysed(Function function) {
-        this.required = RequiredValues.of(function.body(), reads);
+    /** Analyses which values of {@code function} these reads require, to answer {@link #mustRecord}. */
+    ReadsByStatement analysed(Function function) {
+        this.toBeRecorded = ToBeRecorded.of(function.body(), reads);
         return this;
     }
 
     /** Whether a reader of {@code v} may need the value that {@code site} overwrites. */
-    boolean isRequiredAt(Variable v, Stmt site) {
-        return required.isRequiredAt(v, site);
+    boolean mustRecord(Variable v, Stmt site) {
+        return toBeRecorded.mustRecord(v, site);
     }
 
     /** The same reads as another round's: the differentiation has settled. */
-    boolean sameAs(Readers other) {
+    boolean sameAs(ReadsByStatement other) {
         return reads.equals(other.reads) && decisions.equals(other.decisions);
     }
 }

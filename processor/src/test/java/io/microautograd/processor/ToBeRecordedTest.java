@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * points where every path the analysis joins is taken, and the cases that save work also pin
  * how many values the generated code pushes on its tape.
  */
-class RequiredValuesTest {
+class ToBeRecordedTest {
 
     private static final String SOURCE = """
             package p;
