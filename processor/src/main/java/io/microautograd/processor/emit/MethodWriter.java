@@ -171,7 +171,7 @@ final class MethodWriter {
                     "one slot per differentiated scalar: " + slots);
         }
         addShapeChecks(m, pullback.arrayAdjoints(), names);
-        return m.addCode(AliasChecks.of(pullback, names, helpers)).addCode(body).build();
+        return m.addCode(AliasChecks.of(function, pullback.separations(), names, helpers)).addCode(body).build();
     }
 
     /**
@@ -204,6 +204,7 @@ final class MethodWriter {
         }
         m.addJavadoc("@return the directional derivative\n");
         addShapeChecks(m, tangent.tangents(), tangentNames);
+        m.addCode(AliasChecks.of(function, tangent.separations(), tangentNames, helpers));
         return m.addCode(tangentEmitter.body(tangent.body(), parameters, Map.of(), Map.of())).build();
     }
 
