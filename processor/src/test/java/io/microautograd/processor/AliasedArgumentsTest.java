@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 import javax.tools.JavaFileObject;
@@ -138,13 +139,18 @@ class AliasedArgumentsTest {
     }
 
     @Test
-    void theTangentMethodRejectsTheCallsThePullbackRejects() {
+    void theTangentMethodRejectsTheCallsThePullbackRejects() throws IOException {
         double[] x = {1.0};
         double[] t = {1.0};
         String message = "a and b are the same array: squaresInPlace writes into a, so pass a copy to one of them, as"
                 + " in squaresInPlace(a, a.clone())";
         assertEquals(message, rejection("squaresInPlaceTangent", x, x, t, t));
         assertEquals(message, rejection("squaresInPlace", x, x));
+        String generated = code.compilation().generatedSourceFile("p.SharedGrad").orElseThrow().getCharContent(true)
+                .toString();
+        assertTrue(generated.contains("@throws IllegalArgumentException if an array squaresInPlace writes into"),
+                "the tangent method's javadoc says when it throws");
+        assertFalse(generated.contains("if an array readOnly writes into"), "and only where it may");
         double separate = (double) code.call("p.SharedGrad", "squaresInPlaceTangent", x, x.clone(), t, t);
         double asCalled = FiniteDifferences.partial(v -> {
             double[] shared = v.clone();
