@@ -47,6 +47,14 @@ class AliasedArgumentsTest {
                     return a[0] + b[0] * b[0];
                 }
 
+                @Differentiable(checkpoints = 2)
+                static double relaxesInPlace(double[] a, double[] b, int n) {
+                    for (int i = 0; i < n; i++) {
+                        a[0] = Math.sin(a[0] * b[0]);
+                    }
+                    return a[0] + b[0];
+                }
+
                 @Differentiable
                 static double readOnly(double[] a, double[] b) {
                     double s = 0;
@@ -151,6 +159,9 @@ class AliasedArgumentsTest {
         assertTrue(generated.contains("@throws IllegalArgumentException if an array squaresInPlace writes into"),
                 "the tangent method's javadoc says when it throws");
         assertFalse(generated.contains("if an array readOnly writes into"), "and only where it may");
+        assertEquals("a and b are the same array: relaxesInPlace writes into a, so pass a copy to one of them, as in"
+                + " relaxesInPlace(a, a.clone(), n)", rejection("relaxesInPlaceTangent", x, x, 12, t, t),
+                "a checkpointed method's tangent too");
         double separate = (double) code.call("p.SharedGrad", "squaresInPlaceTangent", x, x.clone(), t, t);
         double asCalled = FiniteDifferences.partial(v -> {
             double[] shared = v.clone();
