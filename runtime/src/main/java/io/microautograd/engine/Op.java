@@ -115,6 +115,11 @@ public abstract class Op {
                 Value x = out.inputs[0];
                 x.grad += derivative.at(x.data, out.data) * out.grad;
             }
+
+            @Override
+            Value[] backwardGraph(Value out, Value gradient) {
+                throw noGraphForm();
+            }
         };
     }
 
@@ -143,6 +148,11 @@ public abstract class Op {
                 Value b = out.inputs[1];
                 a.grad += partialA.at(a.data, b.data, out.data) * out.grad;
                 b.grad += partialB.at(a.data, b.data, out.data) * out.grad;
+            }
+
+            @Override
+            Value[] backwardGraph(Value out, Value gradient) {
+                throw noGraphForm();
             }
         };
     }
@@ -227,6 +237,24 @@ public abstract class Op {
      * gradient contributes to it.
      */
     abstract void backward(Value out);
+
+    /**
+     * The backward rule as a graph, for {@link Value#differentiate}: what {@code gradient}, the
+     * gradient of {@code out} as a node, contributes to each input of {@code out}, built from
+     * engine operations so that it can be differentiated again; null for an input that receives
+     * nothing.
+     *
+     * @throws UnsupportedOperationException if the operation's rule is in doubles only (an
+     *     operation of your own); the message names it
+     */
+    abstract Value[] backwardGraph(Value out, Value gradient);
+
+    /** The refusal of {@link #backwardGraph} for an operation whose rule is in doubles only. */
+    final UnsupportedOperationException noGraphForm() {
+        return new UnsupportedOperationException("operation " + this + " has its backward rule in doubles only, so"
+                + " a gradient through it cannot be differentiated again (Value.differentiate); build it from the"
+                + " engine's operations (a method of Value that calls add, mul, exp, ...) to get second derivatives");
+    }
 
     private static void requireRule(String name, String what, Object function) {
         if (function == null) {
@@ -320,6 +348,11 @@ public abstract class Op {
             for (int i = 0; i < x.length; i++) {
                 out.inputs[i].grad += partials != null ? rule[i] * out.grad : rule[i];
             }
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            throw noGraphForm();
         }
     }
 }
