@@ -41,6 +41,11 @@ import java.util.function.ToDoubleFunction;
  * {@link io.microautograd.gradcheck.GradientCheck#check(Op, double[]...)} checks a rule against
  * finite differences.
  *
+ * <p>A unary or binary operation may also give its rule in engine operations, as its last
+ * arguments ({@code (x, y) -> x[0].sigmoid()} for softplus): {@link Value#differentiate} then
+ * differentiates gradients through it again, for second derivatives. The rule in doubles stays
+ * the one {@link Value#backward()} runs.
+ *
  * <p>Operations are immutable and may be shared between threads and graphs; they should be
  * made once (a {@code static final} field), not per call.
  */
@@ -58,6 +63,17 @@ public abstract class Op {
     public interface Partial {
         /** The partial at inputs {@code a} and {@code b}, whose output is {@code y}. */
         double at(double a, double b, double y);
+    }
+
+    /**
+     * A derivative or partial written in engine operations, for second derivatives
+     * ({@link Value#differentiate}): the same rule as its form in doubles, as a node computed
+     * from the operation's input nodes and its output node.
+     */
+    @FunctionalInterface
+    public interface GraphDerivative {
+        /** The derivative at the input nodes {@code inputs}, whose output node is {@code y}. */
+        Value at(Value[] inputs, Value y);
     }
 
     /** The partial derivatives of an operation of any number of inputs. */
@@ -104,6 +120,30 @@ public abstract class Op {
     public static Unary unary(String name, DoubleUnaryOperator forward, Derivative derivative) {
         requireRule(name, "forward", forward);
         requireRule(name, "derivative", derivative);
+        return unaryWithGraph(name, forward, derivative, null);
+    }
+
+    /**
+     * A unary operation whose gradients can be differentiated again: its derivative also in
+     * engine operations, {@code (x, y) -> x[0].sigmoid()} for softplus, which
+     * {@link Value#differentiate} uses.
+     *
+     * @param name what pictures, traces and errors call it
+     * @param forward the output at an input
+     * @param derivative dy/dx at input x with output y
+     * @param derivativeGraph the same derivative as a node, from the input node {@code x[0]} and the output node
+     * @throws IllegalArgumentException if the name is null or blank, or a function is null
+     */
+    public static Unary unary(String name, DoubleUnaryOperator forward, Derivative derivative,
+            GraphDerivative derivativeGraph) {
+        requireRule(name, "forward", forward);
+        requireRule(name, "derivative", derivative);
+        requireRule(name, "derivativeGraph", derivativeGraph);
+        return unaryWithGraph(name, forward, derivative, derivativeGraph);
+    }
+
+    private static Unary unaryWithGraph(String name, DoubleUnaryOperator forward, Derivative derivative,
+            GraphDerivative derivativeGraph) {
         return new Unary(name) {
             @Override
             double forward(double x) {
@@ -118,7 +158,10 @@ public abstract class Op {
 
             @Override
             Value[] backwardGraph(Value out, Value gradient) {
-                throw noGraphForm();
+                if (derivativeGraph == null) {
+                    throw noGraphForm();
+                }
+                return new Value[] {derivativeGraph.at(out.inputs, out).mul(gradient)};
             }
         };
     }
@@ -136,6 +179,34 @@ public abstract class Op {
         requireRule(name, "forward", forward);
         requireRule(name, "partialA", partialA);
         requireRule(name, "partialB", partialB);
+        return binaryWithGraph(name, forward, partialA, partialB, null, null);
+    }
+
+    /**
+     * A binary operation whose gradients can be differentiated again: its partials also in engine
+     * operations, from the input nodes {@code x[0]} and {@code x[1]} and the output node, which
+     * {@link Value#differentiate} uses.
+     *
+     * @param name what pictures, traces and errors call it
+     * @param forward the output at inputs a and b
+     * @param partialA dy/da at a and b with output y
+     * @param partialB dy/db at a and b with output y
+     * @param partialAGraph dy/da as a node
+     * @param partialBGraph dy/db as a node
+     * @throws IllegalArgumentException if the name is null or blank, or a function is null
+     */
+    public static Binary binary(String name, DoubleBinaryOperator forward, Partial partialA, Partial partialB,
+            GraphDerivative partialAGraph, GraphDerivative partialBGraph) {
+        requireRule(name, "forward", forward);
+        requireRule(name, "partialA", partialA);
+        requireRule(name, "partialB", partialB);
+        requireRule(name, "partialAGraph", partialAGraph);
+        requireRule(name, "partialBGraph", partialBGraph);
+        return binaryWithGraph(name, forward, partialA, partialB, partialAGraph, partialBGraph);
+    }
+
+    private static Binary binaryWithGraph(String name, DoubleBinaryOperator forward, Partial partialA,
+            Partial partialB, GraphDerivative partialAGraph, GraphDerivative partialBGraph) {
         return new Binary(name) {
             @Override
             double forward(double a, double b) {
@@ -152,7 +223,11 @@ public abstract class Op {
 
             @Override
             Value[] backwardGraph(Value out, Value gradient) {
-                throw noGraphForm();
+                if (partialAGraph == null) {
+                    throw noGraphForm();
+                }
+                return new Value[] {partialAGraph.at(out.inputs, out).mul(gradient),
+                    partialBGraph.at(out.inputs, out).mul(gradient)};
             }
         };
     }
@@ -252,8 +327,9 @@ public abstract class Op {
     /** The refusal of {@link #backwardGraph} for an operation whose rule is in doubles only. */
     final UnsupportedOperationException noGraphForm() {
         return new UnsupportedOperationException("operation " + this + " has its backward rule in doubles only, so"
-                + " a gradient through it cannot be differentiated again (Value.differentiate); build it from the"
-                + " engine's operations (a method of Value that calls add, mul, exp, ...) to get second derivatives");
+                + " a gradient through it cannot be differentiated again (Value.differentiate); give the rule in"
+                + " engine operations too (Op.unary and Op.binary take it as their last arguments), or build the"
+                + " function from the engine's operations");
     }
 
     private static void requireRule(String name, String what, Object function) {

@@ -146,7 +146,21 @@ class GradientGraphTest {
         Value x = Value.of(0.3);
         Value y = softplus.apply(x.mul(2));
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> y.differentiate(x));
-        assertTrue(e.getMessage().contains("\"softplus\" has its backward rule in doubles only"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"softplus\" has its backward rule in doubles only")
+                && e.getMessage().contains("Op.unary and Op.binary take it"), e.getMessage());
+    }
+
+    @Test
+    void operationsOfYourOwnWithTheirRuleInEngineOperationsHaveSecondDerivatives() {
+        Op.Unary softplus = Op.unary("softplus", v -> Math.log1p(Math.exp(v)), (v, y) -> 1 / (1 + Math.exp(-v)),
+                (v, y) -> v[0].sigmoid());
+        Op.Binary logAddExp = Op.binary("logaddexp", (a, b) -> Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))),
+                (a, b, y) -> Math.exp(a - y), (a, b, y) -> Math.exp(b - y),
+                (v, y) -> v[0].sub(y).exp(), (v, y) -> v[1].sub(y).exp());
+        Function<Value[], Value> f = v -> logAddExp.apply(softplus.apply(v[0].mul(v[1])), v[1].sin());
+        for (double[] point : POINTS) {
+            assertHessianMatchesDifferences(f, Arrays.copyOf(point, 2), input -> true, "softplus and logaddexp");
+        }
     }
 
     @Test
