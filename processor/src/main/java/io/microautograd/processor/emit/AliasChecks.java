@@ -19,8 +19,9 @@ import javax.lang.model.element.Modifier;
 /**
  * The checks at the entry of a pullback or a tangent method that no two of its array arguments
  * share storage where its answer would then not be the method's (the diff package's
- * {@link Separation} has the rule), and the helpers they call. Each check compares references once per call and throws an
- * {@code IllegalArgumentException} that names both arguments and says what to pass instead.
+ * {@link Separation} has the rule), and the helpers they call. Each check compares references
+ * once per call and throws an {@code IllegalArgumentException} that names both arguments and says
+ * what to pass instead.
  * Arrays without elements, and null ones, share nothing, so they pass. A vector is compared with
  * a matrix row by row. A matrix of adjoint storage is compared with a matrix argument by marking
  * its rows, which the caller lent for writing: each holds its index as its first element for the
