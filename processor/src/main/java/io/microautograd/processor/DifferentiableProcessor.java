@@ -16,10 +16,12 @@ import io.microautograd.processor.diff.TangentMode;
 import io.microautograd.processor.emit.GeneratedSignatures;
 import io.microautograd.processor.emit.GradientClassWriter;
 import io.microautograd.processor.emit.GradientMethod;
+import io.microautograd.processor.emit.OperationClassWriter;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.MethodKey;
+import io.microautograd.processor.ir.RuleOperation;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Variable;
 import io.microautograd.processor.parse.BodyReader;
@@ -61,6 +63,9 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class DifferentiableProcessor extends AbstractProcessor {
 
+    /** The engine's node class: where it is on the class path, rules get {@code Value} operations too. */
+    private static final String VALUE_ENGINE = "io.microautograd.engine.Value";
+
     private Trees trees;
     private Reporter reporter;
     private CustomRules rules;
@@ -93,6 +98,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         Set<? extends Element> ruleMethods = round.getElementsAnnotatedWith(Derivative.class);
         try {
             rules.add(ruleMethods).forEach(reporter::invalidRule);
+            if (processingEnv.getElementUtils().getTypeElement(VALUE_ENGINE) != null) {
+                rules.operationsOfLastRound().forEach(this::writeOperations);
+            }
         } catch (RuntimeException | LinkageError e) {
             reporter.bug(e, ruleMethods.iterator().next());
         }
@@ -213,6 +221,15 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             case WRITES_ARRAY_ARGUMENT, BROKEN_CALLEE -> Tag.UNSUPPORTED_CALL;
         };
         reporter.error(tag, message, caller.parsed().callSites().get(broken.call()), caller.element(), caller.unit());
+    }
+
+    private void writeOperations(TypeElement rules, List<RuleOperation> operations) {
+        try {
+            OperationClassWriter.write(rules, operations, getClass().getName()).writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Tag.INTERNAL_ERROR.prefix()
+                    + "could not write " + OperationClassWriter.nameOf(rules) + ": " + e.getMessage(), rules);
+        }
     }
 
     private void write(TypeElement type, List<GradientMethod> methods) {

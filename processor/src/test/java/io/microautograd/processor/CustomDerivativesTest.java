@@ -1,6 +1,7 @@
 package io.microautograd.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
@@ -187,6 +188,12 @@ class CustomDerivativesTest {
         assertEquals(6.0, (double) GeneratedCode.component(code.call("p.ModelGrad", "clipped", 3.0), "x"),
                 "the helper's own gradient is still the derived one");
         assertEquals(0, GeneratedCode.occurrences(code.pullbackSource("p.ModelGrad", "usesClipped"), "clippedPullback"));
+    }
+
+    @Test
+    void withoutTheRuntimeOnTheClassPathNoValueOperationsAreWritten() {
+        assertTrue(code.compilation().generatedSourceFile("q.SpecialRulesOps").isEmpty());
+        assertTrue(code.compilation().generatedSourceFile("p.ModelOps").isEmpty());
     }
 
     @Test

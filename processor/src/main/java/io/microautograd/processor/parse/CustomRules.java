@@ -5,9 +5,11 @@ import io.microautograd.Derivative;
 import io.microautograd.UseRules;
 import io.microautograd.processor.ir.CustomRule;
 import io.microautograd.processor.ir.MethodKey;
+import io.microautograd.processor.ir.RuleOperation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,8 @@ public final class CustomRules {
     private final Elements elements;
     private final Map<MethodKey, List<RuleDeclaration>> compiled = new LinkedHashMap<>();
     private final Map<TypeElement, Map<MethodKey, List<RuleDeclaration>>> elsewhere = new HashMap<>();
+    /** The targets of the rules the last {@link #add} read, in the order read. */
+    private final Set<MethodKey> lastRound = new LinkedHashSet<>();
     /** The rules of classes compiled elsewhere that cannot be used, by target, to explain at a call. */
     private final Map<MethodKey, InvalidRule> unusableElsewhere = new HashMap<>();
 
@@ -48,6 +52,7 @@ public final class CustomRules {
      */
     public List<InvalidRule> add(Set<? extends Element> annotated) {
         List<InvalidRule> invalid = new ArrayList<>();
+        lastRound.clear();
         for (ExecutableElement method : ElementFilter.methodsIn(annotated)) {
             for (AnnotationMirror annotation : ruleAnnotations(method)) {
                 try {
@@ -58,6 +63,7 @@ public final class CustomRules {
                                     + " by " + describe(other.rule()) + "; keep one of them", method, annotation, null);
                         });
                         same.add(rule);
+                        lastRound.add(rule.targetKey());
                     });
                 } catch (InvalidRule e) {
                     invalid.add(e);
@@ -96,13 +102,40 @@ public final class CustomRules {
                         + " class public");
             }
         }
+        return Optional.of(ruleOf(target, rules));
+    }
+
+    private static CustomRule ruleOf(ExecutableElement target, List<RuleDeclaration> rules) {
         List<CustomRule.PartialMethod> partials = new ArrayList<>();
         target.getParameters().forEach(p -> partials.add(null));
         for (RuleDeclaration rule : rules) {
             partials.set(rule.wrt(), new CustomRule.PartialMethod(ownerOf(rule.rule()),
                     rule.rule().getSimpleName().toString(), rule.takesValue()));
         }
-        return Optional.of(new CustomRule(partials));
+        return new CustomRule(partials);
+    }
+
+    /**
+     * The {@code Value} operations of the rules the last {@link #add} read, by the class declaring
+     * each target's first rule: one per method with a partial for every parameter, when that
+     * class's package can call the method and its rules.
+     */
+    public Map<TypeElement, List<RuleOperation>> operationsOfLastRound() {
+        Map<TypeElement, List<RuleOperation>> operations = new LinkedHashMap<>();
+        for (MethodKey key : lastRound) {
+            List<RuleDeclaration> rules = compiled.get(key);
+            ExecutableElement target = rules.get(0).target();
+            TypeElement home = (TypeElement) rules.get(0).rule().getEnclosingElement();
+            String homePackage = elements.getPackageOf(home).getQualifiedName().toString();
+            CustomRule rule = ruleOf(target, rules);
+            if (rule.partials().contains(null) || !callableFrom(target, homePackage)
+                    || rules.stream().anyMatch(r -> !callableFrom(r.rule(), homePackage))) {
+                continue;
+            }
+            operations.computeIfAbsent(home, k -> new ArrayList<>()).add(new RuleOperation(key.owner(), key.name(),
+                    target.getParameters().stream().map(p -> p.getSimpleName().toString()).toList(), rule));
+        }
+        return operations;
     }
 
     /** Whether some rule a method of {@code caller} may use has a target of this class and name. */
@@ -168,11 +201,11 @@ public final class CustomRules {
                 .map(a -> (AnnotationMirror) a).toList();
     }
 
-    private boolean callableFrom(ExecutableElement rule, String callerPackage) {
-        if (elements.getPackageOf(rule).getQualifiedName().contentEquals(callerPackage)) {
+    private boolean callableFrom(ExecutableElement method, String callerPackage) {
+        if (elements.getPackageOf(method).getQualifiedName().contentEquals(callerPackage)) {
             return true;
         }
-        for (Element e = rule; !(e instanceof PackageElement); e = e.getEnclosingElement()) {
+        for (Element e = method; !(e instanceof PackageElement); e = e.getEnclosingElement()) {
             if (!e.getModifiers().contains(Modifier.PUBLIC)) {
                 return false;
             }
