@@ -46,12 +46,14 @@ final class NegativeBinomialExample implements Example {
                 gradient);
         Objective graph = (p, gradient) -> valueEngineGradient(p, gradient, x, y);
         double[] start = {0, 0, 0};
-        OptimizationPath compiledFit = Lbfgs.standard().withGradientTolerance(1e-9).quiet(true).minimize(compiled, start);
-        OptimizationPath graphFit = Lbfgs.standard().withGradientTolerance(1e-9).quiet(true).minimize(graph, start);
+        Lbfgs lbfgs = Lbfgs.standard().withGradientTolerance(1e-9).quiet(true);
+        OptimizationPath compiledFit = lbfgs.minimize(compiled, start);
+        OptimizationPath graphFit = lbfgs.minimize(graph, start);
         double[] fit = compiledFit.finalPoint();
         double[] other = graphFit.finalPoint();
         double apart = Vectors.largestDifference(fit, other);
-        context.printf("truth:                b0 = %.3f, b1 = %.3f, r = %.3f%n", TRUTH[0], TRUTH[1], Math.exp(TRUTH[2]));
+        context.printf("truth:                b0 = %.3f, b1 = %.3f, r = %.3f%n", TRUTH[0], TRUTH[1],
+                Math.exp(TRUTH[2]));
         context.printf("compiled (%2d steps):  b0 = %.3f, b1 = %.3f, r = %.3f%n", compiledFit.steps(), fit[0], fit[1],
                 Math.exp(fit[2]));
         context.printf("Value    (%2d steps):  b0 = %.3f, b1 = %.3f, r = %.3f%n", graphFit.steps(), other[0], other[1],

@@ -96,13 +96,15 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Set<? extends Element> ruleMethods = round.getElementsAnnotatedWith(Derivative.class);
-        try {
-            rules.add(ruleMethods).forEach(reporter::invalidRule);
-            if (processingEnv.getElementUtils().getTypeElement(VALUE_ENGINE) != null) {
-                rules.operationsOfLastRound().forEach(this::writeOperations);
+        if (!ruleMethods.isEmpty()) {
+            try {
+                rules.add(ruleMethods).forEach(reporter::invalidRule);
+                if (processingEnv.getElementUtils().getTypeElement(VALUE_ENGINE) != null) {
+                    rules.operationsOfLastRound().forEach(this::writeOperations);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                reporter.bug(e, ruleMethods.iterator().next());
             }
-        } catch (RuntimeException | LinkageError e) {
-            reporter.bug(e, ruleMethods.iterator().next());
         }
         Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
         for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(Differentiable.class))) {
@@ -254,9 +256,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             for (Expr.Call call : lost) {
                 reporter.error(Tag.UNSUPPORTED_CALL, "call of " + call.callee().name() + ", which is not "
                         + "@Differentiable, with an argument that depends on a differentiated parameter; annotate "
-                        + call.callee().name() + " with @Differentiable or pass it only values that are constants, or declare"
-                        + " its derivative with @Derivative (rules compiled elsewhere: name their class"
-                        + " in @UseRules)",
+                        + call.callee().name() + " with @Differentiable or pass it only values that are constants,"
+                        + " or declare its derivative with @Derivative (rules compiled elsewhere: name their class in"
+                        + " @UseRules)",
                         parsed.callSites().get(call), method, unit);
             }
             List<LostDerivatives.ArgumentOutsideWrt> outsideWrt = LostDerivatives.argumentsOutsideWrt(parsed.function());

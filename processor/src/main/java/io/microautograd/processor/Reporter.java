@@ -43,7 +43,8 @@ final class Reporter {
     /** Reports a rule that cannot be used at its annotation value at fault, or at its annotation. */
     void invalidRule(InvalidRule rule) {
         if (rule.value() != null) {
-            messager.printMessage(Diagnostic.Kind.ERROR, rule.getMessage(), rule.rule(), rule.annotation(), rule.value());
+            messager.printMessage(Diagnostic.Kind.ERROR, rule.getMessage(), rule.rule(), rule.annotation(),
+                    rule.value());
         } else {
             messager.printMessage(Diagnostic.Kind.ERROR, rule.getMessage(), rule.rule(), rule.annotation());
         }

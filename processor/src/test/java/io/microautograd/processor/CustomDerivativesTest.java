@@ -187,7 +187,8 @@ class CustomDerivativesTest {
         assertEquals(4.0, (double) code.call("p.ModelGrad", "usesClippedTangent", 3.0, 2.0));
         assertEquals(6.0, (double) GeneratedCode.component(code.call("p.ModelGrad", "clipped", 3.0), "x"),
                 "the helper's own gradient is still the derived one");
-        assertEquals(0, GeneratedCode.occurrences(code.pullbackSource("p.ModelGrad", "usesClipped"), "clippedPullback"));
+        assertEquals(0, GeneratedCode.occurrences(code.pullbackSource("p.ModelGrad", "usesClipped"),
+                "clippedPullback"));
     }
 
     @Test

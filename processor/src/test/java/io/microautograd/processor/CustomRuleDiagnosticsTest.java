@@ -46,8 +46,8 @@ class CustomRuleDiagnosticsTest {
 
     /** Rules (lines 6 on) in a class that imports what they need; the first rule's annotation is on line 6. */
     private static JavaFileObject rules(String members) {
-        return JavaFileObjects.forSourceString("p.Rules", "package p;\n\nimport io.microautograd.*;\nimport q.Special;\n\n"
-                + "class Rules {\n" + members + "}\n");
+        return JavaFileObjects.forSourceString("p.Rules", "package p;\n\nimport io.microautograd.*;\n"
+                + "import q.Special;\n\nclass Rules {\n" + members + "}\n");
     }
 
     private static void assertOnlyError(String message, int line, int column, JavaFileObject... sources) {

@@ -90,7 +90,8 @@ class RulesCompiledElsewhereTest {
     void rulesNamedByUseRulesOnThePackage(@TempDir Path classes) {
         GeneratedCode rules = GeneratedCode.compile(SPECIAL, RULES);
         JavaFileObject packageInfo = JavaFileObjects.forSourceString("p.package-info",
-                "@UseRules(SpecialRules.class)\npackage p;\n\nimport io.microautograd.UseRules;\nimport q.SpecialRules;\n");
+                "@UseRules(SpecialRules.class)\npackage p;\n\nimport io.microautograd.UseRules;\n"
+                + "import q.SpecialRules;\n");
         GeneratedCode code = rules.compileAfter(classes, packageInfo, model("", "return Special.logistic(a - b);"));
         new ArrayGradientCheck(code, "p.Model").check("f", new Object[] {0.3, 0.9}, "a:0", "b:1");
     }

@@ -50,8 +50,8 @@ public final class OperationClassWriter {
                 .addOriginatingElement(rules)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(AnnotationSpec.builder(Generated.class).addMember("value", "$S", processorName).build())
-                .addJavadoc("Operations of the {@code Value} engine made from the {@code @Derivative} rules of {@link $T}:\n"
-                        + "the same rules the compiled gradients use, for models built as graphs, and for\n"
+                .addJavadoc("Operations of the {@code Value} engine made from the {@code @Derivative} rules of\n"
+                        + "{@link $T}: the same rules the compiled gradients use, for models built as graphs, and for\n"
                         + "{@code GradientCheck.check(Op, points)}, which checks a rule against finite differences.\n",
                         ClassName.get(rules))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());

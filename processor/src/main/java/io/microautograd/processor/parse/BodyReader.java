@@ -90,8 +90,8 @@ public final class BodyReader {
         if (tree.getBody() == null) {
             throw new MethodRejected(rejections.all());
         }
-        BodyReader reader = new BodyReader(trees, elements, facts, rules, (TypeElement) method.getEnclosingElement(), unit,
-                rejections);
+        BodyReader reader = new BodyReader(trees, elements, facts, rules, (TypeElement) method.getEnclosingElement(),
+                unit, rejections);
         List<Variable> parameters = new ArrayList<>();
         Set<Variable> differentiated = new LinkedHashSet<>();
         for (int i = 0; i < signature.types().size(); i++) {

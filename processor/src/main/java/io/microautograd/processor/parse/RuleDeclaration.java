@@ -41,15 +41,16 @@ record RuleDeclaration(ExecutableElement rule, ExecutableElement target, int wrt
      * @throws InvalidRule when the rule or its target is not what the annotation needs
      */
     static Optional<RuleDeclaration> read(Elements elements, ExecutableElement rule, AnnotationMirror annotation) {
-        Map<? extends ExecutableElement, ? extends AnnotationValue> values = elements.getElementValuesWithDefaults(annotation);
+        Map<? extends ExecutableElement, ? extends AnnotationValue> values =
+                elements.getElementValuesWithDefaults(annotation);
         AnnotationValue of = value(values, "of");
         AnnotationValue method = value(values, "method");
         boolean replaces = (Boolean) value(values, "replaces").getValue();
         String ruleName = ((TypeElement) rule.getEnclosingElement()).getSimpleName() + "." + rule.getSimpleName();
         if (!rule.getModifiers().contains(Modifier.STATIC) || rule.getModifiers().contains(Modifier.PRIVATE)
                 || rule.getReturnType().getKind() != TypeKind.DOUBLE) {
-            throw new InvalidRule("@Derivative rule " + ruleName + " must be a static, non-private method returning double,"
-                    + " which the generated code calls", rule, annotation, null);
+            throw new InvalidRule("@Derivative rule " + ruleName + " must be a static, non-private method returning"
+                    + " double, which the generated code calls", rule, annotation, null);
         }
         if (!(of.getValue() instanceof DeclaredType ofType) || !(ofType.asElement() instanceof TypeElement)) {
             return Optional.empty();
@@ -104,8 +105,8 @@ record RuleDeclaration(ExecutableElement rule, ExecutableElement target, int wrt
         int arity = target.getParameters().size();
         if (name.isEmpty()) {
             if (arity != 1) {
-                throw new InvalidRule(target.getSimpleName() + " has " + arity + " parameters; name the one this partial"
-                        + " is for in wrt, as the rule method names it", rule, annotation, null);
+                throw new InvalidRule(target.getSimpleName() + " has " + arity + " parameters; name the one this"
+                        + " partial is for in wrt, as the rule method names it", rule, annotation, null);
             }
             return 0;
         }
@@ -122,7 +123,7 @@ record RuleDeclaration(ExecutableElement rule, ExecutableElement target, int wrt
         return index;
     }
 
-    /** The parameter lists a rule of {@code target} may have: none when it does not return double or takes more than doubles. */
+    /** The parameter lists a rule of {@code target} may have: none unless it takes and returns doubles only. */
     private static List<List<String>> expected(ExecutableElement target) {
         List<String> parameters = TypeNames.parameters(target);
         if (target.getReturnType().getKind() != TypeKind.DOUBLE || !parameters.stream().allMatch("double"::equals)) {
