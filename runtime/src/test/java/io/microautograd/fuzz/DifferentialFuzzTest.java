@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and checked against the {@code Value} engine and finite differences.
  *
  * <p>The default run checks {@code fuzz.programs} (300) programs of each mode in
- * {@code fuzz.modes} (scalar, arrays, shared_arrays, tails, integers and tangents) from {@code fuzz.seed}, compiled {@code fuzz.batch}
+ * {@code fuzz.modes} (scalar, arrays, shared_arrays, tails, integers, tangents and rules) from {@code fuzz.seed}, compiled {@code fuzz.batch}
  * (50) to a class; a long campaign of part-2 programs is {@code mvn -pl runtime -am verify
  * -Dtest=DifferentialFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.programs=100000
  * -Dfuzz.batch=250 -Dfuzz.modes=arrays}. Mode {@code index_names} (a scalar named like an
