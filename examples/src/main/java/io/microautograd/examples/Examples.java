@@ -14,7 +14,8 @@ public final class Examples {
     /** Every example, in the order of the seed's learning path. */
     public static List<Example> all() {
         return List.of(new EngineExample(), new RegressionExample(), new MoonsExample(), new SineExample(),
-                new DigitsExample(), new GradientDebuggingExample(), new RosenbrockExample());
+                new DigitsExample(), new GradientDebuggingExample(), new RosenbrockExample(),
+                new NegativeBinomialExample());
     }
 
     /**

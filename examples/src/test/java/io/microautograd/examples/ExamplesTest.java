@@ -97,12 +97,20 @@ class ExamplesTest {
                 assertTrue(result.measurement("Newton-CG distance to minimum") < 3e-10, result.measurements().toString());
                 assertTrue(result.measurement("L-BFGS iterations") < 100, result.measurements().toString());
                 assertTrue(result.measurement("Newton-CG iterations") < 100, result.measurements().toString());
+            },
+            // 400 counts of mean exp(1 + 0.8 x) and dispersion 3: the maximum-likelihood fit is within a
+            // few standard errors (about 0.04, 0.07 and 0.4) of the truth, and both paths reach it.
+            "negative-binomial", result -> {
+                assertEquals(1.0, result.measurement("b0"), 0.15, result.measurements().toString());
+                assertEquals(0.8, result.measurement("b1"), 0.25, result.measurements().toString());
+                assertEquals(3.0, result.measurement("r"), 1.5, result.measurements().toString());
+                assertTrue(result.measurement("distance between paths") < 1e-6, result.measurements().toString());
             });
 
     /** How many pictures each example draws. */
     private static final Map<String, Integer> PICTURES =
             Map.of("engine", 0, "regression", 1, "moons", 2, "sine", 2, "digits", 4, "gradients", 1,
-                    "rosenbrock", 1);
+                    "rosenbrock", 1, "negative-binomial", 1);
 
     @TempDir
     Path output;

@@ -6,7 +6,9 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.microautograd.Derivative;
 import io.microautograd.Differentiable;
+import io.microautograd.UseRules;
 import io.microautograd.processor.diff.LostDerivatives;
 import io.microautograd.processor.diff.Pullback;
 import io.microautograd.processor.diff.ReverseMode;
@@ -14,13 +16,16 @@ import io.microautograd.processor.diff.TangentMode;
 import io.microautograd.processor.emit.GeneratedSignatures;
 import io.microautograd.processor.emit.GradientClassWriter;
 import io.microautograd.processor.emit.GradientMethod;
+import io.microautograd.processor.emit.OperationClassWriter;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.MethodKey;
+import io.microautograd.processor.ir.RuleOperation;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Variable;
 import io.microautograd.processor.parse.BodyReader;
+import io.microautograd.processor.parse.CustomRules;
 import io.microautograd.processor.parse.FactsReader;
 import io.microautograd.processor.parse.GradientClassName;
 import io.microautograd.processor.parse.MethodRejected;
@@ -58,8 +63,12 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class DifferentiableProcessor extends AbstractProcessor {
 
+    /** The engine's node class: where it is on the class path, rules get {@code Value} operations too. */
+    private static final String VALUE_ENGINE = "io.microautograd.engine.Value";
+
     private Trees trees;
     private Reporter reporter;
+    private CustomRules rules;
 
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
@@ -70,11 +79,13 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             trees = null;
         }
         reporter = new Reporter(trees, environment.getMessager());
+        rules = new CustomRules(environment.getElementUtils());
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Differentiable.class.getCanonicalName());
+        return Set.of(Differentiable.class.getCanonicalName(), Derivative.class.getCanonicalName(),
+                UseRules.class.getCanonicalName());
     }
 
     @Override
@@ -84,6 +95,17 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Set<? extends Element> ruleMethods = round.getElementsAnnotatedWith(Derivative.class);
+        if (!ruleMethods.isEmpty()) {
+            try {
+                rules.add(ruleMethods).forEach(reporter::invalidRule);
+                if (processingEnv.getElementUtils().getTypeElement(VALUE_ENGINE) != null) {
+                    rules.operationsOfLastRound().forEach(this::writeOperations);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                reporter.bug(e, ruleMethods.iterator().next());
+            }
+        }
         Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
         for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(Differentiable.class))) {
             byClass.computeIfAbsent((TypeElement) method.getEnclosingElement(), k -> new ArrayList<>()).add(method);
@@ -203,6 +225,15 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         reporter.error(tag, message, caller.parsed().callSites().get(broken.call()), caller.element(), caller.unit());
     }
 
+    private void writeOperations(TypeElement rules, List<RuleOperation> operations) {
+        try {
+            OperationClassWriter.write(rules, operations, getClass().getName()).writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Tag.INTERNAL_ERROR.prefix()
+                    + "could not write " + OperationClassWriter.nameOf(rules) + ": " + e.getMessage(), rules);
+        }
+    }
+
     private void write(TypeElement type, List<GradientMethod> methods) {
         ClassName name = ClassName.get(GradientClassName.packageOf(type), GradientClassName.simpleNameOf(type));
         try {
@@ -219,23 +250,28 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
         try {
             MethodTree tree = (MethodTree) path.getLeaf();
-            ParsedMethod parsed = BodyReader.read(trees, processingEnv.getElementUtils(), facts, method, tree,
-                    unit);
+            ParsedMethod parsed = BodyReader.read(trees, processingEnv.getElementUtils(), facts, rules, method,
+                    tree, unit);
             List<Expr.Call> lost = LostDerivatives.callsOfPlainMethods(parsed.function());
             for (Expr.Call call : lost) {
                 reporter.error(Tag.UNSUPPORTED_CALL, "call of " + call.callee().name() + ", which is not "
                         + "@Differentiable, with an argument that depends on a differentiated parameter; annotate "
-                        + call.callee().name() + " with @Differentiable or pass it only values that are constants",
+                        + call.callee().name() + " with @Differentiable or pass it only values that are constants,"
+                        + " or declare its derivative with @Derivative (rules compiled elsewhere: name their class in"
+                        + " @UseRules)",
                         parsed.callSites().get(call), method, unit);
             }
             List<LostDerivatives.ArgumentOutsideWrt> outsideWrt = LostDerivatives.argumentsOutsideWrt(parsed.function());
             for (LostDerivatives.ArgumentOutsideWrt argument : outsideWrt) {
                 String callee = argument.call().callee().name();
-                reporter.error(Tag.UNSUPPORTED_CALL, "call of " + callee + " passes a value that depends on a "
-                        + "differentiated parameter to its parameter " + argument.parameter() + ", which " + callee
-                        + " does not differentiate, so that derivative would be lost; add \"" + argument.parameter()
-                        + "\" to the wrt of " + callee + "'s @Differentiable or pass it only constants",
-                        parsed.callSites().get(argument.call()), method, unit);
+                boolean ruled = argument.call().callee().rule() != null;
+                reporter.error(ruled ? Tag.CUSTOM_RULE : Tag.UNSUPPORTED_CALL, "call of " + callee + " passes a value"
+                        + " that depends on a differentiated parameter to its parameter " + argument.parameter()
+                        + ", which " + (ruled ? "the @Derivative rules of " + callee + " give no partial for"
+                        : callee + " does not differentiate") + ", so that derivative would be lost; " + (ruled
+                        ? "declare a @Derivative of " + callee + " with wrt = \"" + argument.parameter() + "\""
+                        : "add \"" + argument.parameter() + "\" to the wrt of " + callee + "'s @Differentiable")
+                        + " or pass it only constants", parsed.callSites().get(argument.call()), method, unit);
             }
             return lost.isEmpty() && outsideWrt.isEmpty() ? new ReadMethod(key, method, unit, parsed) : null;
         } catch (Rejection rejection) {

@@ -3,6 +3,7 @@ package io.microautograd.processor;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
+import io.microautograd.processor.parse.InvalidRule;
 import io.microautograd.processor.parse.Rejection;
 import io.microautograd.processor.parse.Tag;
 import javax.annotation.processing.Messager;
@@ -37,6 +38,16 @@ final class Reporter {
     /** Reports an error of the given tag at a tree of the method. */
     void error(Tag tag, String message, Tree tree, Element method, CompilationUnitTree unit) {
         reject(new Rejection(tag, tree, message), method, unit);
+    }
+
+    /** Reports a rule that cannot be used at its annotation value at fault, or at its annotation. */
+    void invalidRule(InvalidRule rule) {
+        if (rule.value() != null) {
+            messager.printMessage(Diagnostic.Kind.ERROR, rule.getMessage(), rule.rule(), rule.annotation(),
+                    rule.value());
+        } else {
+            messager.printMessage(Diagnostic.Kind.ERROR, rule.getMessage(), rule.rule(), rule.annotation());
+        }
     }
 
     /** Reports a bug in the processor, once, on the method it happened in. */

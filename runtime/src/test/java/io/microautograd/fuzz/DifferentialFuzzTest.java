@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and checked against the {@code Value} engine and finite differences.
  *
  * <p>The default run checks {@code fuzz.programs} (300) programs of each mode in
- * {@code fuzz.modes} (scalar, arrays, shared_arrays, tails, integers and tangents) from {@code fuzz.seed}, compiled {@code fuzz.batch}
+ * {@code fuzz.modes} (scalar, arrays, shared_arrays, tails, integers, tangents and rules) from {@code fuzz.seed}, compiled {@code fuzz.batch}
  * (50) to a class; a long campaign of part-2 programs is {@code mvn -pl runtime -am verify
  * -Dtest=DifferentialFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.programs=100000
  * -Dfuzz.batch=250 -Dfuzz.modes=arrays}. Mode {@code index_names} (a scalar named like an
@@ -50,6 +50,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * overloaded helpers; each program is a compilation unit of its own. Its quick default is a test
  * of its own ({@code fuzz.everydayPrograms}, 100), and a campaign is {@code -Dfuzz.modes=everyday}
  * with the long run's other properties.
+ * Mode {@code rules} writes part-1 programs that also call functions with {@code @Derivative} rules
+ * ({@link RuledFunctions}), compiled through the rules and run on the {@code Value} engine through
+ * the operations the same rules gave.
  * Mode {@code checkpoints} compiles the part-2 programs with checkpoints and taped, and demands the
  * taped gradient bit for bit besides ({@link CheckpointedRuns}); its quick default is a test of its
  * own, and a campaign is {@code -Dfuzz.modes=checkpoints}.
@@ -59,7 +62,8 @@ class DifferentialFuzzTest {
     @Test
     void compiledGradientsAgreeWithTheValueEngineAndFiniteDifferences() {
         StringBuilder report = new StringBuilder();
-        for (String name : System.getProperty("fuzz.modes", "scalar,arrays,shared_arrays,tails,integers,tangents").split(",")) {
+        for (String name : System.getProperty("fuzz.modes",
+                "scalar,arrays,shared_arrays,tails,integers,tangents,rules").split(",")) {
             run(DifferentialFuzzer.Mode.valueOf(name.trim().toUpperCase(Locale.ROOT)),
                     Integer.getInteger("fuzz.programs", 300), report);
         }
@@ -178,6 +182,19 @@ class DifferentialFuzzTest {
         for (String construct : List.of("for (int ", "while (", "for (double ", "break;", "continue;",
                 "] = ", "] *= ", "= new double[", ".length", "Helper(double[] ", "Helper(double ")) {
             assertTrue(printed.indexOf(construct) >= 0, "no " + construct + " in 40 array programs");
+        }
+    }
+
+    @Test
+    void rulesProgramsCallEachFunctionWithARule() {
+        Function<String, Method> generator = DifferentialFuzzer.Mode.RULES.generator(3);
+        StringBuilder printed = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            printed.append(JavaPrinter.method(generator.apply("f" + i), ""));
+        }
+        for (String function : List.of("softplus(", "logistic(", "smoothMax(")) {
+            assertTrue(printed.indexOf(RuledFunctions.class.getCanonicalName() + "." + function) >= 0,
+                    "no call of " + function + " in 40 rules programs");
         }
     }
 

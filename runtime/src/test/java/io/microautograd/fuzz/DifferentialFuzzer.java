@@ -152,7 +152,12 @@ final class DifferentialFuzzer {
          * var, static imports, StrictMath, guards that throw, overloaded helpers; each program in
          * a compilation unit of its own ({@link SeparateUnits}).
          */
-        EVERYDAY;
+        EVERYDAY,
+        /**
+         * Part 1 calling functions whose derivatives are {@code @Derivative} rules
+         * ({@link RuledFunctions}), on the {@code Value} side through the operations the same rules gave.
+         */
+        RULES;
 
         Function<String, Method> generator(long seed) {
             return switch (this) {
@@ -160,6 +165,7 @@ final class DifferentialFuzzer {
                 case TAILS -> new TailProgramGenerator(seed)::method;
                 case INTEGERS -> new IntegerProgramGenerator(seed)::method;
                 case EVERYDAY -> new EverydayProgramGenerator(seed)::method;
+                case RULES -> ProgramGenerator.withRuledFunctions(seed)::method;
                 case ARRAYS, HELPER_WRITES, INDEX_NAMES, SEPARATE_RUNS, SHARED_ARRAYS, CHECKPOINTS, TANGENTS ->
                         new ArrayProgramGenerator(seed, this == HELPER_WRITES || this == SEPARATE_RUNS,
                                 this == INDEX_NAMES, this == SHARED_ARRAYS)::method;

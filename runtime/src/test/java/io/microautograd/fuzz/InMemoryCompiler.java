@@ -91,11 +91,17 @@ public final class InMemoryCompiler {
                 new MemoryClassLoader(classes, parent));
     }
 
-    /** Where {@code @Differentiable} lives: the only thing generated and user code need. */
+    /**
+     * Where {@code @Differentiable} lives, the only thing generated and user code need, and the
+     * functions with {@code @Derivative} rules that programs may call ({@link RuledFunctions}).
+     */
     private static String annotationsClasspath() {
+        return location(Differentiable.class) + File.pathSeparator + location(RuledFunctions.class);
+    }
+
+    private static String location(Class<?> type) {
         try {
-            return Path.of(Differentiable.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toString() + File.pathSeparator;
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -60,6 +60,8 @@ final class ProgramGenerator {
     private final Random random;
     /** How the generator writes each Math call it makes: {@code Math.f(...)} unless told otherwise. */
     private final UnaryOperator<Call> spelling;
+    /** Whether expressions call the functions with {@code @Derivative} rules too ({@link RuledFunctions}). */
+    private final boolean ruled;
     private int locals;
 
     ProgramGenerator(long seed) {
@@ -73,8 +75,18 @@ final class ProgramGenerator {
 
     /** A generator drawing from {@code random} that spells each Math call it writes with {@code spelling}. */
     ProgramGenerator(Random random, UnaryOperator<Call> spelling) {
+        this(random, spelling, false);
+    }
+
+    private ProgramGenerator(Random random, UnaryOperator<Call> spelling, boolean ruled) {
         this.random = random;
         this.spelling = spelling;
+        this.ruled = ruled;
+    }
+
+    /** A generator whose expressions also call the functions of {@link RuledFunctions}, about one node in six. */
+    static ProgramGenerator withRuledFunctions(long seed) {
+        return new ProgramGenerator(new Random(seed), UnaryOperator.identity(), true);
     }
 
     /** Scalar parameter names, some of which a careless compiler would clash with. */
@@ -169,6 +181,9 @@ final class ProgramGenerator {
     Expr expr(List<String> readable, List<Expr> extra, int depth) {
         if (depth == 0 || random.nextInt(4) == 0) {
             return leaf(readable, extra);
+        }
+        if (ruled && random.nextInt(6) == 0) {
+            return RuledCalls.call(random, expr(readable, extra, depth - 1), expr(readable, extra, depth - 1));
         }
         switch (random.nextInt(9)) {
             case 0:

@@ -439,7 +439,8 @@ final class ValueInterpreter {
     }
 
     private Value call(Call call) {
-        Function<Value[], Value> function = FUNCTIONS.get(call.function());
+        Function<Value[], Value> function = FUNCTIONS.containsKey(call.function()) ? FUNCTIONS.get(call.function())
+                : RuledCalls.valueForm(call.function());
         if (function == null) {
             throw new IllegalArgumentException("no Value form of Math." + call.function());
         }

@@ -115,7 +115,7 @@ final class Activity {
 
         @Override
         public Boolean call(Expr.Call e) {
-            if (!e.callee().isDifferentiable()) {
+            if (!e.callee().carriesDerivatives()) {
                 return false;
             }
             for (int i = 0; i < e.arguments().size(); i++) {

@@ -63,8 +63,7 @@ final class ConditionalBranches {
 
     private static boolean keepsOutput(Expr e, Activity activity) {
         boolean[] found = {false};
-        IrWalk.expressions(e, x -> found[0] |= x instanceof Expr.MathCall m && DerivativeRules.readsOutput(m.function())
-                && activity.dependsOnActive(x));
+        IrWalk.expressions(e, x -> found[0] |= DerivativeRules.readsOutputOf(x) && activity.dependsOnActive(x));
         return found[0];
     }
 }

@@ -12,12 +12,15 @@ import static io.microautograd.processor.ir.Exprs.neg;
 import static io.microautograd.processor.ir.Exprs.sub;
 
 import io.microautograd.processor.ir.BinaryOp;
+import io.microautograd.processor.ir.Callee;
+import io.microautograd.processor.ir.CustomRule;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.MathFunction;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.UnaryOp;
 import io.microautograd.processor.ir.Variable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -113,22 +116,40 @@ public final class DerivativeRules {
      * double expressions, whatever the types of the operands they stand for, so every row
      * computes in double.
      *
-     * @param primitive a {@link BinaryOp} (+ - * /), a {@link UnaryOp} (- + and the cast to float)
-     *     or a {@link MathFunction}
+     * @param primitive a {@link BinaryOp} (+ - * /), a {@link UnaryOp} (- + and the cast to float),
+     *     a {@link MathFunction} or a user's {@link CustomRule}
      * @throws IllegalArgumentException when the table has no row for it
      */
     public static List<Expr> partials(Object primitive, List<Expr> x, Expr y) {
-        Rule rule = TABLE.get(primitive);
+        Rule rule = primitive instanceof CustomRule custom ? userRow(custom) : TABLE.get(primitive);
         if (rule == null) {
             throw new IllegalArgumentException("no derivative rule for " + primitive);
         }
         return rule.partials(x, y);
     }
 
+    /**
+     * The primitive a call is, whose row differentiates it: the function of a Math call, the
+     * partials rule of a call of a method with one; null for anything else.
+     */
+    static Object primitiveOf(Expr e) {
+        if (e instanceof Expr.MathCall m) {
+            return m.function();
+        }
+        return e instanceof Expr.Call c ? c.callee().rule() : null;
+    }
+
+    /** Whether {@code e} is a call whose row reads its output: a Math call of exp, tanh, ..., or a user's such rule. */
+    static boolean readsOutputOf(Expr e) {
+        Object primitive = primitiveOf(e);
+        return primitive != null && readsOutput(primitive);
+    }
+
     /** Whether a primitive's row reads its output {@code y} (exp, tanh, sqrt, ...). */
     public static boolean readsOutput(Object primitive) {
-        int arity = primitive instanceof MathFunction f ? f.arity() : primitive instanceof UnaryOp ? 1 : 2;
-        List<Expr> inputs = new java.util.ArrayList<>();
+        int arity = primitive instanceof MathFunction f ? f.arity() : primitive instanceof UnaryOp ? 1
+                : primitive instanceof CustomRule custom ? custom.partials().size() : 2;
+        List<Expr> inputs = new ArrayList<>();
         for (int i = 0; i < arity; i++) {
             inputs.add(new Expr.Read(new Variable("x" + i, Type.DOUBLE, -1 - i, Variable.Role.GENERATED)));
         }
@@ -145,6 +166,26 @@ public final class DerivativeRules {
     /** Every primitive with a row, in table order. */
     public static Set<Object> primitives() {
         return Collections.unmodifiableSet(TABLE.keySet());
+    }
+
+    /**
+     * The row of a user's {@code @Derivative} rules: partial i is a call of the user's method for
+     * it on the inputs, and on the output when it takes it; null where the user gave none.
+     */
+    private static Rule userRow(CustomRule custom) {
+        return (x, y) -> {
+            List<Expr> partials = new ArrayList<>();
+            for (CustomRule.PartialMethod method : custom.partials()) {
+                List<Expr> arguments = new ArrayList<>(x);
+                if (method != null && method.takesValue()) {
+                    arguments.add(y);
+                }
+                partials.add(method == null ? null : new Expr.Call(new Callee(method.ownerClass(), null, method.name(),
+                        List.of(), Collections.nCopies(arguments.size(), Type.DOUBLE),
+                        Collections.nCopies(arguments.size(), false), Type.DOUBLE), List.copyOf(arguments)));
+            }
+            return partials;
+        };
     }
 
     /** sqrt(1 - a^2) as sqrt((1 - a)(1 + a)): near |a| = 1, where 1 - a*a cancels, each factor is exact or nearly. */

@@ -10,7 +10,6 @@ import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Exprs;
 import io.microautograd.processor.ir.IrWalk;
-import io.microautograd.processor.ir.MathFunction;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Type;
@@ -44,7 +43,8 @@ final class ExpressionAdjoints {
 
     /**
      * The forward half of keeping intermediate outputs: computes each Math call of {@code e}
-     * whose derivative reads its output (exp, tanh, sqrt, ...) into a temporary before the
+     * whose derivative reads its output (exp, tanh, sqrt, ...), and each call whose user's partials
+     * do, into a temporary before the
      * statement, so the reverse sweep reads it instead of calling the function again. A call the
      * statement makes twice, {@code Math.exp(z) / (1 + Math.exp(z))}, is made once: it gives the
      * same number each time. Inside loops the temporaries go on the tape and {@code reverseStart}
@@ -68,16 +68,16 @@ final class ExpressionAdjoints {
         if (e instanceof Expr.Cast c) {
             return new Expr.Cast(c.type(), recordOutputs(c.operand(), inLoop, forward, reverseStart, made));
         }
-        if (!(e instanceof Expr.MathCall m)) {
+        if (DerivativeRules.primitiveOf(e) == null) {
             return e;
         }
         List<Expr> arguments = new ArrayList<>();
-        for (Expr argument : m.arguments()) {
+        for (Expr argument : IrWalk.children(e)) {
             arguments.add(recordOutputs(argument, inLoop, forward, reverseStart, made));
         }
-        Expr call = new Expr.MathCall(m.function(), List.copyOf(arguments), m.strict());
-        if (!DerivativeRules.readsOutput(m.function()) || !context.activity().dependsOnActive(e)
-                || m.type() != Type.DOUBLE) {
+        Expr call = IrWalk.rebuilt(e, List.copyOf(arguments));
+        if (!DerivativeRules.readsOutputOf(e) || !context.activity().dependsOnActive(e)
+                || e.type() != Type.DOUBLE) {
             return call;
         }
         Variable earlier = made.get(e);
@@ -85,7 +85,7 @@ final class ExpressionAdjoints {
             recorded.put(e, earlier);
             return read(earlier);
         }
-        Variable temp = context.fresh(m.function().javaName(), Type.DOUBLE);
+        Variable temp = context.fresh(Hints.of(e), Type.DOUBLE);
         made.put(e, temp);
         forward.add(new Stmt.Assign(temp, call, true, Stmt.Origin.NONE));
         if (inLoop) {
@@ -225,7 +225,11 @@ final class ExpressionAdjoints {
 
         @Override
         public Void call(Expr.Call e) {
-            callPullback(e, adjoint, out);
+            if (e.callee().rule() != null) {
+                primitive(e, e.callee().rule(), e.arguments(), adjoint, out);
+            } else {
+                callPullback(e, adjoint, out);
+            }
             return null;
         }
 
@@ -360,8 +364,8 @@ final class ExpressionAdjoints {
 
     private Expr part(Expr e, List<Stmt> out) {
         Expr value = reduced(e, out);
-        if (known(e) == null && e instanceof Expr.MathCall m && DerivativeRules.readsOutput(m.function())
-                && m.type() == Type.DOUBLE && context.activity().dependsOnActive(e)) {
+        if (known(e) == null && DerivativeRules.readsOutputOf(e) && e.type() == Type.DOUBLE
+                && context.activity().dependsOnActive(e)) {
             Variable temp = context.fresh(Hints.of(e), Type.DOUBLE);
             out.add(new Stmt.Assign(temp, value, true, Stmt.Origin.NONE));
             available.put(e, temp);

@@ -185,6 +185,9 @@ final class ExpressionTangents {
         @Override
         public Expr call(Expr.Call e) {
             Callee callee = e.callee();
+            if (callee.rule() != null) {
+                return primitive(e, callee.rule(), e.arguments());
+            }
             List<Expr> arguments = new ArrayList<>(e.arguments());
             List<Type> types = new ArrayList<>(callee.parameterTypes());
             for (int i = 0; i < e.arguments().size(); i++) {

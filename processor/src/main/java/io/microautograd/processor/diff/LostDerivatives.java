@@ -31,7 +31,7 @@ public final class LostDerivatives {
      */
     public static List<Expr.Call> callsOfPlainMethods(Function function) {
         Activity activity = Activity.of(function);
-        return calls(function).stream().filter(call -> !call.callee().isDifferentiable()
+        return calls(function).stream().filter(call -> !call.callee().carriesDerivatives()
                 && call.arguments().stream().anyMatch(activity::dependsOnActive)).toList();
     }
 
@@ -44,7 +44,7 @@ public final class LostDerivatives {
         Activity activity = Activity.of(function);
         List<ArgumentOutsideWrt> lost = new ArrayList<>();
         for (Expr.Call call : calls(function)) {
-            if (!call.callee().isDifferentiable()) {
+            if (!call.callee().carriesDerivatives()) {
                 continue;
             }
             for (int i = 0; i < call.arguments().size(); i++) {

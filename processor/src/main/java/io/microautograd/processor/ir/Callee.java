@@ -13,6 +13,7 @@ import java.util.List;
  * @param parameterTypes the declared parameter types
  * @param differentiated for each parameter, whether the callee differentiates it
  * @param returnType the declared return type
+ * @param rule the user's derivative that calls of it use, or null
  */
 public record Callee(
         String ownerClass,
@@ -21,11 +22,23 @@ public record Callee(
         List<String> parameterNames,
         List<Type> parameterTypes,
         List<Boolean> differentiated,
-        Type returnType) {
+        Type returnType,
+        CustomRule rule) {
+
+    /** A callee without a custom rule. */
+    public Callee(String ownerClass, String gradientClass, String name, List<String> parameterNames,
+            List<Type> parameterTypes, List<Boolean> differentiated, Type returnType) {
+        this(ownerClass, gradientClass, name, parameterNames, parameterTypes, differentiated, returnType, null);
+    }
 
     /** Whether the callee is {@code @Differentiable} and so has a generated pullback. */
     public boolean isDifferentiable() {
         return gradientClass != null;
+    }
+
+    /** Whether derivatives flow through calls of it: it has a generated pullback or a custom rule. */
+    public boolean carriesDerivatives() {
+        return gradientClass != null || rule != null;
     }
 
     /** The method's key: its class, name and arity. */

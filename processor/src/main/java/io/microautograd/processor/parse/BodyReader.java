@@ -65,13 +65,13 @@ public final class BodyReader {
     private final CompilationUnitTree unit;
     private final SourcePositions positions;
 
-    private BodyReader(Trees trees, Elements elements, FactsReader facts, TypeElement enclosingClass,
-            CompilationUnitTree unit, Rejections rejections) {
+    private BodyReader(Trees trees, Elements elements, FactsReader facts, CustomRules rules,
+            TypeElement enclosingClass, CompilationUnitTree unit, Rejections rejections) {
         this.unit = unit;
         this.positions = trees.getSourcePositions();
         this.rejections = rejections;
         this.source = new SourceText(trees, unit);
-        this.expressions = new ExpressionReader(scope, new Symbols(elements, facts, enclosingClass, unit),
+        this.expressions = new ExpressionReader(scope, new Symbols(elements, facts, rules, enclosingClass, unit),
                 rejections, source);
     }
 
@@ -79,18 +79,19 @@ public final class BodyReader {
      * Reads an annotated method into a function, with the source trees of its calls.
      *
      * @param facts the facts of the differentiable methods it may call that were compiled elsewhere
+     * @param rules the users' derivatives of the methods it may call
      * @throws MethodRejected with every construct outside the subset, when there is one
      */
-    public static ParsedMethod read(Trees trees, Elements elements, FactsReader facts, ExecutableElement method,
-            MethodTree tree, CompilationUnitTree unit) {
+    public static ParsedMethod read(Trees trees, Elements elements, FactsReader facts, CustomRules rules,
+            ExecutableElement method, MethodTree tree, CompilationUnitTree unit) {
         Rejections rejections = new Rejections();
         Signature signature = Signature.of(method, tree, rejections);
         int order = DerivativeOrder.of(method, tree, rejections);
         if (tree.getBody() == null) {
             throw new MethodRejected(rejections.all());
         }
-        BodyReader reader = new BodyReader(trees, elements, facts, (TypeElement) method.getEnclosingElement(), unit,
-                rejections);
+        BodyReader reader = new BodyReader(trees, elements, facts, rules, (TypeElement) method.getEnclosingElement(),
+                unit, rejections);
         List<Variable> parameters = new ArrayList<>();
         Set<Variable> differentiated = new LinkedHashSet<>();
         for (int i = 0; i < signature.types().size(); i++) {

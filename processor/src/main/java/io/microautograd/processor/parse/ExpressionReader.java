@@ -363,7 +363,8 @@ final class ExpressionReader {
 
     private Expr call(MethodInvocationTree tree, TypeElement owner, String name, List<Expr> arguments) {
         String qualified = owner.getQualifiedName().toString();
-        if (qualified.equals("java.lang.Math") || qualified.equals("java.lang.StrictMath")) {
+        if ((qualified.equals("java.lang.Math") || qualified.equals("java.lang.StrictMath"))
+                && !symbols.mayReplaceMath(owner, name)) {
             return mathCall(tree, qualified.equals("java.lang.StrictMath"), name, arguments);
         }
         Callee callee = symbols.callee(owner, name, arguments.stream().map(Expr::type).toList(), tree);

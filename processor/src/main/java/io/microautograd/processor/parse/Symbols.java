@@ -8,6 +8,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import io.microautograd.Differentiable;
 import io.microautograd.processor.ir.Callee;
+import io.microautograd.processor.ir.CustomRule;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.MethodFacts;
 import io.microautograd.processor.ir.Type;
@@ -31,12 +32,15 @@ final class Symbols {
 
     private final Elements elements;
     private final FactsReader facts;
+    private final CustomRules rules;
     private final TypeElement enclosingClass;
     private final CompilationUnitTree unit;
 
-    Symbols(Elements elements, FactsReader facts, TypeElement enclosingClass, CompilationUnitTree unit) {
+    Symbols(Elements elements, FactsReader facts, CustomRules rules, TypeElement enclosingClass,
+            CompilationUnitTree unit) {
         this.elements = elements;
         this.facts = facts;
+        this.rules = rules;
         this.enclosingClass = enclosingClass;
         this.unit = unit;
     }
@@ -189,16 +193,35 @@ final class Symbols {
         }
         List<String> parameterNames = method.getParameters().stream().map(p -> p.getSimpleName().toString())
                 .toList();
+        TypeElement declaring = (TypeElement) method.getEnclosingElement();
+        Optional<CustomRule> rule = rules.find(method, enclosingClass, at);
+        if (rule.isPresent()) {
+            return new Callee(declaring.getQualifiedName().toString(), null, name, parameterNames,
+                    signature.get().types(), differentiatedBy(rule.get()),
+                    returnType.get(), rule.get());
+        }
         List<Boolean> differentiated = signature.get().differentiated();
         if (facts.compiledElsewhere(method)) {
             MethodFacts compiled = facts.read(method, at);
             parameterNames = compiled.parameterNames();
             differentiated = compiled.differentiatedFlags();
         }
-        TypeElement declaring = (TypeElement) method.getEnclosingElement();
         return new Callee(declaring.getQualifiedName().toString(),
                 differentiable ? GradientClassName.qualifiedNameOf(declaring) : null, name, parameterNames,
                 signature.get().types(), differentiated, returnType.get());
+    }
+
+    /**
+     * Whether a call of {@code name} of {@code Math} or {@code StrictMath} may have a user's rule
+     * replacing the built-in one, and so resolves as calls of other classes do.
+     */
+    boolean mayReplaceMath(TypeElement math, String name) {
+        return rules.hasTargetNamed(math, name, enclosingClass);
+    }
+
+    /** The parameters a rule differentiates: those it has a partial for. */
+    private static List<Boolean> differentiatedBy(CustomRule rule) {
+        return rule.partials().stream().map(p -> p != null).toList();
     }
 
     private Optional<TypeElement> lookup(String qualifiedName) {

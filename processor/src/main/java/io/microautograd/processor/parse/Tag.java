@@ -44,6 +44,8 @@ public enum Tag {
     UNKNOWN_NAME("UnknownName"),
     /** Two overloaded @Differentiable methods would have one generated method. */
     OVERLOAD("Overload"),
+    /** A {@code @Derivative} rule that cannot be used, or a call that needs a partial its rules lack. */
+    CUSTOM_RULE("CustomRule"),
     /** A @Differentiable method calls itself, directly or through others. */
     RECURSION("Recursion"),
     /** A {@code checkpoints} value outside its range, or a loop taped though the method asked to checkpoint it. */
