@@ -58,7 +58,8 @@ class CompiledMlpTest {
      * sample and one output is exactly (out - t)^2, so it pins both the value and its sign.
      * Fan-ins of 3, 6 and 4 take both the four-input passes and the leftover inputs; the weights
      * and biases are drawn at random (a new network's biases are 0, which would hide the order
-     * in which a bias is added).
+     * in which a bias is added). The row kernel is also given all three inputs as one batch: its
+     * summed loss is the predictions' squared errors added in order.
      */
     @Test
     void aPredictionIsTheTrainingKernelsForwardPassBitForBit() {
@@ -71,6 +72,14 @@ class CompiledMlpTest {
                 net.setParameters(random.doubles(net.parameterCount(), -1, 1).toArray());
                 KernelParameters kernel = new KernelParameters(net.layout().encoded());
                 kernel.load(net.parameterArray());
+                double summed = 0;
+                for (double[] x : inputs) {
+                    double error = net.predict(x)[0] - target;
+                    summed += error * error;
+                }
+                assertEquals(summed, MlpKernels.rowBatch(kernel.weights, kernel.biases, net.layout().encoded(),
+                        inputs, new double[][] {{target}, {target}, {target}}, MlpKernels.MSE), 0,
+                        "rows, three samples, " + hidden + " hidden, " + output + " output");
                 for (double[] x : inputs) {
                     double prediction = net.predict(x)[0];
                     double squared = (prediction - target) * (prediction - target);
