@@ -24,7 +24,9 @@ import java.util.Set;
  * values that only led to the source's result are left out ({@link UnreadValues}).
  *
  * <p>Array parameters the method writes into work on copies, their tangents too, so the caller's
- * arrays are left as they were, as in {@link ReverseMode}.
+ * arrays are left as they were, as in {@link ReverseMode}; so the tangent method, like the
+ * pullback, rejects a call that passes such an array for another parameter too
+ * ({@link Tangent#separations()}).
  */
 public final class TangentMode {
 
@@ -68,7 +70,7 @@ public final class TangentMode {
             }
         }
         body.addAll(statements(function.body().statements()));
-        return new Tangent(function, parameters, UnreadValues.removed(Stmt.Block.of(body)));
+        return new Tangent(function, parameters, UnreadValues.removed(Stmt.Block.of(body)), written);
     }
 
     private Variable tangentOf(Variable v) {
