@@ -63,7 +63,7 @@ public final class CompiledMlp {
         return predict(layout, parameters, x);
     }
 
-    /** The outputs for {@code x} of the network {@code layout} with parameters {@code params}, in the compiled order. */
+    /** The outputs for {@code x} of the network {@code layout} with parameters {@code params} in the compiled order. */
     static double[] predict(MlpLayout layout, double[] params, double[] x) {
         if (x.length != layout.inputSize()) {
             throw new IllegalArgumentException("input must have length " + layout.inputSize() + ", got " + x.length);

@@ -10,10 +10,10 @@ import io.microautograd.losses.Loss;
  *
  * <p>The parameters are in the compiled order {@link MlpLayout} documents (layer by layer, each
  * layer's weights input by input, each input's weights to the layer's units in order, then the
- * layer's biases: within each layer, the transpose of {@link io.microautograd.nn.MLP}'s). Each activation and
- * loss is written the way the {@code Value} engine computes it, operation for operation; a dot
- * product is summed four inputs at a time, another order than the engine's, so the two paths
- * agree to rounding. The architecture arrives as an {@code int[]} layout, which the kernels only
+ * layer's biases: within each layer, the transpose of {@link io.microautograd.nn.MLP}'s). Each
+ * activation and loss is written the way the {@code Value} engine computes it, operation for
+ * operation; a dot product is summed four inputs at a time, another order than the engine's, so
+ * the two paths agree to rounding. The architecture arrives as an {@code int[]} layout, which the kernels only
  * read; {@link MlpLayout} builds and documents it.
  */
 final class MlpKernels {
@@ -199,9 +199,9 @@ final class MlpKernels {
      * The summed loss ({@link #sampleLoss}, selected by a code) of a run of samples on the network
      * {@code layout}, the samples in rows: {@code inputs[s]} is sample s's input row and
      * {@code targets[s]} its target row. The weights are the parameters' runs of one input's
-     * weights, one row each ({@link KernelParameters}): {@code weights[row + i][unit + j]} is the weight of input i of
-     * the layer's neuron j, whose bias is {@code biases[unit + j]}. For wide layers: see
-     * {@link SampleLayout}.
+     * weights, one row each ({@link KernelParameters}): {@code weights[row + i][unit + j]} is the
+     * weight of input i of the layer's neuron j, whose bias is {@code biases[unit + j]}. For wide
+     * layers: see {@link SampleLayout}.
      *
      * <p>Written for the generated gradient. Each layer's innermost loop runs over the layer's
      * neurons, {@code j} indexing the sums and the weights alike, and updates the sums element by

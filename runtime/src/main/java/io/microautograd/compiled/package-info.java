@@ -2,9 +2,10 @@
  * The compiled path of the MLP: {@link io.microautograd.compiled.CompiledMlp} keeps its
  * parameters in one flat {@code double[]} in the order its kernels read (each layer's block of
  * {@link io.microautograd.nn.MLP}'s documented order transposed, see {@code MlpLayout}), speaks
- * {@code MLP}'s order in its public methods, and the gradients of its losses (every {@link io.microautograd.losses.Loss}; L2 on the side) come from
- * {@code @Differentiable} kernels that the runtime's own build compiles with our annotation
- * processor. {@link io.microautograd.compiled.CompiledMlpModel} makes it a
+ * {@code MLP}'s order in its public methods, and the gradients of its losses (every
+ * {@link io.microautograd.losses.Loss}; L2 on the side) come from {@code @Differentiable}
+ * kernels that the runtime's own build compiles with our annotation processor.
+ * {@link io.microautograd.compiled.CompiledMlpModel} makes it a
  * {@link io.microautograd.train.TrainableModel}, so the same trainer and optimizers train either
  * path.
  *

@@ -135,7 +135,7 @@ class CompiledMlpTest {
             3, 1, 9, 3, 2, MlpKernels.LINEAR}, layout);
     }
 
-    /** The kernel's rows of the parameters are a permutation: loading and giving back a gradient moves every number once. */
+    /** The kernel's rows are a permutation of the parameters: a load and a gradient move each number once. */
     @Test
     void kernelParametersAreAPermutationOfTheParameters() {
         CompiledMlp net = CompiledMlp.of(3, 4, SPECS);
