@@ -61,7 +61,7 @@ final class DigitsExample implements Example {
 
         double accuracy = Evaluation.argmaxAccuracy(mlp::predict, test);
         double compiledAccuracy = Evaluation.argmaxAccuracy(compiled, test);
-        double apart = Vectors.largestDifference(compiled.parameters(), mlp.parameterValues());
+        double apart = Vectors.largestDifference(compiled.network().parameters(), mlp.parameterValues());
         context.printf("after %d epochs: loss %.4f, training accuracy %.1f%%, held-out accuracy %.1f%% (Value"
                 + " engine), %.1f%% (compiled)%n", EPOCHS, dynamic.finalLoss(), 100 * dynamic.finalMetric("accuracy"),
                 100 * accuracy, 100 * compiledAccuracy);

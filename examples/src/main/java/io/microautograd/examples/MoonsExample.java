@@ -60,7 +60,7 @@ final class MoonsExample implements Example {
         double compiledMillis = (System.nanoTime() - start) / 1e6 / STEPS;
 
         double accuracy = dynamic.finalMetric("accuracy");
-        double apart = Vectors.largestDifference(compiled.parameters(), mlp.parameterValues());
+        double apart = Vectors.largestDifference(compiled.network().parameters(), mlp.parameterValues());
         context.printf("after %d steps: loss %.4f, training accuracy %.0f%% (Value engine), %.0f%% (compiled)%n",
                 STEPS, dynamic.finalLoss(), 100 * accuracy, 100 * generated.finalMetric("accuracy"));
         context.printf("compiled and Value-engine training end %.1e apart%n", apart);

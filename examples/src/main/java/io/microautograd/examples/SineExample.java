@@ -58,7 +58,7 @@ final class SineExample implements Example {
         TrainingHistory generated = train(compiled, data);
 
         double curveError = maxErrorAgainstSine(mlp::predict);
-        double apart = Vectors.largestDifference(compiled.parameters(), mlp.parameterValues());
+        double apart = Vectors.largestDifference(compiled.network().parameters(), mlp.parameterValues());
         context.printf("training MSE %.5f (noise variance %.5f); largest error against sin(x) on [-pi, pi]: %.3f%n",
                 dynamic.finalMetric("mse"), NOISE * NOISE, curveError);
         context.printf("compiled and Value-engine training end %.1e apart%n", apart);

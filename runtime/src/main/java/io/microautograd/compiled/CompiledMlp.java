@@ -19,15 +19,22 @@ import java.util.List;
  * <p>{@link #of} draws the initial weights exactly as {@link MLP#of} does with the same seed.
  * Train it with a {@link CompiledMlpModel}. Prediction runs a plain forward pass of one sample
  * that computes what the training kernel computes, bit for bit.
+ *
+ * <p>The network keeps its parameters in the order its kernels read, each layer's weights
+ * transposed, so that training moves no parameter between orders; {@link #parameters()} and
+ * {@link #setParameters(double[])} speak {@link MLP}'s order, and {@link CompiledMlpModel} the
+ * kernels' (see {@link CompiledMlpModel#toNetworkOrder(double[])}).
  */
 public final class CompiledMlp {
 
     private final MlpLayout layout;
+    /** In the compiled order (see {@link MlpLayout}). */
     private final double[] parameters;
 
-    private CompiledMlp(MlpLayout layout, double[] parameters) {
+    /** The network {@code layout} with the parameters {@code values}, given in {@link MLP}'s order. */
+    private CompiledMlp(MlpLayout layout, double[] values) {
         this.layout = layout;
-        this.parameters = parameters;
+        this.parameters = layout.toCompiledOrder(values);
     }
 
     /**
@@ -47,7 +54,7 @@ public final class CompiledMlp {
     /** A new {@code Value}-engine MLP with this architecture and a copy of the current weights. */
     public MLP toValueMlp() {
         MLP network = layout.valueMlp(0);
-        network.setParameterValues(parameters);
+        network.setParameterValues(parameters());
         return network;
     }
 
@@ -56,7 +63,7 @@ public final class CompiledMlp {
         return predict(layout, parameters, x);
     }
 
-    /** The outputs for {@code x} of the network {@code layout} with parameters {@code params}. */
+    /** The outputs for {@code x} of the network {@code layout} with parameters {@code params} in the compiled order. */
     static double[] predict(MlpLayout layout, double[] params, double[] x) {
         if (x.length != layout.inputSize()) {
             throw new IllegalArgumentException("input must have length " + layout.inputSize() + ", got " + x.length);
@@ -66,7 +73,7 @@ public final class CompiledMlp {
 
     /** A copy of the parameters, in the documented order. */
     public double[] parameters() {
-        return parameters.clone();
+        return layout.toNetworkOrder(parameters);
     }
 
     /**
@@ -79,7 +86,7 @@ public final class CompiledMlp {
             throw new IllegalArgumentException("values must hold one number per parameter (" + parameters.length
                     + "), got " + values.length);
         }
-        System.arraycopy(values, 0, parameters, 0, values.length);
+        System.arraycopy(layout.toCompiledOrder(values), 0, parameters, 0, values.length);
     }
 
     /** The number of parameters. */
@@ -106,7 +113,7 @@ public final class CompiledMlp {
         return layout;
     }
 
-    /** The live parameter array, for the model that trains this network in place. */
+    /** The live parameter array, in the compiled order, for the model that trains this network in place. */
     double[] parameterArray() {
         return parameters;
     }

@@ -16,6 +16,16 @@ import io.microautograd.train.TrainableModel;
  * the batch; with {@code threads > 1} a batch is cut into that many slices summed on that many
  * threads in a fixed order (see {@link PerSampleModel}), so a run is reproducible for a given
  * seed and thread count.
+ *
+ * <p>The model's flat order of the parameters, in {@link #parameters()},
+ * {@link #setParameters(double[])} and the gradient of {@link #lossAndGradient}, is the order its
+ * kernels read: layer by layer as in {@link io.microautograd.nn.MLP}'s documented order, but
+ * within a layer of {@code size} units reading {@code fanIn} units, the weight of input i of unit
+ * j at {@code i * size + j} and the bias of unit j at {@code fanIn * size + j} (the transpose of
+ * {@code MLP}'s {@code j * (fanIn + 1) + i}), so that a training step moves no parameter between
+ * orders. The trainer, the optimizers and gradient checks need no order; to compare with the
+ * {@code Value} path, {@link #toNetworkOrder(double[])} gives a vector in {@code MLP}'s order, which
+ * the network's own {@link CompiledMlp#parameters()} speaks.
  */
 public final class CompiledMlpModel implements TrainableModel {
 
@@ -75,14 +85,40 @@ public final class CompiledMlpModel implements TrainableModel {
         return network.parameterCount();
     }
 
+    /** A copy of the current parameters, in the model's order (see the class comment). */
     @Override
     public double[] parameters() {
-        return network.parameters();
+        return network.parameterArray().clone();
     }
 
+    /**
+     * Replaces the parameters by {@code values}, in the model's order (see the class comment).
+     *
+     * @throws IllegalArgumentException if {@code values} does not hold one number per parameter
+     */
     @Override
     public void setParameters(double[] values) {
-        network.setParameters(values);
+        double[] parameters = network.parameterArray();
+        if (values.length != parameters.length) {
+            throw new IllegalArgumentException("values must hold one number per parameter (" + parameters.length
+                    + "), got " + values.length);
+        }
+        System.arraycopy(values, 0, parameters, 0, values.length);
+    }
+
+    /**
+     * {@code values}, one per parameter in the model's order (its parameters, or a gradient of
+     * {@link #lossAndGradient}), as a new array in {@link io.microautograd.nn.MLP}'s documented
+     * order, the order of {@link CompiledMlp#parameters()} and of a {@code Value}-path model.
+     *
+     * @throws IllegalArgumentException if {@code values} does not hold one number per parameter
+     */
+    public double[] toNetworkOrder(double[] values) {
+        if (values.length != parameterCount()) {
+            throw new IllegalArgumentException("values must hold one number per parameter (" + parameterCount()
+                    + "), got " + values.length);
+        }
+        return network.layout().toNetworkOrder(values);
     }
 
     /**

@@ -3,11 +3,12 @@ package io.microautograd.compiled;
 import java.util.Arrays;
 
 /**
- * The parameters of the compiled MLP in the layout its kernel reads, kept between calls: the
- * weights transposed, one row per input of a layer ({@code weights[row + i][unit + j]} is the
- * weight of input i of neuron j, see {@link MlpLayout}), the biases in a row of their own, and
- * the adjoint storage of both. A copy is a permutation, so the gradient it gives back in the
- * parameters' order is the kernel's, bit for bit.
+ * The parameters of the compiled MLP in the rows the row kernel reads, kept between calls: one
+ * row per input of a layer ({@code weights[row + i][unit + j]} is the weight of input i of unit
+ * j, see {@link MlpLayout}), the biases in a row of their own, and the adjoint storage of both.
+ * Each row is a contiguous run of the parameters in the compiled order, so a copy either way is
+ * one {@code arraycopy} or one element-wise loop per row, and the gradient it gives back is the
+ * kernel's, bit for bit.
  */
 final class KernelParameters {
 
@@ -26,7 +27,7 @@ final class KernelParameters {
         this.biasAdjoints = new double[units];
     }
 
-    /** Copies {@code params}, in the MLP's documented order, into the kernel's layout, and zeroes the adjoints. */
+    /** Copies {@code params}, in the compiled order, into the kernel's rows, and zeroes the adjoints. */
     void load(double[] params) {
         for (int l = 0; l < layout[MlpKernels.LAYER_COUNT]; l++) {
             int record = MlpKernels.FIRST_LAYER + MlpKernels.LAYER_FIELDS * l;
@@ -36,20 +37,15 @@ final class KernelParameters {
             int unit = layout[record + MlpKernels.FIRST_UNIT];
             int row = layout[record + MlpKernels.FIRST_ROW];
             for (int i = 0; i < fanIn; i++) {
-                double[] column = weights[row + i];
+                System.arraycopy(params, w + i * size, weights[row + i], unit, size);
                 Arrays.fill(weightAdjoints[row + i], unit, unit + size, 0);
-                for (int j = 0; j < size; j++) {
-                    column[unit + j] = params[w + j * (fanIn + 1) + i];
-                }
             }
-            for (int j = 0; j < size; j++) {
-                biases[unit + j] = params[w + j * (fanIn + 1) + fanIn];
-            }
+            System.arraycopy(params, w + fanIn * size, biases, unit, size);
         }
         Arrays.fill(biasAdjoints, 0);
     }
 
-    /** Adds the adjoints into {@code gradient}, in the MLP's documented parameter order. */
+    /** Adds the adjoints into {@code gradient}, in the compiled order. */
     void addGradientTo(double[] gradient) {
         for (int l = 0; l < layout[MlpKernels.LAYER_COUNT]; l++) {
             int record = MlpKernels.FIRST_LAYER + MlpKernels.LAYER_FIELDS * l;
@@ -58,14 +54,12 @@ final class KernelParameters {
             int w = layout[record + MlpKernels.FIRST_WEIGHT];
             int unit = layout[record + MlpKernels.FIRST_UNIT];
             int row = layout[record + MlpKernels.FIRST_ROW];
-            for (int i = 0; i < fanIn; i++) {
-                double[] column = weightAdjoints[row + i];
-                for (int j = 0; j < size; j++) {
-                    gradient[w + j * (fanIn + 1) + i] += column[unit + j];
+            for (int i = 0; i <= fanIn; i++) {
+                double[] adjoints = i < fanIn ? weightAdjoints[row + i] : biasAdjoints;
+                int run = w + i * size - unit;
+                for (int j = unit; j < unit + size; j++) {
+                    gradient[run + j] += adjoints[j];
                 }
-            }
-            for (int j = 0; j < size; j++) {
-                gradient[w + j * (fanIn + 1) + fanIn] += biasAdjoints[unit + j];
             }
         }
     }

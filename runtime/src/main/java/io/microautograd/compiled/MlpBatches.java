@@ -9,8 +9,9 @@ import io.microautograd.train.SliceObjective;
  * gradient, {@link MlpKernels#rowBatch} or {@link MlpKernels#columnBatch} as the slice's
  * {@link SampleLayout} says: the loss checks each target row, and the slice's input and target
  * rows are copied into matrices kept per slice, which are replaced only when a slice of another
- * shape comes. For the row kernel the parameters are copied into its layout, and its gradient
- * back into theirs, through {@link KernelParameters} kept per slice.
+ * shape comes. The column kernel reads the parameters in the compiled order as they are; for the
+ * row kernel, each run of one input's weights is copied into a row of {@link KernelParameters}
+ * kept per slice, and its gradient added back run by run.
  */
 final class MlpBatches implements SliceObjective {
 

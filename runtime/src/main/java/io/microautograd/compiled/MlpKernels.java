@@ -8,11 +8,12 @@ import io.microautograd.losses.Loss;
  * array and compiled to reverse-mode gradients by our annotation processor at build time (into
  * {@code MlpKernelsGrad}). Only {@code params} is differentiated.
  *
- * <p>The parameters follow {@link io.microautograd.nn.MLP}'s documented order (layer by layer,
- * neuron by neuron, each neuron's weights in input order then its bias). Each activation and
- * loss is written the way the {@code Value} engine computes it, operation for operation; a dot
- * product is summed four inputs at a time, another order than the engine's, so the two paths
- * agree to rounding. The architecture arrives as an {@code int[]} layout, which the kernels only
+ * <p>The parameters are in the compiled order {@link MlpLayout} documents (layer by layer, each
+ * layer's weights input by input, each input's weights to the layer's units in order, then the
+ * layer's biases: within each layer, the transpose of {@link io.microautograd.nn.MLP}'s). Each
+ * activation and loss is written the way the {@code Value} engine computes it, operation for
+ * operation; a dot product is summed four inputs at a time, another order than the engine's, so
+ * the two paths agree to rounding. The architecture arrives as an {@code int[]} layout, which the kernels only
  * read; {@link MlpLayout} builds and documents it.
  */
 final class MlpKernels {
@@ -91,18 +92,20 @@ final class MlpKernels {
             int record = FIRST_LAYER + LAYER_FIELDS * l;
             int fanIn = layout[record + FAN_IN];
             int grouped = fanIn - fanIn % GROUP;
-            double[] out = new double[layout[record + SIZE]];
-            for (int j = 0; j < out.length; j++) {
-                int w = layout[record + FIRST_WEIGHT] + j * (fanIn + 1);
+            int size = layout[record + SIZE];
+            double[] out = new double[size];
+            for (int j = 0; j < size; j++) {
+                // params[w + i * size] is the weight of input i of unit j, params[w + fanIn * size] its bias.
+                int w = layout[record + FIRST_WEIGHT] + j;
                 double z = 0;
                 for (int i = 0; i < grouped; i += GROUP) {
-                    z += in[i] * params[w + i] + in[i + 1] * params[w + i + 1] + in[i + 2] * params[w + i + 2]
-                            + in[i + 3] * params[w + i + 3];
+                    z += in[i] * params[w + i * size] + in[i + 1] * params[w + (i + 1) * size]
+                            + in[i + 2] * params[w + (i + 2) * size] + in[i + 3] * params[w + (i + 3) * size];
                 }
                 for (int i = grouped; i < fanIn; i++) {
-                    z += in[i] * params[w + i];
+                    z += in[i] * params[w + i * size];
                 }
-                out[j] = activate(z + params[w + fanIn], layout[record + ACTIVATION]);
+                out[j] = activate(z + params[w + fanIn * size], layout[record + ACTIVATION]);
             }
             in = out;
         }
@@ -145,14 +148,16 @@ final class MlpKernels {
             int in = first - fanIn;
             int grouped = fanIn - fanIn % GROUP;
             int activation = layout[record + ACTIVATION];
-            for (int j = 0; j < layout[record + SIZE]; j++) {
-                int w = layout[record + FIRST_WEIGHT] + j * (fanIn + 1);
+            int size = layout[record + SIZE];
+            for (int j = 0; j < size; j++) {
+                // params[w + i * size] is the weight of input i of unit j, params[w + fanIn * size] its bias.
+                int w = layout[record + FIRST_WEIGHT] + j;
                 double[] z = sums[first + j];
                 for (int i = 0; i < grouped; i += GROUP) {
-                    double w0 = params[w + i];
-                    double w1 = params[w + i + 1];
-                    double w2 = params[w + i + 2];
-                    double w3 = params[w + i + 3];
+                    double w0 = params[w + i * size];
+                    double w1 = params[w + (i + 1) * size];
+                    double w2 = params[w + (i + 2) * size];
+                    double w3 = params[w + (i + 3) * size];
                     double[] a0 = values[in + i];
                     double[] a1 = values[in + i + 1];
                     double[] a2 = values[in + i + 2];
@@ -162,13 +167,13 @@ final class MlpKernels {
                     }
                 }
                 for (int i = grouped; i < fanIn; i++) {
-                    double weight = params[w + i];
+                    double weight = params[w + i * size];
                     double[] a = values[in + i];
                     for (int s = 0; s < n; s++) {
                         z[s] += weight * a[s];
                     }
                 }
-                double bias = params[w + fanIn];
+                double bias = params[w + fanIn * size];
                 double[] out = values[first + j];
                 for (int s = 0; s < n; s++) {
                     // Through a local, as in rowBatch.
@@ -193,10 +198,10 @@ final class MlpKernels {
     /**
      * The summed loss ({@link #sampleLoss}, selected by a code) of a run of samples on the network
      * {@code layout}, the samples in rows: {@code inputs[s]} is sample s's input row and
-     * {@code targets[s]} its target row. The weights are those of the parameters transposed
-     * ({@link KernelParameters}): {@code weights[row + i][unit + j]} is the weight of input i of
-     * the layer's neuron j, whose bias is {@code biases[unit + j]}. For wide layers: see
-     * {@link SampleLayout}.
+     * {@code targets[s]} its target row. The weights are the parameters' runs of one input's
+     * weights, one row each ({@link KernelParameters}): {@code weights[row + i][unit + j]} is the
+     * weight of input i of the layer's neuron j, whose bias is {@code biases[unit + j]}. For wide
+     * layers: see {@link SampleLayout}.
      *
      * <p>Written for the generated gradient. Each layer's innermost loop runs over the layer's
      * neurons, {@code j} indexing the sums and the weights alike, and updates the sums element by

@@ -18,12 +18,19 @@ import java.util.List;
  *
  * where unitCount is the number of computed units (every layer's size: the width of a sample's
  * row of sums and activations, the layers in order), weightRows the sum of the layers' fan-ins
- * (the rows of the kernels' transposed weights, one per input of a layer) and widest the size of
+ * (the row kernel's rows of weights, one per input of a layer) and widest the size of
  * the largest layer (their length). Each layer gives how many units it reads (the previous
- * layer, or the inputs), its size, where its weights start in the parameters (each neuron's
- * weights in input order, then its bias), where its units start in a sample's row, where its
- * rows of transposed weights start, and its activation as a code of {@link MlpKernels} (RELU,
+ * layer, or the inputs), its size, where its parameters start (in the compiled order below),
+ * where its units start in a sample's row, where its
+ * rows of weights start, and its activation as a code of {@link MlpKernels} (RELU,
  * TANH, SIGMOID, LINEAR).
+ *
+ * <p>The kernels read the parameters in the <em>compiled order</em>: layer by layer as in
+ * {@link MLP}'s documented order, and within a layer of {@code size} units reading {@code fanIn}
+ * units, the weight of input i of unit j at {@code i * size + j} and the bias of unit j at
+ * {@code fanIn * size + j}. It is the transpose, within each layer, of {@link MLP}'s order (unit
+ * j's weights in input order and then its bias at {@code j * (fanIn + 1)}), so that one input's
+ * weights to every unit of a layer are a contiguous run: the row kernel's inner loops walk it.
  */
 final class MlpLayout {
 
@@ -99,6 +106,40 @@ final class MlpLayout {
     /** The layout array the kernels read; shared, never to be written. */
     int[] encoded() {
         return encoded;
+    }
+
+    /** {@code values}, one per parameter in {@link MLP}'s order, in the compiled order. */
+    double[] toCompiledOrder(double[] values) {
+        return reorder(values, true);
+    }
+
+    /** {@code values}, one per parameter in the compiled order, in {@link MLP}'s order. */
+    double[] toNetworkOrder(double[] values) {
+        return reorder(values, false);
+    }
+
+    /** A copy of {@code values} moved from one order into the other, each layer's block transposed. */
+    private double[] reorder(double[] values, boolean toCompiled) {
+        double[] reordered = new double[values.length];
+        int first = 0;
+        int fanIn = inputSize;
+        for (LayerSpec layer : layers) {
+            int size = layer.size();
+            for (int j = 0; j < size; j++) {
+                for (int i = 0; i <= fanIn; i++) {
+                    int network = first + j * (fanIn + 1) + i;
+                    int compiled = first + i * size + j;
+                    if (toCompiled) {
+                        reordered[compiled] = values[network];
+                    } else {
+                        reordered[network] = values[compiled];
+                    }
+                }
+            }
+            first += size * (fanIn + 1);
+            fanIn = size;
+        }
+        return reordered;
     }
 
     /** A {@code Value} MLP of this architecture, its weights drawn from {@code seed} as {@link MLP#of} draws them. */

@@ -1,9 +1,11 @@
 /**
  * The compiled path of the MLP: {@link io.microautograd.compiled.CompiledMlp} keeps its
- * parameters in one flat {@code double[]} in {@link io.microautograd.nn.MLP}'s documented order,
- * and the gradients of its losses (every {@link io.microautograd.losses.Loss}; L2 on the side) come from
- * {@code @Differentiable} kernels that the runtime's own build compiles with our annotation
- * processor. {@link io.microautograd.compiled.CompiledMlpModel} makes it a
+ * parameters in one flat {@code double[]} in the order its kernels read (each layer's block of
+ * {@link io.microautograd.nn.MLP}'s documented order transposed, see {@code MlpLayout}), speaks
+ * {@code MLP}'s order in its public methods, and the gradients of its losses (every
+ * {@link io.microautograd.losses.Loss}; L2 on the side) come from {@code @Differentiable}
+ * kernels that the runtime's own build compiles with our annotation processor.
+ * {@link io.microautograd.compiled.CompiledMlpModel} makes it a
  * {@link io.microautograd.train.TrainableModel}, so the same trainer and optimizers train either
  * path.
  *
@@ -29,15 +31,23 @@
  *   <li>The architecture reaches the kernels as an {@code int[]} layout (see
  *       {@code MlpLayout}), a read-only parameter the kernels index without casts and the
  *       reverse sweep reads as the forward sweep did.</li>
- *   <li>One kernel, {@code MlpKernels.batch}, runs the forward pass of a whole slice of a batch
+ *   <li>One kernel, {@code MlpKernels.rowBatch}, runs the forward pass of a whole slice of a batch
  *       and then the loss a code selects, so every loss costs one forward and one reverse pass
- *       per slice. The samples are its rows and the weights reach it transposed, one row per
- *       input of a layer ({@code KernelParameters}, a permutation made and undone in plain Java
- *       around the call), so that every inner loop runs over a layer's neurons and updates them
+ *       per slice. The samples are its rows and the weights reach it one row per input of a
+ *       layer, so that every inner loop runs over a layer's neurons and updates them
  *       element by element, forward ({@code z[j] += x0 * w0[j] + ... + x3 * w3[j]}) and in
  *       reverse ({@code dW0[j] += dZ[j] * x0}): the JIT vectorises both. The earlier design,
- *       samples in columns with the weights as they are, vectorised the forward pass but left
- *       each weight's partial a sum over the samples, which the JIT keeps scalar and in order.</li>
+ *       samples in columns, vectorised the forward pass but left each weight's partial a sum over
+ *       the samples, which the JIT keeps scalar and in order.</li>
+ *   <li>The parameters live in the kernels' order, not {@code MLP}'s, so that a training step
+ *       moves none between orders: a row of the kernel is a contiguous run of them, copied in
+ *       and its gradient added back by unit-stride loops ({@code KernelParameters}).
+ *       {@link io.microautograd.compiled.CompiledMlpModel}'s flat order (its parameters and
+ *       gradients, which the trainer and optimizers need in no particular order) is therefore
+ *       the kernels', and {@code toNetworkOrder} gives {@code MLP}'s. The rows are arrays of
+ *       their own rather than offsets into one flat array: on Java 17 the JIT vectorises
+ *       {@code z[j] += a * w[j]} over separate arrays, but not updates of one array at several
+ *       offsets it cannot prove apart.</li>
  *   <li>The kernel is written for the code the compiler generates from it: four inputs per pass
  *       and blocks of 16 samples per pass over those inputs' weights, so that the weights stay
  *       in cache; the first layer reads the inputs, which are constants, so its reverse sweep

@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * Saves and loads a model's flat parameters as plain text: one number per line, in the model's
  * documented order, written so that it reads back to the same bits. Lines starting with
- * {@code #} are comments. The {@code Value} MLP and the compiled MLP share their parameter order,
- * so a network trained on one path loads on the other:
+ * {@code #} are comments. The {@code Value} MLP and the compiled MLP share their parameter order
+ * ({@code MLP.parameterValues()}, {@code CompiledMlp.parameters()}; a {@code CompiledMlpModel}'s
+ * own flat order is its kernels'), so a network trained on one path loads on the other:
  *
  * <pre>{@code
  * ParameterFile.save(Path.of("moons.txt"), mlp.parameterValues());     // an MLP trained on Value

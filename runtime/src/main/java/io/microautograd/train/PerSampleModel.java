@@ -7,8 +7,8 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * A {@link TrainableModel} over one flat {@code double[]} of parameters, built from a
- * {@link PerSampleObjective} (the loss of one sample) or a {@link SliceObjective} (the summed
- * loss of a run of samples, for kernels that take many at once), an optional regularizer on
+ * {@link PerSampleObjective} (the loss of one sample; or, internally, a {@link SliceObjective},
+ * the summed loss of a run of samples, for the compiled MLP), an optional regularizer on
  * the parameters, and a {@link ParameterizedPredictor}: the shape of a compiled model, whose
  * gradients come from generated code instead of a graph.
  *
@@ -63,7 +63,8 @@ public final class PerSampleModel implements TrainableModel {
     /**
      * A builder for the model with parameters starting at a copy of {@code initialParameters},
      * the losses of each slice of a batch summed by {@code sliceLoss}, and predictions by
-     * {@code predictor}.
+     * {@code predictor}. <b>Internal</b>, as {@link SliceObjective} is: for the library's compiled
+     * MLP; use the {@link PerSampleObjective} builder.
      *
      * @throws IllegalArgumentException if an argument is null or there are no parameters
      */

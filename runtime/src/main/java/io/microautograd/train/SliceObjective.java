@@ -9,6 +9,11 @@ import io.microautograd.data.Dataset;
  * MLP's does: its loops run over the samples, which the JIT vectorises, where one sample per
  * call leaves only a network's short fan-in loops.
  *
+ * <p><b>Internal</b>: the shape of the library's compiled MLP
+ * ({@code io.microautograd.compiled}), public only because it lives in another package; not a
+ * supported API, and it may change in any release. A model of your own implements
+ * {@link TrainableModel}, or gives {@link PerSampleModel} a {@link PerSampleObjective}.
+ *
  * <p>{@link PerSampleModel} cuts a batch into slices, one per thread, and calls this once per
  * slice. Calls for different slices may run at the same time on different threads; calls for
  * the same slice never do, so an implementation may keep scratch space per slice.

@@ -4,8 +4,7 @@
  * loss of a batch with its gradient added into a {@code double[]}, and predictions.
  * {@link io.microautograd.train.ValueMlpModel} is the {@code Value}-engine implementation;
  * {@link io.microautograd.train.PerSampleModel} builds one from any per-sample gradient on a
- * flat parameter array, or from a gradient of a whole slice of a batch at once (a compiled one,
- * as {@code io.microautograd.compiled} does), driven by
+ * flat parameter array (a {@link io.microautograd.train.PerSampleObjective}), driven by
  * the same {@link io.microautograd.train.Trainer} and optimizers.
  * {@link io.microautograd.train.Minimizer} runs an optimizer on a bare
  * {@link io.microautograd.optim.Objective} and records its path;
@@ -18,6 +17,14 @@
  *
  * <p>Choices written down here:
  * <ul>
+ *   <li>A user needs three gradient shapes: {@link io.microautograd.optim.Objective} (flat
+ *       parameters to value and gradient, for minimizers and gradient checks),
+ *       {@link io.microautograd.train.TrainableModel} (what the trainer trains) and
+ *       {@link io.microautograd.train.PerSampleObjective} (one sample's gradient, which
+ *       {@code PerSampleModel} makes a {@code TrainableModel}).
+ *       {@link io.microautograd.train.SliceObjective}, a whole slice of a batch in one call, is
+ *       internal: the compiled MLP's kernels take that shape, and it is public only because they
+ *       live in another package.</li>
  *   <li>Full batch is the default; smaller batches are reshuffled every epoch from a seed
  *       (default 0), so runs are reproducible. The last batch of an epoch may be smaller.</li>
  *   <li>The loss recorded for an epoch is the sample-weighted mean of the batch losses computed
@@ -53,7 +60,9 @@
  *       given. Its buffers are reused, so it serves one caller at a time.</li>
  *   <li>{@link io.microautograd.train.ParameterFile} saves parameters as plain text, one number
  *       per line in the model's flat order (Java's shortest form that reads back to the same
- *       bits): readable by any tool, and shared by both paths, which use one parameter order.
+ *       bits): readable by any tool, and shared by both paths, whose networks ({@code MLP} and
+ *       {@code CompiledMlp}) use one parameter order (a {@code CompiledMlpModel}'s own flat
+ *       order is its kernels': save its network's parameters).
  *       The architecture is not stored; the model the file is loaded into checks the count.</li>
  * </ul>
  */

@@ -58,7 +58,8 @@ class CompiledMlpTest {
      * sample and one output is exactly (out - t)^2, so it pins both the value and its sign.
      * Fan-ins of 3, 6 and 4 take both the four-input passes and the leftover inputs; the weights
      * and biases are drawn at random (a new network's biases are 0, which would hide the order
-     * in which a bias is added).
+     * in which a bias is added). The row kernel is also given all three inputs as one batch: its
+     * summed loss is the predictions' squared errors added in order.
      */
     @Test
     void aPredictionIsTheTrainingKernelsForwardPassBitForBit() {
@@ -71,6 +72,14 @@ class CompiledMlpTest {
                 net.setParameters(random.doubles(net.parameterCount(), -1, 1).toArray());
                 KernelParameters kernel = new KernelParameters(net.layout().encoded());
                 kernel.load(net.parameterArray());
+                double summed = 0;
+                for (double[] x : inputs) {
+                    double error = net.predict(x)[0] - target;
+                    summed += error * error;
+                }
+                assertEquals(summed, MlpKernels.rowBatch(kernel.weights, kernel.biases, net.layout().encoded(),
+                        inputs, new double[][] {{target}, {target}, {target}}, MlpKernels.MSE), 0,
+                        "rows, three samples, " + hidden + " hidden, " + output + " output");
                 for (double[] x : inputs) {
                     double prediction = net.predict(x)[0];
                     double squared = (prediction - target) * (prediction - target);
@@ -126,7 +135,7 @@ class CompiledMlpTest {
             3, 1, 9, 3, 2, MlpKernels.LINEAR}, layout);
     }
 
-    /** The kernel's layout of the parameters is a permutation: loading and giving back a gradient moves every number once. */
+    /** The kernel's rows are a permutation of the parameters: a load and a gradient move each number once. */
     @Test
     void kernelParametersAreAPermutationOfTheParameters() {
         CompiledMlp net = CompiledMlp.of(3, 4, SPECS);
@@ -140,6 +149,33 @@ class CompiledMlpTest {
         double[] back = new double[params.length];
         kernel.addGradientTo(back);
         assertArrayEquals(params, back);
+    }
+
+    /**
+     * The model's flat order is the kernels': within a layer, the weight of input i of unit j at
+     * i * size + j and the biases last, where the network's own parameters() keep MLP's order.
+     */
+    @Test
+    void theModelSpeaksTheCompiledOrderAndConvertsToTheNetworksOrder() {
+        CompiledMlp net = CompiledMlp.of(2, 1, layer(3, RELU), layer(1, LINEAR));
+        // MLP's order: unit by unit, each unit's weights then its bias
+        double[] networkOrder = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13};
+        net.setParameters(networkOrder);
+        CompiledMlpModel model = new CompiledMlpModel(net, Loss.MSE, 0);
+
+        // the hidden layer's input 0 to units 0-2, input 1 to units 0-2, the biases; then the output
+        // layer, whose one unit's weights and bias are in the same order either way
+        assertArrayEquals(new double[] {1, 4, 7, 2, 5, 8, 3, 6, 9, 10, 11, 12, 13}, model.parameters());
+        assertArrayEquals(networkOrder, model.toNetworkOrder(model.parameters()));
+        assertArrayEquals(networkOrder, net.parameters());
+        double[] changed = model.parameters();
+        changed[1] = -4;
+        model.setParameters(changed);
+        assertEquals(-4, net.parameters()[3], "the model's setParameters writes the network's weights");
+        assertEquals("values must hold one number per parameter (13), got 2", assertThrows(
+                IllegalArgumentException.class, () -> model.toNetworkOrder(new double[2])).getMessage());
+        assertEquals("values must hold one number per parameter (13), got 2", assertThrows(
+                IllegalArgumentException.class, () -> model.setParameters(new double[2])).getMessage());
     }
 
     @Test

@@ -173,12 +173,14 @@ class CrossPathTest {
         assertEquals(z.grad(), gradient[0], 1e-15 * expected);
     }
 
-    static void assertSameLossAndGradient(TrainableModel valuePath, TrainableModel compiledPath, Dataset data,
+    /** The compiled model's gradient is compared in the {@code Value} path's order, {@link MLP}'s. */
+    static void assertSameLossAndGradient(TrainableModel valuePath, CompiledMlpModel compiledPath, Dataset data,
             int[] batch) {
         double[] valueGradient = new double[valuePath.parameterCount()];
         double valueLoss = valuePath.lossAndGradient(data, batch, valueGradient);
         double[] compiledGradient = new double[compiledPath.parameterCount()];
         double compiledLoss = compiledPath.lossAndGradient(data, batch, compiledGradient);
+        compiledGradient = compiledPath.toNetworkOrder(compiledGradient);
 
         assertEquals(valueLoss, compiledLoss, RELATIVE * Math.abs(valueLoss), "loss");
         double largest = 0;

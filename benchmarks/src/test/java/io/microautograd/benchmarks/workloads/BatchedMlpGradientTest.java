@@ -93,9 +93,10 @@ class BatchedMlpGradientTest {
     /** Agreement to 1e-12 of the largest partial: the two sum the same terms in different orders. */
     private static void assertAgree(CompiledMlp network, Dataset data, int[] batch, double loss, double[] gradient,
             String what) {
+        CompiledMlpModel model = new CompiledMlpModel(network, Loss.HINGE, L2);
         double[] compiled = new double[network.parameterCount()];
-        double compiledLoss = new CompiledMlpModel(network, Loss.HINGE, L2)
-                .lossAndGradient(data, batch, compiled);
+        double compiledLoss = model.lossAndGradient(data, batch, compiled);
+        compiled = model.toNetworkOrder(compiled);
         assertEquals(compiledLoss, loss, 1e-12 * Math.abs(compiledLoss), "loss, " + what);
         double largest = 0;
         for (double partial : compiled) {

@@ -143,9 +143,10 @@ class WorkloadsTest {
         for (long seed = 1; seed <= 3; seed++) {
             CompiledMlp network = CompiledMlp.of(2, seed, LayerSpec.layer(16, Activation.RELU),
                     LayerSpec.layer(16, Activation.RELU), LayerSpec.layer(1, Activation.LINEAR));
+            CompiledMlpModel model = new CompiledMlpModel(network, Loss.HINGE, 1e-4);
             double[] compiled = new double[network.parameterCount()];
-            double compiledLoss = new CompiledMlpModel(network, Loss.HINGE, 1e-4)
-                    .lossAndGradient(moons, batch, compiled);
+            double compiledLoss = model.lossAndGradient(moons, batch, compiled);
+            compiled = model.toNetworkOrder(compiled);
             double[] byHand = new double[network.parameterCount()];
             double handLoss = new HandWrittenMlpGradient(2, 16, 16, 1)
                     .lossAndGradient(network.parameters(), moons, batch, 1e-4, byHand);
