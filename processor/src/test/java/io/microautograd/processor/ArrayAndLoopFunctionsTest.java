@@ -295,8 +295,8 @@ class ArrayAndLoopFunctionsTest {
 
     @BeforeAll
     static void compile() {
-        code = GeneratedCode.compile(JavaFileObjects.forSourceString("p.Numeric", SOURCE),
-                JavaFileObjects.forSourceString("p.Shapes", SHAPES));
+        code = GeneratedCode.compile(ValueTwinCheck.withEngine(JavaFileObjects.forSourceString("p.Numeric", SOURCE),
+                JavaFileObjects.forSourceString("p.Shapes", SHAPES)));
         gradients = new ArrayGradientCheck(code, "p.Numeric");
     }
 

@@ -82,6 +82,13 @@ final class BodyEmitter {
      * of the user's) would hide it in {@code Arrays.fill(...)}, so it takes a number instead.
      */
     void nameSourceVariables(List<Variable> variables, Stmt.Block body) {
+        typeNames(body).forEach(type -> names.allocate(type, "type " + type));
+        sourceVariables.addAll(variables);
+        variables.stream().filter(v -> v.role() == Variable.Role.PARAMETER).forEach(names::of);
+    }
+
+    /** The simple names of the types {@code body}'s code calls through, and {@code Math} and {@code Arrays}. */
+    static Set<String> typeNames(Stmt.Block body) {
         Set<String> types = new TreeSet<>(List.of("Math", "Arrays"));
         IrWalk.statements(body, s -> {
             if (s instanceof Stmt.Throw t) {
@@ -97,9 +104,7 @@ final class BodyEmitter {
                 }
             }));
         });
-        types.forEach(type -> names.allocate(type, "type " + type));
-        sourceVariables.addAll(variables);
-        variables.stream().filter(v -> v.role() == Variable.Role.PARAMETER).forEach(names::of);
+        return types;
     }
 
     /**
