@@ -97,12 +97,14 @@ class ExamplesTest {
                 assertTrue(result.measurement("Newton-CG distance to minimum") < 3e-10, result.measurements().toString());
                 assertTrue(result.measurement("L-BFGS iterations") < 100, result.measurements().toString());
                 assertTrue(result.measurement("Newton-CG iterations") < 100, result.measurements().toString());
+                // The twin runs the compiled function's operations in its order: its gradient is the compiled one.
+                assertTrue(result.measurement("twin gradient error") < 1e-15, result.measurements().toString());
             });
 
     /** How many pictures each example draws. */
     private static final Map<String, Integer> PICTURES =
             Map.of("engine", 0, "regression", 1, "moons", 2, "sine", 2, "digits", 4, "gradients", 1,
-                    "rosenbrock", 1);
+                    "rosenbrock", 2);
 
     @TempDir
     Path output;
