@@ -9,9 +9,11 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Value twins: written exactly when the engine is on the class path, one per annotated
@@ -128,6 +130,28 @@ class ValueTwinTest {
                 () -> code.call("p.Functions", "guarded", 150.0, 0.5));
         assertEquals(IllegalStateException.class, thrown.getCause().getClass());
         assertEquals(original.getCause().getMessage(), thrown.getCause().getMessage());
+    }
+
+    @Test
+    void aCallOfAMethodCompiledEarlierGoesThroughItsTwin(@TempDir Path library) throws Exception {
+        GeneratedCode first = GeneratedCode.compile(ValueTwinCheck.withEngine(
+                JavaFileObjects.forSourceString("p.Banana", ROSENBROCK)));
+        GeneratedCode second = first.compileAfter(library, JavaFileObjects.forSourceString("q.Caller", """
+                package q;
+
+                import io.microautograd.Differentiable;
+                import p.Banana;
+
+                class Caller {
+                    @Differentiable
+                    static double twice(double x, double y) {
+                        return 2 * Banana.rosenbrock(x, y);
+                    }
+                }
+                """));
+        assertTrue(source(second.compilation(), "q.CallerValues").contains("Value.of(2).mul(BananaValues.rosenbrock(x, y))"));
+        ValueTwinCheck.check(second, "q.Caller", "twice", new Object[] {-1.2, 1.0}, new int[] {0, 1},
+                new Object[] {2 * -215.6, 2 * -88.0});
     }
 
     private static List<String> twins(GeneratedCode code, String twinClass) {
