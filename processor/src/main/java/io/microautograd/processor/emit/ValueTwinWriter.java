@@ -73,6 +73,27 @@ final class ValueTwinWriter {
     private final TwinHelpers helpers;
     private final LocalNames names = new LocalNames();
     private Declarations declarations;
+    private final ControlFlow flow = new ControlFlow(new ControlFlow.Parts() {
+        @Override
+        public CodeBlock condition(Expr condition) {
+            return plain(condition);
+        }
+
+        @Override
+        public CodeBlock header(List<Stmt> statements) {
+            return statements.stream().map(s -> assignment((Stmt.Assign) s)).collect(CodeBlock.joining(", "));
+        }
+
+        @Override
+        public void statements(Stmt.Block block, CodeBlock.Builder code) {
+            ValueTwinWriter.this.statements(block, code);
+        }
+
+        @Override
+        public boolean declaredBefore(Stmt s) {
+            return !declarations.declaredBefore(s).isEmpty();
+        }
+    });
 
     private ValueTwinWriter(Function function, ClassName source, ValueTwins.Calls calls, TwinHelpers helpers) {
         this.function = function;
@@ -192,40 +213,13 @@ final class ValueTwinWriter {
 
         @Override
         public Void ifStatement(Stmt.If s) {
-            boolean thenEmpty = s.thenBlock().statements().isEmpty();
-            Expr condition = thenEmpty ? new Expr.Unary(UnaryOp.NOT, s.condition()) : s.condition();
-            code.beginControlFlow("if ($L)", plain(condition));
-            statements(thenEmpty ? s.elseBlock() : s.thenBlock(), code);
-            Stmt.If chained = s;
-            while (!thenEmpty && chained.elseBlock().statements().size() == 1
-                    && chained.elseBlock().statements().get(0) instanceof Stmt.If next
-                    && declarations.declaredBefore(next).isEmpty() && !next.thenBlock().statements().isEmpty()) {
-                code.nextControlFlow("else if ($L)", plain(next.condition()));
-                statements(next.thenBlock(), code);
-                chained = next;
-            }
-            if (!thenEmpty && !chained.elseBlock().statements().isEmpty()) {
-                code.nextControlFlow("else");
-                statements(chained.elseBlock(), code);
-            }
-            code.endControlFlow();
+            flow.ifStatement(s, code);
             return null;
         }
 
         @Override
         public Void loop(Stmt.Loop s) {
-            CodeBlock condition = s.condition() == null ? CodeBlock.of("") : plain(s.condition());
-            switch (s.kind()) {
-                case WHILE -> code.beginControlFlow("while ($L)", condition);
-                case DO_WHILE -> code.beginControlFlow("do");
-                case FOR -> code.beginControlFlow("for ($L; $L; $L)", header(s.init()), condition, header(s.update()));
-            }
-            statements(s.body(), code);
-            if (s.kind() == Stmt.LoopKind.DO_WHILE) {
-                code.endControlFlow("while ($L)", condition);
-            } else {
-                code.endControlFlow();
-            }
+            flow.loop(s, code, CodeBlock.of(""));
             return null;
         }
 
@@ -292,10 +286,6 @@ final class ValueTwinWriter {
 
     private static IllegalStateException notInSource(Stmt s) {
         return new IllegalStateException("a source body holds no " + s.getClass().getSimpleName());
-    }
-
-    private CodeBlock header(List<Stmt> statements) {
-        return statements.stream().map(s -> assignment((Stmt.Assign) s)).collect(CodeBlock.joining(", "));
     }
 
     /** An assignment; a new node assigned to a variable of values is labelled with the variable's name. */
