@@ -115,6 +115,9 @@ final class ValueTwinWriter {
             return new Twin(function, method, null);
         } catch (NoCounterpart e) {
             return new Twin(function, null, e.getMessage());
+        } catch (RuntimeException e) {
+            // The twin is an extra: a bug in writing it must not stop the build of the gradient code.
+            return new Twin(function, null, "the processor failed to write it (a bug; please report it): " + e);
         }
     }
 
