@@ -153,7 +153,13 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         }
         generated.forEach(this::write);
         if (processingEnv.getElementUtils().getTypeElement(ValueTwins.VALUE_CLASS) != null) {
-            ValueTwins.write(twinned, this::compiledTwin, getClass().getName()).forEach(this::write);
+            for (JavaFile twins : ValueTwins.write(twinned, this::compiledTwin, getClass().getName())) {
+                // A class of the user's with the twins' name keeps it; the gradient class needs no twins.
+                if (processingEnv.getElementUtils().getTypeElement(twins.packageName().isEmpty()
+                        ? twins.typeSpec().name() : twins.packageName() + "." + twins.typeSpec().name()) == null) {
+                    write(twins);
+                }
+            }
         }
     }
 

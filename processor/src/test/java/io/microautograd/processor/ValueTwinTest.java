@@ -63,6 +63,16 @@ class ValueTwinTest {
     }
 
     @Test
+    void aClassOfTheUsersWithTheTwinsNameKeepsIt() {
+        Compilation compilation = GeneratedCode.javac().compile(ValueTwinCheck.withEngine(
+                JavaFileObjects.forSourceString("p.Banana", ROSENBROCK),
+                JavaFileObjects.forSourceString("p.BananaValues", "package p;\n\nfinal class BananaValues {\n}\n")));
+        GeneratedCode.of(compilation);
+        assertTrue(compilation.generatedSourceFile("p.BananaGrad").isPresent());
+        assertFalse(compilation.generatedSourceFile("p.BananaValues").isPresent());
+    }
+
+    @Test
     void theTwinReadsLikeTheSource() {
         GeneratedCode code = GeneratedCode.compile(ValueTwinCheck.withEngine(
                 JavaFileObjects.forSourceString("p.Banana", ROSENBROCK)));
