@@ -112,23 +112,22 @@ final class ValueTwinWriter {
         try {
             MethodSpec method = new ValueTwinWriter(function, source, calls, used).method();
             helpers.addAll(used);
-            return new Twin(function, method, null);
+            return new Twin(method, null);
         } catch (NoCounterpart e) {
-            return new Twin(function, null, e.getMessage());
+            return new Twin(null, e.getMessage());
         } catch (RuntimeException e) {
             // The twin is an extra: a bug in writing it must not stop the build of the gradient code.
-            return new Twin(function, null, "the processor failed to write it (a bug; please report it): " + e);
+            return new Twin(null, "the processor failed to write it (a bug; please report it): " + e);
         }
     }
 
     /**
      * A method's twin, or why it has none.
      *
-     * @param function the source method
      * @param method the twin; null when it has none
      * @param reason why it has none; null when it has one
      */
-    record Twin(Function function, MethodSpec method, String reason) {
+    record Twin(MethodSpec method, String reason) {
     }
 
     private MethodSpec method() {
