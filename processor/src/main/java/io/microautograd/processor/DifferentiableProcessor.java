@@ -2,6 +2,7 @@ package io.microautograd.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
@@ -17,6 +18,8 @@ import io.microautograd.processor.emit.GeneratedSignatures;
 import io.microautograd.processor.emit.GradientClassWriter;
 import io.microautograd.processor.emit.GradientMethod;
 import io.microautograd.processor.emit.OperationClassWriter;
+import io.microautograd.processor.emit.ValueTwins;
+import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.IrWalk;
@@ -160,14 +163,45 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             }
         }
         Map<TypeElement, List<GradientMethod>> generated = new LinkedHashMap<>();
+        Map<TypeElement, Map<MethodKey, Function>> twinned = new LinkedHashMap<>();
         for (ReadMethod method : read.values()) {
             GradientMethod result = differentiate(method, graph);
             if (result != null) {
-                generated.computeIfAbsent((TypeElement) method.element().getEnclosingElement(),
-                        k -> new ArrayList<>()).add(result);
+                TypeElement type = (TypeElement) method.element().getEnclosingElement();
+                generated.computeIfAbsent(type, k -> new ArrayList<>()).add(result);
+                twinned.computeIfAbsent(type, k -> new LinkedHashMap<>()).put(method.key(),
+                        method.parsed().function());
             }
         }
         generated.forEach(this::write);
+        if (processingEnv.getElementUtils().getTypeElement(ValueTwins.VALUE_CLASS) != null) {
+            for (JavaFile twins : ValueTwins.write(twinned, this::compiledTwin, getClass().getName())) {
+                // A class of the user's with the twins' name keeps it; the gradient class needs no twins.
+                if (processingEnv.getElementUtils().getTypeElement(twins.packageName().isEmpty()
+                        ? twins.typeSpec().name() : twins.packageName() + "." + twins.typeSpec().name()) == null) {
+                    write(twins);
+                }
+            }
+        }
+    }
+
+    /** The class of the twin of {@code callee}, compiled in an earlier javac run, if it has one. */
+    private Optional<ClassName> compiledTwin(Callee callee) {
+        TypeElement twins = processingEnv.getElementUtils().getTypeElement(
+                GradientClassName.twinClassOf(callee.gradientClass()));
+        return twins != null && ElementFilter.methodsIn(twins.getEnclosedElements()).stream().anyMatch(m ->
+                m.getSimpleName().contentEquals(callee.name()) && m.getParameters().size() == callee.parameterTypes()
+                        .size()) ? Optional.of(ClassName.get(twins)) : Optional.empty();
+    }
+
+    private void write(JavaFile file) {
+        try {
+            file.writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Tag.INTERNAL_ERROR.prefix()
+                    + "could not write " + file.packageName() + "." + file.typeSpec().name() + ": " + e.getMessage(),
+                    file.typeSpec().originatingElements().get(0));
+        }
     }
 
     /**
@@ -226,22 +260,12 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     }
 
     private void writeOperations(TypeElement rules, List<RuleOperation> operations) {
-        try {
-            OperationClassWriter.write(rules, operations, getClass().getName()).writeTo(processingEnv.getFiler());
-        } catch (IOException e) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Tag.INTERNAL_ERROR.prefix()
-                    + "could not write " + OperationClassWriter.nameOf(rules) + ": " + e.getMessage(), rules);
-        }
+        write(OperationClassWriter.write(rules, operations, getClass().getName()));
     }
 
     private void write(TypeElement type, List<GradientMethod> methods) {
         ClassName name = ClassName.get(GradientClassName.packageOf(type), GradientClassName.simpleNameOf(type));
-        try {
-            GradientClassWriter.write(type, name, methods, getClass().getName()).writeTo(processingEnv.getFiler());
-        } catch (IOException e) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Tag.INTERNAL_ERROR.prefix()
-                    + "could not write " + name + ": " + e.getMessage(), type);
-        }
+        write(GradientClassWriter.write(type, name, methods, getClass().getName()));
     }
 
     /** Reads one method; null when it had errors, which are then reported, every one. */

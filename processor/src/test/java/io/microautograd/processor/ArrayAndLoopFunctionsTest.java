@@ -295,8 +295,8 @@ class ArrayAndLoopFunctionsTest {
 
     @BeforeAll
     static void compile() {
-        code = GeneratedCode.compile(JavaFileObjects.forSourceString("p.Numeric", SOURCE),
-                JavaFileObjects.forSourceString("p.Shapes", SHAPES));
+        code = GeneratedCode.compile(ValueTwinCheck.withEngine(JavaFileObjects.forSourceString("p.Numeric", SOURCE),
+                JavaFileObjects.forSourceString("p.Shapes", SHAPES)));
         gradients = new ArrayGradientCheck(code, "p.Numeric");
     }
 
@@ -363,6 +363,7 @@ class ArrayAndLoopFunctionsTest {
 
     @Test
     void tapeSizeReadsNoArrayTheSourceMethodWouldNotRead() {
+        gradients.check("guardedData", new Object[] {new double[] {0.9}, vector(18, 3), 1}, "x:0");
         Object result = code.call("p.NumericGrad", "guardedData", new double[] {2.0}, null, 0);
         assertEquals(2.0, (double) GeneratedCode.component(result, "value"));
         assertArrayEquals(new double[] {1.0}, (double[]) GeneratedCode.component(result, "x"));
@@ -376,6 +377,7 @@ class ArrayAndLoopFunctionsTest {
     @Test
     void methodCallingTwoOtherDifferentiableMethods() {
         gradients.check("callsTwo", new Object[] {vector(13, 3), 0.4}, "x:0", "y:1");
+        gradients.check("norm", new Object[] {vector(13, 3)}, "v:0");
     }
 
     @Test

@@ -59,6 +59,7 @@ final class ArrayGradientCheck {
             }
         }
         TangentCheck.check(code, userClass, method, arguments, indices, checked);
+        ValueTwinCheck.check(code, userClass, method, arguments, indices, checked);
     }
 
     private double value(String method, Object[] arguments) {

@@ -67,6 +67,7 @@ record FunctionCase(String name, String annotation, String parameters, String bo
                 partials[k] = partial;
             }
             TangentCheck.check(code, userClass, name, arguments(point, new Object[0]), differentiated, partials);
+            ValueTwinCheck.check(code, userClass, name, arguments(point, new Object[0]), differentiated, partials);
         }
     }
 

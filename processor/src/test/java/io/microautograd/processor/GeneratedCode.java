@@ -149,6 +149,15 @@ final class GeneratedCode {
         return source.substring(start, source.indexOf("\n    }\n", start));
     }
 
+    /** The text of a generated source file. */
+    static String text(JavaFileObject file) {
+        try {
+            return file.getCharContent(true).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** How many times {@code regex} matches in {@code text}, generated code for instance. */
     static int occurrences(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);

@@ -81,7 +81,7 @@ class GoldenTest {
                     public static double rosenbrockTangent(double x, double y, double dX, double dY) {
                         double dA = -dX;
                         double a = 1 - x;
-                        double dB = dY + -(dX * x + dX * x);
+                        double dB = dY - (dX * x + dX * x);
                         double b = y - x * x;
                         return dA * a + dA * a + (dB * 100.0 * b + dB * (100 * b));
                     }
@@ -245,7 +245,7 @@ class GoldenTest {
                             double dExp = -(dX[i] * exp);
                             double dA = dExp;
                             double a = exp;
-                            double dB = dX[i + 1] + -(dX[i] * x[i] + dX[i] * x[i]);
+                            double dB = dX[i + 1] - (dX[i] * x[i] + dX[i] * x[i]);
                             double b = x[i + 1] - x[i] * x[i];
                             dSum += dA * a + dA * a + (dB * 100.0 * b + dB * (100 * b));
                         }

@@ -78,4 +78,97 @@ class TangentModeTest {
                 () -> code.call("p.CountedGrad", "shiftedWhenNegativeTangent", -3.0, -1, 0.5)).getCause();
         assertInstanceOf(IllegalArgumentException.class, thrown);
     }
+
+    @Test
+    void aPlainCallIsMadeOnceAsInTheSourceThoughTheValueAndTheTangentBothNeedIt() {
+        GeneratedCode code = GeneratedCode.compile("p.Counted", """
+                package p;
+
+                import io.microautograd.Differentiable;
+
+                class Counted {
+                    static int calls;
+
+                    static int calls() {
+                        return calls;
+                    }
+
+                    static int counted(int n) {
+                        calls++;
+                        return n;
+                    }
+
+                    @Differentiable
+                    static double scale(double x, double k) {
+                        return x * k;
+                    }
+
+                    @Differentiable(wrt = "x")
+                    static double scaled(double x, int n) {
+                        double y = x * counted(n);
+                        return y * y;
+                    }
+
+                    @Differentiable(wrt = "x")
+                    static double passed(double x, int n) {
+                        return scale(x, counted(n));
+                    }
+                }
+                """);
+        assertEquals(2 * 3.0 * 2 * 2 * 0.5, (double) code.call("p.CountedGrad", "scaledTangent", 3.0, 2, 0.5));
+        assertEquals(1, code.call("p.Counted", "calls"));
+        assertEquals(2 * 0.5, (double) code.call("p.CountedGrad", "passedTangent", 3.0, 2, 0.5));
+        assertEquals(2, code.call("p.Counted", "calls"));
+    }
+
+    @Test
+    void aLeftOutValueThatThrowsByItselfStillThrows() {
+        GeneratedCode code = GeneratedCode.compile("p.Throwing", """
+                package p;
+
+                import io.microautograd.Differentiable;
+
+                class Throwing {
+                    @Differentiable(wrt = "x")
+                    static double divided(double x, int n, int m) {
+                        double unread = x * (n / m);
+                        return x * 2;
+                    }
+
+                    @Differentiable(wrt = "x")
+                    static double measured(double x, double[] data) {
+                        double unread = x * data.length;
+                        return x * 2;
+                    }
+                }
+                """);
+        assertEquals(1.0, (double) code.call("p.ThrowingGrad", "dividedTangent", 3.0, 4, 2, 0.5));
+        assertInstanceOf(ArithmeticException.class, assertThrows(AssertionError.class,
+                () -> code.call("p.ThrowingGrad", "dividedTangent", 3.0, 4, 0, 0.5)).getCause());
+        assertInstanceOf(NullPointerException.class, assertThrows(AssertionError.class,
+                () -> code.call("p.ThrowingGrad", "measuredTangent", 3.0, null, 0.5)).getCause());
+        String source = code.compilation().generatedSourceFile("p.ThrowingGrad").map(GeneratedCode::text).orElseThrow();
+        String tangent = source.substring(source.indexOf("double dividedTangent("), source.indexOf("double measured"));
+        assertEquals(1, GeneratedCode.occurrences(tangent, "n / m"), "the division once, in the value: " + tangent);
+    }
+
+    @Test
+    void aNegatedTermIsSubtracted() {
+        GeneratedCode code = GeneratedCode.compile("p.Signs", """
+                package p;
+
+                import io.microautograd.Differentiable;
+
+                class Signs {
+                    @Differentiable
+                    static double f(double x, double y) {
+                        return x * y - Math.exp(x);
+                    }
+                }
+                """);
+        String source = code.compilation().generatedSourceFile("p.SignsGrad").map(GeneratedCode::text).orElseThrow();
+        String tangent = source.substring(source.indexOf("double fTangent("));
+        assertEquals(0, GeneratedCode.occurrences(tangent, "\\+ -"), tangent);
+        assertEquals(1, GeneratedCode.occurrences(tangent, " - dExp"), tangent);
+    }
 }

@@ -10,7 +10,8 @@ import java.util.Random;
  * Checks a gradient against finite differences, as JAX's {@code check_grads} does: any
  * {@link Objective} (a compiled gradient, a {@code Value}-engine model, a hand-written one), or
  * the rule of an {@link Op} (yours, whose derivative you wrote by hand), at given points or at
- * seeded random points near a centre.
+ * seeded random points near a centre; and a compiled gradient against the {@code Value} engine's
+ * at a point ({@link #compareWithEngine}), the engine running the method's Value twin.
  *
  * <pre>{@code
  * GradientCheck.standard().assertGradient(FunctionsGrad::rosenbrock, new double[] {-1.2, 1}, new double[] {0.5, 0.3});
@@ -172,6 +173,53 @@ public final class GradientCheck {
     public GradientCheckReport assertGradientNear(Objective objective, double[] center, double radius, int count,
             long seed) {
         return requirePassed(checkNear(objective, center, radius, count, seed));
+    }
+
+    /**
+     * Compares the value and gradient of {@code compiled} at {@code point} with the engine's,
+     * {@code engine}'s graph built from one leaf per coordinate and differentiated by
+     * {@code backward()}, partial by partial within this check's tolerance, its error measured as
+     * the finite-difference check's; the step plays no part. With the Value twin of a compiled
+     * method the two run the same operations in the same order, so the values agree to the bit
+     * and the partials to rounding:
+     *
+     * <pre>{@code
+     * GradientCheck.standard().assertMatchesEngine(FunctionsGrad::rosenbrock, FunctionsValues::rosenbrock, point);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the point is empty or {@code engine} returns null
+     */
+    public EngineComparison compareWithEngine(Objective compiled, ValueObjective engine, double[] point) {
+        if (point == null || point.length == 0) {
+            throw new IllegalArgumentException("point must hold at least one coordinate");
+        }
+        double[] compiledGradient = new double[point.length];
+        double compiledValue = compiled.valueAndGradient(point.clone(), compiledGradient);
+        Value[] leaves = Value.of(point);
+        Value root = engine.apply(leaves.clone());
+        if (root == null) {
+            throw new IllegalArgumentException("the engine function returned null instead of its value's node");
+        }
+        root.backward();
+        double[] engineGradient = new double[point.length];
+        for (int i = 0; i < leaves.length; i++) {
+            engineGradient[i] = leaves[i].grad();
+        }
+        return new EngineComparison(point.clone(), compiledValue, root.data(), compiledGradient, engineGradient,
+                minScale, tolerance);
+    }
+
+    /**
+     * {@link #compareWithEngine}, throwing if the two disagree.
+     *
+     * @throws AssertionError with the comparison as its message if the value or a partial disagrees
+     */
+    public EngineComparison assertMatchesEngine(Objective compiled, ValueObjective engine, double[] point) {
+        EngineComparison comparison = compareWithEngine(compiled, engine, point);
+        if (!comparison.passed()) {
+            throw new AssertionError(comparison.toString());
+        }
+        return comparison;
     }
 
     /**

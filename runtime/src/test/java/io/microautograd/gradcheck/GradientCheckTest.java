@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.microautograd.engine.Value;
 import io.microautograd.optim.Objective;
 import org.junit.jupiter.api.Test;
 
@@ -247,5 +248,24 @@ class GradientCheckTest {
                 () -> GradientCheck.randomPoints(new double[] {0}, -1, 3, 1)).getMessage());
         assertEquals("count must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
                 () -> GradientCheck.randomPoints(new double[] {0}, 1, 0, 1)).getMessage());
+    }
+
+    @Test
+    void aGradientMatchesTheEnginesAndOneMissingAFactorDoesNot() {
+        ValueObjective engine = p -> {
+            Value a = Value.of(1).sub(p[0]);
+            Value b = p[1].sub(p[0].mul(p[0]));
+            return a.mul(a).add(Value.of(100).mul(b).mul(b));
+        };
+        EngineComparison right = GradientCheck.standard().assertMatchesEngine(GradientCheckTest::rosenbrock, engine,
+                POINTS[0]);
+        assertEquals(0.0, right.valueError());
+        assertTrue(right.worstError() < 1e-15, right.toString());
+        AssertionError wrong = assertThrows(AssertionError.class, () -> GradientCheck.standard()
+                .assertMatchesEngine(GradientCheckTest::rosenbrockMissingFactorTwo, engine, POINTS[0]));
+        assertEquals("Compiled and engine disagree at [-1.2, 1.0] (tolerance 1.0E-6): value 24.199999999999996 and"
+                + " 24.199999999999996 (error 0.0), worst partial d/dp[1] -43.99999999999999 and -87.99999999999999"
+                + " (error 0.5)",
+                wrong.getMessage());
     }
 }

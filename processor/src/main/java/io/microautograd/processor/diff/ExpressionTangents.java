@@ -1,6 +1,5 @@
 package io.microautograd.processor.diff;
 
-import static io.microautograd.processor.ir.Exprs.add;
 import static io.microautograd.processor.ir.Exprs.cond;
 import static io.microautograd.processor.ir.Exprs.lit;
 import static io.microautograd.processor.ir.Exprs.mul;
@@ -12,6 +11,7 @@ import io.microautograd.processor.ir.Exprs;
 import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
+import io.microautograd.processor.ir.UnaryOp;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,7 +31,8 @@ import java.util.function.UnaryOperator;
  * <p>A rule that reads its output (exp, tanh, sqrt, ...) would compute it again, and so would a
  * call's tangent the call's value; {@link #hoisted} puts such values into temporaries first, as
  * reverse mode keeps them from its forward sweep, so that the statement and its tangent read each
- * once.
+ * once. So it does with the scalar value of a call no differentiated input reaches, which the
+ * statement and its tangent (or a callee's tangent) would otherwise both make.
  */
 final class ExpressionTangents {
 
@@ -61,7 +62,8 @@ final class ExpressionTangents {
     /**
      * {@code e} reading temporaries that {@code out} computes first, with their tangents: the active
      * Math calls whose rule reads their output and the active calls of {@code @Differentiable}
-     * methods, outside conditional expressions (which must not evaluate their untaken side).
+     * methods; and, without a tangent, the other calls of a scalar value; all outside conditional
+     * expressions (which must not evaluate their untaken side).
      */
     Expr hoisted(Expr e, List<Stmt> out) {
         if (e instanceof Expr.Unary u) {
@@ -88,7 +90,7 @@ final class ExpressionTangents {
             return e;
         }
         if (call.type() != Type.DOUBLE || !isActive(call)) {
-            return call;
+            return call instanceof Expr.Call && !call.type().hasElements() ? made(hint, call, out) : call;
         }
         Variable value = variables.fresh(hint, Type.DOUBLE);
         Variable tangent = variables.fresh("d" + Sweeper.capitalized(hint), Type.DOUBLE);
@@ -97,6 +99,26 @@ final class ExpressionTangents {
         out.add(new Stmt.Assign(tangent, of(call, out), true, Stmt.Origin.NONE));
         temporaries.put(value, tangent);
         return read(value);
+    }
+
+    /**
+     * A read of a temporary that {@code out} sets to the value of {@code call}, a call that no
+     * differentiated input reaches: the statement and its tangent (which the call's value may
+     * scale) read it, so the call is made once, as in the source.
+     */
+    private Expr made(String hint, Expr call, List<Stmt> out) {
+        Variable value = variables.fresh(hint, call.type());
+        out.add(new Stmt.Assign(value, call, true, Stmt.Origin.NONE));
+        return read(value);
+    }
+
+    /**
+     * {@code a + b}, as {@code a - c} where b is {@code -c}, which rounds the same (IEEE 754 defines
+     * a - c as a + -c): a tangent is a sum of terms, some of them negated. Reverse code keeps the
+     * sum, since it folds repeated updates of an adjoint by their terms.
+     */
+    private static Expr add(Expr a, Expr b) {
+        return b instanceof Expr.Unary u && u.op() == UnaryOp.NEG ? Exprs.sub(a, u.operand()) : Exprs.add(a, b);
     }
 
     private List<Expr> hoisted(List<Expr> expressions, List<Stmt> out) {

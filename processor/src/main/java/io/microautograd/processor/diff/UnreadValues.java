@@ -1,7 +1,9 @@
 package io.microautograd.processor.diff;
 
+import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.IrWalk;
+import io.microautograd.processor.ir.MathFunction;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
@@ -11,14 +13,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Removes from a tangent body the assignments of double variables that nothing reads: a tangent
- * method returns the tangent, so the values that only led to the source's return value (an
- * accumulator, the value of a called method) need not be computed. Flow-insensitive: a variable is
- * read when any statement that stays reads it, to a fixed point. A value that could throw is still
- * evaluated, as Java would: of a value whose only parts that may throw are calls of methods without
- * {@code @Differentiable}, those calls stay as statements of their own, in the order Java makes them;
- * an assignment whose value reads an array element (which Java cannot evaluate on its own) or makes
- * such a call only under a condition stays whole. A call of a {@code @Differentiable} method may go,
+ * Removes from a tangent body the assignments of double variables, and of the scalar temporaries
+ * the differentiation made, that nothing reads: a tangent method returns the tangent, so the values
+ * that only led to the source's return value (an accumulator, the value of a called method) need not
+ * be computed. Flow-insensitive: a variable is read when any statement that stays reads it, to a
+ * fixed point. A value that could throw is still evaluated, as Java would: of a value whose only
+ * parts that may throw are calls of methods without {@code @Differentiable}, those calls stay as
+ * statements of their own, in the order Java makes them; a source statement whose value may throw
+ * by itself (an element read or a length, an integer division, which Java cannot evaluate on their
+ * own) stays whole, and so does an assignment that makes such a call only under a condition. A
+ * tangent's assignment may go where its statement's does not, since that statement, which follows
+ * it, throws the same. A call of a {@code @Differentiable} method may go,
  * since its tangent call beside it runs the same code.
  */
 final class UnreadValues {
@@ -54,12 +59,32 @@ final class UnreadValues {
      * value cannot throw; null when the statement is not such an assignment or must stay whole.
      */
     private List<Expr.Call> unreadValueCalls(Stmt s) {
-        if (!(s instanceof Stmt.Assign a && a.target().type() == Type.DOUBLE && !read.contains(a.target()))) {
+        if (!(s instanceof Stmt.Assign a && (a.target().type() == Type.DOUBLE
+                || a.target().role() == Variable.Role.GENERATED && !a.target().type().hasElements())
+                && !read.contains(a.target()))) {
             return null;
         }
-        boolean[] readsElement = {false};
-        IrWalk.expressions(a.value(), x -> readsElement[0] |= x instanceof Expr.Element);
-        return readsElement[0] ? null : plainCalls(a.value());
+        boolean[] mayThrow = {false};
+        if (a.origin() != Stmt.Origin.NONE) {
+            IrWalk.expressions(a.value(), x -> mayThrow[0] |= mayThrowByItself(x));
+        }
+        return mayThrow[0] ? null : plainCalls(a.value());
+    }
+
+    /**
+     * Whether Java may throw in evaluating the expression itself, not in a call it makes: an
+     * element read or a length (of null, or past the end), an int or long division or remainder
+     * (by zero), {@code Math.floorDiv} and {@code floorMod} (by zero).
+     */
+    private static boolean mayThrowByItself(Expr e) {
+        if (e instanceof Expr.Element || e instanceof Expr.Length) {
+            return true;
+        }
+        if (e instanceof Expr.Binary b && (b.op() == BinaryOp.DIV || b.op() == BinaryOp.REM)) {
+            return b.type() == Type.INT || b.type() == Type.LONG;
+        }
+        return e instanceof Expr.MathCall m && (m.function() == MathFunction.FLOOR_DIV
+                || m.function() == MathFunction.FLOOR_MOD);
     }
 
     /**

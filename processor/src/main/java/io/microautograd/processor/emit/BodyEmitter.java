@@ -28,6 +28,27 @@ final class BodyEmitter {
     private final ExprPrinter printer;
     private final List<Variable> sourceVariables = new ArrayList<>();
     private final CheckpointedLoops checkpointed;
+    private final ControlFlow flow = new ControlFlow(new ControlFlow.Parts() {
+        @Override
+        public CodeBlock condition(Expr condition) {
+            return printer.print(condition);
+        }
+
+        @Override
+        public CodeBlock header(List<Stmt> statements) {
+            return BodyEmitter.this.header(statements);
+        }
+
+        @Override
+        public void statements(Stmt.Block block, CodeBlock.Builder code) {
+            BodyEmitter.this.statements(block, code);
+        }
+
+        @Override
+        public boolean declaredBefore(Stmt s) {
+            return !declarations.declaredBefore(s).isEmpty();
+        }
+    });
     private Stmt.Block methodBody;
     private Declarations declarations;
     private Map<Stmt.Loop, Map<TapeKind, Expr>> reservations;
@@ -82,6 +103,13 @@ final class BodyEmitter {
      * of the user's) would hide it in {@code Arrays.fill(...)}, so it takes a number instead.
      */
     void nameSourceVariables(List<Variable> variables, Stmt.Block body) {
+        typeNames(body).forEach(type -> names.allocate(type, "type " + type));
+        sourceVariables.addAll(variables);
+        variables.stream().filter(v -> v.role() == Variable.Role.PARAMETER).forEach(names::of);
+    }
+
+    /** The simple names of the types {@code body}'s code calls through, and {@code Math} and {@code Arrays}. */
+    static Set<String> typeNames(Stmt.Block body) {
         Set<String> types = new TreeSet<>(List.of("Math", "Arrays"));
         IrWalk.statements(body, s -> {
             if (s instanceof Stmt.Throw t) {
@@ -97,9 +125,7 @@ final class BodyEmitter {
                 }
             }));
         });
-        types.forEach(type -> names.allocate(type, "type " + type));
-        sourceVariables.addAll(variables);
-        variables.stream().filter(v -> v.role() == Variable.Role.PARAMETER).forEach(names::of);
+        return types;
     }
 
     /**
@@ -173,7 +199,7 @@ final class BodyEmitter {
 
         @Override
         public Void ifStatement(Stmt.If s) {
-            BodyEmitter.this.ifStatement(s, code);
+            flow.ifStatement(s, code);
             return null;
         }
 
@@ -239,7 +265,7 @@ final class BodyEmitter {
         @Override
         public Void keepSnapshots(Stmt.KeepSnapshots s) {
             code.add(checkpointed.start(s.checkpoints(), methodBody.statements().contains(s)));
-            loopStatement(s.loop(), code, checkpointed.snapshotIfDue(s.checkpoints()));
+            flow.loop(s.loop(), code, checkpointed.snapshotIfDue(s.checkpoints()));
             return null;
         }
 
@@ -307,31 +333,6 @@ final class BodyEmitter {
         return CodeBlock.of("$L = $L", target, printer.print(value));
     }
 
-    /** An if, its else holding only another if printed as {@code else if}, as the source has it. */
-    private void ifStatement(Stmt.If i, CodeBlock.Builder code) {
-        boolean thenEmpty = i.thenBlock().statements().isEmpty();
-        boolean elseEmpty = i.elseBlock().statements().isEmpty();
-        if (thenEmpty && elseEmpty) {
-            return;
-        }
-        Expr condition = thenEmpty ? new Expr.Unary(UnaryOp.NOT, i.condition()) : i.condition();
-        code.beginControlFlow("if ($L)", printer.print(condition));
-        statements(thenEmpty ? i.elseBlock() : i.thenBlock(), code);
-        Stmt.If chained = i;
-        while (!thenEmpty && chained.elseBlock().statements().size() == 1
-                && chained.elseBlock().statements().get(0) instanceof Stmt.If next
-                && declarations.declaredBefore(next).isEmpty() && !next.thenBlock().statements().isEmpty()) {
-            code.nextControlFlow("else if ($L)", printer.print(next.condition()));
-            statements(next.thenBlock(), code);
-            chained = next;
-        }
-        if (!thenEmpty && !chained.elseBlock().statements().isEmpty()) {
-            code.nextControlFlow("else");
-            statements(chained.elseBlock(), code);
-        }
-        code.endControlFlow();
-    }
-
     /**
      * A loop, preceded by the room it makes on its tapes, if any. Its body's pushes are plain
      * stores exactly when it made room; a nested loop decides for its own body.
@@ -345,30 +346,8 @@ final class BodyEmitter {
         }
         boolean outer = roomReserved;
         roomReserved = !reservation.isEmpty();
-        loopStatement(l, code, CodeBlock.of(""));
+        flow.loop(l, code, CodeBlock.of(""));
         roomReserved = outer;
-    }
-
-    /** A loop, its body starting with {@code first}. */
-    private void loopStatement(Stmt.Loop l, CodeBlock.Builder code, CodeBlock first) {
-        CodeBlock condition = l.condition() == null ? CodeBlock.of("") : printer.print(l.condition());
-        switch (l.kind()) {
-            case WHILE -> {
-                code.beginControlFlow("while ($L)", condition).add(first);
-                statements(l.body(), code);
-                code.endControlFlow();
-            }
-            case DO_WHILE -> {
-                code.beginControlFlow("do").add(first);
-                statements(l.body(), code);
-                code.endControlFlow("while ($L)", condition);
-            }
-            case FOR -> {
-                code.beginControlFlow("for ($L; $L; $L)", header(l.init()), condition, header(l.update())).add(first);
-                statements(l.body(), code);
-                code.endControlFlow();
-            }
-        }
     }
 
     private CodeBlock header(List<Stmt> statements) {

@@ -84,5 +84,21 @@
  * one-line comment that says why. A temporary both loops
  * need is computed again at the top of the second under its own name, so each loop declares its
  * locals itself and none is hoisted to the top of the method.
+ *
+ * <p>Value twins: when {@code io.microautograd.engine.Value} resolves in the compilation (the
+ * runtime is on the class path or being compiled), {@code ValueTwins} also writes {@code
+ * ModelValues}, a class of its own so that {@code ModelGrad} keeps needing only the JDK. {@code
+ * ValueTwinWriter} prints each method's source IR, not its derivative, on the engine: {@code
+ * double} becomes {@code Value} and {@code double[]} {@code Value[]}, each operation on values
+ * one engine call ({@code a.sub(b)}, {@code x.exp()}, a plain right operand through the engine's
+ * {@code double} overloads), a new node assigned or stored is labelled with the variable's name,
+ * and everything else (int code, loops, branches on {@code data()}, guards) is printed as the
+ * source has it, its locals declared as {@code Declarations} places them. Calls of annotated
+ * methods go through their twins; whether a callee has one is decided for the whole round, a
+ * method losing its twin when a callee has none, and for a callee compiled earlier by looking its
+ * twin class up. {@code StrictMath} functions that may differ from {@code Math}'s by an ulp keep
+ * StrictMath's value through a helper that adds the difference as a constant. A method the engine
+ * cannot run gets no twin and a line in the class's javadoc saying why, never code that fails to
+ * compile.
  */
 package io.microautograd.processor.emit;

@@ -5,8 +5,14 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
-/** The name of the class generated for a user class: {@code p.Model} gives {@code p.ModelGrad}. */
+/**
+ * The names of the classes generated for a user class: {@code p.Model} gives {@code p.ModelGrad},
+ * and, when the runtime is on the class path, its Value twins' {@code p.ModelValues}.
+ */
 public final class GradientClassName {
+
+    private static final String GRADIENT_SUFFIX = "Grad";
+    private static final String TWIN_SUFFIX = "Values";
 
     private GradientClassName() {
     }
@@ -28,12 +34,17 @@ public final class GradientClassName {
             name.insert(0, enclosing.getSimpleName() + "_");
             e = e.getEnclosingElement();
         }
-        return name.append("Grad").toString();
+        return name.append(GRADIENT_SUFFIX).toString();
     }
 
     /** The qualified name of the generated class. */
     public static String qualifiedNameOf(TypeElement type) {
         String pkg = packageOf(type);
         return pkg.isEmpty() ? simpleNameOf(type) : pkg + "." + simpleNameOf(type);
+    }
+
+    /** The qualified name of the class holding the Value twins beside the gradient class {@code gradientClass}. */
+    public static String twinClassOf(String gradientClass) {
+        return gradientClass.substring(0, gradientClass.length() - GRADIENT_SUFFIX.length()) + TWIN_SUFFIX;
     }
 }
