@@ -51,7 +51,7 @@ class SessionTest {
 
     @Test
     void defineSucceedsForImplementedModules() {
-        for (String module : List.of("hello", "gmm", "lse", "llsq", "ode")) {
+        for (String module : List.of("hello", "gmm", "lse", "llsq", "ode", "det")) {
             JsonNode response = answer("{\"id\": 7, \"kind\": \"define\", \"module\": \"" + module + "\"}");
             assertEquals(7, response.get("id").intValue());
             assertTrue(response.get("success").booleanValue(), module);
@@ -60,7 +60,7 @@ class SessionTest {
 
     @Test
     void defineDeclinesOtherEvalsWithWhatIsMissing() {
-        Map<String, String> reasons = Map.of("kmeans", "second derivatives", "det", "recurse",
+        Map<String, String> reasons = Map.of("kmeans", "second derivatives",
                 "ba", "Jacobian", "ht", "Jacobian", "particle", "nested derivatives",
                 "saddle", "nested derivatives", "lstm", "not implemented yet (it needs only gradients)");
         reasons.forEach((module, reason) -> {
@@ -70,7 +70,7 @@ class SessionTest {
         });
         JsonNode unknown = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"foo\"}");
         assertFalse(unknown.get("success").booleanValue());
-        assertEquals("no eval named \"foo\"; this tool implements gmm, hello, llsq, lse, ode",
+        assertEquals("no eval named \"foo\"; this tool implements det, gmm, hello, llsq, lse, ode",
                 unknown.get("error").stringValue());
     }
 
