@@ -26,15 +26,18 @@ public final class Det {
         long count = Permutations.count(ell);
         double[] products = new double[ell + 1];
         products[0] = 1;
+        long code = Permutations.lastCode(ell);
         long columns = 0;
         double det = 0;
         for (long p = 0; p < count; p++) {
-            for (int row = Permutations.firstChangedRow(p, ell); row < ell; row++) {
-                int digit = Permutations.digit(p, ell, row);
-                columns = Permutations.place(columns, row, Permutations.unusedColumn(columns, row, digit));
-                double factor = a[row * ell + Permutations.column(columns, row)];
+            long next = Permutations.nextCode(code, ell);
+            for (int row = Permutations.firstChangedRow(code, next, ell); row < ell; row++) {
+                int digit = Permutations.at(next, row);
+                columns = Permutations.with(columns, row, Permutations.unusedColumn(columns, row, digit));
+                double factor = a[row * ell + Permutations.at(columns, row)];
                 products[row + 1] = digit % 2 == 0 ? products[row] * factor : -products[row] * factor;
             }
+            code = next;
             det += products[ell];
         }
         return det;

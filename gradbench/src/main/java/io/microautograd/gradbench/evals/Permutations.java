@@ -2,44 +2,60 @@ package io.microautograd.gradbench.evals;
 
 /**
  * Integer arithmetic for {@link Det}: the permutations of {@code ell} columns in lexicographic
- * order, numbered from 0 to {@code ell! - 1}. Permutation p is given by its Lehmer code, the
- * digits of p in the factorial number system: row r takes the digit-th column that rows 0 to
- * r - 1 left unused, and the permutation's sign is -1 to the sum of the digits. Its columns are
- * kept packed in a {@code long}, four bits a row, which limits {@code ell} to {@link #MAX_ELL}.
+ * order, each given by its Lehmer code. Row r's digit, from 0 to ell - r - 1, says that row r
+ * takes the digit-th column (counting from 0) that rows 0 to r - 1 left unused; the permutation's
+ * sign is -1 to the sum of the digits. Counting up the code as an odometer whose last row turns
+ * fastest walks the permutations in order. A code and a permutation's columns are each kept
+ * packed in a {@code long}, four bits a row, which limits {@code ell} to {@link #MAX_ELL}.
  */
 final class Permutations {
 
-    /** The largest edge whose columns fit in the packed {@code long}, four bits a row. */
+    /** The largest edge whose digits and columns fit in a {@code long}, four bits a row. */
     static final int MAX_ELL = 16;
 
     private static final int BITS = 4;
-    private static final long COLUMN_MASK = (1L << BITS) - 1;
+    private static final long ROW_MASK = (1L << BITS) - 1;
 
     private Permutations() {
     }
 
     /** ell!, the number of permutations. */
     static long count(int ell) {
-        return weight(0, ell) * ell;
+        long count = 1;
+        for (int k = 2; k <= ell; k++) {
+            count *= k;
+        }
+        return count;
+    }
+
+    /** The code of the last permutation, whose successor, wrapping around, is the first. */
+    static long lastCode(int ell) {
+        long code = 0;
+        for (int row = 0; row < ell; row++) {
+            code = with(code, row, ell - 1 - row);
+        }
+        return code;
+    }
+
+    /** The code after {@code code}: the odometer turned by one, from the last code to 0. */
+    static long nextCode(long code, int ell) {
+        for (int row = ell - 1; row >= 0; row--) {
+            int digit = at(code, row) + 1;
+            if (digit < ell - row) {
+                return with(code, row, digit);
+            }
+            code = with(code, row, 0);
+        }
+        return code;
     }
 
     /**
-     * The first row whose column differs between permutations p - 1 and p: the rows from there on
-     * are the ones to recompute (all of them for p = 0).
+     * The first row whose column may differ between the permutations of {@code code} and its
+     * successor {@code next}: the first row whose digit differs, or the last row where none does
+     * (ell = 1, whose one permutation follows itself).
      */
-    static int firstChangedRow(long p, int ell) {
-        int row = ell - 1;
-        long weight = 1;
-        while (row > 0 && p % (weight * (ell - row)) == 0) {
-            weight *= ell - row;
-            row--;
-        }
-        return row;
-    }
-
-    /** Row {@code row}'s digit of the Lehmer code of p, from 0 to ell - row - 1. */
-    static int digit(long p, int ell, int row) {
-        return (int) (p / weight(row, ell) % (ell - row));
+    static int firstChangedRow(long code, long next, int ell) {
+        return Math.min(Long.numberOfTrailingZeros(code ^ next) / BITS, ell - 1);
     }
 
     /**
@@ -49,7 +65,7 @@ final class Permutations {
     static int unusedColumn(long columns, int row, int digit) {
         int used = 0;
         for (int r = 0; r < row; r++) {
-            used |= 1 << column(columns, r);
+            used |= 1 << at(columns, r);
         }
         for (int column = 0, left = digit; ; column++) {
             if ((used & 1 << column) == 0) {
@@ -61,22 +77,13 @@ final class Permutations {
         }
     }
 
-    /** The column of row {@code row} in {@code columns}. */
-    static int column(long columns, int row) {
-        return (int) (columns >>> BITS * row & COLUMN_MASK);
+    /** Row {@code row}'s digit or column in packed {@code rows}. */
+    static int at(long rows, int row) {
+        return (int) (rows >>> BITS * row & ROW_MASK);
     }
 
-    /** {@code columns} with row {@code row} in column {@code column}. */
-    static long place(long columns, int row, int column) {
-        return columns & ~(COLUMN_MASK << BITS * row) | (long) column << BITS * row;
-    }
-
-    /** (ell - 1 - row)!, the weight of row {@code row}'s digit. */
-    private static long weight(int row, int ell) {
-        long weight = 1;
-        for (int k = 2; k < ell - row; k++) {
-            weight *= k;
-        }
-        return weight;
+    /** Packed {@code rows} with {@code value} at row {@code row}. */
+    static long with(long rows, int row, int value) {
+        return rows & ~(ROW_MASK << BITS * row) | (long) value << BITS * row;
     }
 }
