@@ -31,10 +31,14 @@ public final class Det {
         double det = 0;
         for (long p = 0; p < count; p++) {
             long next = Permutations.nextCode(code, ell);
-            for (int row = Permutations.firstChangedRow(code, next, ell); row < ell; row++) {
+            int first = Permutations.firstChangedRow(code, next, ell);
+            int used = Permutations.usedColumns(columns, first);
+            for (int row = first; row < ell; row++) {
                 int digit = Permutations.at(next, row);
-                columns = Permutations.with(columns, row, Permutations.unusedColumn(columns, row, digit));
-                double factor = a[row * ell + Permutations.at(columns, row)];
+                int column = Permutations.unusedColumn(used, digit);
+                used = Permutations.withColumn(used, column);
+                columns = Permutations.with(columns, row, column);
+                double factor = a[row * ell + column];
                 products[row + 1] = digit % 2 == 0 ? products[row] * factor : -products[row] * factor;
             }
             code = next;

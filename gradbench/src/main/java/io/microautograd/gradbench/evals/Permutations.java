@@ -58,23 +58,27 @@ final class Permutations {
         return Math.min(Long.numberOfTrailingZeros(code ^ next) / BITS, ell - 1);
     }
 
-    /**
-     * The digit-th column (counting from 0) that rows 0 to row - 1 of {@code columns} leave
-     * unused.
-     */
-    static int unusedColumn(long columns, int row, int digit) {
+    /** The set of the columns of rows 0 to row - 1 of {@code columns}, a bit a column. */
+    static int usedColumns(long columns, int row) {
         int used = 0;
         for (int r = 0; r < row; r++) {
-            used |= 1 << at(columns, r);
+            used = withColumn(used, at(columns, r));
         }
-        for (int column = 0, left = digit; ; column++) {
-            if ((used & 1 << column) == 0) {
-                if (left == 0) {
-                    return column;
-                }
-                left--;
-            }
+        return used;
+    }
+
+    /** The set {@code used} with {@code column} added. */
+    static int withColumn(int used, int column) {
+        return used | 1 << column;
+    }
+
+    /** The digit-th column (counting from 0) not in the set {@code used}. */
+    static int unusedColumn(int used, int digit) {
+        int unused = ~used;
+        for (int k = 0; k < digit; k++) {
+            unused &= unused - 1;
         }
+        return Integer.numberOfTrailingZeros(unused);
     }
 
     /** Row {@code row}'s digit or column in packed {@code rows}. */
