@@ -143,6 +143,9 @@ class SessionTest {
         assertEquals("mu[1] must have 2 numbers but has 1", error("gmm", "jacobian",
                 "{\"d\": 2, \"k\": 2, \"n\": 1, \"m\": 0, \"gamma\": 1, \"x\": [[0, 0]], \"alpha\": [0, 0],"
                         + " \"mu\": [[0, 0], [0]], \"q\": [[0, 0], [0, 0]], \"l\": [[0], [0]]}"));
+        assertEquals("A must have ell * ell = 4 elements but has 3",
+                error("det", "gradient", "{\"A\": [1, 2, 3], \"ell\": 2}"));
+        assertEquals("ell must be from 1 to 16 but is 17", error("det", "primal", "{\"A\": [1], \"ell\": 17}"));
         assertEquals("module gmm has no function \"gradient\"; it has jacobian, objective",
                 error("gmm", "gradient", "{}"));
         assertTrue(error("kmeans", "dir", "{}").contains("second derivatives"));
