@@ -35,14 +35,17 @@ public final class GradBenchReport {
     }
 
     /** The evals in report order. */
-    static final List<String> EVALS = List.of("hello", "lse", "llsq", "gmm", "ode");
+    static final List<String> EVALS = List.of("hello", "lse", "llsq", "gmm", "ode", "det");
     /** What a reader of an eval's table needs to know about the tools compared. */
     static final Map<String, String> NOTES = Map.of(
             "hello", "hello is no benchmark (its README says so): it shows that the protocol works.",
             "llsq", "GradBench's PyTorch tool has no llsq.",
             "ode", "`manual` computes ode's gradient from the closed-form solution (y_r / x_i), not"
                     + " through the Runge-Kutta steps of the primal, which ours differentiates; GradBench's"
-                    + " PyTorch tool has no ode.");
+                    + " PyTorch tool has no ode.",
+            "det", "`manual` computes det's gradient as the cofactors, each the determinant of a minor by"
+                    + " expansion by minors; ours differentiates the expansion of the primal in reverse mode."
+                    + " GradBench's PyTorch tool has no det.");
     /** Evals with the targets: our derivative at most 2x manual's and at most PyTorch's. */
     static final Set<String> TARGETED = Set.of("gmm", "lse", "llsq");
     static final double MAX_OVER_MANUAL = 2;

@@ -21,12 +21,11 @@ public final class Catalog {
     /** Every eval implemented, and the reasons for the rest. */
     public static Evals evals() {
         return new Evals(
-                List.of(HelloEval.module(), GmmEval.module(), LseEval.module(), LlsqEval.module(), OdeEval.module()),
+                List.of(HelloEval.module(), GmmEval.module(), LseEval.module(), LlsqEval.module(), OdeEval.module(),
+                        DetEval.module()),
                 Map.of(
                         "kmeans", "kmeans asks for J H^-1 with H the Hessian's diagonal: it needs second"
                                 + " derivatives, which MicroAutograd does not compile yet",
-                        "det", "det expands by minors, by recursion or by loops over permutations kept in"
-                                + " int arrays; @Differentiable methods cannot recurse or have int[] locals yet",
                         "ba", "ba " + JACOBIAN + " (a sparse one, of the reprojection errors)",
                         "ht", "ht " + JACOBIAN + " (of the hand model's residuals)",
                         "lstm", "lstm is not implemented yet (it needs only gradients)",

@@ -1,8 +1,8 @@
 /**
  * The evals, each as ordinary {@code @Differentiable} Java (the maths: {@code Gmm}, {@code Lse},
- * {@code Llsq}, {@code Ode}, {@code Hello}) and a module that reads the eval's input and calls
- * the method or its generated gradient ({@code GmmEval} and so on). No derivative is written by
- * hand: the gradients are the generated {@code *Grad} classes.
+ * {@code Llsq}, {@code Ode}, {@code Det}, {@code Hello}) and a module that reads the eval's
+ * input and calls the method or its generated gradient ({@code GmmEval} and so on). No derivative
+ * is written by hand: the gradients are the generated {@code *Grad} classes.
  *
  * <p>Where the supported subset forced a spelling a person would not choose:
  * <ul>
@@ -14,6 +14,10 @@
  *       and component (1.7 GB at d = 64, k = 100). The method builds each component's Q once as
  *       a d x d matrix and sums each row of Q(x - mu) into a local, so it tapes d values per
  *       point and component.</li>
+ *   <li>{@code Det}: a method can neither recurse nor keep {@code int[]} locals, so the
+ *       expansion by minors walks the permutations in lexicographic order and keeps their
+ *       columns packed in a {@code long} ({@code Permutations}), four bits a row, which limits
+ *       the edge to 16 (16! terms would take days anyway).</li>
  * </ul>
  */
 package io.microautograd.gradbench.evals;

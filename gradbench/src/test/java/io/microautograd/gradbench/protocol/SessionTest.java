@@ -51,7 +51,7 @@ class SessionTest {
 
     @Test
     void defineSucceedsForImplementedModules() {
-        for (String module : List.of("hello", "gmm", "lse", "llsq", "ode")) {
+        for (String module : List.of("hello", "gmm", "lse", "llsq", "ode", "det")) {
             JsonNode response = answer("{\"id\": 7, \"kind\": \"define\", \"module\": \"" + module + "\"}");
             assertEquals(7, response.get("id").intValue());
             assertTrue(response.get("success").booleanValue(), module);
@@ -60,7 +60,7 @@ class SessionTest {
 
     @Test
     void defineDeclinesOtherEvalsWithWhatIsMissing() {
-        Map<String, String> reasons = Map.of("kmeans", "second derivatives", "det", "recurse",
+        Map<String, String> reasons = Map.of("kmeans", "second derivatives",
                 "ba", "Jacobian", "ht", "Jacobian", "particle", "nested derivatives",
                 "saddle", "nested derivatives", "lstm", "not implemented yet (it needs only gradients)");
         reasons.forEach((module, reason) -> {
@@ -70,7 +70,7 @@ class SessionTest {
         });
         JsonNode unknown = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"foo\"}");
         assertFalse(unknown.get("success").booleanValue());
-        assertEquals("no eval named \"foo\"; this tool implements gmm, hello, llsq, lse, ode",
+        assertEquals("no eval named \"foo\"; this tool implements det, gmm, hello, llsq, lse, ode",
                 unknown.get("error").stringValue());
     }
 
@@ -143,6 +143,9 @@ class SessionTest {
         assertEquals("mu[1] must have 2 numbers but has 1", error("gmm", "jacobian",
                 "{\"d\": 2, \"k\": 2, \"n\": 1, \"m\": 0, \"gamma\": 1, \"x\": [[0, 0]], \"alpha\": [0, 0],"
                         + " \"mu\": [[0, 0], [0]], \"q\": [[0, 0], [0, 0]], \"l\": [[0], [0]]}"));
+        assertEquals("A must have ell * ell = 4 elements but has 3",
+                error("det", "gradient", "{\"A\": [1, 2, 3], \"ell\": 2}"));
+        assertEquals("ell must be from 1 to 16 but is 17", error("det", "primal", "{\"A\": [1], \"ell\": 17}"));
         assertEquals("module gmm has no function \"gradient\"; it has jacobian, objective",
                 error("gmm", "gradient", "{}"));
         assertTrue(error("kmeans", "dir", "{}").contains("second derivatives"));
