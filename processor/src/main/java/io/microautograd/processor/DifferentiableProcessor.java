@@ -7,6 +7,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.microautograd.Differentiable;
+import io.microautograd.processor.diff.ForwardOverReverse;
+import io.microautograd.processor.diff.HessianVector;
 import io.microautograd.processor.diff.LostDerivatives;
 import io.microautograd.processor.diff.Pullback;
 import io.microautograd.processor.diff.ReverseMode;
@@ -256,12 +258,26 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             pullback.tapedNotCheckpointed().forEach((loop, reason) -> reporter.note(Tag.CHECKPOINT,
                     "this loop is taped, not checkpointed: " + reason, method.parsed().loopSites().get(loop),
                     method.unit()));
-            return new GradientMethod(pullback, TangentMode.differentiate(function), sourceVariables(function),
-                    graph.facts(method.key()));
+            return new GradientMethod(pullback, TangentMode.differentiate(function), secondOrder(function, pullback,
+                    graph), sourceVariables(function), graph.facts(method.key()));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             reporter.bug(e, method.element());
             return null;
         }
+    }
+
+    /**
+     * The Hessian-vector product of a method of order 2, null for order 1. Its pullback tapes every
+     * loop: where the gradient checkpoints one, this one is differentiated again without.
+     */
+    private static HessianVector secondOrder(Function function, Pullback pullback, CallGraph graph) {
+        if (function.order() < 2) {
+            return null;
+        }
+        Pullback taped = function.checkpoints() == 0 ? pullback : ReverseMode.differentiate(new Function(
+                function.name(), function.parameters(), function.differentiated(), function.order(), function.body(),
+                function.firstFreeId(), 0), graph::mayHoldArrays);
+        return ForwardOverReverse.differentiate(taped);
     }
 
     private static List<Variable> sourceVariables(Function function) {

@@ -32,6 +32,9 @@ import java.util.function.UnaryOperator;
  * call's tangent the call's value; {@link #hoisted} puts such values into temporaries first, as
  * reverse mode keeps them from its forward sweep, so that the statement and its tangent read each
  * once.
+ *
+ * <p>In a pullback, the tangent of a value popped off a double or row tape is popped off it too: the
+ * forward sweep pushed it after the value.
  */
 final class ExpressionTangents {
 
@@ -137,6 +140,28 @@ final class ExpressionTangents {
         return read(zeros);
     }
 
+    /**
+     * The call of the tangent method of {@code e}'s callee ({@code gTangent} for {@code g}): its
+     * arguments, then the tangent of each one the callee differentiates.
+     */
+    Expr.Call tangentCall(Expr.Call e, List<Stmt> out) {
+        Callee callee = e.callee();
+        List<Expr> arguments = new ArrayList<>(e.arguments());
+        List<Type> types = new ArrayList<>(callee.parameterTypes());
+        for (int i = 0; i < e.arguments().size(); i++) {
+            if (callee.differentiated().get(i)) {
+                Expr argument = e.arguments().get(i);
+                arguments.add(callee.parameterTypes().get(i) == Type.DOUBLE ? orZero(argument, out)
+                        : arrayOrZeros(argument, out));
+                types.add(callee.parameterTypes().get(i));
+            }
+        }
+        Callee tangent = new Callee(callee.gradientClass() != null ? callee.gradientClass() : callee.ownerClass(),
+                null, callee.name() + "Tangent", List.of(), List.copyOf(types),
+                Collections.nCopies(types.size(), false), Type.DOUBLE);
+        return new Expr.Call(tangent, List.copyOf(arguments));
+    }
+
     /** The tangent of one active expression, kind by kind. */
     private final class Tangents implements Expr.Visitor<Expr> {
 
@@ -184,20 +209,7 @@ final class ExpressionTangents {
 
         @Override
         public Expr call(Expr.Call e) {
-            Callee callee = e.callee();
-            List<Expr> arguments = new ArrayList<>(e.arguments());
-            List<Type> types = new ArrayList<>(callee.parameterTypes());
-            for (int i = 0; i < e.arguments().size(); i++) {
-                if (callee.differentiated().get(i)) {
-                    Expr argument = e.arguments().get(i);
-                    arguments.add(callee.parameterTypes().get(i) == Type.DOUBLE ? orZero(argument, out)
-                            : arrayOrZeros(argument, out));
-                    types.add(callee.parameterTypes().get(i));
-                }
-            }
-            Callee tangent = new Callee(callee.gradientClass(), null, callee.name() + "Tangent", List.of(),
-                    List.copyOf(types), Collections.nCopies(types.size(), false), Type.DOUBLE);
-            return new Expr.Call(tangent, List.copyOf(arguments));
+            return tangentCall(e, out);
         }
 
         @Override
@@ -237,7 +249,7 @@ final class ExpressionTangents {
 
         @Override
         public Expr pop(Expr.Pop e) {
-            throw new IllegalStateException("the tangent pass reads source code, which has no tapes: " + e);
+            return new Expr.Pop(e.tape());
         }
 
         private IllegalStateException inactive(Expr e) {

@@ -6,6 +6,7 @@ import static io.microautograd.processor.ir.Exprs.read;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
@@ -25,6 +26,12 @@ import java.util.Set;
  *
  * <p>Array parameters the method writes into work on copies, their tangents too, so the caller's
  * arrays are left as they were, as in {@link ReverseMode}.
+ *
+ * <p>The same pass over a pullback's body gives its tangent, forward over reverse
+ * ({@link ForwardOverReverse}): there a double or row pushed on a tape is followed by its tangent,
+ * which the reverse sweep pops before the value; int and long tapes hold no derivatives and get no
+ * twins. A call of another pullback becomes a call of that pullback's tangent, which makes the
+ * call's own effects too.
  */
 public final class TangentMode {
 
@@ -33,17 +40,25 @@ public final class TangentMode {
     private final FreshVariables variables;
     private final Map<Variable, Variable> tangents = new LinkedHashMap<>();
     private final ExpressionTangents expressions;
+    private final boolean returnsValue;
+    private final String prefix;
 
-    private TangentMode(Function function) {
+    /**
+     * @param returnsValue whether a {@code return} returns its value, not its tangent
+     * @param prefix what a tangent's name starts with, before its variable's capitalized name
+     */
+    TangentMode(Function function, boolean returnsValue, String prefix) {
         this.function = function;
         this.activity = Activity.of(function);
         this.variables = new FreshVariables(function.firstFreeId());
         this.expressions = new ExpressionTangents(activity, this::tangentOf, variables);
+        this.returnsValue = returnsValue;
+        this.prefix = prefix;
     }
 
     /** Differentiates a function in forward mode. */
     public static Tangent differentiate(Function function) {
-        return new TangentMode(function).build();
+        return new TangentMode(function, false, "d").build();
     }
 
     private Tangent build() {
@@ -71,8 +86,32 @@ public final class TangentMode {
         return new Tangent(function, parameters, UnreadValues.removed(Stmt.Block.of(body)));
     }
 
+    /**
+     * The tangent of a body whose differentiated parameters get tangent parameters, named as
+     * {@code names} says, put into {@code parameterTangents} in order, and whose other active
+     * parameters get zero tangents; unlike {@link #build()}, no parameter is copied, since the body
+     * copies what it writes.
+     */
+    Stmt.Block differentiatedBody(Map<Variable, String> names, Map<Variable, Variable> parameterTangents) {
+        List<Stmt> body = new ArrayList<>();
+        ArrayLoops arrays = new ArrayLoops(variables);
+        for (Variable p : function.parameters()) {
+            if (function.differentiated().contains(p)) {
+                Variable t = variables.fresh(names.get(p), p.type());
+                tangents.put(p, t);
+                parameterTangents.put(p, t);
+            } else if (p.type() == Type.DOUBLE && activity.isActive(p)) {
+                body.add(new Stmt.Assign(tangentOf(p), lit(0.0), true, Stmt.Origin.NONE));
+            } else if (p.type().isArray() && activity.isActive(p)) {
+                arrays.zerosLike(tangentOf(p), read(p), body);
+            }
+        }
+        body.addAll(statements(function.body().statements()));
+        return UnreadValues.removed(Stmt.Block.of(body));
+    }
+
     private Variable tangentOf(Variable v) {
-        return tangents.computeIfAbsent(v, k -> variables.fresh("d" + Sweeper.capitalized(k.name()), k.type()));
+        return tangents.computeIfAbsent(v, k -> variables.fresh(prefix + Sweeper.capitalized(k.name()), k.type()));
     }
 
     private List<Stmt> statements(List<Stmt> source) {
@@ -107,9 +146,8 @@ public final class TangentMode {
                         Stmt.Origin.NONE));
                 out.add(new Stmt.Assign(target, value, s.declaration(), s.origin()));
             } else {
-                Expr t = s.value() instanceof Expr.NewArray allocation ? allocation
-                        : expressions.arrayOrZeros(s.value(), out);
-                out.add(new Stmt.Assign(tangentOf(target), t, s.declaration(), Stmt.Origin.NONE));
+                out.add(new Stmt.Assign(tangentOf(target), arrayTangent(s.value()), s.declaration(),
+                        Stmt.Origin.NONE));
                 out.add(s);
             }
             return null;
@@ -123,9 +161,15 @@ public final class TangentMode {
             }
             Expr value = expressions.hoisted(s.value(), out);
             Expr array = expressions.of(s.array(), out);
-            out.add(new Stmt.Store(array, s.index(), expressions.orZero(value, out), Stmt.Origin.NONE));
+            Expr tangent = value.type().isArray() ? arrayTangent(value) : expressions.orZero(value, out);
+            out.add(new Stmt.Store(array, s.index(), tangent, Stmt.Origin.NONE));
             out.add(new Stmt.Store(s.array(), s.index(), value, s.origin()));
             return null;
+        }
+
+        /** The tangent of an array value: a new array's is a new array of its shape. */
+        private Expr arrayTangent(Expr value) {
+            return value instanceof Expr.NewArray allocation ? allocation : expressions.arrayOrZeros(value, out);
         }
 
         @Override
@@ -150,6 +194,10 @@ public final class TangentMode {
 
         @Override
         public Void returnStatement(Stmt.Return s) {
+            if (returnsValue) {
+                out.add(s);
+                return null;
+            }
             out.add(new Stmt.Return(expressions.orZero(expressions.hoisted(s.value(), out), out), s.origin()));
             return null;
         }
@@ -180,22 +228,36 @@ public final class TangentMode {
 
         @Override
         public Void evaluate(Stmt.Evaluate s) {
-            throw generatedOnly(s);
+            Expr.Call call = s.call();
+            boolean active = false;
+            for (int i = 0; i < call.arguments().size(); i++) {
+                active |= call.callee().differentiated().get(i) && activity.dependsOnActive(call.arguments().get(i));
+            }
+            out.add(active ? new Stmt.Evaluate(expressions.tangentCall(call, out)) : s);
+            return null;
         }
 
         @Override
         public Void push(Stmt.Push s) {
-            throw generatedOnly(s);
+            out.add(s);
+            if (s.tape() == TapeKind.DOUBLE) {
+                out.add(new Stmt.Push(s.tape(), expressions.orZero(s.value(), out)));
+            } else if (s.tape() == TapeKind.ROW) {
+                out.add(new Stmt.Push(s.tape(), expressions.arrayOrZeros(s.value(), out)));
+            }
+            return null;
         }
 
         @Override
         public Void forwardSweep(Stmt.ForwardSweep s) {
-            throw generatedOnly(s);
+            out.add(new Stmt.ForwardSweep(TangentMode.this.block(s.body())));
+            return null;
         }
 
         @Override
         public Void leaveForward(Stmt.LeaveForward s) {
-            throw generatedOnly(s);
+            out.add(s);
+            return null;
         }
 
         @Override
@@ -209,7 +271,7 @@ public final class TangentMode {
         }
 
         private IllegalStateException generatedOnly(Stmt s) {
-            return new IllegalStateException("the tangent pass reads source code, which has no " + s);
+            return new IllegalStateException("the tangent pass reads taped code, which has no " + s);
         }
     }
 }

@@ -17,7 +17,8 @@ import java.util.Set;
  * read when any statement that stays reads it, to a fixed point. A value that could throw is still
  * evaluated, as Java would: of a value whose only parts that may throw are calls of methods without
  * {@code @Differentiable}, those calls stay as statements of their own, in the order Java makes them;
- * an assignment whose value reads an array element (which Java cannot evaluate on its own) or makes
+ * an assignment whose value reads an array element (which Java cannot evaluate on its own) or pops a
+ * tape (which must stay in step with its pushes), or makes
  * such a call only under a condition stays whole. A call of a {@code @Differentiable} method may go,
  * since its tangent call beside it runs the same code.
  */
@@ -58,7 +59,7 @@ final class UnreadValues {
             return null;
         }
         boolean[] readsElement = {false};
-        IrWalk.expressions(a.value(), x -> readsElement[0] |= x instanceof Expr.Element);
+        IrWalk.expressions(a.value(), x -> readsElement[0] |= x instanceof Expr.Element || x instanceof Expr.Pop);
         return readsElement[0] ? null : plainCalls(a.value());
     }
 
