@@ -69,6 +69,7 @@ final class ArrayGradientCheck {
         TangentCheck.check(code, userClass, method, arguments, indices, checked);
         if (secondOrder) {
             HessianVectorCheck.check(code, userClass, method, arguments, indices);
+            HessianVectorCheck.checkHessian(code, userClass, method, arguments, indices);
         }
     }
 

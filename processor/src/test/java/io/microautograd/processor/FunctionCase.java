@@ -78,6 +78,7 @@ record FunctionCase(String name, String annotation, String parameters, String bo
             TangentCheck.check(code, userClass, name, arguments(point, new Object[0]), differentiated, partials);
             if (secondOrder) {
                 HessianVectorCheck.check(code, userClass, name, arguments(point, new Object[0]), differentiated);
+                HessianVectorCheck.checkHessian(code, userClass, name, arguments(point, new Object[0]), differentiated);
             }
         }
     }

@@ -13,7 +13,7 @@ import java.util.Random;
  * Checks a generated Hessian-vector product {@code fHvp} of a method of order 2 whose gradient was
  * checked: along a random direction it gives the value, the compiled gradient bit for bit, and a
  * product that matches the central difference of the compiled gradient along the direction, and
- * it leaves its arguments and the direction alone.
+ * it leaves its arguments and the direction alone. The same for the whole Hessian ({@link #checkHessian}).
  */
 final class HessianVectorCheck {
 
@@ -56,6 +56,45 @@ final class HessianVectorCheck {
         }
         assertTrue(Arrays.deepEquals(arguments, given), where + ": arguments left as they were");
         assertTrue(Arrays.deepEquals(directions, givenDirections), where + ": direction left as it was");
+    }
+
+    /**
+     * Checks the generated {@code fHessian} of a method whose differentiated parameters are doubles
+     * or one {@code double[]}: symmetric exactly, and each column the central difference of the
+     * compiled gradient along that unit vector; nothing to check for other methods, which have none.
+     */
+    static void checkHessian(GeneratedCode code, String userClass, String method, Object[] arguments,
+            int[] differentiated) {
+        boolean scalars = Arrays.stream(differentiated).allMatch(i -> arguments[i] instanceof Double);
+        if (!scalars && !(differentiated.length == 1 && arguments[differentiated[0]] instanceof double[])) {
+            return;
+        }
+        Object[] given = ArrayGradientCheck.copy(arguments);
+        double[][] hessian = (double[][]) code.call(userClass + "Grad", method + "Hessian", given);
+        String where = method + "Hessian at " + Arrays.deepToString(arguments);
+        int size = flat(storage(arguments, differentiated)).length;
+        assertEquals(size, hessian.length, where + ": rows");
+        for (int j = 0; j < size; j++) {
+            Object[] unit = new Object[differentiated.length];
+            for (int k = 0; k < differentiated.length; k++) {
+                unit[k] = scalars ? (Object) (k == j ? 1.0 : 0.0) : new double[size];
+            }
+            if (!scalars) {
+                ((double[]) unit[0])[j] = 1.0;
+            }
+            double[] column = difference(code, userClass, method, arguments, differentiated, unit);
+            double scale = 1.0;
+            for (double x : column) {
+                scale = Math.max(scale, Math.abs(x));
+            }
+            for (int i = 0; i < size; i++) {
+                assertEquals(hessian[j][i], hessian[i][j], where + ": symmetric at " + i + ", " + j);
+                assertTrue(Math.abs(hessian[i][j] - column[i]) <= FiniteDifferences.TOLERANCE * scale, where + ": entry "
+                        + i + ", " + j + " is " + hessian[i][j] + " but the central difference of the gradient gives "
+                        + column[i]);
+            }
+        }
+        assertTrue(Arrays.deepEquals(arguments, given), where + ": arguments left as they were");
     }
 
     /** The central difference of the compiled gradient along the directions, its components in storage order. */

@@ -104,6 +104,31 @@ class HessianVectorTest {
     }
 
     @Test
+    void theHessianOfScalarParametersIsTheMatrixOfSecondPartials() {
+        double x = 0.3;
+        double y = -0.7;
+        double e = Math.exp(x * y);
+        double[][] hessian = (double[][]) CODE.call("p.ModelGrad", "productHessian", x, y);
+        assertArrayEquals(new double[] {y * y * e + 6 * x, e * (1 + x * y)}, hessian[0], 1e-12);
+        assertArrayEquals(new double[] {e * (1 + x * y), x * x * e}, hessian[1], 1e-12);
+    }
+
+    @Test
+    void theHessianOfAnArrayParameterIsSymmetricAndTridiagonalForRosenbrock() {
+        double[] x = RandomArrays.vector(4, 6);
+        double[][] hessian = (double[][]) CODE.call("p.ModelGrad", "rosenbrockNHessian", (Object) x);
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x.length; j++) {
+                assertEquals(hessian[j][i], hessian[i][j]);
+                if (Math.abs(i - j) > 1) {
+                    assertEquals(0.0, hessian[i][j]);
+                }
+            }
+        }
+        HessianVectorCheck.checkHessian(CODE, "p.Model", "rosenbrockN", new Object[] {x}, new int[] {0});
+    }
+
+    @Test
     void aCheckpointedLoopIsTapedInTheProductAndAgreesWithTheCheckpointedGradient() {
         for (int steps : new int[] {0, 1, 7, 40}) {
             HessianVectorCheck.check(CODE, "p.Model", "checkpointed", new Object[] {RandomArrays.vector(3, 5), steps},

@@ -66,6 +66,10 @@ public final class GradientClassWriter {
                 type.addFields(secondKept);
                 type.addMethod(second.hessianVectorProduct());
                 type.addMethod(second.pullbackTangent());
+                MethodSpec hessian = second.hessian();
+                if (hessian != null) {
+                    type.addMethod(hessian);
+                }
             }
         }
         if (!fields.isEmpty()) {

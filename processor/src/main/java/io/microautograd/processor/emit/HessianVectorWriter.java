@@ -6,6 +6,7 @@ import com.palantir.javapoet.MethodSpec;
 import io.microautograd.processor.diff.HessianVector;
 import io.microautograd.processor.diff.Pullback;
 import io.microautograd.processor.ir.Function;
+import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,8 +18,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the second-order members of a method {@code f} of order 2: {@code fPullbackTangent}, the
- * tangent of the pullback, which calling methods' own use, and {@code fHvp}, the gradient and the
- * Hessian-vector product in one call. They have names of their own, since their locals are
+ * tangent of the pullback, which calling methods' own use, {@code fHvp}, the gradient and the
+ * Hessian-vector product in one call, and {@code fHessian}, the whole Hessian, where it is small. They have names of their own, since their locals are
  * neither the pullback's nor the tangent method's.
  */
 final class HessianVectorWriter {
@@ -133,6 +134,74 @@ final class HessianVectorWriter {
         }
         return m.addJavadoc("@return the value\n")
                 .addStatement("return $N($L)", pullbackTangentName(), CodeBlock.join(arguments, ", ")).build();
+    }
+
+    /**
+     * {@code fHessian(parameters...)}, for a method whose differentiated parameters are doubles or
+     * one {@code double[]}: the matrix of second partial derivatives, column by column from the
+     * products with the unit vectors, then made symmetric by averaging each entry with its mirror
+     * image, which gives the two one value since adding is commutative. Null for other methods.
+     */
+    MethodSpec hessian() {
+        List<Variable> differentiated = function.parameters().stream().filter(function.differentiated()::contains)
+                .toList();
+        boolean scalars = differentiated.stream().allMatch(p -> p.type() == Type.DOUBLE);
+        boolean oneArray = differentiated.size() == 1 && differentiated.get(0).type() == Type.DOUBLE_ARRAY;
+        if (!scalars && !oneArray) {
+            return null;
+        }
+        MethodSpec.Builder m = MethodSpec.methodBuilder(function.name() + "Hessian")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(double[][].class)
+                .addJavadoc("Computes the Hessian of $L: the matrix of its second partial derivatives with respect\n"
+                        + "to the differentiated $L, one Hessian-vector product per column. It is symmetric\n"
+                        + "by construction: each entry is the mean of the two products that give it.\n\n"
+                        + "@return the Hessian, row by row, a new $L matrix\n", writer.link(),
+                        scalars ? "parameters, in order: " + writer.differentiatedScalarNames()
+                                : "elements of " + differentiated.get(0).name(),
+                        scalars ? "square" : "n-by-n, n the length of " + differentiated.get(0).name() + ",");
+        LocalNames local = new LocalNames();
+        function.parameters().forEach(p -> {
+            local.allocate(names.of(p), p);
+            m.addParameter(MethodWriter.typeName(p.type()), names.of(p));
+        });
+        String size = local.allocate("size", "size");
+        String columns = local.allocate("columns", "columns");
+        String gradient = local.allocate("gradient", "gradient");
+        String direction = local.allocate("direction", "direction");
+        String hessian = local.allocate("hessian", "hessian");
+        String i = local.allocate("i", "i");
+        String j = local.allocate("j", "j");
+        m.addStatement("int $N = $L", size, scalars ? differentiated.size()
+                : CodeBlock.of("$N.length", names.of(differentiated.get(0))));
+        m.addStatement("double[][] $N = new double[$N][$N]", columns, size, size);
+        m.addStatement("double[] $N = new double[$N]", gradient, size);
+        m.addStatement("double[] $N = new double[$N]", direction, size);
+        List<CodeBlock> arguments = new ArrayList<>();
+        function.parameters().forEach(p -> arguments.add(CodeBlock.of("$N", names.of(p))));
+        arguments.add(CodeBlock.of("1.0"));
+        arguments.add(CodeBlock.of("$N", gradient));
+        if (scalars) {
+            for (int k = 0; k < differentiated.size(); k++) {
+                arguments.add(CodeBlock.of("$N[$L]", direction, k));
+            }
+        } else {
+            arguments.add(CodeBlock.of("$N", direction));
+        }
+        arguments.add(CodeBlock.of("0.0"));
+        arguments.add(CodeBlock.of("$N[$N]", columns, j));
+        m.beginControlFlow("for (int $N = 0; $N < $N; $N++)", j, j, size, j)
+                .addStatement("$N[$N] = 1.0", direction, j)
+                .addStatement("$N($L)", pullbackTangentName(), CodeBlock.join(arguments, ", "))
+                .addStatement("$N[$N] = 0.0", direction, j)
+                .endControlFlow();
+        m.addStatement("double[][] $N = new double[$N][$N]", hessian, size, size)
+                .beginControlFlow("for (int $N = 0; $N < $N; $N++)", i, i, size, i)
+                .beginControlFlow("for (int $N = 0; $N < $N; $N++)", j, j, size, j)
+                .addStatement("$N[$N][$N] = ($N[$N][$N] + $N[$N][$N]) / 2", hessian, i, j, columns, j, i, columns, i, j)
+                .endControlFlow()
+                .endControlFlow();
+        return m.addStatement("return $N", hessian).build();
     }
 
     /** Checks the lengths and shapes of the storage, the directions and the products against the parameters. */
