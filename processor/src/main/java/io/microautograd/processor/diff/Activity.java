@@ -61,7 +61,7 @@ final class Activity {
     }
 
     /** Whether a call gets a value that depends on a differentiated input for a parameter it differentiates. */
-    private boolean dependsOnActiveArgument(Expr.Call call) {
+    boolean dependsOnActiveArgument(Expr.Call call) {
         for (int i = 0; i < call.arguments().size(); i++) {
             if (call.callee().differentiated().get(i) && dependsOnActive(call.arguments().get(i))) {
                 return true;

@@ -41,15 +41,20 @@ final class ExpressionTangents {
     private final Activity activity;
     private final UnaryOperator<Variable> tangents;
     private final FreshVariables variables;
+    private final String prefix;
     private final ArrayLoops arrays;
     private final Map<Variable, Variable> temporaries = new HashMap<>();
     private final Map<Expr, Variable> outputs = new IdentityHashMap<>();
 
-    /** @param tangents gives the tangent variable of an active variable */
-    ExpressionTangents(Activity activity, UnaryOperator<Variable> tangents, FreshVariables variables) {
+    /**
+     * @param tangents gives the tangent variable of an active variable
+     * @param prefix what the name of a temporary's tangent starts with, before the temporary's
+     */
+    ExpressionTangents(Activity activity, UnaryOperator<Variable> tangents, FreshVariables variables, String prefix) {
         this.activity = activity;
         this.tangents = tangents;
         this.variables = variables;
+        this.prefix = prefix;
         this.arrays = new ArrayLoops(variables);
     }
 
@@ -94,7 +99,7 @@ final class ExpressionTangents {
             return call;
         }
         Variable value = variables.fresh(hint, Type.DOUBLE);
-        Variable tangent = variables.fresh("d" + Sweeper.capitalized(hint), Type.DOUBLE);
+        Variable tangent = variables.fresh(prefix + Sweeper.capitalized(hint), Type.DOUBLE);
         out.add(new Stmt.Assign(value, call, true, Stmt.Origin.NONE));
         outputs.put(call, value);
         out.add(new Stmt.Assign(tangent, of(call, out), true, Stmt.Origin.NONE));

@@ -51,7 +51,7 @@ public final class TangentMode {
         this.function = function;
         this.activity = Activity.of(function);
         this.variables = new FreshVariables(function.firstFreeId());
-        this.expressions = new ExpressionTangents(activity, this::tangentOf, variables);
+        this.expressions = new ExpressionTangents(activity, this::tangentOf, variables, prefix);
         this.returnsValue = returnsValue;
         this.prefix = prefix;
     }
@@ -228,12 +228,8 @@ public final class TangentMode {
 
         @Override
         public Void evaluate(Stmt.Evaluate s) {
-            Expr.Call call = s.call();
-            boolean active = false;
-            for (int i = 0; i < call.arguments().size(); i++) {
-                active |= call.callee().differentiated().get(i) && activity.dependsOnActive(call.arguments().get(i));
-            }
-            out.add(active ? new Stmt.Evaluate(expressions.tangentCall(call, out)) : s);
+            out.add(activity.dependsOnActiveArgument(s.call()) ? new Stmt.Evaluate(expressions.tangentCall(s.call(),
+                    out)) : s);
             return null;
         }
 
