@@ -64,24 +64,7 @@ public final class TangentMode {
     private Tangent build() {
         Map<Variable, Variable> parameters = new LinkedHashMap<>();
         List<Stmt> body = new ArrayList<>();
-        Set<Variable> written = WrittenArrays.of(function);
-        ArrayLoops arrays = new ArrayLoops(variables);
-        for (Variable p : function.parameters()) {
-            if (written.contains(p)) {
-                arrays.copyInPlace(p, body);
-            }
-            if (function.differentiated().contains(p)) {
-                Variable t = tangentOf(p);
-                parameters.put(p, t);
-                if (written.contains(p)) {
-                    arrays.copyInPlace(t, body);
-                }
-            } else if (p.type() == Type.DOUBLE && activity.isActive(p)) {
-                body.add(new Stmt.Assign(tangentOf(p), lit(0.0), true, Stmt.Origin.NONE));
-            } else if (p.type().isArray() && activity.isActive(p)) {
-                arrays.zerosLike(tangentOf(p), read(p), body);
-            }
-        }
+        parameterTangents(WrittenArrays.of(function), Map.of(), parameters, body);
         body.addAll(statements(function.body().statements()));
         return new Tangent(function, parameters, UnreadValues.removed(Stmt.Block.of(body)));
     }
@@ -94,20 +77,36 @@ public final class TangentMode {
      */
     Stmt.Block differentiatedBody(Map<Variable, String> names, Map<Variable, Variable> parameterTangents) {
         List<Stmt> body = new ArrayList<>();
+        parameterTangents(Set.of(), names, parameterTangents, body);
+        body.addAll(statements(function.body().statements()));
+        return UnreadValues.removed(Stmt.Block.of(body));
+    }
+
+    /**
+     * Gives each differentiated parameter its tangent parameter, named as {@code names} says where
+     * it says, into {@code parameterTangents}, and each other active parameter a zero tangent. The
+     * parameters in {@code copied}, and their tangent parameters, are replaced by copies first.
+     */
+    private void parameterTangents(Set<Variable> copied, Map<Variable, String> names,
+            Map<Variable, Variable> parameterTangents, List<Stmt> body) {
         ArrayLoops arrays = new ArrayLoops(variables);
         for (Variable p : function.parameters()) {
+            if (copied.contains(p)) {
+                arrays.copyInPlace(p, body);
+            }
             if (function.differentiated().contains(p)) {
-                Variable t = variables.fresh(names.get(p), p.type());
+                Variable t = names.containsKey(p) ? variables.fresh(names.get(p), p.type()) : tangentOf(p);
                 tangents.put(p, t);
                 parameterTangents.put(p, t);
+                if (copied.contains(p)) {
+                    arrays.copyInPlace(t, body);
+                }
             } else if (p.type() == Type.DOUBLE && activity.isActive(p)) {
                 body.add(new Stmt.Assign(tangentOf(p), lit(0.0), true, Stmt.Origin.NONE));
             } else if (p.type().isArray() && activity.isActive(p)) {
                 arrays.zerosLike(tangentOf(p), read(p), body);
             }
         }
-        body.addAll(statements(function.body().statements()));
-        return UnreadValues.removed(Stmt.Block.of(body));
     }
 
     private Variable tangentOf(Variable v) {
