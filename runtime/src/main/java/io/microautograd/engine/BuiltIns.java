@@ -1,5 +1,6 @@
 package io.microautograd.engine;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
@@ -12,6 +13,14 @@ import java.util.function.DoubleUnaryOperator;
  * compiler supports, with the same conventions at kinks (relu'(0) = 0, abs'(0) = 0, max and min
  * send the gradient to their first argument at a tie, floor, ceil, rint and signum have
  * derivative 0), so that both paths compute the same program the same way.
+ *
+ * <p>Each row also writes its backward as a graph ({@code backwardGraph}): the same rule built
+ * from engine operations, with the output's gradient a {@link Value}, so that
+ * {@link Value#differentiate} can give gradients that are differentiated again (second
+ * derivatives). The plain backward stays in doubles, as fast as it was. Where the two forms
+ * differ in how they compute a partial, they compute it the same way (tanh's and sigmoid's
+ * cancellation-free forms, atan2's division by r twice), so that a gradient as a graph holds the
+ * number {@link Value#backward()} gives, to rounding.
  */
 public final class BuiltIns {
 
@@ -30,6 +39,11 @@ public final class BuiltIns {
         @Override
         void backward(Value out) {
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[0];
+        }
     };
 
     /** a + b: d/da = d/db = 1. */
@@ -43,6 +57,11 @@ public final class BuiltIns {
         void backward(Value out) {
             out.inputs[0].grad += out.grad;
             out.inputs[1].grad += out.grad;
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient, gradient};
         }
     };
 
@@ -63,6 +82,13 @@ public final class BuiltIns {
                 term.grad += out.grad;
             }
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            Value[] contributions = new Value[out.inputs.length];
+            Arrays.fill(contributions, gradient);
+            return contributions;
+        }
     };
 
     /** a b: d/da = b, d/db = a. */
@@ -78,6 +104,11 @@ public final class BuiltIns {
             Value b = out.inputs[1];
             a.grad += b.data * out.grad;
             b.grad += a.data * out.grad;
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient.mul(out.inputs[1]), gradient.mul(out.inputs[0])};
         }
     };
 
@@ -95,6 +126,12 @@ public final class BuiltIns {
             a.grad += out.grad / b.data;
             b.grad -= out.data / b.data * out.grad;
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            Value b = out.inputs[1];
+            return new Value[] {gradient.div(b), out.div(b).mul(gradient).neg()};
+        }
     };
 
     /** a b + c with one rounding, as {@code Math.fma}: d/da = b, d/db = a, d/dc = 1. */
@@ -111,6 +148,11 @@ public final class BuiltIns {
             a.grad += b.data * out.grad;
             b.grad += a.data * out.grad;
             out.inputs[2].grad += out.grad;
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient.mul(out.inputs[1]), gradient.mul(out.inputs[0]), gradient};
         }
     };
 
@@ -134,6 +176,12 @@ public final class BuiltIns {
             Value base = out.inputs[0];
             base.grad += powerSlope(base.data, out.inputs[1].data) * out.grad;
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            double n = out.inputs[1].data;
+            return new Value[] {n == 0 ? null : out.inputs[0].pow(n - 1).mul(n).mul(gradient), null};
+        }
     };
 
     /**
@@ -155,6 +203,14 @@ public final class BuiltIns {
                 exponent.grad += out.data * Math.log(base.data) * out.grad;
             }
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            Value base = out.inputs[0];
+            Value exponent = out.inputs[1];
+            Value slope = exponent.data == 0 ? null : base.pow(exponent.sub(1)).mul(exponent).mul(gradient);
+            return new Value[] {slope, base.data > 0 ? out.mul(naturalLog(base)).mul(gradient) : null};
+        }
     };
 
     /** x 2^n with an int n, kept as the second input, as {@code Math.scalb}: d/dx = 2^n. */
@@ -173,6 +229,11 @@ public final class BuiltIns {
         void backward(Value out) {
             out.inputs[0].grad += Math.scalb(1.0, (int) out.inputs[1].data) * out.grad;
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient.mul(Math.scalb(1.0, (int) out.inputs[1].data)), null};
+        }
     };
 
     /** e^x: d/dx = y. */
@@ -185,6 +246,11 @@ public final class BuiltIns {
         @Override
         void backward(Value out) {
             out.inputs[0].grad += out.data * out.grad;
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {out.mul(gradient)};
         }
     };
 
@@ -207,6 +273,15 @@ public final class BuiltIns {
                 x.grad += Double.NaN;
             }
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            Value x = out.inputs[0];
+            if (x.data >= Value.LOG_EPSILON) {
+                return new Value[] {gradient.div(x)};
+            }
+            return new Value[] {Double.isNaN(x.data) ? gradient.mul(Double.NaN) : null};
+        }
     };
 
     /**
@@ -225,6 +300,13 @@ public final class BuiltIns {
             double y = Math.abs(out.data);
             out.inputs[0].grad += Math.exp(-2 * Math.abs(out.inputs[0].data)) * ((1 + y) * (1 + y)) * out.grad;
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            Value x = out.inputs[0];
+            Value onePlusY = out.abs().add(1);
+            return new Value[] {x.abs().mul(-2).exp().mul(onePlusY.mul(onePlusY)).mul(gradient)};
+        }
     };
 
     /** max(0, x): d/dx = 1 for x &gt; 0, else 0 (relu'(0) = 0). */
@@ -240,6 +322,11 @@ public final class BuiltIns {
             if (x.data > 0) {
                 x.grad += out.grad;
             }
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {out.inputs[0].data > 0 ? gradient : null};
         }
     };
 
@@ -258,6 +345,13 @@ public final class BuiltIns {
             Value x = out.inputs[0];
             double e = Math.exp(-Math.abs(x.data));
             x.grad += e / ((1 + e) * (1 + e)) * out.grad;
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            Value e = out.inputs[0].abs().neg().exp();
+            Value onePlusE = e.add(1);
+            return new Value[] {e.div(onePlusE.mul(onePlusE)).mul(gradient)};
         }
     };
 
@@ -283,6 +377,13 @@ public final class BuiltIns {
                 x.grad += out.grad;
             }
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            Value x = out.inputs[0];
+            boolean inside = x.data >= out.inputs[1].data && x.data <= out.inputs[2].data;
+            return new Value[] {inside ? gradient : null, null, null};
+        }
     };
 
     /** sin x: d/dx = cos x. */
@@ -296,6 +397,11 @@ public final class BuiltIns {
         void backward(Value out) {
             Value x = out.inputs[0];
             x.grad += Math.cos(x.data) * out.grad;
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {out.inputs[0].cos().mul(gradient)};
         }
     };
 
@@ -311,6 +417,11 @@ public final class BuiltIns {
             Value x = out.inputs[0];
             x.grad -= Math.sin(x.data) * out.grad;
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {out.inputs[0].sin().mul(gradient).neg()};
+        }
     };
 
     /** tan x: d/dx = 1 + y^2. */
@@ -323,6 +434,11 @@ public final class BuiltIns {
         @Override
         void backward(Value out) {
             out.inputs[0].grad += (1 + out.data * out.data) * out.grad;
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {out.mul(out).add(1).mul(gradient)};
         }
     };
 
@@ -338,6 +454,11 @@ public final class BuiltIns {
             Value x = out.inputs[0];
             x.grad += out.grad / Math.sqrt(oneMinusSquare(x.data));
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient.div(oneMinusSquare(out.inputs[0]).sqrt())};
+        }
     };
 
     /** acos x: d/dx = -1 / sqrt(1 - x^2); see {@link #oneMinusSquare}. */
@@ -352,6 +473,11 @@ public final class BuiltIns {
             Value x = out.inputs[0];
             x.grad -= out.grad / Math.sqrt(oneMinusSquare(x.data));
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient.div(oneMinusSquare(out.inputs[0]).sqrt()).neg()};
+        }
     };
 
     /** atan x: d/dx = 1 / (1 + x^2). */
@@ -365,6 +491,12 @@ public final class BuiltIns {
         void backward(Value out) {
             Value x = out.inputs[0];
             x.grad += out.grad / (1 + x.data * x.data);
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            Value x = out.inputs[0];
+            return new Value[] {gradient.div(x.mul(x).add(1))};
         }
     };
 
@@ -387,6 +519,14 @@ public final class BuiltIns {
             y.grad += x.data / r / r * out.grad;
             x.grad -= y.data / r / r * out.grad;
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            Value y = out.inputs[0];
+            Value x = out.inputs[1];
+            Value r = y.hypot(x);
+            return new Value[] {x.div(r).div(r).mul(gradient), y.div(r).div(r).mul(gradient).neg()};
+        }
     };
 
     /** x in radians from degrees: d/dx = pi/180. */
@@ -400,6 +540,11 @@ public final class BuiltIns {
         void backward(Value out) {
             out.inputs[0].grad += Math.toRadians(1) * out.grad;
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient.mul(Math.toRadians(1))};
+        }
     };
 
     /** x in degrees from radians: d/dx = 180/pi. */
@@ -412,6 +557,11 @@ public final class BuiltIns {
         @Override
         void backward(Value out) {
             out.inputs[0].grad += Math.toDegrees(1) * out.grad;
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient.mul(Math.toDegrees(1))};
         }
     };
 
@@ -427,6 +577,11 @@ public final class BuiltIns {
             Value x = out.inputs[0];
             x.grad += Math.cosh(x.data) * out.grad;
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {out.inputs[0].cosh().mul(gradient)};
+        }
     };
 
     /** cosh x: d/dx = sinh x. */
@@ -440,6 +595,11 @@ public final class BuiltIns {
         void backward(Value out) {
             Value x = out.inputs[0];
             x.grad += Math.sinh(x.data) * out.grad;
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {out.inputs[0].sinh().mul(gradient)};
         }
     };
 
@@ -455,6 +615,11 @@ public final class BuiltIns {
             Value x = out.inputs[0];
             x.grad += Math.exp(x.data) * out.grad;
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {out.inputs[0].exp().mul(gradient)};
+        }
     };
 
     /** The base-10 log, as {@code Math.log10} (no epsilon clamp): d/dx = 1 / (x ln 10). */
@@ -468,6 +633,11 @@ public final class BuiltIns {
         void backward(Value out) {
             Value x = out.inputs[0];
             x.grad += out.grad / (x.data * Math.log(10));
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient.div(out.inputs[0].mul(Math.log(10)))};
         }
     };
 
@@ -483,6 +653,11 @@ public final class BuiltIns {
             Value x = out.inputs[0];
             x.grad += out.grad / (1 + x.data);
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient.div(out.inputs[0].add(1))};
+        }
     };
 
     /** The square root: d/dx = 1 / (2y). */
@@ -496,6 +671,11 @@ public final class BuiltIns {
         void backward(Value out) {
             out.inputs[0].grad += out.grad / (2 * out.data);
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient.div(out.mul(2))};
+        }
     };
 
     /** The cube root: d/dx = 1 / (3y^2). */
@@ -508,6 +688,11 @@ public final class BuiltIns {
         @Override
         void backward(Value out) {
             out.inputs[0].grad += out.grad / (3 * out.data * out.data);
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient.div(out.mul(out).mul(3))};
         }
     };
 
@@ -525,6 +710,11 @@ public final class BuiltIns {
             a.grad += a.data / out.data * out.grad;
             b.grad += b.data / out.data * out.grad;
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {out.inputs[0].div(out).mul(gradient), out.inputs[1].div(out).mul(gradient)};
+        }
     };
 
     /** |x|: d/dx = the sign of x, with abs'(0) = 0. */
@@ -538,6 +728,11 @@ public final class BuiltIns {
         void backward(Value out) {
             Value x = out.inputs[0];
             x.grad += Math.signum(x.data) * out.grad;
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient.mul(Math.signum(out.inputs[0].data))};
         }
     };
 
@@ -554,6 +749,12 @@ public final class BuiltIns {
             Value b = out.inputs[1];
             (a.data >= b.data ? a : b).grad += out.grad;
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            boolean first = out.inputs[0].data >= out.inputs[1].data;
+            return new Value[] {first ? gradient : null, first ? null : gradient};
+        }
     };
 
     /** The smaller of a and b: the whole gradient to the smaller input; at a tie, to the first. */
@@ -568,6 +769,12 @@ public final class BuiltIns {
             Value a = out.inputs[0];
             Value b = out.inputs[1];
             (a.data <= b.data ? a : b).grad += out.grad;
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            boolean first = out.inputs[0].data <= out.inputs[1].data;
+            return new Value[] {first ? gradient : null, first ? null : gradient};
         }
     };
 
@@ -585,6 +792,12 @@ public final class BuiltIns {
         void backward(Value out) {
             Value a = out.inputs[0];
             a.grad += Math.signum(a.data) * Math.copySign(1, out.inputs[1].data) * out.grad;
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            double sign = Math.signum(out.inputs[0].data) * Math.copySign(1, out.inputs[1].data);
+            return new Value[] {gradient.mul(sign), null};
         }
     };
 
@@ -618,6 +831,11 @@ public final class BuiltIns {
         void backward(Value out) {
             out.inputs[0].grad += out.grad;
         }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            return new Value[] {gradient};
+        }
     };
 
     private static final List<Op> ALL = List.of(LEAF, ADD, SUM, MUL, DIV, FMA, POW, POW_VALUE, SCALB, EXP, LOG,
@@ -644,6 +862,11 @@ public final class BuiltIns {
             @Override
             void backward(Value out) {
             }
+
+            @Override
+            Value[] backwardGraph(Value out, Value gradient) {
+                return new Value[] {null};
+            }
         };
     }
 
@@ -658,5 +881,18 @@ public final class BuiltIns {
     /** 1 - x^2 as (1 - x)(1 + x): near |x| = 1, where 1 - x*x cancels, each factor is exact or nearly. */
     private static double oneMinusSquare(double x) {
         return (1 - x) * (1 + x);
+    }
+
+    /** {@link #oneMinusSquare(double)} as a graph. */
+    private static Value oneMinusSquare(Value x) {
+        return Value.of(1).sub(x).mul(x.add(1));
+    }
+
+    /**
+     * ln x for x &gt; 0 as a graph: {@link Value#log()} where its epsilon does not clamp, else
+     * through log10, as {@code Math.log} is unclamped in the rule of {@link #POW_VALUE}.
+     */
+    private static Value naturalLog(Value x) {
+        return x.data >= Value.LOG_EPSILON ? x.log() : x.log10().mul(Math.log(10));
     }
 }

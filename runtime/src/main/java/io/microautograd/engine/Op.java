@@ -41,6 +41,11 @@ import java.util.function.ToDoubleFunction;
  * {@link io.microautograd.gradcheck.GradientCheck#check(Op, double[]...)} checks a rule against
  * finite differences.
  *
+ * <p>A unary or binary operation may also give its rule in engine operations, as its last
+ * arguments ({@code (x, y) -> x[0].sigmoid()} for softplus): {@link Value#differentiate} then
+ * differentiates gradients through it again, for second derivatives. The rule in doubles stays
+ * the one {@link Value#backward()} runs.
+ *
  * <p>Operations are immutable and may be shared between threads and graphs; they should be
  * made once (a {@code static final} field), not per call.
  */
@@ -58,6 +63,17 @@ public abstract class Op {
     public interface Partial {
         /** The partial at inputs {@code a} and {@code b}, whose output is {@code y}. */
         double at(double a, double b, double y);
+    }
+
+    /**
+     * A derivative or partial written in engine operations, for second derivatives
+     * ({@link Value#differentiate}): the same rule as its form in doubles, as a node computed
+     * from the operation's input nodes and its output node.
+     */
+    @FunctionalInterface
+    public interface GraphDerivative {
+        /** The derivative at the input nodes {@code inputs}, whose output node is {@code y}. */
+        Value at(Value[] inputs, Value y);
     }
 
     /** The partial derivatives of an operation of any number of inputs. */
@@ -104,6 +120,30 @@ public abstract class Op {
     public static Unary unary(String name, DoubleUnaryOperator forward, Derivative derivative) {
         requireRule(name, "forward", forward);
         requireRule(name, "derivative", derivative);
+        return unaryWithGraph(name, forward, derivative, null);
+    }
+
+    /**
+     * A unary operation whose gradients can be differentiated again: its derivative also in
+     * engine operations, {@code (x, y) -> x[0].sigmoid()} for softplus, which
+     * {@link Value#differentiate} uses.
+     *
+     * @param name what pictures, traces and errors call it
+     * @param forward the output at an input
+     * @param derivative dy/dx at input x with output y
+     * @param derivativeGraph the same derivative as a node, from the input node {@code x[0]} and the output node
+     * @throws IllegalArgumentException if the name is null or blank, or a function is null
+     */
+    public static Unary unary(String name, DoubleUnaryOperator forward, Derivative derivative,
+            GraphDerivative derivativeGraph) {
+        requireRule(name, "forward", forward);
+        requireRule(name, "derivative", derivative);
+        requireRule(name, "derivativeGraph", derivativeGraph);
+        return unaryWithGraph(name, forward, derivative, derivativeGraph);
+    }
+
+    private static Unary unaryWithGraph(String name, DoubleUnaryOperator forward, Derivative derivative,
+            GraphDerivative derivativeGraph) {
         return new Unary(name) {
             @Override
             double forward(double x) {
@@ -114,6 +154,14 @@ public abstract class Op {
             void backward(Value out) {
                 Value x = out.inputs[0];
                 x.grad += derivative.at(x.data, out.data) * out.grad;
+            }
+
+            @Override
+            Value[] backwardGraph(Value out, Value gradient) {
+                if (derivativeGraph == null) {
+                    throw noGraphForm();
+                }
+                return new Value[] {derivativeGraph.at(out.inputs, out).mul(gradient)};
             }
         };
     }
@@ -131,6 +179,34 @@ public abstract class Op {
         requireRule(name, "forward", forward);
         requireRule(name, "partialA", partialA);
         requireRule(name, "partialB", partialB);
+        return binaryWithGraph(name, forward, partialA, partialB, null, null);
+    }
+
+    /**
+     * A binary operation whose gradients can be differentiated again: its partials also in engine
+     * operations, from the input nodes {@code x[0]} and {@code x[1]} and the output node, which
+     * {@link Value#differentiate} uses.
+     *
+     * @param name what pictures, traces and errors call it
+     * @param forward the output at inputs a and b
+     * @param partialA dy/da at a and b with output y
+     * @param partialB dy/db at a and b with output y
+     * @param partialAGraph dy/da as a node
+     * @param partialBGraph dy/db as a node
+     * @throws IllegalArgumentException if the name is null or blank, or a function is null
+     */
+    public static Binary binary(String name, DoubleBinaryOperator forward, Partial partialA, Partial partialB,
+            GraphDerivative partialAGraph, GraphDerivative partialBGraph) {
+        requireRule(name, "forward", forward);
+        requireRule(name, "partialA", partialA);
+        requireRule(name, "partialB", partialB);
+        requireRule(name, "partialAGraph", partialAGraph);
+        requireRule(name, "partialBGraph", partialBGraph);
+        return binaryWithGraph(name, forward, partialA, partialB, partialAGraph, partialBGraph);
+    }
+
+    private static Binary binaryWithGraph(String name, DoubleBinaryOperator forward, Partial partialA,
+            Partial partialB, GraphDerivative partialAGraph, GraphDerivative partialBGraph) {
         return new Binary(name) {
             @Override
             double forward(double a, double b) {
@@ -143,6 +219,15 @@ public abstract class Op {
                 Value b = out.inputs[1];
                 a.grad += partialA.at(a.data, b.data, out.data) * out.grad;
                 b.grad += partialB.at(a.data, b.data, out.data) * out.grad;
+            }
+
+            @Override
+            Value[] backwardGraph(Value out, Value gradient) {
+                if (partialAGraph == null) {
+                    throw noGraphForm();
+                }
+                return new Value[] {partialAGraph.at(out.inputs, out).mul(gradient),
+                    partialBGraph.at(out.inputs, out).mul(gradient)};
             }
         };
     }
@@ -227,6 +312,25 @@ public abstract class Op {
      * gradient contributes to it.
      */
     abstract void backward(Value out);
+
+    /**
+     * The backward rule as a graph, for {@link Value#differentiate}: what {@code gradient}, the
+     * gradient of {@code out} as a node, contributes to each input of {@code out}, built from
+     * engine operations so that it can be differentiated again; null for an input that receives
+     * nothing.
+     *
+     * @throws UnsupportedOperationException if the operation's rule is in doubles only (an
+     *     operation of your own); the message names it
+     */
+    abstract Value[] backwardGraph(Value out, Value gradient);
+
+    /** The refusal of {@link #backwardGraph} for an operation whose rule is in doubles only. */
+    final UnsupportedOperationException noGraphForm() {
+        return new UnsupportedOperationException("operation " + this + " has its backward rule in doubles only, so"
+                + " a gradient through it cannot be differentiated again (Value.differentiate); give the rule in"
+                + " engine operations too (Op.unary and Op.binary take it as their last arguments), or build the"
+                + " function from the engine's operations");
+    }
 
     private static void requireRule(String name, String what, Object function) {
         if (function == null) {
@@ -320,6 +424,11 @@ public abstract class Op {
             for (int i = 0; i < x.length; i++) {
                 out.inputs[i].grad += partials != null ? rule[i] * out.grad : rule[i];
             }
+        }
+
+        @Override
+        Value[] backwardGraph(Value out, Value gradient) {
+            throw noGraphForm();
         }
     }
 }
