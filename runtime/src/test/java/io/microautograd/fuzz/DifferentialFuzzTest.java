@@ -53,7 +53,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * taped gradient bit for bit besides ({@link CheckpointedRuns}); its quick default is a test of its
  * own, and a campaign is {@code -Dfuzz.modes=checkpoints}.
  * Mode {@code hessians} compiles the part-2 programs with {@code order = 2} and checks each
- * {@code fHvp} against central differences of the compiled gradient ({@link HessianPoints}); its
+ * {@code fHvp} against central differences of the compiled gradient and against the {@code Value}
+ * engine's gradient graph ({@link HessianPoints}); its
  * quick default is a test of its own ({@code fuzz.hessianPrograms}, 100), and a campaign is
  * {@code -Dfuzz.modes=hessians}.
  */
@@ -110,10 +111,10 @@ class DifferentialFuzzTest {
 
     /**
      * The quick default of mode {@code hessians}: the Hessian-vector products of order-2 programs
-     * match central differences of their gradients ({@link HessianPoints}).
+     * match central differences of their gradients and the {@code Value} engine's ({@link HessianPoints}).
      */
     @Test
-    void hessianVectorProductsAgreeWithDifferencesOfTheGradient() {
+    void hessianVectorProductsAgreeWithDifferencesOfTheGradientAndTheValueEngine() {
         StringBuilder report = new StringBuilder();
         run(DifferentialFuzzer.Mode.HESSIANS, Integer.getInteger("fuzz.hessianPrograms", 100), report);
         assertTrue(report.length() == 0, report.toString());

@@ -1,5 +1,6 @@
 package io.microautograd.fuzz;
 
+import io.microautograd.engine.Value;
 import io.microautograd.fuzz.DifferentialFuzzer.Compilation;
 import io.microautograd.fuzz.DifferentialFuzzer.Counts;
 import io.microautograd.fuzz.DifferentialFuzzer.Finding;
@@ -18,7 +19,8 @@ import java.util.Random;
  * against the {@code Value} engine and finite differences), then the generated {@code fHvp} along
  * a random direction: its value and gradient must be the accumulating method's bit for bit, and its
  * Hessian-vector product the central difference of that gradient along the direction, to 1e-6 of
- * the largest component of either. The difference is taken with two steps, h and h/2: where the
+ * the largest component of either, and the {@code Value} engine's (its gradient as a graph, dotted
+ * with the direction and backpropagated) to {@link PointCheck#ENGINE_TOLERANCE} of it. The difference is taken with two steps, h and h/2: where the
  * two disagree by more than the tolerance the gradient is not smooth enough there (a branch or a
  * kink inside the step, rounding that swamps it) and the point is skipped as ill-conditioned, as it
  * is where the product or the differences are not finite.
@@ -129,7 +131,26 @@ final class HessianPoints {
                         + Arrays.toString(difference));
             }
         }
+        double[] engine = engineProduct(method, point, direction);
+        for (int i = 0; i < point.length; i++) {
+            if (!(Math.abs(product[i] - engine[i]) <= PointCheck.ENGINE_TOLERANCE * scale)) {
+                return new Outcome(Verdict.DISAGREE, "H·v along " + Arrays.toString(direction) + ": generated "
+                        + Arrays.toString(product) + ", the Value engine's gradient graph " + Arrays.toString(engine));
+            }
+        }
         return new Outcome(Verdict.AGREE, "");
+    }
+
+    /** H·v by the {@code Value} engine: its gradient as a graph, dotted with the direction, backpropagated. */
+    private static double[] engineProduct(Method method, double[] point, double[] direction) {
+        Value[] leaves = Value.of(point);
+        Value[] gradient = ValueInterpreter.run(method, leaves).differentiate(leaves);
+        List<Value> terms = new ArrayList<>();
+        for (int i = 0; i < gradient.length; i++) {
+            terms.add(gradient[i].mul(direction[i]));
+        }
+        Value.sum(terms).backward();
+        return Arrays.stream(leaves).mapToDouble(Value::grad).toArray();
     }
 
     /** The central difference of the compiled gradient at {@code point} along {@code direction}, step {@code h}. */
