@@ -58,6 +58,15 @@ class HessianVectorTest {
                     return s * s;
                 }
 
+                @Differentiable(order = 2)
+                static double scaledSquares(double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        s += x[i] * x[i];
+                    }
+                    return s * x[0];
+                }
+
                 @Differentiable
                 static double firstOrder(double x) {
                     return x * x;
@@ -134,6 +143,13 @@ class HessianVectorTest {
             HessianVectorCheck.check(CODE, "p.Model", "checkpointed", new Object[] {RandomArrays.vector(3, 5), steps},
                     new int[] {0});
         }
+    }
+
+    /** At x[0] = 0 the loop's incoming adjoint is 0, which lets the gradient skip its reversal, but its tangent is not. */
+    @Test
+    void aLoopReversalSkippedForAZeroAdjointStillRunsForANonzeroTangent() {
+        HessianVectorCheck.check(CODE, "p.Model", "scaledSquares", new Object[] {new double[] {0.0, 0.5, -0.3}},
+                new int[] {0});
     }
 
     @Test

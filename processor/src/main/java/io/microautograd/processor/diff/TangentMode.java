@@ -1,8 +1,10 @@
 package io.microautograd.processor.diff;
 
+import static io.microautograd.processor.ir.Exprs.binary;
 import static io.microautograd.processor.ir.Exprs.lit;
 import static io.microautograd.processor.ir.Exprs.read;
 
+import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.Stmt;
@@ -113,6 +115,43 @@ public final class TangentMode {
         return tangents.computeIfAbsent(v, k -> variables.fresh(prefix + Sweeper.capitalized(k.name()), k.type()));
     }
 
+    /**
+     * A pullback's guard that skips work while its adjoints are zero ({@link ZeroAdjointSkip}),
+     * {@code dA != 0.0 || dB != 0.0}, widened to run while their tangents are nonzero too, since
+     * the tangent of the skipped work is not zero then; any other condition as it is. The guard
+     * tests generated variables only, which no source condition reads.
+     */
+    private Expr orTangentsNonzero(Expr condition) {
+        List<Variable> tested = new ArrayList<>();
+        if (!returnsValue || !zeroTests(condition, tested)) {
+            return condition;
+        }
+        Expr widened = condition;
+        for (Variable v : tested) {
+            if (activity.isActive(v)) {
+                widened = binary(BinaryOp.OR, widened, binary(BinaryOp.NE, read(tangentOf(v)), lit(0.0)));
+            }
+        }
+        return widened;
+    }
+
+    /**
+     * Whether {@code e} is {@code g != 0.0}, or such tests joined by {@code ||}, of generated
+     * doubles, which go into {@code tested}.
+     */
+    private static boolean zeroTests(Expr e, List<Variable> tested) {
+        if (e instanceof Expr.Binary b && b.op() == BinaryOp.OR) {
+            return zeroTests(b.left(), tested) && zeroTests(b.right(), tested);
+        }
+        if (e instanceof Expr.Binary b && b.op() == BinaryOp.NE && b.left() instanceof Expr.Read r
+                && r.variable().role() == Variable.Role.GENERATED && r.variable().type() == Type.DOUBLE
+                && b.right() instanceof Expr.Literal zero && Double.parseDouble(zero.text()) == 0.0) {
+            tested.add(r.variable());
+            return true;
+        }
+        return false;
+    }
+
     private List<Stmt> statements(List<Stmt> source) {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : source) {
@@ -179,7 +218,7 @@ public final class TangentMode {
 
         @Override
         public Void ifStatement(Stmt.If s) {
-            out.add(new Stmt.If(s.condition(), TangentMode.this.block(s.thenBlock()),
+            out.add(new Stmt.If(orTangentsNonzero(s.condition()), TangentMode.this.block(s.thenBlock()),
                     TangentMode.this.block(s.elseBlock()), s.origin()));
             return null;
         }

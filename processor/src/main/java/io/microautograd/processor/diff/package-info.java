@@ -28,7 +28,8 @@
  * sweep pops first; int and long tapes get no twins. A call of another pullback becomes a call of
  * its tangent ({@code gPullbackTangent}), which {@code CallGraph}'s rule that a method of order 2
  * calls only methods of order 2 guarantees. Loops that the gradient checkpoints are taped in the
- * second-order methods: the method is differentiated once more with {@code checkpoints = 0}. A
+ * second-order methods: the method is differentiated once more with {@code checkpoints = 0}. The
+ * zero-adjoint skip's guards also run where an adjoint is 0 but its tangent is not. A
  * custom derivative rule without a second-order form would be refused at that rule alike.
  *
  * <p>What is recorded: an overwritten value only where the reverse sweep needs it, found by {@link
