@@ -18,12 +18,13 @@ import java.util.Random;
  * of {@code @Differentiable(order = 2)}. Each point is checked as there (the value, the gradient
  * against the {@code Value} engine and finite differences), then the generated {@code fHvp} along
  * a random direction: its value and gradient must be the accumulating method's bit for bit, and its
- * Hessian-vector product the central difference of that gradient along the direction, to 1e-6 of
+ * Hessian-vector product the central difference of that gradient along the direction to 1e-6 of
  * the largest component of either, and the {@code Value} engine's (its gradient as a graph, dotted
- * with the direction and backpropagated) to {@link PointCheck#ENGINE_TOLERANCE} of it. The difference is taken with two steps, h and h/2: where the
- * two disagree by more than the tolerance the gradient is not smooth enough there (a branch or a
- * kink inside the step, rounding that swamps it) and the point is skipped as ill-conditioned, as it
- * is where the product or the differences are not finite.
+ * with the direction and backpropagated) to {@link PointCheck#ENGINE_TOLERANCE} of it. The
+ * difference is Richardson's extrapolation of those with steps h and h/2; where it and the one with
+ * h/2 differ by more than the tolerance, the differences cannot judge the product there (a branch or
+ * a kink inside the step, large third derivatives, rounding that swamps them) and the point is
+ * skipped as ill-conditioned, as it is where the product or the differences are not finite.
  */
 final class HessianPoints {
 
@@ -110,17 +111,20 @@ final class HessianPoints {
             largest = Math.max(largest, Math.abs(x));
         }
         double h = 1e-5 * largest;
-        double[] difference = difference(gradientMethod, layout, point, direction, h);
-        double[] finer = difference(gradientMethod, layout, point, direction, h / 2);
+        double[] coarse = difference(gradientMethod, layout, point, direction, h);
+        double[] fine = difference(gradientMethod, layout, point, direction, h / 2);
+        double[] difference = new double[point.length];
         double scale = 1.0;
         for (int i = 0; i < point.length; i++) {
+            // Richardson's extrapolation cancels the h^2 term of both differences' error.
+            difference[i] = (4 * fine[i] - coarse[i]) / 3;
             scale = Math.max(scale, Math.max(Math.abs(product[i]), Math.abs(difference[i])));
         }
         if (!Double.isFinite(scale)) {
             return new Outcome(Verdict.ILL_CONDITIONED, "the product or the differences are not finite");
         }
         for (int i = 0; i < point.length; i++) {
-            if (!(Math.abs(difference[i] - finer[i]) <= TOLERANCE * scale)) {
+            if (!(Math.abs(fine[i] - difference[i]) <= TOLERANCE * scale)) {
                 return new Outcome(Verdict.ILL_CONDITIONED, "the gradient's differences depend on the step");
             }
         }
