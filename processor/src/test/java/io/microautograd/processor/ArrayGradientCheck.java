@@ -23,7 +23,7 @@ final class ArrayGradientCheck {
         this(code, userClass, false);
     }
 
-    /** @param secondOrder whether to check the Hessian-vector products too, of methods compiled with {@code order = 2} */
+    /** @param secondOrder whether to check the second-order methods too, of methods of {@code order = 2} */
     ArrayGradientCheck(GeneratedCode code, String userClass, boolean secondOrder) {
         this.code = code;
         this.userClass = userClass;

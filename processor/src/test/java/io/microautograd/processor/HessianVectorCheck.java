@@ -40,7 +40,8 @@ final class HessianVectorCheck {
         call.addAll(Arrays.asList(product));
         String where = method + "Hvp at " + Arrays.deepToString(arguments);
         double value = (double) code.call(userClass + "Grad", method + "Hvp", call.toArray());
-        assertEquals((double) code.call(userClass, method, ArrayGradientCheck.copy(arguments)), value, where + ": value");
+        assertEquals((double) code.call(userClass, method, ArrayGradientCheck.copy(arguments)), value,
+                where + ": value");
         assertArrayEquals(flat(gradient(code, userClass, method, arguments, differentiated)), flat(gradient),
                 where + ": the gradient is the accumulating method's");
         double[] expected = difference(code, userClass, method, arguments, differentiated, directions);
@@ -89,9 +90,9 @@ final class HessianVectorCheck {
             }
             for (int i = 0; i < size; i++) {
                 assertEquals(hessian[j][i], hessian[i][j], where + ": symmetric at " + i + ", " + j);
-                assertTrue(Math.abs(hessian[i][j] - column[i]) <= FiniteDifferences.TOLERANCE * scale, where + ": entry "
-                        + i + ", " + j + " is " + hessian[i][j] + " but the central difference of the gradient gives "
-                        + column[i]);
+                assertTrue(Math.abs(hessian[i][j] - column[i]) <= FiniteDifferences.TOLERANCE * scale,
+                        where + ": entry " + i + ", " + j + " is " + hessian[i][j]
+                                + " but the central difference of the gradient gives " + column[i]);
             }
         }
         assertTrue(Arrays.deepEquals(arguments, given), where + ": arguments left as they were");

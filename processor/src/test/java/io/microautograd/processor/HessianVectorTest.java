@@ -145,7 +145,7 @@ class HessianVectorTest {
         }
     }
 
-    /** At x[0] = 0 the loop's incoming adjoint is 0, which lets the gradient skip its reversal, but its tangent is not. */
+    /** At x[0] = 0 the loop's incoming adjoint is 0, so the gradient skips its reversal, but its tangent is not 0. */
     @Test
     void aLoopReversalSkippedForAZeroAdjointStillRunsForANonzeroTangent() {
         HessianVectorCheck.check(CODE, "p.Model", "scaledSquares", new Object[] {new double[] {0.0, 0.5, -0.3}},

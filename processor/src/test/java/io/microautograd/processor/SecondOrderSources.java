@@ -1,6 +1,6 @@
 package io.microautograd.processor;
 
-/** Test sources with every {@code @Differentiable} method given {@code order = 2}, so that its Hessian-vector product is generated. */
+/** Test sources with every {@code @Differentiable} method given {@code order = 2}, for its second-order methods. */
 final class SecondOrderSources {
 
     private SecondOrderSources() {

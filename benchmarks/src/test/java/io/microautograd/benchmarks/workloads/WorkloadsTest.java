@@ -53,7 +53,7 @@ class WorkloadsTest {
         }
     }
 
-    /** The benchmarked GMM Hessian-vector product is the central difference of the compiled gradient along the direction. */
+    /** The benchmarked GMM Hessian-vector product is the central difference of the compiled gradient. */
     @Test
     void gmmHessianVectorProductMatchesDifferencesOfTheCompiledGradient() throws IOException {
         GmmInstance gmm = GmmInstance.read("gmm_1k_d2_K5.txt");
@@ -84,7 +84,8 @@ class WorkloadsTest {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], 1e-6 * scale, "component " + i + " of H·v");
         }
-        assertEquals(0, Arrays.compare(concat(gradient), gmmGradient(gmm, point, direction, 0)), "the compiled gradient");
+        assertEquals(0, Arrays.compare(concat(gradient), gmmGradient(gmm, point, direction, 0)),
+                "the compiled gradient");
     }
 
     private static double[] gmmGradient(GmmInstance gmm, double[][] point, double[][] direction, double step) {

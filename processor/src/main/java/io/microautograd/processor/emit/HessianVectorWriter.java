@@ -18,9 +18,10 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the second-order members of a method {@code f} of order 2: {@code fPullbackTangent}, the
- * tangent of the pullback, which calling methods' own use, {@code fHvp}, the gradient and the
- * Hessian-vector product in one call, and {@code fHessian}, the whole Hessian, where it is small. They have names of their own, since their locals are
- * neither the pullback's nor the tangent method's.
+ * tangent of the pullback, which the second-order methods of its callers use, {@code fHvp}, the
+ * gradient and the Hessian-vector product in one call, and {@code fHessian}, the whole Hessian,
+ * where it is small. They have names of their own, since their locals are neither the pullback's
+ * nor the tangent method's.
  */
 final class HessianVectorWriter {
 
@@ -211,7 +212,8 @@ final class HessianVectorWriter {
             int slots = pullback.scalarAdjoints().size();
             for (Variable d : List.of(gradient, hessianVector.tangents().get(gradient))) {
                 m.addStatement("$N($S, $N, $L, $S)", helpers.use(Helpers.Helper.CHECK_LENGTH), names.of(d),
-                        names.of(d), slots, "one slot per differentiated scalar: " + writer.differentiatedScalarNames());
+                        names.of(d), slots, "one slot per differentiated scalar: "
+                                + writer.differentiatedScalarNames());
             }
         }
         Map<Variable, Variable> directions = new LinkedHashMap<>();
