@@ -40,9 +40,11 @@ import java.lang.annotation.Target;
  * {@code IllegalArgumentException}, naming both parameters, when one array with elements is passed
  * where their answer would then not be the method's: an array the method writes into and another
  * parameter (itself or a row of a matrix), two rows of a matrix the method writes into, or adjoint
- * storage and a parameter (itself or a row of one). Parameters the method only reads may share an
- * array, and adjoint storage arrays may share one another, the partials then adding up: with
- * {@code f(x, x, dX, dX)}, {@code dX} receives the gradient of {@code x -> f(x, x)}.
+ * storage and a parameter (itself or a row of one); {@code fTangent} throws alike for the pairs of
+ * parameters, and takes any array for a tangent, since it only reads its tangents. Parameters the
+ * method only reads may share an array, and adjoint storage arrays may share one another, the
+ * partials then adding up: with {@code f(x, x, dX, dX)}, {@code dX} receives the gradient of
+ * {@code x -> f(x, x)}, and {@code fTangent(x, x, t, t)} is that gradient dotted with {@code t}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

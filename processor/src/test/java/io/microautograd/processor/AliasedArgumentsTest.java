@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 import javax.tools.JavaFileObject;
@@ -37,6 +38,21 @@ class AliasedArgumentsTest {
                 static double twoArrays(double[] a, double[] b) {
                     a[0] = 2 * b[0];
                     return a[0] * b[0];
+                }
+
+                /** Issue 22's example: with squaresInPlace(x, x), the write into a is read through b. */
+                @Differentiable
+                static double squaresInPlace(double[] a, double[] b) {
+                    a[0] = a[0] * b[0];
+                    return a[0] + b[0] * b[0];
+                }
+
+                @Differentiable(checkpoints = 2)
+                static double relaxesInPlace(double[] a, double[] b, int n) {
+                    for (int i = 0; i < n; i++) {
+                        a[0] = Math.sin(a[0] * b[0]);
+                    }
+                    return a[0] + b[0];
                 }
 
                 @Differentiable
@@ -128,6 +144,71 @@ class AliasedArgumentsTest {
         double[] y = {0.8};
         assertEquals(2.56, original("twoArrays", y, y), 1e-15, "the method itself reads through b what it wrote through a");
         new ArrayGradientCheck(code, "p.Shared").check("twoArrays", new Object[] {x, x.clone()}, "a:0", "b:1");
+    }
+
+    @Test
+    void theTangentMethodRejectsTheCallsThePullbackRejects() throws IOException {
+        double[] x = {1.0};
+        double[] t = {1.0};
+        String message = "a and b are the same array: squaresInPlace writes into a, so pass a copy to one of them, as"
+                + " in squaresInPlace(a, a.clone())";
+        assertEquals(message, rejection("squaresInPlaceTangent", x, x, t, t));
+        assertEquals(message, rejection("squaresInPlace", x, x));
+        String generated = code.compilation().generatedSourceFile("p.SharedGrad").orElseThrow().getCharContent(true)
+                .toString();
+        assertTrue(generated.contains("@throws IllegalArgumentException if an array squaresInPlace writes into"),
+                "the tangent method's javadoc says when it throws");
+        assertFalse(generated.contains("if an array readOnly writes into"), "and only where it may");
+        assertEquals("a and b are the same array: relaxesInPlace writes into a, so pass a copy to one of them, as in"
+                + " relaxesInPlace(a, a.clone(), n)", rejection("relaxesInPlaceTangent", x, x, 12, t, t),
+                "a checkpointed method's tangent too");
+        double separate = (double) code.call("p.SharedGrad", "squaresInPlaceTangent", x, x.clone(), t, t);
+        double asCalled = FiniteDifferences.partial(v -> {
+            double[] shared = v.clone();
+            return original("squaresInPlace", shared, shared);
+        }, x, 0);
+        assertTrue(Math.abs(separate - asCalled) > 1, "the answer of separate arrays, " + separate
+                + ", is not the derivative of the method as called, " + asCalled);
+        double[] row = vector(8, 2);
+        double[][] tangents = new double[3][2];
+        assertEquals("rows 0 and 2 of m are the same array: writesMatrix writes into m, so pass a matrix whose rows"
+                + " are separate arrays", rejection("writesMatrixTangent", new double[][] {row, vector(10, 2), row},
+                vector(9, 2), tangents, new double[2]));
+        double[][] m = matrix(11, 3, 2);
+        assertEquals("v is row 1 of m: writesVector writes into v, so pass a copy of that row",
+                rejection("writesVectorTangent", m[1], m, new double[2], tangents));
+        assertEquals("m and n are the same matrix: writesOneOfTwo writes into m, so pass a copy of one of them with"
+                + " its rows cloned", rejection("writesOneOfTwoTangent", m, m, tangents, tangents));
+    }
+
+    /**
+     * A tangent method reads its tangents (those of arrays the method writes into it copies at
+     * entry, with the arrays), so a tangent may be any argument, and parameters the method only
+     * reads may share an array, as for the gradient methods: the tangent is then the gradient of
+     * the method as called dotted with the direction.
+     */
+    @Test
+    void theTangentMethodTakesTheSharedCallsItCanAnswer() {
+        double[] x = vector(19, 5);
+        double[] t = vector(20, 5);
+        ToDoubleFunction<double[]> asCalled = v -> original("readOnly", v, v);
+        double[] dX = new double[x.length];
+        code.call("p.SharedGrad", "readOnly", x, x, dX, dX);
+        double dot = 0;
+        for (int i = 0; i < x.length; i++) {
+            dot += dX[i] * t[i];
+        }
+        double tangent = (double) code.call("p.SharedGrad", "readOnlyTangent", x, x, t, t);
+        assertEquals(dot, tangent, 1e-12 * Math.max(1, Math.abs(dot)), "the gradient as called dotted with t");
+        FiniteDifferences.assertPartial("along t", tangent, s -> asCalled.applyAsDouble(along(x, t, s[0])),
+                new double[] {0}, 0);
+        double[] a = vector(21, 4);
+        double[] b = vector(22, 4);
+        double[] before = a.clone();
+        assertEquals((double) code.call("p.SharedGrad", "addsIntoTangent", a, b, a.clone(), b.clone()),
+                (double) code.call("p.SharedGrad", "addsIntoTangent", a, b, a, b),
+                "each array its own tangent, the one written into too");
+        assertTrue(Arrays.equals(before, a), "the caller's array and tangent left as they were");
     }
 
     @Test
@@ -292,6 +373,15 @@ class AliasedArgumentsTest {
         AssertionError error = assertThrows(AssertionError.class, () -> code.call("p.SharedGrad", method, arguments));
         assertInstanceOf(IllegalArgumentException.class, error.getCause(), method);
         return error.getCause().getMessage();
+    }
+
+    /** {@code x + s t}. */
+    private static double[] along(double[] x, double[] t, double s) {
+        double[] point = x.clone();
+        for (int i = 0; i < point.length; i++) {
+            point[i] += s * t[i];
+        }
+        return point;
     }
 
     private static double original(String method, Object... arguments) {

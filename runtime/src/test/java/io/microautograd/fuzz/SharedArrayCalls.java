@@ -18,14 +18,16 @@ import java.util.stream.Collectors;
 
 /**
  * Calls that pass one array for both {@code double[]} parameters of a program (mode
- * {@code shared_arrays}), and one storage array for both their adjoints. The README's rule says
- * what the generated method must do: throw an {@code IllegalArgumentException} with the pinned
- * message when the program writes into one of the two, through any name, and else give the
- * method's own value (bit for bit) and the gradient of the method as called, which the
- * {@code Value} engine computes from the program with its second array declared another name for
- * the first, as the call makes it, and finite differences from the original called the same way.
- * Where the generated method throws, the original still runs on the shared array and must give
- * the {@code Value} engine's value: the call is Java the method accepts, and only its gradient
+ * {@code shared_arrays}), and one storage array for both their adjoints, or one tangent for both.
+ * The README's rule says what the generated methods must do: throw an
+ * {@code IllegalArgumentException} with the pinned message when the program writes into one of
+ * the two, through any name, and else give the method's own value (bit for bit) and the gradient
+ * of the method as called, which the {@code Value} engine computes from the program with its
+ * second array declared another name for the first, as the call makes it, and finite differences
+ * from the original called the same way; {@code fTangent} throws alike, or gives that gradient
+ * dotted with a random direction ({@link TangentPoints#alongGradient}).
+ * Where the generated methods throw, the original still runs on the shared array and must give
+ * the {@code Value} engine's value: the call is Java the method accepts, and only its generated
  * code refuses it.
  */
 final class SharedArrayCalls {
@@ -73,7 +75,10 @@ final class SharedArrayCalls {
                 + ", so pass a copy to one of them, as in " + method.name() + "(" + example + ")";
     }
 
-    /** Checks a call of {@code loaded}'s methods that shares the two arrays, at a point of {@link #asCalled}. */
+    /**
+     * Checks a call of {@code loaded}'s methods that shares the two arrays, at a point of
+     * {@link #asCalled}: the gradient method's, then {@code fTangent}'s with one tangent for both.
+     */
     static Outcome check(DifferentialFuzzer.Loaded loaded, Method method, double[] point) {
         ParameterLayout layout = ParameterLayout.of(method);
         SharedCall call = new SharedCall(layout, layout.names().indexOf(method.arrays().get(0)),
@@ -81,16 +86,31 @@ final class SharedArrayCalls {
         Method asCalled = asCalled(method);
         java.lang.reflect.Method original;
         java.lang.reflect.Method compiled;
+        java.lang.reflect.Method tangent;
         try {
             original = loaded.user().getMethod(method.name(), layout.types());
             compiled = loaded.generated().getMethod(method.name(), layout.gradientTypes());
+            tangent = TangentPoints.tangentMethod(loaded, method.name(), layout);
         } catch (NoSuchMethodException e) {
             return new Outcome(Verdict.DISAGREE, "generated class lacks " + e.getMessage());
         }
         String rejection = rejection(method);
         if (rejection == null) {
-            return PointCheck.check(asCalled, point, x -> DifferentialFuzzer.Loaded.invoke(original, call.arguments(x)),
+            Outcome gradientCheck = PointCheck.check(asCalled, point,
+                    x -> DifferentialFuzzer.Loaded.invoke(original, call.arguments(x)),
                     (x, gradient) -> call.valueAndGradient(compiled, x, gradient));
+            if (gradientCheck.verdict() != Verdict.AGREE) {
+                return gradientCheck;
+            }
+            try {
+                double[] gradient = new double[point.length];
+                call.valueAndGradient(compiled, point, gradient);
+                return TangentPoints.alongGradient(asCalled, point, gradient,
+                        direction -> call.tangent(tangent, point, direction));
+            } catch (RuntimeException e) {
+                return new Outcome(Verdict.DISAGREE, "threw " + e + (e.getCause() == null ? "" : ", caused by "
+                        + e.getCause()));
+            }
         }
         double value = DifferentialFuzzer.Loaded.invoke(original, call.arguments(point));
         double engine = ValueInterpreter.run(asCalled, Value.of(point)).data();
@@ -98,16 +118,26 @@ final class SharedArrayCalls {
             return new Outcome(Verdict.DISAGREE, "value with one array for both: original " + value
                     + ", Value engine " + engine);
         }
+        Outcome gradientRejection = rejected(rejection, "the generated method",
+                () -> call.valueAndGradient(compiled, point, new double[point.length]));
+        if (gradientRejection.verdict() != Verdict.AGREE) {
+            return gradientRejection;
+        }
+        return rejected(rejection, "the generated fTangent",
+                () -> call.tangent(tangent, point, new double[point.length]));
+    }
+
+    /** Whether {@code generated}, a call of a generated method, throws the exception with message {@code rejection}. */
+    private static Outcome rejected(String rejection, String what, Runnable generated) {
         try {
-            call.valueAndGradient(compiled, point, new double[point.length]);
+            generated.run();
         } catch (IllegalStateException e) {
             boolean pinned = e.getCause() instanceof IllegalArgumentException thrown
                     && thrown.getMessage().equals(rejection);
             return pinned ? new Outcome(Verdict.AGREE, "")
-                    : new Outcome(Verdict.DISAGREE, "expected \"" + rejection + "\" but " + e.getCause());
+                    : new Outcome(Verdict.DISAGREE, what + ": expected \"" + rejection + "\" but " + e.getCause());
         }
-        return new Outcome(Verdict.DISAGREE, "the generated method took one array for both, expected \"" + rejection
-                + "\"");
+        return new Outcome(Verdict.DISAGREE, what + " took one array for both, expected \"" + rejection + "\"");
     }
 
     /** The array parameters a program's body writes into, directly or through another name. */
@@ -161,6 +191,15 @@ final class SharedArrayCalls {
             List<Object> arguments = new ArrayList<>(Arrays.asList(asCalled().arguments(point)));
             arguments.add(second, arguments.get(first < second ? first : first - 1));
             return arguments.toArray();
+        }
+
+        /**
+         * Calls the generated {@code fTangent} at {@code point} along {@code direction}, laid out as
+         * the points are: the shared array gets one tangent, which both its parameters are given.
+         */
+        double tangent(java.lang.reflect.Method tangent, double[] point, double[] direction) {
+            return DifferentialFuzzer.Loaded.invoke(tangent,
+                    TangentPoints.arguments(layout.types(), arguments(point), arguments(direction)));
         }
 
         /**

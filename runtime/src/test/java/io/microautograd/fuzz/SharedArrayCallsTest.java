@@ -1,6 +1,7 @@
 package io.microautograd.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.microautograd.fuzz.PointCheck.Verdict;
@@ -64,6 +65,64 @@ class SharedArrayCallsTest {
      */
     @Test
     void theCheckCatchesGeneratedCodeThatIgnoresTheSharing() throws Exception {
+        DifferentialFuzzer.Loaded before = handWritten("""
+                public static double twoArrays(double[] a, double[] b, double[] dA, double[] dB) {
+                    a = a.clone();
+                    a[0] = 2.0 * b[0];
+                    dB[0] += 4.0 * b[0];
+                    return a[0] * b[0];
+                }
+
+                public static double dot(double[] a, double[] b, double[] dA, double[] dB) {
+                    for (int i = 0; i < 2; i++) {
+                        dA[i] = b[i];
+                        dB[i] = a[i];
+                    }
+                    return a[0] * b[0] + a[1] * b[1];
+                }
+
+                public static double dotTangent(double[] a, double[] b, double[] tA, double[] tB) {
+                    return tA[0] * b[0] + a[0] * tB[0] + tA[1] * b[1] + a[1] * tB[1];
+                }
+                """);
+        double[] separate = {0.8, -0.3, 0.4, 1.1};
+        double[] shared = {0.8, -0.3};
+        for (Method method : List.of(TWO_ARRAYS, DOT)) {
+            assertEquals(Verdict.AGREE, before.check(method, separate).verdict(), method.name() + ", separate arrays");
+            PointCheck.Outcome outcome = before.check(method, shared);
+            assertEquals(Verdict.DISAGREE, outcome.verdict(), method.name() + ", one array: " + outcome.detail());
+            assertFalse(outcome.detail().contains("Tangent"), outcome.detail());
+        }
+    }
+
+    /**
+     * Issue 22's bug: an {@code fTangent} that, like the gradient method before its checks, takes
+     * one array for a parameter it writes into and another, and gives the separate arrays'
+     * derivative, beside a gradient method that rejects the call as the rule says.
+     */
+    @Test
+    void theCheckCatchesATangentMethodThatIgnoresTheSharing() throws Exception {
+        DifferentialFuzzer.Loaded before = handWritten("""
+                public static double twoArrays(double[] a, double[] b, double[] dA, double[] dB) {
+                    if (a == b) {
+                        throw new IllegalArgumentException("%s");
+                    }
+                    dB[0] += 4.0 * b[0];
+                    return 2.0 * b[0] * b[0];
+                }
+                """.formatted(TWO_ARRAYS_REJECTION));
+        assertEquals(Verdict.AGREE, before.check(TWO_ARRAYS, new double[] {0.8, -0.3, 0.4, 1.1}).verdict());
+        PointCheck.Outcome outcome = before.check(TWO_ARRAYS, new double[] {0.8, -0.3});
+        assertEquals(new PointCheck.Outcome(Verdict.DISAGREE, "the generated fTangent took one array for both,"
+                + " expected \"" + TWO_ARRAYS_REJECTION + "\""), outcome);
+    }
+
+    /**
+     * The programs {@code TWO_ARRAYS} and {@code DOT} as Java, and a generated class written by
+     * hand: {@code gradients}, then {@code twoArraysTangent} as forward mode made it before its
+     * checks, on a copy of {@code a}.
+     */
+    private static DifferentialFuzzer.Loaded handWritten(String gradients) throws ClassNotFoundException {
         InMemoryCompiler.Result result = InMemoryCompiler.compile(Map.of("fuzz.Plain", """
                 package fuzz;
 
@@ -82,32 +141,15 @@ class SharedArrayCallsTest {
                 package fuzz;
 
                 public final class PlainGrad {
-                    public static double twoArrays(double[] a, double[] b, double[] dA, double[] dB) {
-                        a = a.clone();
-                        a[0] = 2.0 * b[0];
-                        dB[0] += 4.0 * b[0];
-                        return a[0] * b[0];
-                    }
-
-                    public static double dot(double[] a, double[] b, double[] dA, double[] dB) {
-                        for (int i = 0; i < 2; i++) {
-                            dA[i] = b[i];
-                            dB[i] = a[i];
-                        }
-                        return a[0] * b[0] + a[1] * b[1];
+                %s
+                    public static double twoArraysTangent(double[] a, double[] b, double[] tA, double[] tB) {
+                        return 4.0 * b[0] * tB[0];
                     }
                 }
-                """), new io.microautograd.processor.DifferentiableProcessor());
+                """.formatted(gradients.indent(4))), new io.microautograd.processor.DifferentiableProcessor());
         assertTrue(result.success(), result.errors());
-        DifferentialFuzzer.Loaded before = new DifferentialFuzzer.Loaded(result.classes().loadClass("fuzz.Plain"),
+        return new DifferentialFuzzer.Loaded(result.classes().loadClass("fuzz.Plain"),
                 result.classes().loadClass("fuzz.PlainGrad"));
-        double[] separate = {0.8, -0.3, 0.4, 1.1};
-        double[] shared = {0.8, -0.3};
-        for (Method method : List.of(TWO_ARRAYS, DOT)) {
-            assertEquals(Verdict.AGREE, before.check(method, separate).verdict(), method.name() + ", separate arrays");
-            PointCheck.Outcome outcome = before.check(method, shared);
-            assertEquals(Verdict.DISAGREE, outcome.verdict(), method.name() + ", one array: " + outcome.detail());
-        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Mode {@code tangents}: the programs of mode {@code arrays}, each point checked as there (the
@@ -67,9 +68,42 @@ final class TangentPoints {
         double[] gradient = new double[point.length];
         Loaded.valueAndGradient(loaded.generated().getMethod(method.name(), layout.gradientTypes()), layout, point,
                 gradient);
+        java.lang.reflect.Method tangent = tangentMethod(loaded, method.name(), layout);
+        return alongGradient(method, point, gradient, direction -> Loaded.invoke(tangent,
+                arguments(layout.types(), layout.arguments(point), layout.arguments(direction))));
+    }
+
+    /** The generated {@code fTangent} of the method {@code name} whose parameters are laid out as {@code layout}. */
+    static java.lang.reflect.Method tangentMethod(Loaded loaded, String name, ParameterLayout layout)
+            throws NoSuchMethodException {
+        List<Class<?>> types = new ArrayList<>(Arrays.asList(layout.types()));
+        Arrays.stream(layout.types()).filter(type -> type != int[].class).forEach(types::add);
+        return loaded.generated().getMethod(name + "Tangent", types.toArray(Class<?>[]::new));
+    }
+
+    /** The arguments of an {@code fTangent}: the method's, then the tangents of those that are not {@code int[]}. */
+    static Object[] arguments(Class<?>[] types, Object[] arguments, Object[] tangents) {
+        List<Object> all = new ArrayList<>(Arrays.asList(arguments));
+        for (int i = 0; i < tangents.length; i++) {
+            if (types[i] != int[].class) {
+                all.add(tangents[i]);
+            }
+        }
+        return all.toArray();
+    }
+
+    /**
+     * Checks a generated {@code fTangent} along a random direction, laid out as {@code point},
+     * against {@code gradient} dotted with it.
+     *
+     * @param program the program as called, which the {@code Value} engine runs for the size of the terms
+     * @param tangentAlong calls the generated {@code fTangent} at {@code point} along a direction
+     */
+    static Outcome alongGradient(Method program, double[] point, double[] gradient,
+            ToDoubleFunction<double[]> tangentAlong) {
         double[] direction = new Random(Arrays.hashCode(point)).doubles(point.length, -1, 1).toArray();
         Value[] leaves = Value.of(point);
-        Value root = ValueInterpreter.run(method, leaves);
+        Value root = ValueInterpreter.run(program, leaves);
         double[] termSizes = AbsoluteGradient.of(root, leaves);
         double dot = 0;
         double terms = 0;
@@ -80,17 +114,7 @@ final class TangentPoints {
         if (!Double.isFinite(terms)) {
             return new Outcome(Verdict.ILL_CONDITIONED, "a partial's terms are not finite");
         }
-        List<Class<?>> types = new ArrayList<>(Arrays.asList(layout.types()));
-        List<Object> arguments = new ArrayList<>(Arrays.asList(layout.arguments(point)));
-        Object[] tangents = layout.arguments(direction);
-        for (int i = 0; i < tangents.length; i++) {
-            if (layout.types()[i] != int[].class) {
-                types.add(layout.types()[i]);
-                arguments.add(tangents[i]);
-            }
-        }
-        double tangent = Loaded.invoke(loaded.generated().getMethod(method.name() + "Tangent",
-                types.toArray(Class<?>[]::new)), arguments.toArray());
+        double tangent = tangentAlong.applyAsDouble(direction);
         if (!Double.isFinite(tangent) && hasUndefinedPartial(root)) {
             // A local partial is infinite or NaN (cbrt at 0, hypot(0, 0)) where the derivative
             // reaching it is 0: reverse mode never multiplies the two, forward mode gets NaN.

@@ -19,9 +19,10 @@
  *   <li>shared arrays: part-2 programs with two {@code double[]} parameters of one length, each
  *       written into in about half the programs, checked with separate arrays at a program's first
  *       point and with one array (and one adjoint storage array) for both at the two others
- *       ({@link io.microautograd.fuzz.SharedArrayCalls}): the generated method must throw the
- *       rule's pinned exception when the program writes into one of them, and otherwise give the
- *       value and gradient of the method as called. It is a mode of its own, so the arrays mode's
+ *       ({@link io.microautograd.fuzz.SharedArrayCalls}): the generated method and {@code fTangent}
+ *       (one tangent for both) must throw the rule's pinned exception when the program writes into
+ *       one of them, and otherwise give the value and gradient of the method as called, and that
+ *       gradient dotted with a random direction. It is a mode of its own, so the arrays mode's
  *       programs stayed as they were for every seed;</li>
  *   <li>tails: scalar programs whose every return goes through a function in its tail (tanh or
  *       the sigmoid of up to 400 times the result, exp and expm1 of up to 400 times a bounded

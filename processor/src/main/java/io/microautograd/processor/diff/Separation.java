@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Two array arguments of a pullback that must not share storage: one array with elements passed
- * for both, itself or as a row of a matrix. The generated methods check each pair at entry, by
- * reference, and reject a call that shares, since their answer would not be the method's.
+ * Two array arguments of a pullback or a tangent method that must not share storage: one array
+ * with elements passed for both, itself or as a row of a matrix. The generated methods check each
+ * pair at entry, by reference, and reject a call that shares, since their answer would not be the
+ * method's.
  *
  * <p>A method that writes into an array parameter is differentiated with respect to its values
  * at entry, and its pullback works on a copy of it: a write through that parameter would not
@@ -40,14 +41,14 @@ public record Separation(Variable written, Variable other, Reason reason) {
     }
 
     /**
-     * The pairs a pullback's caller must keep separate, in parameter order: each written array
-     * parameter with itself when it is a matrix, then with every other array parameter; then each
-     * adjoint storage array with every array parameter.
+     * The pairs a caller must keep separate, in parameter order: each written array parameter
+     * with itself when it is a matrix, then with every other array parameter; then each adjoint
+     * storage array with every array parameter.
      *
      * @param parameters the method's parameters
      * @param written the arrays the method writes into
      * @param storage the adjoint storage arrays: the scalars' gradient (if any), then one per
-     *     differentiated array parameter
+     *     differentiated array parameter; none for a tangent method
      */
     static List<Separation> of(List<Variable> parameters, Set<Variable> written, List<Variable> storage) {
         List<Variable> arrays = parameters.stream().filter(p -> p.type().isArray()).toList();

@@ -27,7 +27,9 @@ import java.util.Set;
  * values that only led to the source's result are left out ({@link UnreadValues}).
  *
  * <p>Array parameters the method writes into work on copies, their tangents too, so the caller's
- * arrays are left as they were, as in {@link ReverseMode}.
+ * arrays are left as they were, as in {@link ReverseMode}; so the tangent method, like the
+ * pullback, rejects a call that passes such an array for another parameter too
+ * ({@link Tangent#separations()}).
  *
  * <p>The same pass over a pullback's body gives its tangent, forward over reverse
  * ({@link ForwardOverReverse}): there a double or row pushed on a tape is followed by its tangent,
@@ -66,9 +68,10 @@ public final class TangentMode {
     private Tangent build() {
         Map<Variable, Variable> parameters = new LinkedHashMap<>();
         List<Stmt> body = new ArrayList<>();
-        parameterTangents(WrittenArrays.of(function), Map.of(), parameters, body);
+        Set<Variable> written = WrittenArrays.of(function);
+        parameterTangents(written, Map.of(), parameters, body);
         body.addAll(statements(function.body().statements()));
-        return new Tangent(function, parameters, UnreadValues.removed(Stmt.Block.of(body)));
+        return new Tangent(function, parameters, UnreadValues.removed(Stmt.Block.of(body)), written);
     }
 
     /**

@@ -90,7 +90,9 @@
  * <p>Arguments that share an array: {@link io.microautograd.processor.diff.Separation} gives the
  * pairs of array arguments a pullback's caller must keep apart, since the pullback works on copies
  * of the arrays the method writes into and adds into adjoint storage while it still reads the
- * parameters; arrays the method only reads may share.
+ * parameters; arrays the method only reads may share. The tangent method works on the same
+ * copies, so its callers keep the same pairs of parameters apart; it has no adjoint storage and
+ * only reads its tangents, which may share with anything.
  *
  * <p>Semantics: at kinks the derivative is fixed (abs'(0) = 0; max and min send the gradient to
  * their first argument at ties; signum, floor, ceil, rint, round have derivative 0,

@@ -6,8 +6,8 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import io.microautograd.processor.diff.Pullback;
 import io.microautograd.processor.diff.Separation;
+import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
@@ -17,10 +17,11 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * The checks at a pullback's entry that no two of its array arguments share storage where its
- * answer would then not be the method's (the diff package's {@link Separation} has the rule), and
- * the helpers they call. Each check compares references once per call and throws an
- * {@code IllegalArgumentException} that names both arguments and says what to pass instead.
+ * The checks at the entry of a pullback or a tangent method that no two of its array arguments
+ * share storage where its answer would then not be the method's (the diff package's
+ * {@link Separation} has the rule), and the helpers they call. Each check compares references
+ * once per call and throws an {@code IllegalArgumentException} that names both arguments and says
+ * what to pass instead.
  * Arrays without elements, and null ones, share nothing, so they pass. A vector is compared with
  * a matrix row by row. A matrix of adjoint storage is compared with a matrix argument by marking
  * its rows, which the caller lent for writing: each holds its index as its first element for the
@@ -44,13 +45,16 @@ final class AliasChecks {
     private AliasChecks() {
     }
 
-    /** The checks of a pullback's arguments, one statement per pair that must be separate. */
-    static CodeBlock of(Pullback pullback, LocalNames names, Helpers helpers) {
+    /**
+     * The checks of the arguments of a method generated from {@code source} (its pullback or its
+     * tangent method), one statement per pair that must be separate.
+     */
+    static CodeBlock of(Function source, List<Separation> separations, LocalNames names, Helpers helpers) {
         CodeBlock.Builder code = CodeBlock.builder();
-        for (Separation pair : pullback.separations()) {
+        for (Separation pair : separations) {
             String advice = pair.reason() == Separation.Reason.STORAGE ? STORAGE_ADVICE
-                    : pullback.source().name() + " writes into " + names.of(pair.written()) + ", so pass "
-                    + remedy(pullback, pair, names);
+                    : source.name() + " writes into " + names.of(pair.written()) + ", so pass "
+                    + remedy(source, pair, names);
             code.add(check(pair, advice, names, helpers));
         }
         return code.build();
@@ -83,7 +87,7 @@ final class AliasChecks {
     }
 
     /** What to pass instead of arguments that share storage with an array the method writes into. */
-    private static String remedy(Pullback pullback, Separation pair, LocalNames names) {
+    private static String remedy(Function source, Separation pair, LocalNames names) {
         if (pair.isRowsOfOne()) {
             return "a matrix whose rows are separate arrays";
         }
@@ -95,7 +99,7 @@ final class AliasChecks {
         }
         Variable first = null;
         StringBuilder arguments = new StringBuilder();
-        for (Variable p : pullback.source().parameters()) {
+        for (Variable p : source.parameters()) {
             boolean shared = p.equals(pair.written()) || p.equals(pair.other());
             arguments.append(arguments.length() == 0 ? "" : ", ");
             if (shared && first == null) {
@@ -103,7 +107,7 @@ final class AliasChecks {
             }
             arguments.append(!shared || p.equals(first) ? names.of(p) : names.of(first) + ".clone()");
         }
-        return "a copy to one of them, as in " + pullback.source().name() + "(" + arguments + ")";
+        return "a copy to one of them, as in " + source.name() + "(" + arguments + ")";
     }
 
     /** The fields the helpers used keep per thread: the storage's first elements and the identity table. */

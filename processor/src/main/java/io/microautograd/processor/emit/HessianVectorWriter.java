@@ -81,7 +81,7 @@ final class HessianVectorWriter {
             m.addParameter(MethodWriter.typeName(t.type()), names.of(t));
         }
         addChecks(m);
-        return m.addCode(body).build();
+        return m.addCode(AliasChecks.of(function, pullback.separations(), names, helpers)).addCode(body).build();
     }
 
     /**

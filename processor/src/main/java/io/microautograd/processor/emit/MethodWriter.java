@@ -171,7 +171,7 @@ final class MethodWriter {
                     "one slot per differentiated scalar: " + slots);
         }
         addShapeChecks(m, pullback.arrayAdjoints(), names, helpers);
-        return m.addCode(AliasChecks.of(pullback, names, helpers)).addCode(body).build();
+        return m.addCode(AliasChecks.of(function, pullback.separations(), names, helpers)).addCode(body).build();
     }
 
     /**
@@ -203,7 +203,13 @@ final class MethodWriter {
             parameters.add(t);
         }
         m.addJavadoc("@return the directional derivative\n");
+        if (!tangent.separations().isEmpty()) {
+            m.addJavadoc("@throws IllegalArgumentException if an array $L writes into is passed for another\n"
+                    + "parameter too, itself or as a row of a matrix, or two rows of a matrix it writes into are\n"
+                    + "one array: its derivative is then not this one, which works on a copy\n", function.name());
+        }
         addShapeChecks(m, tangent.tangents(), tangentNames, helpers);
+        m.addCode(AliasChecks.of(function, tangent.separations(), tangentNames, helpers));
         return m.addCode(tangentEmitter.body(tangent.body(), parameters, Map.of(), Map.of())).build();
     }
 
