@@ -95,9 +95,11 @@ public @interface Differentiable {
     /**
      * The highest order of derivatives generated: 1 (the default) gives the gradient methods and
      * the forward-mode method {@code fTangent}, which computes the derivative along a direction.
-     * 2 is reserved for the second-order methods (Hessian-vector products), which this version
-     * does not generate yet; a method of order 2 may already call only {@code @Differentiable}
-     * methods of order 2, since its Hessian-vector product will call theirs.
+     * 2 adds the second-order methods: {@code fHvp}, the value, the gradient and the product of
+     * the Hessian with a direction in one call, by forward over reverse, {@code fPullbackTangent},
+     * which calling methods use, and, where the differentiated parameters are doubles or one
+     * {@code double[]}, {@code fHessian}, the whole Hessian. A method of order 2 may call only
+     * {@code @Differentiable} methods of order 2, since its Hessian-vector product calls theirs.
      *
      * @return 1 or 2
      */

@@ -15,7 +15,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** ADBench's GMM objective (d=2, K=5) on 1k and 10k points: the primal, three ways to its gradient, and its tangent along a direction. */
+/**
+ * ADBench's GMM objective (d=2, K=5) on 1k and 10k points: the primal, three ways to its gradient,
+ * its tangent along a direction, and the gradient with the Hessian-vector product.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -33,6 +36,9 @@ public class GmmBenchmark {
     private double[] alphasDirection;
     private double[] meansDirection;
     private double[] icfDirection;
+    private double[] hvAlphas;
+    private double[] hvMeans;
+    private double[] hvIcf;
 
     @Setup
     public void setUp() {
@@ -42,6 +48,9 @@ public class GmmBenchmark {
         dAlphas = new double[gmm.alphas().length];
         dMeans = new double[gmm.means().length];
         dIcf = new double[gmm.icf().length];
+        hvAlphas = new double[dAlphas.length];
+        hvMeans = new double[dMeans.length];
+        hvIcf = new double[dIcf.length];
         java.util.Random random = new java.util.Random(1);
         alphasDirection = random.doubles(dAlphas.length, -1, 1).toArray();
         meansDirection = random.doubles(dMeans.length, -1, 1).toArray();
@@ -66,6 +75,16 @@ public class GmmBenchmark {
     public double tangent() {
         return GmmGrad.objectiveTangent(gmm.alphas(), gmm.means(), gmm.icf(), gmm.x(), gmm.d(), gmm.k(), gmm.n(),
                 gmm.gamma(), gmm.m(), alphasDirection, meansDirection, icfDirection);
+    }
+
+    @Benchmark
+    public double hvp() {
+        for (double[] storage : new double[][] {dAlphas, dMeans, dIcf, hvAlphas, hvMeans, hvIcf}) {
+            java.util.Arrays.fill(storage, 0);
+        }
+        return GmmGrad.objectiveHvp(gmm.alphas(), gmm.means(), gmm.icf(), gmm.x(), gmm.d(), gmm.k(), gmm.n(),
+                gmm.gamma(), gmm.m(), alphasDirection, meansDirection, icfDirection, dAlphas, dMeans, dIcf, hvAlphas,
+                hvMeans, hvIcf);
     }
 
     @Benchmark

@@ -15,7 +15,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Rosenbrock in N dimensions: the primal, three ways to its gradient, and its tangent along a direction. */
+/**
+ * Rosenbrock in N dimensions: the primal, three ways to its gradient, its tangent along a direction,
+ * and the gradient with the Hessian-vector product.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -27,6 +30,7 @@ public class RosenbrockBenchmark {
     private double[] x;
     private double[] gradient;
     private double[] direction;
+    private double[] hessianVector;
 
     @Setup
     public void setUp() {
@@ -36,6 +40,7 @@ public class RosenbrockBenchmark {
             x[i] = random.nextDouble() * 2 - 1;
         }
         gradient = new double[n];
+        hessianVector = new double[n];
         direction = new double[n];
         for (int i = 0; i < n; i++) {
             direction[i] = random.nextDouble() * 2 - 1;
@@ -56,6 +61,13 @@ public class RosenbrockBenchmark {
     @Benchmark
     public double tangent() {
         return RosenbrockGrad.rosenbrockTangent(x, direction);
+    }
+
+    @Benchmark
+    public double hvp() {
+        java.util.Arrays.fill(gradient, 0);
+        java.util.Arrays.fill(hessianVector, 0);
+        return RosenbrockGrad.rosenbrockHvp(x, direction, gradient, hessianVector);
     }
 
     @Benchmark

@@ -4,7 +4,7 @@ import io.microautograd.Differentiable;
 
 /**
  * The Rosenbrock function, compiled to gradient code at build time: the processor writes
- * {@code RosenbrockGrad} beside this class.
+ * {@code RosenbrockGrad} beside this class, with its Hessian-vector product ({@code order = 2}).
  */
 public final class Rosenbrock {
 
@@ -12,7 +12,7 @@ public final class Rosenbrock {
     }
 
     /** The banana-shaped valley (1 - x)^2 + 100 (y - x^2)^2, with its minimum 0 at (1, 1). */
-    @Differentiable
+    @Differentiable(order = 2)
     public static double rosenbrock(double x, double y) {
         double a = 1 - x;
         double b = y - x * x;

@@ -23,8 +23,8 @@ import java.util.Map;
  * ({@code RosenbrockGrad}, written by the annotation processor) and with the {@code Value}
  * engine's. The optimizer falls into the curved valley and follows it to the minimum (1, 1);
  * both gradients add the same terms in the same order, so the paths are the same to the last
- * bit. Then L-BFGS and trust-region Newton-CG (its Hessian-vector products by differences of the
- * compiled gradient) minimise it from the same start to a gradient norm of 1e-10, in a few dozen
+ * bit. Then L-BFGS and trust-region Newton-CG (with the Hessian-vector products the build compiled,
+ * {@code RosenbrockGrad.rosenbrockHvp}) minimise it from the same start to a gradient norm of 1e-10, in a few dozen
  * iterations to Adam's thousands. Draws the contours with the four paths, their iteration counts
  * in the legend, and the graph of the compiled function itself, from its Value twin
  * ({@code RosenbrockValues}), checked against the compiled gradient in one line.
@@ -70,7 +70,7 @@ final class RosenbrockExample implements Example {
         OptimizationPath lbfgs = Lbfgs.standard().withGradientTolerance(GRADIENT_TOLERANCE).quiet(true)
                 .minimize(objective, START);
         OptimizationPath newton = TrustRegionNewtonCg.standard().withGradientTolerance(GRADIENT_TOLERANCE)
-                .quiet(true).minimize(HessianVectorObjective.byFiniteDifferences(objective), START);
+                .quiet(true).minimize(RosenbrockExample::hessianVectorProduct, START);
         print(context, "L-BFGS", lbfgs);
         print(context, "Newton-CG", newton);
 
@@ -102,6 +102,11 @@ final class RosenbrockExample implements Example {
                 .measure("L-BFGS iterations", lbfgs.steps())
                 .measure("Newton-CG distance to minimum", distanceToMinimum(newton.finalPoint()))
                 .measure("Newton-CG iterations", newton.steps());
+    }
+
+    /** The compiled value, gradient and Hessian-vector product, in the shape of a {@link HessianVectorObjective}. */
+    private static double hessianVectorProduct(double[] p, double[] v, double[] gradient, double[] hessianVector) {
+        return RosenbrockGrad.rosenbrockHvp(p[0], p[1], v[0], v[1], gradient, hessianVector);
     }
 
     private static void print(ExampleContext context, String method, OptimizationPath path) {

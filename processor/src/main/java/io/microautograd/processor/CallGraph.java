@@ -42,10 +42,14 @@ final class CallGraph {
         BROKEN_CALLEE,
         /**
          * The caller has order 2 and the callee has no second-order methods, which the caller's
-         * Hessian-vector product calls. (A custom derivative rule without a second-order form is
-         * to be refused here alike.)
+         * Hessian-vector product calls.
          */
-        FIRST_ORDER_CALLEE
+        FIRST_ORDER_CALLEE,
+        /**
+         * The caller has order 2 and the callee's derivative is a {@code @Derivative} rule, whose own
+         * derivative the caller's Hessian-vector product would need: rules give none.
+         */
+        RULE_WITHOUT_SECOND_ORDER
     }
 
     /** A call that keeps its caller from being generated, and why; {@code detail} names a written parameter. */
@@ -60,6 +64,7 @@ final class CallGraph {
 
     private final FactsElsewhere elsewhere;
     private final Map<MethodKey, List<Expr.Call>> calls = new LinkedHashMap<>();
+    private final Map<MethodKey, List<Expr.Call>> ruleCalls = new LinkedHashMap<>();
     private final Map<MethodKey, MethodFacts> facts = new HashMap<>();
     private final Map<MethodKey, Optional<MethodFacts>> factsElsewhere = new HashMap<>();
 
@@ -70,10 +75,14 @@ final class CallGraph {
     /** Adds a method of this round read without errors. */
     void add(MethodKey key, ParsedMethod method) {
         List<Expr.Call> differentiableCalls = new ArrayList<>();
+        List<Expr.Call> callsOfRules = new ArrayList<>();
         boolean[] passesArraysToPlainMethods = {false};
         IrWalk.statements(method.function().body(), s -> {
             for (Expr e : IrWalk.expressionsOf(s)) {
                 IrWalk.expressions(e, x -> {
+                    if (x instanceof Expr.Call call && call.callee().rule() != null) {
+                        callsOfRules.add(call);
+                    }
                     if (x instanceof Expr.Call call && call.callee().isDifferentiable()) {
                         differentiableCalls.add(call);
                     } else if (x instanceof Expr.Call call && passesArrays(call)) {
@@ -83,6 +92,7 @@ final class CallGraph {
             }
         });
         calls.put(key, differentiableCalls);
+        ruleCalls.put(key, callsOfRules);
         facts.put(key, derive(method.function(), differentiableCalls, passesArraysToPlainMethods[0]));
     }
 
@@ -111,6 +121,14 @@ final class CallGraph {
                     excluded.add(method);
                 } else if (callee.isPresent() && callee.get().order() < facts.get(method).order()) {
                     broken.add(new BrokenCall(method, call, Reason.FIRST_ORDER_CALLEE, ""));
+                    excluded.add(method);
+                }
+            }
+        }
+        for (MethodKey method : ruleCalls.keySet()) {
+            if (facts.get(method).order() > 1) {
+                for (Expr.Call call : ruleCalls.get(method)) {
+                    broken.add(new BrokenCall(method, call, Reason.RULE_WITHOUT_SECOND_ORDER, ""));
                     excluded.add(method);
                 }
             }

@@ -10,6 +10,8 @@ import com.sun.source.util.Trees;
 import io.microautograd.Derivative;
 import io.microautograd.Differentiable;
 import io.microautograd.UseRules;
+import io.microautograd.processor.diff.ForwardOverReverse;
+import io.microautograd.processor.diff.HessianVector;
 import io.microautograd.processor.diff.LostDerivatives;
 import io.microautograd.processor.diff.Pullback;
 import io.microautograd.processor.diff.ReverseMode;
@@ -247,13 +249,19 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                         + caller.element().getSimpleName() + ", whose Hessian-vector product would call them; give "
                         + callee + " @Differentiable(order = 2) too";
                 break;
+            case RULE_WITHOUT_SECOND_ORDER:
+                message = "call of " + callee + ", whose derivative is a @Derivative rule, from "
+                        + caller.element().getSimpleName() + ", whose Hessian-vector product would need the rule's own"
+                        + " derivative, which rules do not give; use order = 1 for " + caller.element().getSimpleName()
+                        + ", or write " + callee + " as a @Differentiable(order = 2) method without the rule";
+                break;
             default:
                 message = "call of " + callee + ", which could not be differentiated (see its errors); fix " + callee
                         + " first";
         }
         Tag tag = switch (broken.reason()) {
             case RECURSION -> Tag.RECURSION;
-            case FIRST_ORDER_CALLEE -> Tag.SECOND_ORDER;
+            case FIRST_ORDER_CALLEE, RULE_WITHOUT_SECOND_ORDER -> Tag.SECOND_ORDER;
             case WRITES_ARRAY_ARGUMENT, BROKEN_CALLEE -> Tag.UNSUPPORTED_CALL;
         };
         reporter.error(tag, message, caller.parsed().callSites().get(broken.call()), caller.element(), caller.unit());
@@ -316,12 +324,26 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             pullback.tapedNotCheckpointed().forEach((loop, reason) -> reporter.note(Tag.CHECKPOINT,
                     "this loop is taped, not checkpointed: " + reason, method.parsed().loopSites().get(loop),
                     method.unit()));
-            return new GradientMethod(pullback, TangentMode.differentiate(function), sourceVariables(function),
-                    graph.facts(method.key()));
+            return new GradientMethod(pullback, TangentMode.differentiate(function), secondOrder(function, pullback,
+                    graph), sourceVariables(function), graph.facts(method.key()));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             reporter.bug(e, method.element());
             return null;
         }
+    }
+
+    /**
+     * The Hessian-vector product of a method of order 2, null for order 1. Its pullback tapes every
+     * loop: where the gradient checkpoints one, this one is differentiated again without.
+     */
+    private static HessianVector secondOrder(Function function, Pullback pullback, CallGraph graph) {
+        if (function.order() < 2) {
+            return null;
+        }
+        Pullback taped = function.checkpoints() == 0 ? pullback : ReverseMode.differentiate(new Function(
+                function.name(), function.parameters(), function.differentiated(), function.order(), function.body(),
+                function.firstFreeId(), 0), graph::mayHoldArrays);
+        return ForwardOverReverse.differentiate(taped);
     }
 
     private static List<Variable> sourceVariables(Function function) {

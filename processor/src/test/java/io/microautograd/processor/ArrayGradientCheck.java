@@ -10,16 +10,24 @@ import java.util.List;
  * Checks a generated gradient of a method with array parameters: the value equals the
  * original's exactly, the caller's arrays are left as they were, and every partial (each element
  * of each differentiated array) matches central finite differences of the original, and the
- * tangent method agrees with the partials ({@link TangentCheck}).
+ * tangent method agrees with the partials ({@link TangentCheck}); for methods of order 2, the
+ * Hessian-vector product agrees with differences of the gradient ({@link HessianVectorCheck}).
  */
 final class ArrayGradientCheck {
 
     private final GeneratedCode code;
     private final String userClass;
+    private final boolean secondOrder;
 
     ArrayGradientCheck(GeneratedCode code, String userClass) {
+        this(code, userClass, false);
+    }
+
+    /** @param secondOrder whether to check the second-order methods too, of methods of {@code order = 2} */
+    ArrayGradientCheck(GeneratedCode code, String userClass, boolean secondOrder) {
         this.code = code;
         this.userClass = userClass;
+        this.secondOrder = secondOrder;
     }
 
     /**
@@ -60,6 +68,10 @@ final class ArrayGradientCheck {
         }
         TangentCheck.check(code, userClass, method, arguments, indices, checked);
         ValueTwinCheck.check(code, userClass, method, arguments, indices, checked);
+        if (secondOrder) {
+            HessianVectorCheck.check(code, userClass, method, arguments, indices);
+            HessianVectorCheck.checkHessian(code, userClass, method, arguments, indices);
+        }
     }
 
     private double value(String method, Object[] arguments) {

@@ -199,6 +199,25 @@ class CustomRuleDiagnosticsTest {
                 """));
     }
 
+    /** A second-order method's Hessian-vector product would need the rule's own derivative, which no rule gives. */
+    @Test
+    void aSecondOrderCallerOfARule() {
+        assertOnlyError("[MicroAutograd:SecondOrder] call of logistic, whose derivative is a @Derivative rule, from f,"
+                + " whose Hessian-vector product would need the rule's own derivative, which rules do not give; use"
+                + " order = 1 for f, or write logistic as a @Differentiable(order = 2) method without the rule",
+                14, 32, SPECIAL, rules("""
+                    @Derivative(of = Special.class, method = "logistic")
+                    static double slope(double x, double y) {
+                        return y * (1 - y);
+                    }
+
+                    @Differentiable(order = 2)
+                    static double f(double x) {
+                        return Special.logistic(x) * x;
+                    }
+                """));
+    }
+
     @Test
     void aRuleTheGeneratedCodeCannotCall() {
         JavaFileObject rules = JavaFileObjects.forSourceString("q.Rules", """

@@ -46,6 +46,15 @@ record FunctionCase(String name, String annotation, String parameters, String bo
 
     /** Checks value, partials, accumulation and tangent at every point. */
     void check(GeneratedCode code, String userClass) {
+        check(code, userClass, false);
+    }
+
+    /**
+     * Checks value, partials, accumulation and tangent at every point, and with
+     * {@code secondOrder} the Hessian-vector product ({@link HessianVectorCheck}) of a method
+     * compiled with {@code order = 2}.
+     */
+    void check(GeneratedCode code, String userClass, boolean secondOrder) {
         String[] names = doubleParameterNames();
         for (double[] point : points) {
             Object result = code.call(userClass + "Grad", name, arguments(point, new Object[0]));
@@ -68,6 +77,10 @@ record FunctionCase(String name, String annotation, String parameters, String bo
             }
             TangentCheck.check(code, userClass, name, arguments(point, new Object[0]), differentiated, partials);
             ValueTwinCheck.check(code, userClass, name, arguments(point, new Object[0]), differentiated, partials);
+            if (secondOrder) {
+                HessianVectorCheck.check(code, userClass, name, arguments(point, new Object[0]), differentiated);
+                HessianVectorCheck.checkHessian(code, userClass, name, arguments(point, new Object[0]), differentiated);
+            }
         }
     }
 

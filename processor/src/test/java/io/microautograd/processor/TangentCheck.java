@@ -75,7 +75,7 @@ final class TangentCheck {
     }
 
     /** {@code value + step * direction}, in place for arrays. */
-    private static Object moved(Object value, Object direction, double step) {
+    static Object moved(Object value, Object direction, double step) {
         if (value instanceof Double x) {
             return x + step * (double) direction;
         }
@@ -93,7 +93,8 @@ final class TangentCheck {
         return m;
     }
 
-    private static Object randomLike(Object value, Random random) {
+    /** A random direction shaped like {@code value}, each component in [-1, 1). */
+    static Object randomLike(Object value, Random random) {
         if (value instanceof Double) {
             return 2 * random.nextDouble() - 1;
         }
@@ -108,7 +109,8 @@ final class TangentCheck {
         return out;
     }
 
-    private static double[] flat(Object value) {
+    /** The components of a Double, double[] or double[][], row by row. */
+    static double[] flat(Object value) {
         if (value instanceof Double x) {
             return new double[] {x};
         }

@@ -56,6 +56,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Mode {@code checkpoints} compiles the part-2 programs with checkpoints and taped, and demands the
  * taped gradient bit for bit besides ({@link CheckpointedRuns}); its quick default is a test of its
  * own, and a campaign is {@code -Dfuzz.modes=checkpoints}.
+ * Mode {@code hessians} compiles the part-2 programs with {@code order = 2} and checks each
+ * {@code fHvp} against central differences of the compiled gradient and against the {@code Value}
+ * engine's gradient graph ({@link HessianPoints}); its
+ * quick default is a test of its own ({@code fuzz.hessianPrograms}, 100), and a campaign is
+ * {@code -Dfuzz.modes=hessians}.
  */
 class DifferentialFuzzTest {
 
@@ -107,6 +112,17 @@ class DifferentialFuzzTest {
         DifferentialFuzzer.Counts counts = run(DifferentialFuzzer.Mode.CHECKPOINTS, 100, report);
         assertTrue(report.length() == 0, report.toString());
         assertTrue(counts.checkpointedLoops > 20, "few loops checkpointed: " + counts);
+    }
+
+    /**
+     * The quick default of mode {@code hessians}: the Hessian-vector products of order-2 programs
+     * match central differences of their gradients and the {@code Value} engine's ({@link HessianPoints}).
+     */
+    @Test
+    void hessianVectorProductsAgreeWithDifferencesOfTheGradientAndTheValueEngine() {
+        StringBuilder report = new StringBuilder();
+        run(DifferentialFuzzer.Mode.HESSIANS, Integer.getInteger("fuzz.hessianPrograms", 100), report);
+        assertTrue(report.length() == 0, report.toString());
     }
 
     /** Runs {@code programs} programs of {@code mode}, prints the counts and adds the findings to {@code report}. */

@@ -147,6 +147,8 @@ final class DifferentialFuzzer {
         CHECKPOINTS,
         /** Part 2 with each generated {@code fTangent} checked against the gradient ({@link TangentPoints}). */
         TANGENTS,
+        /** Part 2 of order 2, each {@code fHvp} checked against differences of the gradient ({@link HessianPoints}). */
+        HESSIANS,
         /**
          * Everyday Java ({@link EverydayProgramGenerator}): switch statements and expressions,
          * var, static imports, StrictMath, guards that throw, overloaded helpers; each program in
@@ -166,7 +168,7 @@ final class DifferentialFuzzer {
                 case INTEGERS -> new IntegerProgramGenerator(seed)::method;
                 case EVERYDAY -> new EverydayProgramGenerator(seed)::method;
                 case RULES -> ProgramGenerator.withRuledFunctions(seed)::method;
-                case ARRAYS, HELPER_WRITES, INDEX_NAMES, SEPARATE_RUNS, SHARED_ARRAYS, CHECKPOINTS, TANGENTS ->
+                case ARRAYS, HELPER_WRITES, INDEX_NAMES, SEPARATE_RUNS, SHARED_ARRAYS, CHECKPOINTS, TANGENTS, HESSIANS ->
                         new ArrayProgramGenerator(seed, this == HELPER_WRITES || this == SEPARATE_RUNS,
                                 this == INDEX_NAMES, this == SHARED_ARRAYS)::method;
             };
@@ -196,6 +198,8 @@ final class DifferentialFuzzer {
                 CheckpointedRuns.checkBatch(batch, "Batch" + start, points, counts);
             } else if (mode == Mode.TANGENTS) {
                 TangentPoints.checkBatch(batch, "Batch" + start, points, counts);
+            } else if (mode == Mode.HESSIANS) {
+                HessianPoints.checkBatch(batch, "Batch" + start, points, counts);
             } else if (mode == Mode.EVERYDAY) {
                 SeparateUnits.checkBatch(batch, "Batch" + start, points, counts);
             } else {

@@ -20,7 +20,7 @@ final class Functions {
      * The N-dimensional Rosenbrock function, the sum over i of (1 - x[i])^2 + 100 (x[i+1] - x[i]^2)^2,
      * with its minimum 0 at (1, ..., 1).
      */
-    @Differentiable
+    @Differentiable(order = 2)
     static double rosenbrock(double[] x) {
         double sum = 0;
         for (int i = 0; i + 1 < x.length; i++) {

@@ -30,6 +30,22 @@ class TrustRegionNewtonCgTest {
     }
 
     @Test
+    void theGeneratedProductIsTheHandWrittenOne() {
+        double[] point = Rosenbrock.standardStart(6);
+        point[3] = 0.3;
+        double[] direction = {0.5, -1, 2, 0.25, -0.75, 1};
+        double[] handWritten = new double[6];
+        double[] generated = new double[6];
+        double[] gradient = new double[6];
+        double[] compiledGradient = new double[6];
+        Rosenbrock.valueGradientAndHessianVector(point, direction, new double[6], handWritten);
+        double value = FunctionsGrad.rosenbrockHvp(point, direction, gradient, generated);
+        assertEquals(FunctionsGrad.rosenbrock(point, compiledGradient), value);
+        assertArrayEquals(compiledGradient, gradient);
+        assertArrayEquals(handWritten, generated, 1e-12 * Vectors.norm(handWritten));
+    }
+
+    @Test
     void minimisesHundredDimensionalRosenbrockToGradientNormBelow1e8() {
         double[] start = Rosenbrock.standardStart(100);
         double[] ones = new double[100];
@@ -37,6 +53,7 @@ class TrustRegionNewtonCgTest {
         TrustRegionNewtonCg newton = QUIET.withGradientTolerance(1e-8);
         for (HessianVectorObjective rosenbrock : List.<HessianVectorObjective>of(
                 Rosenbrock::valueGradientAndHessianVector,
+                FunctionsGrad::rosenbrockHvp,
                 HessianVectorObjective.byFiniteDifferences(FunctionsGrad::rosenbrock))) {
             OptimizationPath path = newton.minimize(rosenbrock, start);
 

@@ -19,7 +19,7 @@ public final class Gmm {
     }
 
     /** The objective in plain Java: the source of the compiled gradient {@code GmmGrad.objective}. */
-    @Differentiable(wrt = {"alphas", "means", "icf"})
+    @Differentiable(wrt = {"alphas", "means", "icf"}, order = 2)
     public static double objective(double[] alphas, double[] means, double[] icf, double[] x,
                                    int d, int k, int n, double gamma, int m) {
         int s = d * (d + 1) / 2;
@@ -68,7 +68,7 @@ public final class Gmm {
     }
 
     /** max(v) + log(sum exp(v - max(v))). */
-    @Differentiable
+    @Differentiable(order = 2)
     public static double logSumExp(double[] v) {
         double max = v[0];
         for (int i = 1; i < v.length; i++) {

@@ -10,7 +10,7 @@ public final class Rosenbrock {
     }
 
     /** sum over i of 100 (x[i+1] - x[i]^2)^2 + (1 - x[i])^2. */
-    @Differentiable
+    @Differentiable(order = 2)
     public static double rosenbrock(double[] x) {
         double sum = 0;
         for (int i = 0; i + 1 < x.length; i++) {

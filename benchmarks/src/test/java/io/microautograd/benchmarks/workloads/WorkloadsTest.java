@@ -53,6 +53,56 @@ class WorkloadsTest {
         }
     }
 
+    /** The benchmarked GMM Hessian-vector product is the central difference of the compiled gradient. */
+    @Test
+    void gmmHessianVectorProductMatchesDifferencesOfTheCompiledGradient() throws IOException {
+        GmmInstance gmm = GmmInstance.read("gmm_1k_d2_K5.txt");
+        double[][] point = {gmm.alphas(), gmm.means(), gmm.icf()};
+        Random random = new Random(22);
+        double[][] direction = new double[3][];
+        double[][] gradient = new double[3][];
+        double[][] product = new double[3][];
+        for (int i = 0; i < 3; i++) {
+            direction[i] = random.doubles(point[i].length, -1, 1).toArray();
+            gradient[i] = new double[point[i].length];
+            product[i] = new double[point[i].length];
+        }
+        double value = GmmGrad.objectiveHvp(point[0], point[1], point[2], gmm.x(), gmm.d(), gmm.k(), gmm.n(),
+                gmm.gamma(), gmm.m(), direction[0], direction[1], direction[2], gradient[0], gradient[1], gradient[2],
+                product[0], product[1], product[2]);
+        assertEquals(gmm.objective(), value, "the value is the primal's, exactly");
+        double h = 1e-6;
+        double[] above = gmmGradient(gmm, point, direction, h);
+        double[] below = gmmGradient(gmm, point, direction, -h);
+        double[] expected = new double[above.length];
+        double scale = 0;
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = (above[i] - below[i]) / (2 * h);
+            scale = Math.max(scale, Math.abs(expected[i]));
+        }
+        double[] actual = concat(product);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-6 * scale, "component " + i + " of H·v");
+        }
+        assertEquals(0, Arrays.compare(concat(gradient), gmmGradient(gmm, point, direction, 0)),
+                "the compiled gradient");
+    }
+
+    private static double[] gmmGradient(GmmInstance gmm, double[][] point, double[][] direction, double step) {
+        double[][] moved = new double[3][];
+        double[][] gradient = new double[3][];
+        for (int i = 0; i < 3; i++) {
+            moved[i] = point[i].clone();
+            for (int j = 0; j < moved[i].length; j++) {
+                moved[i][j] += step * direction[i][j];
+            }
+            gradient[i] = new double[point[i].length];
+        }
+        GmmGrad.objective(moved[0], moved[1], moved[2], gmm.x(), gmm.d(), gmm.k(), gmm.n(), gmm.gamma(), gmm.m(),
+                gradient[0], gradient[1], gradient[2]);
+        return concat(gradient);
+    }
+
     /** The alias-check benchmark's yardstick computes exactly what the generated gradient computes. */
     @Test
     void twoArraysUncheckedComputesTheGeneratedGradient() {

@@ -4,6 +4,7 @@ import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.HashSet;
@@ -12,6 +13,10 @@ import java.util.Set;
 /**
  * Which variables carry derivatives: the differentiated parameters and every double or array
  * variable whose value depends on them. Only active variables get adjoints.
+ *
+ * <p>Over a pullback, whose tangent {@link ForwardOverReverse} takes, values popped off the double
+ * and row tapes are active (their tangents were pushed with them), and a call of another pullback
+ * makes the arrays it is given for differentiated parameters active: it adds into them.
  */
 final class Activity {
 
@@ -45,6 +50,24 @@ final class Activity {
         if (s instanceof Stmt.Store st && dependsOnActive(st.value())) {
             active.add(IrWalk.root(st.array()));
         }
+        if (s instanceof Stmt.Evaluate e && dependsOnActiveArgument(e.call())) {
+            for (int i = 0; i < e.call().arguments().size(); i++) {
+                Expr argument = e.call().arguments().get(i);
+                if (e.call().callee().differentiated().get(i) && isArrayReference(argument)) {
+                    active.add(IrWalk.root(argument));
+                }
+            }
+        }
+    }
+
+    /** Whether a call gets a value that depends on a differentiated input for a parameter it differentiates. */
+    boolean dependsOnActiveArgument(Expr.Call call) {
+        for (int i = 0; i < call.arguments().size(); i++) {
+            if (call.callee().differentiated().get(i) && dependsOnActive(call.arguments().get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isArrayReference(Expr e) {
@@ -115,15 +138,7 @@ final class Activity {
 
         @Override
         public Boolean call(Expr.Call e) {
-            if (!e.callee().carriesDerivatives()) {
-                return false;
-            }
-            for (int i = 0; i < e.arguments().size(); i++) {
-                if (e.callee().differentiated().get(i) && dependsOnActive(e.arguments().get(i))) {
-                    return true;
-                }
-            }
-            return false;
+            return e.callee().carriesDerivatives() && dependsOnActiveArgument(e);
         }
 
         @Override
@@ -143,7 +158,7 @@ final class Activity {
 
         @Override
         public Boolean pop(Expr.Pop e) {
-            return false;
+            return e.tape() == TapeKind.DOUBLE || e.tape() == TapeKind.ROW;
         }
 
         private boolean anyOperand(Expr e) {

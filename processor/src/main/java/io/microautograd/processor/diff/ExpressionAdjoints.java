@@ -16,6 +16,7 @@ import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.UnaryOp;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -452,9 +453,12 @@ final class ExpressionAdjoints {
                 pullbackTypes.add(argument.type());
             }
         }
+        // The pullback differentiates what its tangent, forward over reverse, takes tangents of:
+        // the callee's differentiated parameters, the adjoint and the adjoint storage.
+        List<Boolean> differentiated = new ArrayList<>(callee.differentiated());
+        differentiated.addAll(Collections.nCopies(pullbackTypes.size() - differentiated.size(), true));
         Callee pullback = new Callee(callee.gradientClass(), null, callee.name() + "Pullback", List.of(),
-                List.copyOf(pullbackTypes), List.copyOf(pullbackTypes.stream().map(t -> false).toList()),
-                Type.DOUBLE);
+                List.copyOf(pullbackTypes), List.copyOf(differentiated), Type.DOUBLE);
         out.add(new Stmt.Evaluate(new Expr.Call(pullback, List.copyOf(pullbackArguments))));
         int slot = 0;
         for (int i = 0; i < arguments.size(); i++) {

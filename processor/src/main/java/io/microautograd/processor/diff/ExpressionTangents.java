@@ -33,21 +33,29 @@ import java.util.function.UnaryOperator;
  * reverse mode keeps them from its forward sweep, so that the statement and its tangent read each
  * once. So it does with the scalar value of a call no differentiated input reaches, which the
  * statement and its tangent (or a callee's tangent) would otherwise both make.
+ *
+ * <p>In a pullback, the tangent of a value popped off a double or row tape is popped off it too: the
+ * forward sweep pushed it after the value.
  */
 final class ExpressionTangents {
 
     private final Activity activity;
     private final UnaryOperator<Variable> tangents;
     private final FreshVariables variables;
+    private final String prefix;
     private final ArrayLoops arrays;
     private final Map<Variable, Variable> temporaries = new HashMap<>();
     private final Map<Expr, Variable> outputs = new IdentityHashMap<>();
 
-    /** @param tangents gives the tangent variable of an active variable */
-    ExpressionTangents(Activity activity, UnaryOperator<Variable> tangents, FreshVariables variables) {
+    /**
+     * @param tangents gives the tangent variable of an active variable
+     * @param prefix what the name of a temporary's tangent starts with, before the temporary's
+     */
+    ExpressionTangents(Activity activity, UnaryOperator<Variable> tangents, FreshVariables variables, String prefix) {
         this.activity = activity;
         this.tangents = tangents;
         this.variables = variables;
+        this.prefix = prefix;
         this.arrays = new ArrayLoops(variables);
     }
 
@@ -93,7 +101,7 @@ final class ExpressionTangents {
             return call instanceof Expr.Call && !call.type().hasElements() ? made(hint, call, out) : call;
         }
         Variable value = variables.fresh(hint, Type.DOUBLE);
-        Variable tangent = variables.fresh("d" + Sweeper.capitalized(hint), Type.DOUBLE);
+        Variable tangent = variables.fresh(prefix + Sweeper.capitalized(hint), Type.DOUBLE);
         out.add(new Stmt.Assign(value, call, true, Stmt.Origin.NONE));
         outputs.put(call, value);
         out.add(new Stmt.Assign(tangent, of(call, out), true, Stmt.Origin.NONE));
@@ -159,6 +167,28 @@ final class ExpressionTangents {
         return read(zeros);
     }
 
+    /**
+     * The call of the tangent method of {@code e}'s callee ({@code gTangent} for {@code g}): its
+     * arguments, then the tangent of each one the callee differentiates.
+     */
+    Expr.Call tangentCall(Expr.Call e, List<Stmt> out) {
+        Callee callee = e.callee();
+        List<Expr> arguments = new ArrayList<>(e.arguments());
+        List<Type> types = new ArrayList<>(callee.parameterTypes());
+        for (int i = 0; i < e.arguments().size(); i++) {
+            if (callee.differentiated().get(i)) {
+                Expr argument = e.arguments().get(i);
+                arguments.add(callee.parameterTypes().get(i) == Type.DOUBLE ? orZero(argument, out)
+                        : arrayOrZeros(argument, out));
+                types.add(callee.parameterTypes().get(i));
+            }
+        }
+        Callee tangent = new Callee(callee.gradientClass() != null ? callee.gradientClass() : callee.ownerClass(),
+                null, callee.name() + "Tangent", List.of(), List.copyOf(types),
+                Collections.nCopies(types.size(), false), Type.DOUBLE);
+        return new Expr.Call(tangent, List.copyOf(arguments));
+    }
+
     /** The tangent of one active expression, kind by kind. */
     private final class Tangents implements Expr.Visitor<Expr> {
 
@@ -206,23 +236,10 @@ final class ExpressionTangents {
 
         @Override
         public Expr call(Expr.Call e) {
-            Callee callee = e.callee();
-            if (callee.rule() != null) {
-                return primitive(e, callee.rule(), e.arguments());
+            if (e.callee().rule() != null) {
+                return primitive(e, e.callee().rule(), e.arguments());
             }
-            List<Expr> arguments = new ArrayList<>(e.arguments());
-            List<Type> types = new ArrayList<>(callee.parameterTypes());
-            for (int i = 0; i < e.arguments().size(); i++) {
-                if (callee.differentiated().get(i)) {
-                    Expr argument = e.arguments().get(i);
-                    arguments.add(callee.parameterTypes().get(i) == Type.DOUBLE ? orZero(argument, out)
-                            : arrayOrZeros(argument, out));
-                    types.add(callee.parameterTypes().get(i));
-                }
-            }
-            Callee tangent = new Callee(callee.gradientClass(), null, callee.name() + "Tangent", List.of(),
-                    List.copyOf(types), Collections.nCopies(types.size(), false), Type.DOUBLE);
-            return new Expr.Call(tangent, List.copyOf(arguments));
+            return tangentCall(e, out);
         }
 
         @Override
@@ -262,7 +279,7 @@ final class ExpressionTangents {
 
         @Override
         public Expr pop(Expr.Pop e) {
-            throw new IllegalStateException("the tangent pass reads source code, which has no tapes: " + e);
+            return new Expr.Pop(e.tape());
         }
 
         private IllegalStateException inactive(Expr e) {

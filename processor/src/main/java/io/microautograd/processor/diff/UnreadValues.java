@@ -21,7 +21,8 @@ import java.util.Set;
  * parts that may throw are calls of methods without {@code @Differentiable}, those calls stay as
  * statements of their own, in the order Java makes them; a source statement whose value may throw
  * by itself (an element read or a length, an integer division, which Java cannot evaluate on their
- * own) stays whole, and so does an assignment that makes such a call only under a condition. A
+ * own) stays whole, and so does an assignment that pops a tape (which must stay in step with its
+ * pushes) or makes such a call only under a condition. A
  * tangent's assignment may go where its statement's does not, since that statement, which follows
  * it, throws the same. A call of a {@code @Differentiable} method may go,
  * since its tangent call beside it runs the same code.
@@ -64,11 +65,10 @@ final class UnreadValues {
                 && !read.contains(a.target()))) {
             return null;
         }
-        boolean[] mayThrow = {false};
-        if (a.origin() != Stmt.Origin.NONE) {
-            IrWalk.expressions(a.value(), x -> mayThrow[0] |= mayThrowByItself(x));
-        }
-        return mayThrow[0] ? null : plainCalls(a.value());
+        boolean[] mustStay = {false};
+        IrWalk.expressions(a.value(), x -> mustStay[0] |= x instanceof Expr.Pop
+                || a.origin() != Stmt.Origin.NONE && mayThrowByItself(x));
+        return mustStay[0] ? null : plainCalls(a.value());
     }
 
     /**

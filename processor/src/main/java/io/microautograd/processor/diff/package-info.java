@@ -20,10 +20,17 @@
  * (cbrt at 0, hypot(0, 0)) and the tangent reaching it is 0 the product is NaN, where reverse mode,
  * which never multiplies the two, gives a number.
  *
- * <p>Second order (not built yet): a Hessian-vector product by forward-over-reverse applies the
- * tangent pass to the pullback's IR, tapes getting tangent twins; {@code @Differentiable(order = 2)}
- * and {@code CallGraph}'s rule that a method of order 2 calls only methods of order 2 are in place
- * for it. A custom derivative rule without a second-order form would be refused there alike.
+ * <p>Second order, for methods of {@code @Differentiable(order = 2)}: {@link
+ * io.microautograd.processor.diff.ForwardOverReverse} applies the tangent pass to the pullback's
+ * IR, as a function of the differentiated parameters, the result's adjoint and the adjoint
+ * storage, so the partials' own derivatives come from the one rule table applied to the partials'
+ * expressions. Each double or row pushed on a tape is followed by its tangent, which the reverse
+ * sweep pops first; int and long tapes get no twins. A call of another pullback becomes a call of
+ * its tangent ({@code gPullbackTangent}), which {@code CallGraph}'s rule that a method of order 2
+ * calls only methods of order 2 guarantees. Loops that the gradient checkpoints are taped in the
+ * second-order methods: the method is differentiated once more with {@code checkpoints = 0}. The
+ * zero-adjoint skip's guards also run where an adjoint is 0 but its tangent is not. A
+ * custom derivative rule without a second-order form would be refused at that rule alike.
  *
  * <p>What is recorded: an overwritten value only where the reverse sweep needs it, found by {@link
  * io.microautograd.processor.diff.ToBeRecorded}, a forward data-flow analysis like Tapenade's "to

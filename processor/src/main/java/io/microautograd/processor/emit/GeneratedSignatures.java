@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * The signatures of the methods the generated class declares for a source method {@code f}:
  * {@code f(parameters)} for the value and gradient, {@code f(parameters, storage...)} adding
  * into storage, {@code fPullback(parameters, double, storage...)} and {@code fTangent(parameters,
- * tangents...)}. Overloaded source methods
+ * tangents...)}, and for methods of order 2 {@code fHvp(parameters, directions..., storage...,
+ * products...)}, {@code fPullbackTangent(parameters, double, storage..., tangents...)} and
+ * {@code fHessian(parameters)}. Overloaded source methods
  * get generated methods of their own name as long as these signatures differ; where two would
  * be one, the second source method cannot be generated.
  */
@@ -61,6 +63,19 @@ public final class GeneratedSignatures {
         List<Type> tangent = new ArrayList<>(parameters);
         f.parameters().stream().filter(f.differentiated()::contains).map(Variable::type).forEach(tangent::add);
         signatures.put(written(f.name() + "Tangent", tangent), "the tangent method");
+        if (f.order() == 2) {
+            List<Type> directions = tangent.subList(parameters.size(), tangent.size());
+            List<Type> hessianVector = new ArrayList<>(tangent);
+            hessianVector.addAll(storage);
+            hessianVector.addAll(storage);
+            signatures.put(written(f.name() + "Hvp", hessianVector), "the Hessian-vector product");
+            List<Type> pullbackTangent = new ArrayList<>(pullback);
+            pullbackTangent.addAll(directions);
+            pullbackTangent.add(Type.DOUBLE);
+            pullbackTangent.addAll(storage);
+            signatures.put(written(f.name() + "PullbackTangent", pullbackTangent), "the pullback's tangent");
+            signatures.put(written(f.name() + "Hessian", parameters), "the Hessian");
+        }
         return signatures;
     }
 

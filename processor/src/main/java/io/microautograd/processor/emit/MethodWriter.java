@@ -170,7 +170,7 @@ final class MethodWriter {
                     names.of(pullback.gradient()), names.of(pullback.gradient()), pullback.scalarAdjoints().size(),
                     "one slot per differentiated scalar: " + slots);
         }
-        addShapeChecks(m, pullback.arrayAdjoints(), names);
+        addShapeChecks(m, pullback.arrayAdjoints(), names, helpers);
         return m.addCode(AliasChecks.of(function, pullback.separations(), names, helpers)).addCode(body).build();
     }
 
@@ -208,13 +208,14 @@ final class MethodWriter {
                     + "parameter too, itself or as a row of a matrix, or two rows of a matrix it writes into are\n"
                     + "one array: its derivative is then not this one, which works on a copy\n", function.name());
         }
-        addShapeChecks(m, tangent.tangents(), tangentNames);
+        addShapeChecks(m, tangent.tangents(), tangentNames, helpers);
         m.addCode(AliasChecks.of(function, tangent.separations(), tangentNames, helpers));
         return m.addCode(tangentEmitter.body(tangent.body(), parameters, Map.of(), Map.of())).build();
     }
 
     /** Checks that each array given for a parameter's partials or tangent has the parameter's shape. */
-    private void addShapeChecks(MethodSpec.Builder m, Map<Variable, Variable> arrays, LocalNames names) {
+    static void addShapeChecks(MethodSpec.Builder m, Map<Variable, Variable> arrays, LocalNames names,
+            Helpers helpers) {
         for (var entry : arrays.entrySet()) {
             if (!entry.getKey().type().isArray()) {
                 continue;
@@ -255,7 +256,8 @@ final class MethodWriter {
         return doc.build();
     }
 
-    private String differentiatedScalarNames() {
+    /** The names of the differentiated scalar parameters, in slot order, comma-separated. */
+    String differentiatedScalarNames() {
         return function.parameters().stream()
                 .filter(p -> p.type() == Type.DOUBLE && function.differentiated().contains(p))
                 .map(Variable::name).collect(Collectors.joining(", "));
@@ -278,11 +280,12 @@ final class MethodWriter {
         return taken ? "valueOfFunction" : "value";
     }
 
-    private String pullbackName() {
+    String pullbackName() {
         return function.name() + "Pullback";
     }
 
-    private CodeBlock link() {
+    /** A javadoc link to the source method. */
+    CodeBlock link() {
         String types = function.parameters().stream().map(p -> p.type().javaName()).collect(Collectors.joining(", "));
         return CodeBlock.of("{@link $T#$L($L)}", source, function.name(), types);
     }

@@ -1,0 +1,187 @@
+package io.microautograd.fuzz;
+
+import io.microautograd.engine.Value;
+import io.microautograd.fuzz.DifferentialFuzzer.Compilation;
+import io.microautograd.fuzz.DifferentialFuzzer.Counts;
+import io.microautograd.fuzz.DifferentialFuzzer.Finding;
+import io.microautograd.fuzz.DifferentialFuzzer.Loaded;
+import io.microautograd.fuzz.PointCheck.Outcome;
+import io.microautograd.fuzz.PointCheck.Verdict;
+import io.microautograd.fuzz.Program.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Mode {@code hessians}: the programs of mode {@code arrays} with every method, helpers included,
+ * of {@code @Differentiable(order = 2)}. Each point is checked as there (the value, the gradient
+ * against the {@code Value} engine and finite differences), then the generated {@code fHvp} along
+ * a random direction: its value and gradient must be the accumulating method's bit for bit, and its
+ * Hessian-vector product the central difference of that gradient along the direction to 1e-6 of
+ * the largest component of either, and the {@code Value} engine's (its gradient as a graph, dotted
+ * with the direction and backpropagated) to {@link PointCheck#ENGINE_TOLERANCE} of it. The
+ * difference is Richardson's extrapolation of those with steps h and h/2; where it and the one with
+ * h/2 differ by more than the tolerance, the differences cannot judge the product there (a branch or
+ * a kink inside the step, large third derivatives, rounding that swamps them) and the point is
+ * skipped as ill-conditioned, as it is where the product or the differences are not finite.
+ */
+final class HessianPoints {
+
+    /** Relative tolerance of the product against the central difference of the gradient. */
+    static final double TOLERANCE = 1e-6;
+
+    private HessianPoints() {
+    }
+
+    /** Compiles a batch into one class of order-2 methods and checks each program at its points. */
+    static void checkBatch(List<Method> batch, String className, Random points, Counts counts) {
+        Compilation compilation = compile(className, batch);
+        if (compilation.loaded() == null) {
+            counts.programs += batch.size();
+            counts.rejectedByProcessor += batch.size();
+            counts.findings.add(new Finding(batch.get(0), new double[0],
+                    "processor rejected a batch in the subset:\n" + compilation.errors()));
+            return;
+        }
+        DifferentialFuzzer.countReversals(compilation, counts);
+        for (Method method : batch) {
+            DifferentialFuzzer.checkProgram(method, (m, x) -> check(compilation.loaded(), m, x), points, counts,
+                    HessianPoints::recheck);
+        }
+    }
+
+    private static Compilation compile(String className, List<Method> methods) {
+        return DifferentialFuzzer.compile(className, JavaPrinter.compilationUnit(DifferentialFuzzer.PACKAGE, className,
+                methods).replace("@Differentiable\n", "@Differentiable(order = 2)\n"));
+    }
+
+    /** The check of mode {@code arrays}, then the product's. */
+    static Outcome check(Loaded loaded, Method method, double[] point) {
+        Outcome gradientCheck = loaded.check(method, point);
+        if (gradientCheck.verdict() != Verdict.AGREE || SharedArrayCalls.isSharedPoint(method, point)) {
+            return gradientCheck;
+        }
+        try {
+            return product(loaded, method, point);
+        } catch (NoSuchMethodException e) {
+            return new Outcome(Verdict.DISAGREE, "generated class lacks " + e.getMessage());
+        } catch (RuntimeException e) {
+            return new Outcome(Verdict.DISAGREE, "threw " + e + (e.getCause() == null ? "" : ", caused by "
+                    + e.getCause()));
+        }
+    }
+
+    private static Outcome product(Loaded loaded, Method method, double[] point) throws NoSuchMethodException {
+        ParameterLayout layout = ParameterLayout.of(method);
+        java.lang.reflect.Method gradientMethod = loaded.generated().getMethod(method.name(), layout.gradientTypes());
+        double[] gradient = new double[point.length];
+        double value = Loaded.valueAndGradient(gradientMethod, layout, point, gradient);
+        double[] direction = new Random(Arrays.hashCode(point) + 22).doubles(point.length, -1, 1).toArray();
+
+        List<Class<?>> types = new ArrayList<>(Arrays.asList(layout.types()));
+        List<Object> arguments = new ArrayList<>(Arrays.asList(layout.arguments(point)));
+        Object[] directions = layout.arguments(direction);
+        for (int i = 0; i < directions.length; i++) {
+            if (layout.types()[i] != int[].class) {
+                types.add(layout.types()[i]);
+                arguments.add(directions[i]);
+            }
+        }
+        double[][] storage = layout.storage();
+        double[][] products = layout.storage();
+        for (double[][] arrays : List.of(storage, products)) {
+            for (double[] array : arrays) {
+                types.add(double[].class);
+                arguments.add(array);
+            }
+        }
+        double hvpValue = Loaded.invoke(loaded.generated().getMethod(method.name() + "Hvp",
+                types.toArray(Class<?>[]::new)), arguments.toArray());
+        double[] hvpGradient = layout.flatten(storage);
+        if (Double.doubleToLongBits(hvpValue) != Double.doubleToLongBits(value)
+                || !Arrays.equals(hvpGradient, gradient)) {
+            return new Outcome(Verdict.DISAGREE, "fHvp's value and gradient " + hvpValue + ", "
+                    + Arrays.toString(hvpGradient) + " are not the gradient method's " + value + ", "
+                    + Arrays.toString(gradient));
+        }
+        double[] product = layout.flatten(products);
+        double largest = 1.0;
+        for (double x : point) {
+            largest = Math.max(largest, Math.abs(x));
+        }
+        double h = 1e-5 * largest;
+        double[] coarse = difference(gradientMethod, layout, point, direction, h);
+        double[] fine = difference(gradientMethod, layout, point, direction, h / 2);
+        double[] difference = new double[point.length];
+        double scale = 1.0;
+        for (int i = 0; i < point.length; i++) {
+            // Richardson's extrapolation cancels the h^2 term of both differences' error.
+            difference[i] = (4 * fine[i] - coarse[i]) / 3;
+            scale = Math.max(scale, Math.max(Math.abs(product[i]), Math.abs(difference[i])));
+        }
+        if (!Double.isFinite(scale)) {
+            return new Outcome(Verdict.ILL_CONDITIONED, "the product or the differences are not finite");
+        }
+        for (int i = 0; i < point.length; i++) {
+            if (!(Math.abs(fine[i] - difference[i]) <= TOLERANCE * scale)) {
+                return new Outcome(Verdict.ILL_CONDITIONED, "the gradient's differences depend on the step");
+            }
+        }
+        for (int i = 0; i < point.length; i++) {
+            if (!(Math.abs(product[i] - difference[i]) <= TOLERANCE * scale)) {
+                return new Outcome(Verdict.DISAGREE, "H·v along " + Arrays.toString(direction) + ": generated "
+                        + Arrays.toString(product) + ", central differences of the gradient "
+                        + Arrays.toString(difference));
+            }
+        }
+        double[] engine = engineProduct(method, point, direction);
+        for (int i = 0; i < point.length; i++) {
+            if (!(Math.abs(product[i] - engine[i]) <= PointCheck.ENGINE_TOLERANCE * scale)) {
+                return new Outcome(Verdict.DISAGREE, "H·v along " + Arrays.toString(direction) + ": generated "
+                        + Arrays.toString(product) + ", the Value engine's gradient graph " + Arrays.toString(engine));
+            }
+        }
+        return new Outcome(Verdict.AGREE, "");
+    }
+
+    /** H·v by the {@code Value} engine: its gradient as a graph, dotted with the direction, backpropagated. */
+    private static double[] engineProduct(Method method, double[] point, double[] direction) {
+        Value[] leaves = Value.of(point);
+        Value[] gradient = ValueInterpreter.run(method, leaves).differentiate(leaves);
+        List<Value> terms = new ArrayList<>();
+        for (int i = 0; i < gradient.length; i++) {
+            terms.add(gradient[i].mul(direction[i]));
+        }
+        Value.sum(terms).backward();
+        return Arrays.stream(leaves).mapToDouble(Value::grad).toArray();
+    }
+
+    /** The central difference of the compiled gradient at {@code point} along {@code direction}, step {@code h}. */
+    private static double[] difference(java.lang.reflect.Method gradientMethod, ParameterLayout layout,
+            double[] point, double[] direction, double h) {
+        double[] up = point.clone();
+        double[] down = point.clone();
+        for (int i = 0; i < point.length; i++) {
+            up[i] += h * direction[i];
+            down[i] -= h * direction[i];
+        }
+        double[] above = new double[point.length];
+        double[] below = new double[point.length];
+        Loaded.valueAndGradient(gradientMethod, layout, up, above);
+        Loaded.valueAndGradient(gradientMethod, layout, down, below);
+        double[] out = new double[point.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (above[i] - below[i]) / (2 * h);
+        }
+        return out;
+    }
+
+    private static Outcome recheck(Method candidate, double[] point) {
+        Compilation compilation = compile("Shrink", List.of(candidate));
+        if (compilation.loaded() == null) {
+            return new Outcome(Verdict.ILL_CONDITIONED, "does not compile");
+        }
+        return check(compilation.loaded(), candidate, point);
+    }
+}
