@@ -85,7 +85,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(Differentiable.class.getCanonicalName(), Derivative.class.getCanonicalName(),
-                UseRules.class.getCanonicalName());
+                io.microautograd.Pullback.class.getCanonicalName(), UseRules.class.getCanonicalName());
     }
 
     @Override
@@ -95,7 +95,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        Set<? extends Element> ruleMethods = round.getElementsAnnotatedWith(Derivative.class);
+        Set<? extends Element> ruleMethods = round.getElementsAnnotatedWithAny(Set.of(Derivative.class,
+                io.microautograd.Pullback.class));
         if (!ruleMethods.isEmpty()) {
             try {
                 rules.add(ruleMethods).forEach(reporter::invalidRule);
