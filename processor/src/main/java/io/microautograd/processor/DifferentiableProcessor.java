@@ -258,8 +258,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                 reporter.error(Tag.UNSUPPORTED_CALL, "call of " + call.callee().name() + ", which is not "
                         + "@Differentiable, with an argument that depends on a differentiated parameter; annotate "
                         + call.callee().name() + " with @Differentiable or pass it only values that are constants,"
-                        + " or declare its derivative with @Derivative (rules compiled elsewhere: name their class in"
-                        + " @UseRules)",
+                        + " or declare its derivative with @Derivative or @Pullback (rules compiled elsewhere: name"
+                        + " their class in @UseRules)",
                         parsed.callSites().get(call), method, unit);
             }
             List<LostDerivatives.ArgumentOutsideWrt> outsideWrt = LostDerivatives.argumentsOutsideWrt(parsed.function());

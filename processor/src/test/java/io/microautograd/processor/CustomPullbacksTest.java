@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.JavaFileObjects;
+import java.nio.file.Path;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Calls of methods with a user's {@code @Pullback} rule: gradients equal central differences and
  * tangents the gradient dotted with a direction, in straight code, a loop that writes into the
- * arrays it passes, a {@code wrt} subset and calls between {@code @Differentiable} methods; and a
- * rule replacing the derived pullback of a {@code @Differentiable} helper is used instead of it.
+ * arrays it passes, a {@code wrt} subset and calls between {@code @Differentiable} methods, with
+ * rules compiled with the caller or found through {@code @UseRules}; and a rule replacing the
+ * derived pullback of a {@code @Differentiable} helper is used instead of it.
  */
 class CustomPullbacksTest {
 
@@ -187,5 +190,27 @@ class CustomPullbacksTest {
                 "the helper's own gradient is still the derived one");
         assertEquals(0, GeneratedCode.occurrences(code.pullbackSource("p.ModelGrad", "usesSumSquares"),
                 "sumSquaresPullback"));
+    }
+
+    @Test
+    void aRuleCompiledElsewhereIsFoundThroughUseRules(@TempDir Path classes) {
+        GeneratedCode caller = GeneratedCode.compile(NORMS, RULES).compileAfter(classes,
+                JavaFileObjects.forSourceString("p.Caller", """
+                        package p;
+
+                        import io.microautograd.Differentiable;
+                        import io.microautograd.UseRules;
+                        import q.NormRules;
+                        import q.Norms;
+
+                        @UseRules(NormRules.class)
+                        class Caller {
+                            @Differentiable
+                            static double f(double[] w, double[][] m, double b) {
+                                return Norms.form(b, m, w, 1, Norms.norm(w));
+                            }
+                        }
+                        """));
+        new ArrayGradientCheck(caller, "p.Caller").check("f", new Object[] {W, M, 0.4}, "w:0", "m:1", "b:2");
     }
 }
