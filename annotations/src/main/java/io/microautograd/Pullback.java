@@ -30,8 +30,9 @@ import java.lang.annotation.Target;
  * per {@code double[]} or {@code double[][]} parameter. It returns the target's value and
  * <em>adds</em> {@code seed} times each partial into those arrays; it never writes into the
  * target's arguments. Every {@code double} and array parameter is differentiated.
- * {@code int}, {@code long} and {@code boolean} parameters are constants. Rules are found as
- * {@link Derivative}'s are, and {@link #replaces()} means what it means there.
+ * {@code int}, {@code long}, {@code boolean} and {@code int[]} parameters are constants. Rules are
+ * found as {@link Derivative}'s are, and {@link #replaces()} means what it means there; a target has
+ * either one pullback or its partials, not both.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
