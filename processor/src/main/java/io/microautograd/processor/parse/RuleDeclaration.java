@@ -194,15 +194,7 @@ record RuleDeclaration(ExecutableElement rule, ExecutableElement target, boolean
 
     /** The subset's types of the method's parameters; empty when one is outside it. */
     private static Optional<List<Type>> subsetTypes(ExecutableElement method) {
-        List<Type> types = new ArrayList<>();
-        for (var parameter : method.getParameters()) {
-            Optional<Type> type = Types.of(parameter.asType());
-            if (type.isEmpty()) {
-                return Optional.empty();
-            }
-            types.add(type.get());
-        }
-        return Optional.of(types);
+        return Signature.ofCallee(method).map(Signature::types);
     }
 
     private static boolean hasBuiltInRule(TypeElement owner, ExecutableElement target) {

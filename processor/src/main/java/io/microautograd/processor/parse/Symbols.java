@@ -202,8 +202,7 @@ final class Symbols {
         }
         Optional<PullbackRule> pullback = rules.findPullback(method, enclosingClass, at);
         if (pullback.isPresent()) {
-            List<Boolean> differentiated = signature.get().types().stream()
-                    .map(t -> t == Type.DOUBLE || t.isArray()).toList();
+            List<Boolean> differentiated = signature.get().types().stream().map(Types::isDifferentiable).toList();
             return new Callee(declaring.getQualifiedName().toString(), null, name, parameterNames,
                     signature.get().types(), differentiated, returnType.get(), null, pullback.get());
         }
