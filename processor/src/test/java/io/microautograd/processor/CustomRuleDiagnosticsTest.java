@@ -9,9 +9,9 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * One test per diagnostic of {@code @Derivative} and {@code @Pullback} rules: the tagged message, the line and column it
- * points at (the annotation value at fault, the annotation, or the call), and that it is the only
- * error.
+ * One test per diagnostic of {@code @Derivative} and {@code @Pullback} rules: the tagged message,
+ * the line and column it points at (the annotation value at fault, the annotation, or the call),
+ * and that it is the only error.
  */
 class CustomRuleDiagnosticsTest {
 

@@ -271,8 +271,8 @@ final class ExpressionTangents {
             Map<Integer, Variable> arrayGradients = new HashMap<>();
             for (int i = 0; i < e.arguments().size(); i++) {
                 if (callee.parameterTypes().get(i).isArray()) {
-                    Variable d = variables.fresh(hint + "Gradient" + Sweeper.capitalized(callee.parameterNames().get(i)),
-                            callee.parameterTypes().get(i));
+                    String parameter = Sweeper.capitalized(callee.parameterNames().get(i));
+                    Variable d = variables.fresh(hint + "Gradient" + parameter, callee.parameterTypes().get(i));
                     arrays.zerosLike(d, e.arguments().get(i), out);
                     arguments.add(Exprs.read(d));
                     arrayGradients.put(i, d);
@@ -287,8 +287,8 @@ final class ExpressionTangents {
                 Expr t = of(argument, out);
                 if (callee.parameterTypes().get(i) == Type.DOUBLE) {
                     if (t != null) {
-                        out.add(new Stmt.Assign(sum, add(Exprs.read(sum), mul(new Expr.Element(Exprs.read(gradient), lit(slot)),
-                                t)), false, Stmt.Origin.NONE));
+                        Expr partial = new Expr.Element(Exprs.read(gradient), lit(slot));
+                        out.add(new Stmt.Assign(sum, add(Exprs.read(sum), mul(partial, t)), false, Stmt.Origin.NONE));
                     }
                     slot++;
                 } else if (t != null && arrayGradients.containsKey(i)) {

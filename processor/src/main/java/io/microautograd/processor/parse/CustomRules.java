@@ -60,10 +60,11 @@ public final class CustomRules {
                 try {
                     RuleDeclaration.read(elements, method, annotation).ifPresent(rule -> {
                         List<RuleDeclaration> same = compiled.computeIfAbsent(rule.targetKey(), k -> new ArrayList<>());
-                        same.stream().filter(other -> other.wrt() == rule.wrt() || other.pullback() || rule.pullback())
-                                .findFirst().ifPresent(other -> {
-                                    throw new InvalidRule((rule.pullback() || other.pullback() ? "a rule" : "this"
-                                            + " partial") + " of " + describe(rule.target()) + " is already declared by "
+                        boolean pullbacks = rule.pullback() || same.stream().anyMatch(RuleDeclaration::pullback);
+                        same.stream().filter(other -> pullbacks || other.wrt() == rule.wrt()).findFirst()
+                                .ifPresent(other -> {
+                                    throw new InvalidRule((pullbacks ? "a rule" : "this partial") + " of "
+                                            + describe(rule.target()) + " is already declared by "
                                             + describe(other.rule()) + "; keep one of them", method, annotation, null);
                                 });
                         same.add(rule);
