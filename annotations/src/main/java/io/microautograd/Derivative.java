@@ -28,7 +28,7 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>The target is a static method returning {@code double} whose parameters are all
- * {@code double}. The rule is a static,
+ * {@code double} (for a function of arrays, declare its {@link Pullback}). The rule is a static,
  * non-private method returning {@code double} with the target's parameters, in order, and
  * optionally one more {@code double}, the target's value at those arguments. A target with several
  * double parameters has one rule per partial, each naming its parameter in {@link #wrt()}; a call

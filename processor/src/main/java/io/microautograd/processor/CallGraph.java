@@ -46,7 +46,7 @@ final class CallGraph {
          */
         FIRST_ORDER_CALLEE,
         /**
-         * The caller has order 2 and the callee's derivative is a {@code @Derivative} rule, whose own
+         * The caller has order 2 and the callee's derivative is a user's rule, whose own
          * derivative the caller's Hessian-vector product would need: rules give none.
          */
         RULE_WITHOUT_SECOND_ORDER
@@ -80,7 +80,8 @@ final class CallGraph {
         IrWalk.statements(method.function().body(), s -> {
             for (Expr e : IrWalk.expressionsOf(s)) {
                 IrWalk.expressions(e, x -> {
-                    if (x instanceof Expr.Call call && call.callee().rule() != null) {
+                    if (x instanceof Expr.Call call && (call.callee().rule() != null
+                            || call.callee().pullbackRule() != null)) {
                         callsOfRules.add(call);
                     }
                     if (x instanceof Expr.Call call && call.callee().isDifferentiable()) {

@@ -90,7 +90,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(Differentiable.class.getCanonicalName(), Derivative.class.getCanonicalName(),
-                UseRules.class.getCanonicalName());
+                io.microautograd.Pullback.class.getCanonicalName(), UseRules.class.getCanonicalName());
     }
 
     @Override
@@ -100,7 +100,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        Set<? extends Element> ruleMethods = round.getElementsAnnotatedWith(Derivative.class);
+        Set<? extends Element> ruleMethods = round.getElementsAnnotatedWithAny(Set.of(Derivative.class,
+                io.microautograd.Pullback.class));
         if (!ruleMethods.isEmpty()) {
             try {
                 rules.add(ruleMethods).forEach(reporter::invalidRule);
@@ -250,7 +251,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                         + callee + " @Differentiable(order = 2) too";
                 break;
             case RULE_WITHOUT_SECOND_ORDER:
-                message = "call of " + callee + ", whose derivative is a @Derivative rule, from "
+                message = "call of " + callee + ", whose derivative is a user's rule, from "
                         + caller.element().getSimpleName() + ", whose Hessian-vector product would need the rule's own"
                         + " derivative, which rules do not give; use order = 1 for " + caller.element().getSimpleName()
                         + ", or write " + callee + " as a @Differentiable(order = 2) method without the rule";
@@ -289,8 +290,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                 reporter.error(Tag.UNSUPPORTED_CALL, "call of " + call.callee().name() + ", which is not "
                         + "@Differentiable, with an argument that depends on a differentiated parameter; annotate "
                         + call.callee().name() + " with @Differentiable or pass it only values that are constants,"
-                        + " or declare its derivative with @Derivative (rules compiled elsewhere: name their class in"
-                        + " @UseRules)",
+                        + " or declare its derivative with @Derivative or @Pullback (rules compiled elsewhere: name"
+                        + " their class in @UseRules)",
                         parsed.callSites().get(call), method, unit);
             }
             List<LostDerivatives.ArgumentOutsideWrt> outsideWrt = LostDerivatives.argumentsOutsideWrt(parsed.function());

@@ -9,9 +9,9 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * One test per diagnostic of {@code @Derivative} rules: the tagged message, the line and column it
- * points at (the annotation value at fault, the annotation, or the call), and that it is the only
- * error.
+ * One test per diagnostic of {@code @Derivative} and {@code @Pullback} rules: the tagged message,
+ * the line and column it points at (the annotation value at fault, the annotation, or the call),
+ * and that it is the only error.
  */
 class CustomRuleDiagnosticsTest {
 
@@ -40,6 +40,10 @@ class CustomRuleDiagnosticsTest {
 
                 public static double shift(double a, double b) {
                     return a + b;
+                }
+
+                public static double weighted(double[] a, double[][] m, double s, int n) {
+                    return s * a[n] * m[n][n];
                 }
             }
             """);
@@ -97,10 +101,51 @@ class CustomRuleDiagnosticsTest {
     void parameterTypesOutsideThePartialsForm() {
         assertOnlyError("[MicroAutograd:CustomRule] rule Rules.slope(double, int) does not match"
                 + " Special.scaled(double, int); a @Derivative rule of it is impossible: scaled(double, int) must"
-                + " return double and take only doubles", 7, 46, SPECIAL, rules("""
+                + " return double and take only doubles (use @Pullback for arrays)", 7, 46, SPECIAL, rules("""
                     @Derivative(of = Special.class, method = "scaled")
                     static double slope(double a, int n) {
                         return n;
+                    }
+                """));
+    }
+
+    @Test
+    void aPullbackWhoseParametersDoNotMatchPrintsTheExpectedSignature() {
+        assertOnlyError("[MicroAutograd:CustomRule] rule Rules.weighted(double[], double[][], double, int, double,"
+                + " double[], double[][]) does not match Special.weighted(double[], double[][], double, int); a"
+                + " @Pullback rule of it is double weighted(double[] a, double[][] m, double s, int n, double seed,"
+                + " double[] scalarAdjoints, double[] dA, double[][] dM)", 7, 44, SPECIAL, rules("""
+                    @Pullback(of = Special.class, method = "weighted")
+                    static double weighted(double[] a, double[][] m, double s, int n, double seed, double[] dA,
+                            double[][] dM) {
+                        return Special.weighted(a, m, s, n);
+                    }
+                """));
+    }
+
+    @Test
+    void aPullbackTargetNotFound() {
+        assertOnlyError("[MicroAutograd:CustomRule] no static method Special.weigted to differentiate; a rule's"
+                + " target is a static, non-private method of the class in of", 7, 44, SPECIAL, rules("""
+                    @Pullback(of = Special.class, method = "weigted")
+                    static double weighted(double[] a, double seed, double[] dA) {
+                        return 0;
+                    }
+                """));
+    }
+
+    @Test
+    void aPullbackOfATargetWithPartialsIsDeclaredTwice() {
+        assertOnlyError("[MicroAutograd:CustomRule] a rule of Special.logistic(double) is already declared by"
+                + " Rules.slope(double); keep one of them", 12, 5, SPECIAL, rules("""
+                    @Derivative(of = Special.class, method = "logistic")
+                    static double slope(double x) {
+                        return x;
+                    }
+
+                    @Pullback(of = Special.class, method = "logistic")
+                    static double logistic(double x, double seed, double[] scalarAdjoints) {
+                        return x;
                     }
                 """));
     }
@@ -182,6 +227,17 @@ class CustomRuleDiagnosticsTest {
     }
 
     @Test
+    void aPullbackRuleReturningNoDouble() {
+        assertOnlyError("[MicroAutograd:CustomRule] @Pullback rule Rules.weighted must be a static, non-private method"
+                + " returning double, which the generated code calls", 7, 5, SPECIAL, rules("""
+                    @Pullback(of = Special.class, method = "weighted")
+                    static void weighted(double[] a, double[][] m, double s, int n, double seed,
+                            double[] scalarAdjoints, double[] dA, double[][] dM) {
+                    }
+                """));
+    }
+
+    @Test
     void aCallDifferentiatingAParameterWithoutAPartial() {
         assertOnlyError("[MicroAutograd:CustomRule] call of shift passes a value that depends on a differentiated"
                 + " parameter to its parameter b, which the @Derivative rules of shift give no partial for, so that"
@@ -202,13 +258,31 @@ class CustomRuleDiagnosticsTest {
     /** A second-order method's Hessian-vector product would need the rule's own derivative, which no rule gives. */
     @Test
     void aSecondOrderCallerOfARule() {
-        assertOnlyError("[MicroAutograd:SecondOrder] call of logistic, whose derivative is a @Derivative rule, from f,"
+        assertOnlyError("[MicroAutograd:SecondOrder] call of logistic, whose derivative is a user's rule, from f,"
                 + " whose Hessian-vector product would need the rule's own derivative, which rules do not give; use"
                 + " order = 1 for f, or write logistic as a @Differentiable(order = 2) method without the rule",
                 14, 32, SPECIAL, rules("""
                     @Derivative(of = Special.class, method = "logistic")
                     static double slope(double x, double y) {
                         return y * (1 - y);
+                    }
+
+                    @Differentiable(order = 2)
+                    static double f(double x) {
+                        return Special.logistic(x) * x;
+                    }
+                """));
+    }
+
+    @Test
+    void aSecondOrderCallerOfAPullbackRule() {
+        assertOnlyError("[MicroAutograd:SecondOrder] call of logistic, whose derivative is a user's rule, from f,"
+                + " whose Hessian-vector product would need the rule's own derivative, which rules do not give; use"
+                + " order = 1 for f, or write logistic as a @Differentiable(order = 2) method without the rule",
+                14, 32, SPECIAL, rules("""
+                    @Pullback(of = Special.class, method = "logistic")
+                    static double logistic(double x, double seed, double[] scalarAdjoints) {
+                        return x;
                     }
 
                     @Differentiable(order = 2)

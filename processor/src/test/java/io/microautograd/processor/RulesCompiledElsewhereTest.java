@@ -112,7 +112,7 @@ class RulesCompiledElsewhereTest {
         assertThat(compilation).hadErrorContaining("[MicroAutograd:UnsupportedCall] call of logistic, which is not"
                 + " @Differentiable, with an argument that depends on a differentiated parameter; annotate logistic"
                 + " with @Differentiable or pass it only values that are constants, or declare its derivative with"
-                + " @Derivative (rules compiled elsewhere: name their class in @UseRules)")
+                + " @Derivative or @Pullback (rules compiled elsewhere: name their class in @UseRules)")
                 .inFile(model).onLine(12).atColumn(32);
     }
 

@@ -161,7 +161,7 @@ class ValueTwinTest {
                 """)));
         assertEquals(List.of("square"), twins(code, "p.SoftValues"));
         assertTrue(source(code.compilation(), "p.SoftValues").contains("<li>{@code loss}: it calls softplus, whose"
-                + " derivative is a @Derivative rule, which twins do not call yet</li>"));
+                + " derivative is a user's rule, which twins do not call yet</li>"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.microautograd.processor.diff;
 import static io.microautograd.processor.ir.Exprs.add;
 import static io.microautograd.processor.ir.Exprs.binary;
 import static io.microautograd.processor.ir.Exprs.lit;
+import static io.microautograd.processor.ir.Exprs.mul;
 import static io.microautograd.processor.ir.Exprs.read;
 
 import io.microautograd.processor.ir.BinaryOp;
@@ -13,7 +14,7 @@ import io.microautograd.processor.ir.Variable;
 import java.util.List;
 import java.util.function.Function;
 
-/** Whole-array operations the pullback needs around the sweeps, written as IR loops. */
+/** Whole-array operations the pullback and the tangent need around the sweeps, written as IR loops. */
 final class ArrayLoops {
 
     private final FreshVariables variables;
@@ -57,6 +58,20 @@ final class ArrayLoops {
                 return Stmt.Block.of(inner);
             }
             return new Stmt.Store(target, k, add(to, from), Stmt.Origin.NONE);
+        }));
+    }
+
+    /** {@code sum += a · b}, the sum of the element-wise products of arrays of the same shape. */
+    void addDot(Variable sum, Expr a, Expr b, List<Stmt> out) {
+        out.add(forEachIndex(a, k -> {
+            Expr x = new Expr.Element(a, k);
+            Expr y = new Expr.Element(b, k);
+            if (a.type() == Type.DOUBLE_MATRIX) {
+                List<Stmt> inner = new java.util.ArrayList<>();
+                addDot(sum, x, y, inner);
+                return Stmt.Block.of(inner);
+            }
+            return new Stmt.Assign(sum, add(read(sum), mul(x, y)), false, Stmt.Origin.NONE);
         }));
     }
 

@@ -16,7 +16,6 @@ import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.UnaryOp;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -417,8 +416,8 @@ final class ExpressionAdjoints {
     }
 
     /**
-     * A call of another {@code @Differentiable} method: its generated pullback adds the
-     * argument adjoints, scalar ones into a scratch array kept for this call site.
+     * A call of another {@code @Differentiable} method or of a method with a user's pullback: the
+     * pullback adds the argument adjoints, scalar ones into a scratch array kept for this call site.
      */
     private void callPullback(Expr.Call call, Expr adjoint, List<Stmt> out) {
         Callee callee = call.callee();
@@ -439,27 +438,17 @@ final class ExpressionAdjoints {
         }
         List<Expr> pullbackArguments = new ArrayList<>(arguments);
         pullbackArguments.add(adjoint);
-        List<Type> pullbackTypes = new ArrayList<>(callee.parameterTypes());
-        pullbackTypes.add(Type.DOUBLE);
         if (scratch != null) {
             pullbackArguments.add(read(scratch));
-            pullbackTypes.add(Type.DOUBLE_ARRAY);
         }
         for (int i = 0; i < arguments.size(); i++) {
             if (callee.differentiated().get(i) && callee.parameterTypes().get(i).isArray()) {
                 Expr argument = arguments.get(i);
                 pullbackArguments.add(context.activity().dependsOnActive(argument) ? context.adjointArray(argument)
                         : new Expr.Clone(argument));
-                pullbackTypes.add(argument.type());
             }
         }
-        // The pullback differentiates what its tangent, forward over reverse, takes tangents of:
-        // the callee's differentiated parameters, the adjoint and the adjoint storage.
-        List<Boolean> differentiated = new ArrayList<>(callee.differentiated());
-        differentiated.addAll(Collections.nCopies(pullbackTypes.size() - differentiated.size(), true));
-        Callee pullback = new Callee(callee.gradientClass(), null, callee.name() + "Pullback", List.of(),
-                List.copyOf(pullbackTypes), List.copyOf(differentiated), Type.DOUBLE);
-        out.add(new Stmt.Evaluate(new Expr.Call(pullback, List.copyOf(pullbackArguments))));
+        out.add(new Stmt.Evaluate(new Expr.Call(callee.pullback(), List.copyOf(pullbackArguments))));
         int slot = 0;
         for (int i = 0; i < arguments.size(); i++) {
             if (callee.differentiated().get(i) && callee.parameterTypes().get(i) == Type.DOUBLE) {

@@ -239,6 +239,9 @@ final class ExpressionTangents {
             if (e.callee().rule() != null) {
                 return primitive(e, e.callee().rule(), e.arguments());
             }
+            if (e.callee().pullbackRule() != null) {
+                return alongGradient(e);
+            }
             return tangentCall(e, out);
         }
 
@@ -284,6 +287,54 @@ final class ExpressionTangents {
 
         private IllegalStateException inactive(Expr e) {
             return new IllegalStateException("no differentiated input reaches " + e);
+        }
+
+        /**
+         * A call of a method with a user's pullback: the pullback with seed 1 adds the gradient of
+         * the value into zeroed adjoint storage, and the tangent is that gradient's dot product with
+         * the arguments' tangents.
+         */
+        private Expr alongGradient(Expr.Call e) {
+            Callee callee = e.callee();
+            String hint = callee.name();
+            List<Expr> arguments = new ArrayList<>(e.arguments());
+            arguments.add(lit(1.0));
+            Variable gradient = null;
+            int scalars = callee.differentiatedScalarCount();
+            if (scalars > 0) {
+                gradient = variables.fresh(hint + "ScalarGradient", Type.DOUBLE_ARRAY);
+                out.add(new Stmt.Assign(gradient, new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(lit(scalars))), true,
+                        Stmt.Origin.NONE));
+                arguments.add(Exprs.read(gradient));
+            }
+            Map<Integer, Variable> arrayGradients = new HashMap<>();
+            for (int i = 0; i < e.arguments().size(); i++) {
+                if (callee.parameterTypes().get(i).isArray()) {
+                    String parameter = Sweeper.capitalized(callee.parameterNames().get(i));
+                    Variable d = variables.fresh(hint + "Gradient" + parameter, callee.parameterTypes().get(i));
+                    arrays.zerosLike(d, e.arguments().get(i), out);
+                    arguments.add(Exprs.read(d));
+                    arrayGradients.put(i, d);
+                }
+            }
+            out.add(new Stmt.Evaluate(new Expr.Call(callee.pullback(), List.copyOf(arguments))));
+            Variable sum = variables.fresh("d" + Sweeper.capitalized(hint) + "Sum", Type.DOUBLE);
+            out.add(new Stmt.Assign(sum, lit(0.0), true, Stmt.Origin.NONE));
+            int slot = 0;
+            for (int i = 0; i < e.arguments().size(); i++) {
+                Expr argument = e.arguments().get(i);
+                Expr t = of(argument, out);
+                if (callee.parameterTypes().get(i) == Type.DOUBLE) {
+                    if (t != null) {
+                        Expr partial = new Expr.Element(Exprs.read(gradient), lit(slot));
+                        out.add(new Stmt.Assign(sum, add(Exprs.read(sum), mul(partial, t)), false, Stmt.Origin.NONE));
+                    }
+                    slot++;
+                } else if (t != null && arrayGradients.containsKey(i)) {
+                    arrays.addDot(sum, Exprs.read(arrayGradients.get(i)), t, out);
+                }
+            }
+            return Exprs.read(sum);
         }
 
         /**

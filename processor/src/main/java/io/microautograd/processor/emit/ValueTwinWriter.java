@@ -510,6 +510,12 @@ final class ValueTwinWriter {
         @Override
         public Code call(Expr.Call e) {
             Callee callee = e.callee();
+            if (callee.rule() != null || callee.pullbackRule() != null) {
+                // Called with plain numbers, or through a replaced helper's twin, the user's rule
+                // would be lost without a word.
+                throw new NoCounterpart("it calls " + callee.name() + ", whose derivative is a user's rule,"
+                        + " which twins do not call yet");
+            }
             if (callee.isDifferentiable()) {
                 ClassName twins = calls.twinClass(callee).orElseThrow(() -> new NoCounterpart("it calls "
                         + callee.name() + ", which has no Value twin"));
@@ -520,11 +526,6 @@ final class ValueTwinWriter {
                 }
                 return new Code(CodeBlock.of("$T.$N($L)", twins, callee.name(), CodeBlock.join(arguments, ", ")),
                         callee.returnType() == Type.DOUBLE, PRIMARY);
-            }
-            if (callee.rule() != null) {
-                // Called with plain numbers, the rule's derivative would be lost without a word.
-                throw new NoCounterpart("it calls " + callee.name() + ", whose derivative is a @Derivative rule,"
-                        + " which twins do not call yet");
             }
             if (callee.returnType().isArray() || e.arguments().stream().anyMatch(a -> a.type().isArray())) {
                 throw new NoCounterpart("it passes arrays of doubles to or from " + callee.name()

@@ -1,5 +1,7 @@
 package io.microautograd.processor.ir;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,7 +15,8 @@ import java.util.List;
  * @param parameterTypes the declared parameter types
  * @param differentiated for each parameter, whether the callee differentiates it
  * @param returnType the declared return type
- * @param rule the user's derivative that calls of it use, or null
+ * @param rule the user's partials that calls of it use, or null
+ * @param pullbackRule the user's pullback that calls of it use instead of a generated one, or null
  */
 public record Callee(
         String ownerClass,
@@ -23,12 +26,13 @@ public record Callee(
         List<Type> parameterTypes,
         List<Boolean> differentiated,
         Type returnType,
-        CustomRule rule) {
+        CustomRule rule,
+        PullbackRule pullbackRule) {
 
     /** A callee without a custom rule. */
     public Callee(String ownerClass, String gradientClass, String name, List<String> parameterNames,
             List<Type> parameterTypes, List<Boolean> differentiated, Type returnType) {
-        this(ownerClass, gradientClass, name, parameterNames, parameterTypes, differentiated, returnType, null);
+        this(ownerClass, gradientClass, name, parameterNames, parameterTypes, differentiated, returnType, null, null);
     }
 
     /** Whether the callee is {@code @Differentiable} and so has a generated pullback. */
@@ -38,7 +42,32 @@ public record Callee(
 
     /** Whether derivatives flow through calls of it: it has a generated pullback or a custom rule. */
     public boolean carriesDerivatives() {
-        return gradientClass != null || rule != null;
+        return gradientClass != null || rule != null || pullbackRule != null;
+    }
+
+    /**
+     * The pullback calls of it use, the user's rule or the generated {@code namePullback}: its
+     * parameters, the seed, a scalar adjoint array when it differentiates a double, and one adjoint
+     * array per differentiated array.
+     */
+    public Callee pullback() {
+        List<Type> types = new ArrayList<>(parameterTypes);
+        types.add(Type.DOUBLE);
+        if (differentiatedScalarCount() > 0) {
+            types.add(Type.DOUBLE_ARRAY);
+        }
+        for (int i = 0; i < parameterTypes.size(); i++) {
+            if (differentiated.get(i) && parameterTypes.get(i).isArray()) {
+                types.add(parameterTypes.get(i));
+            }
+        }
+        // The pullback differentiates what its tangent, forward over reverse, takes tangents of:
+        // the callee's differentiated parameters, the adjoint and the adjoint storage.
+        List<Boolean> differentiatedByPullback = new ArrayList<>(differentiated);
+        differentiatedByPullback.addAll(Collections.nCopies(types.size() - differentiated.size(), true));
+        return new Callee(pullbackRule != null ? pullbackRule.ownerClass() : gradientClass, null,
+                pullbackRule != null ? pullbackRule.name() : name + "Pullback", List.of(), List.copyOf(types),
+                List.copyOf(differentiatedByPullback), Type.DOUBLE);
     }
 
     /** The method's key: its class, name and arity. */

@@ -2,9 +2,11 @@ package io.microautograd.processor.parse;
 
 import com.sun.source.tree.Tree;
 import io.microautograd.Derivative;
+import io.microautograd.Pullback;
 import io.microautograd.UseRules;
 import io.microautograd.processor.ir.CustomRule;
 import io.microautograd.processor.ir.MethodKey;
+import io.microautograd.processor.ir.PullbackRule;
 import io.microautograd.processor.ir.RuleOperation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +28,7 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * The users' {@code @Derivative} rules, by target: those compiled in this
+ * The users' {@code @Derivative} and {@code @Pullback} rules, by target: those compiled in this
  * javac run, checked as they are read, and those of classes compiled elsewhere that
  * {@code @UseRules} names or that declare their own targets, read from their class files.
  */
@@ -58,10 +60,13 @@ public final class CustomRules {
                 try {
                     RuleDeclaration.read(elements, method, annotation).ifPresent(rule -> {
                         List<RuleDeclaration> same = compiled.computeIfAbsent(rule.targetKey(), k -> new ArrayList<>());
-                        same.stream().filter(other -> other.wrt() == rule.wrt()).findFirst().ifPresent(other -> {
-                            throw new InvalidRule("this partial of " + describe(rule.target()) + " is already declared"
-                                    + " by " + describe(other.rule()) + "; keep one of them", method, annotation, null);
-                        });
+                        boolean pullbacks = rule.pullback() || same.stream().anyMatch(RuleDeclaration::pullback);
+                        same.stream().filter(other -> pullbacks || other.wrt() == rule.wrt()).findFirst()
+                                .ifPresent(other -> {
+                                    throw new InvalidRule((pullbacks ? "a rule" : "this partial") + " of "
+                                            + describe(rule.target()) + " is already declared by "
+                                            + describe(other.rule()) + "; keep one of them", method, annotation, null);
+                                });
                         same.add(rule);
                         lastRound.add(rule.targetKey());
                     });
@@ -74,11 +79,25 @@ public final class CustomRules {
     }
 
     /**
-     * The rule a call of {@code target} from a method of {@code caller} uses, if there is one.
+     * The partials rule a call of {@code target} from a method of {@code caller} uses, if there is one.
      *
      * @throws Rejection at {@code at} when the rule is one the generated code cannot call
      */
     Optional<CustomRule> find(ExecutableElement target, TypeElement caller, Tree at) {
+        return usable(target, caller, at).filter(rules -> !rules.get(0).pullback()).map(rules -> ruleOf(target, rules));
+    }
+
+    /**
+     * The pullback rule a call of {@code target} from a method of {@code caller} uses, if there is one.
+     *
+     * @throws Rejection at {@code at} when the rule is one the generated code cannot call
+     */
+    Optional<PullbackRule> findPullback(ExecutableElement target, TypeElement caller, Tree at) {
+        return usable(target, caller, at).filter(rules -> rules.get(0).pullback()).map(rules -> new PullbackRule(
+                ownerOf(rules.get(0).rule()), rules.get(0).rule().getSimpleName().toString()));
+    }
+
+    private Optional<List<RuleDeclaration>> usable(ExecutableElement target, TypeElement caller, Tree at) {
         MethodKey key = RuleDeclaration.keyOf(target);
         List<RuleDeclaration> rules = compiled.get(key);
         if (rules == null) {
@@ -102,7 +121,7 @@ public final class CustomRules {
                         + " class public");
             }
         }
-        return Optional.of(ruleOf(target, rules));
+        return Optional.of(rules);
     }
 
     private static CustomRule ruleOf(ExecutableElement target, List<RuleDeclaration> rules) {
@@ -124,6 +143,9 @@ public final class CustomRules {
         Map<TypeElement, List<RuleOperation>> operations = new LinkedHashMap<>();
         for (MethodKey key : lastRound) {
             List<RuleDeclaration> rules = compiled.get(key);
+            if (rules.get(0).pullback()) {
+                continue;
+            }
             ExecutableElement target = rules.get(0).target();
             TypeElement home = (TypeElement) rules.get(0).rule().getEnclosingElement();
             String homePackage = elements.getPackageOf(home).getQualifiedName().toString();
@@ -196,9 +218,9 @@ public final class CustomRules {
     }
 
     private static List<AnnotationMirror> ruleAnnotations(ExecutableElement method) {
-        return method.getAnnotationMirrors().stream().filter(a -> ((TypeElement) a.getAnnotationType().asElement())
-                .getQualifiedName().contentEquals(Derivative.class.getCanonicalName()))
-                .map(a -> (AnnotationMirror) a).toList();
+        Set<String> rules = Set.of(Derivative.class.getCanonicalName(), Pullback.class.getCanonicalName());
+        return method.getAnnotationMirrors().stream().filter(a -> rules.contains(((TypeElement) a.getAnnotationType()
+                .asElement()).getQualifiedName().toString())).map(a -> (AnnotationMirror) a).toList();
     }
 
     private boolean callableFrom(ExecutableElement method, String callerPackage) {

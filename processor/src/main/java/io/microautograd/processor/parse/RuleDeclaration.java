@@ -1,8 +1,10 @@
 package io.microautograd.processor.parse;
 
+import io.microautograd.Derivative;
 import io.microautograd.Differentiable;
 import io.microautograd.processor.ir.MathFunction;
 import io.microautograd.processor.ir.MethodKey;
+import io.microautograd.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +20,18 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * One {@code @Derivative} method, read from its annotation and checked against its target.
+ * One {@code @Derivative} or {@code @Pullback} method, read from its annotation and checked
+ * against its target.
  *
  * @param rule the annotated method
  * @param target the method it differentiates
- * @param wrt the index of the parameter it is the partial for
- * @param takesValue whether it takes the target's value as a last argument
+ * @param pullback whether it is a pullback ({@code @Pullback}) rather than one partial
+ * @param wrt for a partial, the index of the parameter it is with respect to; -1 for a pullback
+ * @param takesValue for a partial, whether it takes the target's value as a last argument
  * @param replaces whether it replaces a derivative the compiler has
  */
-record RuleDeclaration(ExecutableElement rule, ExecutableElement target, int wrt, boolean takesValue,
-        boolean replaces) {
+record RuleDeclaration(ExecutableElement rule, ExecutableElement target, boolean pullback, int wrt,
+        boolean takesValue, boolean replaces) {
 
     /** The key of the target, by which calls find the rule. */
     MethodKey targetKey() {
@@ -41,6 +45,9 @@ record RuleDeclaration(ExecutableElement rule, ExecutableElement target, int wrt
      * @throws InvalidRule when the rule or its target is not what the annotation needs
      */
     static Optional<RuleDeclaration> read(Elements elements, ExecutableElement rule, AnnotationMirror annotation) {
+        boolean pullback = !((TypeElement) annotation.getAnnotationType().asElement()).getQualifiedName()
+                .contentEquals(Derivative.class.getCanonicalName());
+        String form = pullback ? "@Pullback" : "@Derivative";
         Map<? extends ExecutableElement, ? extends AnnotationValue> values =
                 elements.getElementValuesWithDefaults(annotation);
         AnnotationValue of = value(values, "of");
@@ -49,7 +56,7 @@ record RuleDeclaration(ExecutableElement rule, ExecutableElement target, int wrt
         String ruleName = ((TypeElement) rule.getEnclosingElement()).getSimpleName() + "." + rule.getSimpleName();
         if (!rule.getModifiers().contains(Modifier.STATIC) || rule.getModifiers().contains(Modifier.PRIVATE)
                 || rule.getReturnType().getKind() != TypeKind.DOUBLE) {
-            throw new InvalidRule("@Derivative rule " + ruleName + " must be a static, non-private method returning"
+            throw new InvalidRule(form + " rule " + ruleName + " must be a static, non-private method returning"
                     + " double, which the generated code calls", rule, annotation, null);
         }
         if (!(of.getValue() instanceof DeclaredType ofType) || !(ofType.asElement() instanceof TypeElement)) {
@@ -69,7 +76,7 @@ record RuleDeclaration(ExecutableElement rule, ExecutableElement target, int wrt
         List<String> parameters = TypeNames.parameters(rule);
         List<ExecutableElement> matching = new ArrayList<>();
         for (ExecutableElement candidate : named) {
-            if (expected(candidate).stream().anyMatch(parameters::equals)) {
+            if (expected(candidate, pullback).stream().anyMatch(parameters::equals)) {
                 matching.add(candidate);
             }
         }
@@ -81,10 +88,10 @@ record RuleDeclaration(ExecutableElement rule, ExecutableElement target, int wrt
         }
         if (matching.isEmpty()) {
             List<String> expected = new ArrayList<>();
-            named.forEach(m -> expected.addAll(expectedSignatures(m, rule.getSimpleName().toString())));
+            named.forEach(m -> expected.addAll(expectedSignatures(m, pullback, rule.getSimpleName().toString())));
             throw new InvalidRule("rule " + ruleName + signature(parameters) + " does not match " + (named.size() == 1
                     ? targetName + signature(TypeNames.parameters(named.get(0))) : "any overload of " + targetName)
-                    + "; a @Derivative rule of it is " + String.join(" or ", expected), rule, annotation, method);
+                    + "; a " + form + " rule of it is " + String.join(" or ", expected), rule, annotation, method);
         }
         ExecutableElement target = matching.get(0);
         if (!replaces) {
@@ -95,7 +102,10 @@ record RuleDeclaration(ExecutableElement rule, ExecutableElement target, int wrt
                         rule, annotation, method);
             }
         }
-        return Optional.of(new RuleDeclaration(rule, target, wrt(rule, target, value(values, "wrt"), annotation),
+        if (pullback) {
+            return Optional.of(new RuleDeclaration(rule, target, true, -1, false, replaces));
+        }
+        return Optional.of(new RuleDeclaration(rule, target, false, wrt(rule, target, value(values, "wrt"), annotation),
                 parameters.size() > target.getParameters().size(), replaces));
     }
 
@@ -123,27 +133,68 @@ record RuleDeclaration(ExecutableElement rule, ExecutableElement target, int wrt
         return index;
     }
 
-    /** The parameter lists a rule of {@code target} may have: none unless it takes and returns doubles only. */
-    private static List<List<String>> expected(ExecutableElement target) {
+    /** The parameter lists a rule of {@code target} may have: none when the form cannot take it. */
+    private static List<List<String>> expected(ExecutableElement target, boolean pullback) {
         List<String> parameters = TypeNames.parameters(target);
-        if (target.getReturnType().getKind() != TypeKind.DOUBLE || !parameters.stream().allMatch("double"::equals)) {
+        if (target.getReturnType().getKind() != TypeKind.DOUBLE) {
             return List.of();
         }
-        List<String> withValue = new ArrayList<>(parameters);
-        withValue.add("double");
-        return List.of(parameters, withValue);
+        if (!pullback) {
+            if (!parameters.stream().allMatch("double"::equals)) {
+                return List.of();
+            }
+            List<String> withValue = new ArrayList<>(parameters);
+            withValue.add("double");
+            return List.of(parameters, withValue);
+        }
+        Optional<List<Type>> types = subsetTypes(target);
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        List<String> expected = new ArrayList<>(parameters);
+        expected.add("double");
+        if (types.get().contains(Type.DOUBLE)) {
+            expected.add("double[]");
+        }
+        types.get().stream().filter(Type::isArray).forEach(t -> expected.add(t.javaName()));
+        return List.of(expected);
     }
 
     /** The signatures a rule named {@code ruleName} of {@code target} may have, in full, for messages. */
-    private static List<String> expectedSignatures(ExecutableElement target, String ruleName) {
-        if (expected(target).isEmpty()) {
+    private static List<String> expectedSignatures(ExecutableElement target, boolean pullback, String ruleName) {
+        if (expected(target, pullback).isEmpty()) {
             return List.of("impossible: " + target.getSimpleName() + signature(TypeNames.parameters(target))
-                    + " must return double and take only doubles");
+                    + (pullback ? " must return double and take " + Types.SUPPORTED_PARAMETERS
+                    : " must return double and take only doubles (use @Pullback for arrays)"));
         }
-        String declared = String.join(", ", target.getParameters().stream()
-                .map(p -> "double " + p.getSimpleName()).toList());
-        return List.of("double " + ruleName + "(" + declared + ")",
-                "double " + ruleName + "(" + declared + (declared.isEmpty() ? "" : ", ") + "double y)");
+        List<String> names = target.getParameters().stream().map(p -> p.getSimpleName().toString()).toList();
+        List<String> declared = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            declared.add(TypeNames.parameters(target).get(i) + " " + names.get(i));
+        }
+        if (!pullback) {
+            String all = String.join(", ", declared);
+            return List.of("double " + ruleName + "(" + all + ")",
+                    "double " + ruleName + "(" + all + (all.isEmpty() ? "" : ", ") + "double y)");
+        }
+        List<String> full = new ArrayList<>(declared);
+        full.add("double seed");
+        List<Type> types = subsetTypes(target).orElseThrow();
+        if (types.contains(Type.DOUBLE)) {
+            full.add("double[] scalarAdjoints");
+        }
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i).isArray()) {
+                full.add(types.get(i).javaName() + " d" + Character.toUpperCase(names.get(i).charAt(0))
+                        + names.get(i).substring(1));
+            }
+        }
+        return List.of("double " + ruleName + "(" + String.join(", ", full) + ")");
+    }
+
+    /** The subset's types of the method's parameters; empty when one is outside it. */
+    private static Optional<List<Type>> subsetTypes(ExecutableElement method) {
+        return Signature.ofCallee(method).map(Signature::types);
     }
 
     private static boolean hasBuiltInRule(TypeElement owner, ExecutableElement target) {

@@ -9,6 +9,7 @@ import com.sun.source.tree.Tree;
 import io.microautograd.Differentiable;
 import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.CustomRule;
+import io.microautograd.processor.ir.PullbackRule;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.MethodFacts;
 import io.microautograd.processor.ir.Type;
@@ -197,8 +198,13 @@ final class Symbols {
         Optional<CustomRule> rule = rules.find(method, enclosingClass, at);
         if (rule.isPresent()) {
             return new Callee(declaring.getQualifiedName().toString(), null, name, parameterNames,
-                    signature.get().types(), differentiatedBy(rule.get()),
-                    returnType.get(), rule.get());
+                    signature.get().types(), differentiatedBy(rule.get()), returnType.get(), rule.get(), null);
+        }
+        Optional<PullbackRule> pullback = rules.findPullback(method, enclosingClass, at);
+        if (pullback.isPresent()) {
+            List<Boolean> differentiated = signature.get().types().stream().map(Types::isDifferentiable).toList();
+            return new Callee(declaring.getQualifiedName().toString(), null, name, parameterNames,
+                    signature.get().types(), differentiated, returnType.get(), null, pullback.get());
         }
         List<Boolean> differentiated = signature.get().differentiated();
         if (facts.compiledElsewhere(method)) {
