@@ -342,6 +342,30 @@ final class DifferentialFuzzer {
     /** A compiled batch: the user's class and the generated one. */
     record Loaded(Class<?> user, Class<?> generated) {
 
+        /** A check of another generated method, made where the gradient agreed. */
+        interface FurtherCheck {
+            Outcome at(Loaded loaded, Method method, double[] point) throws NoSuchMethodException;
+        }
+
+        /**
+         * The check of mode {@code arrays}, then {@code further} where the gradient agreed at a point
+         * that passes no array twice; a missing method or an exception from it disagrees.
+         */
+        Outcome checkThen(Method method, double[] point, FurtherCheck further) {
+            Outcome gradientCheck = check(method, point);
+            if (gradientCheck.verdict() != Verdict.AGREE || SharedArrayCalls.isSharedPoint(method, point)) {
+                return gradientCheck;
+            }
+            try {
+                return further.at(this, method, point);
+            } catch (NoSuchMethodException e) {
+                return new Outcome(Verdict.DISAGREE, "generated class lacks " + e.getMessage());
+            } catch (RuntimeException e) {
+                return new Outcome(Verdict.DISAGREE, "threw " + e + (e.getCause() == null ? "" : ", caused by "
+                        + e.getCause()));
+            }
+        }
+
         Outcome check(Method method, double[] point) {
             if (SharedArrayCalls.isSharedPoint(method, point)) {
                 return SharedArrayCalls.check(this, method, point);

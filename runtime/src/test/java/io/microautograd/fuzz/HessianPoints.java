@@ -58,18 +58,7 @@ final class HessianPoints {
 
     /** The check of mode {@code arrays}, then the product's. */
     static Outcome check(Loaded loaded, Method method, double[] point) {
-        Outcome gradientCheck = loaded.check(method, point);
-        if (gradientCheck.verdict() != Verdict.AGREE || SharedArrayCalls.isSharedPoint(method, point)) {
-            return gradientCheck;
-        }
-        try {
-            return product(loaded, method, point);
-        } catch (NoSuchMethodException e) {
-            return new Outcome(Verdict.DISAGREE, "generated class lacks " + e.getMessage());
-        } catch (RuntimeException e) {
-            return new Outcome(Verdict.DISAGREE, "threw " + e + (e.getCause() == null ? "" : ", caused by "
-                    + e.getCause()));
-        }
+        return loaded.checkThen(method, point, HessianPoints::product);
     }
 
     private static Outcome product(Loaded loaded, Method method, double[] point) throws NoSuchMethodException {

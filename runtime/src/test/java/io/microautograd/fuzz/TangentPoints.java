@@ -49,18 +49,7 @@ final class TangentPoints {
 
     /** The check of mode {@code arrays}, then the tangent's. */
     static Outcome check(Loaded loaded, Method method, double[] point) {
-        Outcome gradientCheck = loaded.check(method, point);
-        if (gradientCheck.verdict() != Verdict.AGREE || SharedArrayCalls.isSharedPoint(method, point)) {
-            return gradientCheck;
-        }
-        try {
-            return tangent(loaded, method, point);
-        } catch (NoSuchMethodException e) {
-            return new Outcome(Verdict.DISAGREE, "generated class lacks " + e.getMessage());
-        } catch (RuntimeException e) {
-            return new Outcome(Verdict.DISAGREE, "threw " + e + (e.getCause() == null ? "" : ", caused by "
-                    + e.getCause()));
-        }
+        return loaded.checkThen(method, point, TangentPoints::tangent);
     }
 
     private static Outcome tangent(Loaded loaded, Method method, double[] point) throws NoSuchMethodException {
