@@ -45,6 +45,10 @@ import java.lang.annotation.Target;
  * method only reads may share an array, and adjoint storage arrays may share one another, the
  * partials then adding up: with {@code f(x, x, dX, dX)}, {@code dX} receives the gradient of
  * {@code x -> f(x, x)}, and {@code fTangent(x, x, t, t)} is that gradient dotted with {@code t}.
+ * {@code fHvp} throws alike, and also for adjoint storage that is a direction, or a product that
+ * is any other argument (the storage included); a direction may be any parameter, and
+ * {@code fHvp(x, x, v, v, dX, dX, hv, hv)} adds the product of {@code x -> f(x, x)} along
+ * {@code v} into {@code hv}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -4,6 +4,7 @@ import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Stmt;
 import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Variable;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,4 +27,13 @@ public record HessianVector(
         Stmt.Block body,
         Map<TapeKind, Expr> expectedTapeSizes,
         Map<Stmt.Loop, Map<TapeKind, Expr>> tapeReservations) {
+
+    /** The pairs of array arguments that a call must not let share storage, which the method checks at entry. */
+    public List<Separation> separations() {
+        List<Variable> parameters = pullback.source().parameters();
+        List<Variable> directions = parameters.stream().filter(tangents::containsKey).map(tangents::get).toList();
+        List<Variable> storage = pullback.adjointStorage();
+        return Separation.ofTangent(pullback.separations(), parameters, directions, storage,
+                storage.stream().map(tangents::get).toList());
+    }
 }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Two array arguments of a pullback or a tangent method that must not share storage: one array
- * with elements passed for both, itself or as a row of a matrix. The generated methods check each
- * pair at entry, by reference, and reject a call that shares, since their answer would not be the
- * method's.
+ * Two array arguments of a pullback, a tangent method or a pullback's tangent that must not share
+ * storage: one array with elements passed for both, itself or as a row of a matrix. The generated
+ * methods check each pair at entry, by reference, and reject a call that shares, since their
+ * answer would not be the method's.
  *
  * <p>A method that writes into an array parameter is differentiated with respect to its values
  * at entry, and its pullback works on a copy of it: a write through that parameter would not
@@ -20,7 +20,15 @@ import java.util.Set;
  * another, and adjoint storage with other adjoint storage (partials add), so those pairs are not
  * checked and cost nothing.
  *
- * @param written an array parameter the method writes into, or adjoint storage
+ * <p>The tangent of a pullback (the Hessian-vector product) reads its directions as it reads the
+ * parameters, so adjoint storage must not share a direction either; it adds the product into the
+ * tangents of the storage while it reads everything else, so a product must share no other
+ * argument, the adjoint storage included: the gradient and the product would add up in one
+ * array. Directions may share with parameters and with one another, and products with products
+ * (they add, as storage does); a direction may even be an array the method writes into, since it
+ * is read into the copy's tangent at entry.
+ *
+ * @param written an array parameter the method writes into, adjoint storage, or a product
  * @param other another array parameter, or {@code written} itself for a matrix the method writes
  *     into, whose rows must then be separate arrays
  * @param reason why the two must be separate
@@ -32,7 +40,9 @@ public record Separation(Variable written, Variable other, Reason reason) {
         /** The method writes into {@link #written()}. */
         WRITTEN,
         /** {@link #written()} is adjoint storage. */
-        STORAGE
+        STORAGE,
+        /** {@link #written()} receives the tangent of adjoint storage, the Hessian-vector product. */
+        PRODUCT
     }
 
     /** Whether this pair is a matrix the method writes into, whose rows must be separate arrays. */
@@ -71,6 +81,37 @@ public record Separation(Variable written, Variable other, Reason reason) {
         for (Variable s : storage) {
             for (Variable p : arrays) {
                 pairs.add(new Separation(s, p, Reason.STORAGE));
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * The pairs a caller of the tangent of a pullback must keep separate: the pullback's, then each
+     * adjoint storage array with each array direction, then each product with every array that is
+     * not a product, in parameter order.
+     *
+     * @param pullbackPairs the pullback's pairs ({@link #of})
+     * @param parameters the method's parameters
+     * @param directions the tangents of the differentiated parameters
+     * @param storage the adjoint storage arrays
+     * @param products the tangents of the adjoint storage, in the storage's order
+     */
+    static List<Separation> ofTangent(List<Separation> pullbackPairs, List<Variable> parameters,
+            List<Variable> directions, List<Variable> storage, List<Variable> products) {
+        List<Separation> pairs = new ArrayList<>(pullbackPairs);
+        List<Variable> arrayDirections = directions.stream().filter(d -> d.type().isArray()).toList();
+        for (Variable s : storage) {
+            for (Variable d : arrayDirections) {
+                pairs.add(new Separation(s, d, Reason.STORAGE));
+            }
+        }
+        List<Variable> others = new ArrayList<>(parameters.stream().filter(p -> p.type().isArray()).toList());
+        others.addAll(arrayDirections);
+        others.addAll(storage);
+        for (Variable p : products) {
+            for (Variable other : others) {
+                pairs.add(new Separation(p, other, Reason.PRODUCT));
             }
         }
         return pairs;

@@ -92,7 +92,10 @@
  * of the arrays the method writes into and adds into adjoint storage while it still reads the
  * parameters; arrays the method only reads may share. The tangent method works on the same
  * copies, so its callers keep the same pairs of parameters apart; it has no adjoint storage and
- * only reads its tangents, which may share with anything.
+ * only reads its tangents, which may share with anything. The tangent of a pullback (the
+ * Hessian-vector product) keeps the pullback's pairs, and adds its products into the tangents of
+ * the storage while it reads its directions: storage and directions, and products and any other
+ * argument, are kept apart too.
  *
  * <p>Semantics: at kinks the derivative is fixed (abs'(0) = 0; max and min send the gradient to
  * their first argument at ties; signum, floor, ceil, rint, round have derivative 0,

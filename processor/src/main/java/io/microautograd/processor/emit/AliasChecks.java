@@ -17,24 +17,27 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * The checks at the entry of a pullback or a tangent method that no two of its array arguments
- * share storage where its answer would then not be the method's (the diff package's
- * {@link Separation} has the rule), and the helpers they call. Each check compares references
- * once per call and throws an {@code IllegalArgumentException} that names both arguments and says
- * what to pass instead.
+ * The checks at the entry of a pullback, a tangent method or a pullback's tangent that no two of
+ * its array arguments share storage where its answer would then not be the method's (the diff
+ * package's {@link Separation} has the rule), and the helpers they call. Each check compares
+ * references once per call and throws an {@code IllegalArgumentException} that names both
+ * arguments and says what to pass instead.
  * Arrays without elements, and null ones, share nothing, so they pass. A vector is compared with
- * a matrix row by row. A matrix of adjoint storage is compared with a matrix argument by marking
- * its rows, which the caller lent for writing: each holds its index as its first element for the
- * time of the check, so a row of the other matrix that shows an index of a storage row that is
- * the very same array is one, whatever the indices. A matrix the method writes into, which must be
- * left as it was, goes into a table of its rows by identity hash instead, where the rows of
- * another matrix, or its own rows, look themselves up. Both take time in proportion to the rows
- * and keep their scratch array per thread, so checks allocate nothing once it has grown.
+ * a matrix row by row. A matrix of adjoint storage (or of a product) is compared with a matrix
+ * argument by marking its rows, which the caller lent for writing: each holds its index as its
+ * first element for the time of the check, so a row of the other matrix that shows an index of a
+ * storage row that is the very same array is one, whatever the indices. A matrix the method writes
+ * into, which must be left as it was, goes into a table of its rows by identity hash instead,
+ * where the rows of another matrix, or its own rows, look themselves up. Both take time in
+ * proportion to the rows and keep their scratch array per thread, so checks allocate nothing once
+ * it has grown.
  */
 final class AliasChecks {
 
     /** What the message says when adjoint storage shares a parameter's storage. */
     private static final String STORAGE_ADVICE = "adjoint storage must be arrays of its own";
+    /** What the message says when a Hessian-vector product shares another argument's storage. */
+    private static final String PRODUCT_ADVICE = "the product must be added into arrays of its own";
     /** The field of the generated class keeping each thread's first elements of the storage's rows. */
     private static final String STORAGE_FIRSTS = "storageFirsts";
     /** The field of the generated class keeping each thread's identity table of rows. */
@@ -52,9 +55,12 @@ final class AliasChecks {
     static CodeBlock of(Function source, List<Separation> separations, LocalNames names, Helpers helpers) {
         CodeBlock.Builder code = CodeBlock.builder();
         for (Separation pair : separations) {
-            String advice = pair.reason() == Separation.Reason.STORAGE ? STORAGE_ADVICE
-                    : source.name() + " writes into " + names.of(pair.written()) + ", so pass "
-                    + remedy(source, pair, names);
+            String advice = switch (pair.reason()) {
+                case STORAGE -> STORAGE_ADVICE;
+                case PRODUCT -> PRODUCT_ADVICE;
+                case WRITTEN -> source.name() + " writes into " + names.of(pair.written()) + ", so pass "
+                        + remedy(source, pair, names);
+            };
             code.add(check(pair, advice, names, helpers));
         }
         return code.build();
@@ -79,8 +85,8 @@ final class AliasChecks {
         } else if (written.type() == Type.DOUBLE_ARRAY) {
             helper = Helpers.Helper.REQUIRE_SEPARATE;
         } else {
-            helper = pair.reason() == Separation.Reason.STORAGE ? Helpers.Helper.REQUIRE_OWN_ROWS
-                    : Helpers.Helper.REQUIRE_NO_SHARED_ROW;
+            helper = pair.reason() == Separation.Reason.WRITTEN ? Helpers.Helper.REQUIRE_NO_SHARED_ROW
+                    : Helpers.Helper.REQUIRE_OWN_ROWS;
         }
         return CodeBlock.builder().addStatement("$N($S, $N, $S, $N,$W$S)", helpers.use(helper), names.of(written),
                 names.of(written), names.of(other), names.of(other), advice).build();

@@ -81,7 +81,7 @@ final class HessianVectorWriter {
             m.addParameter(MethodWriter.typeName(t.type()), names.of(t));
         }
         addChecks(m);
-        return m.addCode(AliasChecks.of(function, pullback.separations(), names, helpers)).addCode(body).build();
+        return m.addCode(AliasChecks.of(function, hessianVector.separations(), names, helpers)).addCode(body).build();
     }
 
     /**
@@ -134,6 +134,10 @@ final class HessianVectorWriter {
                     + "partials; same shape\n", names.of(hessianVector.tangents().get(d)), names.of(d));
         }
         return m.addJavadoc("@return the value\n")
+                .addJavadoc("@throws IllegalArgumentException if the storage is also a parameter or a direction, a\n"
+                        + "product is also an argument other than a product (the storage included), itself or as a\n"
+                        + "row, or an array $L writes into is passed for another parameter too: the answer would\n"
+                        + "then not be the method's\n", function.name())
                 .addStatement("return $N($L)", pullbackTangentName(), CodeBlock.join(arguments, ", ")).build();
     }
 

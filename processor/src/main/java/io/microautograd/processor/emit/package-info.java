@@ -63,14 +63,15 @@
  * allocating it would. The plain stores are bounds-checked by Java, so a reservation that were
  * ever short would fail loudly, never write past the tape silently.
  *
- * <p>Alias checks: after the storage's (or tangents') shape checks, a pullback or a tangent method
- * checks that no two of its array arguments share storage where its answer would then not be the
- * method's ({@code Separation} in the diff package has the pairs), one helper call per pair:
- * {@code requireSeparate} for two vectors, {@code requireNotRow} for a vector and a matrix (row by
- * row), {@code requireOwnRows} for a matrix of adjoint storage and a matrix argument,
- * {@code requireNoSharedRow} for a matrix the method writes into and another matrix,
- * {@code requireDistinctRows} for the rows of a matrix it writes into. {@code requireOwnRows} marks the storage's rows, which the caller lent for writing,
- * with their index as first element for the time of the check and gives the elements back in
+ * <p>Alias checks: after the storage's (or tangents') shape checks, a pullback, a tangent method
+ * or a pullback's tangent checks that no two of its array arguments share storage where its
+ * answer would then not be the method's ({@code Separation} in the diff package has the pairs),
+ * one helper call per pair: {@code requireSeparate} for two vectors, {@code requireNotRow} for a
+ * vector and a matrix (row by row), {@code requireOwnRows} for a matrix of adjoint storage (or of
+ * a product) and a matrix argument, {@code requireNoSharedRow} for a matrix the method writes
+ * into and another matrix, {@code requireDistinctRows} for the rows of a matrix it writes into.
+ * {@code requireOwnRows} marks the storage's rows, which the caller lent for writing, with their
+ * index as first element for the time of the check and gives the elements back in
  * reverse order (a repeated row gets its own value back); it reads no identity hash, which fresh
  * storage would have to be given. The rows of a matrix the method writes into, which must stay as
  * they were, go into a table of chains by identity hash instead. Both scratch arrays are kept per
