@@ -36,10 +36,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * before their callers, and demands what one run gives; its quick default is a test of its own,
  * and a campaign is {@code -Dfuzz.modes=separate_runs} with the long run's other properties. Mode
  * {@code shared_arrays} writes programs with two {@code double[]} parameters and passes one array
- * for both at two of each program's three points ({@link SharedArrayCalls}); the counts say how
- * many such calls the generated methods (the gradient's and {@code fTangent}) rejected as the
- * README's rule says, the others having agreed on the value and the gradient of the method as
- * called, and {@code fTangent} on that gradient dotted with a random direction.
+ * for both at two of each program's three points ({@link SharedArrayCalls}); its programs are of
+ * order 2, so {@code fHvp} is checked at every point as in mode {@code hessians}; the counts say how
+ * many such calls the generated methods (the gradient's, {@code fTangent} and {@code fHvp}) rejected
+ * as the README's rule says, the others having agreed on the value and the gradient of the method
+ * as called, {@code fTangent} on that gradient dotted with a random direction, and {@code fHvp} on
+ * the product of the method as called.
  * Mode {@code tails} passes the results of part-1 programs through tanh, sigmoid, exp, expm1, log,
  * atan2 and hypot in their tails, where gradients reach 1e-300 and 1e300 ({@link TailProgramGenerator}).
  * Mode {@code tangents} checks the programs of {@code arrays} and then each generated {@code fTangent}

@@ -129,8 +129,8 @@ final class DifferentialFuzzer {
          */
         SEPARATE_RUNS,
         /**
-         * Part 2 with two {@code double[]} parameters of one length, checked at some points with one
-         * array passed for both ({@link SharedArrayCalls}).
+         * Part 2 with two {@code double[]} parameters of one length, of order 2 as in {@code HESSIANS},
+         * checked at some points with one array passed for both ({@link SharedArrayCalls}).
          */
         SHARED_ARRAYS,
         /** Part 1 with every result passed through tanh, sigmoid, exp, expm1, log, atan2 or hypot in a tail. */
@@ -198,7 +198,7 @@ final class DifferentialFuzzer {
                 CheckpointedRuns.checkBatch(batch, "Batch" + start, points, counts);
             } else if (mode == Mode.TANGENTS) {
                 TangentPoints.checkBatch(batch, "Batch" + start, points, counts);
-            } else if (mode == Mode.HESSIANS) {
+            } else if (mode == Mode.HESSIANS || mode == Mode.SHARED_ARRAYS) {
                 HessianPoints.checkBatch(batch, "Batch" + start, points, counts);
             } else if (mode == Mode.EVERYDAY) {
                 SeparateUnits.checkBatch(batch, "Batch" + start, points, counts);

@@ -11,6 +11,7 @@ import io.microautograd.fuzz.Program.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -25,6 +26,8 @@ import java.util.Random;
  * h/2 differ by more than the tolerance, the differences cannot judge the product there (a branch or
  * a kink inside the step, large third derivatives, rounding that swamps them) and the point is
  * skipped as ill-conditioned, as it is where the product or the differences are not finite.
+ * Mode {@code shared_arrays} compiles and checks its programs so too, and checks the products of
+ * its calls that pass one array for both arrays the same way ({@link #alongDirection}).
  */
 final class HessianPoints {
 
@@ -64,44 +67,61 @@ final class HessianPoints {
     private static Outcome product(Loaded loaded, Method method, double[] point) throws NoSuchMethodException {
         ParameterLayout layout = ParameterLayout.of(method);
         java.lang.reflect.Method gradientMethod = loaded.generated().getMethod(method.name(), layout.gradientTypes());
-        double[] gradient = new double[point.length];
-        double value = Loaded.valueAndGradient(gradientMethod, layout, point, gradient);
-        double[] direction = new Random(Arrays.hashCode(point) + 22).doubles(point.length, -1, 1).toArray();
+        java.lang.reflect.Method hvp = productMethod(loaded, method.name(), layout)
+                .orElseThrow(() -> new NoSuchMethodException(method.name() + "Hvp"));
+        return alongDirection(method, point, (x, gradient) -> Loaded.valueAndGradient(gradientMethod, layout, x,
+                gradient), (x, direction, gradient, product) -> {
+                    Object[] arguments = TangentPoints.arguments(layout.types(), layout.arguments(x),
+                            layout.arguments(direction));
+                    double[][] storage = layout.storage();
+                    double[][] products = layout.storage();
+                    double value = Loaded.invoke(hvp, concat(arguments, storage, products));
+                    layout.addFlattened(storage, gradient);
+                    layout.addFlattened(products, product);
+                    return value;
+                });
+    }
 
+    /** The generated {@code fHvp} of the method {@code name} laid out as {@code layout}; none for order 1. */
+    static Optional<java.lang.reflect.Method> productMethod(Loaded loaded, String name, ParameterLayout layout) {
         List<Class<?>> types = new ArrayList<>(Arrays.asList(layout.types()));
-        List<Object> arguments = new ArrayList<>(Arrays.asList(layout.arguments(point)));
-        Object[] directions = layout.arguments(direction);
-        for (int i = 0; i < directions.length; i++) {
-            if (layout.types()[i] != int[].class) {
-                types.add(layout.types()[i]);
-                arguments.add(directions[i]);
-            }
+        Arrays.stream(layout.types()).filter(type -> type != int[].class).forEach(types::add);
+        for (int i = 0; i < 2 * layout.storage().length; i++) {
+            types.add(double[].class);
         }
-        double[][] storage = layout.storage();
-        double[][] products = layout.storage();
-        for (double[][] arrays : List.of(storage, products)) {
-            for (double[] array : arrays) {
-                types.add(double[].class);
-                arguments.add(array);
-            }
+        try {
+            return Optional.of(loaded.generated().getMethod(name + "Hvp", types.toArray(Class<?>[]::new)));
+        } catch (NoSuchMethodException orderOne) {
+            return Optional.empty();
         }
-        double hvpValue = Loaded.invoke(loaded.generated().getMethod(method.name() + "Hvp",
-                types.toArray(Class<?>[]::new)), arguments.toArray());
-        double[] hvpGradient = layout.flatten(storage);
+    }
+
+    /**
+     * Checks a generated {@code fHvp} at {@code point} along a random direction against the
+     * gradient method (value and gradient bit for bit), central differences of its gradient and
+     * the {@code Value} engine running {@code program}, the method as called.
+     */
+    static Outcome alongDirection(Method program, double[] point, PointCheck.Compiled gradientMethod,
+            ProductCall hvp) {
+        double[] gradient = new double[point.length];
+        double value = gradientMethod.valueAndGradient(point, gradient);
+        double[] direction = new Random(Arrays.hashCode(point) + 22).doubles(point.length, -1, 1).toArray();
+        double[] hvpGradient = new double[point.length];
+        double[] product = new double[point.length];
+        double hvpValue = hvp.at(point, direction, hvpGradient, product);
         if (Double.doubleToLongBits(hvpValue) != Double.doubleToLongBits(value)
                 || !Arrays.equals(hvpGradient, gradient)) {
             return new Outcome(Verdict.DISAGREE, "fHvp's value and gradient " + hvpValue + ", "
                     + Arrays.toString(hvpGradient) + " are not the gradient method's " + value + ", "
                     + Arrays.toString(gradient));
         }
-        double[] product = layout.flatten(products);
         double largest = 1.0;
         for (double x : point) {
             largest = Math.max(largest, Math.abs(x));
         }
         double h = 1e-5 * largest;
-        double[] coarse = difference(gradientMethod, layout, point, direction, h);
-        double[] fine = difference(gradientMethod, layout, point, direction, h / 2);
+        double[] coarse = difference(gradientMethod, point, direction, h);
+        double[] fine = difference(gradientMethod, point, direction, h / 2);
         double[] difference = new double[point.length];
         double scale = 1.0;
         for (int i = 0; i < point.length; i++) {
@@ -124,7 +144,7 @@ final class HessianPoints {
                         + Arrays.toString(difference));
             }
         }
-        double[] engine = engineProduct(method, point, direction);
+        double[] engine = engineProduct(program, point, direction);
         for (int i = 0; i < point.length; i++) {
             if (!(Math.abs(product[i] - engine[i]) <= PointCheck.ENGINE_TOLERANCE * scale)) {
                 return new Outcome(Verdict.DISAGREE, "H·v along " + Arrays.toString(direction) + ": generated "
@@ -147,8 +167,8 @@ final class HessianPoints {
     }
 
     /** The central difference of the compiled gradient at {@code point} along {@code direction}, step {@code h}. */
-    private static double[] difference(java.lang.reflect.Method gradientMethod, ParameterLayout layout,
-            double[] point, double[] direction, double h) {
+    private static double[] difference(PointCheck.Compiled gradientMethod, double[] point, double[] direction,
+            double h) {
         double[] up = point.clone();
         double[] down = point.clone();
         for (int i = 0; i < point.length; i++) {
@@ -157,13 +177,28 @@ final class HessianPoints {
         }
         double[] above = new double[point.length];
         double[] below = new double[point.length];
-        Loaded.valueAndGradient(gradientMethod, layout, up, above);
-        Loaded.valueAndGradient(gradientMethod, layout, down, below);
+        gradientMethod.valueAndGradient(up, above);
+        gradientMethod.valueAndGradient(down, below);
         double[] out = new double[point.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (above[i] - below[i]) / (2 * h);
         }
         return out;
+    }
+
+    /** The arguments, then the arrays of each group of storage, as one argument list. */
+    static Object[] concat(Object[] arguments, double[][]... storage) {
+        List<Object> all = new ArrayList<>(Arrays.asList(arguments));
+        for (double[][] group : storage) {
+            all.addAll(Arrays.asList(group));
+        }
+        return all.toArray();
+    }
+
+    /** A generated {@code fHvp} called at points laid out as the fuzzer's. */
+    interface ProductCall {
+        /** Returns the value, and adds the gradient into {@code gradient} and H·v into {@code product}. */
+        double at(double[] point, double[] direction, double[] gradient, double[] product);
     }
 
     private static Outcome recheck(Method candidate, double[] point) {

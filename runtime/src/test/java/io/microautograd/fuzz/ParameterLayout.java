@@ -116,6 +116,14 @@ record ParameterLayout(List<String> names, List<Boolean> isArray, int arrayLengt
         return flat;
     }
 
+    /** Adds the partials in {@code storage}, flattened like a point, into {@code sum}. */
+    void addFlattened(double[][] storage, double[] sum) {
+        double[] partials = flatten(storage);
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += partials[i];
+        }
+    }
+
     /** The contents of parameter {@code i} if it is an {@code int[]}, else null. */
     private IndexArray indices(int i) {
         return indexArrays.stream().filter(a -> a.name().equals(names.get(i))).findFirst().orElse(null);

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,7 +26,10 @@ import java.util.stream.Collectors;
  * of the method as called, which the {@code Value} engine computes from the program with its
  * second array declared another name for the first, as the call makes it, and finite differences
  * from the original called the same way; {@code fTangent} throws alike, or gives that gradient
- * dotted with a random direction ({@link TangentPoints#alongGradient}).
+ * dotted with a random direction ({@link TangentPoints#alongGradient}); {@code fHvp}, where the
+ * method is of order 2 (mode {@code shared_arrays} compiles its programs so), throws alike, or gives
+ * that gradient and the product of the method as called along a random direction, against central
+ * differences of that gradient and the {@code Value} engine ({@link HessianPoints#alongDirection}).
  * Where the generated methods throw, the original still runs on the shared array and must give
  * the {@code Value} engine's value: the call is Java the method accepts, and only its generated
  * code refuses it.
@@ -77,7 +81,8 @@ final class SharedArrayCalls {
 
     /**
      * Checks a call of {@code loaded}'s methods that shares the two arrays, at a point of
-     * {@link #asCalled}: the gradient method's, then {@code fTangent}'s with one tangent for both.
+     * {@link #asCalled}: the gradient method's, then {@code fTangent}'s with one tangent for both,
+     * then, for a method of order 2, {@code fHvp}'s with one direction, storage and product for both.
      */
     static Outcome check(DifferentialFuzzer.Loaded loaded, Method method, double[] point) {
         ParameterLayout layout = ParameterLayout.of(method);
@@ -94,6 +99,7 @@ final class SharedArrayCalls {
         } catch (NoSuchMethodException e) {
             return new Outcome(Verdict.DISAGREE, "generated class lacks " + e.getMessage());
         }
+        Optional<java.lang.reflect.Method> hvp = HessianPoints.productMethod(loaded, method.name(), layout);
         String rejection = rejection(method);
         if (rejection == null) {
             Outcome gradientCheck = PointCheck.check(asCalled, point,
@@ -105,8 +111,13 @@ final class SharedArrayCalls {
             try {
                 double[] gradient = new double[point.length];
                 call.valueAndGradient(compiled, point, gradient);
-                return TangentPoints.alongGradient(asCalled, point, gradient,
+                Outcome tangentCheck = TangentPoints.alongGradient(asCalled, point, gradient,
                         direction -> call.tangent(tangent, point, direction));
+                if (tangentCheck.verdict() != Verdict.AGREE || hvp.isEmpty()) {
+                    return tangentCheck;
+                }
+                return HessianPoints.alongDirection(asCalled, point, (x, g) -> call.valueAndGradient(compiled, x, g),
+                        (x, direction, g, product) -> call.hessianVector(hvp.get(), x, direction, g, product));
             } catch (RuntimeException e) {
                 return new Outcome(Verdict.DISAGREE, "threw " + e + (e.getCause() == null ? "" : ", caused by "
                         + e.getCause()));
@@ -123,8 +134,13 @@ final class SharedArrayCalls {
         if (gradientRejection.verdict() != Verdict.AGREE) {
             return gradientRejection;
         }
-        return rejected(rejection, "the generated fTangent",
+        Outcome tangentRejection = rejected(rejection, "the generated fTangent",
                 () -> call.tangent(tangent, point, new double[point.length]));
+        if (tangentRejection.verdict() != Verdict.AGREE || hvp.isEmpty()) {
+            return tangentRejection;
+        }
+        return rejected(rejection, "the generated fHvp", () -> call.hessianVector(hvp.get(), point,
+                new double[point.length], new double[point.length], new double[point.length]));
     }
 
     /** Whether {@code generated}, a call of a generated method, throws the exception with message {@code rejection}. */
@@ -203,16 +219,50 @@ final class SharedArrayCalls {
         }
 
         /**
+         * Calls the generated {@code fHvp} at {@code point} along {@code direction}, laid out as the
+         * points are: one direction, one storage array and one product array for both parameters
+         * given the shared array; adds the gradient into {@code gradient} and H·v into {@code product}.
+         */
+        double hessianVector(java.lang.reflect.Method hvp, double[] point, double[] direction, double[] gradient,
+                double[] product) {
+            double[][] storage = asCalled().storage();
+            double[][] products = asCalled().storage();
+            List<Object> all = new ArrayList<>(Arrays.asList(TangentPoints.arguments(layout.types(), arguments(point),
+                    arguments(direction))));
+            all.addAll(storageArguments(storage));
+            all.addAll(storageArguments(products));
+            double value = DifferentialFuzzer.Loaded.invoke(hvp, all.toArray());
+            asCalled().addFlattened(storage, gradient);
+            asCalled().addFlattened(products, product);
+            return value;
+        }
+
+        /**
          * Calls the generated allocation-free method, adds its partials into {@code gradient} (laid
          * out as the points are) and insists that it left the caller's arrays as they were.
          */
         double valueAndGradient(java.lang.reflect.Method compiled, double[] point, double[] gradient) {
             Object[] arguments = arguments(point);
             double[][] storage = asCalled().storage();
+            List<Object> all = new ArrayList<>(Arrays.asList(arguments));
+            all.addAll(storageArguments(storage));
+            double value = DifferentialFuzzer.Loaded.invoke(compiled, all.toArray());
+            if (!Arrays.deepEquals(arguments, arguments(point))) {
+                throw new IllegalStateException("the generated method changed the caller's arrays: "
+                        + Arrays.deepToString(arguments) + " where the point is " + Arrays.toString(point));
+            }
+            asCalled().addFlattened(storage, gradient);
+            return value;
+        }
+
+        /**
+         * The storage of the points' layout as the generated methods take it: the scalars' slots,
+         * then an array per array parameter, the one of {@code second} being the one of {@code first}.
+         */
+        private List<Object> storageArguments(double[][] storage) {
             int arrays = (int) asCalled().isArray().stream().filter(array -> array).count();
             int next = storage.length - arrays;
-            List<Object> all = new ArrayList<>(Arrays.asList(arguments));
-            all.addAll(Arrays.asList(storage).subList(0, next));
+            List<Object> all = new ArrayList<>(Arrays.asList(storage).subList(0, next));
             Map<Integer, double[]> adjoints = new HashMap<>();
             for (int i = 0; i < layout.names().size(); i++) {
                 if (layout.isArray().get(i) && i != second) {
@@ -225,16 +275,7 @@ final class SharedArrayCalls {
                     all.add(adjoints.get(i));
                 }
             }
-            double value = DifferentialFuzzer.Loaded.invoke(compiled, all.toArray());
-            if (!Arrays.deepEquals(arguments, arguments(point))) {
-                throw new IllegalStateException("the generated method changed the caller's arrays: "
-                        + Arrays.deepToString(arguments) + " where the point is " + Arrays.toString(point));
-            }
-            double[] partials = asCalled().flatten(storage);
-            for (int i = 0; i < gradient.length; i++) {
-                gradient[i] += partials[i];
-            }
-            return value;
+            return all;
         }
     }
 }

@@ -37,6 +37,14 @@ class SharedArrayCallsTest {
     private static final String TWO_ARRAYS_REJECTION = "a and b are the same array: twoArrays writes into a, so pass"
             + " a copy to one of them, as in twoArrays(a, a.clone())";
 
+    /** {@code twoArraysTangent} as forward mode made it before its checks, on a copy of {@code a}. */
+    private static final String TWO_ARRAYS_TANGENT_ON_A_COPY = """
+            public static double twoArraysTangent(double[] a, double[] b, double[] tA, double[] tB) {
+                return 4.0 * b[0] * tB[0];
+            }
+
+            """;
+
     private static Element element(String array, int index) {
         return new Element(array, new IntLiteral(index));
     }
@@ -65,7 +73,7 @@ class SharedArrayCallsTest {
      */
     @Test
     void theCheckCatchesGeneratedCodeThatIgnoresTheSharing() throws Exception {
-        DifferentialFuzzer.Loaded before = handWritten("""
+        DifferentialFuzzer.Loaded before = handWritten(TWO_ARRAYS_TANGENT_ON_A_COPY + """
                 public static double twoArrays(double[] a, double[] b, double[] dA, double[] dB) {
                     a = a.clone();
                     a[0] = 2.0 * b[0];
@@ -102,7 +110,7 @@ class SharedArrayCallsTest {
      */
     @Test
     void theCheckCatchesATangentMethodThatIgnoresTheSharing() throws Exception {
-        DifferentialFuzzer.Loaded before = handWritten("""
+        DifferentialFuzzer.Loaded before = handWritten(TWO_ARRAYS_TANGENT_ON_A_COPY + """
                 public static double twoArrays(double[] a, double[] b, double[] dA, double[] dB) {
                     if (a == b) {
                         throw new IllegalArgumentException("%s");
@@ -118,10 +126,66 @@ class SharedArrayCallsTest {
     }
 
     /**
-     * The programs {@code TWO_ARRAYS} and {@code DOT} as Java, and a generated class written by
-     * hand: {@code gradients}, then {@code twoArraysTangent} as forward mode made it before its
-     * checks, on a copy of {@code a}.
+     * Methods of order 2: an {@code fHvp} that takes one array for a parameter it writes into and
+     * another, beside gradient and tangent methods that reject the call, and one that sets its
+     * products instead of adding into them, which separate products cannot tell apart.
      */
+    @Test
+    void theCheckCatchesAProductThatIgnoresTheSharing() throws Exception {
+        DifferentialFuzzer.Loaded before = handWritten("""
+                public static double twoArrays(double[] a, double[] b, double[] dA, double[] dB) {
+                    if (a == b) {
+                        throw new IllegalArgumentException("%1$s");
+                    }
+                    dB[0] += 4.0 * b[0];
+                    return 2.0 * b[0] * b[0];
+                }
+
+                public static double twoArraysTangent(double[] a, double[] b, double[] tA, double[] tB) {
+                    if (a == b) {
+                        throw new IllegalArgumentException("%1$s");
+                    }
+                    return 4.0 * b[0] * tB[0];
+                }
+
+                public static double twoArraysHvp(double[] a, double[] b, double[] vA, double[] vB, double[] dA,
+                        double[] dB, double[] hvA, double[] hvB) {
+                    dB[0] += 4.0 * b[0];
+                    hvB[0] += 4.0 * vB[0];
+                    return 2.0 * b[0] * b[0];
+                }
+
+                public static double dot(double[] a, double[] b, double[] dA, double[] dB) {
+                    for (int i = 0; i < 2; i++) {
+                        dA[i] += b[i];
+                        dB[i] += a[i];
+                    }
+                    return a[0] * b[0] + a[1] * b[1];
+                }
+
+                public static double dotTangent(double[] a, double[] b, double[] tA, double[] tB) {
+                    return tA[0] * b[0] + a[0] * tB[0] + tA[1] * b[1] + a[1] * tB[1];
+                }
+
+                public static double dotHvp(double[] a, double[] b, double[] vA, double[] vB, double[] dA,
+                        double[] dB, double[] hvA, double[] hvB) {
+                    for (int i = 0; i < 2; i++) {
+                        dA[i] += b[i];
+                        dB[i] += a[i];
+                        hvA[i] = vB[i];
+                        hvB[i] = vA[i];
+                    }
+                    return a[0] * b[0] + a[1] * b[1];
+                }
+                """.formatted(TWO_ARRAYS_REJECTION));
+        assertEquals(new PointCheck.Outcome(Verdict.DISAGREE, "the generated fHvp took one array for both,"
+                + " expected \"" + TWO_ARRAYS_REJECTION + "\""), before.check(TWO_ARRAYS, new double[] {0.8, -0.3}));
+        PointCheck.Outcome outcome = before.check(DOT, new double[] {0.8, -0.3});
+        assertEquals(Verdict.DISAGREE, outcome.verdict(), outcome.detail());
+        assertTrue(outcome.detail().contains("central differences of the gradient"), outcome.detail());
+    }
+
+    /** The programs {@code TWO_ARRAYS} and {@code DOT} as Java, and a generated class written by hand. */
     private static DifferentialFuzzer.Loaded handWritten(String gradients) throws ClassNotFoundException {
         InMemoryCompiler.Result result = InMemoryCompiler.compile(Map.of("fuzz.Plain", """
                 package fuzz;
@@ -141,11 +205,7 @@ class SharedArrayCallsTest {
                 package fuzz;
 
                 public final class PlainGrad {
-                %s
-                    public static double twoArraysTangent(double[] a, double[] b, double[] tA, double[] tB) {
-                        return 4.0 * b[0] * tB[0];
-                    }
-                }
+                %s}
                 """.formatted(gradients.indent(4))), new io.microautograd.processor.DifferentiableProcessor());
         assertTrue(result.success(), result.errors());
         return new DifferentialFuzzer.Loaded(result.classes().loadClass("fuzz.Plain"),
