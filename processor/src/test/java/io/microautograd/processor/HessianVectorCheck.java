@@ -12,10 +12,23 @@ import java.util.Random;
 /**
  * Checks a generated Hessian-vector product {@code fHvp} of a method of order 2 whose gradient was
  * checked: along a random direction it gives the value, the compiled gradient bit for bit, and a
- * product that matches the central difference of the compiled gradient along the direction, and
- * it leaves its arguments and the direction alone. The same for the whole Hessian ({@link #checkHessian}).
+ * product that matches the central difference of the compiled gradient along the direction and,
+ * to {@link #ENGINE_TOLERANCE} of each component, the {@code Value} engine's second derivatives
+ * through the method's twin ({@link ValueTwinCheck#hessianVector}), which referee it, where the
+ * compilation holds the engine (the corpus tests' do, and each of their functions has a twin:
+ * {@code ValueTwinTest#everyMethodOfTheCorpusHasATwin}; a missing twin fails the check); and it
+ * leaves its arguments and the direction alone. The same for the whole Hessian against
+ * differences ({@link #checkHessian}).
  */
 final class HessianVectorCheck {
+
+    /** Relative tolerance of each component of the product against the {@code Value} engine's. */
+    private static final double ENGINE_TOLERANCE = 1e-10;
+    /**
+     * Components smaller than this fraction of the product's largest are compared as if they were
+     * that large: they may be sums that cancel, whose rounding is of the size of their terms.
+     */
+    private static final double ENGINE_FLOOR = 1e-6;
 
     private HessianVectorCheck() {
     }
@@ -57,6 +70,19 @@ final class HessianVectorCheck {
         }
         assertTrue(Arrays.deepEquals(arguments, given), where + ": arguments left as they were");
         assertTrue(Arrays.deepEquals(directions, givenDirections), where + ": direction left as it was");
+        if (!ValueTwinCheck.holdsEngine(code)) {
+            return;
+        }
+        double[] engine = ValueTwinCheck.hessianVector(code, userClass, method, arguments, differentiated, directions);
+        double largest = 0;
+        for (int i = 0; i < actual.length; i++) {
+            largest = Math.max(largest, Math.max(Math.abs(actual[i]), Math.abs(engine[i])));
+        }
+        for (int i = 0; i < actual.length; i++) {
+            double size = Math.max(Math.max(Math.abs(actual[i]), Math.abs(engine[i])), ENGINE_FLOOR * largest);
+            assertTrue(Math.abs(actual[i] - engine[i]) <= ENGINE_TOLERANCE * size, where + ": component " + i
+                    + " of H·v is " + actual[i] + " but the Value engine's second derivatives give " + engine[i]);
+        }
     }
 
     /**

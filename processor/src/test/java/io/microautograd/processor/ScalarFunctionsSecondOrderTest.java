@@ -3,7 +3,8 @@ package io.microautograd.processor;
 /**
  * The functions of {@link ScalarFunctionsTest}, each compiled with {@code order = 2}: every check of
  * that test again, and at each point the Hessian-vector product against central differences of
- * the compiled gradient ({@link HessianVectorCheck}).
+ * the compiled gradient and against the {@code Value} engine's second derivatives through the
+ * method's twin ({@link HessianVectorCheck}).
  */
 class ScalarFunctionsSecondOrderTest extends ScalarFunctionsTest {
 
