@@ -187,7 +187,7 @@ final class HessianPoints {
     }
 
     /** The arguments, then the arrays of each group of storage, as one argument list. */
-    static Object[] concat(Object[] arguments, double[][]... storage) {
+    private static Object[] concat(Object[] arguments, double[][]... storage) {
         List<Object> all = new ArrayList<>(Arrays.asList(arguments));
         for (double[][] group : storage) {
             all.addAll(Arrays.asList(group));
