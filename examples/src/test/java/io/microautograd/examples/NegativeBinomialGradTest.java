@@ -2,13 +2,17 @@ package io.microautograd.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.microautograd.engine.Value;
+import io.microautograd.gradcheck.EngineComparison;
+import io.microautograd.gradcheck.GradientCheck;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * The compiled gradient of a loop calling Commons Math's {@code Gamma.logGamma} (a jar without
  * source; its rule, {@code digamma}, is declared in {@link GammaRules}) equals central
- * differences to 1e-7, and its tangent the gradient dotted with a direction.
+ * differences to 1e-7, and its tangent the gradient dotted with a direction; its Value twin, which
+ * applies the operation the same rule gave ({@code GammaRulesOps.logGamma}), agrees with it.
  */
 class NegativeBinomialGradTest {
 
@@ -47,6 +51,17 @@ class NegativeBinomialGradTest {
                     direction[0], direction[1], direction[2]);
             assertEquals(gradient[0] * direction[0] + gradient[1] * direction[1] + gradient[2] * direction[2],
                     tangent, 1e-12);
+        }
+    }
+
+    @Test
+    void theTwinThroughTheRulesOperationMatchesTheCompiledGradient() {
+        for (double[] p : new double[][] {{0.5, 1.2, 0.3}, {1.5, -0.7, -1.1}}) {
+            EngineComparison comparison = GradientCheck.standard().withTolerance(1e-12).assertMatchesEngine(
+                    (q, gradient) -> NegativeBinomialModelGrad.negativeLogLikelihood(q[0], q[1], q[2], X, Y, gradient),
+                    q -> NegativeBinomialModelValues.negativeLogLikelihood(q[0], q[1], q[2], Value.of(X), Value.of(Y)),
+                    p);
+            assertEquals(0.0, comparison.valueError(), comparison.toString());
         }
     }
 }

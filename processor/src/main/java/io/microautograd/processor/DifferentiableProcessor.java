@@ -20,6 +20,7 @@ import io.microautograd.processor.emit.GeneratedSignatures;
 import io.microautograd.processor.emit.GradientClassWriter;
 import io.microautograd.processor.emit.GradientMethod;
 import io.microautograd.processor.emit.OperationClassWriter;
+import io.microautograd.processor.emit.RuleOperations;
 import io.microautograd.processor.emit.ValueTwins;
 import io.microautograd.processor.ir.Callee;
 import io.microautograd.processor.ir.Expr;
@@ -74,6 +75,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     private Trees trees;
     private Reporter reporter;
     private CustomRules rules;
+    private RuleOperations operations;
 
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
@@ -85,6 +87,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         }
         reporter = new Reporter(trees, environment.getMessager());
         rules = new CustomRules(environment.getElementUtils());
+        operations = new RuleOperations(environment.getElementUtils(), rules::readInThisRun);
     }
 
     @Override
@@ -178,7 +181,8 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         }
         generated.forEach(this::write);
         if (processingEnv.getElementUtils().getTypeElement(ValueTwins.VALUE_CLASS) != null) {
-            for (JavaFile twins : ValueTwins.write(twinned, this::compiledTwin, getClass().getName())) {
+            for (JavaFile twins : ValueTwins.write(twinned, this::compiledTwin, operations,
+                    getClass().getName())) {
                 // A class of the user's with the twins' name keeps it; the gradient class needs no twins.
                 if (processingEnv.getElementUtils().getTypeElement(twins.packageName().isEmpty()
                         ? twins.typeSpec().name() : twins.packageName() + "." + twins.typeSpec().name()) == null) {
@@ -268,8 +272,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         reporter.error(tag, message, caller.parsed().callSites().get(broken.call()), caller.element(), caller.unit());
     }
 
-    private void writeOperations(TypeElement rules, List<RuleOperation> operations) {
-        write(OperationClassWriter.write(rules, operations, getClass().getName()));
+    private void writeOperations(TypeElement rules, List<RuleOperation> ofRules) {
+        write(OperationClassWriter.write(rules, ofRules, getClass().getName()));
+        operations.written(OperationClassWriter.nameOf(rules), ofRules);
     }
 
     private void write(TypeElement type, List<GradientMethod> methods) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class CustomDerivativesTest {
 
     /** Functions the processor cannot see into: a loop over a series, an int parameter's type test. */
-    private static final JavaFileObject SPECIAL = JavaFileObjects.forSourceString("q.Special", """
+    static final JavaFileObject SPECIAL = JavaFileObjects.forSourceString("q.Special", """
             package q;
 
             public final class Special {
@@ -42,7 +42,7 @@ class CustomDerivativesTest {
             }
             """);
 
-    private static final JavaFileObject RULES = JavaFileObjects.forSourceString("q.SpecialRules", """
+    static final JavaFileObject RULES = JavaFileObjects.forSourceString("q.SpecialRules", """
             package q;
 
             import io.microautograd.Derivative;
@@ -73,7 +73,7 @@ class CustomDerivativesTest {
             }
             """);
 
-    private static final JavaFileObject MODEL = JavaFileObjects.forSourceString("p.Model", """
+    static final JavaFileObject MODEL = JavaFileObjects.forSourceString("p.Model", """
             package p;
 
             import io.microautograd.Derivative;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RulesCompiledElsewhereTest {
 
-    private static final JavaFileObject SPECIAL = JavaFileObjects.forSourceString("q.Special", """
+    static final JavaFileObject SPECIAL = JavaFileObjects.forSourceString("q.Special", """
             package q;
 
             import io.microautograd.Derivative;
@@ -45,7 +45,7 @@ class RulesCompiledElsewhereTest {
             }
             """);
 
-    private static final JavaFileObject RULES = JavaFileObjects.forSourceString("q.SpecialRules", """
+    static final JavaFileObject RULES = JavaFileObjects.forSourceString("q.SpecialRules", """
             package q;
 
             import io.microautograd.Derivative;
@@ -71,7 +71,8 @@ class RulesCompiledElsewhereTest {
             }
             """);
 
-    private static JavaFileObject model(String annotation, String body) {
+    /** The class {@code p.Model}, {@code annotation} on it, whose method {@code f(double a, double b)} is {@code body}. */
+    static JavaFileObject model(String annotation, String body) {
         return JavaFileObjects.forSourceString("p.Model", "package p;\n\nimport io.microautograd.Differentiable;\n"
                 + "import io.microautograd.UseRules;\nimport q.Special;\nimport q.SpecialRules;\n\n" + annotation
                 + "\nclass Model {\n    @Differentiable\n    static double f(double a, double b) {\n        " + body

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Value twins: written exactly when the engine is on the class path, one per annotated
  * method the engine can run, reading like the source. The corpus tests ({@link
  * ScalarFunctionsTest}, {@link ArrayAndLoopFunctionsTest}) check every twin's value and gradient
- * ({@link ValueTwinCheck}).
+ * ({@link ValueTwinCheck}); {@link ValueTwinsOfRulesTest} the twins of callers of rules' targets.
  */
 class ValueTwinTest {
 
@@ -128,42 +128,6 @@ class ValueTwinTest {
                 + " * <li>{@code caller}: it calls counted, which has no Value twin</li>\n * </ul>\n"), source);
     }
 
-    /** Called with plain numbers, a function with a {@code @Derivative} rule would lose its derivative in the twin. */
-    @Test
-    void aMethodCallingAFunctionWithACustomRuleHasNoTwin() {
-        GeneratedCode code = GeneratedCode.compile(ValueTwinCheck.withEngine(JavaFileObjects.forSourceString("p.Soft",
-                """
-                package p;
-
-                import io.microautograd.Derivative;
-                import io.microautograd.Differentiable;
-
-                class Soft {
-                    static double softplus(double x) {
-                        return Math.log1p(Math.exp(x));
-                    }
-
-                    @Derivative(of = Soft.class, method = "softplus")
-                    static double softplusSlope(double x) {
-                        return 1 / (1 + Math.exp(-x));
-                    }
-
-                    @Differentiable
-                    static double loss(double w) {
-                        return softplus(2 * w);
-                    }
-
-                    @Differentiable
-                    static double square(double x) {
-                        return x * x;
-                    }
-                }
-                """)));
-        assertEquals(List.of("square"), twins(code, "p.SoftValues"));
-        assertTrue(source(code.compilation(), "p.SoftValues").contains("<li>{@code loss}: it calls softplus, whose"
-                + " derivative is a user's rule, which twins do not call yet</li>"));
-    }
-
     @Test
     void aGuardThrowsInTheTwinAsInTheSource() throws Exception {
         GeneratedCode code = GeneratedCode.compile(ValueTwinCheck.withEngine(JavaFileObjects.forSourceString("p.Functions",
@@ -200,7 +164,8 @@ class ValueTwinTest {
                 new Object[] {2 * -215.6, 2 * -88.0});
     }
 
-    private static List<String> twins(GeneratedCode code, String twinClass) {
+    /** The names of the twins in {@code twinClass}, sorted. */
+    static List<String> twins(GeneratedCode code, String twinClass) {
         try {
             return Arrays.stream(code.loader().loadClass(twinClass).getDeclaredMethods())
                     .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers())).map(Method::getName)
@@ -210,7 +175,8 @@ class ValueTwinTest {
         }
     }
 
-    private static String source(Compilation compilation, String generatedClass) {
+    /** The text of a generated source file. */
+    static String source(Compilation compilation, String generatedClass) {
         try {
             return compilation.generatedSourceFile(generatedClass).orElseThrow().getCharContent(true).toString();
         } catch (IOException e) {

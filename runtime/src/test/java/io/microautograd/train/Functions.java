@@ -1,6 +1,7 @@
 package io.microautograd.train;
 
 import io.microautograd.Differentiable;
+import io.microautograd.fuzz.RuledFunctions;
 
 /** Test functions compiled by our processor, to show generated gradients fitting {@code Objective}. */
 final class Functions {
@@ -27,6 +28,19 @@ final class Functions {
             double a = 1 - x[i];
             double b = x[i + 1] - x[i] * x[i];
             sum += a * a + 100 * b * b;
+        }
+        return sum;
+    }
+
+    /**
+     * A smooth hinge between neighbours, through functions whose derivatives are {@code @Derivative}
+     * rules: the sum over i of softplus(p[i] - p[i+1]) + smoothMax(p[i], p[i+1] / 2).
+     */
+    @Differentiable
+    static double smoothHinge(double[] p) {
+        double sum = 0;
+        for (int i = 0; i + 1 < p.length; i++) {
+            sum += RuledFunctions.softplus(p[i] - p[i + 1]) + RuledFunctions.smoothMax(p[i], 0.5 * p[i + 1]);
         }
         return sum;
     }

@@ -7,12 +7,16 @@ import io.microautograd.engine.Value;
 import io.microautograd.gradcheck.EngineComparison;
 import io.microautograd.gradcheck.GradientCheck;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * The processor writes a Value twin of each compiled function when the engine is on the class path,
  * as it is for the runtime's tests ({@link Functions}): one line compares the compiled gradient
- * with the engine's, and the twin's graph is the function's, node by node, labelled.
+ * with the engine's, and the twin's graph is the function's, node by node, labelled, a call of a
+ * function with a {@code @Derivative} rule one node of the rule's operation.
  */
 class ValueTwinTest {
 
@@ -23,6 +27,19 @@ class ValueTwinTest {
                     .assertMatchesEngine(FunctionsGrad::rosenbrock, FunctionsValues::rosenbrock, point);
             assertEquals(0.0, comparison.valueError(), comparison.toString());
         }
+    }
+
+    @Test
+    void aTwinCallsFunctionsWithRulesThroughTheRulesOperations() {
+        for (double[] point : new double[][] {{0.3, -1.2, 0.8}, {-2, 1.5, 0.25, 3}}) {
+            EngineComparison comparison = GradientCheck.standard().withTolerance(1e-12)
+                    .assertMatchesEngine(FunctionsGrad::smoothHinge, FunctionsValues::smoothHinge, point);
+            assertEquals(0.0, comparison.valueError(), comparison.toString());
+        }
+        List<Value> graph = FunctionsValues.smoothHinge(Value.of(0.3, -1.2, 0.8)).topologicalOrder();
+        assertEquals(Map.of("smoothMax", 2L, "softplus", 2L), graph.stream().map(v -> v.op().name())
+                .filter(Set.of("smoothMax", "softplus")::contains)
+                .collect(Collectors.groupingBy(name -> name, Collectors.counting())));
     }
 
     @Test

@@ -32,9 +32,11 @@ import javax.lang.model.element.Modifier;
  * run), and a branch on a value compares its {@code data()}. Each operation on values is one
  * engine node, computed as Java computes the source's ({@code a - b} as {@code a + (-1 * b)}, which
  * rounds the same), and a new node assigned to a variable or stored into an array is labelled
- * with its name. A construct the engine has no counterpart for (an array of values passed to a
- * method that is not {@code @Differentiable}, {@code Math.clamp} with bounds that are values, a
- * call of an annotated method without a twin) makes the writer give the reason instead of a method.
+ * with its name. A call of an annotated method calls its twin; a call of a method with a user's
+ * rule applies the rule's operation ({@link RuleOperations}). A construct the engine has no
+ * counterpart for (an array of values passed to a method that is not {@code @Differentiable},
+ * {@code Math.clamp} with bounds that are values, a call of an annotated method without a twin or
+ * of a method whose rule has no operation) makes the writer give the reason instead of a method.
  */
 final class ValueTwinWriter {
 
@@ -70,6 +72,7 @@ final class ValueTwinWriter {
     private final Function function;
     private final ClassName source;
     private final ValueTwins.Calls calls;
+    private final RuleOperations operations;
     private final TwinHelpers helpers;
     private final LocalNames names = new LocalNames();
     private Declarations declarations;
@@ -95,22 +98,26 @@ final class ValueTwinWriter {
         }
     });
 
-    private ValueTwinWriter(Function function, ClassName source, ValueTwins.Calls calls, TwinHelpers helpers) {
+    private ValueTwinWriter(Function function, ClassName source, ValueTwins.Calls calls, RuleOperations operations,
+            TwinHelpers helpers) {
         this.function = function;
         this.source = source;
         this.calls = calls;
+        this.operations = operations;
         this.helpers = helpers;
     }
 
     /**
      * The twin of {@code function}, a method of {@code source}, or the reason it has none.
      *
+     * @param operations the operations of the rules of the methods it may call
      * @param helpers the twin class's helper methods, marked used as the method needs them
      */
-    static Twin write(Function function, ClassName source, ValueTwins.Calls calls, TwinHelpers helpers) {
+    static Twin write(Function function, ClassName source, ValueTwins.Calls calls, RuleOperations operations,
+            TwinHelpers helpers) {
         TwinHelpers used = helpers.copy();
         try {
-            MethodSpec method = new ValueTwinWriter(function, source, calls, used).method();
+            MethodSpec method = new ValueTwinWriter(function, source, calls, operations, used).method();
             helpers.addAll(used);
             return new Twin(method, null);
         } catch (NoCounterpart e) {
@@ -157,7 +164,8 @@ final class ValueTwinWriter {
         return m.addCode(code.build()).build();
     }
 
-    private static TypeName typeName(Type type) {
+    /** The type a twin has where the source has {@code type}. */
+    static TypeName typeName(Type type) {
         return switch (type) {
             case DOUBLE -> VALUE;
             case DOUBLE_ARRAY -> ArrayTypeName.of(VALUE);
@@ -511,21 +519,17 @@ final class ValueTwinWriter {
         public Code call(Expr.Call e) {
             Callee callee = e.callee();
             if (callee.rule() != null || callee.pullbackRule() != null) {
-                // Called with plain numbers, or through a replaced helper's twin, the user's rule
-                // would be lost without a word.
-                throw new NoCounterpart("it calls " + callee.name() + ", whose derivative is a user's rule,"
-                        + " which twins do not call yet");
+                // The rule, not the method (nor a replaced helper's twin), is what the compiled
+                // gradient differentiates by, so the twin's node is the rule's operation.
+                RuleOperations.Operation operation = operations.of(callee);
+                if (operation.owner() == null) {
+                    throw new NoCounterpart("it calls " + callee.name() + ", " + operation.whyNone());
+                }
+                return onValues(operation.owner(), e);
             }
             if (callee.isDifferentiable()) {
-                ClassName twins = calls.twinClass(callee).orElseThrow(() -> new NoCounterpart("it calls "
-                        + callee.name() + ", which has no Value twin"));
-                List<CodeBlock> arguments = new ArrayList<>();
-                for (int i = 0; i < e.arguments().size(); i++) {
-                    Code argument = print(e.arguments().get(i));
-                    arguments.add(callee.parameterTypes().get(i) == Type.DOUBLE ? asValue(argument) : argument.code());
-                }
-                return new Code(CodeBlock.of("$T.$N($L)", twins, callee.name(), CodeBlock.join(arguments, ", ")),
-                        callee.returnType() == Type.DOUBLE, PRIMARY);
+                return onValues(calls.twinClass(callee).orElseThrow(() -> new NoCounterpart("it calls "
+                        + callee.name() + ", which has no Value twin")), e);
             }
             if (callee.returnType().isArray() || e.arguments().stream().anyMatch(a -> a.type().isArray())) {
                 throw new NoCounterpart("it passes arrays of doubles to or from " + callee.name()
@@ -533,6 +537,18 @@ final class ValueTwinWriter {
             }
             return Code.plain(CodeBlock.of("$T.$N($L)", ClassName.bestGuess(callee.ownerClass()), callee.name(),
                     e.arguments().stream().map(ValueTwinWriter.this::plain).collect(CodeBlock.joining(", "))), PRIMARY);
+        }
+
+        /** A call of {@code owner}'s method named after the callee, on values where it takes doubles. */
+        private Code onValues(ClassName owner, Expr.Call e) {
+            Callee callee = e.callee();
+            List<CodeBlock> arguments = new ArrayList<>();
+            for (int i = 0; i < e.arguments().size(); i++) {
+                Code argument = print(e.arguments().get(i));
+                arguments.add(callee.parameterTypes().get(i) == Type.DOUBLE ? asValue(argument) : argument.code());
+            }
+            return new Code(CodeBlock.of("$T.$N($L)", owner, callee.name(), CodeBlock.join(arguments, ", ")),
+                    callee.returnType() == Type.DOUBLE, PRIMARY);
         }
 
         @Override

@@ -23,7 +23,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * Writes, beside each gradient class {@code ModelGrad}, the class {@code ModelValues} of the Value
  * twins of its methods ({@link ValueTwinWriter}), when the engine is on the class path. A method
- * has a twin when the engine can run its body and every annotated method it calls has one; the
+ * has a twin when the engine can run its body, every annotated method it calls has one, and every
+ * method with a user's rule it calls has the rule's operation ({@link RuleOperations}); the
  * class's javadoc names each method without one and why.
  */
 public final class ValueTwins {
@@ -37,9 +38,8 @@ public final class ValueTwins {
     /** Where the twin of a called annotated method is. */
     public interface Calls {
         /**
-         * The class holding the twin of {@code callee}, if it has one. A callee with a rule of its
-         * own for its derivative (a custom derivative) would be one engine node with that rule
-         * rather than a call of its twin; the twin writer asks here first, so that is where it goes.
+         * The class holding the twin of {@code callee}, if it has one; asked only for a callee
+         * without a rule of the user's, whose calls go through the rule's operation instead.
          */
         Optional<ClassName> twinClass(Callee callee);
     }
@@ -49,10 +49,11 @@ public final class ValueTwins {
      *
      * @param methods per user class, its annotated methods that were differentiated, by key
      * @param compiledEarlier where the twin of a method compiled in an earlier javac run is, if it has one
+     * @param operations the operations of the rules of the methods they may call
      * @param processorName the processor's name for {@code @Generated}
      */
     public static List<JavaFile> write(Map<TypeElement, Map<MethodKey, Function>> methods,
-            Calls compiledEarlier, String processorName) {
+            Calls compiledEarlier, RuleOperations operations, String processorName) {
         Set<MethodKey> inRound = new HashSet<>();
         methods.values().forEach(ofClass -> inRound.addAll(ofClass.keySet()));
         Set<MethodKey> without = new HashSet<>();
@@ -62,7 +63,8 @@ public final class ValueTwins {
         while (true) {
             List<JavaFile> files = new ArrayList<>();
             int before = without.size();
-            methods.forEach((type, ofClass) -> files.add(write(type, ofClass, calls, without, processorName)));
+            methods.forEach((type, ofClass) -> files.add(write(type, ofClass, calls, operations, without,
+                    processorName)));
             if (without.size() == before) {
                 return files;
             }
@@ -71,7 +73,7 @@ public final class ValueTwins {
 
     /** The twin class of one user class; adds the keys of its methods without a twin to {@code without}. */
     private static JavaFile write(TypeElement source, Map<MethodKey, Function> methods, Calls calls,
-            Set<MethodKey> without, String processorName) {
+            RuleOperations operations, Set<MethodKey> without, String processorName) {
         ClassName sourceName = ClassName.get(source);
         ClassName generated = ClassName.bestGuess(GradientClassName.twinClassOf(
                 GradientClassName.qualifiedNameOf(source)));
@@ -79,7 +81,7 @@ public final class ValueTwins {
         List<MethodSpec> twins = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         methods.forEach((key, function) -> {
-            ValueTwinWriter.Twin twin = ValueTwinWriter.write(function, sourceName, calls, helpers);
+            ValueTwinWriter.Twin twin = ValueTwinWriter.write(function, sourceName, calls, operations, helpers);
             if (twin.method() != null) {
                 twins.add(twin.method());
             } else {

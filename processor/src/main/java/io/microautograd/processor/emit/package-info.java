@@ -97,9 +97,12 @@
  * source has it, its locals declared as {@code Declarations} places them. Calls of annotated
  * methods go through their twins; whether a callee has one is decided for the whole round, a
  * method losing its twin when a callee has none, and for a callee compiled earlier by looking its
- * twin class up. {@code StrictMath} functions that may differ from {@code Math}'s by an ulp keep
- * StrictMath's value through a helper that adds the difference as a constant. A method the engine
- * cannot run gets no twin and a line in the class's javadoc saying why, never code that fails to
- * compile.
+ * twin class up. Calls of methods with a user's rule apply the rule's operation instead, even for
+ * a {@code @Differentiable} helper the rule replaces, since that rule is what the compiled gradient
+ * uses: {@code RuleOperations} finds it among the operations written in this javac run, or, for
+ * rules compiled elsewhere, as a method of that signature in their operations class. {@code
+ * StrictMath} functions that may differ from {@code Math}'s by an ulp keep StrictMath's value
+ * through a helper that adds the difference as a constant. A method the engine cannot run gets no
+ * twin and a line in the class's javadoc saying why, never code that fails to compile.
  */
 package io.microautograd.processor.emit;

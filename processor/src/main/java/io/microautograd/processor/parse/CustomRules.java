@@ -155,9 +155,15 @@ public final class CustomRules {
                 continue;
             }
             operations.computeIfAbsent(home, k -> new ArrayList<>()).add(new RuleOperation(key.owner(), key.name(),
-                    target.getParameters().stream().map(p -> p.getSimpleName().toString()).toList(), rule));
+                    target.getParameters().stream().map(p -> p.getSimpleName().toString()).toList(), rule,
+                    target.getParameters().stream().map(p -> Types.of(p.asType()).orElseThrow()).toList()));
         }
         return operations;
+    }
+
+    /** Whether the rules of {@code target} were read in this javac run, rather than from class files. */
+    public boolean readInThisRun(MethodKey target) {
+        return compiled.containsKey(target);
     }
 
     /** Whether some rule a method of {@code caller} may use has a target of this class and name. */
