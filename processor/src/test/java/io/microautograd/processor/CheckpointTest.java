@@ -240,7 +240,7 @@ class CheckpointTest {
         assertTrue(pullback.contains("""
                             long from = iCheckpoints.latestTrip();
                             long target = iCheckpoints.target();
-                            for (long trip = from; trip < target; trip++) {
+                            for (long iTrip = from; iTrip < target; iTrip++) {
                 """), pullback);
         assertEquals(1, GeneratedCode.occurrences(pullback, "reserve\\(doubleTape"), pullback);
         String twoLoops = code.pullbackSource("p.SimulationsGrad", "twoLoops3");

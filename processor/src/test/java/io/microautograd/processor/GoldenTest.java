@@ -207,11 +207,11 @@ class GoldenTest {
                                 tapeCapacity(2 * ((long) x.length - 1)));
                         int doubleTapeSize = 0;
                         double sum = 0;
-                        long trips = 0;
+                        long iTrips = 0;
                         double a = 0.0;
                         doubleTape = reserve(doubleTape, doubleTapeSize, 2 * ((long) x.length - 1));
                         for (int i = 0; i + 1 < x.length; i++) {
-                            trips++;
+                            iTrips++;
                             double exp = Math.exp(1 - x[i]);
                             doubleTape[doubleTapeSize++] = exp;
                             doubleTape[doubleTapeSize++] = a;
@@ -221,8 +221,8 @@ class GoldenTest {
                         }
                         double value = sum;
                         double dSum = dValue;
-                        for (long trip = trips - 1; trip >= 0; trip--) {
-                            int i = (int) trip;
+                        for (long iTrip = iTrips - 1; iTrip >= 0; iTrip--) {
+                            int i = (int) iTrip;
                             double b = x[i + 1] - x[i] * x[i];
                             double dA = 2.0 * (dSum * a);
                             double product = 100 * b;

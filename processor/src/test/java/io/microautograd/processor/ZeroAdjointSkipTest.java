@@ -224,7 +224,7 @@ class ZeroAdjointSkipTest {
         gradients.check("pairs", new Object[] {new double[] {0.5, 2.0, -1.0, 0.25, 3.0}}, "a:0");
         gradients.check("pairs", new Object[] {new double[] {0.5, -2.0, -1.0, 0.25, 3.0}}, "a:0");
         String pairs = code.pullbackSource("p.SkipsGrad", "pairs");
-        assertTrue(pairs.contains("trips"), "the loop is reversed by its recorded trip count: " + pairs);
+        assertTrue(pairs.contains("iTrips"), "the loop is reversed by its recorded trip count: " + pairs);
         assertTrue(isGuardedBy(pairs, "for (int i = 0; i + 1 < a.length; i += 2)", "dS != 0.0"), pairs);
     }
 

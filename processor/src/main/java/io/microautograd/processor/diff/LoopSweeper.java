@@ -100,12 +100,12 @@ final class LoopSweeper {
         Variable from = context.fresh("from", Type.LONG);
         Variable target = context.fresh("target", Type.LONG);
         Variable segmentEnd = context.fresh("segmentEnd", Type.LONG);
-        Stmt.Loop advance = counted.forwards(start, read(from), read(target), context.fresh("trip", Type.LONG),
+        Stmt.Loop advance = counted.forwards(start, read(from), read(target), tripOf(counted),
                 loop.body());
         Stmt.Loop tapedSegment = counted.forwards(start, read(target), read(segmentEnd),
-                context.fresh("trip", Type.LONG), Stmt.Block.of(taped));
+                tripOf(counted), Stmt.Block.of(taped));
         Stmt.Loop reversedSegment = counted.backwards(start, read(target), read(segmentEnd),
-                context.fresh("trip", Type.LONG), Stmt.Block.of(reversed));
+                tripOf(counted), Stmt.Block.of(reversed));
         context.recordReads(loop, inputs(loop, checkpoints));
         Stmt reverse = new Stmt.ReverseSegments(checkpoints, from, target, segmentEnd, advance,
                 Stmt.Block.of(List.of(tapedSegment, reversedSegment)));
@@ -163,7 +163,8 @@ final class LoopSweeper {
         List<Stmt> reverse = new ArrayList<>();
         Sweeps init = counted != null ? new Sweeps(List.of(), List.of()) : sweeper.sequence(loop.init());
         forward.addAll(init.forward());
-        Variable trips = nested ? sweeper.nestedTrips() : context.fresh("trips", Type.LONG);
+        String tripsName = counted != null ? counted.index().name() + "Trips" : "trips";
+        Variable trips = nested ? sweeper.loopCounter(tripsName) : context.fresh(tripsName, Type.LONG);
         Expr start = null;
         Variable startSlot = null;
         if (counted != null) {
@@ -207,7 +208,7 @@ final class LoopSweeper {
             reverse.add(new Stmt.Assign(trips, new Expr.Pop(TapeKind.LONG), false, Stmt.Origin.NONE));
         }
         if (counted != null) {
-            Stmt.Loop reversal = counted.backwards(start, lit(0), read(trips), context.fresh("trip", Type.LONG),
+            Stmt.Loop reversal = counted.backwards(start, lit(0), read(trips), tripOf(counted),
                     Stmt.Block.of(reverseBody));
             reverse.addAll(ZeroAdjointSkip.guarded(loop, split(reversal, counted), context));
         } else {
@@ -217,6 +218,11 @@ final class LoopSweeper {
             reverse.addAll(init.reverse());
         }
         return new Sweeps(forward, Sweeper.commented(loop.origin(), reverse));
+    }
+
+    /** The trip of a loop over {@code counted}'s index that runs in the reverse sweep, named after that index. */
+    private Variable tripOf(CountedLoop counted) {
+        return sweeper.loopCounter(counted.index().name() + "Trip");
     }
 
     private Stmt split(Stmt.Loop reversal, CountedLoop counted) {

@@ -14,7 +14,9 @@ import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns each statement into its forward and reverse sweeps. Outside loops a statement runs at
@@ -30,7 +32,7 @@ final class Sweeper {
     private final Variable returnPoint;
     private int returnsSoFar;
     private LoopFrame loop;
-    private final List<Variable> nestedTrips = new ArrayList<>();
+    private final Map<String, Variable> loopCounters = new HashMap<>();
     private int depth;
 
     /**
@@ -358,15 +360,12 @@ final class Sweeper {
     }
 
     /**
-     * The trip counter of a loop inside another, which the forward sweep pushes when the loop
-     * ends and the reverse sweep pops before reversing it: one per depth, since loops at one depth
-     * never run at once, so that a body's loops count in one {@code trips}.
+     * The counter called {@code name} of a loop at the current depth, for a trip count the reverse
+     * sweep pops or a reversed loop's trip: one per depth and name, since loops at one depth never
+     * run at once, while a loop inside another must not reuse the outer one's, which still counts.
      */
-    Variable nestedTrips() {
-        while (nestedTrips.size() < depth) {
-            nestedTrips.add(context.fresh("trips", Type.LONG));
-        }
-        return nestedTrips.get(depth - 1);
+    Variable loopCounter(String name) {
+        return loopCounters.computeIfAbsent(depth + " " + name, key -> context.fresh(name, Type.LONG));
     }
 
     /** Whether the code being transformed is inside a loop. */
