@@ -307,6 +307,31 @@ class DifferentialFuzzTest {
     }
 
     /**
+     * Found by the hessians campaign (seed 2406, f1648): the floor of a sum of squares with slope
+     * 1e10 has stairs 1e-10 wide, and every difference step spans thousands of them, so the
+     * differences give the stairs' slope where the derivative is 0. At x ± a few ulps, where a
+     * slope of 1e10 would move the value by 128 ulps, it stays on one stair: not smooth, skipped.
+     */
+    @Test
+    void aStaircaseNarrowerThanEveryStepIsNotSmooth() {
+        Program.Expr degrees = new Program.Call("toDegrees", List.of(new Program.Binary("-", new Program.Literal(0.0),
+                new Program.Call("hypot", List.of(new Program.Var("a0"), new Program.Literal(0.0))))));
+        Program.Expr scaled = new Program.Binary("*", new Program.Var("a0"), new Program.Binary("*", degrees,
+                new Program.Binary("*", new Program.Literal(2.47), degrees)));
+        Method staircase = new Method("staircase", List.of("a0", "a1"), List.of(new Program.Return(new Program.Call(
+                "floor", List.of(new Program.Binary("+", new Program.Binary("*", scaled, scaled),
+                        new Program.Binary("*", new Program.Var("a1"), new Program.Var("a1"))))))));
+        ToDoubleFunction<double[]> f = x -> {
+            double degreesOfA0 = Math.toDegrees(0.0 - Math.hypot(x[0], 0.0));
+            double scaledA0 = x[0] * (degreesOfA0 * (2.47 * degreesOfA0));
+            return Math.floor(scaledA0 * scaledA0 + x[1] * x[1]);
+        };
+        PointCheck.Outcome outcome = PointCheck.check(staircase, new double[] {-1.9277754190827685,
+            -0.9281566080455281}, f, (x, gradient) -> f.applyAsDouble(x));
+        assertEquals(Verdict.ILL_CONDITIONED, outcome.verdict(), outcome.detail());
+    }
+
+    /**
      * Found by the tails campaign (seed 777, f5229): atan2 of a point on a ray through the
      * origin is constant, and its two partials cancel to noise (1e-16, differently on each path).
      * Measured against the size of the terms they sum, not against the gradient (0), they agree.
