@@ -17,15 +17,15 @@ import java.nio.charset.StandardCharsets;
  * the timed runs measure code the JIT compiler has compiled.
  *
  * <p>The generated classes keep each method's tape between calls of a thread whatever its size
- * ({@code microautograd.keptBytes} set to the largest {@code long}, unless the command line sets it), as a
- * program that calls one gradient again and again at one size would: the eval's runs then time
- * the derivative, not the allocation of its tape.
+ * ({@code microautograd.keptBytes} set to the largest {@code long}, unless the command line sets
+ * it), as a program that calls one gradient again and again at one size would: the eval's runs
+ * then time the derivative, not the allocation of its tape.
  */
 public final class GradBenchTool {
 
     /** The warm-up of each evaluate unless {@code --warmup-seconds} says otherwise. */
     public static final double DEFAULT_WARMUP_SECONDS = 2.0;
-    /** The system property that bounds the tapes the generated classes keep, read when each class is initialised. */
+    /** The system property that bounds the tapes the generated classes keep, read as each is initialised. */
     static final String KEPT_BYTES = "microautograd.keptBytes";
 
     private GradBenchTool() {
@@ -53,7 +53,7 @@ public final class GradBenchTool {
         }
     }
 
-    /** Lifts the bound on kept tapes, unless the command line set one; before any generated class is initialised. */
+    /** Lifts the bound on kept tapes unless the command line set one; call it before any generated class loads. */
     static void keepEveryTape() {
         if (System.getProperty(KEPT_BYTES) == null) {
             System.setProperty(KEPT_BYTES, Long.toString(Long.MAX_VALUE));

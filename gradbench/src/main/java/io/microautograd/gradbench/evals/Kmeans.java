@@ -19,7 +19,8 @@ public final class Kmeans {
      * centroid. The value is the same (the same sum in the same order), but the derivatives then
      * flow only through the chosen centroid's d coordinates per point, instead of through every
      * centroid's distance and a chain of minima, which is the eval's "sparse adjoint of the
-     * minimum": the generated code skips the search's reversal, whose adjoints are all zero.
+     * minimum": in the generated reverse sweep the search's distances have zero adjoints, so the
+     * loops over their coordinates are skipped.
      *
      * <p>Its Hessian with respect to the centroids is diagonal, and this is exact, not an
      * approximation: wherever no point is at the same distance from two nearest centroids, each
