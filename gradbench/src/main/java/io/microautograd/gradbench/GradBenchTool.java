@@ -15,11 +15,18 @@ import java.nio.charset.StandardCharsets;
  * GradBench's protocol on standard input and output. Each {@code evaluate} first runs its
  * function untimed for S seconds (default {@value #DEFAULT_WARMUP_SECONDS}; 0 for none), so that
  * the timed runs measure code the JIT compiler has compiled.
+ *
+ * <p>The generated classes keep each method's tape between calls of a thread whatever its size
+ * ({@code microautograd.keptBytes} set to the largest {@code long}, unless the command line sets
+ * it), as a program that calls one gradient again and again at one size would: the eval's runs
+ * then time the derivative, not the allocation of its tape.
  */
 public final class GradBenchTool {
 
     /** The warm-up of each evaluate unless {@code --warmup-seconds} says otherwise. */
     public static final double DEFAULT_WARMUP_SECONDS = 2.0;
+    /** The system property that bounds the tapes the generated classes keep, read as each is initialised. */
+    static final String KEPT_BYTES = "microautograd.keptBytes";
 
     private GradBenchTool() {
     }
@@ -35,6 +42,7 @@ public final class GradBenchTool {
             System.exit(2);
             return;
         }
+        keepEveryTape();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
         try {
@@ -42,6 +50,13 @@ public final class GradBenchTool {
         } catch (ProtocolException e) {
             System.err.println("microautograd: " + e.getMessage());
             System.exit(2);
+        }
+    }
+
+    /** Lifts the bound on kept tapes unless the command line set one; call it before any generated class loads. */
+    static void keepEveryTape() {
+        if (System.getProperty(KEPT_BYTES) == null) {
+            System.setProperty(KEPT_BYTES, Long.toString(Long.MAX_VALUE));
         }
     }
 

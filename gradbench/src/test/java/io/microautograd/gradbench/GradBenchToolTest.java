@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** The command line's one option. */
+/** The command line's one option, and the kept tapes' bound the tool sets. */
 class GradBenchToolTest {
 
     @Test
@@ -26,5 +26,24 @@ class GradBenchToolTest {
         assertEquals("unknown arguments: --fast",
                 assertThrows(IllegalArgumentException.class,
                         () -> GradBenchTool.warmupSeconds(new String[] {"--fast"})).getMessage());
+    }
+
+    @Test
+    void everyTapeIsKeptUnlessTheCommandLineSetsABound() {
+        String before = System.getProperty(GradBenchTool.KEPT_BYTES);
+        try {
+            System.clearProperty(GradBenchTool.KEPT_BYTES);
+            GradBenchTool.keepEveryTape();
+            assertEquals(Long.MAX_VALUE, Long.getLong(GradBenchTool.KEPT_BYTES));
+            System.setProperty(GradBenchTool.KEPT_BYTES, "4096");
+            GradBenchTool.keepEveryTape();
+            assertEquals(4096L, Long.getLong(GradBenchTool.KEPT_BYTES));
+        } finally {
+            if (before == null) {
+                System.clearProperty(GradBenchTool.KEPT_BYTES);
+            } else {
+                System.setProperty(GradBenchTool.KEPT_BYTES, before);
+            }
+        }
     }
 }

@@ -76,4 +76,26 @@ class GradBenchReportTest {
         BufferedImage chart = ImageIO.read(docs.resolve("gradbench-lse.png").toFile());
         assertEquals(1000, chart.getWidth());
     }
+
+    @Test
+    void kmeansDirIsChartedAndTargetedAfterTheOtherEvals() throws Exception {
+        Path logs = Files.createDirectories(folder.resolve("logs"));
+        Files.write(logs.resolve("kmeans.microautograd.txt"), List.of(
+                "cost         k=10,n=1000,d=8                      0.100 ms  valid",
+                "dir          k=10,n=1000,d=8                      0.300 ms  valid"));
+        Files.write(logs.resolve("kmeans.manual.txt"), List.of(
+                "cost         k=10,n=1000,d=8                      0.050 ms  valid",
+                "dir          k=10,n=1000,d=8                      0.200 ms  valid"));
+        Files.write(logs.resolve("ode.microautograd.txt"), List.of(
+                "gradient     n=10,s=1                             1.000 ms  valid"));
+        Path docs = folder.resolve("docs");
+
+        String page = Files.readString(GradBenchReport.write(logs, docs, "benchmarks/gradbench DIR kmeans ode"));
+
+        assertTrue(page.indexOf("## ode") < page.indexOf("## kmeans\n\n`manual` computes kmeans' Newton direction"),
+                page);
+        assertTrue(page.contains("![kmeans dir times](gradbench-kmeans.png)"), page);
+        assertTrue(page.contains("| kmeans dir | ours / manual <= 2.00 | k=10,n=1000,d=8 | 1.50 | yes | 0 of 1"
+                + " | 1.50 at k=10,n=1000,d=8 |"), page);
+    }
 }

@@ -22,10 +22,8 @@ public final class Catalog {
     public static Evals evals() {
         return new Evals(
                 List.of(HelloEval.module(), GmmEval.module(), LseEval.module(), LlsqEval.module(), OdeEval.module(),
-                        DetEval.module()),
+                        DetEval.module(), KmeansEval.module()),
                 Map.of(
-                        "kmeans", "kmeans asks for J H^-1 with H the Hessian's diagonal: it needs second"
-                                + " derivatives, which MicroAutograd does not compile yet",
                         "ba", "ba " + JACOBIAN + " (a sparse one, of the reprojection errors)",
                         "ht", "ht " + JACOBIAN + " (of the hand model's residuals)",
                         "lstm", "lstm is not implemented yet (it needs only gradients)",

@@ -1,8 +1,9 @@
 /**
  * The evals, each as ordinary {@code @Differentiable} Java (the maths: {@code Gmm}, {@code Lse},
- * {@code Llsq}, {@code Ode}, {@code Det}, {@code Hello}) and a module that reads the eval's
- * input and calls the method or its generated gradient ({@code GmmEval} and so on). No derivative
- * is written by hand: the gradients are the generated {@code *Grad} classes.
+ * {@code Llsq}, {@code Ode}, {@code Det}, {@code Kmeans}, {@code Hello}) and a module that reads
+ * the eval's input and calls the method or its generated gradient ({@code GmmEval} and so on).
+ * No derivative is written by hand: the gradients, and kmeans' Hessian-vector product, are the
+ * generated {@code *Grad} classes.
  *
  * <p>Where the supported subset forced a spelling a person would not choose:
  * <ul>
@@ -18,6 +19,10 @@
  *       expansion by minors walks the permutations in lexicographic order and keeps their
  *       columns packed in a {@code long} ({@code Permutations}), four bits a row, which limits
  *       the edge to 16 (16! terms would take days anyway).</li>
+ *   <li>{@code Kmeans}: reads {@code centroids[j][l]} rather than through a local row, because a
+ *       row local assigned in a loop is taped at each assignment: four rows (the row, its
+ *       tangent, their adjoints) per point and centroid in the Hessian-vector product, 40 million
+ *       at the eval's largest size.</li>
  * </ul>
  */
 package io.microautograd.gradbench.evals;

@@ -51,7 +51,7 @@ class SessionTest {
 
     @Test
     void defineSucceedsForImplementedModules() {
-        for (String module : List.of("hello", "gmm", "lse", "llsq", "ode", "det")) {
+        for (String module : List.of("hello", "gmm", "lse", "llsq", "ode", "det", "kmeans")) {
             JsonNode response = answer("{\"id\": 7, \"kind\": \"define\", \"module\": \"" + module + "\"}");
             assertEquals(7, response.get("id").intValue());
             assertTrue(response.get("success").booleanValue(), module);
@@ -60,8 +60,7 @@ class SessionTest {
 
     @Test
     void defineDeclinesOtherEvalsWithWhatIsMissing() {
-        Map<String, String> reasons = Map.of("kmeans", "second derivatives",
-                "ba", "Jacobian", "ht", "Jacobian", "particle", "nested derivatives",
+        Map<String, String> reasons = Map.of("ba", "Jacobian", "ht", "Jacobian", "particle", "nested derivatives",
                 "saddle", "nested derivatives", "lstm", "not implemented yet (it needs only gradients)");
         reasons.forEach((module, reason) -> {
             JsonNode response = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"" + module + "\"}");
@@ -70,7 +69,7 @@ class SessionTest {
         });
         JsonNode unknown = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"foo\"}");
         assertFalse(unknown.get("success").booleanValue());
-        assertEquals("no eval named \"foo\"; this tool implements det, gmm, hello, llsq, lse, ode",
+        assertEquals("no eval named \"foo\"; this tool implements det, gmm, hello, kmeans, llsq, lse, ode",
                 unknown.get("error").stringValue());
     }
 
@@ -85,6 +84,17 @@ class SessionTest {
         for (JsonNode partial : response.get("output")) {
             assertEquals(0.25, partial.doubleValue(), 1e-15);
         }
+    }
+
+    @Test
+    void kmeansDirRoundTripsAsOneRowPerCentroid() {
+        JsonNode response = answer("{\"id\": 4, \"kind\": \"evaluate\", \"module\": \"kmeans\", \"function\": \"dir\","
+                + " \"input\": {\"points\": [[0, 0], [2, 4], [10, 10]], \"centroids\": [[0, 1], [9, 9]],"
+                + " \"min_runs\": 1, \"min_seconds\": 0}}");
+
+        assertTrue(response.get("success").booleanValue(), response.toString());
+        // Each centroid minus the mean of its points: (0, 1) - (1, 2) and (9, 9) - (10, 10).
+        assertEquals("[[-1.0,-1.0],[-1.0,-1.0]]", response.get("output").toString());
     }
 
     @Test
@@ -148,7 +158,12 @@ class SessionTest {
         assertEquals("ell must be from 1 to 16 but is 17", error("det", "primal", "{\"A\": [1], \"ell\": 17}"));
         assertEquals("module gmm has no function \"gradient\"; it has jacobian, objective",
                 error("gmm", "gradient", "{}"));
-        assertTrue(error("kmeans", "dir", "{}").contains("second derivatives"));
+        assertEquals("points[1] must have 2 numbers but has 1",
+                error("kmeans", "dir", "{\"points\": [[0, 1], [2]], \"centroids\": [[0, 0]]}"));
+        assertEquals("kmeans needs at least one point and one centroid of at least one coordinate, but has 1 points"
+                + " and 0 centroids", error("kmeans", "cost", "{\"points\": [[0, 1]], \"centroids\": []}"));
+        assertEquals("centroids[1] is the nearest centroid of no point: the Hessian is 0 there, so there is no"
+                + " Newton direction", error("kmeans", "dir", "{\"points\": [[0], [1]], \"centroids\": [[0], [5]]}"));
     }
 
     private String error(String module, String function, String input) {
