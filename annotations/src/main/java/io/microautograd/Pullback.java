@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * contract of the generated {@code fPullback} methods. Every {@code @Differentiable} method that
  * calls the target calls the annotated method in its reverse sweep instead of differentiating the
  * target, and its forward-mode {@code fTangent} calls it with seed 1 (the target returns a double,
- * so that gives the full gradient) and takes the gradient's dot product with the arguments'
- * tangents.
+ * so that gives the full gradient), takes the gradient's dot product with the arguments' tangents
+ * and the value the rule returns as the call's.
  *
  * <pre>{@code
  * @Pullback(of = Norms.class, method = "norm")
