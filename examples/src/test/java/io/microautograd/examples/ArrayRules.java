@@ -12,25 +12,21 @@ final class ArrayRules {
     private ArrayRules() {
     }
 
-    /** log(sum e^x_i) without overflow; its parameter has the name the generated lambdas would take. */
-    static double logSumExp(double[] x) {
-        double max = Double.NEGATIVE_INFINITY;
+    /** sqrt(1 + |x|^2), a norm smooth at 0; its parameter has the name the generated lambdas would take. */
+    static double softNorm(double[] x) {
+        double sum = 1;
         for (double v : x) {
-            max = Math.max(max, v);
+            sum += v * v;
         }
-        double sum = 0;
-        for (double v : x) {
-            sum += Math.exp(v - max);
-        }
-        return max + Math.log(sum);
+        return Math.sqrt(sum);
     }
 
-    /** d/dx_i = e^(x_i - y), the softmax. */
-    @Pullback(of = ArrayRules.class, method = "logSumExp")
-    static double logSumExp(double[] x, double seed, double[] dX) {
-        double y = logSumExp(x);
+    /** d/dx_i = x_i / y. */
+    @Pullback(of = ArrayRules.class, method = "softNorm")
+    static double softNorm(double[] x, double seed, double[] dX) {
+        double y = softNorm(x);
         for (int i = 0; i < x.length; i++) {
-            dX[i] += seed * Math.exp(x[i] - y);
+            dX[i] += seed * x[i] / y;
         }
         return y;
     }

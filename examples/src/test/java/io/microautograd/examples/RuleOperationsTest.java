@@ -63,7 +63,7 @@ class RuleOperationsTest {
     @Test
     void aPullbackRuleGivesTheTargetOnNodesWhoseGradientsAreCentralDifferences() {
         GradientCheck check = GradientCheck.standard();
-        check.assertGradientNear(onEngine(p -> ArrayRulesOps.logSumExp(p).mul(p[0])),
+        check.assertGradientNear(onEngine(p -> ArrayRulesOps.softNorm(p).mul(p[0])),
                 new double[] {0.3, -1.2, 2.0, 0.7}, 1, 20, 18);
         double[] center = {1.7, 0.3, -1.2, 0.8, 1.1, 0.4, -0.6, 0.5, -0.7, 1.3, -0.4};
         check.assertGradientNear(onEngine(p -> ArrayRulesOps.scaledRow(p[0], new Value[][] {slice(p, 1, 3),
@@ -121,16 +121,16 @@ class RuleOperationsTest {
         assertTrue(tooShort.getMessage().startsWith("operation \"scaledRow\" does not take arguments of these"
                 + " lengths (s a scalar, m 1 x 2, w of length 3, t a scalar): "), tooShort.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> ArrayRulesOps
-                .logSumExp(new Value[] {Value.of(1), null}));
-        assertEquals("input x[1] of operation \"logSumExp\" is null", missing.getMessage());
+                .softNorm(new Value[] {Value.of(1), null}));
+        assertEquals("input x[1] of operation \"softNorm\" is null", missing.getMessage());
     }
 
     @Test
     void aGradientThroughAPullbackOperationCannotBeDifferentiatedAgainAndSaysWhich() {
         Value[] a = Value.of(0.3, -1.2);
-        Value y = ArrayRulesOps.logSumExp(a);
+        Value y = ArrayRulesOps.softNorm(a);
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> y.differentiate(a));
-        assertTrue(e.getMessage().contains("\"logSumExp\" has its backward rule in doubles only"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"softNorm\" has its backward rule in doubles only"), e.getMessage());
     }
 
     /** The objective of {@code function} on the engine: its value and its leaves' gradients after backward. */
