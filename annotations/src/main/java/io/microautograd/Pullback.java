@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * contract of the generated {@code fPullback} methods. Every {@code @Differentiable} method that
  * calls the target calls the annotated method in its reverse sweep instead of differentiating the
  * target, and its forward-mode {@code fTangent} calls it with seed 1 (the target returns a double,
- * so that gives the full gradient) and takes the gradient's dot product with the arguments'
- * tangents.
+ * so that gives the full gradient), takes the gradient's dot product with the arguments' tangents
+ * and the value the rule returns as the call's.
  *
  * <pre>{@code
  * @Pullback(of = Norms.class, method = "norm")
@@ -33,6 +33,15 @@ import java.lang.annotation.Target;
  * {@code int}, {@code long}, {@code boolean} and {@code int[]} parameters are constants. Rules are
  * found as {@link Derivative}'s are, and {@link #replaces()} means what it means there; a target has
  * either one pullback or its partials, not both.
+ *
+ * <p>Where the runtime is on the class path, the rule also serves the {@code Value} engine: the
+ * generated class {@code <RulesClass>Ops} gets a method of the target's name and parameters, with
+ * {@code Value}, {@code Value[]} and {@code Value[][]} for {@code double}, {@code double[]} and
+ * {@code double[][]} (other parameters as they are), returning one node of an operation named after
+ * the target: its forward calls the target, its backward this rule with seed = the node's
+ * gradient and zeroed arrays. That operation is made per call, as the arguments' shapes and ints
+ * belong to the call. Its rule is in doubles, so a gradient through it cannot be differentiated
+ * again ({@code Value.differentiate} throws, naming it).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

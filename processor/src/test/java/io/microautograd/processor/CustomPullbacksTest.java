@@ -168,6 +168,14 @@ class CustomPullbacksTest {
     }
 
     @Test
+    void aTangentTakesTheValueOfACallFromTheRuleItCallsAndCallsTheTargetNoMore() {
+        String tangent = code.tangentSource("p.ModelGrad", "straight");
+        assertEquals(0, GeneratedCode.occurrences(tangent, "Norms\\.(norm|form)\\("), tangent);
+        assertEquals(1, GeneratedCode.occurrences(tangent, "NormRules\\.norm\\("), tangent);
+        assertEquals(1, GeneratedCode.occurrences(tangent, "NormRules\\.form\\("), tangent);
+    }
+
+    @Test
     void loopsRestoreTheArraysTheRuleReads() {
         check.check("looped", new Object[] {W, M}, "w:0", "m:1");
     }

@@ -136,15 +136,24 @@ final class GeneratedCode {
      * {@code gradientClass}, from its signature to its closing brace.
      */
     String pullbackSource(String gradientClass, String method) {
+        return generatedMethodSource(gradientClass, method + "Pullback");
+    }
+
+    /** The text of the generated tangent method of {@code method}, as {@link #pullbackSource} gives a pullback's. */
+    String tangentSource(String gradientClass, String method) {
+        return generatedMethodSource(gradientClass, method + "Tangent");
+    }
+
+    private String generatedMethodSource(String gradientClass, String name) {
         String source;
         try {
             source = compilation.generatedSourceFile(gradientClass).orElseThrow().getCharContent(true).toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int start = source.indexOf("static double " + method + "Pullback(");
+        int start = source.indexOf("static double " + name + "(");
         if (start < 0) {
-            throw new AssertionError("no pullback of " + method + " in " + gradientClass);
+            throw new AssertionError("no " + name + " in " + gradientClass);
         }
         return source.substring(start, source.indexOf("\n    }\n", start));
     }

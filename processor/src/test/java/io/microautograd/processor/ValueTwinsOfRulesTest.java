@@ -16,12 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Twins of methods that call functions with a user's rule: the call is one node of the rule's
- * {@code Value} operation ({@code RulesOps.target(...)}), for rules in the caller's class, in
- * another class of the same build and compiled in an earlier javac run, in straight code and in
- * loops, also where the rule replaces a {@code @Differentiable} helper or a {@code Math} function;
- * the twin's value is the original's to the bit and its gradient the compiled one to 1e-12
- * ({@link ValueTwinCheck}, through {@link ArrayGradientCheck}). A method whose callee's rule has no
- * operation has no twin, and the twin class's javadoc says why.
+ * {@code Value} operation ({@code RulesOps.target(...)}, taking {@code Value[]} for an array under a
+ * {@code @Pullback} rule), for rules in the caller's class, in another class of the same build and
+ * compiled in an earlier javac run, in straight code and in loops, also where the rule replaces a
+ * {@code @Differentiable} helper or a {@code Math} function; the twin's value is the original's to
+ * the bit and its gradient the compiled one to 1e-12 ({@link ValueTwinCheck}, through
+ * {@link ArrayGradientCheck}). A method whose callee's rule has no operation has no twin, and the
+ * twin class's javadoc says why.
  */
 class ValueTwinsOfRulesTest {
 
@@ -123,9 +124,9 @@ class ValueTwinsOfRulesTest {
                 + " with the engine on the class path</li>"), source(later, "p.ModelValues"));
     }
 
-    /** The lead switches this test to a twin when the Value operations of pullback rules land. */
+    /** A @Pullback rule's operation takes the array as {@code Value[]}; the caller's twin calls it. */
     @Test
-    void aPullbackRuleHasNoOperationYetAndItsCallersNoTwin() {
+    void aPullbackRulesOperationIsTheCallInItsCallersTwin() {
         GeneratedCode pullback = GeneratedCode.compile(ValueTwinCheck.withEngine(JavaFileObjects.forSourceString(
                 "p.Norms", """
                 package p;
@@ -156,9 +157,10 @@ class ValueTwinsOfRulesTest {
                     }
                 }
                 """)));
-        assertEquals(List.of(), twins(pullback, "p.NormsValues"));
-        assertTrue(source(pullback, "p.NormsValues").contains("<li>{@code scaled}: it calls squares, whose rule is a"
-                + " @Pullback, for which the processor writes no Value operation yet</li>"),
+        new ArrayGradientCheck(pullback, "p.Norms").check("scaled", new Object[] {new double[] {0.3, -1.2, 2.0}, 0.7},
+                "a:0", "c:1");
+        assertEquals(List.of("scaled"), twins(pullback, "p.NormsValues"));
+        assertTrue(source(pullback, "p.NormsValues").contains("return c.mul(NormsOps.squares(a));"),
                 source(pullback, "p.NormsValues"));
     }
 

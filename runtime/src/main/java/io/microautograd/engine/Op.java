@@ -101,12 +101,17 @@ public abstract class Op {
     private final int arity;
 
     Op(String name, int arity) {
+        this.name = requireName(name);
+        this.arity = arity;
+    }
+
+    /** {@code name}, checked: an operation's name is neither null nor blank. */
+    static String requireName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("an operation needs a name, which pictures, traces and errors show;"
                     + " got " + (name == null ? "null" : "\"" + name + "\""));
         }
-        this.name = name;
-        this.arity = arity;
+        return name;
     }
 
     /**

@@ -4,7 +4,8 @@
  * formula and backward rule together, which {@code backward()} applies in reverse topological
  * order; and {@link io.microautograd.engine.BuiltIns}, the table of the engine's own operations.
  * Users make theirs with the factories of {@code Op}, from a derivative, partials or a
- * vector-Jacobian product.
+ * vector-Jacobian product, and nodes of functions of arrays with
+ * {@link io.microautograd.engine.ArrayOperation}, from a pullback.
  *
  * <p>Choices the seed leaves open, written down here:
  * <ul>

@@ -96,11 +96,24 @@ final class ArrayProgramGenerator {
      *     in about a quarter)
      */
     ArrayProgramGenerator(long seed, boolean helpersWriteIntoArrays, boolean indexLikeNames, boolean twoArrays) {
-        this.random = new Random(seed);
-        this.expressions = new ProgramGenerator(random);
+        this(new Random(seed), false, helpersWriteIntoArrays, indexLikeNames, twoArrays);
+    }
+
+    private ArrayProgramGenerator(Random random, boolean ruled, boolean helpersWriteIntoArrays, boolean indexLikeNames,
+            boolean twoArrays) {
+        this.random = random;
+        this.expressions = ruled ? ProgramGenerator.withRuledFunctions(random) : new ProgramGenerator(random);
         this.helpersWriteIntoArrays = helpersWriteIntoArrays;
         this.indexLikeNames = indexLikeNames;
         this.twoArrays = twoArrays;
+    }
+
+    /**
+     * A generator whose expressions also call the functions of {@link RuledFunctions}: those of
+     * scalars anywhere, those of arrays as leaves, on the arrays in scope ({@link RuledCalls}).
+     */
+    static ArrayProgramGenerator withRuledFunctions(long seed) {
+        return new ArrayProgramGenerator(new Random(seed), true, false, false, false);
     }
 
     /** A random method called {@code name}, maybe with a helper called {@code name + "Helper"}. */

@@ -58,7 +58,10 @@ final class ArrayScope {
         return child;
     }
 
-    /** Leaves beyond variables: one element of each array, and maybe a helper call. */
+    /**
+     * Leaves beyond variables: one element of each array, and maybe a helper call, and where the
+     * expressions call functions with rules, maybe a call of one of arrays ({@link RuledCalls}).
+     */
     List<Expr> leaves() {
         List<Expr> out = new ArrayList<>();
         arrays.forEach((name, length) -> out.add(new Element(name, index(name, length))));
@@ -67,6 +70,9 @@ final class ArrayScope {
         }
         if (helper != null && random.nextInt(3) == 0) {
             out.add(invoke());
+        }
+        if (expressions.callsRuledFunctions() && !arrays.isEmpty() && random.nextInt(3) == 0) {
+            out.add(RuledCalls.arrayCall(random, arrays, () -> expressions.expr(readable, List.of(), 1)));
         }
         return out;
     }

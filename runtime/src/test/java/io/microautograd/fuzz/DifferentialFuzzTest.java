@@ -52,9 +52,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * overloaded helpers; each program is a compilation unit of its own. Its quick default is a test
  * of its own ({@code fuzz.everydayPrograms}, 100), and a campaign is {@code -Dfuzz.modes=everyday}
  * with the long run's other properties.
- * Mode {@code rules} writes part-1 programs that also call functions with {@code @Derivative} rules
- * ({@link RuledFunctions}), compiled through the rules and run on the {@code Value} engine through
- * the operations the same rules gave.
+ * Mode {@code rules} writes part-2 programs that also call functions with {@code @Derivative} rules
+ * and, on their arrays, functions with {@code @Pullback} rules ({@link RuledFunctions}), compiled
+ * through the rules and run on the {@code Value} engine through the operations the same rules gave.
  * Mode {@code checkpoints} compiles the part-2 programs with checkpoints and taped, and demands the
  * taped gradient bit for bit besides ({@link CheckpointedRuns}); its quick default is a test of its
  * own, and a campaign is {@code -Dfuzz.modes=checkpoints}.
@@ -204,15 +204,24 @@ class DifferentialFuzzTest {
     }
 
     @Test
-    void rulesProgramsCallEachFunctionWithARule() {
+    void rulesProgramsCallEachFunctionWithARuleAndThoseOfArraysInLoops() {
         Function<String, Method> generator = DifferentialFuzzer.Mode.RULES.generator(3);
         StringBuilder printed = new StringBuilder();
+        StringBuilder inLoops = new StringBuilder();
         for (int i = 0; i < 40; i++) {
-            printed.append(JavaPrinter.method(generator.apply("f" + i), ""));
+            Method method = generator.apply("f" + i);
+            printed.append(JavaPrinter.method(method, ""));
+            method.statements().filter(s -> s instanceof Program.For || s instanceof Program.While
+                    || s instanceof Program.ForEach).forEach(loop -> JavaPrinter.statement(loop, "", inLoops));
         }
-        for (String function : List.of("softplus(", "logistic(", "smoothMax(")) {
+        for (String function : List.of("softplus(", "logistic(", "smoothMax(", "logSumExp(", "weightedDot(",
+                "tailSquares(")) {
             assertTrue(printed.indexOf(RuledFunctions.class.getCanonicalName() + "." + function) >= 0,
                     "no call of " + function + " in 40 rules programs");
+        }
+        for (String function : List.of("logSumExp(", "weightedDot(", "tailSquares(")) {
+            assertTrue(inLoops.indexOf(RuledFunctions.class.getCanonicalName() + "." + function) >= 0,
+                    "no call of " + function + " in a loop of 40 rules programs");
         }
     }
 

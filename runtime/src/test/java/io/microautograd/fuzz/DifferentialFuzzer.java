@@ -156,8 +156,9 @@ final class DifferentialFuzzer {
          */
         EVERYDAY,
         /**
-         * Part 1 calling functions whose derivatives are {@code @Derivative} rules
-         * ({@link RuledFunctions}), on the {@code Value} side through the operations the same rules gave.
+         * Part 2 calling functions whose derivatives are {@code @Derivative} rules and functions of
+         * arrays with {@code @Pullback} rules ({@link RuledFunctions}), on the {@code Value} side
+         * through the operations the same rules gave.
          */
         RULES;
 
@@ -167,7 +168,7 @@ final class DifferentialFuzzer {
                 case TAILS -> new TailProgramGenerator(seed)::method;
                 case INTEGERS -> new IntegerProgramGenerator(seed)::method;
                 case EVERYDAY -> new EverydayProgramGenerator(seed)::method;
-                case RULES -> ProgramGenerator.withRuledFunctions(seed)::method;
+                case RULES -> ArrayProgramGenerator.withRuledFunctions(seed)::method;
                 case ARRAYS, HELPER_WRITES, INDEX_NAMES, SEPARATE_RUNS, SHARED_ARRAYS, CHECKPOINTS, TANGENTS, HESSIANS ->
                         new ArrayProgramGenerator(seed, this == HELPER_WRITES || this == SEPARATE_RUNS,
                                 this == INDEX_NAMES, this == SHARED_ARRAYS)::method;

@@ -338,8 +338,9 @@ final class Program {
     }
 
     /**
-     * {@code helper(arrays..., scalars...)}: a call of another generated method of the class;
-     * the arrays are double arrays and then index arrays, in the helper's parameter order.
+     * {@code helper(arrays..., scalars...)}: a call of another generated method of the class, or
+     * of a function of arrays of {@link RuledFunctions} (named in full); the arrays are double
+     * arrays and then index arrays, in the helper's parameter order.
      */
     record Invoke(String helper, List<String> arrays, List<Expr> scalars) implements Expr {
     }

@@ -84,9 +84,17 @@ final class ProgramGenerator {
         this.ruled = ruled;
     }
 
-    /** A generator whose expressions also call the functions of {@link RuledFunctions}, about one node in six. */
-    static ProgramGenerator withRuledFunctions(long seed) {
-        return new ProgramGenerator(new Random(seed), UnaryOperator.identity(), true);
+    /**
+     * A generator drawing from {@code random} whose expressions also call the functions of scalars
+     * of {@link RuledFunctions}, about one node in six.
+     */
+    static ProgramGenerator withRuledFunctions(Random random) {
+        return new ProgramGenerator(random, UnaryOperator.identity(), true);
+    }
+
+    /** Whether expressions call the functions of {@link RuledFunctions}. */
+    boolean callsRuledFunctions() {
+        return ruled;
     }
 
     /** Scalar parameter names, some of which a careless compiler would clash with. */

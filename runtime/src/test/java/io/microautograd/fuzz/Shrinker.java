@@ -20,6 +20,7 @@ import io.microautograd.fuzz.Program.ForEach;
 import io.microautograd.fuzz.Program.ForEachIndex;
 import io.microautograd.fuzz.Program.If;
 import io.microautograd.fuzz.Program.Inferred;
+import io.microautograd.fuzz.Program.IntegerValue;
 import io.microautograd.fuzz.Program.Invoke;
 import io.microautograd.fuzz.Program.Literal;
 import io.microautograd.fuzz.Program.Method;
@@ -226,8 +227,9 @@ final class Shrinker {
         if (choice < operands.size()) {
             return operands.get(choice);
         }
+        // An int literal stays: 1.0 in its place is no shorter, and no int where Java needs one (scalb's exponent).
         boolean leaf = e instanceof Literal || e instanceof Program.Var || e instanceof Element
-                || e instanceof ScaledIndex;
+                || e instanceof ScaledIndex || e instanceof IntegerValue i && i.value() instanceof Integral.Literal;
         return choice == 2 && !leaf ? new Literal(1.0) : e;
     }
 

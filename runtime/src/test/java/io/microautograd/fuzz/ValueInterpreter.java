@@ -355,6 +355,9 @@ final class ValueInterpreter {
             return call(c);
         } else if (expr instanceof Element e) {
             return arrays.get(e.array())[index(e.index())];
+        } else if (expr instanceof Invoke i && RuledCalls.arrayValueForm(i.helper()) != null) {
+            return RuledCalls.arrayValueForm(i.helper()).apply(i.arrays().stream().map(arrays::get).toList(),
+                    i.scalars().stream().map(this::eval).toList());
         } else if (expr instanceof Invoke i) {
             return invoke(i);
         } else if (expr instanceof ScaledIndex s) {

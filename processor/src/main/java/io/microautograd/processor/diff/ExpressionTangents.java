@@ -32,7 +32,9 @@ import java.util.function.UnaryOperator;
  * call's tangent the call's value; {@link #hoisted} puts such values into temporaries first, as
  * reverse mode keeps them from its forward sweep, so that the statement and its tangent read each
  * once. So it does with the scalar value of a call no differentiated input reaches, which the
- * statement and its tangent (or a callee's tangent) would otherwise both make.
+ * statement and its tangent (or a callee's tangent) would otherwise both make. The value of a call
+ * of a method with a user's pullback is the one the pullback returns, since the tangent calls it
+ * anyway.
  *
  * <p>In a pullback, the tangent of a value popped off a double or row tape is popped off it too: the
  * forward sweep pushed it after the value.
@@ -102,9 +104,15 @@ final class ExpressionTangents {
         }
         Variable value = variables.fresh(hint, Type.DOUBLE);
         Variable tangent = variables.fresh(prefix + Sweeper.capitalized(hint), Type.DOUBLE);
-        out.add(new Stmt.Assign(value, call, true, Stmt.Origin.NONE));
-        outputs.put(call, value);
-        out.add(new Stmt.Assign(tangent, of(call, out), true, Stmt.Origin.NONE));
+        Expr t;
+        if (call instanceof Expr.Call c && c.callee().pullbackRule() != null) {
+            t = new Tangents(out).alongGradient(c, value);
+        } else {
+            out.add(new Stmt.Assign(value, call, true, Stmt.Origin.NONE));
+            outputs.put(call, value);
+            t = of(call, out);
+        }
+        out.add(new Stmt.Assign(tangent, t, true, Stmt.Origin.NONE));
         temporaries.put(value, tangent);
         return read(value);
     }
@@ -240,7 +248,7 @@ final class ExpressionTangents {
                 return primitive(e, e.callee().rule(), e.arguments());
             }
             if (e.callee().pullbackRule() != null) {
-                return alongGradient(e);
+                return alongGradient(e, null);
             }
             return tangentCall(e, out);
         }
@@ -292,9 +300,10 @@ final class ExpressionTangents {
         /**
          * A call of a method with a user's pullback: the pullback with seed 1 adds the gradient of
          * the value into zeroed adjoint storage, and the tangent is that gradient's dot product with
-         * the arguments' tangents.
+         * the arguments' tangents. The pullback returns the value, which {@code value} (when not
+         * null) is declared to hold, so that the target need not be called for it too.
          */
-        private Expr alongGradient(Expr.Call e) {
+        private Expr alongGradient(Expr.Call e, Variable value) {
             Callee callee = e.callee();
             String hint = callee.name();
             List<Expr> arguments = new ArrayList<>(e.arguments());
@@ -317,7 +326,9 @@ final class ExpressionTangents {
                     arrayGradients.put(i, d);
                 }
             }
-            out.add(new Stmt.Evaluate(new Expr.Call(callee.pullback(), List.copyOf(arguments))));
+            Expr.Call pullback = new Expr.Call(callee.pullback(), List.copyOf(arguments));
+            out.add(value == null ? new Stmt.Evaluate(pullback) : new Stmt.Assign(value, pullback, true,
+                    Stmt.Origin.NONE));
             Variable sum = variables.fresh("d" + Sweeper.capitalized(hint) + "Sum", Type.DOUBLE);
             out.add(new Stmt.Assign(sum, lit(0.0), true, Stmt.Origin.NONE));
             int slot = 0;

@@ -73,10 +73,8 @@ public final class RuleOperations {
             return new Operation(owner, null);
         }
         if (readInThisRun.test(callee.key())) {
-            return new Operation(null, callee.pullbackRule() != null
-                    ? "whose rule is a @Pullback, for which the processor writes no Value operation yet"
-                    : "whose rules' class cannot call it or its rules (they are not public), so it has no Value"
-                            + " operation");
+            return new Operation(null, "whose rules' class cannot call it or its rules (they are not public), so it"
+                    + " has no Value operation");
         }
         List<String> signature = callee.parameterTypes().stream().map(t -> ValueTwinWriter.typeName(t).toString())
                 .toList();

@@ -93,8 +93,12 @@ public final class CustomRules {
      * @throws Rejection at {@code at} when the rule is one the generated code cannot call
      */
     Optional<PullbackRule> findPullback(ExecutableElement target, TypeElement caller, Tree at) {
-        return usable(target, caller, at).filter(rules -> rules.get(0).pullback()).map(rules -> new PullbackRule(
-                ownerOf(rules.get(0).rule()), rules.get(0).rule().getSimpleName().toString()));
+        return usable(target, caller, at).filter(rules -> rules.get(0).pullback())
+                .map(rules -> pullbackOf(rules.get(0)));
+    }
+
+    private static PullbackRule pullbackOf(RuleDeclaration rule) {
+        return new PullbackRule(ownerOf(rule.rule()), rule.rule().getSimpleName().toString());
     }
 
     private Optional<List<RuleDeclaration>> usable(ExecutableElement target, TypeElement caller, Tree at) {
@@ -136,34 +140,28 @@ public final class CustomRules {
 
     /**
      * The {@code Value} operations of the rules the last {@link #add} read, by the class declaring
-     * each target's first rule: one per method with a partial for every parameter, when that
-     * class's package can call the method and its rules.
+     * each target's first rule: one per method with a pullback or a partial for every parameter,
+     * when that class's package can call the method and its rules.
      */
     public Map<TypeElement, List<RuleOperation>> operationsOfLastRound() {
         Map<TypeElement, List<RuleOperation>> operations = new LinkedHashMap<>();
         for (MethodKey key : lastRound) {
             List<RuleDeclaration> rules = compiled.get(key);
-            if (rules.get(0).pullback()) {
-                continue;
-            }
             ExecutableElement target = rules.get(0).target();
             TypeElement home = (TypeElement) rules.get(0).rule().getEnclosingElement();
             String homePackage = elements.getPackageOf(home).getQualifiedName().toString();
-            CustomRule rule = ruleOf(target, rules);
-            if (rule.partials().contains(null) || !callableFrom(target, homePackage)
+            boolean pullback = rules.get(0).pullback();
+            CustomRule partials = pullback ? null : ruleOf(target, rules);
+            if (!pullback && partials.partials().contains(null) || !callableFrom(target, homePackage)
                     || rules.stream().anyMatch(r -> !callableFrom(r.rule(), homePackage))) {
                 continue;
             }
             operations.computeIfAbsent(home, k -> new ArrayList<>()).add(new RuleOperation(key.owner(), key.name(),
-                    target.getParameters().stream().map(p -> p.getSimpleName().toString()).toList(), rule,
-                    target.getParameters().stream().map(p -> Types.of(p.asType()).orElseThrow()).toList()));
+                    target.getParameters().stream().map(p -> p.getSimpleName().toString()).toList(),
+                    Signature.ofCallee(target).orElseThrow().types(), partials,
+                    pullback ? pullbackOf(rules.get(0)) : null));
         }
         return operations;
-    }
-
-    /** Whether the rules of {@code target} were read in this javac run, rather than from class files. */
-    public boolean readInThisRun(MethodKey target) {
-        return compiled.containsKey(target);
     }
 
     /** Whether some rule a method of {@code caller} may use has a target of this class and name. */
