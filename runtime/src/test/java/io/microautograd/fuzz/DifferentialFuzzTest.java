@@ -341,6 +341,31 @@ class DifferentialFuzzTest {
     }
 
     /**
+     * Found by the hessians campaign (seed 2407, f1045): atan2 at the origin in a loop whose result
+     * the method never returns. The gradient method skips the loop, whose adjoint is 0; fHvp runs it,
+     * as the adjoint's tangent is NaN, and its gradient is NaN too. Where the product is not finite
+     * the point is singular for second order; where it is finite, another gradient is a disagreement.
+     */
+    @Test
+    void anHvpGradientThatDiffersWhereTheProductIsNotFiniteIsASingularPoint() {
+        Method constant = new Method("constant", List.of("x"), List.of(new Program.Return(new Program.Literal(0.24))));
+        PointCheck.Compiled gradientMethod = (x, gradient) -> 0.24;
+        PointCheck.Outcome singular = HessianPoints.alongDirection(constant, new double[] {0.5}, gradientMethod,
+                (x, direction, gradient, product) -> {
+                    gradient[0] += Double.NaN;
+                    product[0] += Double.NaN;
+                    return 0.24;
+                });
+        assertEquals(Verdict.ILL_CONDITIONED, singular.verdict(), singular.detail());
+        PointCheck.Outcome wrong = HessianPoints.alongDirection(constant, new double[] {0.5}, gradientMethod,
+                (x, direction, gradient, product) -> {
+                    gradient[0] += Double.NaN;
+                    return 0.24;
+                });
+        assertEquals(Verdict.DISAGREE, wrong.verdict(), wrong.detail());
+    }
+
+    /**
      * Found by the tails campaign (seed 777, f5229): atan2 of a point on a ray through the
      * origin is constant, and its two partials cancel to noise (1e-16, differently on each path).
      * Measured against the size of the terms they sum, not against the gradient (0), they agree.

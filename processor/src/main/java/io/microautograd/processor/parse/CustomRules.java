@@ -164,6 +164,11 @@ public final class CustomRules {
         return operations;
     }
 
+    /** Whether the rules of {@code target} were read in this javac run, rather than from class files. */
+    public boolean readInThisRun(MethodKey target) {
+        return compiled.containsKey(target);
+    }
+
     /** Whether some rule a method of {@code caller} may use has a target of this class and name. */
     boolean hasTargetNamed(TypeElement owner, String name, TypeElement caller) {
         String qualified = owner.getQualifiedName().toString();
