@@ -341,6 +341,29 @@ class DifferentialFuzzTest {
     }
 
     /**
+     * Found again by the re-run of seed 2406, f1648 unshrunk: the same staircase, multiplied by a
+     * smooth function, so the value moves within a stair too, by the slope without the stairs'
+     * (which both paths give); every difference step adds the stairs' slope. Not smooth, skipped.
+     */
+    @Test
+    void aNarrowStaircaseTimesASmoothFunctionIsNotSmooth() {
+        Program.Expr stairs = new Program.Call("floor", List.of(new Program.Binary("*", new Program.Binary("*",
+                new Program.Literal(1e9), new Program.Var("y")), new Program.Var("y"))));
+        Method scaled = new Method("scaled", List.of("y"), List.of(new Program.Return(new Program.Binary("*",
+                new Program.Binary("*", stairs, stairs), new Program.Var("y")))));
+        ToDoubleFunction<double[]> f = x -> {
+            double floor = Math.floor(1e9 * x[0] * x[0]);
+            return floor * floor * x[0];
+        };
+        PointCheck.Outcome outcome = PointCheck.check(scaled, new double[] {0.2}, f, (x, gradient) -> {
+            double floor = Math.floor(1e9 * x[0] * x[0]);
+            gradient[0] += floor * floor;
+            return f.applyAsDouble(x);
+        });
+        assertEquals(Verdict.ILL_CONDITIONED, outcome.verdict(), outcome.detail());
+    }
+
+    /**
      * Found by the hessians campaign (seed 2407, f1045): atan2 at the origin in a loop whose result
      * the method never returns. The gradient method skips the loop, whose adjoint is 0; fHvp runs it,
      * as the adjoint's tangent is NaN, and its gradient is NaN too. Where the product is not finite

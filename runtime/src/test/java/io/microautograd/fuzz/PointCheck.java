@@ -121,7 +121,7 @@ final class PointCheck {
      * kink, a branch switching inside the step, or rounding swamping the difference. A plain
      * central difference 64 times finer must agree too: a staircase (floor of a steep function)
      * whose stairs are narrower than both Richardson steps looks smooth to them. Stairs narrower
-     * still look smooth to every step; {@link #flatWhereItShouldMove} finds them.
+     * still look smooth to every step; {@link #slopeDiffersWithinAStair} finds them.
      */
     private static Optional<Double> smoothDifference(ToDoubleFunction<double[]> f, double[] point, int i) {
         double h = step(point[i]);
@@ -130,22 +130,26 @@ final class PointCheck {
         double tiny = central(f, point, i, h / 64);
         double scale = Math.max(1, Math.abs(fine));
         if (!Double.isFinite(coarse) || !Double.isFinite(fine) || Math.abs(coarse - fine) > 1e-7 * scale
-                || !(Math.abs(tiny - fine) <= 1e-5 * scale) || flatWhereItShouldMove(f, point, i, fine)) {
+                || !(Math.abs(tiny - fine) <= 1e-5 * scale) || slopeDiffersWithinAStair(f, point, i, fine)) {
             return Optional.empty();
         }
         return Optional.of(fine);
     }
 
     /**
-     * Whether {@code f} takes one value at x ± δ, where δ is small enough to be inside one stair
-     * and its difference's {@code slope} says it moves by 128 of its ulps: the floor of a function
-     * so steep that h / 64 still spans thousands of stairs (its difference is the slope of the
-     * stairs, its derivative 0). A smooth function cannot stay put there; too fine a δ to move x
-     * at all, or one the step h / 64 covered, says nothing.
+     * Whether the difference of {@code f} at x ± δ, where its {@code slope} says it moves by 1024
+     * of its ulps, is not that slope (5%): a staircase whose stairs are narrower than every step
+     * (the floor of a function so steep that h / 64 still spans thousands of stairs) shows those
+     * steps the stairs' slope, and within one stair the slope of the rest (0 for the floor alone,
+     * the slope of what it multiplies otherwise). A smooth function has its slope there too, within
+     * a few ulps of rounding; too fine a δ to move x at all, or one the step h / 64 covered, says
+     * nothing.
      */
-    private static boolean flatWhereItShouldMove(ToDoubleFunction<double[]> f, double[] point, int i, double slope) {
-        double delta = 64 * Math.ulp(f.applyAsDouble(point)) / Math.abs(slope);
-        return delta >= 4 * Math.ulp(point[i]) && delta < step(point[i]) / 64 && central(f, point, i, delta) == 0;
+    private static boolean slopeDiffersWithinAStair(ToDoubleFunction<double[]> f, double[] point, int i,
+            double slope) {
+        double delta = 1024 * Math.ulp(f.applyAsDouble(point)) / Math.abs(slope);
+        return delta >= 4 * Math.ulp(point[i]) && delta < step(point[i]) / 64
+                && !(Math.abs(central(f, point, i, delta) - slope) <= 0.05 * Math.abs(slope));
     }
 
     private static double richardson(ToDoubleFunction<double[]> f, double[] point, int i, double h) {
