@@ -137,19 +137,19 @@ final class PointCheck {
     }
 
     /**
-     * Whether the difference of {@code f} at x ± δ, where its {@code slope} says it moves by 1024
-     * of its ulps, is not that slope (5%): a staircase whose stairs are narrower than every step
+     * Whether the difference of {@code f} at x ± δ, where its {@code slope} says it moves by 2^16
+     * of its ulps, is not that slope (25%): a staircase whose stairs are narrower than every step
      * (the floor of a function so steep that h / 64 still spans thousands of stairs) shows those
      * steps the stairs' slope, and within one stair the slope of the rest (0 for the floor alone,
      * the slope of what it multiplies otherwise). A smooth function has its slope there too, within
-     * a few ulps of rounding; too fine a δ to move x at all, or one the step h / 64 covered, says
+     * its rounding, thousands of ulps after a long sum; too fine a δ to move x, or one the step h / 64 covered, says
      * nothing.
      */
     private static boolean slopeDiffersWithinAStair(ToDoubleFunction<double[]> f, double[] point, int i,
             double slope) {
-        double delta = 1024 * Math.ulp(f.applyAsDouble(point)) / Math.abs(slope);
+        double delta = 65536 * Math.ulp(f.applyAsDouble(point)) / Math.abs(slope);
         return delta >= 4 * Math.ulp(point[i]) && delta < step(point[i]) / 64
-                && !(Math.abs(central(f, point, i, delta) - slope) <= 0.05 * Math.abs(slope));
+                && !(Math.abs(central(f, point, i, delta) - slope) <= 0.25 * Math.abs(slope));
     }
 
     private static double richardson(ToDoubleFunction<double[]> f, double[] point, int i, double h) {
