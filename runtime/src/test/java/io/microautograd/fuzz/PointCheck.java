@@ -142,8 +142,8 @@ final class PointCheck {
      * (the floor of a function so steep that h / 64 still spans thousands of stairs) shows those
      * steps the stairs' slope, and within one stair the slope of the rest (0 for the floor alone,
      * the slope of what it multiplies otherwise). A smooth function has its slope there too, within
-     * its rounding, thousands of ulps after a long sum; too fine a δ to move x, or one the step h / 64 covered, says
-     * nothing.
+     * its rounding, thousands of ulps after a long sum; too fine a δ to move x, or one the step
+     * h / 64 covered, says nothing.
      */
     private static boolean slopeDiffersWithinAStair(ToDoubleFunction<double[]> f, double[] point, int i,
             double slope) {
