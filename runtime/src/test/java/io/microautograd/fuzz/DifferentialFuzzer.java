@@ -198,9 +198,9 @@ final class DifferentialFuzzer {
             } else if (mode == Mode.CHECKPOINTS) {
                 CheckpointedRuns.checkBatch(batch, "Batch" + start, points, counts);
             } else if (mode == Mode.TANGENTS) {
-                TangentPoints.checkBatch(batch, "Batch" + start, points, counts);
+                checkBatch(batch, "Batch" + start, points, counts, TangentPoints.MODE);
             } else if (mode == Mode.HESSIANS || mode == Mode.SHARED_ARRAYS) {
-                HessianPoints.checkBatch(batch, "Batch" + start, points, counts);
+                checkBatch(batch, "Batch" + start, points, counts, HessianPoints.MODE);
             } else if (mode == Mode.EVERYDAY) {
                 SeparateUnits.checkBatch(batch, "Batch" + start, points, counts);
             } else {
@@ -221,6 +221,40 @@ final class DifferentialFuzzer {
         countReversals(compilation, counts);
         for (Method method : batch) {
             checkProgram(method, compilation.loaded(), points, counts, Shrinker::recheck);
+        }
+    }
+
+    /** A mode's check of one program at a point, with its compiled class loaded. */
+    interface LoadedCheck {
+        Outcome check(Loaded loaded, Method method, double[] point);
+    }
+
+    /** How a mode compiles its programs into one class, and its check of a program there. */
+    record CompiledCheck(BiFunction<String, List<Method>, Compilation> compile, LoadedCheck check) {
+    }
+
+    /**
+     * Compiles a batch as {@code mode} does and checks each program at its points; a batch the
+     * processor rejects is a finding, and a disagreement is shrunk by compiling and checking each
+     * smaller candidate alone the same way.
+     */
+    static void checkBatch(List<Method> batch, String className, Random points, Counts counts, CompiledCheck mode) {
+        Compilation compilation = mode.compile().apply(className, batch);
+        if (compilation.loaded() == null) {
+            counts.programs += batch.size();
+            counts.rejectedByProcessor += batch.size();
+            counts.findings.add(new Finding(batch.get(0), new double[0],
+                    "processor rejected a batch in the subset:\n" + compilation.errors()));
+            return;
+        }
+        countReversals(compilation, counts);
+        BiFunction<Method, double[], Outcome> recheck = (candidate, x) -> {
+            Compilation alone = mode.compile().apply("Shrink", List.of(candidate));
+            return alone.loaded() == null ? new Outcome(Verdict.ILL_CONDITIONED, "does not compile")
+                    : mode.check().check(alone.loaded(), candidate, x);
+        };
+        for (Method method : batch) {
+            checkProgram(method, (m, x) -> mode.check().check(compilation.loaded(), m, x), points, counts, recheck);
         }
     }
 

@@ -2,8 +2,7 @@ package io.microautograd.fuzz;
 
 import io.microautograd.engine.Value;
 import io.microautograd.fuzz.DifferentialFuzzer.Compilation;
-import io.microautograd.fuzz.DifferentialFuzzer.Counts;
-import io.microautograd.fuzz.DifferentialFuzzer.Finding;
+import io.microautograd.fuzz.DifferentialFuzzer.CompiledCheck;
 import io.microautograd.fuzz.DifferentialFuzzer.Loaded;
 import io.microautograd.fuzz.PointCheck.Outcome;
 import io.microautograd.fuzz.PointCheck.Verdict;
@@ -34,24 +33,10 @@ final class HessianPoints {
     /** Relative tolerance of the product against the central difference of the gradient. */
     static final double TOLERANCE = 1e-6;
 
-    private HessianPoints() {
-    }
+    /** Every method compiled with {@code order = 2}, checked by {@link #check}. */
+    static final CompiledCheck MODE = new CompiledCheck(HessianPoints::compile, HessianPoints::check);
 
-    /** Compiles a batch into one class of order-2 methods and checks each program at its points. */
-    static void checkBatch(List<Method> batch, String className, Random points, Counts counts) {
-        Compilation compilation = compile(className, batch);
-        if (compilation.loaded() == null) {
-            counts.programs += batch.size();
-            counts.rejectedByProcessor += batch.size();
-            counts.findings.add(new Finding(batch.get(0), new double[0],
-                    "processor rejected a batch in the subset:\n" + compilation.errors()));
-            return;
-        }
-        DifferentialFuzzer.countReversals(compilation, counts);
-        for (Method method : batch) {
-            DifferentialFuzzer.checkProgram(method, (m, x) -> check(compilation.loaded(), m, x), points, counts,
-                    HessianPoints::recheck);
-        }
+    private HessianPoints() {
     }
 
     private static Compilation compile(String className, List<Method> methods) {
@@ -205,13 +190,5 @@ final class HessianPoints {
     interface ProductCall {
         /** Returns the value, and adds the gradient into {@code gradient} and H·v into {@code product}. */
         double at(double[] point, double[] direction, double[] gradient, double[] product);
-    }
-
-    private static Outcome recheck(Method candidate, double[] point) {
-        Compilation compilation = compile("Shrink", List.of(candidate));
-        if (compilation.loaded() == null) {
-            return new Outcome(Verdict.ILL_CONDITIONED, "does not compile");
-        }
-        return check(compilation.loaded(), candidate, point);
     }
 }

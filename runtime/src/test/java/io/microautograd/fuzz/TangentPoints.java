@@ -1,9 +1,7 @@
 package io.microautograd.fuzz;
 
 import io.microautograd.engine.Value;
-import io.microautograd.fuzz.DifferentialFuzzer.Compilation;
-import io.microautograd.fuzz.DifferentialFuzzer.Counts;
-import io.microautograd.fuzz.DifferentialFuzzer.Finding;
+import io.microautograd.fuzz.DifferentialFuzzer.CompiledCheck;
 import io.microautograd.fuzz.DifferentialFuzzer.Loaded;
 import io.microautograd.fuzz.PointCheck.Outcome;
 import io.microautograd.fuzz.PointCheck.Verdict;
@@ -27,24 +25,10 @@ import java.util.function.ToDoubleFunction;
  */
 final class TangentPoints {
 
-    private TangentPoints() {
-    }
+    /** Programs compiled as mode {@code arrays} compiles them, checked by {@link #check}. */
+    static final CompiledCheck MODE = new CompiledCheck(DifferentialFuzzer::compile, TangentPoints::check);
 
-    /** Compiles a batch into one class and checks each program at its points. */
-    static void checkBatch(List<Method> batch, String className, Random points, Counts counts) {
-        Compilation compilation = DifferentialFuzzer.compile(className, batch);
-        if (compilation.loaded() == null) {
-            counts.programs += batch.size();
-            counts.rejectedByProcessor += batch.size();
-            counts.findings.add(new Finding(batch.get(0), new double[0],
-                    "processor rejected a batch in the subset:\n" + compilation.errors()));
-            return;
-        }
-        DifferentialFuzzer.countReversals(compilation, counts);
-        for (Method method : batch) {
-            DifferentialFuzzer.checkProgram(method, (m, x) -> check(compilation.loaded(), m, x), points, counts,
-                    TangentPoints::recheck);
-        }
+    private TangentPoints() {
     }
 
     /** The check of mode {@code arrays}, then the tangent's. */
@@ -119,13 +103,5 @@ final class TangentPoints {
     private static boolean hasUndefinedPartial(Value root) {
         return root.topologicalOrder().stream()
                 .anyMatch(node -> !Arrays.stream(node.localPartials()).allMatch(Double::isFinite));
-    }
-
-    private static Outcome recheck(Method candidate, double[] point) {
-        Compilation compilation = DifferentialFuzzer.compile("Shrink", List.of(candidate));
-        if (compilation.loaded() == null) {
-            return new Outcome(Verdict.ILL_CONDITIONED, "does not compile");
-        }
-        return check(compilation.loaded(), candidate, point);
     }
 }
