@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * into storage, {@code fPullback(parameters, double, storage...)} and {@code fTangent(parameters,
  * tangents...)}, and for methods of order 2 {@code fHvp(parameters, directions..., storage...,
  * products...)}, {@code fPullbackTangent(parameters, double, storage..., tangents...)} and
- * {@code fHessian(parameters)}. Overloaded source methods
+ * {@code fHessian(parameters)}, and the derivatives {@code fTangentPullback} and {@code fTangentTangent} of
+ * {@code fTangent}. Overloaded source methods
  * get generated methods of their own name as long as these signatures differ; where two would
  * be one, the second source method cannot be generated.
  */
@@ -75,6 +76,15 @@ public final class GeneratedSignatures {
             pullbackTangent.addAll(storage);
             signatures.put(written(f.name() + "PullbackTangent", pullbackTangent), "the pullback's tangent");
             signatures.put(written(f.name() + "Hessian", parameters), "the Hessian");
+            List<Type> tangentPullback = new ArrayList<>(tangent);
+            tangentPullback.add(Type.DOUBLE);
+            tangentPullback.addAll(storage);
+            directions.stream().filter(Type::isArray).forEach(tangentPullback::add);
+            signatures.put(written(f.name() + "TangentPullback", tangentPullback), "the tangent's pullback");
+            List<Type> tangentTangent = new ArrayList<>(tangent);
+            tangentTangent.addAll(directions);
+            tangentTangent.addAll(directions);
+            signatures.put(written(f.name() + "TangentTangent", tangentTangent), "the tangent's tangent");
         }
         return signatures;
     }

@@ -70,6 +70,9 @@ public final class GradientClassWriter {
                 if (hessian != null) {
                     type.addMethod(hessian);
                 }
+                NestedDerivativeWriter nested = new NestedDerivativeWriter(writer, helpers, method.pullback().source());
+                type.addMethod(nested.tangentPullback());
+                type.addMethod(nested.tangentTangent());
             }
         }
         if (!fields.isEmpty()) {

@@ -527,6 +527,10 @@ final class ValueTwinWriter {
                 }
                 return onValues(operation.owner(), e);
             }
+            if (callee.derivativeOf() != null) {
+                throw new NoCounterpart("it calls " + callee.name() + ", a generated derivative, which takes numbers:"
+                        + " the engine's nodes carry no second derivatives through it");
+            }
             if (callee.isDifferentiable()) {
                 return onValues(calls.twinClass(callee).orElseThrow(() -> new NoCounterpart("it calls "
                         + callee.name() + ", which has no Value twin")), e);

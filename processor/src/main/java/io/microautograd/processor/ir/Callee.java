@@ -17,6 +17,8 @@ import java.util.List;
  * @param returnType the declared return type
  * @param rule the user's partials that calls of it use, or null
  * @param pullbackRule the user's pullback that calls of it use instead of a generated one, or null
+ * @param derivativeOf for a generated derivative method called as a function (a nested derivative,
+ *     such as {@code FGrad.fTangent}), the method it is the derivative of; null otherwise
  */
 public record Callee(
         String ownerClass,
@@ -27,12 +29,35 @@ public record Callee(
         List<Boolean> differentiated,
         Type returnType,
         CustomRule rule,
-        PullbackRule pullbackRule) {
+        PullbackRule pullbackRule,
+        MethodKey derivativeOf) {
 
     /** A callee without a custom rule. */
     public Callee(String ownerClass, String gradientClass, String name, List<String> parameterNames,
             List<Type> parameterTypes, List<Boolean> differentiated, Type returnType) {
-        this(ownerClass, gradientClass, name, parameterNames, parameterTypes, differentiated, returnType, null, null);
+        this(ownerClass, gradientClass, name, parameterNames, parameterTypes, differentiated, returnType, null, null,
+                null);
+    }
+
+    /**
+     * A call of {@code fTangent}, the generated tangent of the method {@code of} of order 2, as a
+     * function of its parameters and directions: its derivatives are the methods {@code
+     * fTangentPullback} and {@code fTangentTangent} of the same generated class, each one call of
+     * {@code of}'s second-order code. A direction is differentiated where its parameter is.
+     */
+    public static Callee tangentOf(Callee of, MethodKey key) {
+        List<String> names = new ArrayList<>(of.parameterNames);
+        List<Type> types = new ArrayList<>(of.parameterTypes);
+        List<Boolean> differentiated = new ArrayList<>(of.differentiated);
+        for (int i = 0; i < of.parameterTypes.size(); i++) {
+            if (of.differentiated.get(i)) {
+                names.add("direction of " + of.parameterNames.get(i));
+                types.add(of.parameterTypes.get(i));
+                differentiated.add(true);
+            }
+        }
+        return new Callee(of.gradientClass, of.gradientClass, of.name + "Tangent", List.copyOf(names),
+                List.copyOf(types), List.copyOf(differentiated), Type.DOUBLE, null, null, key);
     }
 
     /** Whether the callee is {@code @Differentiable} and so has a generated pullback. */
@@ -70,9 +95,12 @@ public record Callee(
                 List.copyOf(differentiatedByPullback), Type.DOUBLE);
     }
 
-    /** The method's key: its class, name and arity. */
+    /**
+     * The method's key: its class, name and arity; for a generated derivative, the key of the
+     * method it is the derivative of, which decides what calls of it need (facts, order, errors).
+     */
     public MethodKey key() {
-        return new MethodKey(ownerClass, name, parameterTypes.stream().map(Type::javaName).toList());
+        return derivativeOf != null ? derivativeOf : new MethodKey(ownerClass, name, parameterTypes.stream().map(Type::javaName).toList());
     }
 
     /** The number of differentiated scalar parameters, the size of its scalar adjoint storage. */

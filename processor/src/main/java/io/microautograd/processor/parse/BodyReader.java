@@ -66,12 +66,13 @@ public final class BodyReader {
     private final SourcePositions positions;
 
     private BodyReader(Trees trees, Elements elements, FactsReader facts, CustomRules rules,
-            TypeElement enclosingClass, CompilationUnitTree unit, Rejections rejections) {
+            TypeElement enclosingClass, CompilationUnitTree unit, int order, Rejections rejections) {
         this.unit = unit;
         this.positions = trees.getSourcePositions();
         this.rejections = rejections;
         this.source = new SourceText(trees, unit);
-        this.expressions = new ExpressionReader(scope, new Symbols(elements, facts, rules, enclosingClass, unit),
+        this.expressions = new ExpressionReader(scope, new Symbols(elements, facts, rules, enclosingClass, unit,
+                order),
                 rejections, source);
     }
 
@@ -91,7 +92,7 @@ public final class BodyReader {
             throw new MethodRejected(rejections.all());
         }
         BodyReader reader = new BodyReader(trees, elements, facts, rules, (TypeElement) method.getEnclosingElement(),
-                unit, rejections);
+                unit, order, rejections);
         List<Variable> parameters = new ArrayList<>();
         Set<Variable> differentiated = new LinkedHashSet<>();
         for (int i = 0; i < signature.types().size(); i++) {

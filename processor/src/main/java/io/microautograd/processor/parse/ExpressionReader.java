@@ -311,6 +311,11 @@ final class ExpressionReader {
                         + "length with new and copy the elements in a loop" : ": pass the value in as a parameter "
                         + "instead"));
             }
+            Optional<Callee> nested = symbols.nestedDerivative(receiver, name, arguments.stream().map(Expr::type)
+                    .toList(), tree);
+            if (nested.isPresent()) {
+                return call(tree, nested.get(), arguments);
+            }
             TypeElement owner = symbols.resolveClass(receiver).orElseThrow(() -> new Rejection(Tag.UNSUPPORTED_CALL,
                     tree, "call of " + source.of(select) + ", but no class " + source.of(receiver) + " is visible "
                     + "here; a differentiable method may call Math functions and static methods, unqualified or "
@@ -367,7 +372,12 @@ final class ExpressionReader {
                 && !symbols.mayReplaceMath(owner, name)) {
             return mathCall(tree, qualified.equals("java.lang.StrictMath"), name, arguments);
         }
-        Callee callee = symbols.callee(owner, name, arguments.stream().map(Expr::type).toList(), tree);
+        return call(tree, symbols.callee(owner, name, arguments.stream().map(Expr::type).toList(), tree), arguments);
+    }
+
+    /** A call of {@code callee}, whose parameters each argument must fit. */
+    private Expr call(MethodInvocationTree tree, Callee callee, List<Expr> arguments) {
+        String name = callee.name();
         for (int i = 0; i < arguments.size(); i++) {
             Type parameter = callee.parameterTypes().get(i);
             Expr argument = arguments.get(i);

@@ -11,7 +11,7 @@ import javax.lang.model.element.TypeElement;
  */
 public final class GradientClassName {
 
-    private static final String GRADIENT_SUFFIX = "Grad";
+    static final String GRADIENT_SUFFIX = "Grad";
     private static final String TWIN_SUFFIX = "Values";
 
     private GradientClassName() {

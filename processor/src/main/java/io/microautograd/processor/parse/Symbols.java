@@ -36,9 +36,12 @@ final class Symbols {
     private final CustomRules rules;
     private final TypeElement enclosingClass;
     private final CompilationUnitTree unit;
+    private final int order;
 
+    /** @param order the order of the method whose body this resolves */
     Symbols(Elements elements, FactsReader facts, CustomRules rules, TypeElement enclosingClass,
-            CompilationUnitTree unit) {
+            CompilationUnitTree unit, int order) {
+        this.order = order;
         this.elements = elements;
         this.facts = facts;
         this.rules = rules;
@@ -54,9 +57,10 @@ final class Symbols {
     /** The class a (possibly qualified) name in the body refers to, if any. */
     Optional<TypeElement> resolveClass(ExpressionTree name) {
         String dotted = dottedName(name);
-        if (dotted == null) {
-            return Optional.empty();
-        }
+        return dotted == null ? Optional.empty() : resolveClass(dotted);
+    }
+
+    private Optional<TypeElement> resolveClass(String dotted) {
         String first = dotted.contains(".") ? dotted.substring(0, dotted.indexOf('.')) : dotted;
         String rest = dotted.substring(first.length());
         for (Element e = enclosingClass; e instanceof TypeElement type; e = e.getEnclosingElement()) {
@@ -198,13 +202,13 @@ final class Symbols {
         Optional<CustomRule> rule = rules.find(method, enclosingClass, at);
         if (rule.isPresent()) {
             return new Callee(declaring.getQualifiedName().toString(), null, name, parameterNames,
-                    signature.get().types(), differentiatedBy(rule.get()), returnType.get(), rule.get(), null);
+                    signature.get().types(), differentiatedBy(rule.get()), returnType.get(), rule.get(), null, null);
         }
         Optional<PullbackRule> pullback = rules.findPullback(method, enclosingClass, at);
         if (pullback.isPresent()) {
             List<Boolean> differentiated = signature.get().types().stream().map(Types::isDifferentiable).toList();
             return new Callee(declaring.getQualifiedName().toString(), null, name, parameterNames,
-                    signature.get().types(), differentiated, returnType.get(), null, pullback.get());
+                    signature.get().types(), differentiated, returnType.get(), null, pullback.get(), null);
         }
         List<Boolean> differentiated = signature.get().differentiated();
         if (facts.compiledElsewhere(method)) {
@@ -215,6 +219,70 @@ final class Symbols {
         return new Callee(declaring.getQualifiedName().toString(),
                 differentiable ? GradientClassName.qualifiedNameOf(declaring) : null, name, parameterNames,
                 signature.get().types(), differentiated, returnType.get());
+    }
+
+    /**
+     * A call of a method of a generated gradient class, {@code receiver} naming it as {@code FooGrad}
+     * names the class generated for a visible class {@code Foo}, whether or not it is generated yet
+     * (a class of this round gets it only after this round): the tangent {@code fTangent} of a
+     * {@code @Differentiable} method {@code f} of order 2, with {@code arguments} its parameters and
+     * then a direction per differentiated parameter, is a nested derivative, a function the caller
+     * differentiates through {@code f}'s second-order code. Empty when {@code receiver} names no such
+     * class.
+     *
+     * @throws Rejection when the call is of another generated method, of the tangent of a method of
+     *     order 1, or from a method of order 2, whose second derivatives would need third ones
+     */
+    Optional<Callee> nestedDerivative(ExpressionTree receiver, String name, List<Type> arguments, Tree at) {
+        String dotted = dottedName(receiver);
+        if (dotted == null || !dotted.endsWith(GradientClassName.GRADIENT_SUFFIX)) {
+            return Optional.empty();
+        }
+        String generated = dotted.substring(dotted.lastIndexOf('.') + 1);
+        Optional<TypeElement> generatedClass = resolveClass(dotted);
+        Optional<TypeElement> source = generatedClass.isPresent()
+                ? lookup(withoutSuffix(generatedClass.get().getQualifiedName().toString()))
+                : resolveClass(withoutSuffix(dotted));
+        if (source.isEmpty() || !GradientClassName.simpleNameOf(source.get()).equals(generated)
+                || ElementFilter.methodsIn(source.get().getEnclosedElements()).stream()
+                        .noneMatch(m -> m.getAnnotation(Differentiable.class) != null)) {
+            return Optional.empty();
+        }
+        String called = generated + "." + name;
+        String of = name.endsWith("Tangent") ? name.substring(0, name.length() - "Tangent".length()) : null;
+        List<ExecutableElement> differentiable = ElementFilter.methodsIn(source.get().getEnclosedElements()).stream()
+                .filter(m -> m.getSimpleName().contentEquals(of == null ? "" : of)
+                        && m.getAnnotation(Differentiable.class) != null).toList();
+        for (int count : differentiable.stream().mapToInt(m -> m.getParameters().size()).distinct().toArray()) {
+            if (count >= arguments.size()) {
+                continue;
+            }
+            Callee base = callee(source.get(), of, arguments.subList(0, count), at);
+            if (count + base.differentiated().stream().filter(d -> d).count() != arguments.size()) {
+                continue;
+            }
+            if (differentiable.stream().filter(m -> m.getParameters().size() == count)
+                    .anyMatch(m -> m.getAnnotation(Differentiable.class).order() < DerivativeOrder.SECOND)) {
+                throw new Rejection(Tag.SECOND_ORDER, at, "call of " + called + ", the tangent of " + of + ", which "
+                        + "has no second-order methods; the derivatives of a method calling it are one call of "
+                        + of + "'s Hessian-vector product code: give " + of + " @Differentiable(order = 2)");
+            }
+            if (order >= DerivativeOrder.SECOND) {
+                throw new Rejection(Tag.SECOND_ORDER, at, "call of " + called + ", a derivative of " + of + ", from a "
+                        + "method of order 2, whose second derivatives would be third derivatives of " + of
+                        + ", which are not generated; use order = 1 for the calling method");
+            }
+            return Optional.of(Callee.tangentOf(base, base.key()));
+        }
+        throw new Rejection(Tag.UNSUPPORTED_CALL, at, "call of " + called + " with " + arguments.size()
+                + " arguments; of a generated class, a @Differentiable method may call the tangent fTangent of a "
+                + "method f of order 2 (its parameters, then a direction for each differentiated parameter), which "
+                + "it differentiates through f's second derivatives; for a partial derivative, call fTangent along "
+                + "a unit direction");
+    }
+
+    private static String withoutSuffix(String generated) {
+        return generated.substring(0, generated.length() - GradientClassName.GRADIENT_SUFFIX.length());
     }
 
     /**
