@@ -44,6 +44,21 @@ class NestedDerivativesTest {
                     return x0 * x0 + x1;
                 }
 
+                @Differentiable
+                static double descent(double w, int steps) {
+                    double[] gradient = new double[3];
+                    double x0 = 0.5;
+                    double x1 = 0.25;
+                    for (int i = 0; i < steps; i++) {
+                        gradient[0] = 0;
+                        gradient[1] = 0;
+                        NestedGrad.potential(x0, x1, w, gradient);
+                        x0 = x0 - 0.1 * gradient[0];
+                        x1 = x1 - 0.1 * gradient[1];
+                    }
+                    return x0 * x0 + x1 + gradient[2];
+                }
+
                 @Differentiable(order = 2)
                 static double energy(double[] x, double s) {
                     double sum = 0;
@@ -77,6 +92,20 @@ class NestedDerivativesTest {
     }
 
     @Test
+    void aGradientAddedIntoALocalArrayInALoopIsDifferentiatedThroughTheSecondDerivatives() {
+        ToDoubleFunction<double[]> descent = w -> (double) CODE.call("p.Nested", "descent", w[0], 5);
+        for (double w : new double[] {0.3, -1.2, 2.5}) {
+            Object result = CODE.call("p.NestedGrad", "descent", w, 5);
+            assertEquals(descent.applyAsDouble(new double[] {w}), (double) GeneratedCode.component(result, "value"),
+                    1e-15);
+            FiniteDifferences.assertPartial("d descent / d w at " + w, (double) GeneratedCode.component(result, "w"),
+                    descent, new double[] {w}, 0);
+            FiniteDifferences.assertPartial("descent's tangent at " + w, (double) CODE.call("p.NestedGrad",
+                    "descentTangent", w, 5, 1.0), descent, new double[] {w}, 0);
+        }
+    }
+
+    @Test
     void arrayParametersAndDirectionsGetTheirPartialsAlsoWhereOneArrayIsBoth() {
         double[] x = {0.4, -0.9, 1.3};
         double s = 0.7;
@@ -102,7 +131,10 @@ class NestedDerivativesTest {
         assertEquals(dot, tangent, 1e-9 * Math.max(1, Math.abs(dot)));
     }
 
-    /** A class with {@code potential} of order 2, {@code firstOrder} of order 1, and then {@code caller}. */
+    /**
+     * A class with {@code potential} and {@code norm} of order 2, {@code firstOrder} of order 1, and
+     * then {@code caller}.
+     */
     private static JavaFileObject withCaller(String annotation, String body) {
         return JavaFileObjects.forSourceString("p.Model", """
                 package p;
@@ -120,8 +152,13 @@ class NestedDerivativesTest {
                         return x0 * x1;
                     }
 
+                    @Differentiable(order = 2)
+                    static double norm(double[] v) {
+                        return Math.sqrt(v[0] * v[0] + v[1] * v[1]);
+                    }
+
                     %s
-                    static double caller(double x) {
+                    static double caller(double x, double[] given) {
                         %s
                     }
                 }
@@ -129,7 +166,7 @@ class NestedDerivativesTest {
     }
 
     /** The line of {@code caller}'s body in {@link #withCaller}. */
-    private static final int CALLER_BODY = 18;
+    private static final int CALLER_BODY = 23;
 
     private static void assertOnlyError(JavaFileObject file, String message, int line, int column) {
         Compilation compilation = GeneratedCode.javac().compile(file);
@@ -155,14 +192,41 @@ class NestedDerivativesTest {
     }
 
     @Test
-    void theGradientWithStorageIsRefusedWithWhatToCallInstead() {
+    void aNestedGradientAsAValueIsRefusedWithTheStatementToWriteInstead() {
         assertOnlyError(withCaller("@Differentiable", "double[] gradient = new double[2];\n"
                 + "        return ModelGrad.potential(x, 2.0, gradient);"),
-                "[MicroAutograd:UnsupportedCall] call of ModelGrad.potential with 3 arguments; of a generated class, "
-                        + "a @Differentiable method may call the tangent fTangent of a method f of order 2 (its "
-                        + "parameters, then a direction for each differentiated parameter), which it differentiates "
-                        + "through f's second derivatives; for a partial derivative, call fTangent along a unit "
-                        + "direction", CALLER_BODY + 1, 35);
+                "[MicroAutograd:UnsupportedCall] call of ModelGrad.potential, a gradient adding into storage, as a "
+                        + "value; call it as a statement, as in ModelGrad.potential(x, gradient);, and read the "
+                        + "partials from the storage", CALLER_BODY + 1, 35);
+    }
+
+    @Test
+    void aNestedGradientIntoAParametersArrayIsRefusedAtTheArray() {
+        assertOnlyError(withCaller("@Differentiable", "ModelGrad.potential(x, 2.0, given);\n        return given[0];"),
+                "[MicroAutograd:UnsupportedCall] the gradient's storage given is not a local double[]; a nested "
+                        + "gradient adds into an array of the method's own, as in double[] gradient = new double[n], "
+                        + "since the derivatives of the method do not follow writes into a parameter's array",
+                CALLER_BODY, 37);
+    }
+
+    @Test
+    void aNestedGradientWithArrayPartialsIsRefusedWithTheTangentToCallInstead() {
+        assertOnlyError(withCaller("@Differentiable", "double[] gradient = new double[2];\n"
+                + "        ModelGrad.norm(given, gradient);\n        return gradient[0];"),
+                "[MicroAutograd:UnsupportedCall] call of ModelGrad.norm, the gradient of norm, which differentiates "
+                        + "an array parameter; a nested gradient may have only scalar partials: take those of an "
+                        + "array's elements as tangents, normTangent along unit directions", CALLER_BODY + 1, 23);
+    }
+
+    @Test
+    void anotherGeneratedMethodIsRefusedWithWhatMayBeCalled() {
+        assertOnlyError(withCaller("@Differentiable", "double[] hessianVector = new double[2];\n"
+                + "        return ModelGrad.potentialPullback(x, 2.0, 1.0, hessianVector);"),
+                "[MicroAutograd:UnsupportedCall] call of ModelGrad.potentialPullback with 4 arguments; of a generated "
+                        + "class, a @Differentiable method may call fTangent of a method f of order 2 (its parameters, "
+                        + "then a direction for each differentiated parameter) and, as a statement, f adding its "
+                        + "gradient into a local array (its parameters, then the array), which it differentiates "
+                        + "through f's second derivatives", CALLER_BODY + 1, 43);
     }
 
     @Test
@@ -171,6 +235,8 @@ class NestedDerivativesTest {
                 MODEL)));
         assertEquals(List.of("energy", "potential"), ValueTwinTest.twins(code, "p.NestedValues"));
         String source = ValueTwinTest.source(code.compilation(), "p.NestedValues");
+        assertTrue(source.contains(" * <li>{@code descent}: it calls potentialPartial, a generated derivative"),
+                source);
         assertTrue(source.contains(" * <li>{@code flow}: it calls potentialTangent, a generated derivative, which takes"
                 + " numbers: the engine's nodes carry no second derivatives through it</li>\n"), source);
     }

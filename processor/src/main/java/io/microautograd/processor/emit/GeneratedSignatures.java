@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * tangents...)}, and for methods of order 2 {@code fHvp(parameters, directions..., storage...,
  * products...)}, {@code fPullbackTangent(parameters, double, storage..., tangents...)} and
  * {@code fHessian(parameters)}, and the derivatives {@code fTangentPullback} and {@code fTangentTangent} of
- * {@code fTangent}. Overloaded source methods
+ * {@code fTangent} and {@code fPartial}, {@code fPartialPullback} and {@code fPartialTangent}. Overloaded source methods
  * get generated methods of their own name as long as these signatures differ; where two would
  * be one, the second source method cannot be generated.
  */
@@ -85,6 +85,16 @@ public final class GeneratedSignatures {
             tangentTangent.addAll(directions);
             tangentTangent.addAll(directions);
             signatures.put(written(f.name() + "TangentTangent", tangentTangent), "the tangent's tangent");
+            List<Type> partial = new ArrayList<>(parameters);
+            partial.add(Type.INT);
+            signatures.put(written(f.name() + "Partial", partial), "the partial");
+            List<Type> partialPullback = new ArrayList<>(partial);
+            partialPullback.add(Type.DOUBLE);
+            partialPullback.addAll(storage);
+            signatures.put(written(f.name() + "PartialPullback", partialPullback), "the partial's pullback");
+            List<Type> partialTangent = new ArrayList<>(partial);
+            partialTangent.addAll(directions);
+            signatures.put(written(f.name() + "PartialTangent", partialTangent), "the partial's tangent");
         }
         return signatures;
     }

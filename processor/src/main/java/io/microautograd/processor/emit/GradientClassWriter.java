@@ -73,6 +73,11 @@ public final class GradientClassWriter {
                 NestedDerivativeWriter nested = new NestedDerivativeWriter(writer, helpers, method.pullback().source());
                 type.addMethod(nested.tangentPullback());
                 type.addMethod(nested.tangentTangent());
+                if (nested.hasScalarPartials()) {
+                    type.addMethod(nested.partial());
+                    type.addMethod(nested.partialPullback());
+                    type.addMethod(nested.partialTangent());
+                }
             }
         }
         if (!fields.isEmpty()) {

@@ -218,6 +218,155 @@ final class NestedDerivativeWriter {
         return m.addStatement("return $N", sum).build();
     }
 
+    /** Whether {@code f} differentiates a scalar, so that it has partials for a nested gradient. */
+    boolean hasScalarPartials() {
+        return scalars > 0;
+    }
+
+    /**
+     * {@code fPartial(parameters..., slot)}: the partial with respect to the differentiated scalar
+     * parameter in {@code slot}, from the gradient, by reverse mode. A caller's nested gradient,
+     * {@code FGrad.f(parameters, gradient)}, adds one per slot.
+     */
+    MethodSpec partial() {
+        LocalNames names = new LocalNames();
+        MethodSpec.Builder m = partialMethod(names, "Partial")
+                .addJavadoc("The partial derivative of $L with respect to the differentiated scalar parameter\n"
+                        + "in the slot, from its gradient by reverse mode. Generated code of methods calling\n"
+                        + "{@code $L(parameters, gradient)} uses it.\n\n", writer.link(), generatedName(""));
+        addSlotJavadoc(m, names).addJavadoc("@return the partial derivative\n");
+        List<CodeBlock> arguments = names(names, function.parameters());
+        arguments.add(CodeBlock.of("1.0"));
+        String gradient = names.allocate("gradient", "gradient");
+        m.addStatement("double[] $N = new double[$L]", gradient, scalars);
+        arguments.add(CodeBlock.of("$N", gradient));
+        arguments.addAll(zeroedLikeArrays(m, names, "gradient"));
+        m.addStatement("$NPullback($L)", function.name(), CodeBlock.join(arguments, ", "));
+        return m.addStatement("return $N[$N]", gradient, names.allocate("slot", "slot")).build();
+    }
+
+    /**
+     * {@code fPartialPullback(parameters..., slot, dValue, adjoint storage...)}: adds {@code dValue}
+     * times the Hessian's column of the slot into the storage, laid out as {@code f}'s, from one
+     * call of {@code fPullbackTangent} along the slot's unit vector.
+     */
+    MethodSpec partialPullback() {
+        LocalNames names = new LocalNames();
+        MethodSpec.Builder m = partialMethod(names, "PartialPullback")
+                .addJavadoc("The pullback of {@code $L}, a partial derivative of $L: adds {@code dValue}\n"
+                        + "times the Hessian's column of the slot into the storage, from one call of\n"
+                        + "{@code $L} along the slot's unit vector. Generated code of methods calling\n"
+                        + "{@code $L(parameters, gradient)} uses it.\n\n", generatedName("Partial"), writer.link(),
+                        generatedName("PullbackTangent"), generatedName(""));
+        addSlotJavadoc(m, names);
+        String dValue = names.allocate("dValue", "dValue");
+        m.addParameter(double.class, dValue);
+        String gradient = names.allocate("gradient", "gradient");
+        m.addParameter(double[].class, gradient);
+        m.addJavadoc("@param $L receives the partials with respect to the scalar parameters, one slot each\n",
+                gradient);
+        List<String> storage = new ArrayList<>();
+        for (Variable p : differentiated) {
+            if (p.type().isArray()) {
+                String d = names.allocate("d" + ClassMembers.capitalized(p.name()), "storage " + p.name());
+                m.addParameter(MethodWriter.typeName(p.type()), d);
+                m.addJavadoc("@param $L receives the partials with respect to the elements of $L; same shape\n", d,
+                        p.name());
+                storage.add(d);
+            }
+        }
+        m.addStatement("$N($S, $N, $L, $S)", helpers.use(Helpers.Helper.CHECK_LENGTH), gradient, gradient, scalars,
+                "one slot per differentiated scalar: " + writer.differentiatedScalarNames());
+        String slot = names.allocate("slot", "slot");
+        List<CodeBlock> arguments = names(names, function.parameters());
+        arguments.add(CodeBlock.of("$N", dValue));
+        String partials = names.allocate("partials", "partials");
+        m.addStatement("double[] $N = new double[$L]", partials, scalars);
+        arguments.add(CodeBlock.of("$N", partials));
+        arguments.addAll(zeroedLikeArrays(m, names, "partials"));
+        int k = 0;
+        for (Variable p : differentiated) {
+            if (p.type() == Type.DOUBLE) {
+                arguments.add(CodeBlock.of("$N == $L ? 1.0 : 0.0", slot, k++));
+            } else {
+                String zeros = names.allocate("direction" + ClassMembers.capitalized(p.name()), "direction " + p.name());
+                m.addStatement("$T $N = $L", MethodWriter.typeName(p.type()), zeros, zerosLike(p.type(), names.of(p)));
+                arguments.add(CodeBlock.of("$N", zeros));
+            }
+        }
+        arguments.add(CodeBlock.of("0.0"));
+        arguments.add(CodeBlock.of("$N", gradient));
+        storage.forEach(d -> arguments.add(CodeBlock.of("$N", d)));
+        return m.addStatement("$NPullbackTangent($L)", function.name(), CodeBlock.join(arguments, ", ")).build();
+    }
+
+    /**
+     * {@code fPartialTangent(parameters..., slot, tangents...)}: the derivative of the partial of the
+     * slot along the tangents, the slot's entry of the Hessian times them (it is symmetric), from
+     * one call of {@code fHvp}.
+     */
+    MethodSpec partialTangent() {
+        LocalNames names = new LocalNames();
+        MethodSpec.Builder m = partialMethod(names, "PartialTangent")
+                .addJavadoc("The tangent of {@code $L}, a partial derivative of $L: the slot's entry\n"
+                        + "of the Hessian times the tangents, from one call of {@code $L}. Generated code of\n"
+                        + "methods calling {@code $L(parameters, gradient)} uses it.\n\n", generatedName("Partial"),
+                        writer.link(), generatedName("Hvp"), generatedName(""));
+        addSlotJavadoc(m, names).addJavadoc("@return the derivative of the partial along the tangents\n");
+        List<String> tangents = addDirections(m, names, "t");
+        List<CodeBlock> arguments = names(names, function.parameters());
+        tangents.forEach(t -> arguments.add(CodeBlock.of("$N", t)));
+        String gradient = names.allocate("gradient", "gradient");
+        String hessianVector = names.allocate("hessianVector", "hessianVector");
+        m.addStatement("double[] $N = new double[$L]", gradient, scalars);
+        m.addStatement("double[] $N = new double[$L]", hessianVector, scalars);
+        arguments.add(CodeBlock.of("$N", gradient));
+        arguments.addAll(zeroedLikeArrays(m, names, "gradient"));
+        arguments.add(CodeBlock.of("$N", hessianVector));
+        arguments.addAll(zeroedLikeArrays(m, names, "hessianVector"));
+        m.addStatement("$NHvp($L)", function.name(), CodeBlock.join(arguments, ", "));
+        return m.addStatement("return $N[$N]", hessianVector, names.allocate("slot", "slot")).build();
+    }
+
+    /** A public static method {@code f} + {@code suffix} taking the parameters and the slot. */
+    private MethodSpec.Builder partialMethod(LocalNames names, String suffix) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(generatedName(suffix))
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(suffix.endsWith("Pullback") ? void.class : double.class);
+        addParameters(m, names);
+        return m.addParameter(int.class, names.allocate("slot", "slot"));
+    }
+
+    private MethodSpec.Builder addSlotJavadoc(MethodSpec.Builder m, LocalNames names) {
+        return m.addJavadoc("@param $L the slot of the partial, in order: $L\n", names.allocate("slot", "slot"),
+                writer.differentiatedScalarNames());
+    }
+
+    /** The name of the generated method {@code f} + {@code suffix}. */
+    private String generatedName(String suffix) {
+        return function.name() + suffix;
+    }
+
+    /** The names of {@code variables}, as arguments. */
+    private static List<CodeBlock> names(LocalNames names, List<Variable> variables) {
+        List<CodeBlock> arguments = new ArrayList<>();
+        variables.forEach(v -> arguments.add(CodeBlock.of("$N", names.of(v))));
+        return arguments;
+    }
+
+    /** A zeroed array shaped like each differentiated array parameter, named {@code hint} and the parameter. */
+    private List<CodeBlock> zeroedLikeArrays(MethodSpec.Builder m, LocalNames names, String hint) {
+        List<CodeBlock> arrays = new ArrayList<>();
+        for (Variable p : differentiated) {
+            if (p.type().isArray()) {
+                String array = names.allocate(hint + ClassMembers.capitalized(p.name()), hint + " " + p.name());
+                m.addStatement("$T $N = $L", MethodWriter.typeName(p.type()), array, zerosLike(p.type(), names.of(p)));
+                arrays.add(CodeBlock.of("$N", array));
+            }
+        }
+        return arrays;
+    }
+
     /** {@code sum += a·b + c·d}, element by element, for arrays of one shape. */
     private static void addDots(MethodSpec.Builder m, LocalNames names, String sum, Type type, String a, String b,
             String c, String d) {

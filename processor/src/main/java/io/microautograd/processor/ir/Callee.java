@@ -96,6 +96,24 @@ public record Callee(
     }
 
     /**
+     * One partial derivative of the method {@code of} of order 2, {@code fPartial(parameters, slot)}
+     * (the partial with respect to its differentiated scalar parameter in that slot, from its
+     * gradient): what a caller's {@code FGrad.f(parameters, gradient)} adds into each slot of the
+     * gradient. Its derivatives are {@code fPartialPullback} and {@code fPartialTangent}, each one
+     * call of {@code of}'s second-order code along the slot's unit vector.
+     */
+    public static Callee partialOf(Callee of, MethodKey key) {
+        List<String> names = new ArrayList<>(of.parameterNames);
+        names.add("slot");
+        List<Type> types = new ArrayList<>(of.parameterTypes);
+        types.add(Type.INT);
+        List<Boolean> differentiated = new ArrayList<>(of.differentiated);
+        differentiated.add(false);
+        return new Callee(of.gradientClass, of.gradientClass, of.name + "Partial", List.copyOf(names),
+                List.copyOf(types), List.copyOf(differentiated), Type.DOUBLE, null, null, key);
+    }
+
+    /**
      * The method's key: its class, name and arity; for a generated derivative, the key of the
      * method it is the derivative of, which decides what calls of it need (facts, order, errors).
      */

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
@@ -383,9 +384,25 @@ public final class BodyReader {
                 if (tree instanceof CompoundAssignmentTree compound) {
                     return compoundAssignment(compound, statement);
                 }
+                Optional<ExpressionReader.NestedGradient> gradient = expressions.nestedGradient(tree);
+                if (gradient.isPresent()) {
+                    return nestedGradient(gradient.get(), statement);
+                }
                 throw new Rejection(Tag.UNSUPPORTED_STATEMENT, tree, "expression statement " + source.of(tree)
                         + " is not supported; statements may assign, increment, branch, loop or return");
         }
+    }
+
+    /** {@code FGrad.f(parameters, gradient)}: each slot of the gradient gets its partial added. */
+    private Stmt nestedGradient(ExpressionReader.NestedGradient gradient, Tree statement) {
+        List<Stmt> stores = new ArrayList<>();
+        for (int slot = 0; slot < gradient.partials().size(); slot++) {
+            Expr index = new Expr.Literal(Integer.toString(slot), Type.INT);
+            Expr element = new Expr.Element(new Expr.Read(gradient.storage()), index);
+            stores.add(new Stmt.Store(new Expr.Read(gradient.storage()), index, new Expr.Binary(BinaryOp.ADD, element,
+                    gradient.partials().get(slot)), origin(statement)));
+        }
+        return Stmt.Block.of(stores);
     }
 
     private Stmt compoundAssignment(CompoundAssignmentTree compound, Tree statement) {

@@ -20,6 +20,7 @@ import io.microautograd.processor.ir.FloatTyping;
 import io.microautograd.processor.ir.MathFunction;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.UnaryOp;
+import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -311,10 +312,15 @@ final class ExpressionReader {
                         + "length with new and copy the elements in a loop" : ": pass the value in as a parameter "
                         + "instead"));
             }
-            Optional<Callee> nested = symbols.nestedDerivative(receiver, name, arguments.stream().map(Expr::type)
-                    .toList(), tree);
+            Optional<Symbols.NestedDerivative> nested = symbols.nestedDerivative(receiver, name,
+                    arguments.stream().map(Expr::type).toList(), tree);
+            if (nested.isPresent() && nested.get().isGradient()) {
+                throw new Rejection(Tag.UNSUPPORTED_CALL, tree, "call of " + source.of(select) + ", a gradient adding"
+                        + " into storage, as a value; call it as a statement, as in " + source.of(select) + "(x, "
+                        + "gradient);, and read the partials from the storage");
+            }
             if (nested.isPresent()) {
-                return call(tree, nested.get(), arguments);
+                return call(tree, nested.get().callee(), arguments);
             }
             TypeElement owner = symbols.resolveClass(receiver).orElseThrow(() -> new Rejection(Tag.UNSUPPORTED_CALL,
                     tree, "call of " + source.of(select) + ", but no class " + source.of(receiver) + " is visible "
@@ -329,6 +335,53 @@ final class ExpressionReader {
                 + "java.lang.Math." + name : "; call a static method of this class, one imported with import "
                 + "static, or one through its class name")));
         return call(tree, owner, name, arguments);
+    }
+
+    /**
+     * A statement calling the gradient of a method of order 2 that adds into a local array, {@code
+     * FGrad.f(parameters, gradient)}, as the partial each slot of the array gets; empty for any
+     * other statement.
+     *
+     * @throws Rejection when the storage is not a local {@code double[]}: a parameter's array would
+     *     be the caller's, which the method would change
+     */
+    Optional<NestedGradient> nestedGradient(ExpressionTree tree) {
+        if (!(tree instanceof MethodInvocationTree invocation)
+                || !(invocation.getMethodSelect() instanceof MemberSelectTree member)
+                || !namesAClass(member.getExpression())) {
+            return Optional.empty();
+        }
+        List<Expr> arguments = rejections.each(invocation.getArguments(), this::read);
+        Optional<Symbols.NestedDerivative> nested = symbols.nestedDerivative(member.getExpression(),
+                member.getIdentifier().toString(), arguments.stream().map(Expr::type).toList(), invocation);
+        if (nested.isEmpty() || !nested.get().isGradient()) {
+            return Optional.empty();
+        }
+        int count = nested.get().parameters();
+        ExpressionTree storageTree = invocation.getArguments().get(count);
+        if (!(arguments.get(count) instanceof Expr.Read storage) || storage.type() != Type.DOUBLE_ARRAY
+                || storage.variable().role() != Variable.Role.LOCAL) {
+            throw new Rejection(Tag.UNSUPPORTED_CALL, storageTree, "the gradient's storage "
+                    + source.of(storageTree) + " is not a local double[]; a nested gradient adds into an array "
+                    + "of the method's own, as in double[] gradient = new double[n], since the derivatives of the "
+                    + "method do not follow writes into a parameter's array");
+        }
+        List<Expr.Call> partials = new ArrayList<>();
+        for (int slot = 0; slot < nested.get().callee().differentiatedScalarCount(); slot++) {
+            List<Expr> partialArguments = new ArrayList<>(arguments.subList(0, count));
+            partialArguments.add(new Expr.Literal(Integer.toString(slot), Type.INT));
+            partials.add((Expr.Call) call(invocation, nested.get().callee(), partialArguments));
+        }
+        return Optional.of(new NestedGradient(List.copyOf(partials), storage.variable()));
+    }
+
+    /**
+     * A statement {@code FGrad.f(parameters, gradient)} read as the partials it adds.
+     *
+     * @param partials the call of each slot's partial, in slot order
+     * @param storage the local array the partials are added into
+     */
+    record NestedGradient(List<Expr.Call> partials, Variable storage) {
     }
 
     /**

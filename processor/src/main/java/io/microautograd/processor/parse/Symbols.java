@@ -226,14 +226,17 @@ final class Symbols {
      * names the class generated for a visible class {@code Foo}, whether or not it is generated yet
      * (a class of this round gets it only after this round): the tangent {@code fTangent} of a
      * {@code @Differentiable} method {@code f} of order 2, with {@code arguments} its parameters and
-     * then a direction per differentiated parameter, is a nested derivative, a function the caller
+     * then a direction per differentiated parameter, or its gradient {@code f}, with the parameters
+     * and then the storage of the scalar partials, is a nested derivative, a function the caller
      * differentiates through {@code f}'s second-order code. Empty when {@code receiver} names no such
      * class.
      *
-     * @throws Rejection when the call is of another generated method, of the tangent of a method of
-     *     order 1, or from a method of order 2, whose second derivatives would need third ones
+     * @throws Rejection when the call is of another generated method, of a derivative of a method of
+     *     order 1, or of a gradient with array partials, or from a method of order 2, whose second
+     *     derivatives would need third ones
      */
-    Optional<Callee> nestedDerivative(ExpressionTree receiver, String name, List<Type> arguments, Tree at) {
+    Optional<NestedDerivative> nestedDerivative(ExpressionTree receiver, String name, List<Type> arguments,
+            Tree at) {
         String dotted = dottedName(receiver);
         if (dotted == null || !dotted.endsWith(GradientClassName.GRADIENT_SUFFIX)) {
             return Optional.empty();
@@ -249,22 +252,26 @@ final class Symbols {
             return Optional.empty();
         }
         String called = generated + "." + name;
-        String of = name.endsWith("Tangent") ? name.substring(0, name.length() - "Tangent".length()) : null;
+        boolean tangent = name.endsWith("Tangent");
+        String of = tangent ? name.substring(0, name.length() - "Tangent".length()) : name;
         List<ExecutableElement> differentiable = ElementFilter.methodsIn(source.get().getEnclosedElements()).stream()
-                .filter(m -> m.getSimpleName().contentEquals(of == null ? "" : of)
-                        && m.getAnnotation(Differentiable.class) != null).toList();
+                .filter(m -> m.getSimpleName().contentEquals(of) && m.getAnnotation(Differentiable.class) != null)
+                .toList();
         for (int count : differentiable.stream().mapToInt(m -> m.getParameters().size()).distinct().toArray()) {
             if (count >= arguments.size()) {
                 continue;
             }
             Callee base = callee(source.get(), of, arguments.subList(0, count), at);
-            if (count + base.differentiated().stream().filter(d -> d).count() != arguments.size()) {
+            long scalars = base.differentiatedScalarCount();
+            long added = tangent ? base.differentiated().stream().filter(d -> d).count()
+                    : (scalars > 0 ? 1 : 0) + base.differentiated().stream().filter(d -> d).count() - scalars;
+            if (count + added != arguments.size()) {
                 continue;
             }
             if (differentiable.stream().filter(m -> m.getParameters().size() == count)
                     .anyMatch(m -> m.getAnnotation(Differentiable.class).order() < DerivativeOrder.SECOND)) {
-                throw new Rejection(Tag.SECOND_ORDER, at, "call of " + called + ", the tangent of " + of + ", which "
-                        + "has no second-order methods; the derivatives of a method calling it are one call of "
+                throw new Rejection(Tag.SECOND_ORDER, at, "call of " + called + ", the " + (tangent ? "tangent"
+                        : "gradient") + " of " + of + ", which has no second-order methods; the derivatives of a method calling it are one call of "
                         + of + "'s Hessian-vector product code: give " + of + " @Differentiable(order = 2)");
             }
             if (order >= DerivativeOrder.SECOND) {
@@ -272,13 +279,34 @@ final class Symbols {
                         + "method of order 2, whose second derivatives would be third derivatives of " + of
                         + ", which are not generated; use order = 1 for the calling method");
             }
-            return Optional.of(Callee.tangentOf(base, base.key()));
+            if (!tangent && scalars < base.differentiated().stream().filter(d -> d).count()) {
+                throw new Rejection(Tag.UNSUPPORTED_CALL, at, "call of " + called + ", the gradient of " + of
+                        + ", which differentiates an array parameter; a nested gradient may have only scalar "
+                        + "partials: take those of an array's elements as tangents, " + of + "Tangent along unit "
+                        + "directions");
+            }
+            return Optional.of(new NestedDerivative(tangent ? Callee.tangentOf(base, base.key())
+                    : Callee.partialOf(base, base.key()), count));
         }
         throw new Rejection(Tag.UNSUPPORTED_CALL, at, "call of " + called + " with " + arguments.size()
-                + " arguments; of a generated class, a @Differentiable method may call the tangent fTangent of a "
-                + "method f of order 2 (its parameters, then a direction for each differentiated parameter), which "
-                + "it differentiates through f's second derivatives; for a partial derivative, call fTangent along "
-                + "a unit direction");
+                + " arguments; of a generated class, a @Differentiable method may call fTangent of a method f of "
+                + "order 2 (its parameters, then a direction for each differentiated parameter) and, as a "
+                + "statement, f adding its gradient into a local array (its parameters, then the array), which "
+                + "it differentiates through f's second derivatives");
+    }
+
+    /**
+     * A call of a derivative of another method, as {@link #nestedDerivative} reads it.
+     *
+     * @param callee the tangent, or for a gradient the partial whose calls give the gradient's slots
+     * @param parameters the number of the method's own parameters among the call's arguments; those
+     *     after them are the directions or the gradient's storage
+     */
+    record NestedDerivative(Callee callee, int parameters) {
+        /** Whether the call is of the gradient adding into storage. */
+        boolean isGradient() {
+            return callee.name().endsWith("Partial");
+        }
     }
 
     private static String withoutSuffix(String generated) {
