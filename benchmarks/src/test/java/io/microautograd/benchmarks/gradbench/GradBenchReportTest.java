@@ -98,4 +98,23 @@ class GradBenchReportTest {
         assertTrue(page.contains("| kmeans dir | ours / manual <= 2.00 | k=10,n=1000,d=8 | 1.50 | yes | 0 of 1"
                 + " | 1.50 at k=10,n=1000,d=8 |"), page);
     }
+
+    @Test
+    void saddleComesAfterKmeansWithItsNoteAndOnlyOurTimes() throws Exception {
+        Path logs = Files.createDirectories(folder.resolve("logs"));
+        Files.write(logs.resolve("saddle.microautograd.txt"), List.of(
+                "rr           w=0                                 1.126 ms  valid",
+                "ff           w=0                                 0.905 ms  valid"));
+        Files.write(logs.resolve("kmeans.microautograd.txt"), List.of(
+                "dir          k=10,n=1000,d=8                      0.300 ms  valid"));
+        Path docs = folder.resolve("docs");
+
+        String page = Files.readString(GradBenchReport.write(logs, docs, "benchmarks/gradbench DIR saddle kmeans"));
+
+        assertTrue(page.indexOf("## kmeans") < page.indexOf("## saddle\n\nNeither `manual` nor GradBench's PyTorch"
+                + " tool has saddle."), page);
+        assertTrue(page.contains("| function | input | MicroAutograd |\n|---|---|---|\n| rr | w=0 | 1.13 ms |\n"
+                + "| ff | w=0 | 0.905 ms |\n"), page);
+        assertFalse(page.contains("gradbench-saddle.png"), page);
+    }
 }

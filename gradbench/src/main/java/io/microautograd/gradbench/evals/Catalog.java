@@ -22,12 +22,11 @@ public final class Catalog {
     public static Evals evals() {
         return new Evals(
                 List.of(HelloEval.module(), GmmEval.module(), LseEval.module(), LlsqEval.module(), OdeEval.module(),
-                        DetEval.module(), KmeansEval.module()),
+                        DetEval.module(), KmeansEval.module(), SaddleEval.module()),
                 Map.of(
                         "ba", "ba " + JACOBIAN + " (a sparse one, of the reprojection errors)",
                         "ht", "ht " + JACOBIAN + " (of the hand model's residuals)",
                         "lstm", "lstm is not implemented yet (it needs only gradients)",
-                        "particle", "particle " + NESTED,
-                        "saddle", "saddle " + NESTED));
+                        "particle", "particle " + NESTED));
     }
 }

@@ -51,7 +51,7 @@ class SessionTest {
 
     @Test
     void defineSucceedsForImplementedModules() {
-        for (String module : List.of("hello", "gmm", "lse", "llsq", "ode", "det", "kmeans")) {
+        for (String module : List.of("hello", "gmm", "lse", "llsq", "ode", "det", "kmeans", "saddle")) {
             JsonNode response = answer("{\"id\": 7, \"kind\": \"define\", \"module\": \"" + module + "\"}");
             assertEquals(7, response.get("id").intValue());
             assertTrue(response.get("success").booleanValue(), module);
@@ -61,7 +61,7 @@ class SessionTest {
     @Test
     void defineDeclinesOtherEvalsWithWhatIsMissing() {
         Map<String, String> reasons = Map.of("ba", "Jacobian", "ht", "Jacobian", "particle", "nested derivatives",
-                "saddle", "nested derivatives", "lstm", "not implemented yet (it needs only gradients)");
+                "lstm", "not implemented yet (it needs only gradients)");
         reasons.forEach((module, reason) -> {
             JsonNode response = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"" + module + "\"}");
             assertFalse(response.get("success").booleanValue(), module);
@@ -69,7 +69,7 @@ class SessionTest {
         });
         JsonNode unknown = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"foo\"}");
         assertFalse(unknown.get("success").booleanValue());
-        assertEquals("no eval named \"foo\"; this tool implements det, gmm, hello, kmeans, llsq, lse, ode",
+        assertEquals("no eval named \"foo\"; this tool implements det, gmm, hello, kmeans, llsq, lse, ode, saddle",
                 unknown.get("error").stringValue());
     }
 
@@ -95,6 +95,23 @@ class SessionTest {
         assertTrue(response.get("success").booleanValue(), response.toString());
         // Each centroid minus the mean of its points: (0, 1) - (1, 2) and (9, 9) - (10, 10).
         assertEquals("[[-1.0,-1.0],[-1.0,-1.0]]", response.get("output").toString());
+    }
+
+    @Test
+    void saddleRoundTripsTheFourCoordinatesOfItsSaddlePoint() {
+        for (String function : List.of("ff", "fr", "rf", "rr")) {
+            JsonNode response = answer("{\"id\": 5, \"kind\": \"evaluate\", \"module\": \"saddle\", \"function\": \""
+                    + function + "\", \"input\": {\"start\": [1.0, 1.0], \"min_runs\": 1, \"min_seconds\": 0}}");
+            assertTrue(response.get("success").booleanValue(), response.toString());
+            assertEquals(4, response.get("output").size(), function);
+            for (JsonNode coordinate : response.get("output")) {
+                assertEquals(8.246324826140356e-06, coordinate.doubleValue(), 1e-9, function);
+            }
+        }
+        JsonNode bad = answer("{\"id\": 6, \"kind\": \"evaluate\", \"module\": \"saddle\", \"function\": \"rr\","
+                + " \"input\": {\"start\": [1.0], \"min_runs\": 1, \"min_seconds\": 0}}");
+        assertFalse(bad.get("success").booleanValue());
+        assertTrue(bad.get("error").stringValue().contains("start must have 2 numbers but has 1"), bad.toString());
     }
 
     @Test
