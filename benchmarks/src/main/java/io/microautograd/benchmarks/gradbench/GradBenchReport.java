@@ -35,7 +35,7 @@ public final class GradBenchReport {
     }
 
     /** The evals in report order. */
-    static final List<String> EVALS = List.of("hello", "lse", "llsq", "gmm", "ode", "det", "kmeans", "saddle");
+    static final List<String> EVALS = List.of("hello", "lse", "llsq", "gmm", "ode", "det", "kmeans", "saddle", "particle");
     /** What a reader of an eval's table needs to know about the tools compared. */
     static final Map<String, String> NOTES = Map.of(
             "hello", "hello is no benchmark (its README says so): it shows that the protocol works.",
@@ -51,7 +51,10 @@ public final class GradBenchReport {
                     + " from one generated Hessian-vector product along all ones.",
             "saddle", "Neither `manual` nor GradBench's PyTorch tool has saddle. Each function is the whole"
                     + " nested descent; its name gives the modes of the outer and the inner gradients (f forward,"
-                    + " r reverse), all from generated code.");
+                    + " r reverse), all from generated code.",
+            "particle", "Neither `manual` nor GradBench's PyTorch tool has particle. Each function is the whole"
+                    + " descent on the control, through Euler steps driven by gradients; its name gives the modes of"
+                    + " the outer and the inner gradients (f forward, r reverse), all from generated code.");
     /** Evals with the targets: our derivative at most 2x manual's and at most PyTorch's. */
     static final Set<String> TARGETED = Set.of("gmm", "lse", "llsq", "kmeans");
     static final double MAX_OVER_MANUAL = 2;

@@ -12,8 +12,6 @@ public final class Catalog {
 
     private static final String JACOBIAN = "asks for a Jacobian of a vector-valued function; MicroAutograd"
             + " compiles gradients of double-valued methods only so far";
-    private static final String NESTED = "is an argmin over gradient descent whose objective contains a"
-            + " gradient: it needs nested derivatives, which MicroAutograd does not compile yet";
 
     private Catalog() {
     }
@@ -22,11 +20,10 @@ public final class Catalog {
     public static Evals evals() {
         return new Evals(
                 List.of(HelloEval.module(), GmmEval.module(), LseEval.module(), LlsqEval.module(), OdeEval.module(),
-                        DetEval.module(), KmeansEval.module(), SaddleEval.module()),
+                        DetEval.module(), KmeansEval.module(), ParticleEval.module(), SaddleEval.module()),
                 Map.of(
                         "ba", "ba " + JACOBIAN + " (a sparse one, of the reprojection errors)",
                         "ht", "ht " + JACOBIAN + " (of the hand model's residuals)",
-                        "lstm", "lstm is not implemented yet (it needs only gradients)",
-                        "particle", "particle " + NESTED));
+                        "lstm", "lstm is not implemented yet (it needs only gradients)"));
     }
 }

@@ -1,9 +1,9 @@
 /**
  * The evals, each as ordinary {@code @Differentiable} Java (the maths: {@code Gmm}, {@code Lse},
- * {@code Llsq}, {@code Ode}, {@code Det}, {@code Kmeans}, {@code Saddle}, {@code Hello}) and a
- * module that reads the eval's input and calls the method or its generated gradient ({@code
- * GmmEval} and so on). No derivative is written by hand: the gradients, kmeans' Hessian-vector
- * product and saddle's nested derivatives are the generated {@code *Grad} classes.
+ * {@code Llsq}, {@code Ode}, {@code Det}, {@code Kmeans}, {@code Saddle}, {@code Particle},
+ * {@code Hello}) and a module that reads the eval's input and calls the method or its generated
+ * gradient ({@code GmmEval} and so on). No derivative is written by hand: the gradients, kmeans' Hessian-vector
+ * product and saddle's and particle's nested derivatives are the generated {@code *Grad} classes.
  *
  * <p>Where the supported subset forced a spelling a person would not choose:
  * <ul>
@@ -25,7 +25,11 @@
  *       at the eval's largest size.</li>
  *   <li>{@code Saddle}: {@link GradientDescent}'s loop is written out again inside {@code
  *       innerMax}, since a {@code @Differentiable} method takes no function to minimize; one
- *       {@code boolean} chooses the inner gradient's mode, so the loop is written once.</li>
+ *       {@code boolean} chooses the inner gradient's mode, so the loop is written once (as in
+ *       {@code Particle.flight}).</li>
+ *   <li>{@code Saddle}, {@code Particle}: the inner gradient by reverse mode, {@code
+ *       FGrad.f(parameters, gradient)}, takes one reverse sweep per slot of the gradient (see the
+ *       README's nested derivatives), and slots the method does not read are computed too.</li>
  * </ul>
  */
 package io.microautograd.gradbench.evals;

@@ -51,7 +51,7 @@ class SessionTest {
 
     @Test
     void defineSucceedsForImplementedModules() {
-        for (String module : List.of("hello", "gmm", "lse", "llsq", "ode", "det", "kmeans", "saddle")) {
+        for (String module : List.of("hello", "gmm", "lse", "llsq", "ode", "det", "kmeans", "particle", "saddle")) {
             JsonNode response = answer("{\"id\": 7, \"kind\": \"define\", \"module\": \"" + module + "\"}");
             assertEquals(7, response.get("id").intValue());
             assertTrue(response.get("success").booleanValue(), module);
@@ -60,8 +60,8 @@ class SessionTest {
 
     @Test
     void defineDeclinesOtherEvalsWithWhatIsMissing() {
-        Map<String, String> reasons = Map.of("ba", "Jacobian", "ht", "Jacobian", "particle", "nested derivatives",
-                "lstm", "not implemented yet (it needs only gradients)");
+        Map<String, String> reasons = Map.of("ba", "Jacobian", "ht", "Jacobian", "lstm",
+                "not implemented yet (it needs only gradients)");
         reasons.forEach((module, reason) -> {
             JsonNode response = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"" + module + "\"}");
             assertFalse(response.get("success").booleanValue(), module);
@@ -69,7 +69,7 @@ class SessionTest {
         });
         JsonNode unknown = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"foo\"}");
         assertFalse(unknown.get("success").booleanValue());
-        assertEquals("no eval named \"foo\"; this tool implements det, gmm, hello, kmeans, llsq, lse, ode, saddle",
+        assertEquals("no eval named \"foo\"; this tool implements det, gmm, hello, kmeans, llsq, lse, ode, particle, saddle",
                 unknown.get("error").stringValue());
     }
 
@@ -112,6 +112,20 @@ class SessionTest {
                 + " \"input\": {\"start\": [1.0], \"min_runs\": 1, \"min_seconds\": 0}}");
         assertFalse(bad.get("success").booleanValue());
         assertTrue(bad.get("error").stringValue().contains("start must have 2 numbers but has 1"), bad.toString());
+    }
+
+    @Test
+    void particleRoundTripsItsControl() {
+        for (String function : List.of("ff", "fr", "rf", "rr")) {
+            JsonNode response = answer("{\"id\": 5, \"kind\": \"evaluate\", \"module\": \"particle\", \"function\":"
+                    + " \"" + function + "\", \"input\": {\"w\": 0.0, \"min_runs\": 1, \"min_seconds\": 0}}");
+            assertTrue(response.get("success").booleanValue(), response.toString());
+            assertEquals(0.2071918746486116, response.get("output").doubleValue(), 1e-6, function);
+        }
+        JsonNode bad = answer("{\"id\": 6, \"kind\": \"evaluate\", \"module\": \"particle\", \"function\": \"rr\","
+                + " \"input\": {\"min_runs\": 1, \"min_seconds\": 0}}");
+        assertFalse(bad.get("success").booleanValue());
+        assertTrue(bad.get("error").stringValue().contains("the input has no field \"w\""), bad.toString());
     }
 
     @Test
