@@ -237,7 +237,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     }
 
     private void report(ReadMethod caller, CallGraph.BrokenCall broken) {
-        String callee = broken.call().callee().name();
+        Callee called = broken.call().callee();
+        // A nested derivative is broken by its method: the error names the method to fix.
+        String callee = called.derivativeOf() != null ? called.derivativeOf().name() : called.name();
         String message;
         switch (broken.reason()) {
             case RECURSION:

@@ -230,6 +230,30 @@ class NestedDerivativesTest {
     }
 
     @Test
+    void aNestedDerivativeOfAMethodWithErrorsNamesThatMethod() {
+        JavaFileObject file = JavaFileObjects.forSourceString("p.Model", """
+                package p;
+
+                import io.microautograd.Differentiable;
+
+                class Model {
+                    @Differentiable(order = 2)
+                    static double broken(double x) {
+                        return new double[] {x}.length;
+                    }
+
+                    @Differentiable
+                    static double caller(double x) {
+                        return ModelGrad.brokenTangent(x, 1.0);
+                    }
+                }
+                """);
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:UnsupportedCall] call of broken, which could not be "
+                + "differentiated (see its errors); fix broken first").inFile(file).onLine(13).atColumn(39);
+    }
+
+    @Test
     void aCallerOfATangentHasNoValueTwinAndItsClassSaysWhy() {
         GeneratedCode code = GeneratedCode.compile(ValueTwinCheck.withEngine(JavaFileObjects.forSourceString("p.Nested",
                 MODEL)));
