@@ -180,12 +180,14 @@ class NestedDerivativesTest {
         assertOnlyError(withCaller("@Differentiable", "return ModelGrad.firstOrderTangent(x, 2.0, 1.0, 0.0);"),
                 "[MicroAutograd:SecondOrder] call of ModelGrad.firstOrderTangent, the tangent of firstOrder, which "
                         + "has no second-order methods; the derivatives of a method calling it are one call of "
-                        + "firstOrder's Hessian-vector product code: give firstOrder @Differentiable(order = 2)", CALLER_BODY, 43);
+                        + "firstOrder's Hessian-vector product code: give firstOrder @Differentiable(order = 2)",
+                CALLER_BODY, 43);
     }
 
     @Test
     void aNestedDerivativeInAMethodOfOrderTwoIsRefusedAsAThirdDerivative() {
-        assertOnlyError(withCaller("@Differentiable(order = 2)", "return ModelGrad.potentialTangent(x, 2.0, 1.0, 0.0);"),
+        assertOnlyError(withCaller("@Differentiable(order = 2)",
+                "return ModelGrad.potentialTangent(x, 2.0, 1.0, 0.0);"),
                 "[MicroAutograd:SecondOrder] call of ModelGrad.potentialTangent, a derivative of potential, from a "
                         + "method of order 2, whose second derivatives would be third derivatives of potential, which "
                         + "are not generated; use order = 1 for the calling method", CALLER_BODY, 42);

@@ -35,7 +35,8 @@ public final class GradBenchReport {
     }
 
     /** The evals in report order. */
-    static final List<String> EVALS = List.of("hello", "lse", "llsq", "gmm", "ode", "det", "kmeans", "saddle", "particle");
+    static final List<String> EVALS = List.of("hello", "lse", "llsq", "gmm", "ode", "det", "kmeans", "saddle",
+            "particle");
     /** What a reader of an eval's table needs to know about the tools compared. */
     static final Map<String, String> NOTES = Map.of(
             "hello", "hello is no benchmark (its README says so): it shows that the protocol works.",

@@ -69,7 +69,8 @@ class SessionTest {
         });
         JsonNode unknown = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"foo\"}");
         assertFalse(unknown.get("success").booleanValue());
-        assertEquals("no eval named \"foo\"; this tool implements det, gmm, hello, kmeans, llsq, lse, ode, particle, saddle",
+        assertEquals("no eval named \"foo\"; this tool implements det, gmm, hello, kmeans, llsq, lse, ode, particle,"
+                + " saddle",
                 unknown.get("error").stringValue());
     }
 

@@ -16,10 +16,11 @@ import java.util.stream.Collectors;
  * into storage, {@code fPullback(parameters, double, storage...)} and {@code fTangent(parameters,
  * tangents...)}, and for methods of order 2 {@code fHvp(parameters, directions..., storage...,
  * products...)}, {@code fPullbackTangent(parameters, double, storage..., tangents...)} and
- * {@code fHessian(parameters)}, and the derivatives {@code fTangentPullback} and {@code fTangentTangent} of
- * {@code fTangent} and {@code fPartial}, {@code fPartialPullback} and {@code fPartialTangent}. Overloaded source methods
- * get generated methods of their own name as long as these signatures differ; where two would
- * be one, the second source method cannot be generated.
+ * {@code fHessian(parameters)}, the derivatives {@code fTangentPullback} and {@code
+ * fTangentTangent} of {@code fTangent}, and {@code fPartial}, {@code fPartialPullback} and {@code
+ * fPartialTangent} for nested gradients. Overloaded source methods get generated methods of their
+ * own name as long as these signatures differ; where two would be one, the second source method
+ * cannot be generated.
  */
 public final class GeneratedSignatures {
 

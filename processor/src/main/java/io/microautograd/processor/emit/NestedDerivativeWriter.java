@@ -16,7 +16,10 @@ import javax.lang.model.element.Modifier;
  * differentiated through it (a nested derivative). With t = ∇f(x)·v, the adjoints are x̄ += t̄·H·v
  * and v̄ += t̄·∇f, and the tangent is ṫ = ẋ·(H·v) + v̇·∇f: each one call of {@code f}'s second-order
  * code. {@code fTangentPullback} is the pullback of {@code fTangent}, {@code fTangentTangent} its
- * tangent; callers' generated code calls them as it calls any callee's.
+ * tangent; callers' generated code calls them as it calls any callee's. For a nested gradient,
+ * {@code FGrad.f(parameters, gradient)}, it writes {@code fPartial}, one slot of the gradient by
+ * reverse mode, with its pullback (the Hessian's column of the slot times the seed) and tangent
+ * (the slot of the Hessian times the tangents).
  */
 final class NestedDerivativeWriter {
 
@@ -69,7 +72,7 @@ final class NestedDerivativeWriter {
             for (int k = 0; k < differentiated.size(); k++) {
                 Variable p = differentiated.get(k);
                 if (p.type().isArray()) {
-                    String name = i == 0 ? "d" + ClassMembers.capitalized(p.name()) : "d" + ClassMembers.capitalized(directions.get(k));
+                    String name = "d" + ClassMembers.capitalized(i == 0 ? p.name() : directions.get(k));
                     String allocated = names.allocate(name, name);
                     m.addParameter(MethodWriter.typeName(p.type()), allocated);
                     m.addJavadoc("@param $L receives the partials with respect to the elements of $L; same shape\n",
@@ -289,7 +292,8 @@ final class NestedDerivativeWriter {
             if (p.type() == Type.DOUBLE) {
                 arguments.add(CodeBlock.of("$N == $L ? 1.0 : 0.0", slot, k++));
             } else {
-                String zeros = names.allocate("direction" + ClassMembers.capitalized(p.name()), "direction " + p.name());
+                String zeros = names.allocate("direction" + ClassMembers.capitalized(p.name()),
+                        "direction " + p.name());
                 m.addStatement("$T $N = $L", MethodWriter.typeName(p.type()), zeros, zerosLike(p.type(), names.of(p)));
                 arguments.add(CodeBlock.of("$N", zeros));
             }

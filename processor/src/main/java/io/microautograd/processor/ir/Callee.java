@@ -118,7 +118,8 @@ public record Callee(
      * method it is the derivative of, which decides what calls of it need (facts, order, errors).
      */
     public MethodKey key() {
-        return derivativeOf != null ? derivativeOf : new MethodKey(ownerClass, name, parameterTypes.stream().map(Type::javaName).toList());
+        return derivativeOf != null ? derivativeOf
+                : new MethodKey(ownerClass, name, parameterTypes.stream().map(Type::javaName).toList());
     }
 
     /** The number of differentiated scalar parameters, the size of its scalar adjoint storage. */

@@ -271,8 +271,9 @@ final class Symbols {
             if (differentiable.stream().filter(m -> m.getParameters().size() == count)
                     .anyMatch(m -> m.getAnnotation(Differentiable.class).order() < DerivativeOrder.SECOND)) {
                 throw new Rejection(Tag.SECOND_ORDER, at, "call of " + called + ", the " + (tangent ? "tangent"
-                        : "gradient") + " of " + of + ", which has no second-order methods; the derivatives of a method calling it are one call of "
-                        + of + "'s Hessian-vector product code: give " + of + " @Differentiable(order = 2)");
+                        : "gradient") + " of " + of + ", which has no second-order methods; the derivatives of a "
+                        + "method calling it are one call of " + of + "'s Hessian-vector product code: give " + of
+                        + " @Differentiable(order = 2)");
             }
             if (order >= DerivativeOrder.SECOND) {
                 throw new Rejection(Tag.SECOND_ORDER, at, "call of " + called + ", a derivative of " + of + ", from a "
