@@ -34,7 +34,8 @@ class DiagnosticsTest {
                 + "\n    }\n");
     }
 
-    private static void assertOnlyError(JavaFileObject file, String message, int line, int column) {
+    /** Compiles {@code file} and asserts its only error: the tagged message at the line and column. */
+    static void assertOnlyError(JavaFileObject file, String message, int line, int column) {
         Compilation compilation = GeneratedCode.javac().compile(file);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorCount(1);

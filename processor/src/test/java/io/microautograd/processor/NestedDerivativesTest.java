@@ -1,6 +1,5 @@
 package io.microautograd.processor;
 
-import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,16 +167,10 @@ class NestedDerivativesTest {
     /** The line of {@code caller}'s body in {@link #withCaller}. */
     private static final int CALLER_BODY = 23;
 
-    private static void assertOnlyError(JavaFileObject file, String message, int line, int column) {
-        Compilation compilation = GeneratedCode.javac().compile(file);
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining(message).inFile(file).onLine(line).atColumn(column);
-    }
-
     @Test
     void theTangentOfAFirstOrderMethodIsRefusedAtTheCall() {
-        assertOnlyError(withCaller("@Differentiable", "return ModelGrad.firstOrderTangent(x, 2.0, 1.0, 0.0);"),
+        DiagnosticsTest.assertOnlyError(withCaller("@Differentiable",
+                "return ModelGrad.firstOrderTangent(x, 2.0, 1.0, 0.0);"),
                 "[MicroAutograd:SecondOrder] call of ModelGrad.firstOrderTangent, the tangent of firstOrder, which "
                         + "has no second-order methods; the derivatives of a method calling it are one call of "
                         + "firstOrder's Hessian-vector product code: give firstOrder @Differentiable(order = 2)",
@@ -186,7 +179,7 @@ class NestedDerivativesTest {
 
     @Test
     void aNestedDerivativeInAMethodOfOrderTwoIsRefusedAsAThirdDerivative() {
-        assertOnlyError(withCaller("@Differentiable(order = 2)",
+        DiagnosticsTest.assertOnlyError(withCaller("@Differentiable(order = 2)",
                 "return ModelGrad.potentialTangent(x, 2.0, 1.0, 0.0);"),
                 "[MicroAutograd:SecondOrder] call of ModelGrad.potentialTangent, a derivative of potential, from a "
                         + "method of order 2, whose second derivatives would be third derivatives of potential, which "
@@ -195,7 +188,7 @@ class NestedDerivativesTest {
 
     @Test
     void aNestedGradientAsAValueIsRefusedWithTheStatementToWriteInstead() {
-        assertOnlyError(withCaller("@Differentiable", "double[] gradient = new double[2];\n"
+        DiagnosticsTest.assertOnlyError(withCaller("@Differentiable", "double[] gradient = new double[2];\n"
                 + "        return ModelGrad.potential(x, 2.0, gradient);"),
                 "[MicroAutograd:UnsupportedCall] call of ModelGrad.potential, a gradient adding into storage, as a "
                         + "value; call it as a statement, as in ModelGrad.potential(x, gradient);, and read the "
@@ -204,7 +197,8 @@ class NestedDerivativesTest {
 
     @Test
     void aNestedGradientIntoAParametersArrayIsRefusedAtTheArray() {
-        assertOnlyError(withCaller("@Differentiable", "ModelGrad.potential(x, 2.0, given);\n        return given[0];"),
+        DiagnosticsTest.assertOnlyError(withCaller("@Differentiable",
+                "ModelGrad.potential(x, 2.0, given);\n        return given[0];"),
                 "[MicroAutograd:UnsupportedCall] the gradient's storage given is not a local double[]; a nested "
                         + "gradient adds into an array of the method's own, as in double[] gradient = new double[n], "
                         + "since the derivatives of the method do not follow writes into a parameter's array",
@@ -213,7 +207,7 @@ class NestedDerivativesTest {
 
     @Test
     void aNestedGradientWithArrayPartialsIsRefusedWithTheTangentToCallInstead() {
-        assertOnlyError(withCaller("@Differentiable", "double[] gradient = new double[2];\n"
+        DiagnosticsTest.assertOnlyError(withCaller("@Differentiable", "double[] gradient = new double[2];\n"
                 + "        ModelGrad.norm(given, gradient);\n        return gradient[0];"),
                 "[MicroAutograd:UnsupportedCall] call of ModelGrad.norm, the gradient of norm, which differentiates "
                         + "an array parameter; a nested gradient may have only scalar partials: take those of an "
@@ -222,7 +216,7 @@ class NestedDerivativesTest {
 
     @Test
     void anotherGeneratedMethodIsRefusedWithWhatMayBeCalled() {
-        assertOnlyError(withCaller("@Differentiable", "double[] hessianVector = new double[2];\n"
+        DiagnosticsTest.assertOnlyError(withCaller("@Differentiable", "double[] hessianVector = new double[2];\n"
                 + "        return ModelGrad.potentialPullback(x, 2.0, 1.0, hessianVector);"),
                 "[MicroAutograd:UnsupportedCall] call of ModelGrad.potentialPullback with 4 arguments; of a generated "
                         + "class, a @Differentiable method may call fTangent of a method f of order 2 (its parameters, "
