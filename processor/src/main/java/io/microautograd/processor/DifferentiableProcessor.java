@@ -330,8 +330,10 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             pullback.tapedNotCheckpointed().forEach((loop, reason) -> reporter.note(Tag.CHECKPOINT,
                     "this loop is taped, not checkpointed: " + reason, method.parsed().loopSites().get(loop),
                     method.unit()));
+            Pullback vectorJacobian = function.outputs().isEmpty() ? null
+                    : ReverseMode.vectorJacobian(function, graph::mayHoldArrays);
             return new GradientMethod(pullback, TangentMode.differentiate(function), secondOrder(function, pullback,
-                    graph), sourceVariables(function), graph.facts(method.key()));
+                    graph), vectorJacobian, sourceVariables(function), graph.facts(method.key()));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             reporter.bug(e, method.element());
             return null;

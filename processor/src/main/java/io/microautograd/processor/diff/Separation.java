@@ -42,7 +42,9 @@ public record Separation(Variable written, Variable other, Reason reason) {
         /** {@link #written()} is adjoint storage. */
         STORAGE,
         /** {@link #written()} receives the tangent of adjoint storage, the Hessian-vector product. */
-        PRODUCT
+        PRODUCT,
+        /** {@link #written()} receives a Jacobian, a row after each vector-Jacobian product. */
+        JACOBIAN
     }
 
     /** Whether this pair is a matrix the method writes into, whose rows must be separate arrays. */
@@ -84,6 +86,16 @@ public record Separation(Variable written, Variable other, Reason reason) {
             }
         }
         return pairs;
+    }
+
+    /**
+     * The pairs a caller of a Jacobian method must keep separate: the Jacobian with every array
+     * parameter, since a row it fills would change what the next row's product reads. The
+     * products it calls check the method's own pairs.
+     */
+    public static List<Separation> ofJacobian(List<Variable> parameters, Variable jacobian) {
+        return parameters.stream().filter(p -> p.type().isArray())
+                .map(p -> new Separation(jacobian, p, Reason.JACOBIAN)).toList();
     }
 
     /**

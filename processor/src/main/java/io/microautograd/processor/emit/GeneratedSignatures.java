@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * into storage, {@code fPullback(parameters, double, storage...)} and {@code fTangent(parameters,
  * tangents...)}, and for methods of order 2 {@code fHvp(parameters, directions..., storage...,
  * products...)}, {@code fPullbackTangent(parameters, double, storage..., tangents...)} and
- * {@code fHessian(parameters)}. Overloaded source methods
+ * {@code fHessian(parameters)}, and for methods with outputs {@code fVjp(parameters, double, output
+ * adjoints..., storage...)} and {@code fJacobian(parameters, double[][])}. Overloaded source methods
  * get generated methods of their own name as long as these signatures differ; where two would
  * be one, the second source method cannot be generated.
  */
@@ -75,6 +76,16 @@ public final class GeneratedSignatures {
             pullbackTangent.addAll(storage);
             signatures.put(written(f.name() + "PullbackTangent", pullbackTangent), "the pullback's tangent");
             signatures.put(written(f.name() + "Hessian", parameters), "the Hessian");
+        }
+        if (!f.outputs().isEmpty()) {
+            List<Type> product = new ArrayList<>(parameters);
+            product.add(Type.DOUBLE);
+            f.outputs().forEach(o -> product.add(o.type()));
+            product.addAll(storage);
+            signatures.put(written(f.name() + "Vjp", product), "the vector-Jacobian product");
+            List<Type> jacobian = new ArrayList<>(parameters);
+            jacobian.add(Type.DOUBLE_MATRIX);
+            signatures.put(written(f.name() + "Jacobian", jacobian), "the Jacobian");
         }
         return signatures;
     }

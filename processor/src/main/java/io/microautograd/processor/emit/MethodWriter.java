@@ -141,7 +141,7 @@ final class MethodWriter {
                         + "allocates only the arrays of the method that cannot be kept between calls, and a tape or\n"
                         + "an array when the thread has kept none that fits from its earlier calls. The caller\n"
                         + "zeroes the storage.\n\n", link())
-                .addJavadoc(storageDoc())
+                .addJavadoc(storageDoc(pullback, names))
                 .addJavadoc("@return the value\n");
         addSourceParameters(m);
         addAdjointParameters(m);
@@ -159,18 +159,12 @@ final class MethodWriter {
                         names.of(pullback.resultAdjoint()))
                 .addJavadoc("@param $N the derivative of the caller's result with respect to this value\n",
                         names.of(pullback.resultAdjoint()))
-                .addJavadoc(storageDoc())
+                .addJavadoc(storageDoc(pullback, names))
                 .addJavadoc("@return the value\n");
         addSourceParameters(m);
         m.addParameter(double.class, names.of(pullback.resultAdjoint()));
         addAdjointParameters(m);
-        if (pullback.gradient() != null) {
-            String slots = pullback.scalarAdjoints().isEmpty() ? "" : differentiatedScalarNames();
-            m.addStatement("$N($S, $N, $L, $S)", helpers.use(Helpers.Helper.CHECK_LENGTH),
-                    names.of(pullback.gradient()), names.of(pullback.gradient()), pullback.scalarAdjoints().size(),
-                    "one slot per differentiated scalar: " + slots);
-        }
-        addShapeChecks(m, pullback.arrayAdjoints(), names, helpers);
+        addStorageChecks(m, pullback, names, helpers);
         return m.addCode(AliasChecks.of(function, pullback.separations(), names, helpers)).addCode(body).build();
     }
 
@@ -213,6 +207,16 @@ final class MethodWriter {
         return m.addCode(tangentEmitter.body(tangent.body(), parameters, Map.of(), Map.of())).build();
     }
 
+    /** Checks that the adjoint storage of {@code pullback} has the slots and shapes of its parameters. */
+    static void addStorageChecks(MethodSpec.Builder m, Pullback pullback, LocalNames names, Helpers helpers) {
+        if (pullback.gradient() != null) {
+            m.addStatement("$N($S, $N, $L, $S)", helpers.use(Helpers.Helper.CHECK_LENGTH),
+                    names.of(pullback.gradient()), names.of(pullback.gradient()), pullback.scalarAdjoints().size(),
+                    "one slot per differentiated scalar: " + differentiatedScalarNames(pullback.source()));
+        }
+        addShapeChecks(m, pullback.arrayAdjoints(), names, helpers);
+    }
+
     /** Checks that each array given for a parameter's partials or tangent has the parameter's shape. */
     static void addShapeChecks(MethodSpec.Builder m, Map<Variable, Variable> arrays, LocalNames names,
             Helpers helpers) {
@@ -243,11 +247,12 @@ final class MethodWriter {
         return CodeBlock.of("$N($L)", pullbackName(), CodeBlock.join(arguments, ", "));
     }
 
-    private CodeBlock storageDoc() {
+    /** The javadoc of the adjoint storage parameters of {@code pullback}, named as {@code names} names them. */
+    static CodeBlock storageDoc(Pullback pullback, LocalNames names) {
         CodeBlock.Builder doc = CodeBlock.builder();
         if (pullback.gradient() != null) {
             doc.add("@param $L receives the partials with respect to the scalar parameters, one slot each, in order: "
-                    + "$L\n", names.of(pullback.gradient()), differentiatedScalarNames());
+                    + "$L\n", names.of(pullback.gradient()), differentiatedScalarNames(pullback.source()));
         }
         for (var entry : pullback.arrayAdjoints().entrySet()) {
             doc.add("@param $L receives the partials with respect to the elements of $L; same shape\n",
@@ -257,7 +262,7 @@ final class MethodWriter {
     }
 
     /** The names of the differentiated scalar parameters, in slot order, comma-separated. */
-    String differentiatedScalarNames() {
+    static String differentiatedScalarNames(Function function) {
         return function.parameters().stream()
                 .filter(p -> p.type() == Type.DOUBLE && function.differentiated().contains(p))
                 .map(Variable::name).collect(Collectors.joining(", "));

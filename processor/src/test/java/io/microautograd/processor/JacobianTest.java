@@ -1,0 +1,177 @@
+package io.microautograd.processor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vector-Jacobian products and Jacobians generated for methods with outputs: each Jacobian
+ * column against central differences of the method's outputs, each product with a random seed
+ * against the seed times the Jacobian plus the value's adjoint times its gradient, and the
+ * arguments the methods leave alone or reject.
+ */
+class JacobianTest {
+
+    private static final String MODEL = """
+            package p;
+
+            import io.microautograd.Differentiable;
+
+            class Model {
+                /** Reads an output it wrote, loops (a tape), and returns a value of its own. */
+                @Differentiable(outputs = "r")
+                static double polar(double radius, double[] angles, double scale, double[] r) {
+                    r[0] = radius * Math.cos(angles[0]) * scale;
+                    r[1] = radius * Math.sin(angles[0]) * Math.exp(angles[1]);
+                    r[2] = r[0] * r[1];
+                    double s = 0;
+                    for (int i = 0; i < angles.length; i++) {
+                        s = Math.sin(s + angles[i] * r[i % 2]);
+                    }
+                    r[3] = s;
+                    return radius * scale * s;
+                }
+
+                /** Two outputs, a constant parameter, one element of an output written twice. */
+                @Differentiable(wrt = "x", outputs = {"sums", "products"})
+                static double twoOutputs(double[] x, double w, double[] sums, double[] products) {
+                    double product = 1;
+                    double sum = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        sum += w * x[i];
+                        product *= x[i];
+                        sums[i] = sum;
+                    }
+                    products[0] = product;
+                    products[0] = products[0] * sum;
+                    return 0;
+                }
+            }
+            """;
+
+    private static final GeneratedCode CODE = GeneratedCode.compile("p.Model", MODEL);
+    private static final double H = 1e-6;
+
+    @Test
+    void polarJacobianColumnsMatchCentralDifferences() {
+        double[] x = {1.3, 0.4, -0.7, 0.9, 0.8};
+        double[][] jacobian = new double[4][5];
+        double[] out = {7, 7, 7, 7};
+        double[] angles = Arrays.copyOfRange(x, 1, 4);
+        CODE.call("p.ModelGrad", "polarJacobian", x[0], angles, x[4], out, jacobian);
+        assertArrayEquals(new double[] {7, 7, 7, 7}, out, "the outputs are left as they were");
+        assertArrayEquals(new double[] {0.4, -0.7, 0.9}, angles);
+        for (int c = 0; c < 5; c++) {
+            double[] up = polarOutputs(shifted(x, c, H));
+            double[] down = polarOutputs(shifted(x, c, -H));
+            for (int r = 0; r < 4; r++) {
+                double expected = (up[r] - down[r]) / (2 * H);
+                assertEquals(expected, jacobian[r][c], 1e-6 * (1 + Math.abs(expected)), "d r[" + r + "] / d x" + c);
+            }
+        }
+    }
+
+    @Test
+    void polarProductWithARandomSeedIsTheSeedTimesTheJacobianPlusTheValuesGradient() {
+        Random random = new Random(26);
+        double[] x = {0.8, -1.1, 0.3, 0.5, 1.7};
+        double[] angles = Arrays.copyOfRange(x, 1, 4);
+        double[][] jacobian = new double[4][5];
+        CODE.call("p.ModelGrad", "polarJacobian", x[0], angles, x[4], new double[4], jacobian);
+        double[] valueGradient = new double[2];
+        double[] dAngles = new double[3];
+        CODE.call("p.ModelGrad", "polar", x[0], angles, x[4], new double[4], valueGradient, dAngles);
+        for (int trial = 0; trial < 5; trial++) {
+            double[] seed = random.doubles(4, -1, 1).toArray();
+            double dValue = random.nextDouble() - 0.5;
+            double[] gradient = {0.25, -0.5};
+            double[] dA = {1, 2, 3};
+            double[] out = new double[4];
+            double value = (double) CODE.call("p.ModelGrad", "polarVjp", x[0], angles, x[4], out, dValue,
+                    seed.clone(), gradient, dA);
+            assertEquals(x[0] * x[4] * polarOutputs(x)[3], value, 1e-12);
+            double[] expected = new double[5];
+            for (int c = 0; c < 5; c++) {
+                for (int r = 0; r < 4; r++) {
+                    expected[c] += seed[r] * jacobian[r][c];
+                }
+            }
+            double[] added = {gradient[0] - 0.25, dA[0] - 1, dA[1] - 2, dA[2] - 3, gradient[1] + 0.5};
+            double[] valueTerms = {valueGradient[0], dAngles[0], dAngles[1], dAngles[2], valueGradient[1]};
+            for (int c = 0; c < 5; c++) {
+                assertEquals(expected[c] + dValue * valueTerms[c], added[c], 1e-12, "input " + c);
+            }
+            assertArrayEquals(new double[4], out, "the outputs are left as they were");
+        }
+    }
+
+    @Test
+    void productLeavesTheSeedAsItWas() {
+        double[] seed = {1, -2, 0.5, 3};
+        CODE.call("p.ModelGrad", "polarVjp", 0.5, new double[] {0.1, 0.2, 0.3}, 2.0, new double[4], 1.0, seed,
+                new double[2], new double[3]);
+        assertArrayEquals(new double[] {1, -2, 0.5, 3}, seed);
+    }
+
+    @Test
+    void severalOutputsGiveRowsInTheirOrderAndConstantsNoColumn() {
+        double[] x = {0.5, -2.0, 1.5};
+        double w = 0.7;
+        double[][] jacobian = new double[4][3];
+        CODE.call("p.ModelGrad", "twoOutputsJacobian", x, w, new double[3], new double[1], jacobian);
+        double sum = w * (x[0] + x[1] + x[2]);
+        double product = x[0] * x[1] * x[2];
+        double[][] expected = {
+            {w, 0, 0},
+            {w, w, 0},
+            {w, w, w},
+            {x[1] * x[2] * sum + product * w, x[0] * x[2] * sum + product * w, x[0] * x[1] * sum + product * w},
+        };
+        for (int r = 0; r < 4; r++) {
+            assertArrayEquals(expected[r], jacobian[r], 1e-12, "row " + r);
+        }
+    }
+
+    @Test
+    void aJacobianOfAnotherShapeOrSharingAParameterIsRejected() {
+        double[] angles = {0.1, 0.2, 0.3};
+        AssertionError error = assertThrows(AssertionError.class, () -> CODE.call("p.ModelGrad", "polarJacobian",
+                1.0, angles, 2.0, new double[4], new double[3][5]));
+        assertEquals("jacobian has 3 rows; it must have one per element of r: 4", error.getCause().getMessage());
+        error = assertThrows(AssertionError.class, () -> CODE.call("p.ModelGrad", "polarJacobian", 1.0, angles,
+                2.0, new double[4], new double[][] {new double[5], new double[5], new double[4], new double[5]}));
+        assertEquals("jacobian[2] has length 4; it must have one entry per input, 5, the values of radius, angles,"
+                + " scale", error.getCause().getMessage());
+        double[][] sharing = {new double[5], new double[5], angles, new double[5]};
+        error = assertThrows(AssertionError.class, () -> CODE.call("p.ModelGrad", "polarJacobian", 1.0, angles,
+                2.0, new double[4], sharing));
+        assertEquals("angles is row 2 of jacobian: the Jacobian must be filled into arrays of its own",
+                error.getCause().getMessage());
+        error = assertThrows(AssertionError.class, () -> CODE.call("p.ModelGrad", "polarVjp", 1.0, angles, 2.0,
+                new double[4], 1.0, new double[3], new double[2], new double[3]));
+        assertEquals("dR must have length 4 (the length of r) but has length 3", error.getCause().getMessage());
+    }
+
+    @Test
+    void anOutputIsNotDifferentiatedByTheOtherMethods() {
+        Object result = CODE.call("p.ModelGrad", "polar", 0.5, new double[] {0.1, 0.2, 0.3}, 2.0, new double[4]);
+        assertFalse(Arrays.stream(result.getClass().getRecordComponents()).anyMatch(c -> c.getName().equals("r")));
+    }
+
+    private static double[] shifted(double[] x, int c, double by) {
+        double[] y = x.clone();
+        y[c] += by;
+        return y;
+    }
+
+    private static double[] polarOutputs(double[] x) {
+        double[] r = new double[4];
+        CODE.call("p.Model", "polar", x[0], Arrays.copyOfRange(x, 1, 4), x[4], r);
+        return r;
+    }
+}
