@@ -10,8 +10,6 @@ import java.util.Map;
  */
 public final class Catalog {
 
-    private static final String JACOBIAN = "asks for a Jacobian of a vector-valued function; MicroAutograd"
-            + " compiles gradients of double-valued methods only so far";
     private static final String NESTED = "is an argmin over gradient descent whose objective contains a"
             + " gradient: it needs nested derivatives, which MicroAutograd does not compile yet";
 
@@ -22,10 +20,10 @@ public final class Catalog {
     public static Evals evals() {
         return new Evals(
                 List.of(HelloEval.module(), GmmEval.module(), LseEval.module(), LlsqEval.module(), OdeEval.module(),
-                        DetEval.module(), KmeansEval.module()),
+                        DetEval.module(), KmeansEval.module(), BaEval.module()),
                 Map.of(
-                        "ba", "ba " + JACOBIAN + " (a sparse one, of the reprojection errors)",
-                        "ht", "ht " + JACOBIAN + " (of the hand model's residuals)",
+                        "ht", "ht is not implemented yet (it needs the Jacobian of the hand model's residuals, which"
+                                + " @Differentiable(outputs = ...) gives)",
                         "lstm", "lstm is not implemented yet (it needs only gradients)",
                         "particle", "particle " + NESTED,
                         "saddle", "saddle " + NESTED));

@@ -1,9 +1,11 @@
 /**
  * The evals, each as ordinary {@code @Differentiable} Java (the maths: {@code Gmm}, {@code Lse},
- * {@code Llsq}, {@code Ode}, {@code Det}, {@code Kmeans}, {@code Hello}) and a module that reads
- * the eval's input and calls the method or its generated gradient ({@code GmmEval} and so on).
+ * {@code Llsq}, {@code Ode}, {@code Det}, {@code Kmeans}, {@code Ba}, {@code Hello}) and a module
+ * that reads the eval's input and calls the method or its generated gradient ({@code GmmEval} and
+ * so on).
  * No derivative is written by hand: the gradients, and kmeans' Hessian-vector product, are the
- * generated {@code *Grad} classes.
+ * generated {@code *Grad} classes, and ba's Jacobian blocks the generated {@code fJacobian} of a
+ * method with {@code outputs}.
  *
  * <p>Where the supported subset forced a spelling a person would not choose:
  * <ul>
