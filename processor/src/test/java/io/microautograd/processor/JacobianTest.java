@@ -10,10 +10,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The vector-Jacobian products and Jacobians generated for methods with outputs: each Jacobian
- * column against central differences of the method's outputs, each product with a random seed
- * against the seed times the Jacobian plus the value's adjoint times its gradient, and the
- * arguments the methods leave alone or reject.
+ * The vector-Jacobian products, Jacobian-vector products and Jacobians generated for methods with
+ * outputs: each Jacobian column against central differences of the method's outputs, by rows
+ * (polar, wide) and by columns (twoOutputs), each vector-Jacobian product with a random seed
+ * against the seed times the Jacobian plus the value's adjoint times its gradient, each
+ * Jacobian-vector product against the Jacobian times the direction and the value's tangent
+ * against fTangent, and the arguments the methods leave alone or reject.
  */
 class JacobianTest {
 
@@ -50,6 +52,14 @@ class JacobianTest {
                     products[0] = product;
                     products[0] = products[0] * sum;
                     return 0;
+                }
+
+                /** Two outputs, fewer rows than columns. */
+                @Differentiable(outputs = {"first", "second"})
+                static double wide(double[] x, double[] first, double[] second) {
+                    first[0] = x[0] * x[1];
+                    second[0] = Math.sin(x[2]) + x[3] * x[0];
+                    return x[3];
                 }
             }
             """;
@@ -138,6 +148,50 @@ class JacobianTest {
     }
 
     @Test
+    void polarJacobianVectorProductIsTheJacobianTimesTheDirectionAndTheValuesTangent() {
+        Random random = new Random(27);
+        double[] angles = {0.2, -0.4, 0.6};
+        double[][] jacobian = new double[4][5];
+        CODE.call("p.ModelGrad", "polarJacobian", 1.1, angles, 0.9, new double[4], jacobian);
+        for (int trial = 0; trial < 5; trial++) {
+            double[] t = random.doubles(5, -1, 1).toArray();
+            double[] tAngles = {t[1], t[2], t[3]};
+            double[] tR = {9, 9, 9, 9};
+            double[] out = new double[4];
+            double valueTangent = (double) CODE.call("p.ModelGrad", "polarJvp", 1.1, angles, 0.9, out, t[0], tAngles,
+                    t[4], tR);
+            assertEquals((double) CODE.call("p.ModelGrad", "polarTangent", 1.1, angles, 0.9, out, t[0], tAngles, t[4]),
+                    valueTangent, 1e-15);
+            for (int r = 0; r < 4; r++) {
+                double expected = 0;
+                for (int c = 0; c < 5; c++) {
+                    expected += jacobian[r][c] * t[c];
+                }
+                assertEquals(expected, tR[r], 1e-12, "row " + r);
+            }
+            assertArrayEquals(new double[4], out, "the outputs are left as they were");
+        }
+    }
+
+    @Test
+    void severalOutputsWithFewerRowsThanColumnsGiveRowsInTheirOrder() {
+        double[] x = {0.5, -2.0, 1.5, 0.25};
+        double[][] jacobian = new double[2][4];
+        CODE.call("p.ModelGrad", "wideJacobian", x, new double[1], new double[1], jacobian);
+        assertArrayEquals(new double[] {x[1], x[0], 0, 0}, jacobian[0], 1e-15);
+        assertArrayEquals(new double[] {x[3], 0, Math.cos(x[2]), x[0]}, jacobian[1], 1e-15);
+    }
+
+    @Test
+    void anOutputsTangentSharingAnotherArgumentIsRejected() {
+        double[] angles = {0.1, 0.2, 0.3, 0.4};
+        AssertionError error = assertThrows(AssertionError.class, () -> CODE.call("p.ModelGrad", "polarJvp", 1.0,
+                angles, 2.0, new double[4], 1.0, new double[4], 0.0, angles));
+        assertEquals("dR and angles are the same array: the outputs' tangents must be arrays of their own",
+                error.getCause().getMessage());
+    }
+
+    @Test
     void aJacobianOfAnotherShapeOrSharingAParameterIsRejected() {
         double[] angles = {0.1, 0.2, 0.3};
         AssertionError error = assertThrows(AssertionError.class, () -> CODE.call("p.ModelGrad", "polarJacobian",
@@ -147,10 +201,12 @@ class JacobianTest {
                 2.0, new double[4], new double[][] {new double[5], new double[5], new double[4], new double[5]}));
         assertEquals("jacobian[2] has length 4; it must have one entry per input, 5, the values of radius, angles,"
                 + " scale", error.getCause().getMessage());
-        double[][] sharing = {new double[5], new double[5], angles, new double[5]};
-        error = assertThrows(AssertionError.class, () -> CODE.call("p.ModelGrad", "polarJacobian", 1.0, angles,
-                2.0, new double[4], sharing));
-        assertEquals("angles is row 2 of jacobian: the Jacobian must be filled into arrays of its own",
+        // With two angles there are four columns, the length of the output r, which is row 2.
+        double[] r = new double[4];
+        double[][] sharing = {new double[4], new double[4], r, new double[4]};
+        error = assertThrows(AssertionError.class, () -> CODE.call("p.ModelGrad", "polarJacobian", 1.0,
+                new double[] {0.1, 0.2}, 2.0, r, sharing));
+        assertEquals("r is row 2 of jacobian: the Jacobian must be filled into arrays of its own",
                 error.getCause().getMessage());
         error = assertThrows(AssertionError.class, () -> CODE.call("p.ModelGrad", "polarVjp", 1.0, angles, 2.0,
                 new double[4], 1.0, new double[3], new double[2], new double[3]));

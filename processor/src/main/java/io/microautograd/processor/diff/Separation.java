@@ -43,8 +43,10 @@ public record Separation(Variable written, Variable other, Reason reason) {
         STORAGE,
         /** {@link #written()} receives the tangent of adjoint storage, the Hessian-vector product. */
         PRODUCT,
-        /** {@link #written()} receives a Jacobian, a row after each vector-Jacobian product. */
-        JACOBIAN
+        /** {@link #written()} receives a Jacobian, a row or a column after each product. */
+        JACOBIAN,
+        /** {@link #written()} receives the tangent of an output. */
+        OUTPUT_TANGENT
     }
 
     /** Whether this pair is a matrix the method writes into, whose rows must be separate arrays. */
@@ -89,13 +91,13 @@ public record Separation(Variable written, Variable other, Reason reason) {
     }
 
     /**
-     * The pairs a caller of a Jacobian method must keep separate: the Jacobian with every array
-     * parameter, since a row it fills would change what the next row's product reads. The
-     * products it calls check the method's own pairs.
+     * The pairs of an array a method fills while it reads {@code others}: the array with each of
+     * them, since what it writes would change what it still reads. A Jacobian method fills its
+     * Jacobian a row or a column after each product, reading the parameters; a Jacobian-vector
+     * product writes the outputs' tangents while it reads the parameters and their tangents.
      */
-    public static List<Separation> ofJacobian(List<Variable> parameters, Variable jacobian) {
-        return parameters.stream().filter(p -> p.type().isArray())
-                .map(p -> new Separation(jacobian, p, Reason.JACOBIAN)).toList();
+    public static List<Separation> ofFilled(Variable filled, List<Variable> others, Reason reason) {
+        return others.stream().filter(p -> p.type().isArray()).map(p -> new Separation(filled, p, reason)).toList();
     }
 
     /**

@@ -38,6 +38,8 @@ final class AliasChecks {
     private static final String STORAGE_ADVICE = "adjoint storage must be arrays of its own";
     /** What the message says when a Jacobian shares a parameter's storage. */
     private static final String JACOBIAN_ADVICE = "the Jacobian must be filled into arrays of its own";
+    /** What the message says when an output's tangent shares another argument's storage. */
+    private static final String OUTPUT_TANGENT_ADVICE = "the outputs' tangents must be arrays of their own";
     /** What the message says when a Hessian-vector product shares another argument's storage. */
     private static final String PRODUCT_ADVICE = "the product must be added into arrays of its own";
     /** The field of the generated class keeping each thread's first elements of the storage's rows. */
@@ -61,6 +63,7 @@ final class AliasChecks {
                 case STORAGE -> STORAGE_ADVICE;
                 case PRODUCT -> PRODUCT_ADVICE;
                 case JACOBIAN -> JACOBIAN_ADVICE;
+                case OUTPUT_TANGENT -> OUTPUT_TANGENT_ADVICE;
                 case WRITTEN -> source.name() + " writes into " + names.of(pair.written()) + ", so pass "
                         + remedy(source, pair, names);
             };

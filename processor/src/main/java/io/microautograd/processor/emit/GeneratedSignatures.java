@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * tangents...)}, and for methods of order 2 {@code fHvp(parameters, directions..., storage...,
  * products...)}, {@code fPullbackTangent(parameters, double, storage..., tangents...)} and
  * {@code fHessian(parameters)}, and for methods with outputs {@code fVjp(parameters, double, output
- * adjoints..., storage...)} and {@code fJacobian(parameters, double[][])}. Overloaded source methods
+ * adjoints..., storage...)}, {@code fJvp(parameters, tangents..., output tangents...)} and
+ * {@code fJacobian(parameters, double[][])}. Overloaded source methods
  * get generated methods of their own name as long as these signatures differ; where two would
  * be one, the second source method cannot be generated.
  */
@@ -83,6 +84,9 @@ public final class GeneratedSignatures {
             f.outputs().forEach(o -> product.add(o.type()));
             product.addAll(storage);
             signatures.put(written(f.name() + "Vjp", product), "the vector-Jacobian product");
+            List<Type> tangentOutputs = new ArrayList<>(tangent);
+            f.outputs().forEach(o -> tangentOutputs.add(o.type()));
+            signatures.put(written(f.name() + "Jvp", tangentOutputs), "the Jacobian-vector product");
             List<Type> jacobian = new ArrayList<>(parameters);
             jacobian.add(Type.DOUBLE_MATRIX);
             signatures.put(written(f.name() + "Jacobian", jacobian), "the Jacobian");

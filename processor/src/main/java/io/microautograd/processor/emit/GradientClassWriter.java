@@ -77,6 +77,7 @@ public final class GradientClassWriter {
                 fields.addAll(jacobianKept);
                 type.addFields(jacobianKept);
                 type.addMethod(jacobians.vectorJacobianProduct());
+                type.addMethod(jacobians.jacobianVectorProduct());
                 MethodSpec jacobian = jacobians.jacobian();
                 if (jacobian != null) {
                     type.addMethod(jacobian);

@@ -5,6 +5,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import io.microautograd.processor.diff.Pullback;
 import io.microautograd.processor.diff.Separation;
+import io.microautograd.processor.diff.Tangent;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
@@ -23,6 +24,7 @@ import javax.lang.model.element.Modifier;
 final class JacobianWriter {
 
     private final MethodWriter writer;
+    private final GradientMethod method;
     private final Pullback product;
     private final Function function;
     private final Helpers helpers;
@@ -32,6 +34,7 @@ final class JacobianWriter {
 
     JacobianWriter(MethodWriter writer, GradientMethod method, Helpers helpers, ClassMembers members) {
         this.writer = writer;
+        this.method = method;
         this.product = method.vectorJacobian();
         this.function = product.source();
         this.helpers = helpers;
@@ -83,9 +86,22 @@ final class JacobianWriter {
     }
 
     /**
+     * {@code fJvp(parameters..., tangents..., output tangents...)}: the value's derivative along
+     * the tangents, as {@code fTangent} gives it, and the outputs' derivatives along them.
+     */
+    MethodSpec jacobianVectorProduct() {
+        return writer.tangentMethod(method.jacobianVector(), jacobianVectorName(), CodeBlock.of("The"
+                + " Jacobian-vector product of $L: computes the derivative of the value along a\ndirection,"
+                + " the tangents, as {@code $LTangent} does, and sets each output's tangent to the\nderivatives of"
+                + " its elements along it, in one forward sweep with no tape. The outputs are left\nas they were"
+                + " (call $L for them).\n\n", writer.link(), function.name(), writer.link()));
+    }
+
+    /**
      * {@code fJacobian(parameters..., jacobian)}: the derivatives of the outputs' elements, a row
-     * each, with respect to the differentiated parameters' values, a column each, one
-     * vector-Jacobian product per row; null where a differentiated parameter is a matrix.
+     * each, with respect to the differentiated parameters' values, a column each, by rows (one
+     * vector-Jacobian product each) when there are no more rows than columns, else by columns (one
+     * Jacobian-vector product each); null where a differentiated parameter is a matrix.
      */
     MethodSpec jacobian() {
         List<Variable> inputs = function.parameters().stream().filter(function.differentiated()::contains).toList();
@@ -99,13 +115,6 @@ final class JacobianWriter {
         String rows = local.allocate("rows", "rows");
         String columns = local.allocate("columns", "columns");
         String row = local.allocate("row", "row");
-        String element = local.allocate("i", "i");
-        String column = local.allocate("c", "c");
-        String jacobianRow = local.allocate("jacobianRow", "jacobianRow");
-        String seed = local.allocate("seed", "seed");
-        product.outputSeeds().values().forEach(d -> local.allocate(names.of(d), d));
-        product.adjointStorage().forEach(d -> local.allocate(names.of(d), d));
-
         List<String> outputNames = function.outputs().stream().map(Variable::name).toList();
         List<String> inputNames = inputs.stream().map(Variable::name).toList();
         MethodSpec.Builder m = MethodSpec.methodBuilder(function.name() + "Jacobian")
@@ -113,9 +122,11 @@ final class JacobianWriter {
                 .addJavadoc("Fills {@code $L} with the Jacobian of the outputs of $L: {@code $L[r][c]} is the\n"
                         + "derivative of output element {@code r} (the elements of $L, in order) with respect to\n"
                         + "input {@code c} (the values of $L, in order, an array's elements in its place), at the\n"
-                        + "parameters' values. One vector-Jacobian product per row, each a forward and a reverse\n"
-                        + "sweep. The outputs are left as they were (call $L for them).\n\n", jacobian, writer.link(),
-                        jacobian, String.join(", ", outputNames), String.join(", ", inputNames), writer.link())
+                        + "parameters' values. Where there are no more rows than columns it computes a row at a\n"
+                        + "time, each a vector-Jacobian product (a forward and a reverse sweep), else a column at a\n"
+                        + "time, each a Jacobian-vector product (a forward sweep). The outputs are left as they were\n"
+                        + "(call $L for them).\n\n", jacobian, writer.link(), jacobian, String.join(", ", outputNames),
+                        String.join(", ", inputNames), writer.link())
                 .addJavadoc("@param $L receives the Jacobian: one row per output element, each of one entry per"
                         + " input\n", jacobian)
                 .addJavadoc("@throws IllegalArgumentException if {@code $L} has another shape, a row of it is a\n"
@@ -125,31 +136,50 @@ final class JacobianWriter {
         m.addParameter(double[][].class, jacobian);
 
         List<CodeBlock> offsets = new ArrayList<>();
-        CodeBlock.Builder width = CodeBlock.builder();
-        int scalars = 0;
+        List<CodeBlock> widths = new ArrayList<>();
         for (Variable p : inputs) {
-            offsets.add(width.isEmpty() ? CodeBlock.of("0") : width.build());
-            if (!width.isEmpty()) {
-                width.add(" + ");
-            }
-            width.add(p.type() == Type.DOUBLE ? CodeBlock.of("1") : CodeBlock.of("$N.length", local.of(p)));
+            offsets.add(widths.isEmpty() ? CodeBlock.of("0") : CodeBlock.join(widths, " + "));
+            widths.add(p.type() == Type.DOUBLE ? CodeBlock.of("1") : CodeBlock.of("$N.length", local.of(p)));
         }
         m.addStatement("int $N = $L", rows, CodeBlock.join(function.outputs().stream()
                 .map(o -> CodeBlock.of("$N.length", local.of(o))).toList(), " + "));
-        m.addStatement("int $N = $L", columns, width.build());
+        m.addStatement("int $N = $L", columns, CodeBlock.join(widths, " + "));
         m.beginControlFlow("if ($N.length != $N)", jacobian, rows)
                 .addStatement("throw new $T($S + $N.length$W+ $S + $N)", IllegalArgumentException.class,
                         jacobian + " has ", jacobian, " rows; it must have one per element of "
                                 + String.join(", ", outputNames) + ": ", rows)
                 .endControlFlow();
-        m.addCode(AliasChecks.of(function, Separation.ofJacobian(function.parameters(), matrix), local, helpers));
+        m.beginControlFlow("for (int $N = 0; $N < $N; $N++)", row, row, rows, row)
+                .beginControlFlow("if ($N[$N].length != $N)", jacobian, row, columns)
+                .addStatement("throw new $T($S + $N + $S + $N[$N].length$W+ $S + $N + $S)",
+                        IllegalArgumentException.class, jacobian + "[", row, "] has length ", jacobian, row,
+                        "; it must have one entry per input, ", columns, ", the values of "
+                                + String.join(", ", inputNames))
+                .endControlFlow()
+                .endControlFlow();
+        m.addCode(AliasChecks.of(function, Separation.ofFilled(matrix, function.parameters(),
+                Separation.Reason.JACOBIAN), local, helpers));
+        m.beginControlFlow("if ($N <= $N)", rows, columns);
+        byRows(m, local, jacobian, inputs, offsets);
+        m.nextControlFlow("else");
+        byColumns(m, local, jacobian, inputs);
+        return m.endControlFlow().build();
+    }
+
+    /** Fills the Jacobian a row at a time: a vector-Jacobian product per output element. */
+    private void byRows(MethodSpec.Builder m, LocalNames local, String jacobian, List<Variable> inputs,
+            List<CodeBlock> offsets) {
+        String row = local.allocate("row", "row");
+        String element = local.allocate("i", "i");
+        String column = local.allocate("c", "c");
+        String jacobianRow = local.allocate("jacobianRow", "jacobianRow");
         List<CodeBlock> arguments = new ArrayList<>();
         function.parameters().forEach(p -> arguments.add(CodeBlock.of("$N", local.of(p))));
         arguments.add(CodeBlock.of("0.0"));
-        for (Variable d : product.outputSeeds().values()) {
-            m.addStatement("double[] $N = new double[$N.length]", local.of(d), local.of(outputOf(d)));
+        product.outputSeeds().forEach((output, d) -> {
+            m.addStatement("double[] $N = new double[$N.length]", local.of(d), local.of(output));
             arguments.add(CodeBlock.of("$N", local.of(d)));
-        }
+        });
         if (product.gradient() != null) {
             m.addStatement("double[] $N = new double[$L]", local.of(product.gradient()),
                     product.scalarAdjoints().size());
@@ -157,24 +187,13 @@ final class JacobianWriter {
         product.arrayAdjoints().forEach((p, d) -> m.addStatement("double[] $N = new double[$N.length]", local.of(d),
                 local.of(p)));
         product.adjointStorage().forEach(d -> arguments.add(CodeBlock.of("$N", local.of(d))));
-
         m.addStatement("int $N = 0", row);
-        boolean several = product.outputSeeds().size() > 1;
-        String seedName = several ? seed : local.of(product.outputSeeds().values().iterator().next());
-        if (several) {
-            m.beginControlFlow("for (double[] $N : new double[][] {$L})", seed, CodeBlock.join(product.outputSeeds()
-                    .values().stream().map(d -> CodeBlock.of("$N", local.of(d))).toList(), ", "));
-        }
-        m.beginControlFlow("for (int $N = 0; $N < $N.length; $N++, $N++)", element, element, seedName, element, row)
-                .addStatement("$N[$N] = 1.0", seedName, element)
+        String seed = eachOutput(m, local, product.outputSeeds().values().stream().map(local::of).toList());
+        m.beginControlFlow("for (int $N = 0; $N < $N.length; $N++, $N++)", element, element, seed, element, row)
+                .addStatement("$N[$N] = 1.0", seed, element)
                 .addStatement("$N($L)", vectorJacobianName(), CodeBlock.join(arguments, ", "))
-                .addStatement("$N[$N] = 0.0", seedName, element)
-                .addStatement("double[] $N = $N[$N]", jacobianRow, jacobian, row)
-                .beginControlFlow("if ($N.length != $N)", jacobianRow, columns)
-                .addStatement("throw new $T($S + $N + $S + $N.length$W+ $S + $N + $S)", IllegalArgumentException.class,
-                        jacobian + "[", row, "] has length ", jacobianRow, "; it must have one entry per input, ",
-                        columns, ", the values of " + String.join(", ", inputNames))
-                .endControlFlow();
+                .addStatement("$N[$N] = 0.0", seed, element)
+                .addStatement("double[] $N = $N[$N]", jacobianRow, jacobian, row);
         int slot = 0;
         for (int k = 0; k < inputs.size(); k++) {
             Variable p = inputs.get(k);
@@ -186,23 +205,90 @@ final class JacobianWriter {
             }
             String d = local.of(product.arrayAdjoints().get(p));
             m.beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", column, column, d, column)
-                    .addStatement("$N[$L + $N] = $N[$N]", jacobianRow, offsets.get(k), column, d, column)
+                    .addStatement("$N[$L$N] = $N[$N]", jacobianRow, k == 0 ? "" : CodeBlock.of("$L + ",
+                            offsets.get(k)), column, d, column)
                     .addStatement("$N[$N] = 0.0", d, column)
                     .endControlFlow();
         }
         m.endControlFlow();
-        if (several) {
+        if (product.outputSeeds().size() > 1) {
             m.endControlFlow();
         }
-        return m.build();
     }
 
-    private Variable outputOf(Variable seed) {
-        return product.outputSeeds().entrySet().stream().filter(e -> e.getValue().equals(seed)).findFirst()
-                .orElseThrow().getKey();
+    /** Fills the Jacobian a column at a time: a Jacobian-vector product per input. */
+    private void byColumns(MethodSpec.Builder m, LocalNames local, String jacobian, List<Variable> inputs) {
+        Tangent tangent = method.jacobianVector();
+        String column = local.allocate("column", "column");
+        String element = local.allocate("j", "j");
+        String row = local.allocate("row", "row");
+        String k = local.allocate("k", "k");
+        for (var entry : tangent.tangents().entrySet()) {
+            if (entry.getKey().type().isArray()) {
+                m.addStatement("double[] $N = new double[$N.length]",
+                        tangentName(local, entry.getKey(), entry.getValue()), local.of(entry.getKey()));
+            }
+        }
+        tangent.outputTangents().forEach((output, t) -> m.addStatement("double[] $N = new double[$N.length]",
+                tangentName(local, output, t), local.of(output)));
+        m.addStatement("int $N = 0", column);
+        m.addStatement("int $N", row);
+        for (Variable input : inputs) {
+            boolean array = input.type().isArray();
+            String direction = tangentName(local, input, tangent.tangents().get(input));
+            List<CodeBlock> arguments = new ArrayList<>();
+            function.parameters().forEach(p -> arguments.add(CodeBlock.of("$N", local.of(p))));
+            tangent.tangents().forEach((p, t) -> arguments.add(p.type().isArray()
+                    ? CodeBlock.of("$N", tangentName(local, p, t)) : CodeBlock.of(p.equals(input) ? "1.0" : "0.0")));
+            tangent.outputTangents().forEach((o, t) -> arguments.add(CodeBlock.of("$N", tangentName(local, o, t))));
+            if (array) {
+                m.beginControlFlow("for (int $N = 0; $N < $N.length; $N++, $N++)", element, element, direction,
+                        element, column).addStatement("$N[$N] = 1.0", direction, element);
+            }
+            m.addStatement("$N($L)", jacobianVectorName(), CodeBlock.join(arguments, ", "));
+            if (array) {
+                m.addStatement("$N[$N] = 0.0", direction, element);
+            }
+            m.addStatement("$N = 0", row);
+            String outputTangent = eachOutput(m, local, tangent.outputTangents().entrySet().stream()
+                    .map(e -> tangentName(local, e.getKey(), e.getValue())).toList());
+            m.beginControlFlow("for (int $N = 0; $N < $N.length; $N++, $N++)", k, k, outputTangent, k, row)
+                    .addStatement("$N[$N][$N] = $N[$N]", jacobian, row, column, outputTangent, k)
+                    .endControlFlow();
+            if (tangent.outputTangents().size() > 1) {
+                m.endControlFlow();
+            }
+            if (array) {
+                m.endControlFlow();
+            } else {
+                m.addStatement("$N++", column);
+            }
+        }
+    }
+
+    /**
+     * With one output, the name of its array; with several, opens a loop over their arrays and
+     * gives the name of its variable. The caller closes the loop.
+     */
+    private String eachOutput(MethodSpec.Builder m, LocalNames local, List<String> arrays) {
+        if (arrays.size() == 1) {
+            return arrays.get(0);
+        }
+        String each = local.allocate("output", "output");
+        m.beginControlFlow("for (double[] $N : new double[][] {$L})", each, String.join(", ", arrays));
+        return each;
+    }
+
+    /** The name in {@code fJacobian} of the tangent of {@code p}: "t" and its name, apart from the adjoints' names. */
+    private static String tangentName(LocalNames local, Variable p, Variable tangent) {
+        return local.allocate("t" + Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1), tangent);
     }
 
     private String vectorJacobianName() {
         return function.name() + "Vjp";
+    }
+
+    private String jacobianVectorName() {
+        return function.name() + "Jvp";
     }
 }

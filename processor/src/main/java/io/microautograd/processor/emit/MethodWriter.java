@@ -170,21 +170,29 @@ final class MethodWriter {
 
     /**
      * {@code fTangent(parameters..., tangents...)}: the derivative of the value along the tangents,
-     * in one forward sweep with no tape. It has names of its own, since its locals are not the pullback's.
+     * in one forward sweep with no tape.
      */
     MethodSpec tangent() {
-        Tangent tangent = method.tangent();
+        return tangentMethod(method.tangent(), function.name() + "Tangent", CodeBlock.of("Computes the derivative of"
+                + " $L along a direction, the tangents, in one forward\nsweep with no tape: the sum of each partial"
+                + " derivative times its parameter's tangent\n(for an array, the sum over its elements). It allocates"
+                + " only what the method does, and the\ntangents of the arrays it allocates.\n\n", link()));
+    }
+
+    /**
+     * A method running {@code tangent}'s body: the parameters, their tangents and the outputs'
+     * tangents, if any, as parameters, returning the value's tangent. It has names of its own,
+     * since its locals are not the pullback's.
+     */
+    MethodSpec tangentMethod(Tangent tangent, String name, CodeBlock doc) {
         LocalNames tangentNames = new LocalNames();
         BodyEmitter tangentEmitter = new BodyEmitter(tangentNames, helpers, function.name(),
                 new KeptArrays(List.of(), tangentNames, helpers, function.name(), members), members);
         tangentEmitter.nameSourceVariables(method.sourceVariables(), tangent.body());
-        MethodSpec.Builder m = MethodSpec.methodBuilder(function.name() + "Tangent")
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(double.class)
-                .addJavadoc("Computes the derivative of $L along a direction, the tangents, in one forward\n"
-                        + "sweep with no tape: the sum of each partial derivative times its parameter's tangent\n"
-                        + "(for an array, the sum over its elements). It allocates only what the method does, and the\n"
-                        + "tangents of the arrays it allocates.\n\n", link());
+                .addJavadoc(doc);
         for (Variable p : function.parameters()) {
             m.addParameter(typeName(p.type()), tangentNames.of(p));
         }
@@ -196,13 +204,23 @@ final class MethodWriter {
                     t.type().isArray() ? ", element by element; same shape" : "");
             parameters.add(t);
         }
-        m.addJavadoc("@return the directional derivative\n");
+        for (var entry : tangent.outputTangents().entrySet()) {
+            Variable t = entry.getValue();
+            m.addParameter(typeName(t.type()), tangentNames.of(t));
+            m.addJavadoc("@param $L receives the tangent of $L, element by element; same length\n",
+                    tangentNames.of(t), entry.getKey().name());
+            parameters.add(t);
+        }
+        m.addJavadoc("@return the directional derivative$L\n", tangent.outputTangents().isEmpty() ? ""
+                : " of the value");
         if (!tangent.separations().isEmpty()) {
             m.addJavadoc("@throws IllegalArgumentException if an array $L writes into is passed for another\n"
                     + "parameter too, itself or as a row of a matrix, or two rows of a matrix it writes into are\n"
-                    + "one array: its derivative is then not this one, which works on a copy\n", function.name());
+                    + "one array: its derivative is then not this one, which works on a copy$L\n", function.name(),
+                    tangent.outputTangents().isEmpty() ? "" : ",\nor an output's tangent is also another argument");
         }
         addShapeChecks(m, tangent.tangents(), tangentNames, helpers);
+        addShapeChecks(m, tangent.outputTangents(), tangentNames, helpers);
         m.addCode(AliasChecks.of(function, tangent.separations(), tangentNames, helpers));
         return m.addCode(tangentEmitter.body(tangent.body(), parameters, Map.of(), Map.of())).build();
     }
