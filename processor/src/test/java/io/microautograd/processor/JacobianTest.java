@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +65,18 @@ class JacobianTest {
                     first[0] = x[0] * x[1];
                     second[0] = Math.sin(x[2]) + x[3] * x[0];
                     return x[3];
+                }
+
+                /** A matrix input: products, but no Jacobian, whose columns would have no order to name. */
+                @Differentiable(outputs = "r")
+                static double ofAMatrix(double[][] m, double[] r) {
+                    r[0] = m[0][0] * m[1][0];
+                    return m[0][0];
+                }
+
+                @Differentiable
+                static double scalar(double x) {
+                    return x * x;
                 }
             }
             """;
@@ -217,6 +234,22 @@ class JacobianTest {
     void anOutputIsNotDifferentiatedByTheOtherMethods() {
         Object result = CODE.call("p.ModelGrad", "polar", 0.5, new double[] {0.1, 0.2, 0.3}, 2.0, new double[4]);
         assertFalse(Arrays.stream(result.getClass().getRecordComponents()).anyMatch(c -> c.getName().equals("r")));
+    }
+
+    @Test
+    void onlyMethodsWithOutputsGetProductsAndOnlyThoseWithoutMatrixInputsAJacobian() throws Exception {
+        Set<String> generated = Arrays.stream(Class.forName("p.ModelGrad", true, CODE.loader()).getMethods())
+                .map(Method::getName).collect(Collectors.toSet());
+        assertTrue(generated.containsAll(List.of("polarVjp", "polarJvp", "polarJacobian", "ofAMatrixVjp",
+                "ofAMatrixJvp")), generated.toString());
+        assertFalse(generated.contains("ofAMatrixJacobian"));
+        assertFalse(generated.stream().anyMatch(name -> name.startsWith("scalar") && !name.equals("scalar")
+                && !name.equals("scalarPullback") && !name.equals("scalarTangent")), generated.toString());
+        double[][] dM = {new double[1], new double[1]};
+        CODE.call("p.ModelGrad", "ofAMatrixVjp", new double[][] {{2}, {3}}, new double[1], 1.0, new double[] {10},
+                dM);
+        assertArrayEquals(new double[] {1 + 10 * 3}, dM[0]);
+        assertArrayEquals(new double[] {10 * 2}, dM[1]);
     }
 
     private static double[] shifted(double[] x, int c, double by) {
