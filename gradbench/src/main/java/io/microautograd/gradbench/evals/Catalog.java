@@ -20,10 +20,8 @@ public final class Catalog {
     public static Evals evals() {
         return new Evals(
                 List.of(HelloEval.module(), GmmEval.module(), LseEval.module(), LlsqEval.module(), OdeEval.module(),
-                        DetEval.module(), KmeansEval.module(), BaEval.module()),
+                        DetEval.module(), KmeansEval.module(), BaEval.module(), HtEval.module()),
                 Map.of(
-                        "ht", "ht is not implemented yet (it needs the Jacobian of the hand model's residuals, which"
-                                + " @Differentiable(outputs = ...) gives)",
                         "lstm", "lstm is not implemented yet (it needs only gradients)",
                         "particle", "particle " + NESTED,
                         "saddle", "saddle " + NESTED));
