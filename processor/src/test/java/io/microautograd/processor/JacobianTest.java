@@ -74,6 +74,17 @@ class JacobianTest {
                     return m[0][0];
                 }
 
+                /** A checkpointed loop writing an output at every step. */
+                @Differentiable(outputs = "trajectory", checkpoints = 3)
+                static double euler(double[] x, int steps, double[] trajectory) {
+                    double s = x[0];
+                    for (int t = 0; t < steps; t++) {
+                        s = s + 0.1 * Math.sin(s * x[1]);
+                        trajectory[t] = s;
+                    }
+                    return s;
+                }
+
                 @Differentiable
                 static double scalar(double x) {
                     return x * x;
@@ -135,6 +146,38 @@ class JacobianTest {
             }
             assertArrayEquals(new double[4], out, "the outputs are left as they were");
         }
+    }
+
+    @Test
+    void checkpointedProductsAgreeWithTheJacobianByColumnsAndWithDifferences() {
+        double[] x = {0.4, 2.5};
+        int steps = 40;
+        double[][] jacobian = new double[steps][2];
+        CODE.call("p.ModelGrad", "eulerJacobian", x, steps, new double[steps], jacobian);
+        for (int c = 0; c < 2; c++) {
+            double[] up = eulerTrajectory(shifted(x, c, H), steps);
+            double[] down = eulerTrajectory(shifted(x, c, -H), steps);
+            for (int r = 0; r < steps; r++) {
+                double expected = (up[r] - down[r]) / (2 * H);
+                assertEquals(expected, jacobian[r][c], 1e-6 * (1 + Math.abs(expected)), "step " + r + ", x" + c);
+            }
+        }
+        double[] seed = new Random(28).doubles(steps, -1, 1).toArray();
+        double[] dX = new double[2];
+        CODE.call("p.ModelGrad", "eulerVjp", x, steps, new double[steps], 0.0, seed, dX);
+        for (int c = 0; c < 2; c++) {
+            double expected = 0;
+            for (int r = 0; r < steps; r++) {
+                expected += seed[r] * jacobian[r][c];
+            }
+            assertEquals(expected, dX[c], 1e-12, "x" + c);
+        }
+    }
+
+    private static double[] eulerTrajectory(double[] x, int steps) {
+        double[] trajectory = new double[steps];
+        CODE.call("p.Model", "euler", x, steps, trajectory);
+        return trajectory;
     }
 
     @Test
