@@ -108,4 +108,27 @@ public @interface Differentiable {
      * @return 1 or 2
      */
     int order() default 1;
+
+    /**
+     * Names of {@code double[]} parameters whose contents the method writes as its outputs, making
+     * it a vector-valued function of its differentiated parameters: the outputs' elements, in this
+     * order, then the returned value. An output is not differentiated (it must not be in
+     * {@link #wrt()}) and the method must write into it. The generated class then also offers
+     * {@code fVjp(parameters..., double dValue, output adjoints..., adjoint storage...)}, the
+     * vector-Jacobian product (the adjoints of the outputs' elements in, one array per output of the
+     * output's length, their products with the partials <em>added</em> into the storage as
+     * {@code fPullback} adds them), {@code fJvp(parameters..., tangents..., output tangents...)}, the
+     * Jacobian-vector product (the value's derivative along the tangents returned, as
+     * {@code fTangent} returns it, and the outputs' derivatives set into the output tangents), and,
+     * where the differentiated parameters are doubles and {@code double[]}s,
+     * {@code fJacobian(parameters..., double[][] jacobian)}, which fills {@code jacobian[r][c]} with
+     * the derivative of output element {@code r} (the outputs' elements in order) with respect to
+     * input {@code c} (the differentiated parameters' values in parameter order, an array's elements
+     * in its place), a row per vector-Jacobian product where there are no more rows than columns,
+     * else a column per Jacobian-vector product. The other generated methods differentiate the
+     * returned value, as for any method. Outputs need {@code order = 1}.
+     *
+     * @return the names of the output parameters, or none for a scalar function
+     */
+    String[] outputs() default {};
 }

@@ -332,8 +332,11 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             pullback.tapedNotCheckpointed().forEach((loop, reason) -> reporter.note(Tag.CHECKPOINT,
                     "this loop is taped, not checkpointed: " + reason, method.parsed().loopSites().get(loop),
                     method.unit()));
+            boolean outputs = !function.outputs().isEmpty();
             return new GradientMethod(pullback, TangentMode.differentiate(function), secondOrder(function, pullback,
-                    graph), sourceVariables(function), graph.facts(method.key()));
+                    graph), outputs ? ReverseMode.vectorJacobian(function, graph::mayHoldArrays) : null,
+                    outputs ? TangentMode.jacobianVector(function) : null, sourceVariables(function),
+                    graph.facts(method.key()));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             reporter.bug(e, method.element());
             return null;

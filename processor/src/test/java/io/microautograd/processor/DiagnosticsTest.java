@@ -376,6 +376,38 @@ class DiagnosticsTest {
     }
 
     @Test
+    void outputThatIsNoDoubleArrayParameter() {
+        assertOnlyError(source("    @Differentiable(outputs = {\"r\", \"n\"})\n"
+                + "    static double f(double x, double[] r, int n) {\n        r[0] = x * n;\n        return x;\n    }\n"),
+                "[MicroAutograd:Outputs] outputs names \"n\", which is not a double[] parameter of f; name one of its "
+                        + "double[] parameters [r]", 6, 37);
+    }
+
+    @Test
+    void outputThatIsDifferentiated() {
+        assertOnlyError(source("    @Differentiable(wrt = {\"x\", \"r\"}, outputs = \"r\")\n"
+                + "    static double f(double x, double[] r) {\n        r[0] = x;\n        return x;\n    }\n"),
+                "[MicroAutograd:Outputs] wrt names \"r\", which is an output of f; an output is written, not "
+                        + "differentiated: take it out of wrt", 6, 33);
+    }
+
+    @Test
+    void outputNeverWritten() {
+        assertOnlyError(source("    @Differentiable(outputs = \"r\")\n"
+                + "    static double f(double x, double[] r) {\n        return x * r[0];\n    }\n"),
+                "[MicroAutograd:Outputs] output r is never written by f; write its elements (r[i] = ...) or take it "
+                        + "out of outputs", 6, 31);
+    }
+
+    @Test
+    void outputsOfOrderTwo() {
+        assertOnlyError(source("    @Differentiable(order = 2, outputs = \"r\")\n"
+                + "    static double f(double x, double[] r) {\n        r[0] = x;\n        return x;\n    }\n"),
+                "[MicroAutograd:Outputs] f has outputs and order = 2; Jacobians of outputs are first order only: use "
+                        + "order = 1, or return a double instead of writing outputs", 6, 29);
+    }
+
+    @Test
     void callOfAFirstOrderMethodFromASecondOrderOne() {
         JavaFileObject file = source("    @Differentiable(order = 2)\n    static double f(double x) {\n"
                 + "        return g(x) * x;\n    }\n\n    @Differentiable\n    static double g(double x) {\n"

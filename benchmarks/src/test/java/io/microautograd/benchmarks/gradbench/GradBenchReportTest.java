@@ -117,4 +117,25 @@ class GradBenchReportTest {
                 + "| ff | w=0 | 0.905 ms |\n"), page);
         assertFalse(page.contains("gradbench-saddle.png"), page);
     }
+
+    @Test
+    void baJacobianIsChartedAndTargetedAfterKmeans() throws Exception {
+        Path logs = Files.createDirectories(folder.resolve("logs"));
+        Files.write(logs.resolve("ba.microautograd.txt"), List.of(
+                "objective    ba1_n49_m7776_p31843                 1.000 ms  valid",
+                "jacobian     ba1_n49_m7776_p31843                 9.000 ms  valid"));
+        Files.write(logs.resolve("ba.manual.txt"), List.of(
+                "objective    ba1_n49_m7776_p31843                 1.000 ms  valid",
+                "jacobian     ba1_n49_m7776_p31843                 6.000 ms  valid"));
+        Files.write(logs.resolve("kmeans.microautograd.txt"), List.of(
+                "dir          k=10,n=1000,d=8                      0.300 ms  valid"));
+        Path docs = folder.resolve("docs");
+
+        String page = Files.readString(GradBenchReport.write(logs, docs, "benchmarks/gradbench DIR ba kmeans"));
+
+        assertTrue(page.indexOf("## kmeans") < page.indexOf("## ba\n\n`manual` computes each observation's"), page);
+        assertTrue(page.contains("![ba jacobian times](gradbench-ba.png)"), page);
+        assertTrue(page.contains("| ba jacobian | ours / manual <= 2.00 | ba1_n49_m7776_p31843 | 1.50 | yes | 0 of 1"
+                + " | 1.50 at ba1_n49_m7776_p31843 |"), page);
+    }
 }

@@ -10,8 +10,6 @@ import java.util.Map;
  */
 public final class Catalog {
 
-    private static final String JACOBIAN = "asks for a Jacobian of a vector-valued function; MicroAutograd"
-            + " compiles gradients of double-valued methods only so far";
 
     private Catalog() {
     }
@@ -20,10 +18,8 @@ public final class Catalog {
     public static Evals evals() {
         return new Evals(
                 List.of(HelloEval.module(), GmmEval.module(), LseEval.module(), LlsqEval.module(), OdeEval.module(),
-                        DetEval.module(), KmeansEval.module(), ParticleEval.module(), SaddleEval.module()),
-                Map.of(
-                        "ba", "ba " + JACOBIAN + " (a sparse one, of the reprojection errors)",
-                        "ht", "ht " + JACOBIAN + " (of the hand model's residuals)",
-                        "lstm", "lstm is not implemented yet (it needs only gradients)"));
+                        DetEval.module(), KmeansEval.module(), BaEval.module(), HtEval.module(),
+                        ParticleEval.module(), SaddleEval.module()),
+                Map.of("lstm", "lstm is not implemented yet (it needs only gradients)"));
     }
 }

@@ -1,9 +1,11 @@
 /**
  * The evals, each as ordinary {@code @Differentiable} Java (the maths: {@code Gmm}, {@code Lse},
- * {@code Llsq}, {@code Ode}, {@code Det}, {@code Kmeans}, {@code Saddle}, {@code Particle},
- * {@code Hello}) and a module that reads the eval's input and calls the method or its generated
- * gradient ({@code GmmEval} and so on). No derivative is written by hand: the gradients, kmeans' Hessian-vector
- * product and saddle's and particle's nested derivatives are the generated {@code *Grad} classes.
+ * {@code Llsq}, {@code Ode}, {@code Det}, {@code Kmeans}, {@code Ba}, {@code Ht}, {@code Saddle},
+ * {@code Particle}, {@code Hello}) and a module that reads the eval's input and calls the method
+ * or its generated gradient ({@code GmmEval} and so on). No derivative is written by hand: the
+ * gradients, kmeans' Hessian-vector product and saddle's and particle's nested derivatives are
+ * the generated {@code *Grad} classes, ba's Jacobian blocks the generated {@code fJacobian} of a
+ * method with {@code outputs}, and ht's Jacobian columns its generated {@code fJvp}.
  *
  * <p>Where the supported subset forced a spelling a person would not choose:
  * <ul>
@@ -30,6 +32,11 @@
  *   <li>{@code Saddle}, {@code Particle}: the inner gradient by reverse mode, {@code
  *       FGrad.f(parameters, gradient)}, takes one reverse sweep per slot of the gradient (see the
  *       README's nested derivatives), and slots the method does not read are computed too.</li>
+ *   <li>{@code Ba} and {@code Ht} return the squared norm of their residuals, since a
+ *       {@code @Differentiable} method returns a double even where its outputs are the result.</li>
+ *   <li>{@code Ht}: a method cannot allocate arrays in a loop or fill them in a helper, so the
+ *       bones' 4 x 4 matrices are rows of 16 in matrices allocated once, and their products are
+ *       written out as loops.</li>
  * </ul>
  */
 package io.microautograd.gradbench.evals;

@@ -45,12 +45,50 @@ public final class Inputs {
 
     /** The array of arrays of numbers in field {@code name} of {@code input}. */
     public static double[][] matrix(JsonNode input, String name) {
-        JsonNode rows = array(name, field(input, name));
-        double[][] matrix = new double[rows.size()][];
-        for (int i = 0; i < matrix.length; i++) {
-            matrix[i] = vector(name + "[" + i + "]", rows.get(i));
+        return matrix(name, field(input, name));
+    }
+
+    /** The array of matrices (arrays of arrays of numbers) in field {@code name} of {@code input}. */
+    public static double[][][] matrices(JsonNode input, String name) {
+        JsonNode elements = array(name, field(input, name));
+        double[][][] matrices = new double[elements.size()][][];
+        for (int i = 0; i < matrices.length; i++) {
+            matrices[i] = matrix(name + "[" + i + "]", elements.get(i));
         }
-        return matrix;
+        return matrices;
+    }
+
+    /** The array of integers in field {@code name} of {@code input}. */
+    public static int[] integers(JsonNode input, String name) {
+        return integers(name, field(input, name));
+    }
+
+    /** The array of arrays of integers in field {@code name} of {@code input}. */
+    public static int[][] integerRows(JsonNode input, String name) {
+        JsonNode rows = array(name, field(input, name));
+        int[][] integers = new int[rows.size()][];
+        for (int i = 0; i < integers.length; i++) {
+            integers[i] = integers(name + "[" + i + "]", rows.get(i));
+        }
+        return integers;
+    }
+
+    /** The boolean in field {@code name} of {@code input}. */
+    public static boolean flag(JsonNode input, String name) {
+        JsonNode value = field(input, name);
+        if (!value.isBoolean()) {
+            throw new IllegalArgumentException(name + " must be true or false but is " + describe(value));
+        }
+        return value.booleanValue();
+    }
+
+    /** The object in field {@code name} of {@code input}, whose fields the other methods read. */
+    public static JsonNode object(JsonNode input, String name) {
+        JsonNode value = field(input, name);
+        if (!value.isObject()) {
+            throw new IllegalArgumentException(name + " must be a JSON object but is " + describe(value));
+        }
+        return value;
     }
 
     /**
@@ -87,6 +125,24 @@ public final class Inputs {
             vector[i] = number(name + "[" + i + "]", elements.get(i));
         }
         return vector;
+    }
+
+    private static double[][] matrix(String name, JsonNode node) {
+        JsonNode rows = array(name, node);
+        double[][] matrix = new double[rows.size()][];
+        for (int i = 0; i < matrix.length; i++) {
+            matrix[i] = vector(name + "[" + i + "]", rows.get(i));
+        }
+        return matrix;
+    }
+
+    private static int[] integers(String name, JsonNode node) {
+        JsonNode elements = array(name, node);
+        int[] integers = new int[elements.size()];
+        for (int i = 0; i < integers.length; i++) {
+            integers[i] = integer(name + "[" + i + "]", elements.get(i));
+        }
+        return integers;
     }
 
     private static JsonNode array(String name, JsonNode node) {

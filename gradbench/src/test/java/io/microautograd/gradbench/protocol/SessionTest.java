@@ -51,7 +51,8 @@ class SessionTest {
 
     @Test
     void defineSucceedsForImplementedModules() {
-        for (String module : List.of("hello", "gmm", "lse", "llsq", "ode", "det", "kmeans", "particle", "saddle")) {
+        for (String module : List.of("hello", "gmm", "lse", "llsq", "ode", "det", "kmeans", "ba", "ht", "particle",
+                "saddle")) {
             JsonNode response = answer("{\"id\": 7, \"kind\": \"define\", \"module\": \"" + module + "\"}");
             assertEquals(7, response.get("id").intValue());
             assertTrue(response.get("success").booleanValue(), module);
@@ -60,8 +61,7 @@ class SessionTest {
 
     @Test
     void defineDeclinesOtherEvalsWithWhatIsMissing() {
-        Map<String, String> reasons = Map.of("ba", "Jacobian", "ht", "Jacobian", "lstm",
-                "not implemented yet (it needs only gradients)");
+        Map<String, String> reasons = Map.of("lstm", "not implemented yet (it needs only gradients)");
         reasons.forEach((module, reason) -> {
             JsonNode response = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"" + module + "\"}");
             assertFalse(response.get("success").booleanValue(), module);
@@ -69,8 +69,8 @@ class SessionTest {
         });
         JsonNode unknown = answer("{\"id\": 1, \"kind\": \"define\", \"module\": \"foo\"}");
         assertFalse(unknown.get("success").booleanValue());
-        assertEquals("no eval named \"foo\"; this tool implements det, gmm, hello, kmeans, llsq, lse, ode, particle,"
-                + " saddle",
+        assertEquals("no eval named \"foo\"; this tool implements ba, det, gmm, hello, ht, kmeans, llsq, lse, ode,"
+                + " particle, saddle",
                 unknown.get("error").stringValue());
     }
 
@@ -127,6 +127,36 @@ class SessionTest {
                 + " \"input\": {\"min_runs\": 1, \"min_seconds\": 0}}");
         assertFalse(bad.get("success").booleanValue());
         assertTrue(bad.get("error").stringValue().contains("the input has no field \"w\""), bad.toString());
+    }
+
+    @Test
+    void baRoundTripsAsManualSendsIt() {
+        String input = "\"input\": {\"n\": 2, \"m\": 3, \"p\": 16, \"cam\": [0, 0, 0, 0, 0, 0, 2, 0.5, -0.5, 0, 0],"
+                + " \"x\": [1, 2, 4], \"w\": 3, \"feat\": [0.25, 0.75], \"min_runs\": 1, \"min_seconds\": 0}}";
+        JsonNode objective = answer("{\"id\": 4, \"kind\": \"evaluate\", \"module\": \"ba\", \"function\":"
+                + " \"objective\", " + input);
+        // No rotation or distortion: 3 * (2 * (1, 2) / 4 + (0.5, -0.5) - (0.25, 0.75)), and 1 - 3^2.
+        assertEquals("[2.25,-0.75]", objective.get("output").get("reproj_error").get("elements").toString());
+        assertEquals(16, objective.get("output").get("reproj_error").get("repeated").intValue());
+        assertEquals(-8.0, objective.get("output").get("w_err").get("element").doubleValue());
+        assertEquals(16, objective.get("output").get("w_err").get("repeated").intValue());
+        JsonNode jacobian = answer("{\"id\": 5, \"kind\": \"evaluate\", \"module\": \"ba\", \"function\":"
+                + " \"jacobian\", " + input).get("output");
+        StringBuilder rows = new StringBuilder();
+        StringBuilder cols = new StringBuilder();
+        for (int k = 0; k < 30; k++) {
+            rows.append(15 * k).append(',');
+            // Observation 0 sees point 0 from camera 0: camera columns 0-10, point columns 22-24, weight column 31.
+            int c = k % 15;
+            cols.append(c < 11 ? c : c < 14 ? 22 + c - 11 : 31).append(',');
+        }
+        assertEquals("[" + rows + (30 * 16 + 16) + "]", jacobian.get("rows").toString());
+        // The last row is the last weight's: column 22 + 9 + 15, value -2w.
+        assertEquals("[" + cols + 46 + "]", jacobian.get("cols").toString());
+        assertEquals(-6.0, jacobian.get("vals").get(30).doubleValue());
+        // d error[0] / d f = 3 * 1 / 4 and d error[1] / d point[2] = 3 * 2 * -2 / 16.
+        assertEquals(0.75, jacobian.get("vals").get(6).doubleValue(), 1e-15);
+        assertEquals(-0.75, jacobian.get("vals").get(15 + 13).doubleValue(), 1e-15);
     }
 
     @Test
@@ -196,6 +226,15 @@ class SessionTest {
                 + " and 0 centroids", error("kmeans", "cost", "{\"points\": [[0, 1]], \"centroids\": []}"));
         assertEquals("centroids[1] is the nearest centroid of no point: the Hessian is 0 there, so there is no"
                 + " Newton direction", error("kmeans", "dir", "{\"points\": [[0], [1]], \"centroids\": [[0], [5]]}"));
+    }
+
+    @Test
+    void baInputErrorsNameTheField() {
+        assertEquals("cam must have 11 numbers but has 2", error("ba", "jacobian", "{\"n\": 1, \"m\": 1, \"p\": 15,"
+                + " \"cam\": [1, 2], \"x\": [1, 2, 3], \"w\": 1, \"feat\": [0, 0]}"));
+        assertEquals("ba needs n, m >= 1 and p >= 15 (the first 30 entries of the Jacobian are sent), but n = 1,"
+                + " m = 0, p = 15", error("ba", "objective", "{\"n\": 1, \"m\": 0, \"p\": 15, \"cam\": [],"
+                + " \"x\": [], \"w\": 1, \"feat\": []}"));
     }
 
     private String error(String module, String function, String input) {

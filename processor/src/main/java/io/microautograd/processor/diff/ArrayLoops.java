@@ -33,6 +33,11 @@ final class ArrayLoops {
         }
     }
 
+    /** {@code target[k] = 0.0} for every element of the vector {@code target}. */
+    void zero(Expr target, List<Stmt> out) {
+        out.add(forEachIndex(target, k -> new Stmt.Store(target, k, lit(0.0), Stmt.Origin.NONE)));
+    }
+
     /** Replaces the array parameter {@code p} by a copy, so writes do not reach the caller. */
     void copyInPlace(Variable p, List<Stmt> out) {
         if (p.type() == Type.DOUBLE_ARRAY) {

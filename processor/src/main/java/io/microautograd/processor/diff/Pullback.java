@@ -20,6 +20,8 @@ import java.util.Set;
  * @param gradient the storage for scalar partials, or null when no scalar is differentiated
  * @param scalarAdjoints the adjoint locals of the differentiated scalar parameters, in slot order
  * @param arrayAdjoints for each differentiated array parameter, the caller's adjoint array
+ * @param outputSeeds for each output of a vector-Jacobian product ({@link ReverseMode#vectorJacobian}),
+ *     the parameter taking the adjoints of its elements, in the outputs' order; empty for a pullback
  * @param body the complete method body: forward sweep, reverse sweep, accumulation and return
  * @param expectedTapeSizes for each tape the body pushes onto, the number of entries it is
  *     expected to hold, as a {@code long} expression over the parameters; absent when unknown
@@ -38,6 +40,7 @@ public record Pullback(
         Variable gradient,
         List<Variable> scalarAdjoints,
         Map<Variable, Variable> arrayAdjoints,
+        Map<Variable, Variable> outputSeeds,
         Stmt.Block body,
         Map<TapeKind, Expr> expectedTapeSizes,
         List<Variable> keptArrays,

@@ -36,10 +36,12 @@ public final class ReverseMode {
     private final Set<Variable> written;
     private final ArrayAliases aliases;
     private final Predicate<Callee> mayHoldArrays;
+    private final boolean seeded;
 
-    private ReverseMode(Function function, Predicate<Callee> mayHoldArrays) {
+    private ReverseMode(Function function, Predicate<Callee> mayHoldArrays, boolean seeded) {
         this.function = function;
         this.mayHoldArrays = mayHoldArrays;
+        this.seeded = seeded;
         this.activity = Activity.of(function);
         this.written = WrittenArrays.of(function);
         this.aliases = ArrayAliases.of(function.body());
@@ -53,10 +55,23 @@ public final class ReverseMode {
      *     the call, so that the function must not keep that array between its calls
      */
     public static Pullback differentiate(Function function, Predicate<Callee> mayHoldArrays) {
+        return differentiate(function, mayHoldArrays, false);
+    }
+
+    /**
+     * Differentiates a function with outputs into its vector-Jacobian product: a pullback that also
+     * takes the adjoints of the outputs' elements ({@link Pullback#outputSeeds()}), which it copies at
+     * entry, since the reverse sweep zeroes an element's adjoint once it has passed it on.
+     */
+    public static Pullback vectorJacobian(Function function, Predicate<Callee> mayHoldArrays) {
+        return differentiate(function, mayHoldArrays, true);
+    }
+
+    private static Pullback differentiate(Function function, Predicate<Callee> mayHoldArrays, boolean seeded) {
         Stmt.Block moved = TailReturns.moved(ConditionalBranches.of(function.body(), Activity.of(function)));
         ReverseMode mode = new ReverseMode(!TailReturns.endEveryPath(moved) ? function : new Function(function.name(),
                 function.parameters(), function.differentiated(), function.order(), moved, function.firstFreeId(),
-                function.checkpoints()), mayHoldArrays);
+                function.checkpoints(), function.outputs()), mayHoldArrays, seeded);
         DiffContext round = mode.build(null);
         for (int i = 0; i < 8; i++) {
             ReadsByStatement reads = round.reads().analysed(mode.function);
@@ -79,6 +94,7 @@ public final class ReverseMode {
         Variable gradient = anyScalar ? context.fresh("gradient", Type.DOUBLE_ARRAY) : null;
         List<Variable> scalarAdjoints = new ArrayList<>();
         Map<Variable, Variable> arrayAdjoints = new LinkedHashMap<>();
+        Map<Variable, Variable> outputSeeds = new LinkedHashMap<>();
         List<Stmt> prologue = new ArrayList<>();
         List<Stmt> epilogue = new ArrayList<>();
         for (Variable p : function.parameters()) {
@@ -88,9 +104,16 @@ public final class ReverseMode {
                 epilogue.add(new Stmt.Store(read(gradient), lit(scalarAdjoints.size()),
                         add(new Expr.Element(read(gradient), lit(scalarAdjoints.size())), read(d)), Stmt.Origin.NONE));
                 scalarAdjoints.add(d);
-            } else if (p.type().isArray()) {
+            } else if (p.type().isArray() && !(seeded && function.outputs().contains(p))) {
                 arrayParameter(p, differentiated, context, arrays, arrayAdjoints, prologue, epilogue);
             }
+        }
+        for (Variable output : seeded ? function.outputs() : List.<Variable>of()) {
+            arrays.copyInPlace(output, prologue);
+            Variable seed = context.fresh("d" + Sweeper.capitalized(output.name()), output.type());
+            outputSeeds.put(output, seed);
+            context.bindAdjoint(output, seed);
+            arrays.copyInPlace(seed, prologue);
         }
         boolean returns = TailReturns.returns(function.body());
         boolean tail = TailReturns.endEveryPath(function.body());
@@ -119,13 +142,14 @@ public final class ReverseMode {
         Set<Variable> parameters = new HashSet<>(function.parameters());
         parameters.add(resultAdjoint);
         parameters.addAll(arrayAdjoints.values());
+        parameters.addAll(outputSeeds.values());
         if (gradient != null) {
             parameters.add(gradient);
         }
         Stmt.Block block = PullbackCleanup.cleaned(Stmt.Block.of(body), parameters,
                 new HashSet<>(context.adjoints().values()));
         context.finish(new Pullback(function, resultAdjoint, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
-                block, TapeSizes.of(function, block), ReusableArrays.of(function, block, context.adjoints(),
+                outputSeeds, block, TapeSizes.of(function, block), ReusableArrays.of(function, block, context.adjoints(),
                 mayHoldArrays), TapeReservations.of(block), written,
                 Collections.unmodifiableMap(context.tapedNotCheckpointed())));
         return context;

@@ -42,7 +42,11 @@ public record Separation(Variable written, Variable other, Reason reason) {
         /** {@link #written()} is adjoint storage. */
         STORAGE,
         /** {@link #written()} receives the tangent of adjoint storage, the Hessian-vector product. */
-        PRODUCT
+        PRODUCT,
+        /** {@link #written()} receives a Jacobian, a row or a column after each product. */
+        JACOBIAN,
+        /** {@link #written()} receives the tangent of an output. */
+        OUTPUT_TANGENT
     }
 
     /** Whether this pair is a matrix the method writes into, whose rows must be separate arrays. */
@@ -84,6 +88,16 @@ public record Separation(Variable written, Variable other, Reason reason) {
             }
         }
         return pairs;
+    }
+
+    /**
+     * The pairs of an array a method fills while it reads {@code others}: the array with each of
+     * them, since what it writes would change what it still reads. A Jacobian method fills its
+     * Jacobian a row or a column after each product, reading the parameters; a Jacobian-vector
+     * product writes the outputs' tangents while it reads the parameters and their tangents.
+     */
+    public static List<Separation> ofFilled(Variable filled, List<Variable> others, Reason reason) {
+        return others.stream().filter(p -> p.type().isArray()).map(p -> new Separation(filled, p, reason)).toList();
     }
 
     /**

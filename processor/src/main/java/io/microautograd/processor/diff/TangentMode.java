@@ -43,6 +43,7 @@ public final class TangentMode {
     private final Activity activity;
     private final FreshVariables variables;
     private final Map<Variable, Variable> tangents = new LinkedHashMap<>();
+    private final Map<Variable, Variable> outputTangents = new LinkedHashMap<>();
     private final ExpressionTangents expressions;
     private final boolean returnsValue;
     private final String prefix;
@@ -62,16 +63,32 @@ public final class TangentMode {
 
     /** Differentiates a function in forward mode. */
     public static Tangent differentiate(Function function) {
-        return new TangentMode(function, false, "d").build();
+        return new TangentMode(function, false, "d").build(false);
     }
 
-    private Tangent build() {
+    /**
+     * Differentiates a function with outputs into its Jacobian-vector product: the tangent method
+     * that also gives the outputs' tangents, in arrays the caller passes
+     * ({@link Tangent#outputTangents()}), zeroed at entry, since the method may leave elements unwritten.
+     */
+    public static Tangent jacobianVector(Function function) {
+        return new TangentMode(function, false, "d").build(true);
+    }
+
+    private Tangent build(boolean withOutputs) {
         Map<Variable, Variable> parameters = new LinkedHashMap<>();
         List<Stmt> body = new ArrayList<>();
+        if (withOutputs) {
+            ArrayLoops arrays = new ArrayLoops(variables);
+            for (Variable output : function.outputs()) {
+                outputTangents.put(output, tangentOf(output));
+                arrays.zero(read(tangentOf(output)), body);
+            }
+        }
         Set<Variable> written = WrittenArrays.of(function);
         parameterTangents(written, Map.of(), parameters, body);
         body.addAll(statements(function.body().statements()));
-        return new Tangent(function, parameters, UnreadValues.removed(Stmt.Block.of(body)), written);
+        return new Tangent(function, parameters, outputTangents, UnreadValues.removed(Stmt.Block.of(body)), written);
     }
 
     /**
@@ -108,7 +125,7 @@ public final class TangentMode {
                 }
             } else if (p.type() == Type.DOUBLE && activity.isActive(p)) {
                 body.add(new Stmt.Assign(tangentOf(p), lit(0.0), true, Stmt.Origin.NONE));
-            } else if (p.type().isArray() && activity.isActive(p)) {
+            } else if (p.type().isArray() && activity.isActive(p) && !outputTangents.containsKey(p)) {
                 arrays.zerosLike(tangentOf(p), read(p), body);
             }
         }

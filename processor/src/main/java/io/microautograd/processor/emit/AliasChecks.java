@@ -36,6 +36,10 @@ final class AliasChecks {
 
     /** What the message says when adjoint storage shares a parameter's storage. */
     private static final String STORAGE_ADVICE = "adjoint storage must be arrays of its own";
+    /** What the message says when a Jacobian shares a parameter's storage. */
+    private static final String JACOBIAN_ADVICE = "the Jacobian must be filled into arrays of its own";
+    /** What the message says when an output's tangent shares another argument's storage. */
+    private static final String OUTPUT_TANGENT_ADVICE = "the outputs' tangents must be arrays of their own";
     /** What the message says when a Hessian-vector product shares another argument's storage. */
     private static final String PRODUCT_ADVICE = "the product must be added into arrays of its own";
     /** The field of the generated class keeping each thread's first elements of the storage's rows. */
@@ -58,6 +62,8 @@ final class AliasChecks {
             String advice = switch (pair.reason()) {
                 case STORAGE -> STORAGE_ADVICE;
                 case PRODUCT -> PRODUCT_ADVICE;
+                case JACOBIAN -> JACOBIAN_ADVICE;
+                case OUTPUT_TANGENT -> OUTPUT_TANGENT_ADVICE;
                 case WRITTEN -> source.name() + " writes into " + names.of(pair.written()) + ", so pass "
                         + remedy(source, pair, names);
             };

@@ -18,9 +18,11 @@ import java.util.stream.Collectors;
  * products...)}, {@code fPullbackTangent(parameters, double, storage..., tangents...)} and
  * {@code fHessian(parameters)}, the derivatives {@code fTangentPullback} and {@code
  * fTangentTangent} of {@code fTangent}, and {@code fPartial}, {@code fPartialPullback} and {@code
- * fPartialTangent} for nested gradients. Overloaded source methods get generated methods of their
- * own name as long as these signatures differ; where two would be one, the second source method
- * cannot be generated.
+ * fPartialTangent} for nested gradients; for methods with outputs {@code fVjp(parameters, double,
+ * output adjoints..., storage...)}, {@code fJvp(parameters, tangents..., output tangents...)} and
+ * {@code fJacobian(parameters, double[][])}. Overloaded source methods get generated methods of
+ * their own name as long as these signatures differ; where two would be one, the second source
+ * method cannot be generated.
  */
 public final class GeneratedSignatures {
 
@@ -96,6 +98,19 @@ public final class GeneratedSignatures {
             List<Type> partialTangent = new ArrayList<>(partial);
             partialTangent.addAll(directions);
             signatures.put(written(f.name() + "PartialTangent", partialTangent), "the partial's tangent");
+        }
+        if (!f.outputs().isEmpty()) {
+            List<Type> product = new ArrayList<>(parameters);
+            product.add(Type.DOUBLE);
+            f.outputs().forEach(o -> product.add(o.type()));
+            product.addAll(storage);
+            signatures.put(written(f.name() + "Vjp", product), "the vector-Jacobian product");
+            List<Type> tangentOutputs = new ArrayList<>(tangent);
+            f.outputs().forEach(o -> tangentOutputs.add(o.type()));
+            signatures.put(written(f.name() + "Jvp", tangentOutputs), "the Jacobian-vector product");
+            List<Type> jacobian = new ArrayList<>(parameters);
+            jacobian.add(Type.DOUBLE_MATRIX);
+            signatures.put(written(f.name() + "Jacobian", jacobian), "the Jacobian");
         }
         return signatures;
     }

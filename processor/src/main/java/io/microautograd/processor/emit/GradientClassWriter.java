@@ -79,6 +79,18 @@ public final class GradientClassWriter {
                     type.addMethod(nested.partialTangent());
                 }
             }
+            if (method.vectorJacobian() != null) {
+                JacobianWriter jacobians = new JacobianWriter(writer, method, helpers, members);
+                List<FieldSpec> jacobianKept = jacobians.keptFields();
+                fields.addAll(jacobianKept);
+                type.addFields(jacobianKept);
+                type.addMethod(jacobians.vectorJacobianProduct());
+                type.addMethod(jacobians.jacobianVectorProduct());
+                MethodSpec jacobian = jacobians.jacobian();
+                if (jacobian != null) {
+                    type.addMethod(jacobian);
+                }
+            }
         }
         if (!fields.isEmpty()) {
             type.addJavadoc("\n<p>The tapes and arrays a method keeps per thread are those of the thread's last call of it\n"

@@ -125,7 +125,7 @@ final class HessianVectorWriter {
         }
         if (pullback.gradient() != null) {
             m.addJavadoc("@param $L receives the partials with respect to the scalar parameters, one slot each, in "
-                    + "order: $L\n", names.of(pullback.gradient()), writer.differentiatedScalarNames());
+                    + "order: $L\n", names.of(pullback.gradient()), MethodWriter.differentiatedScalarNames(function));
         }
         pullback.arrayAdjoints().forEach((p, d) -> m.addJavadoc("@param $L receives the partials with respect to "
                 + "the elements of $L; same shape\n", names.of(d), p.name()));
@@ -162,7 +162,7 @@ final class HessianVectorWriter {
                         + "to the differentiated $L, one Hessian-vector product per column. It is symmetric\n"
                         + "by construction: each entry is the mean of the two products that give it.\n\n"
                         + "@return the Hessian, row by row, a new $L matrix\n", writer.link(),
-                        scalars ? "parameters, in order: " + writer.differentiatedScalarNames()
+                        scalars ? "parameters, in order: " + MethodWriter.differentiatedScalarNames(function)
                                 : "elements of " + differentiated.get(0).name(),
                         scalars ? "square" : "n-by-n, n the length of " + differentiated.get(0).name() + ",");
         LocalNames local = new LocalNames();
@@ -217,7 +217,7 @@ final class HessianVectorWriter {
             for (Variable d : List.of(gradient, hessianVector.tangents().get(gradient))) {
                 m.addStatement("$N($S, $N, $L, $S)", helpers.use(Helpers.Helper.CHECK_LENGTH), names.of(d),
                         names.of(d), slots, "one slot per differentiated scalar: "
-                                + writer.differentiatedScalarNames());
+                                + MethodWriter.differentiatedScalarNames(function));
             }
         }
         Map<Variable, Variable> directions = new LinkedHashMap<>();

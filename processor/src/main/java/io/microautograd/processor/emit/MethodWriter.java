@@ -141,7 +141,7 @@ final class MethodWriter {
                         + "allocates only the arrays of the method that cannot be kept between calls, and a tape or\n"
                         + "an array when the thread has kept none that fits from its earlier calls. The caller\n"
                         + "zeroes the storage.\n\n", link())
-                .addJavadoc(storageDoc())
+                .addJavadoc(storageDoc(pullback, names))
                 .addJavadoc("@return the value\n");
         addSourceParameters(m);
         addAdjointParameters(m);
@@ -159,38 +159,40 @@ final class MethodWriter {
                         names.of(pullback.resultAdjoint()))
                 .addJavadoc("@param $N the derivative of the caller's result with respect to this value\n",
                         names.of(pullback.resultAdjoint()))
-                .addJavadoc(storageDoc())
+                .addJavadoc(storageDoc(pullback, names))
                 .addJavadoc("@return the value\n");
         addSourceParameters(m);
         m.addParameter(double.class, names.of(pullback.resultAdjoint()));
         addAdjointParameters(m);
-        if (pullback.gradient() != null) {
-            String slots = pullback.scalarAdjoints().isEmpty() ? "" : differentiatedScalarNames();
-            m.addStatement("$N($S, $N, $L, $S)", helpers.use(Helpers.Helper.CHECK_LENGTH),
-                    names.of(pullback.gradient()), names.of(pullback.gradient()), pullback.scalarAdjoints().size(),
-                    "one slot per differentiated scalar: " + slots);
-        }
-        addShapeChecks(m, pullback.arrayAdjoints(), names, helpers);
+        addStorageChecks(m, pullback, names, helpers);
         return m.addCode(AliasChecks.of(function, pullback.separations(), names, helpers)).addCode(body).build();
     }
 
     /**
      * {@code fTangent(parameters..., tangents...)}: the derivative of the value along the tangents,
-     * in one forward sweep with no tape. It has names of its own, since its locals are not the pullback's.
+     * in one forward sweep with no tape.
      */
     MethodSpec tangent() {
-        Tangent tangent = method.tangent();
+        return tangentMethod(method.tangent(), function.name() + "Tangent", CodeBlock.of("Computes the derivative of"
+                + " $L along a direction, the tangents, in one forward\nsweep with no tape: the sum of each partial"
+                + " derivative times its parameter's tangent\n(for an array, the sum over its elements). It allocates"
+                + " only what the method does, and the\ntangents of the arrays it allocates.\n\n", link()));
+    }
+
+    /**
+     * A method running {@code tangent}'s body: the parameters, their tangents and the outputs'
+     * tangents, if any, as parameters, returning the value's tangent. It has names of its own,
+     * since its locals are not the pullback's.
+     */
+    MethodSpec tangentMethod(Tangent tangent, String name, CodeBlock doc) {
         LocalNames tangentNames = new LocalNames();
         BodyEmitter tangentEmitter = new BodyEmitter(tangentNames, helpers, function.name(),
                 new KeptArrays(List.of(), tangentNames, helpers, function.name(), members), members);
         tangentEmitter.nameSourceVariables(method.sourceVariables(), tangent.body());
-        MethodSpec.Builder m = MethodSpec.methodBuilder(function.name() + "Tangent")
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(double.class)
-                .addJavadoc("Computes the derivative of $L along a direction, the tangents, in one forward\n"
-                        + "sweep with no tape: the sum of each partial derivative times its parameter's tangent\n"
-                        + "(for an array, the sum over its elements). It allocates only what the method does, and the\n"
-                        + "tangents of the arrays it allocates.\n\n", link());
+                .addJavadoc(doc);
         for (Variable p : function.parameters()) {
             m.addParameter(typeName(p.type()), tangentNames.of(p));
         }
@@ -202,15 +204,35 @@ final class MethodWriter {
                     t.type().isArray() ? ", element by element; same shape" : "");
             parameters.add(t);
         }
-        m.addJavadoc("@return the directional derivative\n");
+        for (var entry : tangent.outputTangents().entrySet()) {
+            Variable t = entry.getValue();
+            m.addParameter(typeName(t.type()), tangentNames.of(t));
+            m.addJavadoc("@param $L receives the tangent of $L, element by element; same length\n",
+                    tangentNames.of(t), entry.getKey().name());
+            parameters.add(t);
+        }
+        m.addJavadoc("@return the directional derivative$L\n", tangent.outputTangents().isEmpty() ? ""
+                : " of the value");
         if (!tangent.separations().isEmpty()) {
             m.addJavadoc("@throws IllegalArgumentException if an array $L writes into is passed for another\n"
                     + "parameter too, itself or as a row of a matrix, or two rows of a matrix it writes into are\n"
-                    + "one array: its derivative is then not this one, which works on a copy\n", function.name());
+                    + "one array: its derivative is then not this one, which works on a copy$L\n", function.name(),
+                    tangent.outputTangents().isEmpty() ? "" : ",\nor an output's tangent is also another argument");
         }
         addShapeChecks(m, tangent.tangents(), tangentNames, helpers);
+        addShapeChecks(m, tangent.outputTangents(), tangentNames, helpers);
         m.addCode(AliasChecks.of(function, tangent.separations(), tangentNames, helpers));
         return m.addCode(tangentEmitter.body(tangent.body(), parameters, Map.of(), Map.of())).build();
+    }
+
+    /** Checks that the adjoint storage of {@code pullback} has the slots and shapes of its parameters. */
+    static void addStorageChecks(MethodSpec.Builder m, Pullback pullback, LocalNames names, Helpers helpers) {
+        if (pullback.gradient() != null) {
+            m.addStatement("$N($S, $N, $L, $S)", helpers.use(Helpers.Helper.CHECK_LENGTH),
+                    names.of(pullback.gradient()), names.of(pullback.gradient()), pullback.scalarAdjoints().size(),
+                    "one slot per differentiated scalar: " + differentiatedScalarNames(pullback.source()));
+        }
+        addShapeChecks(m, pullback.arrayAdjoints(), names, helpers);
     }
 
     /** Checks that each array given for a parameter's partials or tangent has the parameter's shape. */
@@ -243,11 +265,12 @@ final class MethodWriter {
         return CodeBlock.of("$N($L)", pullbackName(), CodeBlock.join(arguments, ", "));
     }
 
-    private CodeBlock storageDoc() {
+    /** The javadoc of the adjoint storage parameters of {@code pullback}, named as {@code names} names them. */
+    static CodeBlock storageDoc(Pullback pullback, LocalNames names) {
         CodeBlock.Builder doc = CodeBlock.builder();
         if (pullback.gradient() != null) {
             doc.add("@param $L receives the partials with respect to the scalar parameters, one slot each, in order: "
-                    + "$L\n", names.of(pullback.gradient()), differentiatedScalarNames());
+                    + "$L\n", names.of(pullback.gradient()), differentiatedScalarNames(pullback.source()));
         }
         for (var entry : pullback.arrayAdjoints().entrySet()) {
             doc.add("@param $L receives the partials with respect to the elements of $L; same shape\n",
@@ -257,7 +280,7 @@ final class MethodWriter {
     }
 
     /** The names of the differentiated scalar parameters, in slot order, comma-separated. */
-    String differentiatedScalarNames() {
+    static String differentiatedScalarNames(Function function) {
         return function.parameters().stream()
                 .filter(p -> p.type() == Type.DOUBLE && function.differentiated().contains(p))
                 .map(Variable::name).collect(Collectors.joining(", "));

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param checkpoints the snapshots each of its outermost loops may keep, as {@code @Differentiable}'s
  *     {@code checkpoints} gives them: positive, 0 for none, or {@code Differentiable.AUTOMATIC} for
  *     the processor's choice
+ * @param outputs the {@code double[]} parameters whose final contents are outputs of the function, in
+ *     {@code @Differentiable}'s {@code outputs} order; none for a scalar function
  */
 public record Function(
         String name,
@@ -24,7 +26,14 @@ public record Function(
         int order,
         Stmt.Block body,
         int firstFreeId,
-        int checkpoints) {
+        int checkpoints,
+        List<Variable> outputs) {
+
+    /** A scalar function: one with no output arrays. */
+    public Function(String name, List<Variable> parameters, Set<Variable> differentiated, int order, Stmt.Block body,
+            int firstFreeId, int checkpoints) {
+        this(name, parameters, differentiated, order, body, firstFreeId, checkpoints, List.of());
+    }
 
     /**
      * The types of the adjoint storage the generated methods take after the parameters: a

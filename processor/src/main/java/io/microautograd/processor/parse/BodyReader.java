@@ -89,6 +89,7 @@ public final class BodyReader {
         Rejections rejections = new Rejections();
         Signature signature = Signature.of(method, tree, rejections);
         int order = DerivativeOrder.of(method, tree, rejections);
+        OutputArrays.checkSignature(method, tree, signature.types(), order, rejections);
         if (tree.getBody() == null) {
             throw new MethodRejected(rejections.all());
         }
@@ -110,12 +111,13 @@ public final class BodyReader {
             }
         }
         Stmt.Block body = reader.block(tree.getBody());
+        List<Variable> outputs = OutputArrays.of(method, tree, parameters, body, rejections);
         if (!rejections.isEmpty()) {
             throw new MethodRejected(rejections.all());
         }
         Function function = new Function(method.getSimpleName().toString(), List.copyOf(parameters),
                 Set.copyOf(differentiated), order, body, reader.scope.nextId(),
-                method.getAnnotation(Differentiable.class).checkpoints());
+                method.getAnnotation(Differentiable.class).checkpoints(), outputs);
         return new ParsedMethod(function, reader.expressions.callSites(), reader.loopSites);
     }
 

@@ -18,11 +18,11 @@ final class DifferentiableArguments {
     private DifferentiableArguments() {
     }
 
-    /** The string literal {@code name} in the method's {@code wrt}, else the annotation, else the method. */
-    static Tree wrtName(MethodTree method, String name) {
-        Tree wrt = value(method, "wrt");
-        List<? extends Tree> names = wrt instanceof NewArrayTree array && array.getInitializers() != null
-                ? array.getInitializers() : List.of(wrt);
+    /** The string literal {@code name} in the method's {@code member}, else the annotation, else the method. */
+    static Tree listedName(MethodTree method, String member, String name) {
+        Tree list = value(method, member);
+        List<? extends Tree> names = list instanceof NewArrayTree array && array.getInitializers() != null
+                ? array.getInitializers() : List.of(list);
         for (Tree candidate : names) {
             if (candidate instanceof LiteralTree literal && name.equals(literal.getValue())) {
                 return literal;

@@ -88,10 +88,11 @@ public record Signature(List<Type> types, List<Boolean> differentiated) {
         List<Boolean> flags = new ArrayList<>();
         Differentiable annotation = method.getAnnotation(Differentiable.class);
         List<String> wrt = annotation == null ? List.of() : Arrays.asList(annotation.wrt());
+        List<String> outputs = OutputArrays.names(method);
         for (int i = 0; i < types.size(); i++) {
             String name = method.getParameters().get(i).getSimpleName().toString();
             flags.add(annotation != null && Types.isDifferentiable(types.get(i))
-                    && (wrt.isEmpty() || wrt.contains(name)));
+                    && (wrt.isEmpty() || wrt.contains(name)) && !outputs.contains(name));
         }
         return Optional.of(new Signature(List.copyOf(types), List.copyOf(flags)));
     }
@@ -106,15 +107,16 @@ public record Signature(List<Type> types, List<Boolean> differentiated) {
         for (String wanted : wrt) {
             int index = names.indexOf(wanted);
             if (index < 0 || types.get(index) != null && !Types.isDifferentiable(types.get(index))) {
-                rejections.add(new Rejection(Tag.UNKNOWN_WRT, DifferentiableArguments.wrtName(tree, wanted), "wrt names \"" + wanted
-                        + "\", which is not a double, double[] or double[][] parameter of " + method.getSimpleName()
+                rejections.add(new Rejection(Tag.UNKNOWN_WRT, DifferentiableArguments.listedName(tree, "wrt", wanted),
+                        "wrt names \"" + wanted + "\", which is not a double, double[] or double[][] parameter of " + method.getSimpleName()
                         + "; name one of its parameters " + names));
             }
         }
+        List<String> outputs = OutputArrays.names(method);
         List<Boolean> flags = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             flags.add(types.get(i) != null && Types.isDifferentiable(types.get(i))
-                    && (wrt.isEmpty() || wrt.contains(names.get(i))));
+                    && (wrt.isEmpty() || wrt.contains(names.get(i))) && !outputs.contains(names.get(i)));
         }
         return flags;
     }

@@ -50,6 +50,8 @@ public enum Tag {
     RECURSION("Recursion"),
     /** A {@code checkpoints} value outside its range, or a loop taped though the method asked to checkpoint it. */
     CHECKPOINT("Checkpoint"),
+    /** An {@code outputs} name that is not a written, undifferentiated {@code double[]} parameter, or outputs of order 2. */
+    OUTPUTS("Outputs"),
     /** A bug in the processor. */
     INTERNAL_ERROR("InternalError");
 
