@@ -63,7 +63,8 @@ final class NestedDerivativeWriter {
             gradient = names.allocate("gradient", "gradient");
             m.addParameter(double[].class, gradient);
             m.addJavadoc("@param $L receives the partials with respect to the scalar parameters, then to their\n"
-                    + "directions, one slot each, in order: $L\n", gradient, writer.differentiatedScalarNames());
+                    + "directions, one slot each, in order: $L\n", gradient,
+                    MethodWriter.differentiatedScalarNames(function));
         }
         List<String> parameterAdjoints = new ArrayList<>();
         List<String> directionAdjoints = new ArrayList<>();
@@ -94,7 +95,7 @@ final class NestedDerivativeWriter {
         if (scalars > 0) {
             m.addStatement("$N($S, $N, $L, $S)", helpers.use(Helpers.Helper.CHECK_LENGTH), gradient,
                     gradient, 2 * scalars, "one slot per differentiated scalar and one per its direction: "
-                            + writer.differentiatedScalarNames());
+                            + MethodWriter.differentiatedScalarNames(function));
             directionGradient = names.allocate("directionGradient", "directionGradient");
             hessianVector = names.allocate("hessianVector", "hessianVector");
             m.addStatement("double[] $N = new double[$L]", directionGradient, scalars);
@@ -279,7 +280,7 @@ final class NestedDerivativeWriter {
             }
         }
         m.addStatement("$N($S, $N, $L, $S)", helpers.use(Helpers.Helper.CHECK_LENGTH), gradient, gradient, scalars,
-                "one slot per differentiated scalar: " + writer.differentiatedScalarNames());
+                "one slot per differentiated scalar: " + MethodWriter.differentiatedScalarNames(function));
         String slot = names.allocate("slot", "slot");
         List<CodeBlock> arguments = names(names, function.parameters());
         arguments.add(CodeBlock.of("$N", dValue));
@@ -343,7 +344,7 @@ final class NestedDerivativeWriter {
 
     private MethodSpec.Builder addSlotJavadoc(MethodSpec.Builder m, LocalNames names) {
         return m.addJavadoc("@param $L the slot of the partial, in order: $L\n", names.allocate("slot", "slot"),
-                writer.differentiatedScalarNames());
+                MethodWriter.differentiatedScalarNames(function));
     }
 
     /** The name of the generated method {@code f} + {@code suffix}. */
