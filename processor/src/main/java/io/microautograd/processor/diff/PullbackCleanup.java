@@ -33,12 +33,12 @@ import java.util.Set;
 final class PullbackCleanup {
 
     private final Set<Variable> parameters;
-    private final Set<Variable> adjoints;
+    private final List<Variable> adjointsInOrder;
     private final Set<Variable> adjointArrays;
 
     private PullbackCleanup(Set<Variable> parameters, Set<Variable> adjoints, Set<Variable> adjointArrays) {
         this.parameters = parameters;
-        this.adjoints = adjoints;
+        this.adjointsInOrder = adjoints.stream().sorted(Comparator.comparingInt(Variable::id)).toList();
         this.adjointArrays = adjointArrays;
     }
 
@@ -88,12 +88,15 @@ final class PullbackCleanup {
             Stmt first = s instanceof Stmt.Block b ? firstCode(b) : s;
             boolean compound = first instanceof Stmt.If || first instanceof Stmt.Loop;
             Set<Variable> inside = new HashSet<>(covered);
-            adjoints.stream().sorted(Comparator.comparingInt(Variable::id)).forEach(d -> {
-                if ((s == first || compound) && !covered.contains(d) && needsReset(first, d, zeros, liveness)) {
-                    out.add(new Stmt.Assign(d, lit(0.0), false, Stmt.Origin.NONE));
-                    inside.add(d);
+            if (first != null && (s == first || compound)) {
+                Set<Variable> mentioned = mentioned(first);
+                for (Variable d : adjointsInOrder) {
+                    if (!covered.contains(d) && needsReset(first, mentioned, d, zeros, liveness)) {
+                        out.add(new Stmt.Assign(d, lit(0.0), false, Stmt.Origin.NONE));
+                        inside.add(d);
+                    }
                 }
-            });
+            }
             out.add(s instanceof Stmt.Block b ? Stmt.Block.of(resetWhereUsed(b.statements(), inside, zeros, liveness))
                     : resetInside(s, inside, zeros, liveness));
         }
@@ -103,9 +106,12 @@ final class PullbackCleanup {
     /**
      * Whether {@code d} is zero before {@code s}, which uses it without overwriting it; an {@code if}
      * also needs it after, else its branches get their own resets.
+     *
+     * @param mentioned the variables {@code s} mentions ({@link #mentioned})
      */
-    private static boolean needsReset(Stmt s, Variable d, ZeroAdjoints zeros, Liveness liveness) {
-        return s != null && zeros.zeroBefore(s).contains(d) && mentions(s, d) && !overwrites(s, d)
+    private static boolean needsReset(Stmt s, Set<Variable> mentioned, Variable d, ZeroAdjoints zeros,
+            Liveness liveness) {
+        return zeros.zeroBefore(s).contains(d) && mentioned.contains(d) && !overwrites(s, d)
                 && (!(s instanceof Stmt.If) || liveness.after(s).contains(d));
     }
 
@@ -223,13 +229,16 @@ final class PullbackCleanup {
         return out;
     }
 
-    private static boolean mentions(Stmt s, Variable v) {
-        boolean[] found = {false};
+    /** The variables a statement, or one nested in it, assigns or reads. */
+    private static Set<Variable> mentioned(Stmt s) {
+        Set<Variable> found = new HashSet<>();
         IrWalk.statements(s, t -> {
-            found[0] |= t instanceof Stmt.Assign a && a.target().equals(v);
-            IrWalk.expressionsOf(t).forEach(e -> found[0] |= IrWalk.reads(e, v));
+            if (t instanceof Stmt.Assign a) {
+                found.add(a.target());
+            }
+            IrWalk.expressionsOf(t).forEach(e -> found.addAll(Liveness.reads(e)));
         });
-        return found[0];
+        return found;
     }
 
     /** Whether the statement is an assignment of {@code v} that does not read it. */
