@@ -23,23 +23,20 @@ import java.util.Set;
  *       method: where {@link ZeroAdjoints} knows it to be zero before a statement that uses it,
  *       a reset is put there, which makes the resets after its earlier uses dead. A reset followed
  *       by an update, {@code dX = 0.0; dX += e}, becomes {@code dX = e}.</li>
- *   <li>Work whose result nothing reads is dropped: an assignment the differentiation wrote to a
- *       variable not live after it, when it pops no tape and calls nothing; a store into an
- *       adjoint array of the method's own that nothing reads afterwards, through any name; a
- *       reversed loop left with nothing to do; and the comment that headed code now gone.</li>
+ *   <li>Work whose result nothing reads is dropped ({@link DeadCode}): an assignment the
+ *       differentiation wrote to a variable not live after it, when it pops no tape and calls
+ *       nothing; a store into an adjoint array of the method's own that nothing reads afterwards,
+ *       through any name; a reversed loop left with nothing to do; and the comment that headed
+ *       code now gone.</li>
  * </ul>
  * The user's own statements stay as they are, whatever they compute.
  */
 final class PullbackCleanup {
 
-    private final Set<Variable> parameters;
     private final List<Variable> adjointsInOrder;
-    private final Set<Variable> adjointArrays;
 
-    private PullbackCleanup(Set<Variable> parameters, Set<Variable> adjoints, Set<Variable> adjointArrays) {
-        this.parameters = parameters;
+    private PullbackCleanup(Set<Variable> adjoints) {
         this.adjointsInOrder = adjoints.stream().sorted(Comparator.comparingInt(Variable::id)).toList();
-        this.adjointArrays = adjointArrays;
     }
 
     /**
@@ -56,19 +53,12 @@ final class PullbackCleanup {
                 (d.type() == Type.DOUBLE ? scalars : arrays).add(d);
             }
         }
-        PullbackCleanup cleanup = new PullbackCleanup(parameters, scalars, arrays);
+        PullbackCleanup cleanup = new PullbackCleanup(scalars);
         Stmt.Block withoutInitialZeros = Stmt.Block.of(body.statements().stream()
                 .filter(s -> !(s instanceof Stmt.Assign a && a.declaration() && scalars.contains(a.target()))).toList());
         Stmt.Block reset = Stmt.Block.of(cleanup.resetWhereUsed(withoutInitialZeros.statements(), Set.of(),
                 ZeroAdjoints.of(withoutInitialZeros, scalars), Liveness.of(withoutInitialZeros, Set.of())));
-        Stmt.Block current = reset;
-        while (true) {
-            Stmt.Block next = cleanup.withoutDeadCode(current);
-            if (next == current) {
-                return (Stmt.Block) IrWalk.withBlocks(next, PullbackCleanup::folded);
-            }
-            current = next;
-        }
+        return (Stmt.Block) IrWalk.withBlocks(new DeadCode(parameters, arrays).dropped(reset), PullbackCleanup::folded);
     }
 
     /**
@@ -143,74 +133,6 @@ final class PullbackCleanup {
         return s;
     }
 
-    /** One pass of dropping dead code; the same body when nothing was dead. */
-    private Stmt.Block withoutDeadCode(Stmt.Block body) {
-        Liveness values = Liveness.of(body, Set.of());
-        Liveness contents = Liveness.ofContents(body);
-        ArrayAliases aliases = ArrayAliases.of(body);
-        Set<Variable> shared = new HashSet<>();
-        for (Variable p : parameters) {
-            shared.add(aliases.representative(p));
-        }
-        return (Stmt.Block) IrWalk.withBlocks(body, statements -> {
-            List<Stmt> out = new ArrayList<>();
-            for (Stmt s : statements) {
-                if (!isDead(s, values, contents, aliases, shared)) {
-                    out.add(s);
-                }
-            }
-            return withoutOrphanComments(out);
-        });
-    }
-
-    private boolean isDead(Stmt s, Liveness values, Liveness contents, ArrayAliases aliases, Set<Variable> shared) {
-        if (s instanceof Stmt.Assign a) {
-            return a.origin() == Stmt.Origin.NONE && !parameters.contains(a.target())
-                    && !values.after(s).contains(a.target()) && isPure(a.value());
-        }
-        if (s instanceof Stmt.Store st) {
-            Variable root = aliases.representative(IrWalk.root(st.array()));
-            return st.origin() == Stmt.Origin.NONE && adjointArrays.contains(IrWalk.root(st.array()))
-                    && !shared.contains(root) && contents.after(s).stream().noneMatch(
-                            v -> v.type().isArray() && aliases.representative(v).equals(root))
-                    && isPure(st.index()) && isPure(st.value());
-        }
-        if (s instanceof Stmt.Loop l && l.origin() == Stmt.Origin.NONE) {
-            return doesNothing(l.body(), values.after(s));
-        }
-        if (s instanceof Stmt.If i && i.origin() == Stmt.Origin.NONE) {
-            return i.thenBlock().statements().isEmpty() && i.elseBlock().statements().isEmpty()
-                    && isPure(i.condition());
-        }
-        return s instanceof Stmt.Block b && b.statements().isEmpty();
-    }
-
-    /** Whether a reversed loop's body only assigns variables that are not live after the loop. */
-    private boolean doesNothing(Stmt body, Set<Variable> liveAfter) {
-        boolean[] idle = {true};
-        IrWalk.statements(body, s -> idle[0] &= s instanceof Stmt.Block || s instanceof Stmt.Comment
-                || s instanceof Stmt.Assign a && !liveAfter.contains(a.target()) && isPure(a.value()));
-        return idle[0];
-    }
-
-    /**
-     * Drops the comments after which their block holds nothing but comments: a statement's
-     * reverse code is a block headed by its comments ({@link Sweeper#commented}), so they go with
-     * the code they head.
-     */
-    private static List<Stmt> withoutOrphanComments(List<Stmt> statements) {
-        List<Stmt> out = new ArrayList<>();
-        boolean codeFollows = false;
-        for (int i = statements.size() - 1; i >= 0; i--) {
-            Stmt s = statements.get(i);
-            codeFollows |= !(s instanceof Stmt.Comment);
-            if (codeFollows) {
-                out.add(0, s);
-            }
-        }
-        return out;
-    }
-
     /** {@code d = 0.0} followed by {@code d += e}, where e does not read d, as {@code d = e}. */
     private static List<Stmt> folded(List<Stmt> statements) {
         List<Stmt> out = new ArrayList<>();
@@ -244,16 +166,5 @@ final class PullbackCleanup {
     /** Whether the statement is an assignment of {@code v} that does not read it. */
     private static boolean overwrites(Stmt s, Variable v) {
         return s instanceof Stmt.Assign a && a.target().equals(v) && !IrWalk.reads(a.value(), v);
-    }
-
-    /**
-     * Whether evaluating the expression has no effect beyond its value: no tape pop, no call, and
-     * no allocation, which the emitter may turn into taking an array kept between calls.
-     */
-    private static boolean isPure(Expr e) {
-        boolean[] pure = {true};
-        IrWalk.expressions(e, x -> pure[0] &= !(x instanceof Expr.Pop) && !(x instanceof Expr.Call)
-                && !(x instanceof Expr.NewArray));
-        return pure[0];
     }
 }

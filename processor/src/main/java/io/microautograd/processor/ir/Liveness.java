@@ -124,7 +124,8 @@ public final class Liveness {
         public BitSet assign(Stmt.Assign s) {
             BitSet in = (BitSet) out.clone();
             if (!contents || !s.target().type().isArray()) {
-                in.clear(numbering.numberOf(s.target())); // a row variable given another row may be given this one back later
+                // a row variable given another row may be given this one back later
+                in.clear(numbering.numberOf(s.target()));
             }
             addReads(s.value(), in);
             return in;
