@@ -15,12 +15,13 @@ import java.util.Set;
  * The work of a pullback's body whose result nothing reads, which {@link PullbackCleanup} drops:
  * an assignment the differentiation wrote to a variable not live after it, when it pops no tape
  * and calls nothing; a store into an adjoint array of the method's own that nothing reads
- * afterwards, through any name; a reversed loop left with nothing to do; an {@code if} or block
- * left empty; and the comment that headed code now gone. Dropping one statement can leave
+ * afterwards, through any name; a reversed loop left with nothing to do; an {@code if} of its own
+ * or a block left empty; and the comment that headed code now gone. Dropping one statement can leave
  * another dead (a chain of temporaries, the store whose value one computed), so code is dropped
  * until nothing more is dead. A body without loops goes in one backward sweep that does not count
- * the reads of what it has just dropped, so a whole chain goes at once; a body with loops goes by
- * passes of {@link Liveness}, each dropping what is dead in the body the pass before left.
+ * the reads of what it has just dropped, so a whole chain goes at once ({@link DeadCodeSweep}); a
+ * body with loops goes by passes of {@link Liveness}, each dropping what is dead in the body the
+ * pass before left.
  */
 final class DeadCode {
 
@@ -50,9 +51,9 @@ final class DeadCode {
         if (!isLoopFree(body)) {
             return Optional.empty();
         }
-        Sweep sweep = new Sweep(ArrayAliases.of(body));
-        Stmt.Block kept = sweep.kept(body, new Live());
-        return sweep.droppedArray ? Optional.empty() : Optional.of(kept);
+        DeadCodeSweep sweep = new DeadCodeSweep(this, ArrayAliases.of(body));
+        Stmt.Block kept = sweep.kept(body);
+        return sweep.droppedArray() ? Optional.empty() : Optional.of(kept);
     }
 
     /** The body without its dead code by passes, each dropping what is dead in the body the pass before left. */
@@ -92,7 +93,7 @@ final class DeadCode {
     }
 
     /** The classes of the parameters' arrays, which the caller may read whatever the body does. */
-    private Set<Variable> shared(ArrayAliases aliases) {
+    Set<Variable> shared(ArrayAliases aliases) {
         Set<Variable> shared = new HashSet<>();
         for (Variable p : parameters) {
             shared.add(aliases.representative(p));
@@ -104,7 +105,7 @@ final class DeadCode {
      * Whether {@code s} is dead, given what is live after it: variables by their values and arrays
      * by their elements ({@link Liveness#ofContents}).
      */
-    private boolean isDead(Stmt s, Set<Variable> valuesAfter, Set<Variable> contentsAfter, ArrayAliases aliases,
+    boolean isDead(Stmt s, Set<Variable> valuesAfter, Set<Variable> contentsAfter, ArrayAliases aliases,
             Set<Variable> shared) {
         if (s instanceof Stmt.Assign a) {
             return a.origin() == Stmt.Origin.NONE && !parameters.contains(a.target())
@@ -140,7 +141,7 @@ final class DeadCode {
      * reverse code is a block headed by its comments ({@link Sweeper#commented}), so they go with
      * the code they head.
      */
-    private static List<Stmt> withoutOrphanComments(List<Stmt> statements) {
+    static List<Stmt> withoutOrphanComments(List<Stmt> statements) {
         List<Stmt> out = new ArrayList<>();
         boolean codeFollows = false;
         for (int i = statements.size() - 1; i >= 0; i--) {
@@ -162,199 +163,5 @@ final class DeadCode {
         IrWalk.expressions(e, x -> pure[0] &= !(x instanceof Expr.Pop) && !(x instanceof Expr.Call)
                 && !(x instanceof Expr.NewArray));
         return pure[0];
-    }
-
-    /** What is live at a point of the sweep: variables by their values and arrays by their elements. */
-    private static final class Live {
-        private Set<Variable> values = new HashSet<>();
-        private Set<Variable> contents = new HashSet<>();
-
-        Live copy() {
-            Live copy = new Live();
-            copy.values.addAll(values);
-            copy.contents.addAll(contents);
-            return copy;
-        }
-
-        void become(Live other) {
-            values = other.values;
-            contents = other.contents;
-        }
-
-        void addReads(Expr e) {
-            Set<Variable> read = Liveness.reads(e);
-            values.addAll(read);
-            contents.addAll(read);
-        }
-    }
-
-    /**
-     * One backward sweep of a loop-free body: each statement is judged by what the statements
-     * kept after it read, and one it keeps changes what is live before it as {@link Liveness}
-     * says; one it drops changes nothing.
-     */
-    private final class Sweep implements Stmt.Visitor<Stmt> {
-
-        private final ArrayAliases aliases;
-        private final Set<Variable> shared;
-        private Live live;
-        private Live afterForwardSweep;
-        private boolean droppedArray;
-
-        Sweep(ArrayAliases aliases) {
-            this.aliases = aliases;
-            this.shared = shared(aliases);
-        }
-
-        /**
-         * What is kept of a block, the block itself when that is all of it; {@code after} is what
-         * is live after the block, and is left holding what is live before it.
-         */
-        Stmt.Block kept(Stmt.Block block, Live after) {
-            Live outer = live;
-            live = after;
-            List<Stmt> statements = block.statements();
-            List<Stmt> kept = new ArrayList<>();
-            boolean changed = false;
-            for (int i = statements.size() - 1; i >= 0; i--) {
-                Stmt s = statements.get(i).accept(this);
-                if (s != null) {
-                    kept.add(0, s);
-                }
-                changed |= s != statements.get(i);
-            }
-            live = outer;
-            kept = withoutOrphanComments(kept);
-            return changed || kept.size() < statements.size() ? Stmt.Block.of(kept) : block;
-        }
-
-        private boolean isDead(Stmt s) {
-            return DeadCode.this.isDead(s, live.values, live.contents, aliases, shared);
-        }
-
-        @Override
-        public Stmt assign(Stmt.Assign s) {
-            if (isDead(s)) {
-                droppedArray |= s.target().type().isArray();
-                return null;
-            }
-            live.values.remove(s.target());
-            if (!s.target().type().isArray()) {
-                live.contents.remove(s.target());
-            }
-            live.addReads(s.value());
-            return s;
-        }
-
-        @Override
-        public Stmt store(Stmt.Store s) {
-            if (isDead(s)) {
-                return null;
-            }
-            IrWalk.expressionsOf(s).forEach(e -> live.values.addAll(Liveness.reads(e)));
-            for (Expr array = s.array(); array instanceof Expr.Element row; array = row.array()) {
-                live.contents.addAll(Liveness.reads(row.index()));
-            }
-            live.contents.addAll(Liveness.reads(s.index()));
-            live.contents.addAll(Liveness.reads(s.value()));
-            return s;
-        }
-
-        @Override
-        public Stmt block(Stmt.Block s) {
-            Stmt.Block kept = kept(s, live);
-            return isDead(kept) ? null : kept;
-        }
-
-        @Override
-        public Stmt ifStatement(Stmt.If s) {
-            Live elseLive = live.copy();
-            Stmt.Block thenBlock = kept(s.thenBlock(), live);
-            Stmt.Block elseBlock = kept(s.elseBlock(), elseLive);
-            Stmt.If kept = thenBlock == s.thenBlock() && elseBlock == s.elseBlock() ? s
-                    : new Stmt.If(s.condition(), thenBlock, elseBlock, s.origin());
-            if (isDead(kept)) {
-                return null; // its branches, empty, read nothing: what is live after it is live before
-            }
-            live.values.addAll(elseLive.values);
-            live.contents.addAll(elseLive.contents);
-            live.addReads(s.condition());
-            return kept;
-        }
-
-        @Override
-        public Stmt loop(Stmt.Loop s) {
-            throw new IllegalArgumentException("the sweep is for bodies without loops");
-        }
-
-        @Override
-        public Stmt breakStatement(Stmt.Break s) {
-            throw new IllegalArgumentException("the sweep is for bodies without loops");
-        }
-
-        @Override
-        public Stmt continueStatement(Stmt.Continue s) {
-            throw new IllegalArgumentException("the sweep is for bodies without loops");
-        }
-
-        @Override
-        public Stmt returnStatement(Stmt.Return s) {
-            live.become(new Live());
-            live.addReads(s.value());
-            return s;
-        }
-
-        @Override
-        public Stmt throwStatement(Stmt.Throw s) {
-            live.become(new Live());
-            live.addReads(s.message());
-            return s;
-        }
-
-        @Override
-        public Stmt evaluate(Stmt.Evaluate s) {
-            return evaluated(s);
-        }
-
-        @Override
-        public Stmt push(Stmt.Push s) {
-            return evaluated(s);
-        }
-
-        @Override
-        public Stmt forwardSweep(Stmt.ForwardSweep s) {
-            Live outer = afterForwardSweep;
-            afterForwardSweep = live.copy();
-            Stmt.Block body = kept(s.body(), live);
-            afterForwardSweep = outer;
-            return body == s.body() ? s : new Stmt.ForwardSweep(body);
-        }
-
-        @Override
-        public Stmt leaveForward(Stmt.LeaveForward s) {
-            live.become(afterForwardSweep.copy());
-            return s;
-        }
-
-        @Override
-        public Stmt comment(Stmt.Comment s) {
-            return s;
-        }
-
-        @Override
-        public Stmt keepSnapshots(Stmt.KeepSnapshots s) {
-            throw new IllegalArgumentException("the sweep is for bodies without loops");
-        }
-
-        @Override
-        public Stmt reverseSegments(Stmt.ReverseSegments s) {
-            throw new IllegalArgumentException("the sweep is for bodies without loops");
-        }
-
-        /** A statement that assigns nothing and reads its expressions. */
-        private Stmt evaluated(Stmt s) {
-            IrWalk.expressionsOf(s).forEach(live::addReads);
-            return s;
-        }
     }
 }
