@@ -120,31 +120,27 @@ final class DeadCodeSweep implements Stmt.Visitor<Stmt> {
 
     @Override
     public Stmt loop(Stmt.Loop s) {
-        throw new IllegalArgumentException("the sweep is for bodies without loops");
+        throw loopFound();
     }
 
     @Override
     public Stmt breakStatement(Stmt.Break s) {
-        throw new IllegalArgumentException("the sweep is for bodies without loops");
+        throw loopFound();
     }
 
     @Override
     public Stmt continueStatement(Stmt.Continue s) {
-        throw new IllegalArgumentException("the sweep is for bodies without loops");
+        throw loopFound();
     }
 
     @Override
     public Stmt returnStatement(Stmt.Return s) {
-        live.become(new Live());
-        live.addReads(s.value());
-        return s;
+        return leaving(s, s.value());
     }
 
     @Override
     public Stmt throwStatement(Stmt.Throw s) {
-        live.become(new Live());
-        live.addReads(s.message());
-        return s;
+        return leaving(s, s.message());
     }
 
     @Override
@@ -179,12 +175,23 @@ final class DeadCodeSweep implements Stmt.Visitor<Stmt> {
 
     @Override
     public Stmt keepSnapshots(Stmt.KeepSnapshots s) {
-        throw new IllegalArgumentException("the sweep is for bodies without loops");
+        throw loopFound();
     }
 
     @Override
     public Stmt reverseSegments(Stmt.ReverseSegments s) {
-        throw new IllegalArgumentException("the sweep is for bodies without loops");
+        throw loopFound();
+    }
+
+    /** A statement that leaves the method: what is live before it is what it reads. */
+    private Stmt leaving(Stmt s, Expr read) {
+        live.become(new Live());
+        live.addReads(read);
+        return s;
+    }
+
+    private static IllegalArgumentException loopFound() {
+        return new IllegalArgumentException("the sweep is for bodies without loops");
     }
 
     /** A statement that assigns nothing and reads its expressions. */
