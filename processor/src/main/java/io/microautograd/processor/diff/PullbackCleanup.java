@@ -23,11 +23,8 @@ import java.util.Set;
  *       method: where {@link ZeroAdjoints} knows it to be zero before a statement that uses it,
  *       a reset is put there, which makes the resets after its earlier uses dead. A reset followed
  *       by an update, {@code dX = 0.0; dX += e}, becomes {@code dX = e}.</li>
- *   <li>Work whose result nothing reads is dropped ({@link DeadCode}): an assignment the
- *       differentiation wrote to a variable not live after it, when it pops no tape and calls
- *       nothing; a store into an adjoint array of the method's own that nothing reads afterwards,
- *       through any name; a reversed loop left with nothing to do; and the comment that headed
- *       code now gone.</li>
+ *   <li>Work whose result nothing reads is dropped, with the comment that headed it
+ *       ({@link DeadCode} says which work that is).</li>
  * </ul>
  * The user's own statements stay as they are, whatever they compute.
  */
