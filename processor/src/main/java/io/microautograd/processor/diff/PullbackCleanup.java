@@ -23,23 +23,17 @@ import java.util.Set;
  *       method: where {@link ZeroAdjoints} knows it to be zero before a statement that uses it,
  *       a reset is put there, which makes the resets after its earlier uses dead. A reset followed
  *       by an update, {@code dX = 0.0; dX += e}, becomes {@code dX = e}.</li>
- *   <li>Work whose result nothing reads is dropped: an assignment the differentiation wrote to a
- *       variable not live after it, when it pops no tape and calls nothing; a store into an
- *       adjoint array of the method's own that nothing reads afterwards, through any name; a
- *       reversed loop left with nothing to do; and the comment that headed code now gone.</li>
+ *   <li>Work whose result nothing reads is dropped, with the comment that headed it
+ *       ({@link DeadCode} says which work that is).</li>
  * </ul>
  * The user's own statements stay as they are, whatever they compute.
  */
 final class PullbackCleanup {
 
-    private final Set<Variable> parameters;
-    private final Set<Variable> adjoints;
-    private final Set<Variable> adjointArrays;
+    private final List<Variable> adjointsInOrder;
 
-    private PullbackCleanup(Set<Variable> parameters, Set<Variable> adjoints, Set<Variable> adjointArrays) {
-        this.parameters = parameters;
-        this.adjoints = adjoints;
-        this.adjointArrays = adjointArrays;
+    private PullbackCleanup(Set<Variable> adjoints) {
+        this.adjointsInOrder = adjoints.stream().sorted(Comparator.comparingInt(Variable::id)).toList();
     }
 
     /**
@@ -56,19 +50,12 @@ final class PullbackCleanup {
                 (d.type() == Type.DOUBLE ? scalars : arrays).add(d);
             }
         }
-        PullbackCleanup cleanup = new PullbackCleanup(parameters, scalars, arrays);
+        PullbackCleanup cleanup = new PullbackCleanup(scalars);
         Stmt.Block withoutInitialZeros = Stmt.Block.of(body.statements().stream()
                 .filter(s -> !(s instanceof Stmt.Assign a && a.declaration() && scalars.contains(a.target()))).toList());
         Stmt.Block reset = Stmt.Block.of(cleanup.resetWhereUsed(withoutInitialZeros.statements(), Set.of(),
                 ZeroAdjoints.of(withoutInitialZeros, scalars), Liveness.of(withoutInitialZeros, Set.of())));
-        Stmt.Block current = reset;
-        while (true) {
-            Stmt.Block next = cleanup.withoutDeadCode(current);
-            if (next == current) {
-                return (Stmt.Block) IrWalk.withBlocks(next, PullbackCleanup::folded);
-            }
-            current = next;
-        }
+        return (Stmt.Block) IrWalk.withBlocks(new DeadCode(parameters, arrays).dropped(reset), PullbackCleanup::folded);
     }
 
     /**
@@ -88,12 +75,15 @@ final class PullbackCleanup {
             Stmt first = s instanceof Stmt.Block b ? firstCode(b) : s;
             boolean compound = first instanceof Stmt.If || first instanceof Stmt.Loop;
             Set<Variable> inside = new HashSet<>(covered);
-            adjoints.stream().sorted(Comparator.comparingInt(Variable::id)).forEach(d -> {
-                if ((s == first || compound) && !covered.contains(d) && needsReset(first, d, zeros, liveness)) {
-                    out.add(new Stmt.Assign(d, lit(0.0), false, Stmt.Origin.NONE));
-                    inside.add(d);
+            if (first != null && (s == first || compound)) {
+                Set<Variable> mentioned = mentioned(first);
+                for (Variable d : adjointsInOrder) {
+                    if (!covered.contains(d) && needsReset(first, mentioned, d, zeros, liveness)) {
+                        out.add(new Stmt.Assign(d, lit(0.0), false, Stmt.Origin.NONE));
+                        inside.add(d);
+                    }
                 }
-            });
+            }
             out.add(s instanceof Stmt.Block b ? Stmt.Block.of(resetWhereUsed(b.statements(), inside, zeros, liveness))
                     : resetInside(s, inside, zeros, liveness));
         }
@@ -103,9 +93,12 @@ final class PullbackCleanup {
     /**
      * Whether {@code d} is zero before {@code s}, which uses it without overwriting it; an {@code if}
      * also needs it after, else its branches get their own resets.
+     *
+     * @param mentioned the variables {@code s} mentions ({@link #mentioned})
      */
-    private static boolean needsReset(Stmt s, Variable d, ZeroAdjoints zeros, Liveness liveness) {
-        return s != null && zeros.zeroBefore(s).contains(d) && mentions(s, d) && !overwrites(s, d)
+    private static boolean needsReset(Stmt s, Set<Variable> mentioned, Variable d, ZeroAdjoints zeros,
+            Liveness liveness) {
+        return zeros.zeroBefore(s).contains(d) && mentioned.contains(d) && !overwrites(s, d)
                 && (!(s instanceof Stmt.If) || liveness.after(s).contains(d));
     }
 
@@ -137,74 +130,6 @@ final class PullbackCleanup {
         return s;
     }
 
-    /** One pass of dropping dead code; the same body when nothing was dead. */
-    private Stmt.Block withoutDeadCode(Stmt.Block body) {
-        Liveness values = Liveness.of(body, Set.of());
-        Liveness contents = Liveness.ofContents(body);
-        ArrayAliases aliases = ArrayAliases.of(body);
-        Set<Variable> shared = new HashSet<>();
-        for (Variable p : parameters) {
-            shared.add(aliases.representative(p));
-        }
-        return (Stmt.Block) IrWalk.withBlocks(body, statements -> {
-            List<Stmt> out = new ArrayList<>();
-            for (Stmt s : statements) {
-                if (!isDead(s, values, contents, aliases, shared)) {
-                    out.add(s);
-                }
-            }
-            return withoutOrphanComments(out);
-        });
-    }
-
-    private boolean isDead(Stmt s, Liveness values, Liveness contents, ArrayAliases aliases, Set<Variable> shared) {
-        if (s instanceof Stmt.Assign a) {
-            return a.origin() == Stmt.Origin.NONE && !parameters.contains(a.target())
-                    && !values.after(s).contains(a.target()) && isPure(a.value());
-        }
-        if (s instanceof Stmt.Store st) {
-            Variable root = aliases.representative(IrWalk.root(st.array()));
-            return st.origin() == Stmt.Origin.NONE && adjointArrays.contains(IrWalk.root(st.array()))
-                    && !shared.contains(root) && contents.after(s).stream().noneMatch(
-                            v -> v.type().isArray() && aliases.representative(v).equals(root))
-                    && isPure(st.index()) && isPure(st.value());
-        }
-        if (s instanceof Stmt.Loop l && l.origin() == Stmt.Origin.NONE) {
-            return doesNothing(l.body(), values.after(s));
-        }
-        if (s instanceof Stmt.If i && i.origin() == Stmt.Origin.NONE) {
-            return i.thenBlock().statements().isEmpty() && i.elseBlock().statements().isEmpty()
-                    && isPure(i.condition());
-        }
-        return s instanceof Stmt.Block b && b.statements().isEmpty();
-    }
-
-    /** Whether a reversed loop's body only assigns variables that are not live after the loop. */
-    private boolean doesNothing(Stmt body, Set<Variable> liveAfter) {
-        boolean[] idle = {true};
-        IrWalk.statements(body, s -> idle[0] &= s instanceof Stmt.Block || s instanceof Stmt.Comment
-                || s instanceof Stmt.Assign a && !liveAfter.contains(a.target()) && isPure(a.value()));
-        return idle[0];
-    }
-
-    /**
-     * Drops the comments after which their block holds nothing but comments: a statement's
-     * reverse code is a block headed by its comments ({@link Sweeper#commented}), so they go with
-     * the code they head.
-     */
-    private static List<Stmt> withoutOrphanComments(List<Stmt> statements) {
-        List<Stmt> out = new ArrayList<>();
-        boolean codeFollows = false;
-        for (int i = statements.size() - 1; i >= 0; i--) {
-            Stmt s = statements.get(i);
-            codeFollows |= !(s instanceof Stmt.Comment);
-            if (codeFollows) {
-                out.add(0, s);
-            }
-        }
-        return out;
-    }
-
     /** {@code d = 0.0} followed by {@code d += e}, where e does not read d, as {@code d = e}. */
     private static List<Stmt> folded(List<Stmt> statements) {
         List<Stmt> out = new ArrayList<>();
@@ -223,28 +148,20 @@ final class PullbackCleanup {
         return out;
     }
 
-    private static boolean mentions(Stmt s, Variable v) {
-        boolean[] found = {false};
+    /** The variables a statement, or one nested in it, assigns or reads. */
+    private static Set<Variable> mentioned(Stmt s) {
+        Set<Variable> found = new HashSet<>();
         IrWalk.statements(s, t -> {
-            found[0] |= t instanceof Stmt.Assign a && a.target().equals(v);
-            IrWalk.expressionsOf(t).forEach(e -> found[0] |= IrWalk.reads(e, v));
+            if (t instanceof Stmt.Assign a) {
+                found.add(a.target());
+            }
+            IrWalk.expressionsOf(t).forEach(e -> found.addAll(Liveness.reads(e)));
         });
-        return found[0];
+        return found;
     }
 
     /** Whether the statement is an assignment of {@code v} that does not read it. */
     private static boolean overwrites(Stmt s, Variable v) {
         return s instanceof Stmt.Assign a && a.target().equals(v) && !IrWalk.reads(a.value(), v);
-    }
-
-    /**
-     * Whether evaluating the expression has no effect beyond its value: no tape pop, no call, and
-     * no allocation, which the emitter may turn into taking an array kept between calls.
-     */
-    private static boolean isPure(Expr e) {
-        boolean[] pure = {true};
-        IrWalk.expressions(e, x -> pure[0] &= !(x instanceof Expr.Pop) && !(x instanceof Expr.Call)
-                && !(x instanceof Expr.NewArray));
-        return pure[0];
     }
 }

@@ -53,6 +53,14 @@ final class Declarations {
     private final Map<Stmt, List<Variable>> declaredBefore = new HashMap<>();
     private final Set<Variable> zeroed = new HashSet<>();
     private final Map<Variable, List<Site>> scopes = new LinkedHashMap<>();
+    private final Map<Stmt.Block, Mentions> mentionsByBlock = new HashMap<>();
+
+    /** A block's statements as printed ({@link #flat}), and for each variable those that mention it, by index. */
+    private record Mentions(List<Stmt> statements, Map<Variable, List<Integer>> byVariable) {
+        List<Integer> of(Variable v) {
+            return byVariable.getOrDefault(v, List.of());
+        }
+    }
 
     private Declarations(Liveness liveness, Set<Variable> readAtReturn) {
         this.liveness = liveness;
@@ -164,20 +172,16 @@ final class Declarations {
 
     /** Declares {@code v} in {@code block}, or in statements of it, by the runs described above. */
     private void place(Variable v, Stmt.Block block) {
-        List<Stmt> statements = flat(block);
+        Mentions mentions = mentionsByBlock.computeIfAbsent(block, this::mentionsIn);
+        List<Stmt> statements = mentions.statements();
+        List<Integer> mentioning = mentions.of(v);
         boolean declared = false;
-        for (int i = 0; i < statements.size(); i++) {
-            if (!mentions(statements.get(i), v)) {
-                continue;
-            }
+        for (int nth = 0; nth < mentioning.size(); nth++) {
+            int i = mentioning.get(nth);
             int end = i;
-            for (int next = i + 1; next < statements.size(); next++) {
-                if (mentions(statements.get(next), v)) {
-                    if (!liveness.before(statements.get(next)).contains(v)) {
-                        break;
-                    }
-                    end = next;
-                }
+            while (nth + 1 < mentioning.size()
+                    && liveness.before(statements.get(mentioning.get(nth + 1))).contains(v)) {
+                end = mentioning.get(++nth);
             }
             Stmt first = statements.get(i);
             if (!declared && !(end == i && !liveness.before(first).contains(v) && placedInside(v, first))) {
@@ -195,8 +199,18 @@ final class Declarations {
                 }
                 scopes.get(v).add(sites.get(first));
             }
-            i = end;
         }
+    }
+
+    private Mentions mentionsIn(Stmt.Block block) {
+        List<Stmt> statements = flat(block);
+        Map<Variable, List<Integer>> byVariable = new HashMap<>();
+        for (int i = 0; i < statements.size(); i++) {
+            for (Variable v : mentioned.getOrDefault(statements.get(i), Set.of())) {
+                byVariable.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+            }
+        }
+        return new Mentions(statements, byVariable);
     }
 
     /** The statement at {@code i}, or the first of the comments just before it, which head it. */

@@ -1,6 +1,7 @@
 package io.microautograd.processor.ir;
 
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,20 +14,22 @@ import java.util.Set;
  * backward data-flow analysis over structured code, loops to a fixed point, {@code break},
  * {@code continue} and the jump out of a forward sweep to where they go. Array variables are
  * live where their reference is read, element reads and stores alike: the analysis says when a
- * variable's value is needed, not when an array's elements are.
+ * variable's value is needed, not when an array's elements are. The sets are bits over the
+ * variables' numbers ({@link VariableBits}).
  */
 public final class Liveness {
 
+    private final VariableBits numbering = new VariableBits();
     private final Map<Stmt, Set<Variable>> before = new HashMap<>();
     private final Map<Stmt, Set<Variable>> after = new HashMap<>();
-    private final Set<Variable> readAtReturn;
+    private final BitSet readAtReturn;
     private final boolean contents;
-    private final Deque<Set<Variable>> breakTargets = new ArrayDeque<>();
-    private final Deque<Set<Variable>> continueTargets = new ArrayDeque<>();
-    private Set<Variable> afterForwardSweep = Set.of();
+    private final Deque<BitSet> breakTargets = new ArrayDeque<>();
+    private final Deque<BitSet> continueTargets = new ArrayDeque<>();
+    private BitSet afterForwardSweep = new BitSet();
 
     private Liveness(Set<Variable> readAtReturn, boolean contents) {
-        this.readAtReturn = readAtReturn;
+        this.readAtReturn = numbering.bitsOf(readAtReturn);
         this.contents = contents;
     }
 
@@ -37,7 +40,7 @@ public final class Liveness {
      */
     public static Liveness of(Stmt.Block body, Set<Variable> readAtReturn) {
         Liveness liveness = new Liveness(readAtReturn, false);
-        liveness.statement(body, new HashSet<>());
+        liveness.statement(body, new BitSet());
         return liveness;
     }
 
@@ -49,7 +52,7 @@ public final class Liveness {
      */
     public static Liveness ofContents(Stmt.Block body) {
         Liveness liveness = new Liveness(Set.of(), true);
-        liveness.statement(body, new HashSet<>());
+        liveness.statement(body, new BitSet());
         return liveness;
     }
 
@@ -76,121 +79,139 @@ public final class Liveness {
         return read;
     }
 
-    private Set<Variable> statement(Stmt s, Set<Variable> out) {
-        Set<Variable> in = s.accept(new Transfer(out));
-        after.put(s, Set.copyOf(out));
-        before.put(s, Set.copyOf(in));
+    private BitSet statement(Stmt s, BitSet out) {
+        BitSet in = s.accept(new Transfer(out));
+        after.put(s, numbering.asSet((BitSet) out.clone()));
+        before.put(s, numbering.asSet((BitSet) in.clone()));
         return in;
     }
 
-    private Set<Variable> sequence(List<Stmt> statements, Set<Variable> out) {
-        Set<Variable> live = out;
+    private BitSet sequence(List<Stmt> statements, BitSet out) {
+        BitSet live = out;
         for (int i = statements.size() - 1; i >= 0; i--) {
             live = statement(statements.get(i), live);
         }
-        return new HashSet<>(live);
+        return (BitSet) live.clone();
+    }
+
+    /** Sets the bits of the variables {@code e} reads; none for no expression. */
+    private void addReads(Expr e, BitSet live) {
+        if (e != null) {
+            IrWalk.expressions(e, x -> {
+                if (x instanceof Expr.Read r) {
+                    live.set(numbering.numberOf(r.variable()));
+                }
+            });
+        }
+    }
+
+    private BitSet readsOf(Expr e) {
+        BitSet read = new BitSet();
+        addReads(e, read);
+        return read;
     }
 
     /** What is live before a statement, given what is live after it. */
-    private final class Transfer implements Stmt.Visitor<Set<Variable>> {
+    private final class Transfer implements Stmt.Visitor<BitSet> {
 
-        private final Set<Variable> out;
+        private final BitSet out;
 
-        Transfer(Set<Variable> out) {
+        Transfer(BitSet out) {
             this.out = out;
         }
 
         @Override
-        public Set<Variable> assign(Stmt.Assign s) {
-            Set<Variable> in = new HashSet<>(out);
+        public BitSet assign(Stmt.Assign s) {
+            BitSet in = (BitSet) out.clone();
             if (!contents || !s.target().type().isArray()) {
-                in.remove(s.target()); // a row variable given another row may be given this one back later
+                // a row variable given another row may be given this one back later
+                in.clear(numbering.numberOf(s.target()));
             }
-            in.addAll(reads(s.value()));
+            addReads(s.value(), in);
             return in;
         }
 
         @Override
-        public Set<Variable> store(Stmt.Store s) {
+        public BitSet store(Stmt.Store s) {
             if (!contents) {
                 return evaluating(s);
             }
-            Set<Variable> in = new HashSet<>(out);
+            BitSet in = (BitSet) out.clone();
             for (Expr array = s.array(); array instanceof Expr.Element row; array = row.array()) {
-                in.addAll(reads(row.index()));
+                addReads(row.index(), in);
             }
-            in.addAll(reads(s.index()));
-            in.addAll(reads(s.value()));
+            addReads(s.index(), in);
+            addReads(s.value(), in);
             return in;
         }
 
         @Override
-        public Set<Variable> block(Stmt.Block s) {
+        public BitSet block(Stmt.Block s) {
             return sequence(s.statements(), out);
         }
 
         @Override
-        public Set<Variable> ifStatement(Stmt.If s) {
-            Set<Variable> in = reads(s.condition());
-            in.addAll(statement(s.thenBlock(), out));
-            in.addAll(statement(s.elseBlock(), out));
+        public BitSet ifStatement(Stmt.If s) {
+            BitSet in = readsOf(s.condition());
+            in.or(statement(s.thenBlock(), out));
+            in.or(statement(s.elseBlock(), out));
             return in;
         }
 
         @Override
-        public Set<Variable> loop(Stmt.Loop s) {
+        public BitSet loop(Stmt.Loop s) {
             return s.kind() == Stmt.LoopKind.DO_WHILE ? doWhile(s, out) : testedFirst(s, out);
         }
 
         @Override
-        public Set<Variable> breakStatement(Stmt.Break s) {
-            return new HashSet<>(breakTargets.element());
+        public BitSet breakStatement(Stmt.Break s) {
+            return (BitSet) breakTargets.element().clone();
         }
 
         @Override
-        public Set<Variable> continueStatement(Stmt.Continue s) {
-            return new HashSet<>(continueTargets.element());
+        public BitSet continueStatement(Stmt.Continue s) {
+            return (BitSet) continueTargets.element().clone();
         }
 
         @Override
-        public Set<Variable> returnStatement(Stmt.Return s) {
-            Set<Variable> in = reads(s.value());
-            in.addAll(readAtReturn);
+        public BitSet returnStatement(Stmt.Return s) {
+            BitSet in = readsOf(s.value());
+            in.or(readAtReturn);
             return in;
         }
 
         @Override
-        public Set<Variable> throwStatement(Stmt.Throw s) {
-            return reads(s.message());
+        public BitSet throwStatement(Stmt.Throw s) {
+            return readsOf(s.message());
         }
 
         @Override
-        public Set<Variable> evaluate(Stmt.Evaluate s) {
+        public BitSet evaluate(Stmt.Evaluate s) {
             return evaluating(s);
         }
 
         @Override
-        public Set<Variable> push(Stmt.Push s) {
+        public BitSet push(Stmt.Push s) {
             return evaluating(s);
         }
 
         @Override
-        public Set<Variable> forwardSweep(Stmt.ForwardSweep s) {
-            Set<Variable> outer = afterForwardSweep;
+        public BitSet forwardSweep(Stmt.ForwardSweep s) {
+            BitSet outer = afterForwardSweep;
             afterForwardSweep = out;
-            Set<Variable> in = statement(s.body(), out);
+            BitSet in = statement(s.body(), out);
             afterForwardSweep = outer;
             return in;
         }
 
         @Override
-        public Set<Variable> leaveForward(Stmt.LeaveForward s) {
-            return new HashSet<>(afterForwardSweep);
+        public BitSet leaveForward(Stmt.LeaveForward s) {
+            return (BitSet) afterForwardSweep.clone();
         }
 
         @Override
-        public Set<Variable> comment(Stmt.Comment s) {
-            return new HashSet<>(out);
+        public BitSet comment(Stmt.Comment s) {
+            return (BitSet) out.clone();
         }
 
         /**
@@ -198,11 +219,11 @@ public final class Liveness {
          * state it keeps in a snapshot, so that state is live throughout the loop.
          */
         @Override
-        public Set<Variable> keepSnapshots(Stmt.KeepSnapshots s) {
-            Set<Variable> state = new HashSet<>(out);
-            IrWalk.expressionsOf(s).forEach(e -> state.addAll(reads(e)));
-            Set<Variable> in = statement(s.loop(), state);
-            IrWalk.expressionsOf(s).forEach(e -> in.addAll(reads(e)));
+        public BitSet keepSnapshots(Stmt.KeepSnapshots s) {
+            BitSet state = (BitSet) out.clone();
+            IrWalk.expressionsOf(s).forEach(e -> addReads(e, state));
+            BitSet in = statement(s.loop(), state);
+            IrWalk.expressionsOf(s).forEach(e -> addReads(e, in));
             return in;
         }
 
@@ -212,14 +233,16 @@ public final class Liveness {
          * round goes from and to are set by the round, so are not live before it.
          */
         @Override
-        public Set<Variable> reverseSegments(Stmt.ReverseSegments s) {
-            Set<Variable> head = evaluating(s);
+        public BitSet reverseSegments(Stmt.ReverseSegments s) {
+            BitSet head = evaluating(s);
             while (true) {
-                Set<Variable> afterAdvance = new HashSet<>(head);
-                afterAdvance.addAll(statement(s.segment(), head));
-                Set<Variable> next = new HashSet<>(head);
-                next.addAll(statement(s.advance(), afterAdvance));
-                next.removeAll(List.of(s.from(), s.target(), s.segmentEnd()));
+                BitSet afterAdvance = (BitSet) head.clone();
+                afterAdvance.or(statement(s.segment(), head));
+                BitSet next = (BitSet) head.clone();
+                next.or(statement(s.advance(), afterAdvance));
+                for (Variable set : List.of(s.from(), s.target(), s.segmentEnd())) {
+                    next.clear(numbering.numberOf(set));
+                }
                 if (next.equals(head)) {
                     return head;
                 }
@@ -228,9 +251,9 @@ public final class Liveness {
         }
 
         /** A statement that assigns no variable and reads those of its expressions. */
-        private Set<Variable> evaluating(Stmt s) {
-            Set<Variable> in = new HashSet<>(out);
-            IrWalk.expressionsOf(s).forEach(e -> in.addAll(reads(e)));
+        private BitSet evaluating(Stmt s) {
+            BitSet in = (BitSet) out.clone();
+            IrWalk.expressionsOf(s).forEach(e -> addReads(e, in));
             return in;
         }
     }
@@ -239,16 +262,16 @@ public final class Liveness {
      * A for or while loop: at its head, what its test reads, what is live after it when the test
      * can fail, and what its body needs, whose end and continues go through the update to the head.
      */
-    private Set<Variable> testedFirst(Stmt.Loop loop, Set<Variable> out) {
-        Set<Variable> head = new HashSet<>(reads(loop.condition()));
+    private BitSet testedFirst(Stmt.Loop loop, BitSet out) {
+        BitSet head = readsOf(loop.condition());
         if (loop.condition() != null) {
-            head.addAll(out);
+            head.or(out);
         }
         while (true) {
-            Set<Variable> update = sequence(loop.update(), head);
-            Set<Variable> body = inLoop(loop.body(), update, update, out);
-            Set<Variable> next = new HashSet<>(head);
-            next.addAll(body);
+            BitSet update = sequence(loop.update(), head);
+            BitSet body = inLoop(loop.body(), update, update, out);
+            BitSet next = (BitSet) head.clone();
+            next.or(body);
             if (next.equals(head)) {
                 break;
             }
@@ -258,13 +281,13 @@ public final class Liveness {
     }
 
     /** A do-while loop: the body first, its end and continues going to the test. */
-    private Set<Variable> doWhile(Stmt.Loop loop, Set<Variable> out) {
-        Set<Variable> test = new HashSet<>(reads(loop.condition()));
-        test.addAll(out);
+    private BitSet doWhile(Stmt.Loop loop, BitSet out) {
+        BitSet test = readsOf(loop.condition());
+        test.or(out);
         while (true) {
-            Set<Variable> body = inLoop(loop.body(), test, test, out);
-            Set<Variable> next = new HashSet<>(test);
-            next.addAll(body);
+            BitSet body = inLoop(loop.body(), test, test, out);
+            BitSet next = (BitSet) test.clone();
+            next.or(body);
             if (next.equals(test)) {
                 return body;
             }
@@ -272,10 +295,10 @@ public final class Liveness {
         }
     }
 
-    private Set<Variable> inLoop(Stmt.Block body, Set<Variable> end, Set<Variable> continued, Set<Variable> broken) {
+    private BitSet inLoop(Stmt.Block body, BitSet end, BitSet continued, BitSet broken) {
         breakTargets.push(broken);
         continueTargets.push(continued);
-        Set<Variable> in = statement(body, end);
+        BitSet in = statement(body, end);
         continueTargets.pop();
         breakTargets.pop();
         return in;
