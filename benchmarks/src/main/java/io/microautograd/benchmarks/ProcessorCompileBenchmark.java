@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +28,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * What the processor adds to a build: javac on one class of 50 {@code @Differentiable} methods,
- * with the processor (which also compiles the 50 generated gradients) and without it.
+ * without the processor, with it (which also compiles the 50 generated gradients), and with it and
+ * the engine on the class path, where it also writes each method's {@code Value} twin.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,35 +42,51 @@ public class ProcessorCompileBenchmark {
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     private String source;
     private Path output;
+    private Path annotationsAlone;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         source = sourceWithMethods(METHODS);
         output = Files.createTempDirectory("processor-benchmark");
+        annotationsAlone = copyAnnotations(Files.createTempDirectory("processor-benchmark-annotations"));
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try (var files = Files.walk(output)) {
-            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        for (Path folder : List.of(output, annotationsAlone)) {
+            try (var files = Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
         }
     }
 
     /** javac without annotation processing. */
     @Benchmark
     public boolean withoutProcessor() {
-        return compile(false);
+        return compile(false, annotationsAlone.toString());
     }
 
-    /** javac with the processor writing 50 gradients, which javac then compiles too. */
+    /**
+     * javac with the processor writing 50 gradients, which javac then compiles too; the class path
+     * has the annotations alone, as in a build that uses only the compiled path.
+     */
     @Benchmark
     public boolean withProcessor() {
-        return compile(true);
+        return compile(true, annotationsAlone.toString());
     }
 
-    private boolean compile(boolean withProcessor) {
+    /**
+     * As {@link #withProcessor}, with the engine on the class path: the processor also writes a
+     * {@code Value} twin of each method, and javac compiles those too.
+     */
+    @Benchmark
+    public boolean withProcessorAndTwins() {
+        return compile(true, codeSource().toString());
+    }
+
+    private boolean compile(boolean withProcessor, String classPath) {
         List<String> options = new java.util.ArrayList<>(List.of(
-                "-d", output.toString(), "-s", output.toString(), "-classpath", annotationsJar()));
+                "-d", output.toString(), "-s", output.toString(), "-classpath", classPath));
         if (!withProcessor) {
             options.add("-proc:none");
         }
@@ -97,9 +116,28 @@ public class ProcessorCompileBenchmark {
         return out.append("}\n").toString();
     }
 
-    private static String annotationsJar() {
+    /**
+     * Copies the annotations' classes (package {@code io.microautograd} itself; the engine is in
+     * its subpackages) from where they were loaded, a jar that may hold the engine too, into {@code folder}.
+     */
+    private static Path copyAnnotations(Path folder) throws IOException {
+        Path codeSource = codeSource();
+        try (FileSystem jar = Files.isDirectory(codeSource) ? null : FileSystems.newFileSystem(codeSource)) {
+            Path annotations = (jar == null ? codeSource : jar.getPath("/")).resolve("io/microautograd");
+            Path copies = Files.createDirectories(folder.resolve("io/microautograd"));
+            try (var classes = Files.list(annotations)) {
+                for (Path annotation : classes.filter(c -> c.toString().endsWith(".class")).toList()) {
+                    Files.copy(annotation, copies.resolve(annotation.getFileName().toString()));
+                }
+            }
+        }
+        return folder;
+    }
+
+    /** The jar or folder the annotations were loaded from. */
+    private static Path codeSource() {
         try {
-            return Path.of(Differentiable.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(Differentiable.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new UncheckedIOException(new IOException(e));
         }

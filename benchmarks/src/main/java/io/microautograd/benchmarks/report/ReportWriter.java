@@ -152,8 +152,12 @@ public final class ReportWriter {
                 md.append("## Compile time\n\n")
                   .append(String.format(Locale.ROOT, "javac on one class of %d `@Differentiable` methods: %s without "
                           + "the processor, %s with it (it writes their gradients, and javac compiles those too): "
-                          + "%.2fx.%n%n", ProcessorCompileBenchmark.METHODS, time(without.get()), time(with.get()),
+                          + "%.2fx", ProcessorCompileBenchmark.METHODS, time(without.get()), time(with.get()),
                           with.get().median() / without.get().median()));
+                results.get(workload, "withProcessorAndTwins").ifPresent(twins -> md.append(String.format(Locale.ROOT,
+                        "; %s with the engine on the class path too, where it also writes each method's `Value` twin:"
+                        + " %.2fx", time(twins), twins.median() / without.get().median())));
+                md.append(".\n\n");
             }
         }
     }

@@ -138,4 +138,21 @@ class GradBenchReportTest {
         assertTrue(page.contains("| ba jacobian | ours / manual <= 2.00 | ba1_n49_m7776_p31843 | 1.50 | yes | 0 of 1"
                 + " | 1.50 at ba1_n49_m7776_p31843 |"), page);
     }
+
+    @Test
+    void aTargetAgainstAToolIsJudgedOnTheInputsThatToolAnswers() throws Exception {
+        Path logs = Files.createDirectories(folder.resolve("logs"));
+        Files.write(logs.resolve("ba.microautograd.txt"), List.of(
+                "jacobian     ba1_n49_m7776_p31843                 9.000 ms  valid",
+                "jacobian     ba2_n21_m11315_p36455                20.000 ms  valid"));
+        // PyTorch answers ba1 only (it crashes from ba3 on here).
+        Files.write(logs.resolve("ba.pytorch.txt"), List.of(
+                "jacobian     ba1_n49_m7776_p31843                 18.000 ms  valid"));
+        Path docs = folder.resolve("docs");
+
+        String page = Files.readString(GradBenchReport.write(logs, docs, "benchmarks/gradbench DIR ba"));
+
+        assertTrue(page.contains("| ba jacobian | ours / pytorch <= 1.00 | ba1_n49_m7776_p31843 | 0.500 | yes | 0 of 1"
+                + " | 0.500 at ba1_n49_m7776_p31843 |"), page);
+    }
 }

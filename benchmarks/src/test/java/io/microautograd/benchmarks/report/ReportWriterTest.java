@@ -40,6 +40,7 @@ class ReportWriterTest {
                 new Measurement("ValueEngine", "nodesPerSecond", 4e6, 1e5, "ops/s"),
                 new Measurement("ProcessorCompile", "withoutProcessor", 300, 10, "ms/op"),
                 new Measurement("ProcessorCompile", "withProcessor", 1200, 50, "ms/op"),
+                new Measurement("ProcessorCompile", "withProcessorAndTwins", 1500, 50, "ms/op"),
                 new Measurement("AliasCheck 8", "separateArrays", 20.0, 1, "ns/op"),
                 new Measurement("AliasCheck 8", "oneArrayTwice", 21.0, 1, "ns/op"),
                 new Measurement("AliasCheck 8", "withoutChecks", 19.0, 1, "ns/op")), 72.0);
@@ -65,7 +66,8 @@ class ReportWriterTest {
         assertTrue(text.contains("72.0 bytes per node"), text);
         assertTrue(text.contains("4.00e+06 nodes per second"), text);
         assertTrue(text.contains("300.0 ± 10 ms/op without the processor, 1200 ± 50 ms/op with it"), text);
-        assertTrue(text.contains("4.00x"), text);
+        assertTrue(text.contains("4.00x; 1500 ± 50 ms/op with the engine on the class path too, where it also writes"
+                + " each method's `Value` twin: 5.00x."), text);
         assertTrue(!text.contains("| ProcessorCompile |"), "compile time is no gradient workload: " + text);
         assertEquals(List.of("| AliasCheck 8 | 20.00 ± 1.0 ns/op | 21.00 ± 1.0 ns/op | 19.00 ± 1.0 ns/op | 1.05 | 1.05 |"),
                 tableRows(text, "## Arrays passed for two parameters"), "the alias checks' row, out of the main table");
