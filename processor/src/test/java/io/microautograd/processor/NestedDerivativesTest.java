@@ -2,6 +2,7 @@ package io.microautograd.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -56,6 +57,13 @@ class NestedDerivativesTest {
                         x1 = x1 - 0.1 * gradient[1];
                     }
                     return x0 * x0 + x1 + gradient[2];
+                }
+
+                @Differentiable
+                static double storageOfLength(double w, int slots) {
+                    double[] gradient = new double[slots];
+                    NestedGrad.potential(0.5, 0.25, w, gradient);
+                    return gradient[0] * w;
                 }
 
                 @Differentiable(order = 2)
@@ -166,6 +174,30 @@ class NestedDerivativesTest {
 
     /** The line of {@code caller}'s body in {@link #withCaller}. */
     private static final int CALLER_BODY = 23;
+
+    @Test
+    void aNestedGradientsStorageOfAnotherLengthThrowsAsTheGradientMethodDoes() {
+        for (int slots : new int[] {2, 4}) {
+            Throwable expected = thrownBy("p.Nested", "storageOfLength", 0.3, slots);
+            assertEquals(IllegalArgumentException.class, expected.getClass());
+            assertEquals("gradient must have length 3 (one slot per differentiated scalar: x0, x1, w) but has length "
+                    + slots, expected.getMessage());
+            for (Throwable generated : List.of(thrownBy("p.NestedGrad", "storageOfLength", 0.3, slots),
+                    thrownBy("p.NestedGrad", "storageOfLengthTangent", 0.3, slots, 1.0))) {
+                assertEquals(expected.getClass(), generated.getClass());
+                assertEquals(expected.getMessage(), generated.getMessage());
+            }
+        }
+        Object result = CODE.call("p.NestedGrad", "storageOfLength", 0.3, 3);
+        assertEquals((double) CODE.call("p.Nested", "storageOfLength", 0.3, 3),
+                (double) GeneratedCode.component(result, "value"), 1e-15);
+    }
+
+    /** The exception the call throws, unwrapped from the reflective call. */
+    private static Throwable thrownBy(String className, String method, Object... arguments) {
+        AssertionError error = assertThrows(AssertionError.class, () -> CODE.call(className, method, arguments));
+        return error.getCause();
+    }
 
     @Test
     void theTangentOfAFirstOrderMethodIsRefusedAtTheCall() {

@@ -1,5 +1,6 @@
 package io.microautograd.processor.parse;
 
+import com.palantir.javapoet.CodeBlock;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
@@ -395,10 +396,23 @@ public final class BodyReader {
         }
     }
 
-    /** {@code FGrad.f(parameters, gradient)}: each slot of the gradient gets its partial added. */
+    /**
+     * {@code FGrad.f(parameters, gradient)}: the storage's length checked as {@code f}'s gradient
+     * method checks it, then each slot of the gradient gets its partial added.
+     */
     private Stmt nestedGradient(ExpressionReader.NestedGradient gradient, Tree statement) {
+        int slots = gradient.partials().size();
+        Expr length = new Expr.Length(new Expr.Read(gradient.storage()));
+        String text = gradient.storage().name() + " must have length " + slots
+                + " (one slot per differentiated scalar: " + gradient.slotNames() + ") but has length ";
+        Stmt.Throw wrongLength = new Stmt.Throw(IllegalArgumentException.class.getName(),
+                new Expr.Binary(BinaryOp.ADD, new Expr.Literal(CodeBlock.of("$S", text).toString(), Type.STRING),
+                        length), origin(statement));
+        Expr slotCount = new Expr.Literal(Integer.toString(slots), Type.INT);
         List<Stmt> stores = new ArrayList<>();
-        for (int slot = 0; slot < gradient.partials().size(); slot++) {
+        stores.add(new Stmt.If(new Expr.Binary(BinaryOp.NE, length, slotCount), Stmt.Block.of(List.of(wrongLength)),
+                Stmt.Block.of(List.of()), origin(statement)));
+        for (int slot = 0; slot < slots; slot++) {
             Expr index = new Expr.Literal(Integer.toString(slot), Type.INT);
             Expr element = new Expr.Element(new Expr.Read(gradient.storage()), index);
             stores.add(new Stmt.Store(new Expr.Read(gradient.storage()), index, new Expr.Binary(BinaryOp.ADD, element,

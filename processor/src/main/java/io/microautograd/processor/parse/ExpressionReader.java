@@ -372,7 +372,14 @@ final class ExpressionReader {
             partialArguments.add(new Expr.Literal(Integer.toString(slot), Type.INT));
             partials.add((Expr.Call) call(invocation, nested.get().callee(), partialArguments));
         }
-        return Optional.of(new NestedGradient(List.copyOf(partials), storage.variable()));
+        Callee callee = nested.get().callee();
+        List<String> slotNames = new ArrayList<>();
+        for (int i = 0; i < callee.parameterNames().size(); i++) {
+            if (callee.differentiated().get(i) && callee.parameterTypes().get(i) == Type.DOUBLE) {
+                slotNames.add(callee.parameterNames().get(i));
+            }
+        }
+        return Optional.of(new NestedGradient(List.copyOf(partials), storage.variable(), String.join(", ", slotNames)));
     }
 
     /**
@@ -380,8 +387,9 @@ final class ExpressionReader {
      *
      * @param partials the call of each slot's partial, in slot order
      * @param storage the local array the partials are added into
+     * @param slotNames the differentiated scalar parameters of {@code f}, one per slot, comma-separated
      */
-    record NestedGradient(List<Expr.Call> partials, Variable storage) {
+    record NestedGradient(List<Expr.Call> partials, Variable storage, String slotNames) {
     }
 
     /**
