@@ -55,6 +55,21 @@ final class BodyEmitter {
     private boolean roomReserved;
 
     /**
+     * An emitter for a body that keeps no arrays between calls (the tangents and the second-order
+     * and vector-Jacobian products), its locals named after the source variables {@code body} holds.
+     *
+     * @param method the name the fields keeping its tapes are named after
+     */
+    static BodyEmitter keepingNoArrays(LocalNames names, Helpers helpers, String method, GradientMethod source,
+            Stmt.Block body, ClassMembers members) {
+        String function = source.pullback().source().name();
+        BodyEmitter emitter = new BodyEmitter(names, helpers, method,
+                new KeptArrays(List.of(), names, helpers, function, members), members);
+        emitter.nameSourceVariables(source.sourceVariables(), body);
+        return emitter;
+    }
+
+    /**
      * @param method the source method's name, which the fields keeping its tapes are named after
      * @param keptArrays the arrays the method keeps per thread between calls
      * @param members the names of the generated class's fields

@@ -40,9 +40,8 @@ final class HessianVectorWriter {
         this.pullback = hessianVector.pullback();
         this.function = pullback.source();
         this.helpers = helpers;
-        this.emitter = new BodyEmitter(names, helpers, function.name() + "Hvp",
-                new KeptArrays(List.of(), names, helpers, function.name(), members), members);
-        emitter.nameSourceVariables(method.sourceVariables(), hessianVector.body());
+        this.emitter = BodyEmitter.keepingNoArrays(names, helpers, function.name() + "Hvp", method,
+                hessianVector.body(), members);
         Set<Variable> parameters = new HashSet<>(function.parameters());
         parameters.add(pullback.resultAdjoint());
         parameters.addAll(pullback.adjointStorage());

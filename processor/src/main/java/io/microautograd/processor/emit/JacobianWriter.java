@@ -38,9 +38,8 @@ final class JacobianWriter {
         this.product = method.vectorJacobian();
         this.function = product.source();
         this.helpers = helpers;
-        this.emitter = new BodyEmitter(names, helpers, vectorJacobianName(),
-                new KeptArrays(List.of(), names, helpers, function.name(), members), members);
-        emitter.nameSourceVariables(method.sourceVariables(), product.body());
+        this.emitter = BodyEmitter.keepingNoArrays(names, helpers, vectorJacobianName(), method, product.body(),
+                members);
         Set<Variable> parameters = new HashSet<>(function.parameters());
         parameters.add(product.resultAdjoint());
         parameters.addAll(product.outputSeeds().values());

@@ -186,9 +186,8 @@ final class MethodWriter {
      */
     MethodSpec tangentMethod(Tangent tangent, String name, CodeBlock doc) {
         LocalNames tangentNames = new LocalNames();
-        BodyEmitter tangentEmitter = new BodyEmitter(tangentNames, helpers, function.name(),
-                new KeptArrays(List.of(), tangentNames, helpers, function.name(), members), members);
-        tangentEmitter.nameSourceVariables(method.sourceVariables(), tangent.body());
+        BodyEmitter tangentEmitter = BodyEmitter.keepingNoArrays(tangentNames, helpers, function.name(), method,
+                tangent.body(), members);
         MethodSpec.Builder m = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(double.class)

@@ -66,25 +66,15 @@ final class NestedDerivativeWriter {
                     + "directions, one slot each, in order: $L\n", gradient,
                     MethodWriter.differentiatedScalarNames(function));
         }
-        List<String> parameterAdjoints = new ArrayList<>();
-        List<String> directionAdjoints = new ArrayList<>();
-        List<Type> arrayTypes = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            for (int k = 0; k < differentiated.size(); k++) {
-                Variable p = differentiated.get(k);
-                if (p.type().isArray()) {
-                    String name = "d" + ClassMembers.capitalized(i == 0 ? p.name() : directions.get(k));
-                    String allocated = names.allocate(name, name);
-                    m.addParameter(MethodWriter.typeName(p.type()), allocated);
-                    m.addJavadoc("@param $L receives the partials with respect to the elements of $L; same shape\n",
-                            allocated, i == 0 ? p.name() : directions.get(k));
-                    (i == 0 ? parameterAdjoints : directionAdjoints).add(allocated);
-                    if (i == 1) {
-                        arrayTypes.add(p.type());
-                    }
-                }
+        List<String> arrayDirections = new ArrayList<>();
+        for (int k = 0; k < differentiated.size(); k++) {
+            if (differentiated.get(k).type().isArray()) {
+                arrayDirections.add(directions.get(k));
             }
         }
+        List<String> parameterAdjoints = addArrayStorage(m, names,
+                arrays().stream().map(Variable::name).toList());
+        List<String> directionAdjoints = addArrayStorage(m, names, arrayDirections);
         m.addJavadoc("@throws IllegalArgumentException if the storage does not fit, or shares an array with a\n"
                 + "parameter or a direction\n");
         List<CodeBlock> arguments = new ArrayList<>();
@@ -108,11 +98,11 @@ final class NestedDerivativeWriter {
         List<String> ownAdjoints = new ArrayList<>();
         for (int k = 0; k < directionAdjoints.size(); k++) {
             String d = directionAdjoints.get(k);
-            Type type = arrayTypes.get(k);
+            Type type = arrays().get(k).type();
             String own = names.allocate(d + "Own", d + "Own");
             List<CodeBlock> sameType = new ArrayList<>();
             for (int a = 0; a < parameterAdjoints.size(); a++) {
-                if (arrayTypes.get(a) == type) {
+                if (arrays().get(a).type() == type) {
                     sameType.add(CodeBlock.of("$N == $N", d, parameterAdjoints.get(a)));
                 }
             }
@@ -132,7 +122,7 @@ final class NestedDerivativeWriter {
             m.beginControlFlow("if ($N != $N)", ownAdjoints.get(k), directionAdjoints.get(k));
             String d = directionAdjoints.get(k);
             String own = ownAdjoints.get(k);
-            addElementwise(m, names, arrayTypes.get(k), at -> CodeBlock.of("$N$L += $N$L", d, at, own, at), d);
+            addElementwise(m, names, arrays().get(k).type(), at -> CodeBlock.of("$N$L += $N$L", d, at, own, at), d);
             m.endControlFlow();
         }
         if (scalars > 0) {
@@ -175,25 +165,12 @@ final class NestedDerivativeWriter {
         directions.forEach(v -> arguments.add(CodeBlock.of("$N", v)));
         String gradient = names.allocate("gradient", "gradient");
         String hessianVector = names.allocate("hessianVector", "hessianVector");
-        List<String> gradients = new ArrayList<>();
-        List<String> products = new ArrayList<>();
         if (scalars > 0) {
             m.addStatement("double[] $N = new double[$L]", gradient, scalars);
             m.addStatement("double[] $N = new double[$L]", hessianVector, scalars);
         }
-        for (int k = 0; k < differentiated.size(); k++) {
-            Variable p = differentiated.get(k);
-            if (p.type().isArray()) {
-                String g = names.allocate(gradient + ClassMembers.capitalized(p.name()), "gradient " + k);
-                String hv = names.allocate(hessianVector + ClassMembers.capitalized(p.name()), "product " + k);
-                for (String array : List.of(g, hv)) {
-                    m.addStatement("$T $N = $L", MethodWriter.typeName(p.type()), array, zerosLike(p.type(),
-                            parameters.get(function.parameters().indexOf(p))));
-                }
-                gradients.add(g);
-                products.add(hv);
-            }
-        }
+        List<String> gradients = zeroedLikeArrays(m, names, gradient);
+        List<String> products = zeroedLikeArrays(m, names, hessianVector);
         if (scalars > 0) {
             arguments.add(CodeBlock.of("$N", gradient));
         }
@@ -244,7 +221,7 @@ final class NestedDerivativeWriter {
         String gradient = names.allocate("gradient", "gradient");
         m.addStatement("double[] $N = new double[$L]", gradient, scalars);
         arguments.add(CodeBlock.of("$N", gradient));
-        arguments.addAll(zeroedLikeArrays(m, names, "gradient"));
+        zeroedLikeArrays(m, names, "gradient").forEach(a -> arguments.add(CodeBlock.of("$N", a)));
         m.addStatement("$NPullback($L)", function.name(), CodeBlock.join(arguments, ", "));
         return m.addStatement("return $N[$N]", gradient, names.allocate("slot", "slot")).build();
     }
@@ -287,7 +264,7 @@ final class NestedDerivativeWriter {
         String partials = names.allocate("partials", "partials");
         m.addStatement("double[] $N = new double[$L]", partials, scalars);
         arguments.add(CodeBlock.of("$N", partials));
-        arguments.addAll(zeroedLikeArrays(m, names, "partials"));
+        zeroedLikeArrays(m, names, "partials").forEach(a -> arguments.add(CodeBlock.of("$N", a)));
         int k = 0;
         for (Variable p : differentiated) {
             if (p.type() == Type.DOUBLE) {
@@ -326,9 +303,9 @@ final class NestedDerivativeWriter {
         m.addStatement("double[] $N = new double[$L]", gradient, scalars);
         m.addStatement("double[] $N = new double[$L]", hessianVector, scalars);
         arguments.add(CodeBlock.of("$N", gradient));
-        arguments.addAll(zeroedLikeArrays(m, names, "gradient"));
+        zeroedLikeArrays(m, names, "gradient").forEach(a -> arguments.add(CodeBlock.of("$N", a)));
         arguments.add(CodeBlock.of("$N", hessianVector));
-        arguments.addAll(zeroedLikeArrays(m, names, "hessianVector"));
+        zeroedLikeArrays(m, names, "hessianVector").forEach(a -> arguments.add(CodeBlock.of("$N", a)));
         m.addStatement("$NHvp($L)", function.name(), CodeBlock.join(arguments, ", "));
         return m.addStatement("return $N[$N]", hessianVector, names.allocate("slot", "slot")).build();
     }
@@ -359,17 +336,37 @@ final class NestedDerivativeWriter {
         return arguments;
     }
 
-    /** A zeroed array shaped like each differentiated array parameter, named {@code hint} and the parameter. */
-    private List<CodeBlock> zeroedLikeArrays(MethodSpec.Builder m, LocalNames names, String hint) {
-        List<CodeBlock> arrays = new ArrayList<>();
-        for (Variable p : differentiated) {
-            if (p.type().isArray()) {
-                String array = names.allocate(hint + ClassMembers.capitalized(p.name()), hint + " " + p.name());
-                m.addStatement("$T $N = $L", MethodWriter.typeName(p.type()), array, zerosLike(p.type(), names.of(p)));
-                arrays.add(CodeBlock.of("$N", array));
-            }
+    /**
+     * Declares a zeroed array shaped like each differentiated array parameter, named {@code hint}
+     * and the parameter, and gives their names.
+     */
+    private List<String> zeroedLikeArrays(MethodSpec.Builder m, LocalNames names, String hint) {
+        List<String> zeroed = new ArrayList<>();
+        for (Variable p : arrays()) {
+            String array = names.allocate(hint + ClassMembers.capitalized(p.name()), hint + " " + p.name());
+            m.addStatement("$T $N = $L", MethodWriter.typeName(p.type()), array, zerosLike(p.type(), names.of(p)));
+            zeroed.add(array);
         }
-        return arrays;
+        return zeroed;
+    }
+
+    /** The differentiated array parameters, in parameter order. */
+    private List<Variable> arrays() {
+        return differentiated.stream().filter(p -> p.type().isArray()).toList();
+    }
+
+    /** A storage parameter for each differentiated array parameter, named after {@code of}'s entry for it. */
+    private List<String> addArrayStorage(MethodSpec.Builder m, LocalNames names, List<String> of) {
+        List<String> storage = new ArrayList<>();
+        for (int k = 0; k < of.size(); k++) {
+            String name = "d" + ClassMembers.capitalized(of.get(k));
+            String allocated = names.allocate(name, name);
+            m.addParameter(MethodWriter.typeName(arrays().get(k).type()), allocated);
+            m.addJavadoc("@param $L receives the partials with respect to the elements of $L; same shape\n",
+                    allocated, of.get(k));
+            storage.add(allocated);
+        }
+        return storage;
     }
 
     /** {@code sum += a·b + c·d}, element by element, for arrays of one shape. */
