@@ -287,7 +287,7 @@ final class Symbols {
                         + "directions");
             }
             return Optional.of(new NestedDerivative(tangent ? Callee.tangentOf(base, base.key())
-                    : Callee.partialOf(base, base.key()), count));
+                    : Callee.partialOf(base, base.key()), count, !tangent));
         }
         throw new Rejection(Tag.UNSUPPORTED_CALL, at, "call of " + called + " with " + arguments.size()
                 + " arguments; of a generated class, a @Differentiable method may call fTangent of a method f of "
@@ -302,12 +302,9 @@ final class Symbols {
      * @param callee the tangent, or for a gradient the partial whose calls give the gradient's slots
      * @param parameters the number of the method's own parameters among the call's arguments; those
      *     after them are the directions or the gradient's storage
+     * @param isGradient whether the call is of the gradient adding into storage, not of the tangent
      */
-    record NestedDerivative(Callee callee, int parameters) {
-        /** Whether the call is of the gradient adding into storage. */
-        boolean isGradient() {
-            return callee.name().endsWith("Partial");
-        }
+    record NestedDerivative(Callee callee, int parameters, boolean isGradient) {
     }
 
     private static String withoutSuffix(String generated) {
