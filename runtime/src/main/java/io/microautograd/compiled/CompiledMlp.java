@@ -68,7 +68,9 @@ public final class CompiledMlp {
         if (x.length != layout.inputSize()) {
             throw new IllegalArgumentException("input must have length " + layout.inputSize() + ", got " + x.length);
         }
-        return MlpKernels.outputs(params, layout.encoded(), x);
+        DenseProducts products = DenseProducts.VECTORIZED;
+        return products != null ? LayerwiseBatch.outputs(layout.encoded(), products, params, x)
+                : MlpKernels.outputs(params, layout.encoded(), x);
     }
 
     /** A copy of the parameters, in the documented order. */

@@ -11,7 +11,8 @@ import io.microautograd.train.SliceObjective;
  * rows are copied into matrices kept per slice, which are replaced only when a slice of another
  * shape comes. The column kernel reads the parameters in the compiled order as they are; for the
  * row kernel, each run of one input's weights is copied into a row of {@link KernelParameters}
- * kept per slice, and its gradient added back run by run.
+ * kept per slice, and its gradient added back run by run. {@link LayerwiseBatch}, kept per slice
+ * too, reads the parameters and writes the gradient as they are.
  */
 final class MlpBatches implements SliceObjective {
 
@@ -22,6 +23,7 @@ final class MlpBatches implements SliceObjective {
     private final double[][][] inputs;
     private final double[][][] targets;
     private final KernelParameters[] kernelParameters;
+    private final LayerwiseBatch[] layerwise;
 
     /**
      * The batches of the network {@code layout} on {@code loss}, in {@code slices} slices, each in
@@ -35,6 +37,7 @@ final class MlpBatches implements SliceObjective {
         this.inputs = new double[slices][][];
         this.targets = new double[slices][][];
         this.kernelParameters = new KernelParameters[slices];
+        this.layerwise = new LayerwiseBatch[slices];
     }
 
     @Override
@@ -42,7 +45,7 @@ final class MlpBatches implements SliceObjective {
             double[] gradient) {
         int n = to - from;
         SampleLayout sampleLayout = forced != null ? forced : SampleLayout.of(layout, n);
-        boolean rows = sampleLayout == SampleLayout.ROWS;
+        boolean rows = sampleLayout != SampleLayout.COLUMNS;
         double[][] x = inputs[slice] = matrix(inputs[slice], rows ? n : data.inputSize(), rows ? data.inputSize() : n);
         double[][] t = targets[slice] = matrix(targets[slice], n, data.targetSize());
         for (int s = 0; s < n; s++) {
@@ -62,6 +65,12 @@ final class MlpBatches implements SliceObjective {
         int code = MlpKernels.code(loss);
         if (!rows) {
             return MlpKernelsGrad.columnBatch(params, layout, x, t, code, gradient);
+        }
+        if (sampleLayout == SampleLayout.LAYERWISE) {
+            if (layerwise[slice] == null) {
+                layerwise[slice] = new LayerwiseBatch(layout, DenseProducts.VECTORIZED);
+            }
+            return layerwise[slice].lossAndGradient(params, x, t, code, gradient);
         }
         if (kernelParameters[slice] == null) {
             kernelParameters[slice] = new KernelParameters(layout);

@@ -318,7 +318,8 @@ final class MlpKernels {
     }
 
     /** The activation {@code activation} of a unit whose pre-activation is {@code pre}, as the kernels compute it. */
-    private static double activate(double pre, int activation) {
+    @Differentiable(wrt = "pre")
+    static double activate(double pre, int activation) {
         return activation == RELU ? (pre > 0 ? pre : 0) : activation == LINEAR ? pre : curved(pre, activation);
     }
 
