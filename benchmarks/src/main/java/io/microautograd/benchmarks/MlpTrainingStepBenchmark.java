@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -77,9 +78,23 @@ public class MlpTrainingStepBenchmark {
         librarySgd = new Sgd(1e-4);
     }
 
-    /** The trainer's step: the mean loss and its gradient, an SGD update, the parameters set. */
+    /**
+     * The trainer's step: the mean loss and its gradient, an SGD update, the parameters set; in a
+     * JVM with the Vector API, as the README's fast setting runs it.
+     */
     @Benchmark
+    @Fork(jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
     public double library() {
+        return libraryStep();
+    }
+
+    /** The same step in a JVM without the Vector API: the generated kernel's plain loops. */
+    @Benchmark
+    public double libraryPlainLoops() {
+        return libraryStep();
+    }
+
+    private double libraryStep() {
         Arrays.fill(gradient, 0);
         double loss = library.lossAndGradient(batchData, batch, gradient);
         librarySgd.step(libraryParams, gradient);
