@@ -115,7 +115,8 @@ public final class ReportWriter {
         }
         md.append("## Against PyTorch\n\n")
           .append("One SGD step of the 784-128-10 relu classifier with softmax cross-entropy on a batch of 64, on ")
-          .append("one thread: the library's compiled MLP (`CompiledMlpModel`, the step the trainer takes) against ")
+          .append("one thread: the library's compiled MLP (`CompiledMlpModel`, the step the trainer takes, in a JVM ")
+          .append("started with `--add-modules jdk.incubator.vector`) against ")
           .append("PyTorch's step of the same network, timed by `benchmarks/pytorch_mlp_step.py` in the same run ")
           .append("(the median of five timings of 200 steps, ± half their range).\n\n");
         Optional<Measurement> float64 = results.get(PyTorchStep.WORKLOAD, PyTorchStep.FLOAT64);
@@ -132,6 +133,10 @@ public final class ReportWriter {
           .append(" | ").append(ratio(results.ratio(PyTorchStep.WORKLOAD, "library", PyTorchStep.FLOAT64)))
           .append(" | ").append(ratio(results.ratio(PyTorchStep.WORKLOAD, "library", PyTorchStep.FLOAT32)))
           .append(" |\n\n");
+        results.get(PyTorchStep.WORKLOAD, "libraryPlainLoops").ifPresent(plain -> md
+                .append("Without the Vector API (`libraryPlainLoops`, the generated kernel's loops): ").append(time(plain))
+                .append(", ").append(ratio(results.ratio(PyTorchStep.WORKLOAD, "libraryPlainLoops", PyTorchStep.FLOAT64)))
+                .append(" times PyTorch's float64 step.\n\n"));
     }
 
     private static void appendEngineRows(Results results, StringBuilder md) {

@@ -91,11 +91,15 @@ class ReportWriterTest {
         assertFalse(Files.exists(folder.resolve("benchmark-ratios.png")));
     }
 
-    /** The library's 784-128-10 step against PyTorch's, and the note when PyTorch is absent. */
+    /**
+     * The library's 784-128-10 step against PyTorch's, with and without the Vector API, and the
+     * note when PyTorch is absent.
+     */
     @Test
     void theLibrarysMlpStepIsComparedWithPyTorchsInTheSameRun() throws Exception {
         Results measured = new Results(List.of(
                 new Measurement("MlpTrainingStep", "library", 1500.0, 20, "us/op"),
+                new Measurement("MlpTrainingStep", "libraryPlainLoops", 3000.0, 40, "us/op"),
                 new Measurement("MlpTrainingStep", "pytorchFloat64", 1200.0, 30, "us/op"),
                 new Measurement("MlpTrainingStep", "pytorchFloat32", 600.0, 10, "us/op")), 0);
 
@@ -104,6 +108,8 @@ class ReportWriterTest {
         assertEquals(List.of("| 1500 ± 20 us/op | 1200 ± 30 us/op | 600.0 ± 10 us/op | 1.25 | 2.50 |"),
                 tableRows(text, "## Against PyTorch"));
         assertTrue(text.contains("| library / PyTorch float64 <= 1.0 | MlpTrainingStep | 1.25 | **no** |"), text);
+        assertTrue(text.contains("Without the Vector API (`libraryPlainLoops`, the generated kernel's loops): 3000 ± 40"
+                + " us/op, 2.50 times PyTorch's float64 step."), text);
 
         Results absent = new Results(List.of(new Measurement("MlpTrainingStep", "library", 1500.0, 20, "us/op")), 0);
         String withoutPyTorch = Files.readString(ReportWriter.write(absent, "benchmarks/run", "quick", folder));
