@@ -35,9 +35,8 @@ final class LayerwiseBatch {
      */
     double lossAndGradient(double[] params, double[][] inputs, double[][] targets, int loss, double[] gradient) {
         int n = inputs.length;
-        int layers = layout[MlpKernels.LAYER_COUNT];
         forward(params, inputs);
-        int last = layers - 1;
+        int last = layout[MlpKernels.LAYER_COUNT] - 1;
         int outputs = layout[MlpKernels.OUTPUT_SIZE];
         double total = 0;
         for (int s = 0; s < n; s++) {

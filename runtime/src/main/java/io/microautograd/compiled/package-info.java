@@ -54,6 +54,17 @@
  *       computes no partials for them; sums and activations in separate matrices and the
  *       pre-activation in a local, so the reverse sweep tapes one number per unit and sample
  *       and none per weight.</li>
+ *   <li>In a JVM started with {@code --add-modules jdk.incubator.vector} every slice trains
+ *       layer by layer instead ({@code LayerwiseBatch}): each dense layer's products are
+ *       register-blocked Vector API kernels ({@code DenseProducts}) over the parameters where they
+ *       are, the activations and losses the generated pullbacks of {@code MlpKernels.activate}
+ *       and {@code sampleLoss}, and the chain rule between them is the one for a product of
+ *       matrices, which a rule table of scalar functions cannot state. Each sum is a chain of
+ *       fused multiply-adds in ascending order, so the numbers differ from a JVM without the
+ *       module by rounding (both paths still agree to 1e-12), and predictions use the same
+ *       forward pass. Only {@code DenseProducts} decides, by the boot layer's modules, whether
+ *       the class that names the API is loaded: without the module nothing is loaded or
+ *       printed.</li>
  *   <li>Prediction runs a plain forward pass of one sample on the parameters as they are, which
  *       sums, adds and activates as the kernel does, so a prediction sees the numbers training
  *       sees, bit for bit (tested). The kernel itself cannot predict cheaply: a differentiable
