@@ -71,12 +71,18 @@ final class SliceReduction {
         for (int s = 0; s < slices; s++) {
             total += losses[s];
         }
-        for (int j = 0; j < gradient.length; j++) {
-            double sum = 0;
-            for (int s = 0; s < slices; s++) {
-                sum += gradients[s][j];
+        // The slices' sums gather in the first buffer, slice by slice, so that every loop runs
+        // over the parameters, which the JIT vectorises; a loop over the slices inside one over
+        // the parameters it does not, and at 100K parameters that pass cost a tenth of a step.
+        double[] sum = gradients[0];
+        for (int s = 1; s < slices; s++) {
+            double[] slice = gradients[s];
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += slice[j];
             }
-            gradient[j] += sum * gradientScale;
+        }
+        for (int j = 0; j < gradient.length; j++) {
+            gradient[j] += sum[j] * gradientScale;
         }
         return total;
     }
