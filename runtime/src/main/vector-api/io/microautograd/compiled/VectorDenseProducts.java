@@ -141,14 +141,32 @@ final class VectorDenseProducts implements DenseProducts {
 
     @Override
     public void addWeightGradient(double[][] a, double[][] dz, int n, int fanIn, int size, double[] gradient, int w) {
+        // The blocks read packed copies: the partials of the sums, block of units by block, each
+        // sample's run at packedDz[j * n + s * ROWS * LANES]; four inputs' values, sample by
+        // sample. A block's loop then walks two arrays at a fixed stride, without a row to look
+        // up and bounds to check per sample (measured: 10-20% faster than reading the rows).
+        int blocked = size - size % (ROWS * LANES);
+        double[] packedDz = new double[n * blocked];
+        for (int j = 0; j < blocked; j += ROWS * LANES) {
+            for (int s = 0; s < n; s++) {
+                System.arraycopy(dz[s], j, packedDz, j * n + s * ROWS * LANES, ROWS * LANES);
+            }
+        }
+        double[] packedA = new double[n * ROWS];
         for (int i = 0; i < fanIn; i += ROWS) {
             int inputs = Math.min(ROWS, fanIn - i);
+            for (int s = 0; s < n; s++) {
+                for (int r = 0; r < ROWS; r++) {
+                    // A block past the last input repeats it, unwritten.
+                    packedA[s * ROWS + r] = a[s][Math.min(i + r, fanIn - 1)];
+                }
+            }
             int j = 0;
-            for (; j + ROWS * LANES <= size; j += ROWS * LANES) {
-                weightGradientBlock(a, dz, n, i, inputs, fanIn, gradient, w + i * size + j, size, j);
+            for (; j < blocked; j += ROWS * LANES) {
+                weightGradientBlock(packedA, packedDz, j * n, n, inputs, gradient, w + i * size + j, size);
             }
             for (; j + LANES <= size; j += LANES) {
-                weightGradientVector(a, dz, n, i, inputs, fanIn, gradient, w + i * size + j, size, j);
+                weightGradientVector(packedA, dz, n, inputs, gradient, w + i * size + j, size, j);
             }
             for (; j < size; j++) {
                 for (int r = 0; r < inputs; r++) {
@@ -163,15 +181,12 @@ final class VectorDenseProducts implements DenseProducts {
     }
 
     /**
-     * Adds the partials of the 4 vectors of weights from unit {@code j} of inputs {@code i} on
-     * ({@code inputs} of them, a block past the last input repeating it unwritten), the first at
-     * {@code o}.
+     * Adds the partials of a block of 4 inputs' weights to 4 vectors of units, the first at
+     * {@code o} ({@code inputs} of the 4 are real), from the packed values of the inputs and the
+     * packed partials of the block's sums, which start at {@code first}.
      */
-    private static void weightGradientBlock(double[][] a, double[][] dz, int n, int i, int inputs, int fanIn,
-            double[] gradient, int o, int size, int j) {
-        int i1 = Math.min(i + 1, fanIn - 1);
-        int i2 = Math.min(i + 2, fanIn - 1);
-        int i3 = Math.min(i + 3, fanIn - 1);
+    private static void weightGradientBlock(double[] packedA, double[] packedDz, int first, int n, int inputs,
+            double[] gradient, int o, int size) {
         DoubleVector s00 = DoubleVector.zero(SPECIES);
         DoubleVector s01 = s00;
         DoubleVector s02 = s00;
@@ -189,28 +204,28 @@ final class VectorDenseProducts implements DenseProducts {
         DoubleVector s32 = s00;
         DoubleVector s33 = s00;
         for (int s = 0; s < n; s++) {
-            double[] d = dz[s];
-            double[] x = a[s];
-            DoubleVector d0 = DoubleVector.fromArray(SPECIES, d, j);
-            DoubleVector d1 = DoubleVector.fromArray(SPECIES, d, j + LANES);
-            DoubleVector d2 = DoubleVector.fromArray(SPECIES, d, j + 2 * LANES);
-            DoubleVector d3 = DoubleVector.fromArray(SPECIES, d, j + 3 * LANES);
-            DoubleVector b = DoubleVector.broadcast(SPECIES, x[i]);
+            int d = first + s * ROWS * LANES;
+            int x = s * ROWS;
+            DoubleVector d0 = DoubleVector.fromArray(SPECIES, packedDz, d);
+            DoubleVector d1 = DoubleVector.fromArray(SPECIES, packedDz, d + LANES);
+            DoubleVector d2 = DoubleVector.fromArray(SPECIES, packedDz, d + 2 * LANES);
+            DoubleVector d3 = DoubleVector.fromArray(SPECIES, packedDz, d + 3 * LANES);
+            DoubleVector b = DoubleVector.broadcast(SPECIES, packedA[x]);
             s00 = b.fma(d0, s00);
             s01 = b.fma(d1, s01);
             s02 = b.fma(d2, s02);
             s03 = b.fma(d3, s03);
-            b = DoubleVector.broadcast(SPECIES, x[i1]);
+            b = DoubleVector.broadcast(SPECIES, packedA[x + 1]);
             s10 = b.fma(d0, s10);
             s11 = b.fma(d1, s11);
             s12 = b.fma(d2, s12);
             s13 = b.fma(d3, s13);
-            b = DoubleVector.broadcast(SPECIES, x[i2]);
+            b = DoubleVector.broadcast(SPECIES, packedA[x + 2]);
             s20 = b.fma(d0, s20);
             s21 = b.fma(d1, s21);
             s22 = b.fma(d2, s22);
             s23 = b.fma(d3, s23);
-            b = DoubleVector.broadcast(SPECIES, x[i3]);
+            b = DoubleVector.broadcast(SPECIES, packedA[x + 3]);
             s30 = b.fma(d0, s30);
             s31 = b.fma(d1, s31);
             s32 = b.fma(d2, s32);
@@ -244,23 +259,23 @@ final class VectorDenseProducts implements DenseProducts {
         }
     }
 
-    /** As {@link #weightGradientBlock}, for the one vector of weights from unit {@code j}. */
-    private static void weightGradientVector(double[][] a, double[][] dz, int n, int i, int inputs, int fanIn,
-            double[] gradient, int o, int size, int j) {
-        int i1 = Math.min(i + 1, fanIn - 1);
-        int i2 = Math.min(i + 2, fanIn - 1);
-        int i3 = Math.min(i + 3, fanIn - 1);
+    /**
+     * As {@link #weightGradientBlock}, for the one vector of units from {@code j}, read from the
+     * partials of the sums as they are.
+     */
+    private static void weightGradientVector(double[] packedA, double[][] dz, int n, int inputs, double[] gradient,
+            int o, int size, int j) {
         DoubleVector s0 = DoubleVector.zero(SPECIES);
         DoubleVector s1 = s0;
         DoubleVector s2 = s0;
         DoubleVector s3 = s0;
         for (int s = 0; s < n; s++) {
-            double[] x = a[s];
+            int x = s * ROWS;
             DoubleVector d = DoubleVector.fromArray(SPECIES, dz[s], j);
-            s0 = DoubleVector.broadcast(SPECIES, x[i]).fma(d, s0);
-            s1 = DoubleVector.broadcast(SPECIES, x[i1]).fma(d, s1);
-            s2 = DoubleVector.broadcast(SPECIES, x[i2]).fma(d, s2);
-            s3 = DoubleVector.broadcast(SPECIES, x[i3]).fma(d, s3);
+            s0 = DoubleVector.broadcast(SPECIES, packedA[x]).fma(d, s0);
+            s1 = DoubleVector.broadcast(SPECIES, packedA[x + 1]).fma(d, s1);
+            s2 = DoubleVector.broadcast(SPECIES, packedA[x + 2]).fma(d, s2);
+            s3 = DoubleVector.broadcast(SPECIES, packedA[x + 3]).fma(d, s3);
         }
         DoubleVector.fromArray(SPECIES, gradient, o).add(s0).intoArray(gradient, o);
         if (inputs > 1) {
