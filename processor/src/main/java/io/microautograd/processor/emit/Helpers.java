@@ -68,7 +68,8 @@ final class Helpers {
         CHECK_SHAPE("checkShape"), REQUIRE_SEPARATE("requireSeparate"), REQUIRE_NOT_ROW("requireNotRow"),
         REQUIRE_OWN_ROWS("requireOwnRows"), REQUIRE_NO_SHARED_ROW("requireNoSharedRow"),
         REQUIRE_DISTINCT_ROWS("requireDistinctRows"), IDENTITY_TABLE("identityTable"),
-        SNAPSHOT_ARRAY("snapshotArray"), RESTORE_ARRAY("restoreArray");
+        SNAPSHOT_ARRAY("snapshotArray"), RESTORE_ARRAY("restoreArray"), PUSH_SLICE("pushSlice"),
+        RESTORE_SLICE("restoreSlice");
 
         private final String methodName;
         private final TapeOperation operation;
@@ -269,6 +270,27 @@ final class Helpers {
             case RESTORE_ARRAY -> m.addJavadoc("Gives {@code array} back the elements a snapshot kept.\n")
                         .addParameter(vector, "snapshot").addParameter(vector, "array")
                         .addStatement("$T.arraycopy(snapshot, 0, array, 0, array.length)", System.class).build();
+            case PUSH_SLICE -> m.addJavadoc("Stores the {@code count} elements of {@code array} from {@code from} on, in order, on a\n"
+                        + "tape with room for them, as a push of each would; none when {@code count} is zero or less.\n"
+                        + "Returns the tape's new size.\n").returns(int.class)
+                        .addParameter(vector, "tape").addParameter(int.class, "size").addParameter(vector, "array")
+                        .addParameter(int.class, "from").addParameter(long.class, "count")
+                        .beginControlFlow("if (count <= 0)")
+                        .addStatement("return size")
+                        .endControlFlow()
+                        .addStatement("$T.arraycopy(array, from, tape, size, (int) count)", System.class)
+                        .addStatement("return size + (int) count").build();
+            case RESTORE_SLICE -> m.addJavadoc("Gives the {@code count} elements of {@code array} from {@code from} on the {@code count}\n"
+                        + "entries on top of a tape, the top one to the last element, as a pop into each, last\n"
+                        + "first, would; none when {@code count} is zero or less. Returns the tape's new size.\n")
+                        .returns(int.class)
+                        .addParameter(vector, "tape").addParameter(int.class, "size").addParameter(vector, "array")
+                        .addParameter(int.class, "from").addParameter(long.class, "count")
+                        .beginControlFlow("if (count <= 0)")
+                        .addStatement("return size")
+                        .endControlFlow()
+                        .addStatement("$T.arraycopy(tape, size - (int) count, array, from, (int) count)", System.class)
+                        .addStatement("return size - (int) count").build();
             case CHECK_SHAPE -> m.addJavadoc("Rejects an adjoint matrix whose shape differs from its parameter's.\n")
                         .addParameter(String.class, "name").addParameter(matrix, "storage")
                         .addParameter(matrix, "like")
