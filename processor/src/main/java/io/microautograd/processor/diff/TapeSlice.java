@@ -26,9 +26,10 @@ import java.util.Map;
  * <p>A forward loop qualifies when it {@linkplain TapeReservations makes room} for its entries,
  * counts its {@code int} index up by one with no early exit and no call, and its only push on
  * the double tape is a statement of its own body (not under an {@code if}, not in a nested loop)
- * storing {@code a[i]}, the element it goes on to overwrite: each store into {@code a}'s storage in the loop is {@code a[i] = ...} after that
- * push. No element of the run is then written before its push, so copying the run before the
- * loop stores what the pushes would.
+ * storing {@code a[i]}, the element it goes on to overwrite, and each store into {@code a}'s
+ * storage in the loop, under any name, is {@code a[i] = ...} after that push. No element of the
+ * run is then written before its push, so copying the run before the loop stores what the
+ * pushes would.
  *
  * <p>A reverse loop qualifies when it runs its {@code int} index down by one from an end to a
  * start that it leaves alone ({@code for (i = end; i > start; ) { i--; ... }}, the form the
@@ -98,15 +99,16 @@ public record TapeSlice(Stmt statement, Variable array, Expr from, Expr count, b
         if (loop.kind() != Stmt.LoopKind.FOR || loop.init().size() != 1 || !loop.update().isEmpty()
                 || !(loop.init().get(0) instanceof Stmt.Assign init) || init.target().type() != Type.INT
                 || !(loop.condition() instanceof Expr.Binary test) || test.op() != BinaryOp.GT
-                || statements.isEmpty() || !statements.get(0).equals(stepDown(statements.get(0), init.target()))) {
+                || statements.isEmpty() || !isStepDown(statements.get(0), init.target())) {
             return null;
         }
         Variable index = init.target();
         Expr start = test.right();
         List<Stmt> pops = doubleTapeSites(loop);
-        if (!test.left().equals(read(index)) || !isFixed(start, loop) || !isFixed(init.value(), loop)
-                || pops.size() != 1 || !(pops.get(0) instanceof Stmt.Store store) || !statements.contains(store)
-                || assignments(loop.body(), index) != 1) {
+        if (!test.left().equals(read(index)) || !TapeReservations.isFixed(start, loop)
+                || !TapeReservations.isFixed(init.value(), loop) || pops.size() != 1
+                || !(pops.get(0) instanceof Stmt.Store store) || !statements.contains(store)
+                || statements.stream().skip(1).anyMatch(s -> IrWalk.assigns(s, index))) {
             return null;
         }
         Variable a = elementArray(new Expr.Element(store.array(), store.index()), index);
@@ -132,11 +134,11 @@ public record TapeSlice(Stmt statement, Variable array, Expr from, Expr count, b
         return out;
     }
 
-    /** The statement {@code i = i - 1} if {@code s} is it, else null. */
-    private static Stmt stepDown(Stmt s, Variable index) {
+    /** Whether {@code s} is {@code i = i - 1}. */
+    private static boolean isStepDown(Stmt s, Variable index) {
         return s instanceof Stmt.Assign a && !a.declaration() && a.target().equals(index)
                 && a.value() instanceof Expr.Binary b && b.op() == BinaryOp.SUB && b.left().equals(read(index))
-                && b.right() instanceof Expr.Literal one && one.type() == Type.INT && one.integerValue() == 1 ? s : null;
+                && b.right() instanceof Expr.Literal one && one.type() == Type.INT && one.integerValue() == 1;
     }
 
     /** The array {@code a} when {@code e} is {@code a[index]} of a {@code double[]} variable, else null. */
@@ -178,21 +180,10 @@ public record TapeSlice(Stmt statement, Variable array, Expr from, Expr count, b
         return root.type().isArray() && aliases.representative(root).equals(aliases.representative(a));
     }
 
-    private static int assignments(Stmt s, Variable v) {
-        int[] count = {0};
-        IrWalk.statements(s, t -> count[0] += t instanceof Stmt.Assign a && a.target().equals(v) ? 1 : 0);
-        return count[0];
-    }
-
     private static boolean calls(Stmt.Loop loop) {
         boolean[] found = {false};
         IrWalk.statements(loop, s -> IrWalk.expressionsOf(s).forEach(e ->
                 IrWalk.expressions(e, x -> found[0] |= x instanceof Expr.Call)));
         return found[0];
-    }
-
-    /** Whether the expression has the same value before, during and after the loop. */
-    private static boolean isFixed(Expr e, Stmt.Loop loop) {
-        return TapeReservations.isFixed(e, loop);
     }
 }
