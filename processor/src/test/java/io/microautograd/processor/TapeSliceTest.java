@@ -128,6 +128,26 @@ class TapeSliceTest {
                     return a[n - 1];
                 }
 
+                /** Runs from a start to an inclusive last index: the copies start there and count from it. */
+                @Differentiable(wrt = "x")
+                static double window(double[] x, int first, int last, int rounds) {
+                    int n = x.length;
+                    double[] a = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        a[i] = 0.5 + 0.1 * i;
+                    }
+                    double s = 0;
+                    for (int r = 0; r < rounds; r++) {
+                        for (int i = 0; i < n; i++) {
+                            s += a[i] * x[i];
+                        }
+                        for (int i = first; i <= last; i++) {
+                            a[i] = a[i] * 0.9 + x[i];
+                        }
+                    }
+                    return s;
+                }
+
                 /** Loops that step by two, or may break out, keep an entry per iteration. */
                 @Differentiable(wrt = "x")
                 static double uneven(double[] x, int rounds, double limit) {
@@ -214,6 +234,20 @@ class TapeSliceTest {
         double[] x = {0.7, -0.5, 1.2, 0.9, -0.3};
         for (int from : new int[] {1, 3, 5, 9}) {
             gradients.check("running", new Object[] {x, from, 3}, "x:0");
+        }
+    }
+
+    @Test
+    void runsFromAStartToAnInclusiveLastCopyFromThereAndEmptyRunsCopyNothing() {
+        String pullback = pullback("window");
+        assertTrue(pullback.contains(
+                "doubleTapeSize = pushSlice(doubleTape, doubleTapeSize, a, first, (long) last - first + 1);"), pullback);
+        assertTrue(pullback.contains(
+                "doubleTapeSize = restoreSlice(doubleTape, doubleTapeSize, a, first, (long) (last + 1) - first);"),
+                pullback);
+        double[] x = {0.6, -0.2, 1.4, 0.3, -0.8, 0.9};
+        for (int[] range : new int[][] {{0, 5}, {2, 4}, {3, 3}, {4, 1}, {6, 2}}) {
+            gradients.check("window", new Object[] {x, range[0], range[1], 3}, "x:0");
         }
     }
 
