@@ -79,6 +79,9 @@ final class DifferentialFuzzer {
         int loopReversals;
         int guardedReversals;
         int splitReversals;
+        /** Runs of an array stored on the tape in one copy before a loop, and given back in one copy after one. */
+        int slicesStored;
+        int slicesRestored;
         /** Calls that pass one array for two parameters, and how many the generated method rejected as the rule says. */
         int sharedCalls;
         int sharedRejected;
@@ -93,12 +96,12 @@ final class DifferentialFuzzer {
             return String.format("%d programs, %d points: %d agreed, %d ill-conditioned (skipped), "
                     + "%d programs rejected by the processor, %d disagreements; %d programs with an array alias, "
                     + "%d with an int[] parameter; %d of %d loop reversals guarded against zero adjoints, "
-                    + "%d split into sums and updates; %d calls passed one array for two parameters, %d of them "
-                    + "rejected as the rule says; %d points where a guard threw, alike on all three paths; "
-                    + "%d loops checkpointed",
+                    + "%d split into sums and updates; %d runs taped and %d restored in one copy; %d calls passed "
+                    + "one array for two parameters, %d of them rejected as the rule says; %d points where a guard "
+                    + "threw, alike on all three paths; %d loops checkpointed",
                     programs, points, agreed, illConditioned, rejectedByProcessor, findings.size(), withAliases,
-                    withIndexArrays, guardedReversals, loopReversals, splitReversals, sharedCalls, sharedRejected,
-                    thrownAlike, checkpointedLoops);
+                    withIndexArrays, guardedReversals, loopReversals, splitReversals, slicesStored, slicesRestored,
+                    sharedCalls, sharedRejected, thrownAlike, checkpointedLoops);
         }
     }
 
@@ -324,6 +327,8 @@ final class DifferentialFuzzer {
         counts.loopReversals += compilation.loopReversals();
         counts.guardedReversals += compilation.guardedReversals();
         counts.splitReversals += compilation.splitReversals();
+        counts.slicesStored += compilation.occurrences("= pushSlice(doubleTape, ");
+        counts.slicesRestored += compilation.occurrences("= restoreSlice(doubleTape, ");
     }
 
     /**
@@ -347,8 +352,9 @@ final class DifferentialFuzzer {
             return occurrences(TWO_LOOP_SPLIT);
         }
 
-        private int occurrences(String comment) {
-            return generated.split(Pattern.quote(comment), -1).length - 1;
+        /** How many times the generated code holds {@code text}. */
+        int occurrences(String text) {
+            return generated.split(Pattern.quote(text), -1).length - 1;
         }
     }
 

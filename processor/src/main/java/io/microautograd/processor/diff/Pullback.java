@@ -30,6 +30,8 @@ import java.util.Set;
  * @param tapeReservations for each loop of the body that makes room on its tapes
  *     before it starts, the entries per tape kind, as a {@code long} expression to evaluate just
  *     before the loop; its body's pushes then need no capacity check
+ * @param tapeSlices the loops of the body whose entries on the double tape are a run of one array's
+ *     elements, which the tape takes before the loop, or gives back after it, in one copy
  * @param writtenArrays the arrays the function writes into, directly or through another name
  * @param tapedNotCheckpointed the outermost loops that the method asked to checkpoint and that are
  *     taped instead, each with why it cannot be checkpointed (a clause that follows "because")
@@ -45,6 +47,7 @@ public record Pullback(
         Map<TapeKind, Expr> expectedTapeSizes,
         List<Variable> keptArrays,
         Map<Stmt.Loop, Map<TapeKind, Expr>> tapeReservations,
+        Map<Stmt.Loop, TapeSlice> tapeSlices,
         Set<Variable> writtenArrays,
         Map<Stmt.Loop, String> tapedNotCheckpointed) {
 

@@ -9,6 +9,7 @@ import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.Function;
 import io.microautograd.processor.ir.IrWalk;
 import io.microautograd.processor.ir.Stmt;
+import io.microautograd.processor.ir.TapeKind;
 import io.microautograd.processor.ir.Type;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
@@ -148,9 +149,10 @@ public final class ReverseMode {
         }
         Stmt.Block block = PullbackCleanup.cleaned(Stmt.Block.of(body), parameters,
                 new HashSet<>(context.adjoints().values()));
+        Map<Stmt.Loop, Map<TapeKind, Expr>> reservations = TapeReservations.of(block);
         context.finish(new Pullback(function, resultAdjoint, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
                 outputSeeds, block, TapeSizes.of(function, block), ReusableArrays.of(function, block, context.adjoints(),
-                mayHoldArrays), TapeReservations.of(block), written,
+                mayHoldArrays), reservations, TapeSlice.of(block, reservations), written,
                 Collections.unmodifiableMap(context.tapedNotCheckpointed())));
         return context;
     }

@@ -63,7 +63,11 @@
  * on its tapes just before it starts, for its trip count (counted in {@code long}, 0 or less when
  * it runs none) times its push sites per kind (each counted once, under an {@code if} or not, so
  * untaken branches leave room unused), and then stores without growing ({@link
- * io.microautograd.processor.diff.TapeReservations}). The reverse sweep
+ * io.microautograd.processor.diff.TapeReservations}). Where such a loop's only double-tape entry is
+ * the element {@code a[i]} it goes on to overwrite, the run of those elements goes on the tape in
+ * one copy before the loop, and a reversal whose only double-tape entry restores {@code a[i]} and
+ * that reads nothing else of {@code a} gives the run back in one copy after it: the same entries,
+ * the same order ({@link io.microautograd.processor.diff.TapeSlice} has the rules). The reverse sweep
  * of a loop that only passes adjoints on is guarded by its incoming adjoints being nonzero ({@link
  * io.microautograd.processor.diff.ZeroAdjointSkip} has the rule). A counted loop's reversal that
  * both sums into scalar adjoints and adds into adjoint array elements at the loop's index runs as two

@@ -3,6 +3,7 @@ package io.microautograd.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
+import io.microautograd.processor.diff.TapeSlice;
 import io.microautograd.processor.ir.BinaryOp;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.IrWalk;
@@ -13,6 +14,7 @@ import io.microautograd.processor.ir.UnaryOp;
 import io.microautograd.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +54,8 @@ final class BodyEmitter {
     private Stmt.Block methodBody;
     private Declarations declarations;
     private Map<Stmt.Loop, Map<TapeKind, Expr>> reservations;
+    private Map<Stmt.Loop, TapeSlice> slices;
+    private Set<Stmt> sliced;
     private boolean roomReserved;
 
     /**
@@ -89,12 +93,16 @@ final class BodyEmitter {
      * @param expectedTapeSizes the entries each tape is expected to hold, where known
      * @param reservations the loops that make room on their tapes before they start,
      *     with the entries per tape kind
+     * @param slices the loops whose double-tape entries are copied as one slice of an array
      */
     CodeBlock body(Stmt.Block body, Set<Variable> parameters, Map<TapeKind, Expr> expectedTapeSizes,
-            Map<Stmt.Loop, Map<TapeKind, Expr>> reservations) {
+            Map<Stmt.Loop, Map<TapeKind, Expr>> reservations, Map<Stmt.Loop, TapeSlice> slices) {
         this.methodBody = body;
         this.declarations = Declarations.of(body, parameters, keptArrays.variables());
         this.reservations = reservations;
+        this.slices = slices;
+        this.sliced = new HashSet<>();
+        slices.values().forEach(slice -> sliced.add(slice.statement()));
         nameLocals(parameters);
         CodeBlock.Builder statements = CodeBlock.builder();
         for (Stmt s : body.statements()) {
@@ -196,13 +204,17 @@ final class BodyEmitter {
 
         @Override
         public Void store(Stmt.Store s) {
-            code.addStatement("$L", BodyEmitter.this.store(s));
+            if (!sliced.contains(s)) {
+                code.addStatement("$L", BodyEmitter.this.store(s));
+            }
             return null;
         }
 
         @Override
         public Void push(Stmt.Push s) {
-            code.addStatement("$L", tapes.push(s.tape(), printer.print(s.value()), roomReserved));
+            if (!sliced.contains(s)) {
+                code.addStatement("$L", tapes.push(s.tape(), printer.print(s.value()), roomReserved));
+            }
             return null;
         }
 
@@ -350,19 +362,39 @@ final class BodyEmitter {
 
     /**
      * A loop, preceded by the room it makes on its tapes, if any. Its body's pushes are plain
-     * stores exactly when it made room; a nested loop decides for its own body.
+     * stores exactly when it made room; a nested loop decides for its own body. A loop whose
+     * double-tape entries are a slice of an array copies them before it (pushes) or after it
+     * (pops), and a reverse loop that only restored them is left out but for its comments.
      */
     private void loop(Stmt.Loop l, CodeBlock.Builder code) {
         Map<TapeKind, Expr> reservation = reservations.getOrDefault(l, Map.of());
+        TapeSlice slice = slices.get(l);
         if (!reservation.isEmpty()) {
             code.add("// Room for the loop's tape entries, made once, so that its body stores them unchecked.\n");
             reservation.forEach((kind, entries) ->
                     code.addStatement("$L", tapes.reserve(kind, printer.print(entries))));
         }
+        if (slice != null && !slice.restores()) {
+            code.add("// The elements of $N the loop overwrites go on the tape in one copy.\n", names.of(slice.array()));
+            code.addStatement("$L", tapes.pushSlice(slice, printer));
+        }
         boolean outer = roomReserved;
         roomReserved = !reservation.isEmpty();
-        flow.loop(l, code, CodeBlock.of(""));
+        if (slice == null || slice.loopRemains()) {
+            flow.loop(l, code, CodeBlock.of(""));
+        } else {
+            IrWalk.statements(l.body(), s -> {
+                if (s instanceof Stmt.Comment) {
+                    statement(s, code);
+                }
+            });
+        }
         roomReserved = outer;
+        if (slice != null && slice.restores()) {
+            code.add("// The elements of $N the loop overwrote come back off the tape in one copy.\n",
+                    names.of(slice.array()));
+            code.addStatement("$L", tapes.restoreSlice(slice, printer));
+        }
     }
 
     private CodeBlock header(List<Stmt> statements) {

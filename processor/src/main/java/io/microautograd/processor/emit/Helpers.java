@@ -68,7 +68,8 @@ final class Helpers {
         CHECK_SHAPE("checkShape"), REQUIRE_SEPARATE("requireSeparate"), REQUIRE_NOT_ROW("requireNotRow"),
         REQUIRE_OWN_ROWS("requireOwnRows"), REQUIRE_NO_SHARED_ROW("requireNoSharedRow"),
         REQUIRE_DISTINCT_ROWS("requireDistinctRows"), IDENTITY_TABLE("identityTable"),
-        SNAPSHOT_ARRAY("snapshotArray"), RESTORE_ARRAY("restoreArray");
+        SNAPSHOT_ARRAY("snapshotArray"), RESTORE_ARRAY("restoreArray"), PUSH_SLICE("pushSlice"),
+        RESTORE_SLICE("restoreSlice");
 
         private final String methodName;
         private final TapeOperation operation;
@@ -269,6 +270,15 @@ final class Helpers {
             case RESTORE_ARRAY -> m.addJavadoc("Gives {@code array} back the elements a snapshot kept.\n")
                         .addParameter(vector, "snapshot").addParameter(vector, "array")
                         .addStatement("$T.arraycopy(snapshot, 0, array, 0, array.length)", System.class).build();
+            case PUSH_SLICE -> sliceCopy(m.addJavadoc("Stores the {@code count} elements of {@code array} from {@code from}"
+                        + " on, in order, on a\ntape with room for them, as a push of each would; none when {@code count}"
+                        + " is zero or less.\nReturns the tape's new size.\n"),
+                        "array, from, tape, size, (int) count", "size + (int) count");
+            case RESTORE_SLICE -> sliceCopy(m.addJavadoc("Gives the {@code count} elements of {@code array} from {@code"
+                        + " from} on the {@code count}\nentries on top of a tape, the top one to the last element, as a"
+                        + " pop into each, last\nfirst, would; none when {@code count} is zero or less. Returns the"
+                        + " tape's new size.\n"),
+                        "tape, size - (int) count, array, from, (int) count", "size - (int) count");
             case CHECK_SHAPE -> m.addJavadoc("Rejects an adjoint matrix whose shape differs from its parameter's.\n")
                         .addParameter(String.class, "name").addParameter(matrix, "storage")
                         .addParameter(matrix, "like")
@@ -281,6 +291,19 @@ final class Helpers {
                                 Helper.CHECK_LENGTH.methodName)
                         .endControlFlow().build();
         };
+    }
+
+    /** A copy between a run of an array and the top of the double tape, and the tape's size after it. */
+    private static MethodSpec sliceCopy(MethodSpec.Builder m, String arraycopyArguments, String newSize) {
+        TypeName vector = ArrayTypeName.of(double.class);
+        return m.returns(int.class)
+                .addParameter(vector, "tape").addParameter(int.class, "size").addParameter(vector, "array")
+                .addParameter(int.class, "from").addParameter(long.class, "count")
+                .beginControlFlow("if (count <= 0)")
+                .addStatement("return size")
+                .endControlFlow()
+                .addStatement("$T.arraycopy($L)", System.class, arraycopyArguments)
+                .addStatement("return $L", newSize).build();
     }
 
     /** The Java type of a tape of the given kind: an array of its entries. */

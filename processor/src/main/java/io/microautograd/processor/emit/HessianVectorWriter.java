@@ -47,7 +47,7 @@ final class HessianVectorWriter {
         parameters.addAll(pullback.adjointStorage());
         parameters.addAll(hessianVector.tangents().values());
         this.body = emitter.body(hessianVector.body(), parameters, hessianVector.expectedTapeSizes(),
-                hessianVector.tapeReservations());
+                hessianVector.tapeReservations(), Map.of());
     }
 
     /** The fields that keep the tapes of {@code fPullbackTangent} between calls on a thread. */

@@ -45,7 +45,7 @@ final class JacobianWriter {
         parameters.addAll(product.outputSeeds().values());
         parameters.addAll(product.adjointStorage());
         this.body = emitter.body(product.body(), parameters, product.expectedTapeSizes(),
-                product.tapeReservations());
+                product.tapeReservations(), product.tapeSlices());
     }
 
     /** The fields that keep the tapes of {@code fVjp} between calls on a thread. */

@@ -60,7 +60,7 @@ final class MethodWriter {
         parameters.addAll(function.parameters());
         parameters.add(pullback.resultAdjoint());
         this.body = emitter.body(pullback.body(), parameters, pullback.expectedTapeSizes(),
-                pullback.tapeReservations());
+                pullback.tapeReservations(), pullback.tapeSlices());
         this.resultName = ClassName.get("", members.resultRecord(function));
     }
 
@@ -221,7 +221,7 @@ final class MethodWriter {
         addShapeChecks(m, tangent.tangents(), tangentNames, helpers);
         addShapeChecks(m, tangent.outputTangents(), tangentNames, helpers);
         m.addCode(AliasChecks.of(function, tangent.separations(), tangentNames, helpers));
-        return m.addCode(tangentEmitter.body(tangent.body(), parameters, Map.of(), Map.of())).build();
+        return m.addCode(tangentEmitter.body(tangent.body(), parameters, Map.of(), Map.of(), Map.of())).build();
     }
 
     /** Checks that the adjoint storage of {@code pullback} has the slots and shapes of its parameters. */

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import io.microautograd.processor.diff.TapeSlice;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.TapeKind;
 import java.util.ArrayList;
@@ -83,6 +84,22 @@ final class Tapes {
         }
         return CodeBlock.of("$N = $N($N, $N++, $L)", array(kind), helpers.use(Helpers.Helper.push(kind)), array(kind),
                 size(kind), value);
+    }
+
+    /** Stores a slice of an array on the double tape, in a loop's stead, where room was made for it. */
+    CodeBlock pushSlice(TapeSlice slice, ExprPrinter printer) {
+        return sliceCopy(Helpers.Helper.PUSH_SLICE, slice, printer);
+    }
+
+    /** Gives a slice of an array back the entries on top of the double tape, in a loop's stead. */
+    CodeBlock restoreSlice(TapeSlice slice, ExprPrinter printer) {
+        return sliceCopy(Helpers.Helper.RESTORE_SLICE, slice, printer);
+    }
+
+    private CodeBlock sliceCopy(Helpers.Helper helper, TapeSlice slice, ExprPrinter printer) {
+        return CodeBlock.of("$N = $N($N, $N, $N, $L, $L)", size(TapeKind.DOUBLE), helpers.use(helper),
+                array(TapeKind.DOUBLE), size(TapeKind.DOUBLE), names.of(slice.array()), printer.print(slice.from()),
+                printer.print(slice.count()));
     }
 
     /** Makes room on a tape for {@code entries} more entries (none when it is zero or less). */

@@ -61,7 +61,13 @@
  * that is more), does nothing for zero or fewer entries (a loop that runs no times), and throws
  * {@code OutOfMemoryError} with the size when the tape would outgrow the largest Java array, as
  * allocating it would. The plain stores are bounds-checked by Java, so a reservation that were
- * ever short would fail loudly, never write past the tape silently.
+ * ever short would fail loudly, never write past the tape silently. A loop whose double-tape
+ * entries are a run of one array's elements ({@link
+ * io.microautograd.processor.diff.Pullback#tapeSlices}) stores them after its reservation with one
+ * {@code doubleTapeSize = pushSlice(doubleTape, doubleTapeSize, a, from, count)} and its body
+ * pushes nothing; a reverse loop that restored such a run gives it back after it with one {@code
+ * restoreSlice}, and is left out, but for its comments, when restoring was all it did. Both helpers
+ * are one {@code System.arraycopy}, and copy nothing for a count of zero or less.
  *
  * <p>Alias checks: after the storage's (or tangents') shape checks, a pullback, a tangent method
  * or a pullback's tangent checks that no two of its array arguments share storage where its
