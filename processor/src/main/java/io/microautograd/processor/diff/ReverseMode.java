@@ -146,12 +146,14 @@ public final class ReverseMode {
         if (gradient != null) {
             parameters.add(gradient);
         }
-        Stmt.Block block = PullbackCleanup.cleaned(Stmt.Block.of(body), parameters,
-                new HashSet<>(context.adjoints().values()));
-        context.finish(new Pullback(function, resultAdjoint, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
-                outputSeeds, block, TapeSizes.of(function, block), ReusableArrays.of(function, block, context.adjoints(),
-                mayHoldArrays), TapeReservations.of(block), written,
-                Collections.unmodifiableMap(context.tapedNotCheckpointed())));
+        context.finish(() -> {
+            Stmt.Block block = PullbackCleanup.cleaned(Stmt.Block.of(body), parameters,
+                    new HashSet<>(context.adjoints().values()));
+            return new Pullback(function, resultAdjoint, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
+                    outputSeeds, block, TapeSizes.of(function, block), ReusableArrays.of(function, block,
+                    context.adjoints(), mayHoldArrays), TapeReservations.of(block), written,
+                    Collections.unmodifiableMap(context.tapedNotCheckpointed()));
+        });
         return context;
     }
 
