@@ -69,9 +69,6 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class DifferentiableProcessor extends AbstractProcessor {
 
-    /** The engine's node class: where it is on the class path, rules get {@code Value} operations too. */
-    private static final String VALUE_ENGINE = "io.microautograd.engine.Value";
-
     private Trees trees;
     private Reporter reporter;
     private CustomRules rules;
@@ -108,7 +105,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         if (!ruleMethods.isEmpty()) {
             try {
                 rules.add(ruleMethods).forEach(reporter::invalidRule);
-                if (processingEnv.getElementUtils().getTypeElement(VALUE_ENGINE) != null) {
+                if (engineOnClassPath()) {
                     rules.operationsOfLastRound().forEach(this::writeOperations);
                 }
             } catch (RuntimeException | LinkageError e) {
@@ -180,7 +177,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             }
         }
         generated.forEach(this::write);
-        if (processingEnv.getElementUtils().getTypeElement(ValueTwins.VALUE_CLASS) != null) {
+        if (engineOnClassPath()) {
             for (JavaFile twins : ValueTwins.write(twinned, this::compiledTwin, operations,
                     getClass().getName())) {
                 // A class of the user's with the twins' name keeps it; the gradient class needs no twins.
@@ -190,6 +187,16 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the engine is on the class path, where rules get {@code Value} operations and methods
+     * their twins. Its package is looked up first: where it is absent javac says so at once, while a
+     * look-up of the class alone first tries each prefix of its name as a class.
+     */
+    private boolean engineOnClassPath() {
+        return processingEnv.getElementUtils().getPackageElement(ValueTwins.VALUE_CLASS.packageName()) != null
+                && processingEnv.getElementUtils().getTypeElement(ValueTwins.VALUE_CLASS.canonicalName()) != null;
     }
 
     /** The class of the twin of {@code callee}, compiled in an earlier javac run, if it has one. */
