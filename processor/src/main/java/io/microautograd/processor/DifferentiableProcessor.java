@@ -3,8 +3,10 @@ package io.microautograd.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.microautograd.Derivative;
@@ -69,9 +71,6 @@ import javax.tools.Diagnostic;
 @AutoService(Processor.class)
 public final class DifferentiableProcessor extends AbstractProcessor {
 
-    /** The engine's node class: where it is on the class path, rules get {@code Value} operations too. */
-    private static final String VALUE_ENGINE = "io.microautograd.engine.Value";
-
     private Trees trees;
     private Reporter reporter;
     private CustomRules rules;
@@ -108,7 +107,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         if (!ruleMethods.isEmpty()) {
             try {
                 rules.add(ruleMethods).forEach(reporter::invalidRule);
-                if (processingEnv.getElementUtils().getTypeElement(VALUE_ENGINE) != null) {
+                if (engineOnClassPath()) {
                     rules.operationsOfLastRound().forEach(this::writeOperations);
                 }
             } catch (RuntimeException | LinkageError e) {
@@ -147,12 +146,13 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         byClass.values().forEach(round::addAll);
         FactsReader facts = new FactsReader(processingEnv.getElementUtils(), round);
         CallGraph graph = new CallGraph(facts::find);
-        for (List<ExecutableElement> methods : byClass.values()) {
+        for (Map.Entry<TypeElement, List<ExecutableElement>> ofType : byClass.entrySet()) {
             List<ReadMethod> ofClass = new ArrayList<>();
-            for (ExecutableElement method : methods) {
+            Map<Element, TreePath> paths = methodPaths(ofType.getKey());
+            for (ExecutableElement method : ofType.getValue()) {
                 MethodKey key = new MethodKey(((TypeElement) method.getEnclosingElement()).getQualifiedName()
                         .toString(), method.getSimpleName().toString(), TypeNames.parameters(method));
-                ReadMethod result = readMethod(key, method, facts);
+                ReadMethod result = readMethod(key, method, paths.computeIfAbsent(method, trees::getPath), facts);
                 if (result == null || clashes(result, ofClass)) {
                     failed.add(key);
                 } else {
@@ -180,7 +180,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
             }
         }
         generated.forEach(this::write);
-        if (processingEnv.getElementUtils().getTypeElement(ValueTwins.VALUE_CLASS) != null) {
+        if (engineOnClassPath()) {
             for (JavaFile twins : ValueTwins.write(twinned, this::compiledTwin, operations,
                     getClass().getName())) {
                 // A class of the user's with the twins' name keeps it; the gradient class needs no twins.
@@ -190,6 +190,16 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the engine is on the class path, where rules get {@code Value} operations and methods
+     * their twins. Its package is looked up first: where it is absent javac says so at once, while a
+     * look-up of the class alone first tries each prefix of its name as a class.
+     */
+    private boolean engineOnClassPath() {
+        return processingEnv.getElementUtils().getPackageElement(ValueTwins.VALUE_CLASS.packageName()) != null
+                && processingEnv.getElementUtils().getTypeElement(ValueTwins.VALUE_CLASS.canonicalName()) != null;
     }
 
     /** The class of the twin of {@code callee}, compiled in an earlier javac run, if it has one. */
@@ -284,9 +294,31 @@ public final class DifferentiableProcessor extends AbstractProcessor {
         write(GradientClassWriter.write(type, name, methods, getClass().getName()));
     }
 
-    /** Reads one method; null when it had errors, which are then reported, every one. */
-    private ReadMethod readMethod(MethodKey key, ExecutableElement method, FactsReader facts) {
-        TreePath path = trees.getPath(method);
+    /**
+     * The paths of the methods {@code type} declares, found from its own path: javac finds the path
+     * of an element by scanning its file from the top, so asking it for each method of a class of
+     * many scans the class once per method.
+     */
+    private Map<Element, TreePath> methodPaths(TypeElement type) {
+        Map<Element, TreePath> paths = new HashMap<>();
+        TreePath typePath = trees.getPath(type);
+        if (typePath != null && typePath.getLeaf() instanceof ClassTree declaration) {
+            for (Tree member : declaration.getMembers()) {
+                if (member instanceof MethodTree) {
+                    TreePath path = new TreePath(typePath, member);
+                    paths.put(trees.getElement(path), path);
+                }
+            }
+        }
+        return paths;
+    }
+
+    /**
+     * Reads one method; null when it had errors, which are then reported, every one.
+     *
+     * @param path where the method is declared; null where it has no source
+     */
+    private ReadMethod readMethod(MethodKey key, ExecutableElement method, TreePath path, FactsReader facts) {
         CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
         try {
             MethodTree tree = (MethodTree) path.getLeaf();

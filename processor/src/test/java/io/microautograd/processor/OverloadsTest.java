@@ -168,6 +168,26 @@ class OverloadsTest {
     }
 
     @Test
+    void methodsOfTwoNamesWhoseGeneratedMethodsWouldBeOneAreAnErrorNamingBoth() {
+        JavaFileObject file = source("""
+                    @Differentiable
+                    static double f(double x) {
+                        return x * x;
+                    }
+
+                    @Differentiable
+                    static double fTangent(double a, double b) {
+                        return a * b;
+                    }
+                """);
+        Compilation compilation = GeneratedCode.javac().compile(file);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MicroAutograd:Overload] f(double) and fTangent(double, double) "
+                + "would both have the generated method fTangent(double, double) (the tangent method of the first, the "
+                + "value-and-gradient method of the second); rename one of them").inFile(file).onLine(12).atColumn(19);
+    }
+
+    @Test
     void anAmbiguousCallIsAnErrorNamingTheCandidates() {
         JavaFileObject file = source("""
                     @Differentiable

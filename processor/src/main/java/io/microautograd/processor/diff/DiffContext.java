@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** What one differentiation shares: activity, the values to keep, adjoints and fresh variables. */
 final class DiffContext {
@@ -24,7 +25,7 @@ final class DiffContext {
     private final Map<Stmt.Loop, String> tapedNotCheckpointed = new LinkedHashMap<>();
     private final List<Stmt> prologue = new ArrayList<>();
     private final FreshVariables fresh;
-    private Pullback pullback;
+    private Supplier<Pullback> pullback;
 
     /**
      * @param previous the variables each statement's reverse code read in the previous round,
@@ -109,14 +110,17 @@ final class DiffContext {
         return previous == null || previous.readsDecision(statement);
     }
 
-    /** Keeps the result of this round. */
-    void finish(Pullback result) {
+    /**
+     * Keeps how to assemble the result of this round. Only the last round's result is used, and
+     * its cleanup and tape sizing cost more than the round's sweep, so the others never assemble theirs.
+     */
+    void finish(Supplier<Pullback> result) {
         this.pullback = result;
     }
 
-    /** The result of this round. */
+    /** The result of this round, assembled now. */
     Pullback pullback() {
-        return pullback;
+        return pullback.get();
     }
 
     /** What this round's reverse code read, statement by statement. */

@@ -155,7 +155,7 @@ final class PullbackCleanup {
             if (t instanceof Stmt.Assign a) {
                 found.add(a.target());
             }
-            IrWalk.expressionsOf(t).forEach(e -> found.addAll(Liveness.reads(e)));
+            IrWalk.expressionsOf(t).forEach(e -> Liveness.readsInto(e, found));
         });
         return found;
     }

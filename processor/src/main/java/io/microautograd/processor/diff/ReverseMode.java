@@ -147,13 +147,15 @@ public final class ReverseMode {
         if (gradient != null) {
             parameters.add(gradient);
         }
-        Stmt.Block block = PullbackCleanup.cleaned(Stmt.Block.of(body), parameters,
-                new HashSet<>(context.adjoints().values()));
-        Map<Stmt.Loop, Map<TapeKind, Expr>> reservations = TapeReservations.of(block);
-        context.finish(new Pullback(function, resultAdjoint, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
-                outputSeeds, block, TapeSizes.of(function, block), ReusableArrays.of(function, block, context.adjoints(),
-                mayHoldArrays), reservations, TapeSlice.of(block, reservations), written,
-                Collections.unmodifiableMap(context.tapedNotCheckpointed())));
+        context.finish(() -> {
+            Stmt.Block block = PullbackCleanup.cleaned(Stmt.Block.of(body), parameters,
+                    new HashSet<>(context.adjoints().values()));
+            Map<Stmt.Loop, Map<TapeKind, Expr>> reservations = TapeReservations.of(block);
+            return new Pullback(function, resultAdjoint, gradient, List.copyOf(scalarAdjoints), arrayAdjoints,
+                    outputSeeds, block, TapeSizes.of(function, block), ReusableArrays.of(function, block,
+                    context.adjoints(), mayHoldArrays), reservations, TapeSlice.of(block, reservations), written,
+                    Collections.unmodifiableMap(context.tapedNotCheckpointed()));
+        });
         return context;
     }
 

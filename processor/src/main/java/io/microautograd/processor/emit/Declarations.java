@@ -134,7 +134,7 @@ final class Declarations {
         if (s instanceof Stmt.Return) {
             seen.addAll(readAtReturn);
         }
-        IrWalk.expressionsOf(s).forEach(e -> seen.addAll(Liveness.reads(e)));
+        IrWalk.expressionsOf(s).forEach(e -> Liveness.readsInto(e, seen));
         if (s instanceof Stmt.Block b) {
             List<Stmt> flat = flat(b);
             List<Object> inner = new ArrayList<>(containers);
@@ -224,7 +224,7 @@ final class Declarations {
 
     /** Declares {@code v} inside a statement that uses it alone, where it can be; says whether it did. */
     private boolean placedInside(Variable v, Stmt s) {
-        if (s instanceof Stmt.If i && !Liveness.reads(i.condition()).contains(v)) {
+        if (s instanceof Stmt.If i && !IrWalk.reads(i.condition(), v)) {
             place(v, i.thenBlock());
             place(v, i.elseBlock());
             return true;
@@ -233,7 +233,7 @@ final class Declarations {
             place(v, f.body());
             return true;
         }
-        boolean evaluated = IrWalk.expressionsOf(s).stream().anyMatch(e -> Liveness.reads(e).contains(v));
+        boolean evaluated = IrWalk.expressionsOf(s).stream().anyMatch(e -> IrWalk.reads(e, v));
         if (s instanceof Stmt.KeepSnapshots k) {
             return !evaluated && placedInside(v, k.loop());
         }
@@ -249,14 +249,14 @@ final class Declarations {
             return false;
         }
         if (l.kind() == Stmt.LoopKind.FOR && l.init().size() == 1 && l.init().get(0) instanceof Stmt.Assign init
-                && init.target().equals(v) && !Liveness.reads(init.value()).contains(v)) {
+                && init.target().equals(v) && !IrWalk.reads(init.value(), v)) {
             inline.add(init);
             Site loop = sites.get(l);
             scopes.get(v).add(new Site(loop.containers(), loop.indices(), false));
             return true;
         }
         boolean inHeader = l.init().stream().anyMatch(x -> mentions(x, v)) || l.update().stream().anyMatch(x -> mentions(x, v))
-                || Liveness.reads(l.condition()).contains(v);
+                || l.condition() != null && IrWalk.reads(l.condition(), v);
         if (inHeader || liveness.before(l.body()).contains(v)) {
             return false;
         }

@@ -2,6 +2,7 @@ package io.microautograd.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
 import io.microautograd.processor.ir.Expr;
 import io.microautograd.processor.ir.FloatTyping;
 import io.microautograd.processor.ir.Type;
@@ -11,12 +12,17 @@ import java.util.List;
 /**
  * Prints IR expressions as Java, with exactly the parentheses that keep the IR's evaluation
  * order: floating-point arithmetic is not associative, so {@code a + (b + c)} stays as written.
+ * An expression's code is its text in one piece between the type names JavaPoet must see to
+ * import them, not a code block per operation, since JavaPoet writes each piece of a code block on
+ * its own, twice per file.
  */
-final class ExprPrinter implements Expr.Visitor<CodeBlock> {
+final class ExprPrinter {
 
     private static final int PRIMARY = 16;
     private static final int UNARY = 14;
     private static final int CONDITIONAL = 2;
+    private static final ClassName MATH = ClassName.get(Math.class);
+    private static final ClassName STRICT_MATH = ClassName.get(StrictMath.class);
 
     private final LocalNames names;
     private final Tapes tapes;
@@ -29,7 +35,7 @@ final class ExprPrinter implements Expr.Visitor<CodeBlock> {
     }
 
     CodeBlock print(Expr e) {
-        return shown(e).accept(this);
+        return new Code().expression(e).build();
     }
 
     /**
@@ -49,118 +55,167 @@ final class ExprPrinter implements Expr.Visitor<CodeBlock> {
         return e;
     }
 
-    @Override
-    public CodeBlock literal(Expr.Literal e) {
-        return CodeBlock.of("$L", e.text());
-    }
+    /** The code of one expression, written as its operations are visited: text, and type names apart. */
+    private final class Code implements Expr.Visitor<Code> {
 
-    @Override
-    public CodeBlock read(Expr.Read e) {
-        return CodeBlock.of("$N", names.of(e.variable()));
-    }
+        private final CodeBlock.Builder code = CodeBlock.builder();
+        private final StringBuilder text = new StringBuilder();
 
-    @Override
-    public CodeBlock constant(Expr.Constant e) {
-        return CodeBlock.of("$T.$N", ClassName.bestGuess(e.ownerClass()), e.field());
-    }
-
-    @Override
-    public CodeBlock unary(Expr.Unary e) {
-        return CodeBlock.of("$L$L", e.op().symbol(), operand(e.operand(), UNARY, true));
-    }
-
-    @Override
-    public CodeBlock binary(Expr.Binary e) {
-        int p = e.op().precedence();
-        return CodeBlock.of("$L $L $L", operand(e.left(), p, false), e.op().symbol(), operand(e.right(), p, true));
-    }
-
-    @Override
-    public CodeBlock conditional(Expr.Conditional e) {
-        return CodeBlock.of("$L ? $L : $L", operand(e.condition(), CONDITIONAL, true),
-                operand(e.whenTrue(), CONDITIONAL, true), operand(e.whenFalse(), CONDITIONAL, true));
-    }
-
-    @Override
-    public CodeBlock mathCall(Expr.MathCall e) {
-        return CodeBlock.of("$T.$N($L)", e.strict() ? StrictMath.class : Math.class, e.function().javaName(),
-                arguments(e.arguments()));
-    }
-
-    @Override
-    public CodeBlock cast(Expr.Cast e) {
-        return CodeBlock.of("($L) $L", e.type().javaName(), operand(e.operand(), UNARY, true));
-    }
-
-    @Override
-    public CodeBlock element(Expr.Element e) {
-        return CodeBlock.of("$L[$L]", print(e.array()), print(e.index()));
-    }
-
-    @Override
-    public CodeBlock length(Expr.Length e) {
-        return CodeBlock.of("$L.length", print(e.array()));
-    }
-
-    @Override
-    public CodeBlock call(Expr.Call e) {
-        return CodeBlock.of("$T.$N($L)", ClassName.bestGuess(e.callee().ownerClass()), e.callee().name(),
-                arguments(e.arguments()));
-    }
-
-    @Override
-    public CodeBlock newArray(Expr.NewArray e) {
-        CodeBlock.Builder code = CodeBlock.builder().add("new double");
-        for (Expr dimension : e.dimensions()) {
-            code.add("[$L]", print(dimension));
+        CodeBlock build() {
+            flush();
+            return code.build();
         }
-        if (e.type() == Type.DOUBLE_MATRIX && e.dimensions().size() == 1) {
-            code.add("[]");
+
+        Code expression(Expr e) {
+            return shown(e).accept(this);
         }
-        return code.build();
-    }
 
-    @Override
-    public CodeBlock arrayLiteral(Expr.ArrayLiteral e) {
-        return CodeBlock.of("new $L $L", e.type().javaName(), initializer(e));
-    }
-
-    @Override
-    public CodeBlock cloneArray(Expr.Clone e) {
-        if (e.type() == Type.DOUBLE_MATRIX) {
-            return CodeBlock.of("$N($L)", helpers.use(Helpers.Helper.DEEP_COPY), print(e.array()));
+        private Code text(String s) {
+            text.append(s);
+            return this;
         }
-        return CodeBlock.of("$L.clone()", print(e.array()));
-    }
 
-    @Override
-    public CodeBlock pop(Expr.Pop e) {
-        return tapes.pop(e.tape());
-    }
-
-    private CodeBlock initializer(Expr.ArrayLiteral a) {
-        CodeBlock.Builder code = CodeBlock.builder().add("{");
-        for (int i = 0; i < a.elements().size(); i++) {
-            Expr element = a.elements().get(i);
-            code.add(i == 0 ? "$L" : ", $L", element instanceof Expr.ArrayLiteral inner ? initializer(inner)
-                    : print(element));
+        private Code type(TypeName type) {
+            flush();
+            code.add("$T", type);
+            return this;
         }
-        return code.add("}").build();
-    }
 
-    private CodeBlock arguments(List<Expr> arguments) {
-        return arguments.stream().map(this::print).collect(CodeBlock.joining(", "));
-    }
-
-    /** An operand, parenthesized when its own precedence would regroup it. */
-    private CodeBlock operand(Expr operand, int context, boolean rightOrUnary) {
-        Expr e = shown(operand);
-        int p = precedence(e);
-        boolean parens = rightOrUnary ? p <= context : p < context;
-        if (context == UNARY && (e instanceof Expr.Unary || p > UNARY)) {
-            parens = e instanceof Expr.Unary u && u.op() != UnaryOp.NOT || isNegativeLiteral(e);
+        private Code code(CodeBlock block) {
+            flush();
+            code.add("$L", block);
+            return this;
         }
-        return parens ? CodeBlock.of("($L)", print(e)) : print(e);
+
+        private void flush() {
+            if (!text.isEmpty()) {
+                code.add("$L", text.toString());
+                text.setLength(0);
+            }
+        }
+
+        @Override
+        public Code literal(Expr.Literal e) {
+            return text(e.text());
+        }
+
+        @Override
+        public Code read(Expr.Read e) {
+            return text(names.of(e.variable()));
+        }
+
+        @Override
+        public Code constant(Expr.Constant e) {
+            return type(ClassName.bestGuess(e.ownerClass())).text(".").text(e.field());
+        }
+
+        @Override
+        public Code unary(Expr.Unary e) {
+            return text(e.op().symbol()).operand(e.operand(), UNARY, true);
+        }
+
+        @Override
+        public Code binary(Expr.Binary e) {
+            int p = e.op().precedence();
+            return operand(e.left(), p, false).text(" ").text(e.op().symbol()).text(" ").operand(e.right(), p, true);
+        }
+
+        @Override
+        public Code conditional(Expr.Conditional e) {
+            return operand(e.condition(), CONDITIONAL, true).text(" ? ").operand(e.whenTrue(), CONDITIONAL, true)
+                    .text(" : ").operand(e.whenFalse(), CONDITIONAL, true);
+        }
+
+        @Override
+        public Code mathCall(Expr.MathCall e) {
+            return type(e.strict() ? STRICT_MATH : MATH).text(".").text(e.function().javaName()).arguments(e.arguments());
+        }
+
+        @Override
+        public Code cast(Expr.Cast e) {
+            return text("(").text(e.type().javaName()).text(") ").operand(e.operand(), UNARY, true);
+        }
+
+        @Override
+        public Code element(Expr.Element e) {
+            return expression(e.array()).text("[").expression(e.index()).text("]");
+        }
+
+        @Override
+        public Code length(Expr.Length e) {
+            return expression(e.array()).text(".length");
+        }
+
+        @Override
+        public Code call(Expr.Call e) {
+            return type(ClassName.bestGuess(e.callee().ownerClass())).text(".").text(e.callee().name())
+                    .arguments(e.arguments());
+        }
+
+        @Override
+        public Code newArray(Expr.NewArray e) {
+            text("new double");
+            for (Expr dimension : e.dimensions()) {
+                text("[").expression(dimension).text("]");
+            }
+            return e.type() == Type.DOUBLE_MATRIX && e.dimensions().size() == 1 ? text("[]") : this;
+        }
+
+        @Override
+        public Code arrayLiteral(Expr.ArrayLiteral e) {
+            return text("new ").text(e.type().javaName()).text(" ").initializer(e);
+        }
+
+        @Override
+        public Code cloneArray(Expr.Clone e) {
+            if (e.type() == Type.DOUBLE_MATRIX) {
+                return text(helpers.use(Helpers.Helper.DEEP_COPY)).text("(").expression(e.array()).text(")");
+            }
+            return expression(e.array()).text(".clone()");
+        }
+
+        @Override
+        public Code pop(Expr.Pop e) {
+            return code(tapes.pop(e.tape()));
+        }
+
+        private Code initializer(Expr.ArrayLiteral a) {
+            text("{");
+            for (int i = 0; i < a.elements().size(); i++) {
+                Expr element = a.elements().get(i);
+                if (i > 0) {
+                    text(", ");
+                }
+                if (element instanceof Expr.ArrayLiteral inner) {
+                    initializer(inner);
+                } else {
+                    expression(element);
+                }
+            }
+            return text("}");
+        }
+
+        private Code arguments(List<Expr> arguments) {
+            text("(");
+            for (int i = 0; i < arguments.size(); i++) {
+                if (i > 0) {
+                    text(", ");
+                }
+                expression(arguments.get(i));
+            }
+            return text(")");
+        }
+
+        /** An operand, parenthesized when its own precedence would regroup it. */
+        private Code operand(Expr operand, int context, boolean rightOrUnary) {
+            Expr e = shown(operand);
+            int p = precedence(e);
+            boolean parens = rightOrUnary ? p <= context : p < context;
+            if (context == UNARY && (e instanceof Expr.Unary || p > UNARY)) {
+                parens = e instanceof Expr.Unary u && u.op() != UnaryOp.NOT || isNegativeLiteral(e);
+            }
+            return parens ? text("(").expression(e).text(")") : expression(e);
+        }
     }
 
     private static int precedence(Expr e) {

@@ -30,7 +30,7 @@ import javax.lang.model.element.TypeElement;
 public final class ValueTwins {
 
     /** The engine's class of values; twins are written only where it resolves. */
-    public static final String VALUE_CLASS = ValueTwinWriter.VALUE.canonicalName();
+    public static final ClassName VALUE_CLASS = ValueTwinWriter.VALUE;
 
     private ValueTwins() {
     }

@@ -69,6 +69,12 @@ public final class Liveness {
     /** The variables an expression reads. */
     public static Set<Variable> reads(Expr e) {
         Set<Variable> read = new HashSet<>();
+        readsInto(e, read);
+        return read;
+    }
+
+    /** Adds the variables an expression reads to {@code read}; none for no expression. */
+    public static void readsInto(Expr e, Set<Variable> read) {
         if (e != null) {
             IrWalk.expressions(e, x -> {
                 if (x instanceof Expr.Read r) {
@@ -76,7 +82,6 @@ public final class Liveness {
                 }
             });
         }
-        return read;
     }
 
     private BitSet statement(Stmt s, BitSet out) {

@@ -15,13 +15,13 @@ import java.util.Set;
  * an analysis that keeps a set per statement copies a few words per statement, not a hash set.
  * {@link #asSet} shows such bits as a read-only {@code Set<Variable>}.
  */
-final class VariableBits {
+public final class VariableBits {
 
     private final Map<Variable, Integer> numbers = new HashMap<>();
     private final List<Variable> variables = new ArrayList<>();
 
     /** The number of {@code v}, given it now if it has none yet. */
-    int numberOf(Variable v) {
+    public int numberOf(Variable v) {
         Integer number = numbers.get(v);
         if (number == null) {
             number = variables.size();
@@ -32,7 +32,7 @@ final class VariableBits {
     }
 
     /** The bits of the variables in {@code set}. */
-    BitSet bitsOf(Set<Variable> set) {
+    public BitSet bitsOf(Set<Variable> set) {
         BitSet bits = new BitSet();
         for (Variable v : set) {
             bits.set(numberOf(v));
@@ -41,7 +41,7 @@ final class VariableBits {
     }
 
     /** The variables whose bits are set, as a read-only set; {@code bits} must not change afterwards. */
-    Set<Variable> asSet(BitSet bits) {
+    public Set<Variable> asSet(BitSet bits) {
         return new AsSet(bits);
     }
 
