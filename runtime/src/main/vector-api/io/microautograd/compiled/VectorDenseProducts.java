@@ -291,36 +291,32 @@ final class VectorDenseProducts implements DenseProducts {
 
     @Override
     public void multiplyTransposed(double[][] dz, int n, double[] params, int w, int fanIn, int size, double[][] da) {
-        // Sums over the units, which a lane-wise sum would reorder: one Math.fma chain per element,
-        // four inputs at a time so that four chains run side by side. A hidden layer's input
-        // partials are fanIn x size products per sample, a small part of a step where fanIn is wide.
+        // Each input's partial is a sum over the units in ascending order. With the weights packed
+        // unit by unit (a unit's weights of the vectors' inputs in a run), a vector holds the sums
+        // of LANES inputs, each lane its own chain in that order; the inputs left over are scalar.
+        int vectors = fanIn - fanIn % LANES;
+        double[] transposed = new double[size * vectors];
+        for (int i = 0; i < vectors; i++) {
+            for (int j = 0; j < size; j++) {
+                transposed[j * vectors + i] = params[w + i * size + j];
+            }
+        }
         for (int s = 0; s < n; s++) {
             double[] d = dz[s];
             double[] out = da[s];
-            int i = 0;
-            for (; i + ROWS <= fanIn; i += ROWS) {
-                int o = w + i * size;
-                double p0 = 0;
-                double p1 = 0;
-                double p2 = 0;
-                double p3 = 0;
-                for (int j = 0; j < size; j++) {
-                    p0 = Math.fma(d[j], params[o + j], p0);
-                    p1 = Math.fma(d[j], params[o + size + j], p1);
-                    p2 = Math.fma(d[j], params[o + 2 * size + j], p2);
-                    p3 = Math.fma(d[j], params[o + 3 * size + j], p3);
+            for (int i = 0; i < vectors; i += LANES) {
+                DoubleVector sum = DoubleVector.zero(SPECIES);
+                for (int j = 0, o = i; j < size; j++, o += vectors) {
+                    sum = DoubleVector.broadcast(SPECIES, d[j]).fma(DoubleVector.fromArray(SPECIES, transposed, o), sum);
                 }
-                out[i] = p0;
-                out[i + 1] = p1;
-                out[i + 2] = p2;
-                out[i + 3] = p3;
+                sum.intoArray(out, i);
             }
-            for (; i < fanIn; i++) {
-                double p = 0;
+            for (int i = vectors; i < fanIn; i++) {
+                double sum = 0;
                 for (int j = 0; j < size; j++) {
-                    p = Math.fma(d[j], params[w + i * size + j], p);
+                    sum = Math.fma(d[j], params[w + i * size + j], sum);
                 }
-                out[i] = p;
+                out[i] = sum;
             }
         }
     }
