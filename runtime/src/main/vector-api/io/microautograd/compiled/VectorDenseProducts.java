@@ -156,9 +156,17 @@ final class VectorDenseProducts implements DenseProducts {
         for (int i = 0; i < fanIn; i += ROWS) {
             int inputs = Math.min(ROWS, fanIn - i);
             for (int s = 0; s < n; s++) {
-                for (int r = 0; r < ROWS; r++) {
-                    // A block past the last input repeats it, unwritten.
-                    packedA[s * ROWS + r] = a[s][Math.min(i + r, fanIn - 1)];
+                double[] row = a[s];
+                if (inputs == ROWS) {
+                    packedA[s * ROWS] = row[i];
+                    packedA[s * ROWS + 1] = row[i + 1];
+                    packedA[s * ROWS + 2] = row[i + 2];
+                    packedA[s * ROWS + 3] = row[i + 3];
+                } else {
+                    for (int r = 0; r < ROWS; r++) {
+                        // A block past the last input repeats it, unwritten.
+                        packedA[s * ROWS + r] = row[Math.min(i + r, fanIn - 1)];
+                    }
                 }
             }
             int j = 0;
@@ -172,7 +180,7 @@ final class VectorDenseProducts implements DenseProducts {
                 for (int r = 0; r < inputs; r++) {
                     double sum = 0;
                     for (int s = 0; s < n; s++) {
-                        sum = Math.fma(a[s][i + r], dz[s][j], sum);
+                        sum = Math.fma(packedA[s * ROWS + r], dz[s][j], sum);
                     }
                     gradient[w + (i + r) * size + j] += sum;
                 }
