@@ -39,10 +39,22 @@ final class VectorDenseProducts implements DenseProducts {
                 multiplyVector(a0, a1, a2, a3, params, w + j, fanIn, size, z0, z1, z2, z3, j);
             }
             for (; j < size; j++) {
-                z0[j] = dot(a0, params, w + j, fanIn, size);
-                z1[j] = dot(a1, params, w + j, fanIn, size);
-                z2[j] = dot(a2, params, w + j, fanIn, size);
-                z3[j] = dot(a3, params, w + j, fanIn, size);
+                // Four chains side by side: one alone waits on each multiply-add's latency.
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                for (int i = 0, o = w + j; i < fanIn; i++, o += size) {
+                    double weight = params[o];
+                    s0 = Math.fma(a0[i], weight, s0);
+                    s1 = Math.fma(a1[i], weight, s1);
+                    s2 = Math.fma(a2[i], weight, s2);
+                    s3 = Math.fma(a3[i], weight, s3);
+                }
+                z0[j] = s0;
+                z1[j] = s1;
+                z2[j] = s2;
+                z3[j] = s3;
             }
         }
     }
@@ -130,15 +142,6 @@ final class VectorDenseProducts implements DenseProducts {
         s3.intoArray(z3, j);
     }
 
-    /** The sum over i of {@code a[i] * params[o + i * size]}. */
-    private static double dot(double[] a, double[] params, int o, int fanIn, int size) {
-        double sum = 0;
-        for (int i = 0; i < fanIn; i++, o += size) {
-            sum = Math.fma(a[i], params[o], sum);
-        }
-        return sum;
-    }
-
     @Override
     public void addWeightGradient(double[][] a, double[][] dz, int n, int fanIn, int size, double[] gradient, int w) {
         // The blocks read packed copies: the partials of the sums, block of units by block, each
@@ -177,12 +180,28 @@ final class VectorDenseProducts implements DenseProducts {
                 weightGradientVector(packedA, dz, n, inputs, gradient, w + i * size + j, size, j);
             }
             for (; j < size; j++) {
-                for (int r = 0; r < inputs; r++) {
-                    double sum = 0;
-                    for (int s = 0; s < n; s++) {
-                        sum = Math.fma(packedA[s * ROWS + r], dz[s][j], sum);
-                    }
-                    gradient[w + (i + r) * size + j] += sum;
+                // The block's four chains side by side, as in multiply's leftover units.
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                for (int s = 0, x = 0; s < n; s++, x += ROWS) {
+                    double d = dz[s][j];
+                    s0 = Math.fma(packedA[x], d, s0);
+                    s1 = Math.fma(packedA[x + 1], d, s1);
+                    s2 = Math.fma(packedA[x + 2], d, s2);
+                    s3 = Math.fma(packedA[x + 3], d, s3);
+                }
+                int o = w + i * size + j;
+                gradient[o] += s0;
+                if (inputs > 1) {
+                    gradient[o + size] += s1;
+                }
+                if (inputs > 2) {
+                    gradient[o + 2 * size] += s2;
+                }
+                if (inputs > 3) {
+                    gradient[o + 3 * size] += s3;
                 }
             }
         }
