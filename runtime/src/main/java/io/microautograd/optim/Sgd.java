@@ -45,11 +45,18 @@ public final class Sgd extends ScheduledOptimizer {
 
     @Override
     void allocateState(int count) {
-        velocity = new double[count];
+        velocity = momentum == 0 ? null : new double[count];
     }
 
     @Override
     void update(double[] parameters, double[] gradient, double rate, int step) {
+        if (velocity == null) {
+            // Plain descent's velocity would be the gradient itself: one pass over two arrays, not three.
+            for (int i = 0; i < parameters.length; i++) {
+                parameters[i] -= rate * gradient[i];
+            }
+            return;
+        }
         for (int i = 0; i < parameters.length; i++) {
             velocity[i] = momentum * velocity[i] + gradient[i];
             parameters[i] -= rate * velocity[i];
