@@ -63,7 +63,7 @@ public final class GradBenchReport {
                     + " descent on the control, through Euler steps driven by gradients; its name gives the modes of"
                     + " the outer and the inner gradients (f forward, r reverse), all from generated code.");
     /** Evals with the targets: our derivative at most 2x manual's and at most PyTorch's. */
-    static final Set<String> TARGETED = Set.of("gmm", "lse", "llsq", "kmeans", "ba");
+    static final Set<String> TARGETED = Set.of("gmm", "lse", "llsq", "kmeans", "ode", "ba");
     static final double MAX_OVER_MANUAL = 2;
     static final double MAX_OVER_PYTORCH = 1;
     /**
@@ -103,14 +103,17 @@ public final class GradBenchReport {
         List<String> targets = new ArrayList<>();
         for (String eval : EVALS) {
             Map<String, List<EvalRun>> byTool = new LinkedHashMap<>();
+            List<String> stops = new ArrayList<>();
             for (String tool : TOOLS.keySet()) {
                 Path file = logs.resolve(eval + "." + tool + ".txt");
                 if (Files.exists(file)) {
                     byTool.put(tool, EvalRun.read(file));
+                    stopped(file).ifPresent(line -> stops.add(TOOLS.get(tool) + "'s run was " + line
+                            + " (the runner's TIME_LIMIT): the inputs after its last time have none."));
                 }
             }
             if (byTool.containsKey("microautograd")) {
-                section(eval, byTool, docs, md, targets);
+                section(eval, byTool, stops, docs, md, targets);
             }
         }
         if (!targets.isEmpty()) {
@@ -127,12 +130,20 @@ public final class GradBenchReport {
         return page;
     }
 
-    private static void section(String eval, Map<String, List<EvalRun>> byTool, Path docs, StringBuilder md,
-                                List<String> targets) throws IOException {
+    /** The line {@code benchmarks/gradbench} adds to a tool's output when its TIME_LIMIT stopped it. */
+    private static Optional<String> stopped(Path file) throws IOException {
+        return Files.readAllLines(file).stream().filter(line -> line.startsWith("stopped after ")).findFirst();
+    }
+
+    private static void section(String eval, Map<String, List<EvalRun>> byTool, List<String> stops, Path docs,
+                                StringBuilder md, List<String> targets) throws IOException {
         List<EvalRun> ours = byTool.get("microautograd");
         md.append("## ").append(eval).append("\n\n");
         if (NOTES.containsKey(eval)) {
             md.append(NOTES.get(eval)).append("\n\n");
+        }
+        for (String stop : stops) {
+            md.append(stop).append("\n\n");
         }
         md.append("| function | input");
         for (String tool : byTool.keySet()) {

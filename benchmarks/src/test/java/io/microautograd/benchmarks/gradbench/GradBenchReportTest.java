@@ -155,4 +155,28 @@ class GradBenchReportTest {
         assertTrue(page.contains("| ba jacobian | ours / pytorch <= 1.00 | ba1_n49_m7776_p31843 | 0.500 | yes | 0 of 1"
                 + " | 0.500 at ba1_n49_m7776_p31843 |"), page);
     }
+
+    @Test
+    void aToolStoppedByTheTimeLimitIsSaidInItsEvalsSectionAndOdeIsTargeted() throws Exception {
+        Path logs = Files.createDirectories(folder.resolve("logs"));
+        Files.write(logs.resolve("ht.microautograd.txt"), List.of(
+                "jacobian     hand1_t26_c100                       90.000 ms  valid",
+                "jacobian     hand2_t26_c192                       60.000 ms  valid"));
+        Files.write(logs.resolve("ht.pytorch.txt"), List.of(
+                "jacobian     hand1_t26_c100                     5500.000 ms  valid",
+                "stopped after 1200 s"));
+        Files.write(logs.resolve("ode.microautograd.txt"), List.of(
+                "gradient     n=1000,s=100                         2.000 ms  valid"));
+        Files.write(logs.resolve("ode.manual.txt"), List.of(
+                "gradient     n=1000,s=100                         0.010 ms  valid"));
+        Path docs = folder.resolve("docs");
+
+        String page = Files.readString(GradBenchReport.write(logs, docs, "benchmarks/gradbench DIR ht ode"));
+
+        assertTrue(page.contains("PyTorch's run was stopped after 1200 s (the runner's TIME_LIMIT): the inputs after"
+                + " its last time have none.\n\n| function |"), page);
+        assertTrue(page.contains("| hand2_t26_c192 | 60.0 ms | – |"), page);
+        assertTrue(page.contains("| ode gradient | ours / manual <= 2.00 | n=1000,s=100 | 200 | **no** | 1 of 1"), page);
+        assertFalse(page.contains("manual's run was stopped"), page);
+    }
 }
