@@ -14,14 +14,7 @@ class EvalsTest {
     @Test
     void aModuleGivenTwiceIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Evals(List.of(HELLO, HELLO), Map.of()));
+                () -> new Evals(List.of(HELLO, HELLO)));
         assertEquals("module hello is given twice", e.getMessage());
-    }
-
-    @Test
-    void aModuleBothImplementedAndDeclinedIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Evals(List.of(HELLO), Map.of("hello", "not yet")));
-        assertEquals("module hello is both implemented and declined", e.getMessage());
     }
 }
