@@ -28,6 +28,20 @@ class AttachedJarsIT {
         }
     }
 
+    @Test
+    void everyClassOfALibraryHasItsSourceInTheSourcesJar() throws IOException {
+        for (Path jar : PrivateRepository.libraryJars()) {
+            Path sources = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "-sources.jar"));
+            try (JarFile classes = new JarFile(jar.toFile()); JarFile sourceFiles = new JarFile(sources.toFile())) {
+                List<String> missing = classes.stream().map(entry -> entry.getName())
+                        .filter(name -> name.endsWith(".class") && !name.contains("$"))
+                        .map(name -> name.replaceFirst("\\.class$", ".java"))
+                        .filter(name -> sourceFiles.getEntry(name) == null).toList();
+                assertEquals(List.of(), missing, sources + " lacks the sources of these classes");
+            }
+        }
+    }
+
     private static void assertHolds(Path jar, String suffix) throws IOException {
         assertTrue(Files.isRegularFile(jar), jar + " was built");
         try (JarFile file = new JarFile(jar.toFile())) {
