@@ -114,6 +114,9 @@ class GradBenchReportTest {
         Files.write(logs.resolve("saddle.microautograd.txt"), List.of(
                 "rr           w=0                                 1.126 ms  valid",
                 "ff           w=0                                 0.905 ms  valid"));
+        Files.write(logs.resolve("saddle.manual.txt"), List.of(
+                "define saddle: not supported (make: *** No rule to make target 'bin/saddle'.  Stop.)",
+                "relay: 0 evaluations, 0 failed, 0 invalid, 0.1 s"));
         Files.write(logs.resolve("kmeans.microautograd.txt"), List.of(
                 "dir          k=10,n=1000,d=8                      0.300 ms  valid"));
         Path docs = folder.resolve("docs");
