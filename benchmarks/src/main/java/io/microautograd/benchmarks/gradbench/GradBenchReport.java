@@ -117,9 +117,10 @@ public final class GradBenchReport {
             List<String> stops = new ArrayList<>();
             for (String tool : TOOLS.keySet()) {
                 Path file = logs.resolve(eval + "." + tool + ".txt");
+                List<EvalRun> runs = Files.exists(file) ? EvalRun.read(file) : List.of();
                 // A tool that declines the eval (manual has no saddle) prints no evaluation: no column.
-                if (Files.exists(file) && !EvalRun.read(file).isEmpty()) {
-                    byTool.put(tool, EvalRun.read(file));
+                if (!runs.isEmpty()) {
+                    byTool.put(tool, runs);
                     stopped(file).ifPresent(line -> stops.add(TOOLS.get(tool) + "'s run was " + line
                             + " (the runner's TIME_LIMIT): the inputs after its last time have none."));
                 }
